@@ -21,6 +21,7 @@ const ajv = new Ajv({
   strict: true,
   verbose: true,
   allowMatchingProperties: true,
+  strictRequired: false,
   code: { source: true, esm: true, lines: false },
 });
 ajv.addKeyword({ keyword: 'x-fix', schemaType: 'string' });

@@ -1,0 +1,77 @@
+// `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
+// Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
+import { parseArgs } from 'node:util';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFromValues } from '../config/from-values.ts';
+import { postRender } from '../postrender/index.ts';
+import { EXIT, UsageError, guard, printWarnings, readStdin, readText, writeOut } from '../shell.ts';
+
+export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
+export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml
+       flytemc-post-renderer [--config FILE]      (the same, as helm --post-renderer)
+
+Reads the manifests Helm rendered on standard input, checks the multi-cluster config and the
+manifests, and writes them back with the credentials Secret mounted into FlyteAdmin, its
+sync-cluster-resources init container and syncresources, and the clusters in both clusters
+ConfigMaps. On any problem it writes nothing to standard output and exits non-zero.
+
+The config comes from --config FILE (a values file with a \`multicluster:\` block, or flyte-core's
+\`configmap.clusters\` with \`flyteadmin.additionalVolumes\`), else from the MultiClusterConfig
+document of the flyte-multicluster chart, else from flyte-core's own clusters ConfigMap.
+
+Options:
+  --config FILE      values file with the multi-cluster config
+  --explain          print, per object, the JSON patches it would apply (instead of manifests)
+  --error-file FILE  also write any error to FILE (Helm 4 discards a post-renderer's stderr)
+  -h, --help         this help
+
+Examples:
+  helm template flyte charts/flyte-multicluster -n flyte -f values-controlplane.yaml \\
+    --post-renderer flytemc-post-renderer
+  helm template flyte flyteorg/flyte-core -f values-override.yaml \\
+    --post-renderer flytemc-post-renderer --post-renderer-args --config --post-renderer-args values-override.yaml
+  helm template ... | flytemc post-render --explain
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? join(tmpdir(), 'flytemc-post-renderer-error.txt') : undefined);
+  const eIdx = argv.indexOf('--error-file');
+  if (eIdx >= 0 && argv[eIdx + 1]) errorFile = argv[eIdx + 1];
+  return guard(async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          config: { type: 'string' },
+          explain: { type: 'boolean', default: false },
+          'error-file': { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: false,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values } = parsed;
+    if (values.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    const config = values.config !== undefined ? configFromValues(values.config, readText(values.config)) : undefined;
+    const input = await readStdin();
+    const result = postRender(input, config ? { config } : {});
+    printWarnings(result.warnings);
+    if (values.explain) {
+      const lines = result.patches.length
+        ? result.patches.map((p) => `# ${p.object}\n${JSON.stringify(p.ops, null, 2)}`).join('\n')
+        : '# no changes: the manifests are already wired for these clusters';
+      await writeOut(lines + '\n');
+    } else {
+      await writeOut(result.output);
+    }
+    return EXIT.ok;
+  }, errorFile);
+}

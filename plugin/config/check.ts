@@ -1,0 +1,217 @@
+// Stage 3, validate the config: the JSON Schema first (schemas/multicluster.schema.json,
+// compiled at build time), then what a schema cannot say: duplicate names, routes to unknown
+// or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
+// Every problem of a run is reported, not just the first.
+import { validateClusters, validateMulticluster } from '../generated/validators.js';
+import { error, errorsIn, warning, type Problem } from '../problems.ts';
+import { isObject } from '../postrender/stream.ts';
+import { pointerSegments } from '../yaml-locate.ts';
+import { schemaProblems } from './schema-errors.ts';
+import {
+  DEFAULT_CREDENTIALS,
+  caKey,
+  tokenKey,
+  type ClusterConfig,
+  type Clusters,
+  type Config,
+  type Credentials,
+  type FoundConfig,
+  type Located,
+  type MulticlusterValues,
+} from './types.ts';
+import { where } from './where.ts';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+export interface CheckOptions {
+  /** Require at least one cluster (post-render, control planes). Default true, except for a data-plane values file. */
+  requireClusters?: boolean;
+}
+
+export interface CheckResult {
+  /** Present when there is no error. */
+  config?: Config;
+  problems: Problem[];
+  /** The role the values name, if any. */
+  role?: string;
+}
+
+function get(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const s of pointerSegments(pointer)) {
+    if (Array.isArray(v)) v = v[Number(s)];
+    else if (isObject(v)) v = v[s];
+    else return undefined;
+  }
+  return v;
+}
+
+const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+const inside = (path: string, dir: string) => path.startsWith(trimSlash(dir) + '/') && !path.slice(trimSlash(dir).length + 1).includes('/');
+
+export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
+  const re = kind === 'label' ? DNS_LABEL : DNS_SUBDOMAIN;
+  const max = kind === 'label' ? 63 : 253;
+  if (typeof value !== 'string') return [error(at, `${what} must be a string`)];
+  if (re.test(value) && value.length <= max) return [];
+  const suggestion = value.toLowerCase().replace(/[^-a-z0-9.]/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'cluster-credentials';
+  const why = value.includes('_')
+    ? "'_' is not allowed (the API server rejects it; a client-side dry-run does not)"
+    : `a ${kind === 'label' ? 'DNS-1123 label' : 'DNS-1123 subdomain'} is lowercase letters, digits${kind === 'label' ? '' : ", '.'"} and '-', at most ${max} characters`;
+  return [error(at, `${what} ${JSON.stringify(value)} is not a valid Kubernetes name: ${why}`, `use ${JSON.stringify(suggestion.slice(0, max))}`)];
+}
+
+/** Which mounted Secret holds the token files (flyte-core form and streams). */
+function credentialsFromVolumes(clusters: ClusterConfig[], volumes: Located, mounts: Located, problems: Problem[]): Credentials | undefined {
+  const files = clusters.filter((c) => !c.inCluster).flatMap((c) => [c.auth?.tokenPath, c.auth?.certPath]).filter((p): p is string => typeof p === 'string');
+  const ms = Array.isArray(mounts.value) ? mounts.value : [];
+  const vs = Array.isArray(volumes.value) ? volumes.value : [];
+  let best: { i: number; covers: number } | undefined;
+  ms.forEach((m, i) => {
+    if (!isObject(m) || typeof m.mountPath !== 'string') return;
+    const covers = files.filter((f) => inside(f, m.mountPath as string)).length;
+    if (covers > 0 && (!best || covers > best.covers)) best = { i, covers };
+  });
+  if (!best) {
+    if (files.length) {
+      problems.push(error(mounts.where(''), `the clusters read their token and CA files from ${trimSlash(files[0]!.slice(0, files[0]!.lastIndexOf('/')) || '/')}, but no volume mount of FlyteAdmin points there, so FlyteAdmin would panic at start-up`, 'add a Secret volume to flyteadmin.additionalVolumes and mount it there with flyteadmin.additionalVolumeMounts, or use the flyte-multicluster chart, whose `multicluster.credentials` does it for you'));
+    }
+    return undefined;
+  }
+  const mount = ms[best.i] as Record<string, unknown>;
+  problems.push(...dnsProblems('label', mount.name, mounts.where(`/${best.i}/name`), 'volume mount name'));
+  const vi = vs.findIndex((v) => isObject(v) && v.name === mount.name);
+  if (vi < 0) {
+    problems.push(error(mounts.where(`/${best.i}/name`), `the mount names volume ${JSON.stringify(mount.name)}, but there is no volume of that name`, 'add it to flyteadmin.additionalVolumes with `secret.secretName`'));
+    return undefined;
+  }
+  const volume = vs[vi] as Record<string, unknown>;
+  problems.push(...dnsProblems('label', volume.name, volumes.where(`/${vi}/name`), 'volume name'));
+  const secretName = isObject(volume.secret) ? volume.secret.secretName : undefined;
+  if (typeof secretName !== 'string') {
+    problems.push(error(volumes.where(`/${vi}`), `volume ${JSON.stringify(volume.name)} is not a Secret volume, so it cannot carry the tokens`, 'give it `secret: {secretName: cluster-credentials}`'));
+    return undefined;
+  }
+  problems.push(...dnsProblems('subdomain', secretName, volumes.where(`/${vi}/secret/secretName`), 'Secret name'));
+  return { secretName, mountPath: trimSlash(mount.mountPath as string) };
+}
+
+/** The checks a schema cannot express, on a schema-valid clusters section. */
+function semanticProblems(clusters: Clusters, at: (p: string) => string, requireClusters: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const list = clusters.clusterConfigs ?? [];
+  const byName = new Map<string, ClusterConfig>();
+  list.forEach((c, i) => {
+    if (byName.has(c.name)) problems.push(error(at(`/clusterConfigs/${i}/name`), `duplicate cluster name ${JSON.stringify(c.name)}; FlyteAdmin panics at start-up on duplicates`, 'give every cluster its own name, or remove the repeated entry'));
+    else byName.set(c.name, c);
+    if (c.enabled === undefined) problems.push(warning(at(`/clusterConfigs/${i}`), `cluster ${JSON.stringify(c.name)} has no \`enabled\`; FlyteAdmin's default is false, so it gets no executions`, 'add `enabled: true` (or `enabled: false` to say it on purpose)'));
+    if (c.auth?.type !== undefined) problems.push(warning(at(`/clusterConfigs/${i}/auth/type`), '`auth.type` was never read by FlyteAdmin and is gone in v1.16.8; flytemc drops it', 'remove `type`'));
+  });
+  const enabled = (id: string) => byName.get(id)?.enabled === true;
+  if (requireClusters && list.length === 0) {
+    problems.push(error(at('/clusterConfigs'), 'no clusters: clusterConfigs is empty, so FlyteAdmin has nowhere to run executions', 'join a data plane with `flytemc join`, or add an entry with name, endpoint and enabled: true'));
+  } else if (requireClusters && !list.some((c) => c.enabled === true)) {
+    problems.push(error(at('/clusterConfigs'), 'no cluster is enabled, so FlyteAdmin has nowhere to run executions', 'set `enabled: true` on at least one cluster'));
+  }
+  const map = clusters.labelClusterMap ?? {};
+  for (const [label, routes] of Object.entries(map)) {
+    const seen = new Set<string>();
+    routes.forEach((r, i) => {
+      const p = `/labelClusterMap/${label.replace(/~/g, '~0').replace(/\//g, '~1')}/${i}/id`;
+      if (!byName.has(r.id)) problems.push(error(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not in clusterConfigs; FlyteAdmin silently skips it`, `use one of: ${[...byName.keys()].join(', ') || '(no clusters yet)'}`));
+      else if (!enabled(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not enabled; FlyteAdmin skips it`, `set \`enabled: true\` on ${r.id}, or remove the route`));
+      if (seen.has(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} lists ${JSON.stringify(r.id)} twice`, 'merge the two entries into one weight'));
+      seen.add(r.id);
+    });
+    if (routes.length > 0 && !routes.some((r) => enabled(r.id))) {
+      problems.push(error(at(`/labelClusterMap/${label}`), `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${clusters.defaultExecutionLabel ? `label ${JSON.stringify(clusters.defaultExecutionLabel)}` : 'all enabled clusters'}`, 'route it to an enabled cluster, or enable one of its clusters'));
+    }
+  }
+  const def = clusters.defaultExecutionLabel;
+  if (def !== undefined && !(def in map)) {
+    problems.push(error(at('/defaultExecutionLabel'), `defaultExecutionLabel ${JSON.stringify(def)} is not a label of labelClusterMap`, `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`));
+  }
+  return problems;
+}
+
+function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  clusters.forEach((c, i) => {
+    if (c.inCluster) return;
+    for (const [field, path] of [['tokenPath', c.auth?.tokenPath], ['certPath', c.auth?.certPath]] as const) {
+      if (path === undefined) {
+        problems.push(error(at(`/clusterConfigs/${i}/auth`), `cluster ${JSON.stringify(c.name)} has no auth.${field}; FlyteAdmin panics at start-up without it`, `set auth.${field}: ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+        continue;
+      }
+      if (!inside(path, creds.mountPath)) {
+        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${path} is outside the mounted credentials folder ${creds.mountPath}; FlyteAdmin would not find the file and panic at start-up`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+      } else if (!SECRET_KEY.test(path.slice(creds.mountPath.length + 1))) {
+        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${JSON.stringify(path.slice(creds.mountPath.length + 1))} cannot be a Secret key (letters, digits, '-', '_' and '.' only)`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+      }
+    }
+  });
+  return problems;
+}
+
+/** Defaults FlyteAdmin needs spelled out: token and CA paths; `auth.type` dropped. */
+function normalise(clusters: Clusters, creds: Credentials): Config['clusters'] {
+  const clusterConfigs = (clusters.clusterConfigs ?? []).map((c) => {
+    const out: ClusterConfig = { ...c };
+    if (!c.inCluster) {
+      out.auth = {
+        tokenPath: c.auth?.tokenPath ?? `${creds.mountPath}/${tokenKey(c.name)}`,
+        certPath: c.auth?.certPath ?? `${creds.mountPath}/${caKey(c.name)}`,
+      };
+    } else if (c.auth) {
+      const { type: _drop, ...rest } = c.auth;
+      out.auth = rest;
+    }
+    return out;
+  });
+  const out: Config['clusters'] = { clusterConfigs, labelClusterMap: clusters.labelClusterMap ?? {} };
+  if (clusters.defaultExecutionLabel !== undefined) out.defaultExecutionLabel = clusters.defaultExecutionLabel;
+  return out;
+}
+
+export function checkConfig(found: FoundConfig, options: CheckOptions = {}): CheckResult {
+  const { source } = found;
+  const problems: Problem[] = [];
+  const at = (p: string) => where(source, p);
+  const data = (p: string) => get(found.raw, p);
+
+  if (found.form === 'multicluster') {
+    if (!isObject(found.raw)) {
+      return { problems: [error(at(''), `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`, 'see docs/configuration.md for its keys')] };
+    }
+    if (!validateMulticluster(found.raw)) problems.push(...schemaProblems(validateMulticluster.errors, at, data));
+    if (errorsIn(problems).length) return { problems };
+    const values = found.raw as MulticlusterValues;
+    const role = values.role;
+    const requireClusters = options.requireClusters ?? role !== 'data-plane';
+    const clusters = values.clusters ?? {};
+    const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...values.credentials };
+    problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
+    const withDefaults = normalise(clusters, credentials);
+    problems.push(...fileProblems(withDefaults.clusterConfigs, credentials, (p) => at(`/clusters${p}`)));
+    if (errorsIn(problems).length) return { problems, ...(role ? { role } : {}) };
+    return { config: { source, clusters: withDefaults, credentials }, problems, ...(role ? { role } : {}) };
+  }
+
+  // flyte-core's own `configmap.clusters`, from a values file or from the rendered stream
+  if (!isObject(found.raw)) {
+    return { problems: [error(at(''), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`)] };
+  }
+  if (!validateClusters(found.raw)) problems.push(...schemaProblems(validateClusters.errors, at, data));
+  if (errorsIn(problems).length) return { problems };
+  const clusters = found.raw as Clusters;
+  problems.push(...semanticProblems(clusters, at, options.requireClusters ?? true));
+  const credentials =
+    (found.volumes && found.mounts ? credentialsFromVolumes(clusters.clusterConfigs ?? [], found.volumes, found.mounts, problems) : undefined) ?? DEFAULT_CREDENTIALS;
+  if (errorsIn(problems).length) return { problems };
+  const normalised = normalise(clusters, credentials);
+  problems.push(...fileProblems(clusters.clusterConfigs ?? [], credentials, at));
+  if (errorsIn(problems).length) return { problems };
+  return { config: { source, clusters: normalised, credentials }, problems };
+}

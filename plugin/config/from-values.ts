@@ -1,0 +1,86 @@
+// Finds the multi-cluster config in a Helm values file, in either of the two shapes users write:
+//  - the flyte-multicluster chart's block: `multicluster: {credentials, clusters}`;
+//  - a plain flyte-core override as the upstream guide has it: `configmap.clusters` with
+//    `flyteadmin.additionalVolumes` / `additionalVolumeMounts` (also under a `flyte-core:` key).
+import { FlytemcError, error, type Problem } from '../problems.ts';
+import { isYamlError, parseYaml } from '../yaml.ts';
+import { isObject } from '../postrender/stream.ts';
+import type { ConfigSource, FoundConfig } from './types.ts';
+import { where } from './where.ts';
+
+export function parseValuesFile(path: string, text: string): unknown {
+  try {
+    return parseYaml(text, path);
+  } catch (e) {
+    if (!isYamlError(e)) throw e;
+    const line = e.mark ? e.mark.line + 1 : undefined;
+    const src = line !== undefined ? (text.split(/\r?\n/)[line - 1] ?? '') : '';
+    const placeholder = /\{\{/.test(src);
+    throw new FlytemcError([
+      error(
+        line !== undefined ? `${path}:${line}` : path,
+        `invalid YAML: ${e.reason}`,
+        placeholder
+          ? 'an unquoted `{{ ... }}` placeholder from the upstream guide is not YAML: write the real value, e.g. endpoint: "https://203.0.113.10:6443"'
+          : 'fix the YAML syntax at that line (indentation, a missing `:` or an unclosed quote)',
+      ),
+    ]);
+  }
+}
+
+/** Misplaced FlyteAdmin keys right under `configmap` (upstream guide, defect 8). */
+function misplaced(configmap: Record<string, unknown>, source: ConfigSource, base: string): Problem[] {
+  return ['clusterConfigs', 'labelClusterMap', 'defaultExecutionLabel']
+    .filter((k) => k in configmap)
+    .map((k) =>
+      error(
+        where(source, `${base}/${k}`),
+        `\`${k}\` sits directly under \`configmap\`; flyte-core only reads it from \`configmap.clusters\`, so FlyteAdmin never sees it`,
+        `move it one level down, under \`configmap.clusters.${k}\``,
+      ),
+    );
+}
+
+export function configFromValues(path: string, text: string, values: unknown = parseValuesFile(path, text)): FoundConfig {
+  const source: ConfigSource = { label: path, text, base: '' };
+  if (values === null || values === undefined) {
+    throw new FlytemcError([error(path, 'the file is empty', 'give a values file with a `multicluster:` block (see docs/configuration.md)')]);
+  }
+  if (!isObject(values)) {
+    throw new FlytemcError([error(`${path}:1`, `the file must be a YAML mapping of Helm values, not ${Array.isArray(values) ? 'a list' : typeof values}`, 'start it with `multicluster:` (see docs/configuration.md)')]);
+  }
+  const problems: Problem[] = [];
+  const candidates: Array<{ base: string; v: Record<string, unknown> }> = [{ base: '', v: values }];
+  if (isObject(values['flyte-core'])) candidates.push({ base: '/flyte-core', v: values['flyte-core'] });
+
+  let core: FoundConfig | undefined;
+  for (const { base, v } of candidates) {
+    const cm = v.configmap;
+    if (!isObject(cm)) continue;
+    problems.push(...misplaced(cm, source, `${base}/configmap`));
+    if (cm.clusters === undefined) continue;
+    const admin = isObject(v.flyteadmin) ? v.flyteadmin : {};
+    core = {
+      source: { ...source, base: `${base}/configmap/clusters` },
+      form: 'flyte-core',
+      raw: cm.clusters,
+      volumes: { value: admin.additionalVolumes ?? [], where: (p) => where(source, `${base}/flyteadmin/additionalVolumes${p}`) },
+      mounts: { value: admin.additionalVolumeMounts ?? [], where: (p) => where(source, `${base}/flyteadmin/additionalVolumeMounts${p}`) },
+    };
+  }
+  if (problems.length) throw new FlytemcError(problems);
+
+  const hasBlock = 'multicluster' in values;
+  if (hasBlock && core) {
+    throw new FlytemcError([
+      error(where(source, '/multicluster'), 'the file sets both `multicluster` and flyte-core\'s `configmap.clusters`; only one may say where the clusters are', 'keep `multicluster.clusters` (the flyte-multicluster chart) and remove `configmap.clusters`'),
+    ]);
+  }
+  if (hasBlock) {
+    return { source: { ...source, base: '/multicluster' }, form: 'multicluster', raw: values.multicluster };
+  }
+  if (core) return core;
+  throw new FlytemcError([
+    error(path, 'no multi-cluster config: the file has neither `multicluster.clusters` nor flyte-core\'s `configmap.clusters`', 'add a `multicluster:` block with `clusters.clusterConfigs` (see docs/configuration.md), or let `flytemc join` write it'),
+  ]);
+}

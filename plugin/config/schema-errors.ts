@@ -1,0 +1,109 @@
+// Ajv's errors, said the way a Flyte platform engineer needs them: which key, what is wrong,
+// how to fix it. The fix comes from the schema's own `x-fix` text where it has one, and the
+// upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
+import type { ErrorObject } from 'ajv';
+import { error, type Problem } from '../problems.ts';
+
+export interface Located { (pointer: string): string }
+
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v)}`);
+
+function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: string; fix?: string } {
+  const path = e.instancePath;
+  const value = e.data;
+  // defect 7: `enabled` indented under `auth`
+  if (e.keyword === 'additionalProperties' && /\/auth$/.test(path) && e.params.additionalProperty === 'enabled') {
+    const name = (data(path.replace(/\/auth$/, '/name')) as string | undefined) ?? 'this cluster';
+    return {
+      what: `\`enabled\` sits under \`auth\`; FlyteAdmin ignores it there and ${name} stays disabled`,
+      fix: 'move `enabled: true` one level up, next to `name`, `endpoint` and `auth`',
+    };
+  }
+  // defect 10: the guide's {{ placeholder }} endpoints
+  if (/\/endpoint$/.test(path)) {
+    if (typeof value === 'object' && value !== null) {
+      return {
+        what: 'endpoint is a YAML mapping, not a URL: an unquoted `{{ ... }}` placeholder (as in the upstream guide) is read as a nested mapping',
+        fix: 'write the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443" (`flytemc join` fills it in for you)',
+      };
+    }
+    if (typeof value === 'string' && value.includes('{{')) {
+      return {
+        what: `endpoint ${show(value)} is still a \`{{ ... }}\` placeholder from the upstream guide; Helm's tpl fails on it`,
+        fix: 'write the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443"',
+      };
+    }
+    if (typeof value === 'string' && value.startsWith('http://')) {
+      return { what: `endpoint ${show(value)} is plain http; FlyteAdmin must reach the API server over TLS`, fix: 'use the https:// URL of the API server' };
+    }
+  }
+  // defect 5: underscores in Kubernetes names
+  if (e.keyword === 'pattern' && typeof value === 'string' && value.includes('_') && /dns1123/.test(e.schemaPath)) {
+    return {
+      what: `${show(value)} is not a valid Kubernetes name: '_' is not allowed (the API server rejects it, client-side dry-run does not)`,
+      fix: `use ${show(value.replace(/_/g, '-').toLowerCase())}`,
+    };
+  }
+  if (e.keyword === 'type' && typeof value === 'string' && (e.params.type === 'number' || e.params.type === 'boolean' || e.params.type === 'integer')) {
+    return { fix: `write ${value} without quotes` };
+  }
+  return {};
+}
+
+export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Located, data: (pointer: string) => unknown): Problem[] {
+  const out: Problem[] = [];
+  for (const e of errors ?? []) {
+    if (e.keyword === 'if') continue; // the `then` error says it
+    const ps = e.parentSchema as Record<string, unknown> | undefined;
+    const schemaFix = typeof ps?.['x-fix'] === 'string' ? (ps['x-fix'] as string) : undefined;
+    const hint = hintFor(e, data);
+    let pointer = e.instancePath;
+    let what: string;
+    let fix = hint.fix ?? schemaFix;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String(e.params.additionalProperty);
+        pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const allowed = Object.keys((ps?.properties as object | undefined) ?? {});
+        what = `unknown key \`${key}\``;
+        fix ??= allowed.length ? `remove it or use one of: ${allowed.join(', ')} (FlyteAdmin silently ignores unknown keys)` : 'remove it';
+        break;
+      }
+      case 'required':
+        what = `missing \`${String(e.params.missingProperty)}\``;
+        if (e.params.missingProperty === 'endpoint') fix ??= 'add the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443", or set inCluster: true';
+        break;
+      case 'type':
+        what = `must be ${e.params.type}, not ${typeOf(e.data)}`;
+        break;
+      case 'pattern':
+      case 'minLength':
+      case 'maxLength':
+        what = `invalid value ${show(e.data)}${e.keyword === 'maxLength' ? ` (longer than ${e.params.limit} characters)` : ''}`;
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+        what = `${show(e.data)} is out of range (${e.message})`;
+        break;
+      case 'enum':
+        what = `${show(e.data)} is not one of ${(e.params.allowedValues as unknown[]).map(show).join(', ')}`;
+        break;
+      case 'const':
+        what = `${show(e.data)} is not allowed here (only ${show(e.params.allowedValue)})`;
+        break;
+      case 'propertyNames':
+        continue; // reported by the nested pattern error below, with the key
+      default:
+        what = e.message ?? e.keyword;
+    }
+    if (e.propertyName !== undefined) {
+      pointer = `${e.instancePath}/${e.propertyName}`;
+      what = `invalid name ${show(e.propertyName)}`;
+    }
+    if (hint.what) what = hint.what;
+    out.push(error(at(pointer), what, fix));
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
+// `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
+
+export interface ClusterAuth {
+  tokenPath?: string;
+  certPath?: string;
+  /** Deprecated; never read by FlyteAdmin. */
+  type?: 'file_path';
+}
+
+export interface KubeClientConfig {
+  qps?: number;
+  burst?: number;
+  timeout?: string;
+}
+
+export interface ClusterConfig {
+  name: string;
+  endpoint?: string;
+  enabled?: boolean;
+  inCluster?: boolean;
+  auth?: ClusterAuth;
+  kubeClientConfig?: KubeClientConfig;
+}
+
+export interface Route {
+  id: string;
+  weight: number;
+}
+
+export interface Clusters {
+  clusterConfigs?: ClusterConfig[];
+  labelClusterMap?: Record<string, Route[]>;
+  defaultExecutionLabel?: string;
+}
+
+export interface Credentials {
+  secretName: string;
+  mountPath: string;
+}
+
+export interface MulticlusterValues {
+  role?: 'control-plane' | 'data-plane';
+  clusterName?: string;
+  credentials?: Partial<Credentials>;
+  clusters?: Clusters;
+  dataPlane?: { tokenSecretName?: string };
+}
+
+export const DEFAULT_CREDENTIALS: Credentials = { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' };
+
+export const tokenKey = (name: string) => `${name}_token`;
+export const caKey = (name: string) => `${name}_cacert`;
+
+/** Where the config came from, to say `file:line` or `object pointer` in errors. */
+export interface ConfigSource {
+  /** A file path, or an object in the stream. */
+  label: string;
+  /** The file's text, when there is one, to find lines in. */
+  text?: string;
+  /** Where in that source the values shown to the schema sit, e.g. `/multicluster`. */
+  base: string;
+}
+
+/** A value with a function that says where a pointer inside it is. */
+export interface Located {
+  value: unknown;
+  where: (pointer: string) => string;
+}
+
+/** A config as found, before it is checked. */
+export interface FoundConfig {
+  source: ConfigSource;
+  form: 'multicluster' | 'flyte-core' | 'stream';
+  /** form `multicluster`: the multicluster block; the others: FlyteAdmin's clusters section. */
+  raw: unknown;
+  /** form `flyte-core` / `stream`: the volumes and mounts that carry the credentials, with their pointers. */
+  volumes?: Located;
+  mounts?: Located;
+}
+
+/** A checked config, with defaults filled in: what the patch stage works from. */
+export interface Config {
+  source: ConfigSource;
+  clusters: Clusters & { clusterConfigs: ClusterConfig[]; labelClusterMap: Record<string, Route[]> };
+  credentials: Credentials;
+}

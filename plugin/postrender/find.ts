@@ -1,0 +1,145 @@
+// Stage 2, find: the objects of the release that flytemc works on, and the config.
+// The config comes from, in this order: `--config FILE`; the MultiClusterConfig document that
+// the flyte-multicluster chart emits (consumed: it never reaches the cluster); or flyte-core's
+// own clusters ConfigMap in the stream (a plain flyte-core install, or flytemc's own output,
+// which is what makes post-rendering twice the same as once).
+import { error, warning, FlytemcError, type Problem } from '../problems.ts';
+import type { FoundConfig } from '../config/types.ts';
+import { isYamlError, parseYaml } from '../yaml.ts';
+import { isObject, objectName, type Doc, type K8sObject } from './stream.ts';
+
+export const CONFIG_API_GROUP = 'flytemc.io';
+export const CONFIG_KIND = 'MultiClusterConfig';
+export const CLUSTERS_KEY = 'clusters.yaml';
+export const ADMIN_CLUSTERS_CONFIGMAP = 'flyte-admin-clusters-config';
+
+export interface Pod {
+  volumes?: Array<Record<string, unknown>> | null;
+  containers: Container[];
+  initContainers?: Container[] | null;
+}
+export interface Container {
+  name: string;
+  volumeMounts?: Array<{ name: string; mountPath: string; [k: string]: unknown }> | null;
+  [k: string]: unknown;
+}
+
+export interface Targets {
+  /** ConfigMaps that carry FlyteAdmin's clusters.yaml (flyte-admin-clusters-config, flyte-clusterresourcesync-config). */
+  configMaps: Doc[];
+  /** Deployments whose pods mount one of those ConfigMaps, with the containers that do. */
+  deployments: Array<{ doc: Doc; containers: Array<{ list: 'containers' | 'initContainers'; index: number; name: string }> }>;
+  /** The FlyteAdmin Deployment (its main container is named flyteadmin). */
+  admin: Doc;
+  /** Secrets in the stream, by name. */
+  secrets: Map<string, Doc>;
+}
+
+const kindOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).kind : undefined);
+const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?.name : undefined);
+export const podOf = (d: Doc) => (d.value as { spec: { template: { spec: Pod } } }).spec.template.spec;
+
+/** ConfigMap names a pod's volume reads (directly or through a projected volume). */
+export function configMapsOfVolume(v: Record<string, unknown>): string[] {
+  const names: string[] = [];
+  const cm = v.configMap;
+  if (isObject(cm) && typeof cm.name === 'string') names.push(cm.name);
+  const projected = v.projected;
+  if (isObject(projected) && Array.isArray(projected.sources)) {
+    for (const s of projected.sources) if (isObject(s) && isObject(s.configMap) && typeof s.configMap.name === 'string') names.push(s.configMap.name);
+  }
+  return names;
+}
+
+export function findTargets(docs: Doc[]): Targets {
+  const configMaps = docs.filter((d) => kindOf(d) === 'ConfigMap' && isObject((d.value as { data?: unknown }).data) && CLUSTERS_KEY in ((d.value as { data: object }).data));
+  const cmNames = new Set(configMaps.map(nameOf));
+  const deployments: Targets['deployments'] = [];
+  for (const d of docs) {
+    if (kindOf(d) !== 'Deployment') continue;
+    const pod = (d.value as { spec?: { template?: { spec?: Pod } } }).spec?.template?.spec;
+    if (!isObject(pod)) continue;
+    const vols = Array.isArray(pod.volumes) ? pod.volumes : [];
+    const configVolumes = new Set(vols.filter((v) => isObject(v) && configMapsOfVolume(v).some((n) => cmNames.has(n))).map((v) => v.name));
+    if (configVolumes.size === 0) continue;
+    const containers: Targets['deployments'][number]['containers'] = [];
+    for (const list of ['initContainers', 'containers'] as const) {
+      const cs = pod[list];
+      if (!Array.isArray(cs)) continue;
+      cs.forEach((c, index) => {
+        if (isObject(c) && Array.isArray(c.volumeMounts) && c.volumeMounts.some((m) => isObject(m) && configVolumes.has(m.name))) {
+          containers.push({ list, index, name: String(c.name) });
+        }
+      });
+    }
+    if (containers.length) deployments.push({ doc: d, containers });
+  }
+  const admin = deployments.find((t) => t.containers.some((c) => c.list === 'containers' && c.name === 'flyteadmin'))?.doc;
+  if (!admin || configMaps.length === 0) {
+    throw new FlytemcError([
+      error(
+        'the rendered manifests',
+        !admin
+          ? 'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap'
+          : `no ConfigMap with ${CLUSTERS_KEY} (flyte-admin-clusters-config) in the stream`,
+        'flytemc post-renders a flyte-core control plane (-f values-controlplane.yaml); install a data plane without --post-renderer',
+      ),
+    ]);
+  }
+  const secrets = new Map<string, Doc>();
+  for (const d of docs) if (kindOf(d) === 'Secret' && typeof nameOf(d) === 'string') secrets.set(nameOf(d)!, d);
+  return { configMaps, deployments, admin, secrets };
+}
+
+/** The config, from `--config` or the stream. Marks the chart's MultiClusterConfig document as consumed. */
+export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig | undefined): { found: FoundConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const configDocs = docs.filter((d) => kindOf(d) === CONFIG_KIND && String((d.value as K8sObject).apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/'));
+  for (const d of configDocs) d.dropped = true;
+  if (configDocs.length > 1) {
+    throw new FlytemcError([error(objectName(configDocs[1]!), `the stream has ${configDocs.length} ${CONFIG_KIND} documents; there must be one`, 'render one flyte-multicluster control plane per release')]);
+  }
+  if (fromFile) {
+    if (configDocs.length) problems.push(warning(objectName(configDocs[0]!), `the chart's ${CONFIG_KIND} is ignored: --config ${fromFile.source.label} is used instead`));
+    return { found: fromFile, problems };
+  }
+  const doc = configDocs[0];
+  if (doc) {
+    const v = doc.value as K8sObject;
+    return { found: { source: { label: objectName(doc), base: '/spec' }, form: 'multicluster', raw: v.spec ?? null }, problems };
+  }
+  // No config given: the clusters that flyte-core itself rendered (or flytemc wrote before).
+  const cm = targets.configMaps.find((d) => nameOf(d) === ADMIN_CLUSTERS_CONFIGMAP) ?? targets.configMaps[0]!;
+  const text = (cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY];
+  let parsed: unknown;
+  try {
+    parsed = typeof text === 'string' ? parseYaml(text) : undefined;
+  } catch (e) {
+    if (!isYamlError(e)) throw e;
+    throw new FlytemcError([error(`${objectName(cm)} /data/${CLUSTERS_KEY}`, `invalid YAML: ${e.reason}`)]);
+  }
+  const clusters = isObject(parsed) ? parsed.clusters : undefined;
+  const list = isObject(clusters) ? clusters.clusterConfigs : undefined;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new FlytemcError([
+      error(
+        'the rendered manifests',
+        'no multi-cluster config: no --config FILE, no MultiClusterConfig document from the flyte-multicluster chart, and flyte-core\'s clusters.yaml lists no cluster',
+        'pass --config values.yaml (with a `multicluster:` block or flyte-core\'s `configmap.clusters`), or install the flyte-multicluster chart with -f values-controlplane.yaml',
+      ),
+    ]);
+  }
+  const pod = podOf(targets.admin);
+  const main = pod.containers.find((c) => c.name === 'flyteadmin')!;
+  const adminName = objectName(targets.admin);
+  return {
+    found: {
+      source: { label: `${objectName(cm)} data.${CLUSTERS_KEY}`, base: '/clusters' },
+      form: 'stream',
+      raw: clusters,
+      volumes: { value: pod.volumes ?? [], where: (p) => `${adminName} /spec/template/spec/volumes${p}` },
+      mounts: { value: main.volumeMounts ?? [], where: (p) => `${adminName} /spec/template/spec/containers/${pod.containers.indexOf(main)}/volumeMounts${p}` },
+    },
+    problems,
+  };
+}

@@ -1,0 +1,50 @@
+// The post-renderer: Helm's rendered manifests in, the same manifests wired for many clusters
+// out, or a FlytemcError and nothing at all. Reads top to bottom:
+// parse -> find config -> validate -> patch -> validate -> emit.
+import { checkConfig } from '../config/check.ts';
+import type { FoundConfig } from '../config/types.ts';
+import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
+import { findConfig, findTargets } from './find.ts';
+import { applyPatches, computePatches, type DocPatch } from './patch.ts';
+import { emitStream, objectName, parseStream } from './stream.ts';
+import { checkManifests, verifyResult } from './verify.ts';
+
+export interface PostRenderOptions {
+  /** The config from `--config FILE`, already read (see config/from-values.ts). */
+  config?: FoundConfig;
+}
+
+export interface PostRenderResult {
+  output: string;
+  warnings: Problem[];
+  patches: Array<{ object: string; ops: DocPatch['ops'] }>;
+}
+
+function fail(problems: Problem[]): void {
+  if (errorsIn(problems).length) throw new FlytemcError(problems);
+}
+
+export function postRender(input: string, options: PostRenderOptions = {}): PostRenderResult {
+  if (input.trim() === '') throw new FlytemcError('the input is empty: Helm rendered no manifests (run `helm template` without --post-renderer to see why)');
+  // 1. parse
+  const docs = parseStream(input);
+  // 2. find the objects and the config
+  const targets = findTargets(docs);
+  const { found, problems } = findConfig(docs, targets, options.config);
+  // 3. validate the config and the manifests as rendered
+  const checked = checkConfig(found);
+  problems.push(...checked.problems, ...checkManifests(targets));
+  fail(problems);
+  const config = checked.config!;
+  // 4. patch
+  const patches = computePatches(targets, config);
+  applyPatches(patches);
+  // 5. validate the result
+  fail(verifyResult(targets, config));
+  // 6. emit
+  return {
+    output: emitStream(docs),
+    warnings: problems,
+    patches: patches.map((p) => ({ object: objectName(p.doc), ops: p.ops })),
+  };
+}

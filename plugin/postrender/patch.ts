@@ -1,0 +1,133 @@
+// Stage 4, patch: the RFC 6902 operations that wire the config into flyte-core's objects.
+//  - both clusters ConfigMaps get the same clusters.yaml;
+//  - every container that reads that ConfigMap (FlyteAdmin, its sync-cluster-resources init
+//    container, and syncresources) gets exactly one mount of the credentials Secret, whatever
+//    flyte-core rendered (it skips two of the three when labelClusterMap is empty, and
+//    hard-codes the Secret `cluster-credentials` for syncresources);
+//  - the pods' configChecksum changes with the clusters they read, so an upgrade rolls them.
+// Operations are computed against what is there, so a second run computes none.
+import { createHash } from 'node:crypto';
+import fjp from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
+import type { Config } from '../config/types.ts';
+import { dumpYaml, parseYaml } from '../yaml.ts';
+import { CLUSTERS_KEY, configMapsOfVolume, podOf, type Targets } from './find.ts';
+import { isObject, type Doc } from './stream.ts';
+
+export interface DocPatch {
+  doc: Doc;
+  ops: Operation[];
+}
+
+export const CHECKSUM = 'configChecksum';
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export function clustersYaml(config: Config): string {
+  return dumpYaml({ clusters: config.clusters });
+}
+
+function sameClusters(text: unknown, want: string): boolean {
+  if (typeof text !== 'string') return false;
+  if (text === want) return true;
+  try {
+    return JSON.stringify(parseYaml(text)) === JSON.stringify(parseYaml(want));
+  } catch {
+    return false;
+  }
+}
+
+function configMapPatch(doc: Doc, want: string): Operation[] {
+  const data = (doc.value as { data: Record<string, unknown> }).data;
+  return sameClusters(data[CLUSTERS_KEY], want) ? [] : [{ op: 'replace', path: `/data/${escape(CLUSTERS_KEY)}`, value: want }];
+}
+
+function freeVolumeName(pod: ReturnType<typeof podOf>): string {
+  const taken = new Set((pod.volumes ?? []).map((v) => v.name));
+  for (const n of ['cluster-credentials', 'flytemc-cluster-credentials']) if (!taken.has(n)) return n;
+  let i = 2;
+  while (taken.has(`flytemc-cluster-credentials-${i}`)) i++;
+  return `flytemc-cluster-credentials-${i}`;
+}
+
+function deploymentPatch(target: Targets['deployments'][number], config: Config, changed: Map<string, string>): Operation[] {
+  const { secretName, mountPath } = config.credentials;
+  const pod = podOf(target.doc);
+  const ops: Operation[] = [];
+  const base = '/spec/template/spec';
+  const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
+  const containerAt = (c: { list: 'containers' | 'initContainers'; index: number }) => pod[c.list]![c.index]!;
+  const norm = (p: string) => p.replace(/\/+$/, '');
+
+  // 1. one volume for the Secret: reuse one that names it, else the one mounted at mountPath, else add one
+  let vi = volumes.findIndex((v) => isObject(v.secret) && v.secret.secretName === secretName);
+  if (vi < 0) {
+    const mountedThere = new Set(target.containers.flatMap((c) => (containerAt(c).volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath)).map((m) => m.name)));
+    vi = volumes.findIndex((v) => mountedThere.has(String(v.name)) && isObject(v.secret));
+    if (vi >= 0) ops.push({ op: 'replace', path: `${base}/volumes/${vi}/secret/secretName`, value: secretName });
+  }
+  let volumeName: string;
+  if (vi >= 0) {
+    volumeName = String(volumes[vi]!.name);
+  } else {
+    volumeName = freeVolumeName(pod);
+    const volume = { name: volumeName, secret: { secretName } };
+    ops.push(Array.isArray(pod.volumes) ? { op: 'add', path: `${base}/volumes/-`, value: volume } : { op: 'add', path: `${base}/volumes`, value: [volume] });
+  }
+
+  // 2. exactly one mount of it at mountPath in each container that reads the clusters config
+  for (const c of target.containers) {
+    const container = containerAt(c);
+    const cpath = `${base}/${c.list}/${c.index}/volumeMounts`;
+    const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+    const there = mounts.map((m, i) => ({ m, i })).filter(({ m }) => isObject(m) && typeof m.mountPath === 'string' && norm(m.mountPath) === norm(mountPath));
+    if (there.length === 0) {
+      const mount = { mountPath, name: volumeName, readOnly: true };
+      ops.push(Array.isArray(container.volumeMounts) ? { op: 'add', path: `${cpath}/-`, value: mount } : { op: 'add', path: cpath, value: [mount] });
+      continue;
+    }
+    const first = there[0]!;
+    if (first.m.name !== volumeName) ops.push({ op: 'replace', path: `${cpath}/${first.i}/name`, value: volumeName });
+    // k8s refuses two mounts at one path: drop the extra ones, last first so indexes hold
+    for (const extra of there.slice(1).reverse()) ops.push({ op: 'remove', path: `${cpath}/${extra.i}` });
+  }
+
+  // 3. roll the pods when the clusters they read changed
+  const reads = volumes.flatMap((v) => configMapsOfVolume(v)).filter((n) => changed.has(n));
+  if (reads.length) {
+    const meta = (target.doc.value as { spec: { template: { metadata?: { annotations?: Record<string, string> | null } } } }).spec.template.metadata;
+    const old = meta?.annotations?.[CHECKSUM] ?? '';
+    const sum = createHash('sha256').update(old).update('\n');
+    for (const n of reads.sort()) sum.update(n).update('\n').update(changed.get(n)!);
+    const value = sum.digest('hex').slice(0, 63);
+    if (!meta) ops.push({ op: 'add', path: '/spec/template/metadata', value: { annotations: { [CHECKSUM]: value } } });
+    else if (!isObject(meta.annotations)) ops.push({ op: 'add', path: '/spec/template/metadata/annotations', value: { [CHECKSUM]: value } });
+    else ops.push({ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value });
+  }
+  return ops;
+}
+
+/** The operations, per document; nothing is changed yet. */
+export function computePatches(targets: Targets, config: Config): DocPatch[] {
+  const want = clustersYaml(config);
+  const patches: DocPatch[] = [];
+  const changed = new Map<string, string>();
+  for (const doc of targets.configMaps) {
+    const ops = configMapPatch(doc, want);
+    if (ops.length) {
+      patches.push({ doc, ops });
+      changed.set(String((doc.value as { metadata: { name: string } }).metadata.name), want);
+    }
+  }
+  for (const t of targets.deployments) {
+    const ops = deploymentPatch(t, config, changed);
+    if (ops.length) patches.push({ doc: t.doc, ops });
+  }
+  return patches;
+}
+
+export function applyPatches(patches: DocPatch[]): void {
+  for (const p of patches) {
+    fjp.applyPatch(p.doc.value, p.ops, true, true);
+    p.doc.changed = true;
+  }
+}

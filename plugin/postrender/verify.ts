@@ -1,0 +1,90 @@
+// Stages 3b and 6: the manifests against schemas/manifests.schema.json, before patching (is
+// this the flyte-core we know?) and after (did we produce what Kubernetes and FlyteAdmin need?).
+import { validateConfigMap, validateDeployment, validateSecret } from '../generated/validators.js';
+import type { ValidateFunction } from 'ajv';
+import { error, type Problem } from '../problems.ts';
+import { schemaProblems } from '../config/schema-errors.ts';
+import type { Config } from '../config/types.ts';
+import { pointerSegments } from '../yaml-locate.ts';
+import { CLUSTERS_KEY, podOf, type Targets } from './find.ts';
+import { isObject, objectName, type Doc } from './stream.ts';
+
+function get(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const s of pointerSegments(pointer)) v = Array.isArray(v) ? v[Number(s)] : isObject(v) ? v[s] : undefined;
+  return v;
+}
+
+function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
+  if (validate(doc.value)) return [];
+  const name = objectName(doc);
+  return schemaProblems(validate.errors, (p) => `${name} ${p || '/'}`, (p) => get(doc.value, p));
+}
+
+/** The rendered objects flytemc reads and patches, and every Secret of the release. */
+export function checkManifests(targets: Targets): Problem[] {
+  const problems: Problem[] = [];
+  for (const d of targets.configMaps) problems.push(...schemaCheck(d, validateConfigMap));
+  for (const t of targets.deployments) problems.push(...schemaCheck(t.doc, validateDeployment));
+  for (const d of targets.secrets.values()) {
+    const found = schemaCheck(d, validateSecret);
+    // upstream guide, defect 6: raw token or PEM text under `data:`
+    problems.push(...found.map((p) => (/\/data\//.test(p.where) ? { ...p, what: 'a value under `data:` is not base64 (raw token or PEM text?); the API server rejects it' } : p)));
+  }
+  return problems;
+}
+
+/** After patching: the credentials reach all three places, and everything mounted exists. */
+export function verifyResult(targets: Targets, config: Config): Problem[] {
+  const problems: Problem[] = [...checkManifests(targets)];
+  const { secretName, mountPath } = config.credentials;
+  const norm = (p: string) => p.replace(/\/+$/, '');
+  const texts = new Set(targets.configMaps.map((d) => (d.value as { data: Record<string, string> }).data[CLUSTERS_KEY]));
+  if (texts.size !== 1) problems.push(error(targets.configMaps.map(objectName).join(' and '), `the ConfigMaps disagree on ${CLUSTERS_KEY}`));
+
+  const keys = new Set<string>();
+  for (const c of config.clusters.clusterConfigs) {
+    if (c.inCluster) continue;
+    for (const p of [c.auth?.tokenPath, c.auth?.certPath]) if (p) keys.add(p.slice(norm(mountPath).length + 1));
+  }
+
+  for (const t of targets.deployments) {
+    const pod = podOf(t.doc);
+    const name = objectName(t.doc);
+    const volumes = new Map((pod.volumes ?? []).map((v) => [String(v.name), v]));
+    for (const list of ['initContainers', 'containers'] as const) {
+      (pod[list] ?? []).forEach((c, i) => {
+        (c.volumeMounts ?? []).forEach((m, j) => {
+          if (!volumes.has(m.name)) problems.push(error(`${name} /spec/template/spec/${list}/${i}/volumeMounts/${j}/name`, `container ${c.name} mounts volume ${JSON.stringify(m.name)}, which the pod does not have`, 'add the volume, or remove the mount'));
+        });
+      });
+    }
+    for (const c of t.containers) {
+      const container = pod[c.list]![c.index]!;
+      const at = `${name} /spec/template/spec/${c.list}/${c.index}/volumeMounts`;
+      const there = (container.volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath));
+      if (there.length !== 1) {
+        problems.push(error(at, `container ${c.name} has ${there.length} mounts at ${mountPath}; it needs exactly one, of Secret ${secretName}`));
+        continue;
+      }
+      const volume = volumes.get(there[0]!.name);
+      const secret = volume && isObject(volume.secret) ? volume.secret : undefined;
+      if (!secret || secret.secretName !== secretName) {
+        problems.push(error(at, `container ${c.name} mounts ${mountPath} from volume ${JSON.stringify(there[0]!.name)}, which is not Secret ${secretName}`));
+        continue;
+      }
+      if (Array.isArray(secret.items)) {
+        const projected = new Set(secret.items.map((it) => (isObject(it) ? it.path : undefined)));
+        for (const k of keys) if (!projected.has(k)) problems.push(error(`${name} volume ${there[0]!.name}`, `the volume's items do not project ${k}, which a tokenPath/certPath needs`, `add {key: ${k}, path: ${k}} to its items, or drop items`));
+      }
+    }
+  }
+
+  const secret = targets.secrets.get(secretName);
+  if (secret) {
+    const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
+    const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);
+    for (const k of keys) if (!have.has(k)) problems.push(error(objectName(secret), `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`, `add it (flytemc join writes ${k} for you)`));
+  }
+  return problems;
+}

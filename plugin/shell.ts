@@ -1,0 +1,76 @@
+// The thin shell around the commands: reading stdin and files, printing problems,
+// exit codes. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FlytemcError, formatProblem, formatProblems } from './problems.ts';
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** the input or the config is wrong; the message says where and how to fix it */
+  invalid: 1,
+  /** the command line is wrong */
+  usage: 2,
+  /** a check against a cluster failed (check, join) */
+  failed: 3,
+  /** a bug in flytemc */
+  internal: 70,
+} as const;
+
+export class UsageError extends Error {}
+
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('expected the rendered manifests on standard input (run it as `helm ... --post-renderer flytemc-post-renderer`)');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FlytemcError([{ severity: 'error', where: path, what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`, fix: 'check the path' }], EXIT.usage);
+  }
+}
+
+export function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Runs a command body; turns every failure into a message on stderr and an exit code. */
+export async function guard(body: () => Promise<number>, errorFile?: string): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    let message: string;
+    let code: number;
+    if (e instanceof FlytemcError) {
+      message = formatProblems(e.problems);
+      code = e.exitCode;
+    } else if (e instanceof UsageError) {
+      message = `error: ${e.message}\nrun with --help for usage`;
+      code = EXIT.usage;
+    } else {
+      const err = e as Error;
+      message = `error: flytemc failed unexpectedly: ${err?.message ?? String(e)}\nthis is a bug in flytemc; rerun with FLYTEMC_DEBUG=1 for details and report it`;
+      if (process.env.FLYTEMC_DEBUG === '1' && err?.stack) message += `\n${err.stack}`;
+      code = EXIT.internal;
+    }
+    process.stderr.write(message + '\n');
+    if (errorFile) {
+      try {
+        writeFileSync(errorFile, message + '\n', { mode: 0o600 });
+      } catch {
+        /* the message is on stderr already */
+      }
+    }
+    return code;
+  }
+}
+
+export const printWarnings = (ps: Array<Parameters<typeof formatProblem>[0]>) => {
+  for (const p of ps) process.stderr.write(formatProblem(p) + '\n');
+};

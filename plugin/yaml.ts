@@ -1,0 +1,28 @@
+// One YAML dialect for reading and writing manifests: YAML 1.2 core as js-yaml has it, plus
+// the YAML 1.1 octal integers (`0755`) that Kubernetes' own YAML reader understands, and
+// without timestamps (a date-like string stays a string, as it does for Kubernetes).
+import yaml from 'js-yaml';
+
+const octal11 = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && /^[-+]?0[0-7]+$/.test(data) && data.replace(/^[-+]/, '') !== '0',
+  construct: (data: string) => (data.startsWith('-') ? -1 : 1) * parseInt(data.replace(/^[-+]/, ''), 8),
+});
+
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const t = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'merge', yaml.Type> }).types;
+export const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [t.null, t.bool, octal11, t.int, t.float, t.merge],
+});
+
+export function parseYaml(text: string, filename?: string): unknown {
+  return yaml.load(text, { schema: SCHEMA, ...(filename ? { filename } : {}) });
+}
+
+export function dumpYaml(value: unknown): string {
+  return yaml.dump(value, { schema: SCHEMA, lineWidth: -1, noRefs: true });
+}
+
+export { yaml };
+export type YAMLException = yaml.YAMLException;
+export const isYamlError = (e: unknown): e is yaml.YAMLException => e instanceof yaml.YAMLException;
