@@ -1,0 +1,357 @@
+// The wrapper chart (charts/flyte-multicluster) on real Helm 3.17.2 and Helm 4.1.4, offline,
+// with isolated HELM_* folders: lint of every role × cloud, what each rendered role must and
+// must not contain, the schema's refusals, the template's own refusals, and that the generated
+// values.schema.json and docs/configuration.md are up to date.
+//
+// To render a control plane THROUGH the post-renderer, call render() with its flags in
+// `extraArgs` (see postRendererArgs below) and assert on the result's `docs`.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import yaml from 'js-yaml';
+import {
+  HELM_MAJORS, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm,
+  type HelmMajor, type HelmResult,
+} from './helpers/helm.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+type Role = 'control-plane' | 'data-plane';
+type Cloud = 'none' | 'eks' | 'gcp';
+interface Combo { role: Role; cloud: Cloud }
+
+const ROLES: Role[] = ['control-plane', 'data-plane'];
+const CLOUDS: Cloud[] = ['none', 'eks', 'gcp'];
+const COMBOS: Combo[] = ROLES.flatMap((role) => CLOUDS.map((cloud) => ({ role, cloud })));
+const comboName = (c: Combo, major?: HelmMajor) => `${c.role}/${c.cloud}${major ? ` on Helm ${major}` : ''}`;
+
+const RELEASE = 'flyte';
+const NAMESPACE = 'flyte';
+const DP_NAME = 'dp-us-east-1';
+
+const work = mkdtempSync(join(tmpdir(), 'flytemc-chart-'));
+const chart = prepareChart();
+const env = helmEnv(join(work, 'helm'));
+
+/** A correct three-cluster control-plane config (the guide's example, fixed). */
+const CP_CLUSTERS = {
+  clusterConfigs: [
+    { name: 'cluster-1', endpoint: 'https://10.0.0.1:6443', enabled: true },
+    { name: 'cluster-2', endpoint: 'https://10.0.0.2:6443', enabled: true,
+      auth: { tokenPath: '/var/run/credentials/cluster-2_token', certPath: '/var/run/credentials/cluster-2_cacert' } },
+    { name: 'cluster-3', endpoint: 'https://10.0.0.3:6443', enabled: true, kubeClientConfig: { qps: 50, burst: 100, timeout: '30s' } },
+  ],
+  labelClusterMap: {
+    team1: [{ id: 'cluster-1', weight: 1 }],
+    team2: [{ id: 'cluster-2', weight: 0.5 }, { id: 'cluster-3', weight: 0.5 }],
+  },
+  defaultExecutionLabel: 'team1',
+};
+
+function writeValues(name: string, values: unknown): string {
+  const p = join(work, name);
+  writeFileSync(p, yaml.dump(values));
+  return p;
+}
+const cpValues = writeValues('cp-clusters.yaml', { multicluster: { clusters: CP_CLUSTERS } });
+
+/** The `-f`/`--set` arguments that install one combination, exactly as docs/chart.md says. */
+function valuesArgs(c: Combo): string[] {
+  const args: string[] = [];
+  if (c.cloud !== 'none') args.push('-f', join(chart, `values-${c.cloud}.yaml`));
+  if (c.role === 'control-plane') args.push('-f', join(chart, 'values-controlplane.yaml'), '-f', cpValues);
+  else args.push('-f', join(chart, 'values-dataplane.yaml'),
+    '--set', `multicluster.clusterName=${DP_NAME}`, '--set', `flyte-core.flytepropeller.clusterName=${DP_NAME}`);
+  return args;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+type Doc = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> }; [k: string]: unknown };
+interface Rendered extends HelmResult { docs: Doc[]; ms: number }
+
+const timings: Record<string, number[]> = {};
+function time(key: string, ms: number) { (timings[key] ??= []).push(ms); }
+
+async function helm(major: HelmMajor, args: string[], timingKey?: string): Promise<HelmResult & { ms: number }> {
+  const t = performance.now();
+  const r = await runHelm(major, args, { env });
+  const ms = performance.now() - t;
+  if (timingKey) time(`${timingKey} helm${major}`, ms);
+  return { ...r, ms };
+}
+
+/**
+ * `helm template` of one combination. `extraArgs` go last (e.g. the post-renderer flags, or
+ * more `-f`/`--set`). Parses the output into documents when Helm succeeded.
+ */
+async function render(major: HelmMajor, c: Combo, extraArgs: string[] = []): Promise<Rendered> {
+  const r = await helm(major, ['template', RELEASE, chart, '-n', NAMESPACE, ...valuesArgs(c), ...extraArgs], 'template');
+  const docs = r.code === 0 ? (yaml.loadAll(r.stdout) as unknown[]).filter((d): d is Doc => !!d && typeof d === 'object') : [];
+  return { ...r, docs };
+}
+
+/** Plain `helm template` with the given args (for refusals). */
+async function template(major: HelmMajor, args: string[]): Promise<HelmResult> {
+  return helm(major, ['template', RELEASE, chart, '-n', NAMESPACE, ...args]);
+}
+
+/**
+ * Flags that send a render through the flytemc post-renderer: on Helm 3 the executable, on
+ * Helm 4 the plugin of that name installed into `env`'s HELM_PLUGINS. To be filled in when the
+ * post-renderer and `helm flytemc setup` land (issue 2 / issue 4).
+ */
+function postRendererArgs(_major: HelmMajor): string[] {
+  return ['--post-renderer', 'flytemc-post-renderer'];
+}
+
+/** Runs `fn` for every (major, item) pair, two at a time (the machine has 2 cores). */
+async function each<T>(items: T[], fn: (major: HelmMajor, item: T) => Promise<void>): Promise<void> {
+  const jobs = HELM_MAJORS.flatMap((m) => items.map((i) => () => fn(m, i)));
+  const failures: unknown[] = [];
+  const worker = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      try { await job(); } catch (e) { failures.push(e); }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  if (failures.length) throw failures[0];
+}
+
+const find = (docs: Doc[], kind: string, name?: string) =>
+  docs.filter((d) => d.kind === kind && (name === undefined || d.metadata?.name === name));
+
+interface Container { name: string; args?: string[]; command?: string[] }
+function containers(d: Doc): Container[] {
+  const spec = (d as { spec?: { template?: { spec?: { containers?: Container[] } } } }).spec;
+  return spec?.template?.spec?.containers ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The helper
+
+test('helper: real Helm 3.17.2 and 4.1.4 binaries, isolated env', async () => {
+  for (const major of HELM_MAJORS) {
+    assert.ok(helmBinary(major).includes(`helm-${major === 3 ? '3.17.2' : '4.1.4'}`));
+    const r = await runHelm(major, ['version', '--short'], { env });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stdout, major === 3 ? /^v3\.17\.2/ : /^v4\.1\.4/);
+    const e = await runHelm(major, ['env'], { env });
+    assert.match(e.stdout, new RegExp(`HELM_DATA_HOME="${join(work, 'helm', 'data')}"`));
+    assert.match(e.stdout, new RegExp(`HELM_PLUGINS="${join(work, 'helm', 'data', 'plugins')}"`));
+  }
+  const saved = process.env.KUBECONFIG;
+  process.env.KUBECONFIG = '/somewhere/else';
+  process.env.HELM_NAMESPACE = 'leaked';
+  try {
+    const e = helmEnv(join(work, 'iso'));
+    assert.is.not(e.KUBECONFIG, '/somewhere/else');
+    assert.is(e.HELM_NAMESPACE, undefined);
+    assert.is(helmEnv(join(work, 'iso'), { kubeconfig: '/k' }).KUBECONFIG, '/k');
+  } finally {
+    if (saved === undefined) delete process.env.KUBECONFIG; else process.env.KUBECONFIG = saved;
+    delete process.env.HELM_NAMESPACE;
+  }
+  assert.ok(kubectlBinary(4).endsWith('kubectl'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Generated files are up to date
+
+test('values.schema.json and docs/configuration.md equal what the generators produce', async () => {
+  const schemaGen = (await import(pathToFileURL(join(ROOT, 'scripts', 'gen-values-schema.mjs')).href)) as { valuesSchema: (root: string) => unknown; OUTPUT: string };
+  const committed = readFileSync(join(ROOT, schemaGen.OUTPUT), 'utf8');
+  assert.is(committed, JSON.stringify(schemaGen.valuesSchema(ROOT), null, 2) + '\n', 'run npm run build and commit values.schema.json');
+  const schema = JSON.parse(committed) as { properties: Record<string, unknown>; additionalProperties: unknown };
+  assert.ok(schema.properties['global'] && schema.properties['flyte-core']);
+  assert.is(schema.additionalProperties, true);
+  assert.not.match(committed, /x-fix/);
+
+  const docsGen = (await import(pathToFileURL(join(ROOT, 'scripts', 'gen-docs.mjs')).href)) as { configurationDoc: (root: string) => string; OUTPUT: string };
+  assert.is(readFileSync(join(ROOT, docsGen.OUTPUT), 'utf8'), docsGen.configurationDoc(ROOT), 'run npm run build and commit docs/configuration.md');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lint
+
+test('helm lint --strict is clean for every role × cloud on Helm 3 and 4', async () => {
+  await each(COMBOS, async (major, c) => {
+    const r = await helm(major, ['lint', '--strict', chart, ...valuesArgs(c)], 'lint');
+    const out = r.stdout + r.stderr;
+    assert.is(r.code, 0, `${comboName(c, major)}:\n${out}`);
+    assert.match(out, /1 chart\(s\) linted, 0 chart\(s\) failed/);
+    assert.not.match(out, /\[(WARNING|ERROR)\]/, `${comboName(c, major)}:\n${out}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Data planes
+
+test('data plane: flytepropeller named after the cluster, flyteadmin SA + token Secret, no control-plane parts', async () => {
+  await each(COMBOS.filter((c) => c.role === 'data-plane'), async (major, c) => {
+    const r = await render(major, c);
+    const at = comboName(c, major);
+    assert.is(r.code, 0, `${at}: ${r.stderr}`);
+    assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 0, `${at}: flyteadmin Deployment`);
+    for (const name of ['flyteconsole', 'datacatalog', 'syncresources', 'flytescheduler']) {
+      assert.is(find(r.docs, 'Deployment', name).length, 0, `${at}: ${name} Deployment`);
+    }
+    assert.is(find(r.docs, 'Ingress').length, 0, `${at}: an Ingress to services a data plane does not run`);
+    assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: MultiClusterConfig`);
+
+    const [propeller] = find(r.docs, 'Deployment', 'flytepropeller');
+    assert.ok(propeller, `${at}: no flytepropeller Deployment`);
+    const main = containers(propeller!).find((k) => k.name === 'flytepropeller');
+    const argv = [...(main?.command ?? []), ...(main?.args ?? [])];
+    const i = argv.indexOf('--propeller.cluster-id');
+    assert.ok(i >= 0 && argv[i + 1] === DP_NAME, `${at}: flytepropeller argv ${JSON.stringify(argv)}`);
+
+    assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin').length, 1, `${at}: ServiceAccount flyteadmin`);
+    assert.is(find(r.docs, 'ClusterRole', `${NAMESPACE}-flyteadmin`).length, 1, `${at}: ClusterRole`);
+    const [secret] = find(r.docs, 'Secret', 'flyteadmin-token');
+    assert.ok(secret, `${at}: no token Secret`);
+    assert.is((secret as { type?: string }).type, 'kubernetes.io/service-account-token');
+    assert.is(secret!.metadata?.namespace, NAMESPACE);
+    assert.is(secret!.metadata?.annotations?.['kubernetes.io/service-account.name'], 'flyteadmin');
+    assert.is((secret as { data?: unknown }).data, undefined, 'the token controller fills data');
+  });
+});
+
+test('data plane: custom token Secret name and flyte-core forceNamespace', async () => {
+  await each([{ role: 'data-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['--set', 'multicluster.dataPlane.tokenSecretName=admin-token-2', '--set', 'flyte-core.forceNamespace=flyte-dp']);
+    assert.is(r.code, 0, r.stderr);
+    const [secret] = find(r.docs, 'Secret', 'admin-token-2');
+    assert.ok(secret);
+    assert.is(secret!.metadata?.namespace, 'flyte-dp');
+    assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin')[0]?.metadata?.namespace, 'flyte-dp');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Control planes (without the post-renderer: the MultiClusterConfig document is still there)
+
+test('control plane: no flytepropeller, one MultiClusterConfig carrying the config', async () => {
+  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
+    const r = await render(major, c);
+    const at = comboName(c, major);
+    assert.is(r.code, 0, `${at}: ${r.stderr}`);
+    assert.is(find(r.docs, 'Deployment', 'flytepropeller').length, 0, `${at}: flytepropeller Deployment`);
+    assert.is(find(r.docs, 'Deployment', 'flytepropeller-manager').length, 0, `${at}: flytepropeller-manager`);
+    assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 1, `${at}: flyteadmin Deployment`);
+    assert.is(find(r.docs, 'Secret', 'flyteadmin-token').length, 0, `${at}: a data plane's token Secret`);
+
+    const mccs = find(r.docs, 'MultiClusterConfig');
+    assert.is(mccs.length, 1, `${at}: MultiClusterConfig documents`);
+    const mcc = mccs[0]!;
+    assert.is(mcc.apiVersion, 'flytemc.io/v1alpha1');
+    assert.is(mcc.metadata?.name, `${RELEASE}-multicluster`);
+    assert.match(mcc.metadata?.annotations?.['flytemc.io/requires'] ?? '', /^helm --post-renderer flytemc-post-renderer/);
+    assert.equal((mcc as { spec?: unknown }).spec, {
+      credentials: { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' },
+      clusters: CP_CLUSTERS,
+    });
+    // No credentials in values: the chart itself mounts nothing and holds no token.
+    assert.not.match(r.stdout, /_token:|_cacert:/);
+  });
+});
+
+test('control plane: credentials and an empty cluster list pass through unchanged', async () => {
+  const v = writeValues('cp-creds.yaml', { multicluster: { credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' } } });
+  await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['-f', v, '--set-json', 'multicluster.clusters={"clusterConfigs":[],"labelClusterMap":{}}']);
+    assert.is(r.code, 0, r.stderr);
+    assert.equal((find(r.docs, 'MultiClusterConfig')[0] as { spec?: unknown }).spec, {
+      credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' },
+      clusters: { clusterConfigs: [], labelClusterMap: {} },
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Refusals: the schema (values.schema.json), on both versions
+
+const SCHEMA_REFUSALS: { what: string; values: unknown; mentions: RegExp[] }[] = [
+  { what: "guide defect 7: `enabled` under `auth`", mentions: [/enabled/],
+    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-2', endpoint: 'https://10.0.0.2:6443', auth: { enabled: true } }] } } } },
+  { what: 'weight 2', mentions: [/weight/],
+    values: { multicluster: { clusters: { labelClusterMap: { team2: [{ id: 'cluster-2', weight: 2 }] } } } } },
+  { what: 'guide defect 5: secretName cluster_credentials', mentions: [/secretName/],
+    values: { multicluster: { credentials: { secretName: 'cluster_credentials' } } } },
+  { what: 'guide defect 10: template braces in endpoint', mentions: [/endpoint/],
+    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-1', endpoint: '{{ your-cluster-1-kubeapi-endpoint.com }}' }] } } } },
+  { what: 'unknown role', mentions: [/role/], values: { multicluster: { role: 'controlplane' } } },
+  { what: 'unknown key in the multicluster block', mentions: [/labelClusterMap/],
+    values: { multicluster: { labelClusterMap: { team1: [] } } } },
+];
+
+test('schema refusals: a bad config is refused by helm template on Helm 3 and 4', async () => {
+  await each(SCHEMA_REFUSALS, async (major, bad) => {
+    const f = writeValues(`bad-${SCHEMA_REFUSALS.indexOf(bad)}.yaml`, bad.values);
+    const r = await template(major, ['-f', join(chart, 'values-controlplane.yaml'), '-f', f]);
+    assert.is.not(r.code, 0, `${bad.what} on Helm ${major} was accepted`);
+    assert.match(r.stderr, /values don't meet the specifications of the schema/, `${bad.what} on Helm ${major}: ${r.stderr}`);
+    for (const m of bad.mentions) assert.match(r.stderr, m, `${bad.what} on Helm ${major}: ${r.stderr}`);
+  });
+});
+
+test('schema: global and other top-level keys stay allowed', async () => {
+  await each([0], async (major) => {
+    const r = await template(major, ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'global.anything=1', '--set', 'extra.key=x']);
+    assert.is(r.code, 0, r.stderr);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Refusals: the chart's own checks (validate.yaml), on both versions
+
+const CHART_REFUSALS: { what: string; args: string[]; message: RegExp }[] = [
+  { what: 'no role file', args: [], message: /multicluster\.role is not set[\s\S]*values-controlplane\.yaml[\s\S]*values-dataplane\.yaml/ },
+  { what: 'data plane without a name', args: ['-f', join(chart, 'values-dataplane.yaml')],
+    message: /multicluster\.clusterName is not set/ },
+  { what: 'data plane with different names',
+    args: ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1', '--set', 'flyte-core.flytepropeller.clusterName=dp-2'],
+    message: /flyte-core\.flytepropeller\.clusterName \("dp-2"\) differs from multicluster\.clusterName \("dp-1"\)/ },
+  { what: 'data plane with only multicluster.clusterName', args: ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1'],
+    message: /flyte-core\.flytepropeller\.clusterName \(""\) differs from multicluster\.clusterName \("dp-1"\)/ },
+  { what: 'cloud overlay after the data-plane file',
+    args: ['-f', join(chart, 'values-dataplane.yaml'), '-f', join(chart, 'values-eks.yaml'), '--set', 'multicluster.clusterName=a', '--set', 'flyte-core.flytepropeller.clusterName=a'],
+    message: /datacatalog[\s\S]*Pass the cloud overlay BEFORE the role file/ },
+  { what: 'both role files (data plane last)',
+    args: ['-f', join(chart, 'values-controlplane.yaml'), '-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=a', '--set', 'flyte-core.flytepropeller.clusterName=a'],
+    message: /flytepropeller\.enabled is false/ },
+  { what: 'both role files (control plane last)',
+    args: ['-f', join(chart, 'values-dataplane.yaml'), '-f', join(chart, 'values-controlplane.yaml')],
+    message: /flyteadmin\.enabled is false/ },
+  { what: 'guide defect 8: cluster list directly under flyte-core.configmap',
+    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.configmap.labelClusterMap.team1[0].id=c1'],
+    message: /flyte-core\.configmap\.labelClusterMap is set[\s\S]*multicluster\.clusters\.labelClusterMap/ },
+  { what: 'cluster list in flyte-core.configmap.clusters',
+    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.configmap.clusters.clusterConfigs[0].name=c1'],
+    message: /flyte-core\.configmap\.clusters is set on a control plane/ },
+];
+
+test('chart refusals: missing role, names, overlay order, misplaced cluster list', async () => {
+  await each(CHART_REFUSALS, async (major, bad) => {
+    const r = await template(major, bad.args);
+    assert.is.not(r.code, 0, `${bad.what} on Helm ${major} was accepted`);
+    assert.match(r.stderr, bad.message, `${bad.what} on Helm ${major}: ${r.stderr}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test('timings', () => {
+  const rows = Object.entries(timings).sort().map(([k, v]) => {
+    const s = [...v].sort((a, b) => a - b);
+    return `  ${k.padEnd(16)} n=${String(s.length).padStart(2)}  median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms  max ${s[s.length - 1]!.toFixed(0)} ms`;
+  });
+  console.log(`\nhelm timings (2 in parallel):\n${rows.join('\n')}`);
+});
+
+test.run();
