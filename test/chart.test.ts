@@ -3,11 +3,13 @@
 // must not contain, the schema's refusals, the template's own refusals, and that the generated
 // values.schema.json and docs/configuration.md are up to date.
 //
-// To render a control plane THROUGH the post-renderer, call render() with its flags in
-// `extraArgs` (see postRendererArgs below) and assert on the result's `docs`.
+// Control planes are also rendered THROUGH the flytemc post-renderer (dist/, so `npm run build`
+// first): on Helm 3 as the executable, on Helm 4 as a postrenderer/v1 plugin of the same name
+// installed into Helm 4's isolated plugins folder. render(major, combo, postRendererArgs(major))
+// renders any combination that way.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +37,10 @@ const DP_NAME = 'dp-us-east-1';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-chart-'));
 const chart = prepareChart();
-const env = helmEnv(join(work, 'helm'));
+// One isolated Helm home per major version: Helm 3 drops every plugin when one Helm 4 style
+// plugin.yaml sits in its plugins folder (FACTS.md).
+const envs: Record<HelmMajor, NodeJS.ProcessEnv> = { 3: helmEnv(join(work, 'helm3')), 4: helmEnv(join(work, 'helm4')) };
+const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 
 /** A correct three-cluster control-plane config (the guide's example, fixed). */
 const CP_CLUSTERS = {
@@ -80,7 +85,7 @@ function time(key: string, ms: number) { (timings[key] ??= []).push(ms); }
 
 async function helm(major: HelmMajor, args: string[], timingKey?: string): Promise<HelmResult & { ms: number }> {
   const t = performance.now();
-  const r = await runHelm(major, args, { env });
+  const r = await runHelm(major, args, { env: envs[major] });
   const ms = performance.now() - t;
   if (timingKey) time(`${timingKey} helm${major}`, ms);
   return { ...r, ms };
@@ -91,7 +96,8 @@ async function helm(major: HelmMajor, args: string[], timingKey?: string): Promi
  * more `-f`/`--set`). Parses the output into documents when Helm succeeded.
  */
 async function render(major: HelmMajor, c: Combo, extraArgs: string[] = []): Promise<Rendered> {
-  const r = await helm(major, ['template', RELEASE, chart, '-n', NAMESPACE, ...valuesArgs(c), ...extraArgs], 'template');
+  const r = await helm(major, ['template', RELEASE, chart, '-n', NAMESPACE, ...valuesArgs(c), ...extraArgs],
+    extraArgs.includes('--post-renderer') ? 'template+post' : 'template');
   const docs = r.code === 0 ? (yaml.loadAll(r.stdout) as unknown[]).filter((d): d is Doc => !!d && typeof d === 'object') : [];
   return { ...r, docs };
 }
@@ -102,11 +108,20 @@ async function template(major: HelmMajor, args: string[]): Promise<HelmResult> {
 }
 
 /**
- * Flags that send a render through the flytemc post-renderer: on Helm 3 the executable, on
- * Helm 4 the plugin of that name installed into `env`'s HELM_PLUGINS. To be filled in when the
- * post-renderer and `helm flytemc setup` land (issue 2 / issue 4).
+ * Flags that send a render through the flytemc post-renderer built in dist/: on Helm 3 the
+ * executable's path; on Helm 4 the name of a minimal postrenderer/v1 plugin that runs it,
+ * installed here into Helm 4's isolated plugins folder. (`helm flytemc setup`, issue 4, is
+ * tested on its own; this only needs the renderer.)
  */
-function postRendererArgs(_major: HelmMajor): string[] {
+function postRendererArgs(major: HelmMajor): string[] {
+  if (!existsSync(POST_RENDERER)) throw new Error(`${POST_RENDERER} is missing: run npm run build first`);
+  if (major === 3) return ['--post-renderer', POST_RENDERER];
+  const dir = join(envs[4].HELM_PLUGINS!, 'flytemc-post-renderer');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'plugin.yaml'), yaml.dump({
+    apiVersion: 'v1', name: 'flytemc-post-renderer', type: 'postrenderer/v1', runtime: 'subprocess', version: '0.0.0-test',
+    runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
+  }));
   return ['--post-renderer', 'flytemc-post-renderer'];
 }
 
@@ -126,10 +141,17 @@ async function each<T>(items: T[], fn: (major: HelmMajor, item: T) => Promise<vo
 const find = (docs: Doc[], kind: string, name?: string) =>
   docs.filter((d) => d.kind === kind && (name === undefined || d.metadata?.name === name));
 
-interface Container { name: string; args?: string[]; command?: string[] }
-function containers(d: Doc): Container[] {
-  const spec = (d as { spec?: { template?: { spec?: { containers?: Container[] } } } }).spec;
-  return spec?.template?.spec?.containers ?? [];
+interface Container { name: string; args?: string[]; command?: string[]; volumeMounts?: { name: string; mountPath: string }[] }
+interface PodSpec { containers?: Container[]; initContainers?: Container[]; volumes?: { name: string; secret?: { secretName?: string } }[] }
+const podSpec = (d: Doc): PodSpec => (d as { spec?: { template?: { spec?: PodSpec } } }).spec?.template?.spec ?? {};
+const containers = (d: Doc): Container[] => podSpec(d).containers ?? [];
+
+/** Where the pod of `deployment` mounts Secret `secretName` in container `container`, if it does. */
+function secretMountPath(deployment: Doc, container: string, secretName: string, init = false): string | undefined {
+  const pod = podSpec(deployment);
+  const volumes = new Set((pod.volumes ?? []).filter((v) => v.secret?.secretName === secretName).map((v) => v.name));
+  const c = (init ? pod.initContainers : pod.containers)?.find((k) => k.name === container);
+  return c?.volumeMounts?.find((m) => volumes.has(m.name))?.mountPath;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,12 +160,13 @@ function containers(d: Doc): Container[] {
 test('helper: real Helm 3.17.2 and 4.1.4 binaries, isolated env', async () => {
   for (const major of HELM_MAJORS) {
     assert.ok(helmBinary(major).includes(`helm-${major === 3 ? '3.17.2' : '4.1.4'}`));
+    const env = envs[major];
     const r = await runHelm(major, ['version', '--short'], { env });
     assert.is(r.code, 0, r.stderr);
     assert.match(r.stdout, major === 3 ? /^v3\.17\.2/ : /^v4\.1\.4/);
     const e = await runHelm(major, ['env'], { env });
-    assert.match(e.stdout, new RegExp(`HELM_DATA_HOME="${join(work, 'helm', 'data')}"`));
-    assert.match(e.stdout, new RegExp(`HELM_PLUGINS="${join(work, 'helm', 'data', 'plugins')}"`));
+    assert.match(e.stdout, new RegExp(`HELM_DATA_HOME="${join(work, `helm${major}`, 'data')}"`));
+    assert.match(e.stdout, new RegExp(`HELM_PLUGINS="${join(work, `helm${major}`, 'data', 'plugins')}"`));
   }
   const saved = process.env.KUBECONFIG;
   process.env.KUBECONFIG = '/somewhere/else';
@@ -270,6 +293,44 @@ test('control plane: credentials and an empty cluster list pass through unchange
       credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' },
       clusters: { clusterConfigs: [], labelClusterMap: {} },
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Control planes through the post-renderer
+
+function assertCredentialsWired(r: Rendered, at: string, secretName: string, mountPath: string, clusterNames: string[]) {
+  assert.is(r.code, 0, `${at}: ${r.stderr}`);
+  assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: the MultiClusterConfig was not consumed`);
+  const [admin] = find(r.docs, 'Deployment', 'flyteadmin');
+  const [sync] = find(r.docs, 'Deployment', 'syncresources');
+  assert.ok(admin && sync, `${at}: flyteadmin and syncresources Deployments`);
+  assert.is(secretMountPath(admin!, 'flyteadmin', secretName), mountPath, `${at}: flyteadmin container`);
+  assert.is(secretMountPath(admin!, 'sync-cluster-resources', secretName, true), mountPath, `${at}: flyteadmin init container sync-cluster-resources`);
+  assert.is(secretMountPath(sync!, 'sync-cluster-resources', secretName), mountPath, `${at}: syncresources container`);
+  for (const cm of ['flyte-admin-clusters-config', 'flyte-clusterresourcesync-config']) {
+    const [doc] = find(r.docs, 'ConfigMap', cm);
+    const text = (doc as { data?: Record<string, string> } | undefined)?.data?.['clusters.yaml'];
+    assert.ok(text, `${at}: ConfigMap ${cm} has no clusters.yaml`);
+    const parsed = yaml.load(text!) as { clusters?: { clusterConfigs?: { name: string }[] } };
+    assert.equal(parsed.clusters?.clusterConfigs?.map((c) => c.name), clusterNames, `${at}: ${cm}`);
+  }
+}
+
+test('control plane through the post-renderer: credentials in all three places, config consumed', async () => {
+  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
+    const r = await render(major, c, postRendererArgs(major));
+    assertCredentialsWired(r, comboName(c, major), 'cluster-credentials', '/var/run/credentials', CP_CLUSTERS.clusterConfigs.map((k) => k.name));
+  });
+});
+
+test('control plane through the post-renderer: another Secret name and mount path', async () => {
+  const v = writeValues('cp-other-creds.yaml', { multicluster: { credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' } } });
+  // --set-json replaces the whole cluster list (a second -f would merge the label maps).
+  const clusters = { clusterConfigs: [{ name: 'dp-a', endpoint: 'https://10.1.0.1:6443', enabled: true }], labelClusterMap: { team1: [{ id: 'dp-a', weight: 1 }] } };
+  await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['-f', v, '--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, ...postRendererArgs(major)]);
+    assertCredentialsWired(r, comboName(c, major), 'member-creds', '/etc/flyte/clusters', ['dp-a']);
   });
 });
 
