@@ -6,6 +6,7 @@ import { FlytemcError, error, type Problem } from '../problems.ts';
 import { isYamlError, parseYaml } from '../yaml.ts';
 import { isObject } from '../postrender/stream.ts';
 import type { ConfigSource, FoundConfig } from './types.ts';
+import { secretProblems } from './secret-check.ts';
 import { where } from './where.ts';
 
 export function parseValuesFile(path: string, text: string): unknown {
@@ -48,6 +49,11 @@ export function configFromValues(path: string, text: string, values: unknown = p
   }
   if (!isObject(values)) {
     throw new FlytemcError([error(`${path}:1`, `the file must be a YAML mapping of Helm values, not ${Array.isArray(values) ? 'a list' : typeof values}`, 'start it with `multicluster:` (see docs/configuration.md)')]);
+  }
+  if (typeof values.apiVersion === 'string' && typeof values.kind === 'string') {
+    const ps = values.kind === 'Secret' ? secretProblems(values, (p) => where(source, p)) : [];
+    ps.push(error(`${path}:1`, `this is a Kubernetes ${values.kind} manifest, not a Helm values file`, 'pass the values file that has the `multicluster:` block; the credentials Secret is written by `flytemc join`'));
+    throw new FlytemcError(ps);
   }
   const problems: Problem[] = [];
   const candidates: Array<{ base: string; v: Record<string, unknown> }> = [{ base: '', v: values }];

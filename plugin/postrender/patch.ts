@@ -20,6 +20,9 @@ export interface DocPatch {
 }
 
 export const CHECKSUM = 'configChecksum';
+/** flyte-core's syncresources mounts this volume of this Secret when labelClusterMap is non-empty. */
+const CHART_VOLUME = 'cluster-secrets';
+const CHART_SECRET = 'cluster-credentials';
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function clustersYaml(config: Config): string {
@@ -58,11 +61,14 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
   const containerAt = (c: { list: 'containers' | 'initContainers'; index: number }) => pod[c.list]![c.index]!;
   const norm = (p: string) => p.replace(/\/+$/, '');
 
-  // 1. one volume for the Secret: reuse one that names it, else the one mounted at mountPath, else add one
+  // 1. one volume for the Secret: reuse one that names it, else the one mounted at mountPath,
+  //    else flyte-core's hard-coded `cluster-secrets` (Secret cluster-credentials), else add one
+  const chartVolume = volumes.findIndex((v) => v.name === CHART_VOLUME && isObject(v.secret) && v.secret.secretName === CHART_SECRET);
   let vi = volumes.findIndex((v) => isObject(v.secret) && v.secret.secretName === secretName);
   if (vi < 0) {
     const mountedThere = new Set(target.containers.flatMap((c) => (containerAt(c).volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath)).map((m) => m.name)));
     vi = volumes.findIndex((v) => mountedThere.has(String(v.name)) && isObject(v.secret));
+    if (vi < 0) vi = chartVolume;
     if (vi >= 0) ops.push({ op: 'replace', path: `${base}/volumes/${vi}/secret/secretName`, value: secretName });
   }
   let volumeName: string;
@@ -75,20 +81,26 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
   }
 
   // 2. exactly one mount of it at mountPath in each container that reads the clusters config
+  //    (and none of flyte-core's hard-coded volume anywhere else, once it is ours)
   for (const c of target.containers) {
     const container = containerAt(c);
     const cpath = `${base}/${c.list}/${c.index}/volumeMounts`;
     const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
     const there = mounts.map((m, i) => ({ m, i })).filter(({ m }) => isObject(m) && typeof m.mountPath === 'string' && norm(m.mountPath) === norm(mountPath));
+    const remove = new Set<number>(there.slice(1).map((t) => t.i)); // k8s refuses two mounts at one path
+    if (vi >= 0 && vi === chartVolume) {
+      mounts.forEach((m, i) => {
+        if (m.name === volumeName && norm(m.mountPath) !== norm(mountPath)) remove.add(i);
+      });
+    }
     if (there.length === 0) {
       const mount = { mountPath, name: volumeName, readOnly: true };
       ops.push(Array.isArray(container.volumeMounts) ? { op: 'add', path: `${cpath}/-`, value: mount } : { op: 'add', path: cpath, value: [mount] });
-      continue;
+    } else if (there[0]!.m.name !== volumeName) {
+      ops.push({ op: 'replace', path: `${cpath}/${there[0]!.i}/name`, value: volumeName });
     }
-    const first = there[0]!;
-    if (first.m.name !== volumeName) ops.push({ op: 'replace', path: `${cpath}/${first.i}/name`, value: volumeName });
-    // k8s refuses two mounts at one path: drop the extra ones, last first so indexes hold
-    for (const extra of there.slice(1).reverse()) ops.push({ op: 'remove', path: `${cpath}/${extra.i}` });
+    // removals last, highest index first, so the indexes above still hold
+    for (const i of [...remove].sort((a, b) => b - a)) ops.push({ op: 'remove', path: `${cpath}/${i}` });
   }
 
   // 3. roll the pods when the clusters they read changed

@@ -1,6 +1,7 @@
 // Stages 3b and 6: the manifests against schemas/manifests.schema.json, before patching (is
 // this the flyte-core we know?) and after (did we produce what Kubernetes and FlyteAdmin need?).
-import { validateConfigMap, validateDeployment, validateSecret } from '../generated/validators.js';
+import { validateConfigMap, validateDeployment } from '../generated/validators.js';
+import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
 import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
@@ -27,9 +28,8 @@ export function checkManifests(targets: Targets): Problem[] {
   for (const d of targets.configMaps) problems.push(...schemaCheck(d, validateConfigMap));
   for (const t of targets.deployments) problems.push(...schemaCheck(t.doc, validateDeployment));
   for (const d of targets.secrets.values()) {
-    const found = schemaCheck(d, validateSecret);
-    // upstream guide, defect 6: raw token or PEM text under `data:`
-    problems.push(...found.map((p) => (/\/data\//.test(p.where) ? { ...p, what: 'a value under `data:` is not base64 (raw token or PEM text?); the API server rejects it' } : p)));
+    const name = objectName(d);
+    problems.push(...secretProblems(d.value, (p) => `${name} ${p || '/'}`));
   }
   return problems;
 }

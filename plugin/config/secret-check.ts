@@ -1,0 +1,24 @@
+// A Secret manifest against schemas/manifests.schema.json, with the upstream guide's defect 6
+// (raw token or PEM text under `data:`, which must be base64) said plainly.
+import { validateSecret } from '../generated/validators.js';
+import { error, type Problem } from '../problems.ts';
+import { isObject } from '../postrender/stream.ts';
+import { schemaProblems } from './schema-errors.ts';
+
+export function secretProblems(value: unknown, at: (pointer: string) => string): Problem[] {
+  const secret: unknown = value;
+  if (validateSecret(value)) return [];
+  const data = (p: string) => {
+    const [, , key] = p.split('/');
+    const d = isObject(secret) && isObject(secret.data) ? secret.data : {};
+    return key !== undefined ? d[key] : undefined;
+  };
+  return schemaProblems(validateSecret.errors, at, data).map((p, i) => {
+    const e = validateSecret.errors![i];
+    if (e && e.instancePath.startsWith('/data/') && e.keyword === 'pattern') {
+      const key = e.instancePath.slice('/data/'.length);
+      return error(p.where, `data.${key} is not base64: raw token or PEM text under \`data:\` is rejected by the API server (or decoded into garbage)`, `move ${key} under \`stringData:\` (raw text), or base64-encode it (\`base64 -w0\`; \`base64 -D\` is macOS-only)`);
+    }
+    return p;
+  });
+}

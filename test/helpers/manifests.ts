@@ -1,0 +1,39 @@
+// Reading post-renderer output in tests: documents, objects by kind/name, the three places.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseStream } from '../../plugin/postrender/stream.ts';
+
+export const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
+export const RENDERED = join(SHARED, 'flyte-core', 'rendered');
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const rendered = (name: string) => readFileSync(join(RENDERED, name), 'utf8');
+export const fixture = (name: string) => join(FIXTURES, name);
+
+export type Obj = Record<string, any>;
+
+export function objects(stream: string): Obj[] {
+  return parseStream(stream).map((d) => d.value as Obj).filter((v) => v && typeof v === 'object');
+}
+
+export function find(objs: Obj[], kind: string, name: string): Obj | undefined {
+  return objs.find((o) => o.kind === kind && o.metadata?.name === name);
+}
+
+export interface Place { deployment: string; list: 'containers' | 'initContainers'; container: string }
+export const THREE_PLACES: Place[] = [
+  { deployment: 'flyteadmin', list: 'containers', container: 'flyteadmin' },
+  { deployment: 'flyteadmin', list: 'initContainers', container: 'sync-cluster-resources' },
+  { deployment: 'syncresources', list: 'containers', container: 'sync-cluster-resources' },
+];
+
+/** The mounts at `mountPath` of one place, each with the Secret its volume names. */
+export function credentialMounts(objs: Obj[], place: Place, mountPath = '/var/run/credentials'): Array<{ volume: string; secretName?: string }> {
+  const dep = find(objs, 'Deployment', place.deployment);
+  if (!dep) throw new Error(`no Deployment ${place.deployment}`);
+  const pod = dep.spec.template.spec;
+  const c = (pod[place.list] ?? []).find((x: Obj) => x.name === place.container);
+  if (!c) throw new Error(`no container ${place.container} in ${place.deployment}`);
+  return (c.volumeMounts ?? [])
+    .filter((m: Obj) => m.mountPath.replace(/\/+$/, '') === mountPath)
+    .map((m: Obj) => ({ volume: m.name, secretName: (pod.volumes ?? []).find((v: Obj) => v.name === m.name)?.secret?.secretName }));
+}

@@ -1,0 +1,259 @@
+// The post-renderer in-process: what it must add to flyte-core's rendered control planes,
+// and that it adds nothing else.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { configFromValues } from '../plugin/config/from-values.ts';
+import { postRender } from '../plugin/postrender/index.ts';
+import { FlytemcError } from '../plugin/problems.ts';
+import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
+import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from './helpers/manifests.ts';
+
+const configFile = (name: string) => {
+  const path = fixture(name);
+  return configFromValues(path, readFileSync(path, 'utf8'));
+};
+const three = () => configFile('three-clusters.yaml');
+const CONTROL_PLANES = ['controlplane.yaml', 'controlplane-eks.yaml', 'controlplane-gcp.yaml', 'controlplane-multicluster.yaml'];
+
+/** Removes exactly what the post-renderer may change, so that the rest can be compared. */
+function withoutExpectedChanges(o: Obj, secretName = 'cluster-credentials', mountPath = '/var/run/credentials'): Obj {
+  const c = structuredClone(o);
+  if (c.kind === 'ConfigMap' && c.data?.['clusters.yaml'] !== undefined) delete c.data['clusters.yaml'];
+  if (c.kind === 'Deployment') {
+    const pod = c.spec.template.spec;
+    delete c.spec.template.metadata?.annotations?.configChecksum;
+    const credVolumes = new Set((pod.volumes ?? []).filter((v: Obj) => v.secret?.secretName === secretName || v.name === 'cluster-secrets').map((v: Obj) => v.name));
+    pod.volumes = (pod.volumes ?? []).filter((v: Obj) => !credVolumes.has(v.name));
+    for (const list of ['containers', 'initContainers']) {
+      for (const ct of pod[list] ?? []) ct.volumeMounts = (ct.volumeMounts ?? []).filter((m: Obj) => m.mountPath.replace(/\/$/, '') !== mountPath);
+    }
+  }
+  return c;
+}
+
+for (const file of CONTROL_PLANES) {
+  test(`${file}: one credentials mount in each of the three places`, () => {
+    const out = objects(postRender(rendered(file), { config: three() }).output);
+    for (const place of THREE_PLACES) {
+      const mounts = credentialMounts(out, place);
+      assert.is(mounts.length, 1, `${place.deployment}/${place.container}: ${JSON.stringify(mounts)}`);
+      assert.is(mounts[0]!.secretName, 'cluster-credentials', `${place.deployment}/${place.container}`);
+    }
+  });
+
+  test(`${file}: the same clusters.yaml in both ConfigMaps, with the three clusters`, () => {
+    const out = objects(postRender(rendered(file), { config: three() }).output);
+    const admin = find(out, 'ConfigMap', 'flyte-admin-clusters-config')!.data['clusters.yaml'];
+    const sync = find(out, 'ConfigMap', 'flyte-clusterresourcesync-config')!.data['clusters.yaml'];
+    assert.is(admin, sync);
+    const clusters = (parseYaml(admin) as Obj).clusters;
+    assert.equal(clusters.clusterConfigs.map((c: Obj) => c.name), ['cluster_1', 'cluster_2', 'cluster_3']);
+    assert.equal(clusters.clusterConfigs[1].auth, { tokenPath: '/var/run/credentials/cluster_2_token', certPath: '/var/run/credentials/cluster_2_cacert' });
+    assert.equal(clusters.labelClusterMap.team2, [{ id: 'cluster_2', weight: 0.5 }, { id: 'cluster_3', weight: 0.5 }]);
+    assert.is(clusters.defaultExecutionLabel, 'team1');
+  });
+
+  test(`${file}: a structural diff shows nothing else`, () => {
+    const input = objects(rendered(file));
+    const out = objects(postRender(rendered(file), { config: three() }).output);
+    assert.is(out.length, input.length);
+    input.forEach((o, i) => assert.equal(withoutExpectedChanges(out[i]!), withoutExpectedChanges(o), `${o.kind}/${o.metadata?.name}`));
+  });
+
+  test(`${file}: idempotent, with --config and from its own output`, () => {
+    const once = postRender(rendered(file), { config: three() }).output;
+    assert.is(postRender(once, { config: three() }).output, once);
+    assert.is(postRender(once).output, once);
+    assert.equal(postRender(once).patches, []);
+  });
+}
+
+test('configChecksum follows the clusters: new list, new checksum; same list, same checksum', () => {
+  const sum = (s: string, name: string) => find(objects(s), 'Deployment', name)!.spec.template.metadata.annotations.configChecksum;
+  const input = rendered('controlplane.yaml');
+  const a = postRender(input, { config: three() }).output;
+  const b = postRender(input, { config: configFile('guide/corrected-flyte-core-override.yaml') }).output;
+  for (const d of ['flyteadmin', 'syncresources']) {
+    assert.is.not(sum(a, d), sum(input, d), d);
+    assert.is.not(sum(a, d), sum(b, d), d);
+    assert.is(sum(postRender(input, { config: three() }).output, d), sum(a, d));
+  }
+});
+
+test('a Secret named otherwise replaces the chart\'s hard-coded cluster-credentials in syncresources', () => {
+  const path = '/tmp/flytemc-test-secretname.yaml';
+  const text = readFileSync(fixture('three-clusters.yaml'), 'utf8').replace('secretName: cluster-credentials', 'secretName: flyte-dp-creds').replace('mountPath: /var/run/credentials', 'mountPath: /etc/flyte/clusters');
+  const out = objects(postRender(rendered('controlplane-multicluster.yaml'), { config: configFromValues(path, text) }).output);
+  for (const place of THREE_PLACES) {
+    const mounts = credentialMounts(out, place, '/etc/flyte/clusters');
+    assert.equal(mounts.map((m) => m.secretName), ['flyte-dp-creds'], place.container);
+  }
+  const sync = find(out, 'Deployment', 'syncresources')!.spec.template.spec;
+  assert.not.ok(sync.volumes.some((v: Obj) => v.secret?.secretName === 'cluster-credentials'), 'old Secret still referenced');
+});
+
+test('the flyte-core form: the guide\'s override, corrected, wires all three places once', () => {
+  const out = objects(postRender(rendered('controlplane-multicluster.yaml'), { config: configFile('guide/corrected-flyte-core-override.yaml') }).output);
+  for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
+});
+
+test('the chart\'s MultiClusterConfig document is consumed and never emitted', () => {
+  const doc = `---\n# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(fixture('three-clusters.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`;
+  const result = postRender(rendered('controlplane.yaml') + doc);
+  assert.not.match(result.output, 'MultiClusterConfig');
+  const out = objects(result.output);
+  for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
+});
+
+test('Helm 4\'s postrender-filename annotations survive on patched and untouched documents', () => {
+  const input = objects(rendered('controlplane.yaml'))
+    .map((o) => {
+      o.metadata.annotations = { ...o.metadata.annotations, 'postrenderer.helm.sh/postrender-filename': 'x.yaml' };
+      return `---\n${dumpYaml(o)}`;
+    })
+    .join('');
+  const out = objects(postRender(input, { config: three() }).output);
+  assert.ok(out.length > 10);
+  for (const o of out) assert.is(o.metadata.annotations['postrenderer.helm.sh/postrender-filename'], 'x.yaml', `${o.kind}/${o.metadata.name}`);
+});
+
+test('untouched documents are written back byte for byte', () => {
+  const input = rendered('controlplane.yaml');
+  const out = postRender(input, { config: three() }).output;
+  const ingress = input.slice(input.indexOf('# Source: flyte-core/templates/common/ingress.yaml'));
+  assert.ok(out.includes(ingress.trimEnd()));
+});
+
+function refused(file: string, input = rendered('controlplane.yaml')): FlytemcError {
+  try {
+    postRender(input, { config: configFile(file) });
+  } catch (e) {
+    if (e instanceof FlytemcError) return e;
+    throw e;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+test('guide defect 5: `cluster_credentials` as Secret and volume name', () => {
+  const e = refused('guide/defect5-underscore-names.yaml');
+  assert.match(e.message, /defect5-underscore-names\.yaml:6 .*Secret name "cluster_credentials".*'_' is not allowed/);
+  assert.match(e.message, /volume name "cluster_credentials"/);
+  assert.match(e.message, /use "cluster-credentials"/);
+});
+
+test('guide defect 6: raw token and PEM text under a Secret\'s data', () => {
+  const e = refused('guide/defect6-raw-secret-data.yaml');
+  assert.match(e.message, /defect6-raw-secret-data\.yaml:9 .*data\.cluster_1_token is not base64/);
+  assert.match(e.message, /stringData/);
+  // and the same Secret inside the rendered stream
+  const secret = readFileSync(fixture('guide/defect6-raw-secret-data.yaml'), 'utf8');
+  try {
+    postRender(rendered('controlplane.yaml') + '---\n' + secret, { config: three() });
+    assert.unreachable('accepted');
+  } catch (err) {
+    assert.instance(err, FlytemcError);
+    assert.match((err as Error).message, /Secret\/cluster-credentials .*data\.cluster_1_cacert is not base64/);
+  }
+});
+
+test('guide defect 7: `enabled` under `auth`', () => {
+  const e = refused('guide/defect7-enabled-under-auth.yaml');
+  assert.match(e.message, /defect7-enabled-under-auth\.yaml:32 \(\/configmap\/clusters\/clusterConfigs\/1\/auth\/enabled\)/);
+  assert.match(e.message, /FlyteAdmin ignores it there and cluster_2 stays disabled/);
+  assert.match(e.message, /move `enabled: true` one level up/);
+});
+
+test('guide defect 8: clusterConfigs and labelClusterMap right under configmap', () => {
+  const e = refused('guide/defect8-misplaced-under-configmap.yaml');
+  assert.match(e.message, /:15 \(\/configmap\/clusterConfigs\).*sits directly under `configmap`/);
+  assert.match(e.message, /under `configmap.clusters.labelClusterMap`/);
+});
+
+test('guide defect 10: `{{ ... }}` endpoint placeholders, unquoted and quoted', () => {
+  assert.match(refused('guide/defect10-placeholder-unquoted.yaml').message, /:6 .*endpoint is a YAML mapping, not a URL/);
+  assert.match(refused('guide/defect10-placeholder-quoted.yaml').message, /:6 .*still a `\{\{ \.\.\. \}\}` placeholder/);
+});
+
+function problemsOf(yamlText: string): string {
+  try {
+    postRender(rendered('controlplane.yaml'), { config: configFromValues('values.yaml', yamlText) });
+  } catch (e) {
+    if (e instanceof FlytemcError) return e.message;
+    throw e;
+  }
+  return '';
+}
+
+test('checks a schema cannot express, all reported in one run', () => {
+  const msg = problemsOf(`multicluster:
+  clusters:
+    clusterConfigs:
+      - {name: a, endpoint: "https://a:6443", enabled: true}
+      - {name: a, endpoint: "https://b:6443", enabled: true}
+      - {name: off, endpoint: "https://c:6443", enabled: false}
+    labelClusterMap:
+      t1: [{id: nope, weight: 1}]
+      t2: [{id: off, weight: 1}]
+    defaultExecutionLabel: t9
+`);
+  assert.match(msg, /values\.yaml:5 .*duplicate cluster name "a"/);
+  assert.match(msg, /label "t1" routes to "nope", which is not in clusterConfigs/);
+  assert.match(msg, /label "t2" has no enabled cluster left/);
+  assert.match(msg, /warning: .*label "t2" routes to "off", which is not enabled/);
+  assert.match(msg, /defaultExecutionLabel "t9" is not a label/);
+  assert.match(msg, /5 errors, 1 warning: nothing was written/);
+});
+
+test('schema: weights, https, booleans, unknown keys, token paths outside the mount', () => {
+  const msg = problemsOf(`multicluster:
+  clusters:
+    clusterConfigs:
+      - name: a
+        endpoint: http://a:6443
+        enabled: "true"
+        kubeClientConfig: {qps: 5, burst: 10, timeout: 30s}
+        bogus: 1
+    labelClusterMap:
+      t1: [{id: a, weight: 1.5}]
+`);
+  assert.match(msg, /values\.yaml:5 .*plain http/);
+  assert.match(msg, /values\.yaml:6 .*must be boolean.*\n  fix: write true without quotes/);
+  assert.match(msg, /values\.yaml:8 .*unknown key `bogus`/);
+  assert.match(msg, /1\.5 is out of range/);
+  const outside = problemsOf(`multicluster:
+  clusters:
+    clusterConfigs:
+      - name: a
+        endpoint: https://a:6443
+        enabled: true
+        auth: {tokenPath: /etc/a_token, certPath: /var/run/credentials/a_cacert}
+`);
+  assert.match(outside, /\/etc\/a_token is outside the mounted credentials folder \/var\/run\/credentials/);
+});
+
+test('no enabled cluster, and no cluster at all', () => {
+  assert.match(problemsOf('multicluster:\n  clusters:\n    clusterConfigs:\n      - {name: a, endpoint: "https://a:6443"}\n'), /no cluster is enabled/);
+  assert.match(problemsOf('multicluster:\n  clusters: {clusterConfigs: []}\n'), /no clusters: clusterConfigs is empty/);
+});
+
+test('a stream without FlyteAdmin (a data plane) is refused with what to do', () => {
+  try {
+    postRender(rendered('dataplane.yaml'), { config: three() });
+    assert.unreachable('accepted');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    assert.match((e as Error).message, /no FlyteAdmin.*\n  fix: .*install a data plane without --post-renderer/);
+  }
+});
+
+test('no config anywhere: refused, naming the three places it looked', () => {
+  try {
+    postRender(rendered('controlplane.yaml'));
+    assert.unreachable('accepted');
+  } catch (e) {
+    assert.match((e as Error).message, /no --config FILE, no MultiClusterConfig document/);
+  }
+});
+
+test.run();
