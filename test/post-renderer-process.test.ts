@@ -1,0 +1,143 @@
+// The built `flytemc-post-renderer` program as Helm runs it: stdin in, stdout out, and on any
+// problem nothing on stdout, a non-zero exit, one clear message on stderr, never a stack trace.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fixture, rendered, objects, credentialMounts, THREE_PLACES } from './helpers/manifests.ts';
+import { helmBinary, helmEnv } from './helpers/helm.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+const CLI = join(ROOT, 'dist', 'flytemc.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'flytemc-pr-'));
+
+function run(args: string[], input: string | Buffer, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+}
+
+function assertRefused(r: ReturnType<typeof run>, pattern: RegExp) {
+  assert.is.not(r.code, 0, 'exit code');
+  assert.is(r.stdout, '', 'stdout must be empty');
+  assert.match(r.stderr, pattern);
+  assert.not.match(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
+  assert.not.match(r.stderr, /TypeError|ReferenceError|SyntaxError/);
+}
+
+test('happy path: Helm\'s stream in, the patched stream out, exit 0', () => {
+  const r = run(['--config', fixture('three-clusters.yaml')], rendered('controlplane.yaml'));
+  assert.is(r.code, 0, r.stderr);
+  const out = objects(r.stdout);
+  for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1);
+});
+
+test('--explain prints the patches per object, not manifests', () => {
+  const r = run(['--config', fixture('three-clusters.yaml'), '--explain'], rendered('controlplane.yaml'));
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /# ConfigMap\/flyte-admin-clusters-config/);
+  assert.match(r.stdout, /# Deployment\/syncresources/);
+  assert.match(r.stdout, /"op": "add",\s+"path": "\/spec\/template\/spec\/initContainers\/2\/volumeMounts\/-"/);
+  assert.not.match(r.stdout, /^apiVersion:/m);
+});
+
+const BAD_INPUTS: Array<[string, string | Buffer, RegExp]> = [
+  ['malformed YAML', '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n', /stream line \d+: invalid YAML/],
+  ['an empty stream', '', /the input is empty/],
+  ['whitespace only', '\n\n  \n', /the input is empty/],
+  ['binary garbage', Buffer.from([0x00, 0xff, 0xfe, 0x12, 0x00, 0x41, 0x0a, 0x9c]), /NUL bytes: it is not YAML/],
+  ['a stream without FlyteAdmin', rendered('dataplane.yaml'), /no FlyteAdmin/],
+  ['duplicate keys', rendered('controlplane.yaml') + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n', /duplicated mapping key/],
+];
+for (const [what, input, pattern] of BAD_INPUTS) {
+  test(`refuses ${what}: one clear error, no stdout`, () => assertRefused(run(['--config', fixture('three-clusters.yaml')], input), pattern));
+}
+
+test('refuses a config that is not a map', () => {
+  const f = join(tmp, 'list.yaml');
+  writeFileSync(f, '- a\n- b\n');
+  assertRefused(run(['--config', f], rendered('controlplane.yaml')), /list\.yaml:1: the file must be a YAML mapping of Helm values, not a list/);
+  const g = join(tmp, 'scalar.yaml');
+  writeFileSync(g, 'multicluster: 5\n');
+  assertRefused(run(['--config', g], rendered('controlplane.yaml')), /`multicluster` must be a mapping/);
+});
+
+test('refuses a missing config file and a bad flag (usage errors exit 2)', () => {
+  const r = run(['--config', join(tmp, 'nope.yaml')], rendered('controlplane.yaml'));
+  assertRefused(r, /nope\.yaml: no such file/);
+  assert.is(r.code, 2);
+  const u = run(['--bogus'], rendered('controlplane.yaml'));
+  assertRefused(u, /Unknown option '--bogus'/);
+  assert.is(u.code, 2);
+});
+
+for (const f of ['defect5-underscore-names', 'defect6-raw-secret-data', 'defect7-enabled-under-auth', 'defect8-misplaced-under-configmap', 'defect10-placeholder-unquoted', 'defect10-placeholder-quoted']) {
+  test(`guide ${f}: refused with its hint and empty stdout`, () => {
+    const r = run(['--config', fixture(`guide/${f}.yaml`)], rendered('controlplane.yaml'));
+    assertRefused(r, new RegExp(`guide/${f}\\.yaml:\\d+.*\\n  fix: `));
+  });
+}
+
+test('the error also goes to --error-file (Helm 4 drops stderr), mode 0600', () => {
+  const ef = join(tmp, 'err.txt');
+  const r = run(['--config', fixture('guide/defect7-enabled-under-auth.yaml'), '--error-file', ef], rendered('controlplane.yaml'));
+  assertRefused(r, /enabled/);
+  assert.match(readFileSync(ef, 'utf8'), /`enabled` sits under `auth`/);
+  assert.is(statSync(ef).mode & 0o777, 0o600);
+});
+
+test('the post-render path does not load the Kubernetes client', () => {
+  // esbuild splits the bundle: list what the post-renderer entry imports, transitively
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:import|from)\s*["'](\.\/[^"']+|\.\.\/[^"']+)["']/g)) walk(join(file, '..', m[1]!));
+  };
+  walk(BIN);
+  const all = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+  assert.not.match(all, /@kubernetes\/client-node|KubeConfig|CoreV1Api/);
+  assert.ok(seen.size >= 1);
+});
+
+test('`flytemc post-render` is the same program', () => {
+  const r = spawnSync(process.execPath, [CLI, 'post-render', '--config', fixture('three-clusters.yaml')], { input: rendered('controlplane.yaml') });
+  assert.is(r.status, 0, r.stderr.toString());
+  const direct = run(['--config', fixture('three-clusters.yaml')], rendered('controlplane.yaml'));
+  assert.is(r.stdout.toString(), direct.stdout);
+});
+
+test('real Helm 3: helm template of the flyte-core archive with --post-renderer <path> --post-renderer-args --config FILE', () => {
+  const home = join(tmp, 'helm3');
+  mkdirSync(home, { recursive: true });
+  const chartDir = join(tmp, 'fc');
+  mkdirSync(chartDir, { recursive: true });
+  const tgz = join(ROOT, '..', 'shared', 'flyte-core', 'flyte-core-v1.16.8.tgz');
+  copyFileSync(tgz, join(chartDir, 'flyte-core.tgz'));
+  execFileSync('tar', ['xzf', join(chartDir, 'flyte-core.tgz'), '-C', chartDir, 'flyte-core/values-controlplane.yaml']);
+  const override = fixture('guide/corrected-flyte-core-override.yaml');
+  const r = spawnSync(helmBinary(3), [
+    'template', 'flyte', tgz, '-n', 'flyte',
+    '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'), '-f', override,
+    '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', override,
+  ], { env: helmEnv(home), maxBuffer: 64 << 20 });
+  assert.is(r.status, 0, r.stderr.toString());
+  const out = objects(r.stdout.toString());
+  for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
+  assert.not.ok(out.some((o) => o.kind === 'Deployment' && o.metadata.name === 'flytepropeller'));
+
+  // and a refusal reaches the user through Helm, with nothing rendered
+  const bad = spawnSync(helmBinary(3), [
+    'template', 'flyte', tgz, '-n', 'flyte', '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
+    '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', fixture('guide/defect7-enabled-under-auth.yaml'),
+  ], { env: helmEnv(home) });
+  assert.is.not(bad.status, 0);
+  assert.is(bad.stdout.toString(), '');
+  assert.match(bad.stderr.toString(), /`enabled` sits under `auth`/);
+});
+
+test.run();
