@@ -410,7 +410,7 @@ test('chart refusals: missing role, names, overlay order, misplaced cluster list
 test('timings', () => {
   const rows = Object.entries(timings).sort().map(([k, v]) => {
     const s = [...v].sort((a, b) => a - b);
-    return `  ${k.padEnd(16)} n=${String(s.length).padStart(2)}  median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms  max ${s[s.length - 1]!.toFixed(0)} ms`;
+    return `  ${k.padEnd(20)} n=${String(s.length).padStart(2)}  median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms  max ${s[s.length - 1]!.toFixed(0)} ms`;
   });
   console.log(`\nhelm timings (2 in parallel):\n${rows.join('\n')}`);
 });
