@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
@@ -124,6 +124,32 @@ test('a failing component gives a clear error with its log, and nothing is left 
     assert.not.ok(existsSync(join(dir, 'state.json')));
     const leftovers = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' }).stdout.trim();
     assert.is(leftovers, '', 'no process of this dir remains');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a port taken between picking and binding is retried on new ports', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flytemc-harness-test-'));
+  try {
+    const b = await ensureBinaries();
+    // an etcd that fails like a port clash the first time, then is the real one
+    const fake = join(dir, 'etcd-once');
+    writeFileSync(
+      fake,
+      `#!/bin/sh\nif [ ! -e "${dir}/clashed" ]; then : > "${dir}/clashed"; echo "listen tcp 127.0.0.1:1: bind: address already in use" >&2; exit 1; fi\nexec "${b.etcd}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const lines: string[] = [];
+    const set = await startClusters({ dir, n: 1, binaries: { ...b, etcd: fake }, log: (l) => lines.push(l) });
+    try {
+      assert.ok(existsSync(join(dir, 'clashed')));
+      assert.ok(lines.some((l) => /starting again on new ports/.test(l)), lines.join('\n'));
+      assert.is(set.processes.length, 3);
+      assert.is(await whoAmI(kubeConfigFor(set.clusters[0]!)), 'flytemc-admin');
+    } finally {
+      await set.stop();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

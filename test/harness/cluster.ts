@@ -641,9 +641,29 @@ export async function startClusters(opts: StartOptions): Promise<ClusterSet> {
   }
   writeState(state);
 
-  const results = await Promise.allSettled(
-    names.map((name) => startCluster(bins, dir, name, kubeconfigPath, timeoutMs, onProcess, log)),
-  );
+  // Ports are picked free but only taken when a component starts: if something else grabbed
+  // one meanwhile, start that cluster again on new ports.
+  const startWithRetry = async (name: string): Promise<ClusterInfo> => {
+    for (let attempt = 1; ; attempt++) {
+      const mine: ProcessRecord[] = [];
+      const track = (rec: ProcessRecord) => {
+        mine.push(rec);
+        onProcess(rec);
+      };
+      try {
+        return await startCluster(bins, dir, name, kubeconfigPath, timeoutMs, track, log);
+      } catch (e) {
+        if (!(e instanceof HarnessError && /address already in use/.test(e.message)) || attempt >= 3) throw e;
+        await stopProcesses(mine, 3000);
+        unguard(mine);
+        for (const rec of mine) processes.splice(processes.indexOf(rec), 1);
+        writeState(state);
+        rmSync(join(dir, name, 'etcd-data'), { recursive: true, force: true });
+        log(`${name}: a port was taken meanwhile; starting again on new ports`);
+      }
+    }
+  };
+  const results = await Promise.allSettled(names.map(startWithRetry));
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failures.length > 0) {
     try {
