@@ -8,4 +8,9 @@ export interface Command {
 
 export const commands: Record<string, () => Promise<Command>> = {
   'post-render': () => import('./post-render.ts'),
+  install: () => import('./install.ts'),
+  validate: () => import('./validate.ts'),
+  routes: () => import('./routes.ts'),
+  labels: () => import('./labels.ts'),
+  setup: () => import('./setup.ts'),
 };

@@ -1,0 +1,91 @@
+// `helm flytemc labels`: a flytectl attribute file that routes a project/domain[/workflow] to a label.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseValuesFile } from '../config/from-values.ts';
+import { FlytemcError } from '../problems.ts';
+import { parseFormat, render } from '../output.ts';
+import { clustersFromValues, computeRoutes, mergeValues } from '../routes.ts';
+import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+
+export const summary = 'write a flytectl execution-cluster-label attribute file for a project/domain[/workflow]';
+export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
+
+Writes the attribute file that \`flytectl update execution-cluster-label --attrFile FILE\` reads,
+so that executions of the project and domain (and workflow) go to the clusters of label L. With
+-f it refuses a label that the config does not route: unknown to labelClusterMap, or dropped by
+FlyteAdmin because none of its clusters is enabled (such executions would silently fall back).
+
+Options:
+  --project P      the Flyte project
+  --domain D       the domain (development, staging, production, ...)
+  --workflow W     only this workflow (optional)
+  --label L        the execution cluster label (a key of labelClusterMap)
+  -f, --values F   values files with the cluster config, to check the label (repeatable)
+  -o FORMAT        yaml (default) or json
+  --out FILE       write to FILE instead of standard output
+  -h, --help       this help
+
+Exit codes: 0 written, 1 the label is not routed by the config, 2 bad command line.
+
+Example:
+  helm flytemc labels --project flytesnacks --domain development --label team2 -f values-override.yaml --out ecl.yaml
+  flytectl update execution-cluster-label --attrFile ecl.yaml
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          project: { type: 'string' },
+          domain: { type: 'string' },
+          workflow: { type: 'string' },
+          label: { type: 'string' },
+          values: { type: 'string', short: 'f', multiple: true },
+          output: { type: 'string', short: 'o' },
+          out: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (values.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    const format = parseFormat(values.output, ['yaml', 'json']);
+    for (const k of ['project', 'domain', 'label'] as const) if (!values[k]) throw new UsageError(`--${k} is required`);
+    const label = values.label!;
+    const files = values.values ?? [];
+    if (files.length) {
+      let merged: unknown = {};
+      for (const f of files) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
+      const found = clustersFromValues(merged);
+      if (!found) throw new FlytemcError([{ severity: 'error', where: files.join(', '), what: 'no cluster config to check the label against', fix: 'pass the values file with multicluster.clusters (or configmap.clusters)' }]);
+      const routes = computeRoutes(found.clusters);
+      const l = routes.labels.find((x) => x.label === label);
+      const known = routes.labels.filter((x) => !x.dropped).map((x) => x.label);
+      const fallback = routes.fallback.label !== undefined ? `defaultExecutionLabel ${routes.fallback.label}` : 'all enabled clusters';
+      if (!l) throw new FlytemcError([{ severity: 'error', where: `--label ${label}`, what: `${JSON.stringify(label)} is not a label of ${found.at}.labelClusterMap; FlyteAdmin would ignore it and use ${fallback}`, fix: `use one of: ${known.join(', ') || '(none: add the label to labelClusterMap first)'}` }]);
+      if (l.dropped) throw new FlytemcError([{ severity: 'error', where: `--label ${label}`, what: `label ${JSON.stringify(label)} has no enabled cluster (${l.entries.map((e) => `${e.id}: ${e.note ?? ''}`).join('; ')}), so FlyteAdmin drops it and would use ${fallback}`, fix: `enable one of its clusters (see \`helm flytemc routes\`), or use one of: ${known.join(', ') || '(none)'}` }]);
+    } else {
+      process.stderr.write('warning: the label was not checked against a config; pass -f values.yaml to check it\n');
+    }
+    const attrs: Record<string, string> = { domain: values.domain!, project: values.project! };
+    if (values.workflow) attrs.workflow = values.workflow;
+    attrs.value = label;
+    const text = render(format, attrs, () => '');
+    if (values.out) {
+      writeFileSync(values.out, text);
+      process.stderr.write(`wrote ${values.out}; apply it with: flytectl update execution-cluster-label --attrFile ${values.out}\n`);
+    } else {
+      await writeOut(text);
+    }
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,168 @@
+// `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
+// FlyteAdmin does; works on configs that `validate` refuses.
+import { parseArgs } from 'node:util';
+import { parseValuesFile } from '../config/from-values.ts';
+import { formatProblem } from '../problems.ts';
+import { parseFormat, percent, render, table } from '../output.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, mergeValues, pick, type RouteEntry, type Routes } from '../routes.ts';
+import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+import { validateFiles } from './validate.ts';
+
+export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
+export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
+
+Reads the cluster config from the values files (merged as Helm merges them) and shows, per
+execution cluster label, each cluster's share of executions, whether it is enabled, what
+FlyteAdmin skips and why, and the fallback chain for executions without a routed label:
+defaultExecutionLabel, then all enabled clusters with equal weight. It reads the config as
+leniently as FlyteAdmin does, so it also explains configs that \`validate\` refuses; their
+problems are listed as notes.
+
+FlyteAdmin's rules: a route to an unknown or disabled cluster is skipped; a label left with no
+cluster is dropped; weights (0..1) are normalised; weight 0 is ignored unless all are 0; the
+cluster of an execution is drawn with a generator seeded by the hash of its name.
+
+Options:
+  -f, --values FILE   a values file (repeat; later files win, as with helm -f)
+  --simulate N        draw N executions per label with FlyteAdmin's seeded algorithm
+  --seed S            seed of the simulated execution names (default flytemc): same seed, same names
+  --execution NAME    show where the execution NAME goes for every label (repeatable)
+  -o FORMAT           table (default), yaml or json
+  -h, --help          this help
+
+Exit codes: 0 shown (even with notes), 1 the files hold no cluster config or FlyteAdmin would
+refuse to start (weight outside 0..1), 2 bad command line, unreadable file or invalid YAML.
+
+Examples:
+  helm flytemc routes -f values-override.yaml
+  helm flytemc routes -f values-override.yaml --simulate 1000
+`;
+
+function entryRows(entries: RouteEntry[], enabled: (id: string) => string): string[][] {
+  return entries.map((e) => [e.id, String(e.weight), enabled(e.id), e.used ? percent(e.share) : '-', e.note ?? '']);
+}
+
+function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): string {
+  const out: string[] = [];
+  const enabled = (id: string) => {
+    const c = r.clusters.find((x) => x.name === id);
+    return c ? (c.enabled ? 'yes' : 'no') : 'unknown';
+  };
+  out.push('clusters:');
+  out.push(table(['NAME', 'ENABLED', 'WHY NOT'], r.clusters.map((c) => [c.name, c.enabled ? 'yes' : 'no', c.why ?? '']), '  ').trimEnd());
+  for (const l of r.labels) {
+    const state = l.fatal ? `FlyteAdmin would not start: ${l.fatal}` : l.dropped ? `dropped: no enabled cluster left, its executions fall back (see below)` : '';
+    out.push(`\nlabel ${l.label}${state ? `: ${state}` : ''}`);
+    out.push(table(['CLUSTER', 'WEIGHT', 'ENABLED', 'SHARE', 'NOTE'], entryRows(l.entries, enabled), '  ').trimEnd());
+  }
+  out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
+  if (r.fallback.note) out.push(`  ${r.fallback.note}`);
+  const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
+  if (r.fallback.label !== undefined) out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
+  else out.push(`  all enabled clusters, equal weight: ${all}`);
+  if (sim) {
+    out.push(`\nsimulated ${sim.n} executions per label (names from seed ${JSON.stringify(sim.seed)}, e.g. ${sim.example}):`);
+    const rows: string[][] = [];
+    for (const s of sim.results) for (const [id, n] of Object.entries(s.counts)) rows.push([s.label, s.via, id, String(n), percent(n / sim.n)]);
+    out.push(table(['LABEL', 'DRAWN FROM', 'CLUSTER', 'COUNT', 'SHARE'], rows, '  ').trimEnd());
+  }
+  if (execs.length) {
+    out.push('\nexecutions:');
+    out.push(table(['EXECUTION', 'LABEL', 'DRAWN FROM', 'CLUSTER'], execs.map((e) => [e.execution, e.label, e.via, e.cluster ?? 'none']), '  ').trimEnd());
+  }
+  if (r.notes.length) out.push(`\nnotes:\n${r.notes.map((n) => `  - ${n.replace(/\n/g, '\n    ')}`).join('\n')}`);
+  return out.join('\n') + '\n';
+}
+
+interface Simulation {
+  n: number;
+  seed: string;
+  example: string;
+  results: Array<{ label: string; via: string; counts: Record<string, number> }>;
+}
+
+interface ExecPick {
+  execution: string;
+  label: string;
+  via: string;
+  cluster?: string;
+}
+
+const NO_LABEL = '(none)';
+
+function labelsToTry(r: Routes): string[] {
+  return [...r.labels.map((l) => l.label), NO_LABEL];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          values: { type: 'string', short: 'f', multiple: true },
+          simulate: { type: 'string' },
+          seed: { type: 'string' },
+          execution: { type: 'string', multiple: true },
+          output: { type: 'string', short: 'o' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (values.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    const format = parseFormat(values.output);
+    const files = values.values ?? [];
+    if (files.length === 0) throw new UsageError('give at least one values file with -f FILE');
+    let n: number | undefined;
+    if (values.simulate !== undefined) {
+      n = Number(values.simulate);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError('--simulate N: N is a whole number from 1 to 1000000');
+    }
+    let merged: unknown = {};
+    for (const f of files) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
+    const found = clustersFromValues(merged);
+    if (!found) {
+      process.stderr.write(`error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`);
+      return EXIT.invalid;
+    }
+    const routes = computeRoutes(found.clusters);
+    // the checks of `validate`, as notes: they explain, they do not stop the routes
+    for (const rep of validateFiles(files)) for (const p of rep.problems) routes.notes.push(formatProblem(p));
+
+    let sim: Simulation | undefined;
+    if (n !== undefined) {
+      const seed = values.seed ?? 'flytemc';
+      const names = executionNames(n, seed);
+      sim = { n, seed, example: names[0]!, results: [] };
+      for (const label of labelsToTry(routes)) {
+        const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
+        const counts: Record<string, number> = {};
+        for (const name of names) {
+          const c = pick(eff.entries, name) ?? 'none';
+          counts[c] = (counts[c] ?? 0) + 1;
+        }
+        sim.results.push({ label, via: eff.via, counts: Object.fromEntries(Object.entries(counts).sort()) });
+      }
+    }
+    const execs: ExecPick[] = [];
+    for (const name of values.execution ?? []) {
+      for (const label of labelsToTry(routes)) {
+        const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
+        const c = pick(eff.entries, name);
+        execs.push({ execution: name, label, via: eff.via, ...(c ? { cluster: c } : {}) });
+      }
+    }
+    const data = { source: found.at, ...routes, ...(sim ? { simulation: sim } : {}), ...(execs.length ? { executions: execs } : {}) };
+    await writeOut(render(format, data, () => tableOf(routes, sim, execs)));
+    const fatal = routes.labels.some((l) => l.fatal);
+    return fatal ? EXIT.invalid : EXIT.ok;
+  });
+}

@@ -1,0 +1,103 @@
+// The user's Helm: which binary, which major version, where its folders are, and running it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FlytemcError } from './problems.ts';
+import { EXIT } from './shell.ts';
+
+export interface HelmInfo {
+  bin: string;
+  major: number;
+  version: string;
+}
+
+const cache = new Map<string, HelmInfo>();
+
+/** The Helm that runs us (HELM_BIN, set by Helm for plugins), else FLYTEMC_HELM, else `helm` on PATH. */
+export function helmBin(explicit?: string): string {
+  return explicit || process.env.HELM_BIN || process.env.FLYTEMC_HELM || 'helm';
+}
+
+export function detectHelm(explicit?: string): HelmInfo {
+  const bin = helmBin(explicit);
+  const hit = cache.get(bin);
+  if (hit) return hit;
+  const r = spawnSync(bin, ['version', '--short'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? ((r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : r.error.message) : (r.stderr || '').trim() || `exit ${r.status}`;
+    throw new FlytemcError([{ severity: 'error', where: bin, what: `cannot run Helm (${why})`, fix: 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`' }], EXIT.usage);
+  }
+  const version = (r.stdout || '').trim();
+  const m = /^v(\d+)\./.exec(version);
+  if (!m) throw new FlytemcError([{ severity: 'error', where: bin, what: `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, fix: 'use Helm 3.17+ or Helm 4' }], EXIT.usage);
+  const info = { bin, major: Number(m[1]), version };
+  cache.set(bin, info);
+  return info;
+}
+
+/** `helm env` as a map (HELM_DATA_HOME, HELM_PLUGINS, ...); the variables Helm gave us win. */
+export function helmEnv(info: HelmInfo): Record<string, string> {
+  const r = spawnSync(info.bin, ['env'], { encoding: 'utf8' });
+  const out: Record<string, string> = {};
+  for (const line of (r.stdout || '').split('\n')) {
+    const m = /^([A-Z_]+)="(.*)"$/.exec(line.trim());
+    if (m) out[m[1]!] = m[2]!;
+  }
+  for (const k of ['HELM_DATA_HOME', 'HELM_PLUGINS', 'HELM_CACHE_HOME', 'HELM_CONFIG_HOME']) {
+    if (process.env[k]) out[k] = process.env[k]!;
+  }
+  if (!out.HELM_DATA_HOME) out.HELM_DATA_HOME = join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'helm');
+  if (!out.HELM_PLUGINS) out.HELM_PLUGINS = join(out.HELM_DATA_HOME, 'plugins');
+  return out;
+}
+
+/**
+ * The flytemc plugin's own folder (plugin.yaml, dist/, charts/): HELM_PLUGIN_DIR when Helm runs
+ * us, else found upwards from the running program (dist/flytemc.mjs).
+ */
+export function pluginRoot(): string {
+  const fromHelm = process.env.HELM_PLUGIN_NAME === 'flytemc' ? process.env.HELM_PLUGIN_DIR : undefined;
+  if (fromHelm && existsSync(join(fromHelm, 'dist'))) return realpathSync(fromHelm);
+  let dir = dirname(realpathSync(process.argv[1] ?? '.'));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'plugin.yaml')) && existsSync(join(dir, 'dist', 'flytemc-post-renderer.mjs'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  throw new FlytemcError([{ severity: 'error', where: 'flytemc', what: 'cannot find the flytemc plugin folder (plugin.yaml next to dist/)', fix: 'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)' }], EXIT.usage);
+}
+
+/** Quotes an argument for display as a shell command. */
+export function shellQuote(a: string): string {
+  return /^[-\w./:=@,+%]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface RunResult {
+  code: number;
+  stderr: string;
+}
+
+/** Runs Helm with stdio passed through (stderr also captured, to explain failures). */
+export function runHelmPassthrough(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { env, stdio: ['inherit', 'inherit', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+      process.stderr.write(d);
+    });
+    child.on('error', (e) => resolve({ code: 127, stderr: String(e.message) }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
+  });
+}
+
+/** The plugin's version, from its plugin.yaml. */
+export function pluginVersion(root: string): string {
+  try {
+    return /^version:\s*"?([^"\s]+)"?/m.exec(readFileSync(join(root, 'plugin.yaml'), 'utf8'))?.[1] ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,227 @@
+// FlyteAdmin's cluster selection, reproduced: which clusters each execution cluster label can
+// reach, with which share, what FlyteAdmin skips and why, and the fallback chain. Sources:
+// flyteadmin/pkg/executioncluster/impl/random_cluster_selector.go and
+// flytestdlib/random/weighted_random_list.go (flyteorg/flyte v1.16.8).
+//
+// This module reads the config leniently: it must explain the routes of a config that
+// `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
+import { isObject } from './postrender/stream.ts';
+import { GoRand, fnv64aInt64 } from './go-rand.ts';
+
+export interface ClusterInfo {
+  name: string;
+  enabled: boolean;
+  /** Why it is disabled, when it is. */
+  why?: string;
+}
+
+export interface RouteEntry {
+  id: string;
+  /** The weight as written (undefined when missing: FlyteAdmin reads 0). */
+  weight: number;
+  /** Included in the draw. */
+  used: boolean;
+  /** Normalised share of executions (0..1) when used. */
+  share: number;
+  /** Why an entry does not take part, or a remark. */
+  note?: string;
+}
+
+export interface LabelRoutes {
+  label: string;
+  entries: RouteEntry[];
+  /** FlyteAdmin drops a label none of whose clusters is enabled. */
+  dropped: boolean;
+  /** A weight outside 0..1: FlyteAdmin refuses to start (NewWeightedRandom fails). */
+  fatal?: string;
+}
+
+export interface Fallback {
+  /** `defaultExecutionLabel` when it names a label that survived, else undefined. */
+  label?: string;
+  /** Why the default label is not used, when one is configured. */
+  note?: string;
+  /** The equal-weight list of all enabled clusters (the last resort). */
+  all: RouteEntry[];
+}
+
+export interface Routes {
+  clusters: ClusterInfo[];
+  labels: LabelRoutes[];
+  defaultExecutionLabel?: string;
+  fallback: Fallback;
+  /** Remarks about the config's shape that FlyteAdmin silently ignores. */
+  notes: string[];
+}
+
+/** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
+export function mergeValues(base: unknown, over: unknown): unknown {
+  if (isObject(base) && isObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeValues(base[k], v) : v;
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+
+/** FlyteAdmin's `clusters` section from merged Helm values (either shape), or undefined. */
+export function clustersFromValues(values: unknown): { clusters: unknown; at: string } | undefined {
+  if (!isObject(values)) return undefined;
+  const mc = values.multicluster;
+  if (isObject(mc) && mc.clusters !== undefined) return { clusters: mc.clusters, at: 'multicluster.clusters' };
+  for (const [base, v] of [['', values], ['flyte-core.', values['flyte-core']]] as const) {
+    if (isObject(v) && isObject(v.configmap) && v.configmap.clusters !== undefined) return { clusters: v.configmap.clusters, at: `${base}configmap.clusters` };
+  }
+  return undefined;
+}
+
+const f32 = Math.fround;
+
+/** The entries of a weighted random list, as NewWeightedRandom builds it (sorted by id). */
+function weighted(entries: Array<{ id: string; weight: number }>): { list: Array<{ id: string; cumulative: number }>; total: number } {
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let total = f32(0);
+  for (const e of sorted) total = f32(total + f32(e.weight));
+  let current = f32(0);
+  const list: Array<{ id: string; cumulative: number }> = [];
+  for (const e of sorted) {
+    if (total === 0) current = f32(current + f32(1 / sorted.length));
+    else if (f32(e.weight) === 0) continue;
+    current = f32(current + f32(e.weight));
+    list.push({ id: e.id, cumulative: current });
+  }
+  return { list, total: current };
+}
+
+function shares(entries: Array<{ id: string; weight: number }>): Map<string, number> {
+  const { list, total } = weighted(entries);
+  const out = new Map<string, number>();
+  let prev = 0;
+  for (const e of list) {
+    out.set(e.id, (out.get(e.id) ?? 0) + (total > 0 ? (e.cumulative - prev) / total : 0));
+    prev = e.cumulative;
+  }
+  return out;
+}
+
+export function computeRoutes(clustersRaw: unknown): Routes {
+  const notes: string[] = [];
+  const raw = isObject(clustersRaw) ? clustersRaw : {};
+  if (!isObject(clustersRaw)) notes.push('the clusters section is not a mapping, so FlyteAdmin reads no clusters');
+  const clusters: ClusterInfo[] = [];
+  const byName = new Map<string, ClusterInfo>();
+  const list = Array.isArray(raw.clusterConfigs) ? raw.clusterConfigs : [];
+  if (raw.clusterConfigs !== undefined && !Array.isArray(raw.clusterConfigs)) notes.push('clusterConfigs is not a list, so FlyteAdmin reads no clusters');
+  list.forEach((c, i) => {
+    if (!isObject(c) || typeof c.name !== 'string') {
+      notes.push(`clusterConfigs[${i}] has no name; FlyteAdmin cannot route to it`);
+      return;
+    }
+    const enabled = c.enabled === true;
+    const info: ClusterInfo = { name: c.name, enabled };
+    if (!enabled) {
+      if (isObject(c.auth) && 'enabled' in c.auth) info.why = '`enabled` is indented under `auth`, where FlyteAdmin ignores it';
+      else if (c.enabled === undefined) info.why = 'no `enabled: true` (FlyteAdmin defaults to false)';
+      else if (c.enabled === false) info.why = '`enabled: false`';
+      else info.why = `\`enabled: ${JSON.stringify(c.enabled)}\` is not the boolean true`;
+    }
+    if (byName.has(c.name)) notes.push(`cluster ${JSON.stringify(c.name)} is listed twice; FlyteAdmin refuses to start on duplicate names`);
+    else byName.set(c.name, info);
+    clusters.push(info);
+  });
+
+  const labels: LabelRoutes[] = [];
+  const map = isObject(raw.labelClusterMap) ? raw.labelClusterMap : {};
+  if (raw.labelClusterMap !== undefined && !isObject(raw.labelClusterMap)) notes.push('labelClusterMap is not a mapping, so FlyteAdmin reads no labels');
+  for (const [label, routes] of Object.entries(map)) {
+    const rs = Array.isArray(routes) ? routes : [];
+    if (!Array.isArray(routes)) notes.push(`label ${JSON.stringify(label)} is not a list of {id, weight}, so FlyteAdmin reads no clusters for it`);
+    const entries: RouteEntry[] = [];
+    const usable: Array<{ id: string; weight: number }> = [];
+    let fatal: string | undefined;
+    rs.forEach((r) => {
+      const id = isObject(r) && typeof r.id === 'string' ? r.id : '';
+      const weight = isObject(r) && typeof r.weight === 'number' ? r.weight : 0;
+      const entry: RouteEntry = { id: id || '(no id)', weight, used: false, share: 0 };
+      const target = byName.get(id);
+      if (!target) entry.note = `skipped: ${id ? 'not in clusterConfigs' : 'the entry has no id'}`;
+      else if (!target.enabled) entry.note = `skipped: cluster not enabled (${target.why ?? 'disabled'})`;
+      else {
+        if (isObject(r) && r.weight === undefined) entry.note = 'no weight: FlyteAdmin reads 0';
+        if (weight < 0 || weight > 1) fatal = `weight ${weight} of ${id} is outside 0..1: FlyteAdmin refuses to start ("invalid weight")`;
+        usable.push({ id, weight });
+      }
+      entries.push(entry);
+    });
+    const sh = shares(usable);
+    const allZero = usable.length > 0 && usable.every((u) => f32(u.weight) === 0);
+    for (const e of entries) {
+      if (e.note?.startsWith('skipped')) continue;
+      const s = sh.get(e.id);
+      if (s !== undefined && s > 0) {
+        e.used = true;
+        e.share = s;
+        if (allZero) e.note = 'all weights are 0: FlyteAdmin splits evenly';
+      } else if (!e.note) {
+        e.note = 'ignored: weight 0 (another cluster of the label has a weight)';
+      }
+    }
+    const out: LabelRoutes = { label, entries, dropped: usable.length === 0 };
+    if (fatal) out.fatal = fatal;
+    labels.push(out);
+  }
+
+  const enabledNames = clusters.filter((c) => c.enabled).map((c) => c.name);
+  const uniqueEnabled = [...new Set(enabledNames)];
+  const allShares = shares(uniqueEnabled.map((id) => ({ id, weight: 0 })));
+  const all: RouteEntry[] = uniqueEnabled.sort().map((id) => ({ id, weight: 0, used: true, share: allShares.get(id) ?? 0 }));
+  const fallback: Fallback = { all };
+  const def = typeof raw.defaultExecutionLabel === 'string' && raw.defaultExecutionLabel !== '' ? raw.defaultExecutionLabel : undefined;
+  if (def !== undefined) {
+    const l = labels.find((x) => x.label === def);
+    if (!l) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} is not in labelClusterMap: FlyteAdmin warns and uses all enabled clusters`;
+    else if (l.dropped) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} has no enabled cluster, so FlyteAdmin dropped it and uses all enabled clusters`;
+    else fallback.label = def;
+  }
+  const routes: Routes = { clusters, labels, fallback, notes };
+  if (def !== undefined) routes.defaultExecutionLabel = def;
+  return routes;
+}
+
+/** The list an execution with `label` draws from (label → defaultExecutionLabel → all enabled). */
+export function effectiveList(routes: Routes, label: string | undefined): { via: string; entries: Array<{ id: string; weight: number }>; allEqual: boolean } {
+  const usable = (l: LabelRoutes) => l.entries.filter((e) => !e.note?.startsWith('skipped')).map((e) => ({ id: e.id, weight: e.weight }));
+  const l = label !== undefined ? routes.labels.find((x) => x.label === label && !x.dropped) : undefined;
+  if (l) return { via: `label ${label}`, entries: usable(l), allEqual: false };
+  if (routes.fallback.label !== undefined) {
+    const d = routes.labels.find((x) => x.label === routes.fallback.label)!;
+    return { via: `defaultExecutionLabel ${routes.fallback.label}`, entries: usable(d), allEqual: false };
+  }
+  return { via: 'all enabled clusters', entries: routes.fallback.all.map((e) => ({ id: e.id, weight: 0 })), allEqual: true };
+}
+
+/**
+ * The cluster FlyteAdmin picks for an execution named `executionName` from a list: the same
+ * NewWeightedRandom + GetWithSeed(rand.NewSource(int64(fnv64a(name)))) as FlyteAdmin.
+ */
+export function pick(entries: Array<{ id: string; weight: number }>, executionName: string): string | undefined {
+  const { list, total } = weighted(entries);
+  if (list.length === 0) return undefined;
+  const rng = new GoRand(fnv64aInt64(executionName));
+  const r = f32(rng.float32() * total);
+  for (const e of list) if (e.cumulative >= r && e.cumulative > 0) return e.id;
+  return list[list.length - 1]!.id;
+}
+
+/** Execution names in FlyteAdmin's own format (a letter then 19 letters/digits), reproducibly from `seed`. */
+export function executionNames(n: number, seed = 'flytemc'): string[] {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const rng = new GoRand(fnv64aInt64(seed));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let s = alphabet[Math.floor(rng.float64() * 26)]!;
+    for (let j = 1; j < 20; j++) s += alphabet[Math.floor(rng.float64() * alphabet.length)]!;
+    out.push(s);
+  }
+  return out;
+}
