@@ -8,6 +8,10 @@ export interface Command {
 
 export const commands: Record<string, () => Promise<Command>> = {
   'post-render': () => import('./post-render.ts'),
+  join: () => import('./join.ts'),
+  unjoin: () => import('./unjoin.ts'),
+  rotate: () => import('./rotate.ts'),
+  check: () => import('./check.ts'),
   install: () => import('./install.ts'),
   validate: () => import('./validate.ts'),
   routes: () => import('./routes.ts'),

@@ -1,0 +1,234 @@
+// The control plane's side: the credentials Secret that FlyteAdmin mounts, holding
+// `<name>_token` and `<name>_cacert` for every data plane, and the restart that makes FlyteAdmin
+// read them. Every write is a read-modify-write conditioned on the Secret's resourceVersion,
+// retried on conflict, so concurrent joins never lose each other's keys.
+//
+// Which physical cluster each name stands for lives on the Secret too, in the annotation
+// `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret): join refuses
+// the same cluster under a second name, and unjoin/rotate find the member's token Secret.
+import type * as K8s from '@kubernetes/client-node';
+import { FlytemcError, error } from '../problems.ts';
+import { EXIT } from '../shell.ts';
+import { caKey, tokenKey } from '../config/types.ts';
+import { isConflict, isNotFound, type Kube } from './kube.ts';
+import { type Plan, yamlOf } from './plan.ts';
+import { MANAGED_BY } from './member.ts';
+import { maskSecret, sleep } from './util.ts';
+
+export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
+
+export interface ClusterRecord {
+  /** UID of the member's kube-system namespace. */
+  uid: string;
+  endpoint: string;
+  /** The member's token Secret whose token the hub holds. */
+  tokenSecret: string;
+  /** The member namespace of ServiceAccount flyteadmin. */
+  namespace: string;
+}
+
+export interface Credentials {
+  secret?: K8s.V1Secret;
+  records: Record<string, ClusterRecord>;
+  /** Decoded data. */
+  data: Record<string, string>;
+}
+
+export function parseRecords(secret: K8s.V1Secret | undefined): Record<string, ClusterRecord> {
+  const raw = secret?.metadata?.annotations?.[RECORDS_ANNOTATION];
+  if (!raw) return {};
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, ClusterRecord>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const decode = (data: Record<string, string> | undefined) => Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+const encode = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
+
+export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<Credentials> {
+  const secret = await hub.call(`reading Secret ${ns}/${secretName}`, async () => {
+    try {
+      return await hub.core.readNamespacedSecret({ name: secretName, namespace: ns });
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+  return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
+}
+
+/** Refuses a second name for the same physical cluster, and a name already taken by another cluster. */
+export function refuseDuplicate(records: Record<string, ClusterRecord>, name: string, uid: string, context: string, hubWhere: string): void {
+  for (const [other, rec] of Object.entries(records)) {
+    if (other !== name && rec.uid === uid) {
+      throw new FlytemcError([error(`context ${context}`, `is the same physical cluster (kube-system UID ${uid}) as ${JSON.stringify(other)}, already joined in ${hubWhere}`, `one cluster must have one name, or FlyteAdmin sends executions to it twice: rerun with --name ${other}, or \`flytemc unjoin ${context} --name ${other}\` first`)], EXIT.invalid);
+    }
+  }
+  const mine = records[name];
+  if (mine && mine.uid !== uid) {
+    throw new FlytemcError([error(`context ${context}`, `the name ${JSON.stringify(name)} is already joined in ${hubWhere} for another cluster (${mine.endpoint}, kube-system UID ${mine.uid})`, `choose another --name, or \`flytemc unjoin --name ${name} --force\` the old one first`)], EXIT.invalid);
+  }
+}
+
+/** Masked view of the credentials Secret, for plans. */
+function masked(data: Record<string, string>, records: Record<string, ClusterRecord>): string {
+  const keys = Object.keys(data).sort();
+  return yamlOf({
+    metadata: { annotations: { [RECORDS_ANNOTATION]: records } },
+    data: Object.fromEntries(keys.map((k) => [k, maskSecret(k.endsWith('_token') ? 'token' : k.endsWith('_cacert') ? 'ca' : 'value', data[k])])),
+  });
+}
+
+const sortRecords = (r: Record<string, ClusterRecord>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
+const sameRecords = (a: Record<string, ClusterRecord>, b: Record<string, ClusterRecord>) => JSON.stringify(sortRecords(a)) === JSON.stringify(sortRecords(b));
+const sameData = (a: Record<string, string>, b: Record<string, string>) => {
+  const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+};
+
+/**
+ * Changes the credentials Secret with `edit` (which gets fresh data and records and may throw
+ * to refuse), creating it when missing; retries on resourceVersion conflicts. Returns whether
+ * anything changed (or would, in a dry run).
+ */
+export async function editCredentials(
+  hub: Kube,
+  ns: string,
+  secretName: string,
+  plan: Plan,
+  note: string,
+  edit: (data: Record<string, string>, records: Record<string, ClusterRecord>) => void,
+): Promise<boolean> {
+  const object = `Secret ${ns}/${secretName}`;
+  const target = `hub ${hub.context}`;
+  for (let attempt = 0; ; attempt++) {
+    const cur = await readCredentials(hub, ns, secretName);
+    const data = { ...cur.data };
+    const records = { ...cur.records };
+    edit(data, records);
+    if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
+      plan.record({ target, object, action: 'unchanged', note });
+      return false;
+    }
+    const annotations = { ...(cur.secret?.metadata?.annotations ?? {}) };
+    if (Object.keys(records).length) annotations[RECORDS_ANNOTATION] = JSON.stringify(sortRecords(records));
+    else delete annotations[RECORDS_ANNOTATION];
+    const change = { target, object, action: cur.secret ? ('update' as const) : ('create' as const), note, before: cur.secret ? masked(cur.data, cur.records) : '', after: masked(data, records) };
+    if (plan.dryRun) {
+      plan.record(change);
+      return true;
+    }
+    const outcome = await hub.call(`${cur.secret ? 'updating' : 'creating'} ${object}`, async () => {
+      try {
+        if (cur.secret) {
+          const body: K8s.V1Secret = { ...cur.secret, metadata: { ...cur.secret.metadata, annotations }, data: encode(data) };
+          await hub.core.replaceNamespacedSecret({ name: secretName, namespace: ns, body }); // carries metadata.resourceVersion: 409 if someone wrote in between
+        } else {
+          const body: K8s.V1Secret = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: secretName, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations }, data: encode(data) };
+          await hub.core.createNamespacedSecret({ namespace: ns, body }); // 409 AlreadyExists if a concurrent join created it first
+        }
+        return 'written' as const;
+      } catch (e) {
+        if (isConflict(e)) return 'conflict' as const;
+        throw e;
+      }
+    });
+    if (outcome === 'conflict') {
+      if (attempt < 30) {
+        await sleep(10 + Math.random() * 40 * Math.min(attempt + 1, 8));
+        continue;
+      }
+      throw new FlytemcError([error(`${target}: ${object}`, `still changed by other writers after ${attempt + 1} attempts`, 'retry; if it keeps happening, something rewrites the Secret in a loop')], EXIT.failed);
+    }
+    plan.record(change);
+    return true;
+  }
+}
+
+export interface Joined {
+  name: string;
+  token: string;
+  caPem: string;
+  record: ClusterRecord;
+}
+
+export async function upsertCredentials(hub: Kube, ns: string, secretName: string, j: Joined, plan: Plan, context: string): Promise<boolean> {
+  return editCredentials(hub, ns, secretName, plan, `keys ${tokenKey(j.name)}, ${caKey(j.name)}`, (data, records) => {
+    refuseDuplicate(records, j.name, j.record.uid, context, `hub ${hub.context} Secret ${ns}/${secretName}`);
+    data[tokenKey(j.name)] = j.token;
+    data[caKey(j.name)] = j.caPem;
+    records[j.name] = j.record;
+  });
+}
+
+export async function removeCredentials(hub: Kube, ns: string, secretName: string, name: string, plan: Plan): Promise<boolean> {
+  const cur = await readCredentials(hub, ns, secretName);
+  if (!cur.secret) {
+    plan.record({ target: `hub ${hub.context}`, object: `Secret ${ns}/${secretName}`, action: 'absent' });
+    return false;
+  }
+  return editCredentials(hub, ns, secretName, plan, `removes keys ${tokenKey(name)}, ${caKey(name)}`, (data, records) => {
+    delete data[tokenKey(name)];
+    delete data[caKey(name)];
+    delete records[name];
+  });
+}
+
+export async function ensureHubNamespace(hub: Kube, ns: string, plan: Plan): Promise<void> {
+  const target = `hub ${hub.context}`;
+  const have = await hub.call(`reading namespace ${ns}`, async () => {
+    try {
+      return await hub.core.readNamespace({ name: ns });
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+  if (have) {
+    plan.record({ target, object: `Namespace ${ns}`, action: 'unchanged' });
+    return;
+  }
+  await plan.apply({ target, object: `Namespace ${ns}`, action: 'create', after: yamlOf({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }) }, () =>
+    hub.call(`creating namespace ${ns}`, async () => {
+      try {
+        await hub.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+      } catch (e) {
+        if (!isConflict(e)) throw e;
+      }
+    }),
+  );
+}
+
+export const RESTART_DEPLOYMENTS = ['flyteadmin', 'syncresources'];
+export const RESTART_ANNOTATION = 'flytemc.io/restartedAt';
+
+/** Rolls the Deployments (like `kubectl rollout restart`) so FlyteAdmin reads the new files. */
+export async function restartDeployments(hub: Kube, ns: string, plan: Plan, reason: string): Promise<void> {
+  const target = `hub ${hub.context}`;
+  const now = new Date().toISOString();
+  for (const name of RESTART_DEPLOYMENTS) {
+    const object = `Deployment ${ns}/${name}`;
+    const have = await hub.call(`reading ${object}`, async () => {
+      try {
+        return await hub.apps.readNamespacedDeployment({ name, namespace: ns });
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    });
+    if (!have) {
+      plan.record({ target, object, action: 'absent', note: 'nothing to restart (is the control plane installed in this namespace?)' });
+      continue;
+    }
+    const hasAnnotations = !!have.spec?.template?.metadata?.annotations;
+    const body = hasAnnotations
+      ? [{ op: 'add', path: `/spec/template/metadata/annotations/${RESTART_ANNOTATION.replace('~', '~0').replace('/', '~1')}`, value: now }]
+      : [{ op: 'add', path: '/spec/template/metadata/annotations', value: { [RESTART_ANNOTATION]: now } }];
+    await plan.apply({ target, object, action: 'restart', note: reason }, () =>
+      hub.call(`restarting ${object}`, () => hub.apps.patchNamespacedDeployment({ name, namespace: ns, body })),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+// `flytemc join`: the upstream guide's credential steps, automated and safe to re-run. Per
+// data plane, in this order (nothing touches the hub before the token is proven):
+//
+//   1. connect with the operator's kubeconfig (any auth: token, client cert, exec plugin)
+//   2. identify the physical cluster (kube-system UID); refuse a second name for it
+//   3. ensure ServiceAccount flyteadmin, ClusterRole/-Binding <ns>-flyteadmin, token Secret
+//   4. wait for kube-controller-manager to fill the token
+//   5. prove token + CA against the endpoint: TLS verified, authenticated, every permission
+//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned)
+//
+// then, once for all: record clusters + routes in the values file, and --restart.
+import { FlytemcError, error } from '../problems.ts';
+import { EXIT } from '../shell.ts';
+import { caKey, tokenKey } from '../config/types.ts';
+import type { Common } from './common.ts';
+import { checkEndpoint } from './common.ts';
+import { ensureHubNamespace, readCredentials, refuseDuplicate, upsertCredentials, type ClusterRecord } from './hub.ts';
+import { connect, type Kube } from './kube.ts';
+import { clusterUid, ensureClusterRole, ensureClusterRoleBinding, ensureNamespace, ensureServiceAccount, ensureTokenSecret, waitForToken } from './member.ts';
+import type { Plan } from './plan.ts';
+import { probe, type ProbeResult } from './probe.ts';
+import { ACCESS_CHECKS, DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from './rbac.ts';
+
+/** Where a CA came from: the operator's kubeconfig, the token Secret's ca.crt, or the hub's current key. */
+export type CaSource = 'kubeconfig' | 'ca.crt' | 'hub';
+
+export interface JoinRequest {
+  context: string;
+  name: string;
+  /** --endpoint; else the kubeconfig's server for the context. */
+  endpoint?: string;
+  routes: Array<{ label: string; weight: number }>;
+}
+
+export interface JoinOutcome {
+  name: string;
+  context: string;
+  endpoint: string;
+  /** Whether the hub Secret changed (or would). */
+  hubChanged: boolean;
+  /** Which CA went to the hub. */
+  caSource?: CaSource;
+  ms: number;
+}
+
+/** Tries the kubeconfig's CA first, then the token Secret's ca.crt; returns the first that verifies. */
+export async function proveToken(endpoint: string, token: string, cas: Array<{ source: CaSource; pem: string | undefined }>, timeoutMs: number): Promise<{ result: ProbeResult; source: CaSource; pem: string }> {
+  let last: { result: ProbeResult; source: CaSource; pem: string } | undefined;
+  const seen = new Set<string>();
+  for (const ca of cas) {
+    if (!ca.pem || seen.has(ca.pem.trim())) continue;
+    seen.add(ca.pem.trim());
+    const result = await probe(endpoint, token, ca.pem, { timeoutMs });
+    last = { result, source: ca.source, pem: ca.pem };
+    if (result.failed !== 'tls') return last;
+  }
+  if (!last) throw new FlytemcError([error(endpoint, 'no CA to verify the API server with: the kubeconfig names none and the token Secret has no ca.crt', 'add certificate-authority-data to the kubeconfig cluster')], EXIT.failed);
+  return last;
+}
+
+export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, plan: Plan, hubNamespaceOnce: () => Promise<void>): Promise<JoinOutcome> {
+  const started = Date.now();
+  const { namespace: ns, secretName } = opts;
+  const say = (msg: string) => opts.progress.step(req.name, msg);
+
+  // 1. connect
+  say(`connecting to context ${req.context}`);
+  const m = await connect(req.context, opts.kube);
+  const endpoint = checkEndpoint(req.endpoint ?? m.server, `context ${req.context}`);
+
+  // 2. identify; refuse duplicates before changing anything anywhere
+  const uid = await clusterUid(m);
+  const creds = await readCredentials(hub, ns, secretName);
+  const hubWhere = `hub ${hub.context} Secret ${ns}/${secretName}`;
+  refuseDuplicate(creds.records, req.name, uid, req.context, hubWhere);
+  const known = creds.records[req.name];
+
+  // 3. the data plane's ServiceAccount, RBAC and token Secret
+  say('ensuring ServiceAccount, RBAC and token Secret');
+  await ensureNamespace(m, ns, plan);
+  await ensureServiceAccount(m, ns, req.name, plan);
+  await ensureClusterRole(m, ns, req.name, plan);
+  await ensureClusterRoleBinding(m, ns, req.name, plan);
+  const tokenSecret = known?.tokenSecret ?? DEFAULT_TOKEN_SECRET; // after a rotate, the rotated Secret
+  const exists = await ensureTokenSecret(m, ns, tokenSecret, req.name, plan);
+
+  if (!exists) {
+    // dry run on a fresh cluster: there is no token to prove or copy yet
+    plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'skip', note: 'would wait for the token controller, then prove the token before touching the hub' });
+    plan.record({ target: `hub ${hub.context}`, object: `Secret ${ns}/${secretName}`, action: creds.secret ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
+    return { name: req.name, context: req.context, endpoint, hubChanged: true, ms: Date.now() - started };
+  }
+
+  // 4. the token
+  say(`waiting for the token in Secret ${ns}/${tokenSecret}`);
+  const issued = await waitForToken(m, ns, tokenSecret, opts.tokenTimeoutMs);
+
+  // 5. prove it, as FlyteAdmin will use it
+  say(`proving the token against ${endpoint}`);
+  const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], opts.kube.timeoutMs);
+  if (!proof.result.ok) {
+    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; the hub was not changed`)], EXIT.failed);
+  }
+  plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; all ${ACCESS_CHECKS.length} access reviews allowed` });
+
+  // 6. the hub
+  say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into the hub`);
+  await hubNamespaceOnce();
+  const record: ClusterRecord = { uid, endpoint, tokenSecret, namespace: ns };
+  const hubChanged = await upsertCredentials(hub, ns, secretName, { name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
+  say(hubChanged ? (plan.dryRun ? 'would update the hub' : 'joined') : 'already joined: nothing changed');
+  return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, ms: Date.now() - started };
+}
+
+/** Ensures the hub namespace once, however many joins run in parallel. */
+export function hubNamespaceOnce(hub: Kube, ns: string, plan: Plan): () => Promise<void> {
+  let p: Promise<void> | undefined;
+  return () => (p ??= ensureHubNamespace(hub, ns, plan));
+}

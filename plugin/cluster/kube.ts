@@ -1,0 +1,186 @@
+// The operator's side of the Kubernetes connection: the kubeconfig, one client set per context,
+// and API errors turned into where/what/fix problems. @kubernetes/client-node is imported here
+// (and only by the cluster modules), lazily, so `post-render` never loads it.
+import { readFileSync } from 'node:fs';
+import type * as K8s from '@kubernetes/client-node';
+import { FlytemcError, error } from '../problems.ts';
+import { EXIT } from '../shell.ts';
+import { TimeoutError, withTimeout } from './util.ts';
+
+export type K8sModule = typeof K8s;
+let loaded: K8sModule | undefined;
+export async function k8s(): Promise<K8sModule> {
+  loaded ??= await import('@kubernetes/client-node');
+  return loaded;
+}
+
+export interface KubeOptions {
+  /** --kubeconfig; else $KUBECONFIG; else ~/.kube/config */
+  kubeconfig?: string;
+  /** Per-request timeout in ms. */
+  timeoutMs: number;
+}
+
+/** One cluster as the operator reaches it through a kubeconfig context. */
+export interface Kube {
+  context: string;
+  /** The API server URL of the context's cluster. */
+  server: string;
+  /** PEM of the CA the kubeconfig trusts for this cluster, when it names one. */
+  caPem?: string;
+  skipTLSVerify: boolean;
+  /** How the operator authenticates (for messages only): token, client certificate, exec plugin… */
+  userKind: string;
+  core: K8s.CoreV1Api;
+  rbac: K8s.RbacAuthorizationV1Api;
+  apps: K8s.AppsV1Api;
+  timeoutMs: number;
+  /** Runs one API call with the timeout; errors become problems naming this context. */
+  call<T>(doing: string, fn: () => Promise<T>): Promise<T>;
+}
+
+function kubeconfigLabel(opts: KubeOptions): string {
+  return opts.kubeconfig ?? process.env.KUBECONFIG ?? '~/.kube/config';
+}
+
+/** Loads the kubeconfig once per context (a KubeConfig object carries one current context). */
+export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig> {
+  const { KubeConfig } = await k8s();
+  const kc = new KubeConfig();
+  try {
+    if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
+    else kc.loadFromDefault();
+  } catch (e) {
+    throw new FlytemcError([error(kubeconfigLabel(opts), `cannot read the kubeconfig: ${(e as Error).message}`, 'pass --kubeconfig PATH or set KUBECONFIG')], EXIT.usage);
+  }
+  return kc;
+}
+
+export function contextNames(kc: K8s.KubeConfig): string[] {
+  return kc.getContexts().map((c) => c.name);
+}
+
+export async function connect(context: string, opts: KubeOptions): Promise<Kube> {
+  const mod = await k8s();
+  const kc = await loadKubeConfig(opts);
+  const ctx = kc.getContextObject(context);
+  if (!ctx) {
+    const names = contextNames(kc);
+    throw new FlytemcError([error(kubeconfigLabel(opts), `no context ${JSON.stringify(context)}`, names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context')], EXIT.usage);
+  }
+  kc.setCurrentContext(context);
+  const cluster = kc.getCluster(ctx.cluster);
+  if (!cluster) throw new FlytemcError([error(kubeconfigLabel(opts), `context ${context} names cluster ${JSON.stringify(ctx.cluster)}, which the kubeconfig does not define`, 'fix the kubeconfig (kubectl config view)')], EXIT.usage);
+  const user = kc.getUser(ctx.user);
+  let caPem: string | undefined;
+  if (cluster.caData) caPem = Buffer.from(cluster.caData, 'base64').toString('utf8');
+  else if (cluster.caFile) {
+    try {
+      caPem = readFileSync(cluster.caFile, 'utf8');
+    } catch (e) {
+      throw new FlytemcError([error(`${kubeconfigLabel(opts)} cluster ${cluster.name}`, `cannot read certificate-authority ${cluster.caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'fix the path in the kubeconfig')], EXIT.usage);
+    }
+  }
+  const userKind = !user ? 'none' : user.exec ? 'exec plugin' : user.authProvider ? 'auth provider' : user.certData || user.certFile ? 'client certificate' : user.token ? 'token' : user.username ? 'basic auth' : 'none';
+  const kube: Kube = {
+    context,
+    server: cluster.server.replace(/\/+$/, ''),
+    ...(caPem !== undefined ? { caPem } : {}),
+    skipTLSVerify: cluster.skipTLSVerify,
+    userKind,
+    core: kc.makeApiClient(mod.CoreV1Api),
+    rbac: kc.makeApiClient(mod.RbacAuthorizationV1Api),
+    apps: kc.makeApiClient(mod.AppsV1Api),
+    timeoutMs: opts.timeoutMs,
+    call: (doing, fn) => apiCall(kube, doing, fn),
+  };
+  return kube;
+}
+
+// ---------------------------------------------------------------------------------------------
+// errors
+
+export interface ApiErrorLike {
+  code?: number;
+  body?: unknown;
+}
+
+export function statusCode(e: unknown): number | undefined {
+  const c = (e as ApiErrorLike | undefined)?.code;
+  return typeof c === 'number' ? c : undefined;
+}
+
+export const isNotFound = (e: unknown) => statusCode(e) === 404;
+export const isConflict = (e: unknown) => statusCode(e) === 409;
+
+/** The API server's own message (`Secret "x" is invalid: ...`) from an ApiException body. */
+export function serverMessage(e: unknown): string {
+  const body = (e as ApiErrorLike | undefined)?.body;
+  let parsed: unknown = body;
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return body.slice(0, 300);
+    }
+  }
+  const msg = (parsed as { message?: unknown } | undefined)?.message;
+  return typeof msg === 'string' ? msg : (e as Error)?.message ?? String(e);
+}
+
+/** A network-level failure code (ECONNREFUSED, ENOTFOUND, a TLS code…) anywhere in the cause chain. */
+export function networkCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function describeNetworkError(code: string | undefined, server: string): { what: string; fix: string } {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return { what: `connection refused by ${server}`, fix: 'check that the API server runs and the URL/port is right' };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { what: `cannot resolve the host of ${server}`, fix: 'check the server URL and DNS' };
+    case 'ETIMEDOUT':
+    case 'ECONNRESET':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return { what: `cannot reach ${server} (${code})`, fix: 'check network access (VPN, firewall, private endpoint)' };
+    default:
+      if (code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME/.test(code)) {
+        return { what: `TLS verification of ${server} failed (${code})`, fix: 'the CA does not match the server certificate: fix certificate-authority(-data) in the kubeconfig' };
+      }
+      return { what: `cannot talk to ${server}${code ? ` (${code})` : ''}`, fix: 'check the server URL and network access' };
+  }
+}
+
+async function apiCall<T>(kube: Kube, doing: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(fn(), kube.timeoutMs, doing);
+  } catch (e) {
+    throw toProblem(kube, doing, e);
+  }
+}
+
+/** Marks errors that mean "the cluster could not be reached" (for unjoin --force). */
+export class UnreachableError extends FlytemcError {}
+
+export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'>, doing: string, e: unknown): FlytemcError {
+  if (e instanceof FlytemcError) return e;
+  const where = `context ${kube.context} (${kube.server})`;
+  if (e instanceof TimeoutError) return new UnreachableError([error(where, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')], EXIT.failed);
+  const code = statusCode(e);
+  if (code === undefined) {
+    const d = describeNetworkError(networkCode(e), kube.server);
+    return new UnreachableError([error(where, `${doing}: ${d.what}`, d.fix)], EXIT.failed);
+  }
+  const msg = serverMessage(e);
+  if (code === 401) return new FlytemcError([error(where, `${doing}: the API server rejected the kubeconfig's credentials (${kube.userKind}): ${msg}`, 'log in again (refresh the token or exec plugin credentials), then retry')], EXIT.failed);
+  if (code === 403) return new FlytemcError([error(where, `${doing}: forbidden: ${msg}`, 'use a context with cluster-admin rights (it must create ServiceAccounts, ClusterRoles, ClusterRoleBindings and Secrets)')], EXIT.failed);
+  return new FlytemcError([error(where, `${doing}: ${msg} (HTTP ${code})`, 'see the API server message above')], EXIT.failed);
+}

@@ -1,0 +1,251 @@
+// The data plane's side, one small idempotent function per step of the runbook (create when
+// missing, update only when it differs, leave objects other tools manage as they are):
+//
+//   clusterUid → ensureNamespace → ensureServiceAccount → ensureClusterRole →
+//   ensureClusterRoleBinding → ensureTokenSecret → waitForToken
+//
+// and the reverse for unjoin/rotate: deleteTokenSecret, deleteRbac.
+import type * as K8s from '@kubernetes/client-node';
+import { FlytemcError, error } from '../problems.ts';
+import { EXIT } from '../shell.ts';
+import { isConflict, isNotFound, type Kube } from './kube.ts';
+import { type Plan, yamlOf } from './plan.ts';
+import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from './rbac.ts';
+import { maskSecret, sleep } from './util.ts';
+
+export const MANAGED_BY = 'app.kubernetes.io/managed-by';
+export const CLUSTER_LABEL = 'flytemc.io/cluster-name';
+const SA_ANNOTATION = 'kubernetes.io/service-account.name';
+const TOKEN_TYPE = 'kubernetes.io/service-account-token';
+
+const ours = (clusterName: string) => ({ [MANAGED_BY]: 'flytemc', [CLUSTER_LABEL]: clusterName });
+const managedByUs = (o: { metadata?: K8s.V1ObjectMeta }) => o.metadata?.labels?.[MANAGED_BY] === 'flytemc';
+
+async function readOrUndefined<T>(m: Kube, doing: string, fn: () => Promise<T>): Promise<T | undefined> {
+  return m.call(doing, async () => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+/** Creates, and when another writer created it first, treats it as there. */
+async function createTolerant(m: Kube, doing: string, fn: () => Promise<unknown>): Promise<void> {
+  await m.call(doing, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+  });
+}
+
+/** The UID of namespace kube-system: the identity of the physical cluster. */
+export async function clusterUid(m: Kube): Promise<string> {
+  const ns = await m.call('reading namespace kube-system', () => m.core.readNamespace({ name: 'kube-system' }));
+  const uid = ns.metadata?.uid;
+  if (!uid) throw new FlytemcError([error(`context ${m.context}`, 'namespace kube-system has no UID', 'is this a Kubernetes API server?')], EXIT.failed);
+  return uid;
+}
+
+export async function ensureNamespace(m: Kube, ns: string, plan: Plan, target = m.context): Promise<void> {
+  const have = await readOrUndefined(m, `reading namespace ${ns}`, () => m.core.readNamespace({ name: ns }));
+  const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
+  if (have) {
+    plan.record({ target, object: `Namespace ${ns}`, action: 'unchanged' });
+    return;
+  }
+  await plan.apply({ target, object: `Namespace ${ns}`, action: 'create', after: yamlOf(body) }, () =>
+    createTolerant(m, `creating namespace ${ns}`, () => m.core.createNamespace({ body })),
+  );
+}
+
+export async function ensureServiceAccount(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+  const object = `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`;
+  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }));
+  if (have) {
+    plan.record({ target: m.context, object, action: 'unchanged', ...(managedByUs(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }) });
+    return;
+  }
+  const body: K8s.V1ServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: ours(clusterName) } };
+  await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
+    createTolerant(m, `creating ${object}`, () => m.core.createNamespacedServiceAccount({ namespace: ns, body })),
+  );
+}
+
+const ruleOf = (r: K8s.V1PolicyRule): PolicyRule => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs });
+
+export async function ensureClusterRole(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+  const name = clusterRoleName(ns);
+  const object = `ClusterRole ${name}`;
+  const have = await readOrUndefined(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
+  if (!have) {
+    const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels: ours(clusterName) }, rules: FLYTEADMIN_RULES };
+    await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
+      createTolerant(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
+    );
+    return;
+  }
+  const rules = (have.rules ?? []).map(ruleOf);
+  if (rulesCover(rules, FLYTEADMIN_RULES)) {
+    plan.record({ target: m.context, object, action: 'unchanged' });
+    return;
+  }
+  const updated: K8s.V1ClusterRole = { ...have, rules: [...(have.rules ?? []), ...FLYTEADMIN_RULES] };
+  await plan.apply({ target: m.context, object, action: 'update', note: 'adds the rule FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: updated.rules }) }, () =>
+    m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
+  );
+}
+
+export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+  const name = clusterRoleBindingName(ns);
+  const object = `ClusterRoleBinding ${name}`;
+  const subject: K8s.RbacV1Subject = { kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns };
+  const roleRef: K8s.V1RoleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: clusterRoleName(ns) };
+  const have = await readOrUndefined(m, `reading ${object}`, () => m.rbac.readClusterRoleBinding({ name }));
+  if (!have) {
+    const body: K8s.V1ClusterRoleBinding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name, labels: ours(clusterName) }, roleRef, subjects: [subject] };
+    await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
+      createTolerant(m, `creating ${object}`, () => m.rbac.createClusterRoleBinding({ body })),
+    );
+    return;
+  }
+  if (have.roleRef.kind !== roleRef.kind || have.roleRef.name !== roleRef.name) {
+    throw new FlytemcError([error(`context ${m.context}: ${object}`, `binds ${have.roleRef.kind} ${have.roleRef.name}, not ClusterRole ${roleRef.name} (roleRef cannot change)`, `delete it (kubectl --context ${m.context} delete clusterrolebinding ${name}) and rerun join`)], EXIT.failed);
+  }
+  const subjects = have.subjects ?? [];
+  if (subjects.some((s) => s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT && s.namespace === ns)) {
+    plan.record({ target: m.context, object, action: 'unchanged' });
+    return;
+  }
+  const updated = { ...have, subjects: [...subjects, subject] };
+  await plan.apply({ target: m.context, object, action: 'update', note: `adds ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, before: yamlOf({ subjects }), after: yamlOf({ subjects: updated.subjects }) }, () =>
+    m.call(`updating ${object}`, () => m.rbac.replaceClusterRoleBinding({ name, body: updated })),
+  );
+}
+
+/** Masked view of a token Secret, for plans. */
+function maskedTokenSecret(s: K8s.V1Secret): unknown {
+  const data = s.data ?? {};
+  return {
+    apiVersion: 'v1', kind: 'Secret', type: s.type,
+    metadata: { name: s.metadata?.name, namespace: s.metadata?.namespace, labels: s.metadata?.labels, annotations: s.metadata?.annotations },
+    ...(Object.keys(data).length ? { data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, maskSecret(k === 'token' ? 'token' : k, Buffer.from(v, 'base64'))])) } : {}),
+  };
+}
+
+/** Ensures a `kubernetes.io/service-account-token` Secret for ServiceAccount flyteadmin; true when it exists (or was created). */
+export async function ensureTokenSecret(m: Kube, ns: string, secretName: string, clusterName: string, plan: Plan): Promise<boolean> {
+  const object = `Secret ${ns}/${secretName}`;
+  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+  if (have) {
+    const sa = have.metadata?.annotations?.[SA_ANNOTATION];
+    if (have.type !== TOKEN_TYPE || sa !== SERVICE_ACCOUNT) {
+      throw new FlytemcError([error(`context ${m.context}: ${object}`, `exists but is not a token Secret of ServiceAccount ${SERVICE_ACCOUNT} (type ${have.type ?? 'Opaque'}, service-account.name ${sa ?? 'none'})`, 'delete or rename that Secret, or install the data plane with the flyte-multicluster chart (which creates it correctly)')], EXIT.failed);
+    }
+    plan.record({ target: m.context, object, action: 'unchanged' });
+    return true;
+  }
+  const body: K8s.V1Secret = {
+    apiVersion: 'v1', kind: 'Secret', type: TOKEN_TYPE,
+    metadata: { name: secretName, namespace: ns, labels: ours(clusterName), annotations: { [SA_ANNOTATION]: SERVICE_ACCOUNT } },
+  };
+  await plan.apply({ target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) }, () =>
+    createTolerant(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
+  );
+  return !plan.dryRun;
+}
+
+export interface IssuedToken {
+  token: string;
+  /** PEM, from the Secret's ca.crt (kube-controller-manager's --root-ca-file). */
+  caCrt?: string;
+  secretName: string;
+}
+
+/** Polls the token Secret until the token controller has filled `token`. */
+export async function waitForToken(m: Kube, ns: string, secretName: string, timeoutMs: number): Promise<IssuedToken> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    const s = await readOrUndefined(m, `reading Secret ${ns}/${secretName}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+    const token = s?.data?.token;
+    if (token) {
+      const ca = s?.data?.['ca.crt'];
+      return { token: Buffer.from(token, 'base64').toString('utf8'), ...(ca ? { caCrt: Buffer.from(ca, 'base64').toString('utf8') } : {}), secretName };
+    }
+    if (Date.now() >= deadline) {
+      throw new FlytemcError([
+        error(
+          `context ${m.context}: Secret ${ns}/${secretName}`,
+          s ? `still has no token after ${Math.round(timeoutMs / 1000)} s: the token controller of kube-controller-manager never filled it` : 'disappeared while waiting for its token (deleted by the token controller because ServiceAccount flyteadmin is missing?)',
+          'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --timeout)',
+        ),
+      ], EXIT.failed);
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 1000);
+  }
+}
+
+/** The token Secrets of ServiceAccount flyteadmin in the namespace, each with its token. */
+export async function listTokenSecrets(m: Kube, ns: string): Promise<Array<{ name: string; token?: string; labels: Record<string, string> }>> {
+  const list = await m.call(`listing Secrets in ${ns}`, () => m.core.listNamespacedSecret({ namespace: ns, fieldSelector: `type=${TOKEN_TYPE}` }));
+  return list.items
+    .filter((s) => s.metadata?.annotations?.[SA_ANNOTATION] === SERVICE_ACCOUNT)
+    .map((s) => ({ name: s.metadata!.name!, ...(s.data?.token ? { token: Buffer.from(s.data.token, 'base64').toString('utf8') } : {}), labels: s.metadata?.labels ?? {} }));
+}
+
+export async function createTokenSecret(m: Kube, ns: string, secretName: string, clusterName: string, plan: Plan): Promise<void> {
+  await ensureTokenSecret(m, ns, secretName, clusterName, plan);
+}
+
+export async function deleteTokenSecret(m: Kube, ns: string, secretName: string, plan: Plan, note?: string): Promise<void> {
+  const object = `Secret ${ns}/${secretName}`;
+  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+  if (!have) {
+    plan.record({ target: m.context, object, action: 'absent' });
+    return;
+  }
+  await plan.apply({ target: m.context, object, action: 'delete', ...(note ? { note } : { note: 'revokes its token' }), before: yamlOf(maskedTokenSecret(have)) }, () =>
+    m.call(`deleting ${object}`, async () => {
+      try {
+        await m.core.deleteNamespacedSecret({ name: secretName, namespace: ns });
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }),
+  );
+}
+
+/** Deletes the binding, role and ServiceAccount flytemc created; keeps those another tool manages (Helm). */
+export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void> {
+  const steps: Array<{ object: string; read: () => Promise<{ metadata?: K8s.V1ObjectMeta } | undefined>; del: () => Promise<unknown> }> = [
+    { object: `ClusterRoleBinding ${clusterRoleBindingName(ns)}`, read: () => m.rbac.readClusterRoleBinding({ name: clusterRoleBindingName(ns) }), del: () => m.rbac.deleteClusterRoleBinding({ name: clusterRoleBindingName(ns) }) },
+    { object: `ClusterRole ${clusterRoleName(ns)}`, read: () => m.rbac.readClusterRole({ name: clusterRoleName(ns) }), del: () => m.rbac.deleteClusterRole({ name: clusterRoleName(ns) }) },
+    { object: `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, read: () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }), del: () => m.core.deleteNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }) },
+  ];
+  for (const s of steps) {
+    const have = await readOrUndefined(m, `reading ${s.object}`, s.read);
+    if (!have) {
+      plan.record({ target: m.context, object: s.object, action: 'absent' });
+      continue;
+    }
+    if (!managedByUs(have)) {
+      plan.record({ target: m.context, object: s.object, action: 'skip', note: `kept: managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} (uninstall the data-plane release to remove it)` });
+      continue;
+    }
+    await plan.apply({ target: m.context, object: s.object, action: 'delete' }, () =>
+      m.call(`deleting ${s.object}`, async () => {
+        try {
+          await s.del();
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,82 @@
+// The plan every command builds as it goes: one entry per object it looked at, with what it
+// did (or, with --dry-run, would do) and a diff with every token masked. Steps call
+// `plan.apply(change, write)`: the write runs only when it is not a dry run.
+import { dumpYaml } from '../yaml.ts';
+import { lineDiff } from './util.ts';
+
+export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';
+
+export interface Change {
+  /** A context name, `hub`, or a file path. */
+  target: string;
+  /** `ServiceAccount flyte/flyteadmin` */
+  object: string;
+  action: Action;
+  /** Why, or what it found. */
+  note?: string;
+  /** Masked before/after, as YAML text. */
+  before?: string;
+  after?: string;
+}
+
+export class Plan {
+  readonly changes: Change[] = [];
+  constructor(readonly dryRun: boolean, private readonly onChange?: (c: Change) => void) {}
+
+  record(c: Change): Change {
+    this.changes.push(c);
+    this.onChange?.(c);
+    return c;
+  }
+
+  /** Records the change and, unless this is a dry run or nothing changes, runs the write. */
+  async apply<T>(c: Change, write: () => Promise<T>): Promise<T | undefined> {
+    const writes = c.action !== 'unchanged' && c.action !== 'absent' && c.action !== 'skip' && c.action !== 'check';
+    const result = writes && !this.dryRun ? await write() : undefined;
+    this.record(c);
+    return result;
+  }
+
+  get changed(): boolean {
+    return this.changes.some((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
+  }
+}
+
+export const yamlOf = (v: unknown): string => (v === undefined ? '' : dumpYaml(v));
+
+const VERB: Record<Action, string> = {
+  create: 'create', update: 'update', delete: 'delete', unchanged: 'unchanged', absent: 'absent', skip: 'skip', restart: 'restart', check: 'check',
+};
+
+/** Text of a plan: one line per object, and the diff under each change when asked. */
+export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean }): string {
+  const out: string[] = [];
+  const width = Math.max(0, ...changes.map((c) => c.target.length));
+  for (const c of changes) {
+    const verb = opts.dryRun && ['create', 'update', 'delete', 'restart'].includes(c.action) ? `would ${VERB[c.action]}` : VERB[c.action];
+    out.push(`${c.target.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
+    if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {
+      const d = lineDiff(c.before ?? '', c.after ?? '');
+      const shown = c.action === 'update' ? context(d, 2) : d;
+      for (const l of shown) out.push(`    ${l}`);
+    }
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
+}
+
+/** Keeps changed lines with `n` lines of context around them. */
+function context(lines: string[], n: number): string[] {
+  const keep = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!l.startsWith('  ')) for (let k = i - n; k <= i + n; k++) keep.add(k);
+  });
+  const out: string[] = [];
+  let last = -2;
+  lines.forEach((l, i) => {
+    if (!keep.has(i)) return;
+    if (i !== last + 1 && out.length) out.push('  …');
+    out.push(l);
+    last = i;
+  });
+  return out;
+}

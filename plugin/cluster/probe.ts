@@ -1,0 +1,143 @@
+// Proves that a ServiceAccount token and a CA work the way FlyteAdmin will use them: over
+// https with the CA as the ONLY trust root (TLS is always verified), the token as a bearer, a
+// SelfSubjectReview for who it is and a SelfSubjectAccessReview for each thing FlyteAdmin does.
+// Plain node:https on purpose: it is exactly FlyteAdmin's view (no kubeconfig, no exec plugin),
+// and it tells a refused connection, a TLS failure and a rejected token apart.
+import * as https from 'node:https';
+import { ACCESS_CHECKS, gr } from './rbac.ts';
+import { describeNetworkError } from './kube.ts';
+import { mapLimit } from './util.ts';
+
+export type Stage = 'reachable' | 'tls' | 'token' | 'permissions';
+
+export interface ProbeResult {
+  ok: boolean;
+  /** The first stage that failed, if any. */
+  failed?: Stage;
+  reachable: boolean;
+  tls: boolean;
+  authenticated: boolean;
+  permissions: boolean;
+  /** e.g. system:serviceaccount:flyte:flyteadmin */
+  user?: string;
+  /** `create pods`, … */
+  missing: string[];
+  what?: string;
+  fix?: string;
+  ms: number;
+}
+
+interface HttpAnswer {
+  status: number;
+  body: string;
+}
+
+function request(endpoint: string, path: string, token: string, caPem: string, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
+  const url = new URL(path, endpoint.endsWith('/') ? endpoint : endpoint + '/');
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca: caPem,
+        rejectUnauthorized: true,
+        agent: false,
+        timeout: timeoutMs,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Content-Length': payload.length, 'User-Agent': 'flytemc' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const isTlsCode = (code: string | undefined) => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
+
+export interface ProbeOptions {
+  timeoutMs: number;
+  /** Also check permissions (default true). */
+  permissions?: boolean;
+}
+
+export async function probe(endpoint: string, token: string, caPem: string, opts: ProbeOptions): Promise<ProbeResult> {
+  const started = Date.now();
+  const r: ProbeResult = { ok: false, reachable: false, tls: false, authenticated: false, permissions: false, missing: [], ms: 0 };
+  const done = (failed: Stage | undefined, what?: string, fix?: string): ProbeResult => {
+    r.ms = Date.now() - started;
+    r.ok = failed === undefined;
+    if (failed) r.failed = failed;
+    if (what) r.what = what;
+    if (fix) r.fix = fix;
+    return r;
+  };
+  if (!caPem.includes('-----BEGIN CERTIFICATE-----')) {
+    return done('tls', 'the CA is not a PEM certificate', 'the CA must be the PEM of the cluster CA (the kubeconfig certificate-authority-data, decoded, or the token Secret ca.crt)');
+  }
+  // 1. who am I: connect, verify TLS with this CA only, authenticate the token.
+  let who: HttpAnswer;
+  try {
+    who = await request(endpoint, 'apis/authentication.k8s.io/v1/selfsubjectreviews', token, caPem, { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, opts.timeoutMs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (isTlsCode(code)) {
+      r.reachable = true;
+      return done('tls', `TLS verification failed with the given CA (${code})`, 'the CA does not sign the API server certificate for this endpoint: use the cluster CA (certificate-authority-data of the kubeconfig, or ca.crt of the token Secret), and an endpoint name the certificate covers');
+    }
+    const d = describeNetworkError(code, endpoint);
+    return done('reachable', d.what, d.fix);
+  }
+  r.reachable = true;
+  r.tls = true;
+  if (who.status === 401) return done('token', 'the API server rejects the token (401 Unauthorized)', 'the token is revoked, expired or from another cluster: rejoin or rotate (flytemc rotate CONTEXT --name NAME)');
+  if (who.status === 404) {
+    // API servers before 1.28 have no SelfSubjectReview; the first access review below authenticates instead.
+  } else if (who.status >= 200 && who.status < 300) {
+    try {
+      r.user = (JSON.parse(who.body) as { status?: { userInfo?: { username?: string } } }).status?.userInfo?.username;
+    } catch {
+      /* the user name is only informative */
+    }
+  } else if (who.status !== 403) {
+    return done('token', `unexpected answer ${who.status} to a SelfSubjectReview: ${who.body.slice(0, 200)}`, 'check that the endpoint is a Kubernetes API server');
+  }
+  r.authenticated = true;
+  if (opts.permissions === false) return done(undefined);
+
+  // 2. may it do what FlyteAdmin does?
+  const results = await mapLimit(ACCESS_CHECKS, 16, async (c) => {
+    const a = await request(endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
+    }, opts.timeoutMs);
+    if (a.status === 401) throw Object.assign(new Error('401'), { unauthorized: true });
+    if (a.status < 200 || a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 200)}`);
+    return (JSON.parse(a.body) as { status?: { allowed?: boolean } }).status?.allowed === true;
+  });
+  for (let i = 0; i < results.length; i++) {
+    const res = results[i]!;
+    const c = ACCESS_CHECKS[i]!;
+    if (res.status === 'rejected') {
+      if ((res.reason as { unauthorized?: boolean }).unauthorized) {
+        r.authenticated = false;
+        return done('token', 'the API server rejects the token (401 Unauthorized)', 'the token is revoked or expired: rejoin or rotate');
+      }
+      return done('permissions', `cannot review access for ${c.verb} ${gr(c)}: ${(res.reason as Error).message}`, 'check the API server');
+    }
+    if (!res.value) r.missing.push(`${c.verb} ${gr(c)}`);
+  }
+  if (r.missing.length) {
+    const shown = r.missing.slice(0, 6).join(', ') + (r.missing.length > 6 ? `, … (${r.missing.length} in all)` : '');
+    return done('permissions', `${r.user ?? 'the token'} may not ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it)');
+  }
+  r.permissions = true;
+  return done(undefined);
+}

@@ -1,0 +1,93 @@
+// `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret
+// (see plugin/cluster/check.ts). Exit 3 when any cluster fails.
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+
+export const summary = 'prove every configured data plane\'s credentials from the hub: reachable, TLS, token, permissions';
+export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [-o table|json|yaml]
+
+For every cluster FlyteAdmin is configured with, reads its token and CA from the hub's
+credentials Secret (the files FlyteAdmin reads) and checks, as FlyteAdmin would: the endpoint is
+reachable, TLS verifies with that CA (never skipped), the token authenticates, and the
+ServiceAccount may do what FlyteAdmin does (SelfSubjectAccessReviews). One row per cluster;
+exit code 3 when any fails.
+
+The clusters come from -f FILE (multicluster.clusters, or flyte-core's configmap.clusters), else
+from the hub's deployed ConfigMap flyte-admin-clusters-config, else from what join recorded.
+
+Options:
+  --kube-context HUB   the control plane's context (default: the current context)
+  -f, --values FILE    the control plane's values file
+  -n, --namespace NS   default: flyte
+  --secret-name NAME   the credentials Secret (default: from the values file, else cluster-credentials)
+  -o, --output FMT     table (default), json or yaml
+  --kubeconfig PATH    kubeconfig to use
+  --timeout DUR        per-request timeout (default 10s)
+  -h, --help           this help
+
+Examples:
+  flytemc check --kube-context cp
+  helm flytemc check -f values-cp.yaml -o json
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          'kube-context': { type: 'string' },
+          namespace: { type: 'string', short: 'n' },
+          kubeconfig: { type: 'string' },
+          values: { type: 'string', short: 'f' },
+          'secret-name': { type: 'string' },
+          output: { type: 'string', short: 'o', default: 'table' },
+          timeout: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: false,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values: v } = parsed;
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (!['table', 'json', 'yaml'].includes(v.output)) throw new UsageError(`-o ${JSON.stringify(v.output)}: use table, json or yaml`);
+    const c = await import('../cluster/common.ts');
+    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
+    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 10_000) };
+    const kc = await loadKubeConfig(kube);
+    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), false);
+    const namespace = c.namespaceOf(v.namespace);
+    const hub = await connect(hubContext, kube);
+    const chk = await import('../cluster/check.ts');
+    let list = v.values ? await chk.clustersFromFile(v.values, readText(v.values)) : await chk.clustersDeployed(hub, namespace);
+    const secretName = v['secret-name'] ?? list?.secretName ?? c.DEFAULT_SECRET;
+    if (!list) {
+      const { readCredentials } = await import('../cluster/hub.ts');
+      const creds = await readCredentials(hub, namespace, secretName);
+      list = {
+        source: `what flytemc join recorded on Secret ${namespace}/${secretName}`,
+        clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
+      };
+    }
+    if (list.clusters.length === 0) {
+      const { FlytemcError, error } = await import('../problems.ts');
+      throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
+    }
+    const started = Date.now();
+    const report = await chk.checkClusters(hub, namespace, secretName, list, kube.timeoutMs);
+    const ms = Date.now() - started;
+    if (v.output === 'json') await writeOut(JSON.stringify({ ...report, ms }, null, 2) + '\n');
+    else if (v.output === 'yaml') {
+      const { dumpYaml } = await import('../yaml.ts');
+      await writeOut(dumpYaml({ ...report, ms }));
+    } else await writeOut(chk.formatTable(report));
+    return report.ok ? EXIT.ok : EXIT.failed;
+  });
+}

@@ -1,0 +1,161 @@
+// `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
+// and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+import { FlytemcError, formatProblems, warning, type Problem } from '../problems.ts';
+
+export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
+export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
+       helm flytemc join CONTEXT... [options]          (the hub defaults to Helm's current context)
+
+For each data-plane CONTEXT of your kubeconfig: ensures ServiceAccount flyteadmin, ClusterRole
+and ClusterRoleBinding <namespace>-flyteadmin and the token Secret flyteadmin-token; waits for
+kube-controller-manager to issue the token; proves token + CA against the endpoint (TLS
+verified, authenticated, every permission FlyteAdmin uses); only then writes <name>_token and
+<name>_cacert into the hub's credentials Secret (other keys are kept, also under concurrent
+joins). Refuses one physical cluster under two names. Your kubeconfig may use any credentials
+(exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
+Re-running changes nothing.
+
+Options:
+  --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
+  --name NAME          the cluster's name in FlyteAdmin (default: the context name; one CONTEXT only)
+  --label L[=WEIGHT]   route execution cluster label L to the cluster (weight 0..1, default 1); repeatable
+  --endpoint URL       the API server URL as the control plane reaches it (default: the kubeconfig's; one CONTEXT only)
+  -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes (default: flyte)
+  --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
+  --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
+  --dry-run            print the plan and a diff (tokens masked); change nothing
+  --kubeconfig PATH    kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
+  --timeout DUR        per-request timeout (default 15s)
+  --token-timeout DUR  how long to wait for the token controller (default 60s)
+  --parallel N         clusters joined at once (default 4)
+  -h, --help           this help
+
+Examples:
+  flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
+  flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
+  helm --kube-context cp flytemc join dp-us-east-1 --label default
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          'kube-context': { type: 'string' },
+          namespace: { type: 'string', short: 'n' },
+          kubeconfig: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          timeout: { type: 'string' },
+          'token-timeout': { type: 'string' },
+          name: { type: 'string' },
+          label: { type: 'string', multiple: true, default: [] },
+          endpoint: { type: 'string' },
+          values: { type: 'string' },
+          restart: { type: 'boolean', default: false },
+          parallel: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length === 0) throw new UsageError('name at least one data-plane CONTEXT of your kubeconfig');
+    if (new Set(positionals).size !== positionals.length) throw new UsageError('a CONTEXT is named twice');
+    if (positionals.length > 1 && v.name) throw new UsageError('--name applies to one CONTEXT; with several, each cluster is named after its context');
+    if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
+    const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
+    if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
+
+    const c = await import('../cluster/common.ts');
+    const routes = v.label.map(c.parseRoute);
+    const requests = positionals.map((context) => ({
+      context,
+      name: c.checkName(v.name ?? context, v.name ? '--name' : 'context'),
+      ...(v.endpoint ? { endpoint: v.endpoint } : {}),
+      routes,
+    }));
+    const names = requests.map((r) => r.name);
+    if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
+
+    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
+    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 15_000) };
+    const kc = await loadKubeConfig(kube);
+    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
+    const namespace = c.namespaceOf(v.namespace);
+    let secretName = c.DEFAULT_SECRET;
+    if (v.values) secretName = await secretNameFromValues(v.values) ?? secretName;
+    const progress = new c.Progress();
+    const { Plan, formatPlan } = await import('../cluster/plan.ts');
+    const plan = new Plan(v['dry-run'], (ch) => progress.change(ch, v['dry-run']));
+    const common = { kube, hubContext, namespace, secretName, dryRun: v['dry-run'], tokenTimeoutMs: c.timeoutOption(v['token-timeout'], '--token-timeout', 60_000), progress };
+
+    const hub = await connect(hubContext, kube);
+    const { joinCluster, hubNamespaceOnce } = await import('../cluster/join.ts');
+    const { mapLimit } = await import('../cluster/util.ts');
+    const once = hubNamespaceOnce(hub, namespace, plan);
+    const started = Date.now();
+    const results = await mapLimit(requests, parallel, (r) => joinCluster(r, hub, common, plan, once));
+
+    const failures: Problem[] = [];
+    let exit: number = EXIT.ok;
+    const joined = results.flatMap((res, i) => {
+      if (res.status === 'fulfilled') return [res.value];
+      const e = res.reason;
+      if (e instanceof FlytemcError) {
+        failures.push(...e.problems);
+        exit = Math.max(exit, e.exitCode === EXIT.invalid ? EXIT.failed : e.exitCode);
+      } else throw e;
+      progress.step(requests[i]!.name, 'failed');
+      return [];
+    });
+
+    // the values file, once for every joined cluster
+    const warnings: Problem[] = [];
+    const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
+    const vf = await import('../values-file.ts');
+    let fileNote = '';
+    if (v.values && entries.length) {
+      const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v['dry-run'] });
+      plan.record({ target: v.values, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: names.join(', ') });
+      if (edit.changed && !edit.commentsKept) warnings.push(warning(v.values, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
+      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade` : '';
+    }
+
+    const hubChanged = joined.some((j) => j.hubChanged);
+    if (v.restart && hubChanged) {
+      const { restartDeployments } = await import('../cluster/hub.ts');
+      await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
+    } else if (hubChanged && !v.restart && joined.length) {
+      warnings.push(warning(`hub ${hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
+    }
+
+    let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into hub ${hubContext} (Secret ${namespace}/${secretName}) in ${secs} s${fileNote}\n`;
+    if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
+    await writeOut(out);
+    printWarnings(warnings);
+    if (failures.length) process.stderr.write(formatProblems(failures).replace(/nothing was written\.$/, `the clusters above were not joined; the others were.`) + '\n');
+    return exit;
+  });
+}
+
+async function secretNameFromValues(path: string): Promise<string | undefined> {
+  const { existsSync, readFileSync } = await import('node:fs');
+  if (!existsSync(path)) return undefined;
+  const { parseValuesFile } = await import('../config/from-values.ts');
+  const values = parseValuesFile(path, readFileSync(path, 'utf8')) as { multicluster?: { credentials?: { secretName?: unknown } } } | null;
+  const s = values?.multicluster?.credentials?.secretName;
+  return typeof s === 'string' ? s : undefined;
+}

@@ -1,0 +1,83 @@
+// `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
+// verify the old token is rejected (see plugin/cluster/rotate.ts).
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+
+export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
+export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
+
+Creates a new token Secret (flyteadmin-token-<suffix>) for ServiceAccount flyteadmin in the data
+plane, waits for its token and proves it (TLS, authentication, permissions), writes it into the
+hub's credentials Secret, restarts flyteadmin and syncresources, deletes the old token Secret
+and then checks with a real request that the API server rejects the old token.
+
+Options:
+  --name NAME          the cluster's name in FlyteAdmin (default: the context name)
+  --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
+  -n, --namespace NS   default: flyte
+  --no-restart         do not restart (FlyteAdmin then keeps the revoked token until it restarts)
+  --dry-run            print the plan; change nothing
+  --kubeconfig PATH    kubeconfig to use
+  --timeout DUR        per-request timeout (default 15s)
+  --token-timeout DUR  how long to wait for the token controller (default 60s)
+  --revoke-timeout DUR how long to wait for the API server to reject the old token (default 60s)
+  -h, --help           this help
+
+Example:
+  flytemc rotate dp-us-east-1 --name dp-us-east-1 --kube-context cp
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          'kube-context': { type: 'string' },
+          namespace: { type: 'string', short: 'n' },
+          kubeconfig: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          timeout: { type: 'string' },
+          'token-timeout': { type: 'string' },
+          'revoke-timeout': { type: 'string' },
+          name: { type: 'string' },
+          'no-restart': { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError('name exactly one data-plane CONTEXT');
+    const context = positionals[0]!;
+    const c = await import('../cluster/common.ts');
+    const name = c.checkName(v.name ?? context, v.name ? '--name' : 'context');
+    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
+    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 15_000) };
+    const kc = await loadKubeConfig(kube);
+    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
+    const namespace = c.namespaceOf(v.namespace);
+    const progress = new c.Progress();
+    const { Plan, formatPlan } = await import('../cluster/plan.ts');
+    const plan = new Plan(v['dry-run'], (ch) => progress.change(ch, v['dry-run']));
+    const hub = await connect(hubContext, kube);
+    const common = { kube, hubContext, namespace, secretName: c.DEFAULT_SECRET, dryRun: v['dry-run'], tokenTimeoutMs: c.timeoutOption(v['token-timeout'], '--token-timeout', 60_000), progress };
+    const { rotateCluster } = await import('../cluster/rotate.ts');
+    const out = await rotateCluster({ context, name, restart: !v['no-restart'], revokeTimeoutMs: c.timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000) }, hub, common, plan);
+    let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    text += v['dry-run']
+      ? `\ndry run: nothing was changed. ${name} would get a new token from Secret ${namespace}/${out.newSecret}\n`
+      : `\nrotated ${name}: the hub now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
+    await writeOut(text);
+    printWarnings(out.warnings);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,92 @@
+// `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
+// token Secret and RBAC (see plugin/cluster/unjoin.ts).
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+
+export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
+export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
+
+Removes the cluster in this order: its routes (labelClusterMap) and its clusterConfigs entry in
+--values FILE, its <name>_token and <name>_cacert keys in the hub's credentials Secret, then in
+the data plane the token Secret (which revokes the token) and the RBAC and ServiceAccount that
+flytemc created (objects Helm manages are left to \`helm uninstall\`). Refuses a CONTEXT that is
+not the cluster joined as NAME. Re-running changes nothing.
+
+Options:
+  --name NAME          the cluster's name in FlyteAdmin (default: the context name)
+  --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
+  -n, --namespace NS   default: flyte
+  --values FILE        remove the cluster and its routes from FILE's multicluster.clusters
+  --force              go on when the data plane is unreachable (or is not the recorded cluster)
+  --restart            roll flyteadmin and syncresources in the hub when its Secret changed
+  --dry-run            print the plan and a diff (tokens masked); change nothing
+  --kubeconfig PATH    kubeconfig to use
+  --timeout DUR        per-request timeout (default 15s; with --force, 5s for the data plane)
+  -h, --help           this help
+
+Examples:
+  flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml
+  flytemc unjoin old-dp --name dp-old --kube-context cp --force
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  return guard(async () => {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          'kube-context': { type: 'string' },
+          namespace: { type: 'string', short: 'n' },
+          kubeconfig: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          timeout: { type: 'string' },
+          name: { type: 'string' },
+          values: { type: 'string' },
+          force: { type: 'boolean', default: false },
+          restart: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length !== 1) throw new UsageError('name exactly one data-plane CONTEXT (with --force it may be one that no longer answers)');
+    const context = positionals[0]!;
+    const c = await import('../cluster/common.ts');
+    const name = c.checkName(v.name ?? context, v.name ? '--name' : 'context');
+    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
+    const timeoutMs = c.timeoutOption(v.timeout, '--timeout', 15_000);
+    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs };
+    const kc = await loadKubeConfig(kube);
+    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
+    const namespace = c.namespaceOf(v.namespace);
+    const progress = new c.Progress();
+    const { Plan, formatPlan } = await import('../cluster/plan.ts');
+    const plan = new Plan(v['dry-run'], (ch) => progress.change(ch, v['dry-run']));
+    const hub = await connect(hubContext, kube);
+    const common = {
+      kube: v.force && v.timeout === undefined ? { ...kube, timeoutMs: 5_000 } : kube,
+      hubContext, namespace, secretName: c.DEFAULT_SECRET, dryRun: v['dry-run'], tokenTimeoutMs: 0, progress,
+    };
+    const { unjoinCluster } = await import('../cluster/unjoin.ts');
+    const out = await unjoinCluster({ context, name, force: v.force, ...(v.values ? { values: v.values } : {}) }, hub, common, plan);
+    if (v.restart && out.hubChanged) {
+      const { restartDeployments } = await import('../cluster/hub.ts');
+      await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads the cluster files only at start-up');
+    }
+    let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from hub ${hubContext}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
+    if (!v.values) text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.\n`;
+    await writeOut(text);
+    printWarnings(out.warnings);
+    return EXIT.ok;
+  });
+}

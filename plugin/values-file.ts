@@ -1,0 +1,229 @@
+// Records joined clusters and their routes in a Helm values file, under `multicluster.clusters`
+// (the flyte-multicluster chart's block), and removes them again. Never a token: the file only
+// names the cluster, its endpoint and its routes; the chart and the post-renderer point
+// tokenPath/certPath at `<mountPath>/<name>_token|_cacert` by default.
+//
+// The rest of the file is kept as written, comments included: only the text of the
+// `multicluster.clusters` subtree is replaced (comments inside that subtree are lost). When the
+// file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
+// js-yaml round trip of the whole file, which drops comments, and says so.
+import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { FlytemcError, error } from './problems.ts';
+import { isObject } from './postrender/stream.ts';
+import { parseValuesFile } from './config/from-values.ts';
+import { dumpYaml } from './yaml.ts';
+import type { ClusterConfig, Clusters, Route } from './config/types.ts';
+
+export interface ClusterEntry {
+  name: string;
+  endpoint: string;
+  routes: Array<{ label: string; weight: number }>;
+}
+
+type Values = Record<string, unknown>;
+
+function clustersOf(values: Values, path: string, create: boolean): Clusters | undefined {
+  if (!('multicluster' in values) && isObject(values.configmap) && 'clusters' in values.configmap) {
+    throw new FlytemcError([error(path, 'the file keeps its clusters in flyte-core\'s `configmap.clusters`; join records them in the flyte-multicluster chart\'s `multicluster.clusters`', 'move the clusters to `multicluster.clusters` (see docs/configuration.md), or leave out --values and paste the printed snippet')]);
+  }
+  let mc = values.multicluster;
+  if (mc === undefined || mc === null) {
+    if (!create) return undefined;
+    mc = values.multicluster = {};
+  }
+  if (!isObject(mc)) throw new FlytemcError([error(`${path} /multicluster`, 'is not a mapping', 'make `multicluster:` a mapping with a `clusters:` key')]);
+  let cl = mc.clusters;
+  if (cl === undefined || cl === null) {
+    if (!create) return undefined;
+    cl = mc.clusters = {};
+  }
+  if (!isObject(cl)) throw new FlytemcError([error(`${path} /multicluster/clusters`, 'is not a mapping', 'make it a mapping with clusterConfigs and labelClusterMap')]);
+  return cl as Clusters;
+}
+
+/** Adds or updates the clusters and their routes. Returns whether anything changed. */
+export function addClusters(values: Values, entries: ClusterEntry[], path = 'values'): void {
+  const cl = clustersOf(values, path, true)!;
+  const configs: ClusterConfig[] = (cl.clusterConfigs ??= []);
+  for (const e of entries) {
+    const have = configs.find((c) => c.name === e.name);
+    if (have) {
+      have.endpoint = e.endpoint;
+      have.enabled = true;
+    } else {
+      configs.push({ name: e.name, endpoint: e.endpoint, enabled: true });
+    }
+    if (e.routes.length) {
+      const map: Record<string, Route[]> = (cl.labelClusterMap ??= {});
+      for (const r of e.routes) {
+        const list = (map[r.label] ??= []);
+        const route = list.find((x) => x.id === e.name);
+        if (route) route.weight = r.weight;
+        else list.push({ id: e.name, weight: r.weight });
+      }
+    }
+  }
+}
+
+export interface Removal {
+  routes: string[];
+  config: boolean;
+  defaultLabelDropped?: string;
+}
+
+/** Removes the cluster's routes (labels left empty go, and a default label pointing at one), then its config. */
+export function removeCluster(values: Values, name: string, path = 'values'): Removal {
+  const out: Removal = { routes: [], config: false };
+  const cl = clustersOf(values, path, false);
+  if (!cl) return out;
+  const map = cl.labelClusterMap;
+  if (map) {
+    for (const label of Object.keys(map)) {
+      const list = map[label] ?? [];
+      const kept = list.filter((r) => r.id !== name);
+      if (kept.length === list.length) continue;
+      out.routes.push(label);
+      if (kept.length) map[label] = kept;
+      else {
+        delete map[label];
+        if (cl.defaultExecutionLabel === label) {
+          delete cl.defaultExecutionLabel;
+          out.defaultLabelDropped = label;
+        }
+      }
+    }
+  }
+  if (cl.clusterConfigs) {
+    const kept = cl.clusterConfigs.filter((c) => c.name !== name);
+    out.config = kept.length !== cl.clusterConfigs.length;
+    cl.clusterConfigs = kept;
+  }
+  return out;
+}
+
+/** The snippet to paste when there is no --values file. */
+export function snippet(entries: ClusterEntry[]): string {
+  const values: Values = {};
+  addClusters(values, entries);
+  return dumpYaml(values);
+}
+
+// ---------------------------------------------------------------------------------------------
+// comment-keeping text edit
+
+const canon = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (isObject(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
+
+const indentOf = (l: string) => l.length - l.trimStart().length;
+const isBlankOrComment = (l: string) => l.trim() === '' || l.trimStart().startsWith('#');
+
+/** Replaces (or adds) the `multicluster.clusters` subtree in the text; undefined when the layout is not plain block style. */
+export function replaceClustersText(text: string, clusters: unknown): string | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const render = (indent: number) => {
+    const dumped = dumpYaml(clusters).replace(/\n$/, '');
+    const pad = ' '.repeat(indent);
+    if (/^(\{\}|\[\])$/.test(dumped)) return [`${pad}clusters: ${dumped}`];
+    return [`${pad}clusters:`, ...dumped.split('\n').map((l) => `${pad}  ${l}`)];
+  };
+  const top = lines.findIndex((l) => /^multicluster:\s*(#.*)?$/.test(l));
+  if (top < 0) {
+    if (lines.some((l) => /^multicluster\s*:/.test(l))) return undefined; // flow style or odd
+    const body = text.replace(/\s*$/, '');
+    return (body ? body + eol : '') + ['multicluster:', ...render(2)].join(eol) + eol;
+  }
+  // the block of `multicluster:`
+  let end = top + 1;
+  while (end < lines.length && (isBlankOrComment(lines[end]!) || indentOf(lines[end]!) > 0)) end++;
+  while (end > top + 1 && lines[end - 1]!.trim() === '') end--; // trailing blank lines stay outside
+  const first = lines.slice(top + 1, end).find((l) => !isBlankOrComment(l));
+  const ci = first ? indentOf(first) : 2;
+  if (first && /^\s*-/.test(first)) return undefined;
+  const key = new RegExp(`^ {${ci}}clusters:\\s*(#.*)?$`);
+  const at = lines.slice(top + 1, end).findIndex((l) => key.test(l));
+  if (at < 0) {
+    if (lines.slice(top + 1, end).some((l) => new RegExp(`^ {${ci}}clusters\\s*:`).test(l))) return undefined;
+    const out = [...lines.slice(0, end), ...render(ci), ...lines.slice(end)];
+    return out.join(eol);
+  }
+  const start = top + 1 + at;
+  let stop = start + 1;
+  while (stop < end && (lines[stop]!.trim() === '' || indentOf(lines[stop]!) > ci)) stop++;
+  while (stop > start + 1 && lines[stop - 1]!.trim() === '') stop--;
+  return [...lines.slice(0, start), ...render(ci), ...lines.slice(stop)].join(eol);
+}
+
+// ---------------------------------------------------------------------------------------------
+// the file
+
+export interface FileEdit {
+  path: string;
+  changed: boolean;
+  created: boolean;
+  before: string;
+  after: string;
+  commentsKept: boolean;
+}
+
+async function withLock<T>(path: string, fn: () => T): Promise<T> {
+  const lock = `${path}.flytemc-lock`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx', 0o600));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new FlytemcError([error(path, `cannot lock the file (${(e as NodeJS.ErrnoException).code})`, 'check that its folder is writable')]);
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 60_000) unlinkSync(lock); // left by a killed run
+      } catch {
+        /* gone meanwhile */
+      }
+      if (Date.now() > deadline) throw new FlytemcError([error(path, `locked by another flytemc run (${lock})`, `wait for it, or delete ${lock} if no flytemc runs`)]);
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 50));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** Reads the file, applies `mutate` to its values, writes it back (atomically, mode kept) unless dry. */
+export async function editValuesFile(path: string, mutate: (values: Values) => void, opts: { dryRun: boolean }): Promise<FileEdit> {
+  return withLock(path, () => {
+    const exists = existsSync(path);
+    const before = exists ? readFileSync(path, 'utf8') : '';
+    const parsed = before.trim() === '' ? {} : parseValuesFile(path, before);
+    if (!isObject(parsed)) throw new FlytemcError([error(`${path}:1`, 'the file must be a YAML mapping of Helm values', 'start it with `multicluster:`')]);
+    const original = canon(parsed);
+    mutate(parsed);
+    if (canon(parsed) === original && exists) return { path, changed: false, created: false, before, after: before, commentsKept: true };
+    const mc = parsed.multicluster as Values;
+    let after = replaceClustersText(before, mc.clusters);
+    let commentsKept = true;
+    try {
+      if (after === undefined || canon(parseValuesFile(path, after)) !== canon(parsed)) after = undefined;
+    } catch {
+      after = undefined;
+    }
+    if (after === undefined) {
+      after = dumpYaml(parsed);
+      commentsKept = !/(^|\s)#/.test(before);
+    }
+    if (!opts.dryRun) {
+      const mode = exists ? statSync(path).mode & 0o7777 : 0o644;
+      const tmp = `${path}.flytemc-tmp-${process.pid}`;
+      writeFileSync(tmp, after, { mode });
+      chmodSync(tmp, mode);
+      renameSync(tmp, path);
+    }
+    return { path, changed: true, created: !exists, before, after, commentsKept };
+  });
+}
