@@ -1,10 +1,12 @@
 // `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
 // Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
 import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValues } from '../config/from-values.ts';
 import { postRender } from '../postrender/index.ts';
+import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
 import { EXIT, UsageError, guard, printWarnings, readStdin, readText, writeOut } from '../shell.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
@@ -34,6 +36,21 @@ Examples:
   helm template ... | flytemc post-render --explain
 `;
 
+/** The --config file, within MAX_CONFIG_BYTES and the nesting limit (limits.ts). */
+function readConfig(path: string) {
+  let size: number | undefined;
+  try {
+    const st = statSync(path);
+    if (st.isFile()) size = st.size;
+  } catch {
+    /* readText says why */
+  }
+  if (size !== undefined && size > MAX_CONFIG_BYTES) throw tooBig(path, size, MAX_CONFIG_BYTES, 'the config file');
+  const text = readText(path);
+  if (text.length > MAX_CONFIG_BYTES) throw tooBig(path, text.length, MAX_CONFIG_BYTES, 'the config file');
+  return refuseResourceErrors(path, () => configFromValues(path, text));
+}
+
 export async function run(argv: string[]): Promise<number> {
   let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? join(tmpdir(), 'flytemc-post-renderer-error.txt') : undefined);
   const eIdx = argv.indexOf('--error-file');
@@ -60,8 +77,9 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    const config = values.config !== undefined ? configFromValues(values.config, readText(values.config)) : undefined;
-    const input = await readStdin();
+    const config = values.config !== undefined ? readConfig(values.config) : undefined;
+    // limits.ts: stop reading (and refuse) past MAX_INPUT_BYTES instead of buffering any size
+    const input = process.stdin.isTTY ? await readStdin() : await readAllLimited(process.stdin, MAX_INPUT_BYTES, 'standard input', 'the rendered stream');
     const result = postRender(input, config ? { config } : {});
     printWarnings(result.warnings);
     if (values.explain) {

@@ -4,7 +4,9 @@
 import { checkConfig } from '../config/check.ts';
 import type { FoundConfig } from '../config/types.ts';
 import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
-import { findConfig, findTargets } from './find.ts';
+import { parseYaml } from '../yaml.ts';
+import { CLUSTERS_KEY, findConfig, findTargets } from './find.ts';
+import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limits.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
 import { emitStream, objectName, parseStream } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
@@ -25,12 +27,19 @@ function fail(problems: Problem[]): void {
 }
 
 export function postRender(input: string, options: PostRenderOptions = {}): PostRenderResult {
+  // limits.ts: a stack overflow or a string too long for V8 becomes a refusal naming the limit
+  return refuseResourceErrors('the rendered manifests', () => postRenderChecked(input, options));
+}
+
+function postRenderChecked(input: string, options: PostRenderOptions): PostRenderResult {
   if (input.trim() === '') throw new FlytemcError('the input is empty: Helm rendered no manifests (run `helm template` without --post-renderer to see why)');
   // 1. parse
   const docs = parseStream(input);
   // 2. find the objects and the config
   const targets = findTargets(docs);
+  for (const cm of targets.configMaps) checkNestedYaml((cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY], `${objectName(cm)} /data/${CLUSTERS_KEY}`, parseYaml);
   const { found, problems } = findConfig(docs, targets, options.config);
+  checkFoundConfig(found);
   // 3. validate the config and the manifests as rendered
   const checked = checkConfig(found);
   problems.push(...checked.problems, ...checkManifests(targets));

@@ -3,8 +3,10 @@
 // Helm 4 also records the file in the annotation `postrenderer.helm.sh/postrender-filename`,
 // which stays because documents are only ever patched, never rebuilt.
 // A document that no patch touches is written back byte for byte.
+// The limits (limits.ts) are enforced here, while the stream is split and parsed.
 import { FlytemcError, error } from '../problems.ts';
 import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
+import { MAX_DOCUMENTS, MAX_INPUT_BYTES, checkTree, refuseResourceErrors, tooBig, tooManyDocuments } from './limits.ts';
 
 export interface Doc {
   /** Comment and blank lines before the body (`# Source: ...`). */
@@ -37,37 +39,68 @@ export function objectName(d: Doc): string {
   return source ? `${id} (${source}, stream line ${d.line})` : `${id} (stream line ${d.line})`;
 }
 
+const HEADER_LINE = /^\s*(#.*)?$/;
+const BLANK = /^\s*$/;
+
+/**
+ * Splits at `---` lines and parses each document. Scans the text once, line by line, without
+ * building an array of lines (a stream of 256 MiB of newlines stays one string), and enforces
+ * the limits of limits.ts as it goes: input size, number of documents, nesting depth, alias
+ * expansion.
+ */
 export function parseStream(text: string, label = 'the rendered manifests'): Doc[] {
+  if (text.length > MAX_INPUT_BYTES) throw tooBig(label, text.length, MAX_INPUT_BYTES, 'the input');
   if (text.includes('\u0000')) throw new FlytemcError([error(label, 'the input contains NUL bytes: it is not YAML text', 'pass the output of `helm template` / Helm\'s post-renderer stream')]);
-  const lines = text.split('\n');
   const docs: Doc[] = [];
-  let start = 0;
-  const flush = (end: number) => {
-    const chunk = lines.slice(start, end);
+  let separators = 0;
+  const flush = (from: number, to: number, firstLine: number) => {
+    // the chunk is text[from, to) (no lines at all when from > to): its lines, header
+    // (comments and blank lines) first
+    let pos = from;
     let h = 0;
-    while (h < chunk.length && /^\s*(#.*)?$/.test(chunk[h] ?? '')) h++;
-    const header = chunk.slice(0, h).join('\n');
-    const body = chunk.slice(h).join('\n');
-    const line = start + h + 1;
-    if (body.trim() === '') {
-      if (header.trim() !== '') docs.push({ header, body: '', line, value: null, changed: false, dropped: false });
+    while (pos <= to) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0 || nl > to) nl = to;
+      if (!HEADER_LINE.test(text.slice(pos, nl))) break;
+      h++;
+      pos = nl + 1;
+    }
+    const header = pos > from ? text.slice(from, Math.min(pos - 1, to)) : '';
+    const body = pos <= to ? text.slice(pos, to) : '';
+    const line = firstLine + h;
+    if (BLANK.test(body)) {
+      if (!BLANK.test(header)) docs.push({ header, body: '', line, value: null, changed: false, dropped: false });
       return;
     }
+    const where = `${label}: stream line ${line}`;
     let value: unknown;
     try {
-      value = parseYaml(body);
+      value = refuseResourceErrors(where, () => parseYaml(body));
     } catch (e) {
       if (!isYamlError(e)) throw e;
       const m = e.mark;
-      const where = m ? `${label}: stream line ${line + m.line}` : label;
-      throw new FlytemcError([error(where, `invalid YAML: ${e.reason}`, 'the stream must be YAML documents separated by `---` lines, as `helm template` writes them')]);
+      throw new FlytemcError([error(m ? `${label}: stream line ${line + m.line}` : label, `invalid YAML: ${e.reason}`, 'the stream must be YAML documents separated by `---` lines, as `helm template` writes them')]);
     }
+    checkTree(value, where, body.length, body.includes('*'));
     docs.push({ header, body, line, value, changed: false, dropped: false });
   };
-  for (let i = 0; i < lines.length; i++) {
-    if (/^---\s*$/.test(lines[i] ?? '')) { flush(i); start = i + 1; }
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let pos = 0;
+  let line = 1;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    if (text.startsWith('---', pos) && BLANK.test(text.slice(pos + 3, nl))) {
+      if (++separators > MAX_DOCUMENTS) throw tooManyDocuments(label);
+      flush(chunkStart, pos - 1, chunkLine);
+      chunkStart = nl + 1;
+      chunkLine = line + 1;
+    }
+    pos = nl + 1;
+    line++;
   }
-  flush(lines.length);
+  flush(chunkStart, text.length, chunkLine);
   return docs;
 }
 
