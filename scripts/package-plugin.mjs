@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The release tarball of the `helm flytemc` plugin: flytemc-<version>.tgz with plugin.yaml, the
+// built dist/ (only the chunks the two programs reach), the flyte-multicluster chart, schemas/,
+// the Helm 4 post-renderer launcher, README.md and docs/plugin.md. Users need Node.js 20+, no
+// TypeScript toolchain.
+//
+// Layout: the plugin files sit at the archive root AND again under flytemc/. Helm 3 installs a
+// tarball only from an http(s) URL and wants plugin.yaml at the root; Helm 4 installs a local
+// tarball only from <name>/plugin.yaml. With both, every way works (Helm 3: URL; Helm 4: URL or
+// file, with --verify=false since the archive is not signed).
+//   node scripts/package-plugin.mjs [--out DIR] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const outIdx = args.indexOf('--out');
+const outDir = outIdx >= 0 ? args[outIdx + 1] : root;
+if (!args.includes('--no-build')) {
+  const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const version = /^version:\s*"?([^"\s]+)"?/m.exec(readFileSync(join(root, 'plugin.yaml'), 'utf8'))?.[1];
+if (!version) throw new Error('plugin.yaml has no version');
+
+// dist: the two programs and every chunk they import, transitively (a build leaves stale chunks)
+const reach = new Set();
+const visit = (rel) => {
+  if (reach.has(rel)) return;
+  reach.add(rel);
+  const text = readFileSync(join(root, 'dist', rel), 'utf8');
+  for (const m of text.matchAll(/(?:from\s*|import\(\s*)["'](\.\.?\/[^"']+\.mjs)["']/g)) {
+    visit(relative(join(root, 'dist'), join(root, 'dist', dirname(rel), m[1])));
+  }
+};
+visit('flytemc.mjs');
+visit('flytemc-post-renderer.mjs');
+
+const stage = mkdtempSync(join(tmpdir(), 'flytemc-package-'));
+const copyInto = (dest) => {
+  const put = (rel, from = join(root, rel)) => {
+    mkdirSync(dirname(join(dest, rel)), { recursive: true });
+    cpSync(from, join(dest, rel), { recursive: true });
+  };
+  for (const rel of reach) put(join('dist', rel));
+  for (const rel of ['plugin.yaml', 'README.md', 'plugin/install-check.mjs', 'plugin/helm4-post-renderer/run.mjs', 'schemas', 'charts', 'docs/plugin.md']) {
+    if (existsSync(join(root, rel))) put(rel);
+  }
+  if (existsSync(join(root, 'LICENSE'))) put('LICENSE');
+};
+copyInto(stage);
+copyInto(join(stage, 'flytemc'));
+const entries = readdirSync(stage).sort();
+mkdirSync(outDir, { recursive: true });
+const out = join(outDir, `flytemc-${version}.tgz`);
+const t = spawnSync('tar', ['-czf', out, '--owner=0', '--group=0', '--numeric-owner', '-C', stage, ...entries], { stdio: 'inherit' });
+rmSync(stage, { recursive: true, force: true });
+if (t.status !== 0) process.exit(t.status ?? 1);
+const dep = existsSync(join(root, 'charts', 'flyte-multicluster', 'charts')) && readdirSync(join(root, 'charts', 'flyte-multicluster', 'charts')).some((f) => f.startsWith('flyte-core'));
+process.stdout.write(`${out}\n  ${reach.size} dist files; flyte-core dependency ${dep ? 'included' : 'NOT included (run helm dependency build charts/flyte-multicluster first, or users must)'}\n`);
