@@ -136,7 +136,7 @@ export function replaceClustersText(text: string, clusters: unknown): string | u
   // the block of `multicluster:`
   let end = top + 1;
   while (end < lines.length && (isBlankOrComment(lines[end]!) || indentOf(lines[end]!) > 0)) end++;
-  while (end > top + 1 && lines[end - 1]!.trim() === '') end--; // trailing blank lines stay outside
+  while (end > top + 1 && (lines[end - 1]!.trim() === '' || (isBlankOrComment(lines[end - 1]!) && indentOf(lines[end - 1]!) === 0))) end--; // trailing blank lines and top-level comments stay outside
   const first = lines.slice(top + 1, end).find((l) => !isBlankOrComment(l));
   const ci = first ? indentOf(first) : 2;
   if (first && /^\s*-/.test(first)) return undefined;

@@ -110,7 +110,7 @@ export async function editCredentials(
     const records = { ...cur.records };
     edit(data, records);
     if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
-      plan.record({ target, object, action: 'unchanged', note });
+      plan.record({ target, object, action: 'unchanged' });
       return false;
     }
     const annotations = { ...(cur.secret?.metadata?.annotations ?? {}) };

@@ -49,10 +49,15 @@ const VERB: Record<Action, string> = {
 };
 
 /** Text of a plan: one line per object, and the diff under each change when asked. */
-export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean }): string {
+export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean; group?: boolean }): string {
   const out: string[] = [];
   const width = Math.max(0, ...changes.map((c) => c.target.length));
-  for (const c of changes) {
+  // one block per target (clusters run in parallel, so their entries interleave), hub and files last
+  const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
+  const first = new Map<string, number>();
+  changes.forEach((c, i) => first.has(c.target) || first.set(c.target, i));
+  const ordered = !opts.group ? changes : changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c.target) - rank(b.c.target) || first.get(a.c.target)! - first.get(b.c.target)! || a.i - b.i).map((x) => x.c);
+  for (const c of ordered) {
     const verb = opts.dryRun && ['create', 'update', 'delete', 'restart'].includes(c.action) ? `would ${VERB[c.action]}` : VERB[c.action];
     out.push(`${c.target.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
     if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {

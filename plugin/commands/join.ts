@@ -136,17 +136,17 @@ export async function run(argv: string[]): Promise<number> {
     if (v.restart && hubChanged) {
       const { restartDeployments } = await import('../cluster/hub.ts');
       await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
-    } else if (hubChanged && !v.restart && joined.length) {
+    } else if (hubChanged && !v.restart && joined.length && !v['dry-run']) {
       warnings.push(warning(`hub ${hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
     }
 
-    let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'], group: true });
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into hub ${hubContext} (Secret ${namespace}/${secretName}) in ${secs} s${fileNote}\n`;
     if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
     await writeOut(out);
     printWarnings(warnings);
-    if (failures.length) process.stderr.write(formatProblems(failures).replace(/nothing was written\.$/, `the clusters above were not joined; the others were.`) + '\n');
+    if (failures.length) process.stderr.write(formatProblems(failures).replace(/nothing was written\.$/, `${requests.length - joined.length} of ${requests.length} not joined${joined.length ? ' (the others were)' : ''}.`) + '\n');
     return exit;
   });
 }
