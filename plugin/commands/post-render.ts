@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configFromValues } from '../config/from-values.ts';
+import { configFromValues, parseValuesFile } from '../config/from-values.ts';
 import { postRender } from '../postrender/index.ts';
-import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
+import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, checkTree, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
 import { EXIT, UsageError, guard, printWarnings, readStdin, readText, writeOut } from '../shell.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
@@ -48,7 +48,11 @@ function readConfig(path: string) {
   if (size !== undefined && size > MAX_CONFIG_BYTES) throw tooBig(path, size, MAX_CONFIG_BYTES, 'the config file');
   const text = readText(path);
   if (text.length > MAX_CONFIG_BYTES) throw tooBig(path, text.length, MAX_CONFIG_BYTES, 'the config file');
-  return refuseResourceErrors(path, () => configFromValues(path, text));
+  return refuseResourceErrors(path, () => {
+    const parsed = parseValuesFile(path, text);
+    checkTree(parsed, path, text.length); // the whole file: depth and alias expansion
+    return configFromValues(path, text, parsed);
+  });
 }
 
 export async function run(argv: string[]): Promise<number> {
