@@ -1,0 +1,82 @@
+// FlyteAdmin's selection as `flytemc routes` computes it. The golden draws below were produced by
+// real Go (math/rand + hash/fnv, the code of flytestdlib/random and random_cluster_selector.go).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GoRand, fnv64aInt64 } from '../plugin/go-rand.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../plugin/routes.ts';
+import { parseYaml } from '../plugin/yaml.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const load = (f: string) => computeRoutes(clustersFromValues(parseYaml(readFileSync(join(ROOT, f), 'utf8')))!.clusters);
+const cluster = (name: string, enabled = true) => ({ name, endpoint: 'https://203.0.113.1:6443', enabled });
+
+test('defect 7: cluster_2 enabled under auth is disabled, team2 sends 100% to cluster_3', () => {
+  const r = load('test/fixtures/guide/defect7-enabled-under-auth.yaml');
+  assert.equal(r.clusters.find((c) => c.name === 'cluster_2'), { name: 'cluster_2', enabled: false, why: '`enabled` is indented under `auth`, where FlyteAdmin ignores it' });
+  const team2 = r.labels.find((l) => l.label === 'team2')!;
+  assert.equal(team2.entries.map((e) => [e.id, e.used, e.share]), [['cluster_2', false, 0], ['cluster_3', true, 1]]);
+  assert.match(team2.entries[0]!.note!, 'skipped: cluster not enabled');
+  for (const name of executionNames(200)) assert.is(pick(effectiveList(r, 'team2').entries, name), 'cluster_3');
+});
+
+test('weights are normalised; weight 0 is ignored unless all are 0', () => {
+  const r = computeRoutes({
+    clusterConfigs: [cluster('a'), cluster('b'), cluster('c')],
+    labelClusterMap: { two: [{ id: 'a', weight: 0.2 }, { id: 'b', weight: 0.6 }], zero: [{ id: 'a', weight: 0 }, { id: 'b', weight: 0.1 }], allzero: [{ id: 'a', weight: 0 }, { id: 'c', weight: 0 }] },
+  });
+  const share = (l: string) => Object.fromEntries(r.labels.find((x) => x.label === l)!.entries.map((e) => [e.id, Math.round(e.share * 1000) / 1000]));
+  assert.equal(share('two'), { a: 0.25, b: 0.75 });
+  assert.equal(share('zero'), { a: 0, b: 1 });
+  assert.match(r.labels.find((x) => x.label === 'zero')!.entries[0]!.note!, 'ignored: weight 0');
+  assert.equal(share('allzero'), { a: 0.5, c: 0.5 });
+});
+
+test('fallback chain: unknown and disabled routes skipped, empty label dropped, default label, then all enabled', () => {
+  const r = computeRoutes({
+    clusterConfigs: [cluster('a'), cluster('b', false)],
+    labelClusterMap: { gone: [{ id: 'b', weight: 1 }, { id: 'x', weight: 1 }], ok: [{ id: 'a', weight: 1 }] },
+    defaultExecutionLabel: 'gone',
+  });
+  const gone = r.labels.find((l) => l.label === 'gone')!;
+  assert.ok(gone.dropped);
+  assert.match(gone.entries[1]!.note!, 'not in clusterConfigs');
+  assert.is(r.fallback.label, undefined);
+  assert.match(r.fallback.note!, 'has no enabled cluster');
+  assert.equal(effectiveList(r, 'gone').via, 'all enabled clusters');
+  assert.equal(effectiveList(r, 'nope').via, 'all enabled clusters');
+  const r2 = computeRoutes({ clusterConfigs: [cluster('a'), cluster('b')], labelClusterMap: { ok: [{ id: 'b', weight: 1 }] }, defaultExecutionLabel: 'ok' });
+  assert.equal(effectiveList(r2, undefined).via, 'defaultExecutionLabel ok');
+});
+
+test('a weight outside 0..1 is fatal (FlyteAdmin does not start)', () => {
+  const r = computeRoutes({ clusterConfigs: [cluster('a')], labelClusterMap: { l: [{ id: 'a', weight: 2 }] } });
+  assert.match(r.labels[0]!.fatal!, 'outside 0..1');
+});
+
+test('the draw is exactly Go\'s: fnv64a seed, math/rand Float32, sorted cumulative weights (golden values from Go)', () => {
+  assert.is(new GoRand(fnv64aInt64('exec0')).float32(), Math.fround(0.12693086));
+  assert.is(new GoRand(fnv64aInt64('exec47514')).float32(), Math.fround(0.017228803));
+  const half = [{ id: 'cluster_2', weight: 0.5 }, { id: 'cluster_3', weight: 0.5 }];
+  const golden: Array<[string, string]> = [['exec0', 'cluster_2'], ['exec7919', 'cluster_2'], ['exec15838', 'cluster_3'], ['exec23757', 'cluster_3'], ['exec31676', 'cluster_3'], ['exec39595', 'cluster_2'], ['exec47514', 'cluster_2'], ['exec55433', 'cluster_2']];
+  for (const [n, want] of golden) assert.is(pick(half, n), want, n);
+  const three = [{ id: 'c', weight: 0.3 }, { id: 'a', weight: 0.2 }, { id: 'b', weight: 0.7 }];
+  const golden3: Array<[string, string]> = [['exec0', 'a'], ['exec7919', 'b'], ['exec15838', 'c'], ['exec23757', 'c'], ['exec31676', 'c'], ['exec39595', 'b'], ['exec47514', 'a'], ['exec55433', 'b']];
+  for (const [n, want] of golden3) assert.is(pick(three, n), want, n);
+  assert.is(pick([{ id: 'p', weight: 0 }, { id: 'q', weight: 0.1 }], 'exec0'), 'q');
+});
+
+test('simulate is deterministic: same names, same clusters; the shares converge', () => {
+  const a = executionNames(500, 'seed1');
+  assert.equal(a, executionNames(500, 'seed1'));
+  assert.not.equal(a, executionNames(500, 'seed2'));
+  assert.ok(a.every((n) => /^[a-z][a-z0-9]{19}$/.test(n)));
+  const list = [{ id: 'a', weight: 0.2 }, { id: 'b', weight: 0.6 }];
+  const picks = a.map((n) => pick(list, n));
+  assert.equal(picks, a.map((n) => pick(list, n)));
+  const share = picks.filter((p) => p === 'b').length / picks.length;
+  assert.ok(share > 0.68 && share < 0.82, String(share));
+});
+
+test.run();
