@@ -200,6 +200,18 @@ export function effectiveList(routes: Routes, label: string | undefined): { via:
   return { via: 'all enabled clusters', entries: routes.fallback.all.map((e) => ({ id: e.id, weight: 0 })), allEqual: true };
 }
 
+const draws = new Map<string, number>();
+/** The first Float32 of rand.New(rand.NewSource(int64(fnv64a(name)))): it depends on the name only. */
+function draw(name: string): number {
+  let d = draws.get(name);
+  if (d === undefined) {
+    d = new GoRand(fnv64aInt64(name)).float32();
+    if (draws.size > 1_100_000) draws.clear();
+    draws.set(name, d);
+  }
+  return d;
+}
+
 /**
  * The cluster FlyteAdmin picks for an execution named `executionName` from a list: the same
  * NewWeightedRandom + GetWithSeed(rand.NewSource(int64(fnv64a(name)))) as FlyteAdmin.
@@ -207,8 +219,7 @@ export function effectiveList(routes: Routes, label: string | undefined): { via:
 export function pick(entries: Array<{ id: string; weight: number }>, executionName: string): string | undefined {
   const { list, total } = weighted(entries);
   if (list.length === 0) return undefined;
-  const rng = new GoRand(fnv64aInt64(executionName));
-  const r = f32(rng.float32() * total);
+  const r = f32(draw(executionName) * total);
   for (const e of list) if (e.cumulative >= r && e.cumulative > 0) return e.id;
   return list[list.length - 1]!.id;
 }
