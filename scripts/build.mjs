@@ -57,26 +57,35 @@ for (const f of readdirSync(join(root, 'scripts')).filter((f) => /^gen-.*\.mjs$/
   await mod.default(root);
 }
 
-// 3. bundles
+// 3. bundles. The post-renderer runs on every `helm install/upgrade/template`, so its start-up
+// counts (bench/, docs/benchmarks.md): it is one minified file without chunks (no extra module
+// loads) and without the createRequire banner (nothing in it calls require). The `flytemc` CLI
+// keeps code splitting, so each command loads only its own modules.
 if (!process.argv.includes('--no-bundle')) {
+  const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
   await esbuild.build({
-    entryPoints: {
-      flytemc: join(root, 'plugin', 'cli.ts'),
-      'flytemc-post-renderer': join(root, 'plugin', 'post-renderer-main.ts'),
-    },
+    ...common,
+    entryPoints: { flytemc: join(root, 'plugin', 'cli.ts') },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: false,
-    logLevel: 'warning',
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);",
     },
   });
+  const postRenderer = join(root, 'dist', 'flytemc-post-renderer.mjs');
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'plugin', 'post-renderer-main.ts')],
+    outfile: postRenderer,
+    splitting: false,
+    minify: true,
+    legalComments: 'none',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  if (/Dynamic require of/.test(readFileSync(postRenderer, 'utf8'))) {
+    throw new Error('dist/flytemc-post-renderer.mjs calls require(): give it the createRequire banner again');
+  }
   for (const f of ['flytemc.mjs', 'flytemc-post-renderer.mjs']) chmodSync(join(root, 'dist', f), 0o755);
 }
