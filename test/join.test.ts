@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { CoreV1Api, RbacAuthorizationV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, RbacAuthorizationV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor, tokenKubeConfig, whoAmI } from './harness/kube.ts';
 
@@ -331,8 +331,24 @@ test('join with 3 clusters in one process (bounded parallelism), timed', async (
   // start from bare members again: unjoin all, then join all three at once
   for (const i of [1, 3]) assert.is((await flytemc(['unjoin', name(i), ...hubArgs(), '--values', values])).code, 0);
   await core(k(2)).deleteNamespacedSecret({ name: 'flyteadmin-token', namespace: NS });
-  const r = await flytemc(['join', 'cluster-1', 'cluster-2', 'cluster-3', ...hubArgs(), '--values', values, '--parallel', '3']);
+  // the control plane's Deployments (no kubelet: they only exist), to see --restart roll them
+  const apps = k(0).makeApiClient(AppsV1Api);
+  for (const d of ['flyteadmin', 'syncresources']) {
+    await apps.createNamespacedDeployment({ namespace: NS, body: {
+      metadata: { name: d },
+      spec: { selector: { matchLabels: { app: d } }, template: { metadata: { labels: { app: d }, annotations: { configChecksum: 'x' } }, spec: { containers: [{ name: d, image: 'flyteadmin' }] } } },
+    } });
+  }
+  const r = await flytemc(['join', 'cluster-1', 'cluster-2', 'cluster-3', ...hubArgs(), '--values', values, '--parallel', '3', '--restart']);
   assert.is(r.code, 0, r.stderr);
+  for (const d of ['flyteadmin', 'syncresources']) {
+    const dep = await apps.readNamespacedDeployment({ name: d, namespace: NS });
+    assert.ok(dep.spec!.template.metadata!.annotations!['flytemc.io/restartedAt'], `${d} not restarted`);
+    assert.is(dep.spec!.template.metadata!.annotations!.configChecksum, 'x');
+  }
+  const again = await flytemc(['join', 'cluster-1', 'cluster-2', 'cluster-3', ...hubArgs(), '--values', values, '--restart']);
+  assert.is(again.code, 0, again.stderr);
+  assert.not.match(again.stdout, /restart\s+Deployment/, 'restarted although nothing changed');
   figures['join 3 clusters, one process (process wall)'] = `${(r.ms / 1000).toFixed(1)} s`;
   figures['join 3 clusters, one process (in process)'] = /in ([\d.]+ s)/.exec(r.stdout)?.[1] ?? '?';
   assert.equal(Object.keys(decode(await hubSecret())).length, 6);
