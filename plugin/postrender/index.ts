@@ -41,7 +41,8 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const { found, problems } = findConfig(docs, targets, options.config);
   checkFoundConfig(found);
   // 3. validate the config and the manifests as rendered
-  const checked = checkConfig(found);
+  // a control plane always needs clusters, even from a values file that says role: data-plane
+  const checked = checkConfig(found, { requireClusters: true });
   problems.push(...checked.problems, ...checkManifests(targets));
   fail(problems);
   const config = checked.config!;
