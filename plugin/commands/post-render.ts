@@ -1,7 +1,7 @@
 // `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
 // Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
 import { parseArgs } from 'node:util';
-import { statSync } from 'node:fs';
+import { fstatSync, readSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValues, parseValuesFile } from '../config/from-values.ts';
@@ -55,6 +55,70 @@ function readConfig(path: string) {
   });
 }
 
+// Standard input and output, synchronously where they allow it. Helm hands the post-renderer
+// two pipes; reading and writing them with plain read(2)/write(2) spares loading Node's stream
+// machinery for pipes (net, stream_base_commons, ...), a few ms of every post-render (bench/,
+// docs/benchmarks.md). A terminal or /dev/null (character devices), a read or write that would
+// block (a non-blocking pipe: EAGAIN) or any other surprise goes the usual, streamed way.
+const INPUT_WHERE = 'standard input';
+const INPUT_WHAT = 'the rendered stream';
+
+async function readInput(): Promise<string> {
+  let plain = false;
+  try {
+    plain = !fstatSync(0).isCharacterDevice();
+  } catch {
+    /* no fd 0: the streamed way says what is wrong */
+  }
+  if (!plain) return process.stdin.isTTY ? readStdin() : readAllLimited(process.stdin, MAX_INPUT_BYTES, INPUT_WHERE, INPUT_WHAT);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let buf = Buffer.allocUnsafe(256 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EINTR') continue;
+      // the rest the streamed way, after what was read already
+      return readAllLimited(
+        (async function* () {
+          yield* chunks;
+          yield* process.stdin;
+        })(),
+        MAX_INPUT_BYTES,
+        INPUT_WHERE,
+        INPUT_WHAT,
+      );
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw tooBig(INPUT_WHERE, undefined, MAX_INPUT_BYTES, INPUT_WHAT);
+    chunks.push(buf.subarray(0, n));
+    if (n === buf.length) buf = Buffer.allocUnsafe(Math.min(buf.length * 2, 16 * 1024 * 1024));
+    else buf = buf.subarray(n);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function writeOutput(text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < bytes.length) {
+    try {
+      off += writeSync(1, bytes, off, bytes.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EINTR') continue;
+      if (code !== 'EAGAIN') throw e;
+      const rest = bytes.subarray(off);
+      return new Promise((resolve, reject) => process.stdout.write(rest, (err) => (err ? reject(err) : resolve())));
+    }
+  }
+  return Promise.resolve();
+}
+
 export async function run(argv: string[]): Promise<number> {
   let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? join(tmpdir(), 'flytemc-post-renderer-error.txt') : undefined);
   const eIdx = argv.indexOf('--error-file');
@@ -83,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const config = values.config !== undefined ? readConfig(values.config) : undefined;
     // limits.ts: stop reading (and refuse) past MAX_INPUT_BYTES instead of buffering any size
-    const input = process.stdin.isTTY ? await readStdin() : await readAllLimited(process.stdin, MAX_INPUT_BYTES, 'standard input', 'the rendered stream');
+    const input = await readInput();
     const result = postRender(input, config ? { config } : {});
     printWarnings(result.warnings);
     if (values.explain) {
@@ -92,7 +156,7 @@ export async function run(argv: string[]): Promise<number> {
         : '# no changes: the manifests are already wired for these clusters';
       await writeOut(lines + '\n');
     } else {
-      await writeOut(result.output);
+      await writeOutput(result.output);
     }
     return EXIT.ok;
   }, errorFile);

@@ -6,7 +6,6 @@
 //    hard-codes the Secret `cluster-credentials` for syncresources);
 //  - the pods' configChecksum changes with the clusters they read, so an upgrade rolls them.
 // Operations are computed against what is there, so a second run computes none.
-import { createHash } from 'node:crypto';
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import type { Config } from '../config/types.ts';
@@ -25,23 +24,85 @@ const CHART_VOLUME = 'cluster-secrets';
 const CHART_SECRET = 'cluster-credentials';
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+// SHA-256 (FIPS 180-4) of UTF-8 text, hex. Written out rather than node:crypto, whose 18 internal
+// modules cost the post-renderer about 3 ms of its start-up (bench/, docs/benchmarks.md).
+const K = [
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+
+export function sha256Hex(parts: string[]): string {
+  const enc = new TextEncoder();
+  const chunks = parts.map((p) => enc.encode(p));
+  const len = chunks.reduce((n, c) => n + c.length, 0);
+  const total = (len + 9 + 63) & ~63;
+  const bytes = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    bytes.set(c, off);
+    off += c.length;
+  }
+  bytes[len] = 0x80;
+  const view = new DataView(bytes.buffer);
+  view.setUint32(total - 8, Math.floor(len / 0x20000000));
+  view.setUint32(total - 4, (len * 8) >>> 0);
+  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+  const w = new Uint32Array(64);
+  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+  for (let block = 0; block < total; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + 4 * i);
+    for (let i = 16; i < 64; i++) {
+      const a = w[i - 15]!;
+      const b = w[i - 2]!;
+      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    for (let i = 0; i < 64; i++) {
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) >>> 0;
+    }
+    h[0] = (h[0]! + a) >>> 0;
+    h[1] = (h[1]! + b) >>> 0;
+    h[2] = (h[2]! + c) >>> 0;
+    h[3] = (h[3]! + d) >>> 0;
+    h[4] = (h[4]! + e) >>> 0;
+    h[5] = (h[5]! + f) >>> 0;
+    h[6] = (h[6]! + g) >>> 0;
+    h[7] = (h[7]! + hh) >>> 0;
+  }
+  return h.map((x) => x.toString(16).padStart(8, '0')).join('');
+}
+
 export function clustersYaml(config: Config): string {
   return dumpYaml({ clusters: config.clusters });
 }
 
-function sameClusters(text: unknown, want: string): boolean {
+/** `wantJson` is the JSON of `want` parsed, computed at most once for all ConfigMaps. */
+function sameClusters(text: unknown, want: string, wantJson: () => string): boolean {
   if (typeof text !== 'string') return false;
   if (text === want) return true;
   try {
-    return JSON.stringify(parseYaml(text)) === JSON.stringify(parseYaml(want));
+    return JSON.stringify(parseYaml(text)) === wantJson();
   } catch {
     return false;
   }
 }
 
-function configMapPatch(doc: Doc, want: string): Operation[] {
+function configMapPatch(doc: Doc, want: string, wantJson: () => string): Operation[] {
   const data = (doc.value as { data: Record<string, unknown> }).data;
-  return sameClusters(data[CLUSTERS_KEY], want) ? [] : [{ op: 'replace', path: `/data/${escape(CLUSTERS_KEY)}`, value: want }];
+  return sameClusters(data[CLUSTERS_KEY], want, wantJson) ? [] : [{ op: 'replace', path: `/data/${escape(CLUSTERS_KEY)}`, value: want }];
 }
 
 function freeVolumeName(pod: ReturnType<typeof podOf>): string {
@@ -108,9 +169,9 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
   if (reads.length) {
     const meta = (target.doc.value as { spec: { template: { metadata?: { annotations?: Record<string, string> | null } } } }).spec.template.metadata;
     const old = meta?.annotations?.[CHECKSUM] ?? '';
-    const sum = createHash('sha256').update(old).update('\n');
-    for (const n of reads.sort()) sum.update(n).update('\n').update(changed.get(n)!);
-    const value = sum.digest('hex').slice(0, 63);
+    const parts = [old, '\n'];
+    for (const n of reads.sort()) parts.push(n, '\n', changed.get(n)!);
+    const value = sha256Hex(parts).slice(0, 63);
     if (!meta) ops.push({ op: 'add', path: '/spec/template/metadata', value: { annotations: { [CHECKSUM]: value } } });
     else if (!isObject(meta.annotations)) ops.push({ op: 'add', path: '/spec/template/metadata/annotations', value: { [CHECKSUM]: value } });
     else ops.push({ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value });
@@ -121,10 +182,12 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
 /** The operations, per document; nothing is changed yet. */
 export function computePatches(targets: Targets, config: Config): DocPatch[] {
   const want = clustersYaml(config);
+  let json: string | undefined;
+  const wantJson = () => (json ??= JSON.stringify(parseYaml(want)));
   const patches: DocPatch[] = [];
   const changed = new Map<string, string>();
   for (const doc of targets.configMaps) {
-    const ops = configMapPatch(doc, want);
+    const ops = configMapPatch(doc, want, wantJson);
     if (ops.length) {
       patches.push({ doc, ops });
       changed.set(String((doc.value as { metadata: { name: string } }).metadata.name), want);

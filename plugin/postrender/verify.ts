@@ -22,12 +22,17 @@ function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
   return schemaProblems(validate.errors, (p) => `${name} ${p || '/'}`, (p) => get(doc.value, p));
 }
 
-/** The rendered objects flytemc reads and patches, and every Secret of the release. */
-export function checkManifests(targets: Targets): Problem[] {
+/**
+ * The rendered objects flytemc reads and patches, and every Secret of the release; with `only`,
+ * just the documents it accepts (after patching: the changed ones, since the others passed
+ * before and every problem here is an error).
+ */
+export function checkManifests(targets: Targets, only: (d: Doc) => boolean = () => true): Problem[] {
   const problems: Problem[] = [];
-  for (const d of targets.configMaps) problems.push(...schemaCheck(d, validateConfigMap));
-  for (const t of targets.deployments) problems.push(...schemaCheck(t.doc, validateDeployment));
+  for (const d of targets.configMaps) if (only(d)) problems.push(...schemaCheck(d, validateConfigMap));
+  for (const t of targets.deployments) if (only(t.doc)) problems.push(...schemaCheck(t.doc, validateDeployment));
   for (const d of targets.secrets.values()) {
+    if (!only(d)) continue;
     const name = objectName(d);
     problems.push(...secretProblems(d.value, (p) => `${name} ${p || '/'}`));
   }
@@ -36,7 +41,7 @@ export function checkManifests(targets: Targets): Problem[] {
 
 /** After patching: the credentials reach all three places, and everything mounted exists. */
 export function verifyResult(targets: Targets, config: Config): Problem[] {
-  const problems: Problem[] = [...checkManifests(targets)];
+  const problems: Problem[] = [...checkManifests(targets, (d) => d.changed)];
   const { secretName, mountPath } = config.credentials;
   const norm = (p: string) => p.replace(/\/+$/, '');
   const texts = new Set(targets.configMaps.map((d) => (d.value as { data: Record<string, string> }).data[CLUSTERS_KEY]));
