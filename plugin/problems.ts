@@ -34,9 +34,27 @@ export function warning(where: string, what: string, fix?: string): Problem {
 
 export const errorsIn = (ps: Problem[]): Problem[] => ps.filter((p) => p.severity === 'error');
 
+/**
+ * Messages echo values back, and a value typed in the wrong place may be a token or a key:
+ * JWTs and PEM blocks are masked (and showValue cuts long values short), so nothing secret
+ * reaches a terminal, a CI log or Helm's error output.
+ */
+export function redact(text: string): string {
+  return text
+    .replace(/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g, '<PEM block, masked>')
+    .replace(/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.?[A-Za-z0-9_-]*/g, '<token, masked>');
+}
+
+/** A value as messages show it: JSON, cut short when long (a long value may be a pasted secret). */
+export function showValue(v: unknown): string {
+  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const cut = text.length > 60 ? `${text.slice(0, 24)}… (${text.length} characters)` : text;
+  return typeof v === 'string' ? JSON.stringify(cut) : cut;
+}
+
 export function formatProblem(p: Problem): string {
-  const head = `${p.severity}: ${p.where}: ${p.what}`;
-  return p.fix ? `${head}\n  fix: ${p.fix}` : head;
+  const head = `${p.severity}: ${redact(p.where)}: ${redact(p.what)}`;
+  return p.fix ? `${head}\n  fix: ${redact(p.fix)}` : head;
 }
 
 export function formatProblems(ps: Problem[]): string {

@@ -1,6 +1,7 @@
 // The thin shell around the commands: reading stdin and files, printing problems,
 // exit codes. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { FlytemcError, formatProblem, formatProblems } from './problems.ts';
 
 /** Exit codes, documented in the README. */
@@ -60,14 +61,28 @@ export async function guard(body: () => Promise<number>, errorFile?: string): Pr
       code = EXIT.internal;
     }
     process.stderr.write(message + '\n');
-    if (errorFile) {
-      try {
-        writeFileSync(errorFile, message + '\n', { mode: 0o600 });
-      } catch {
-        /* the message is on stderr already */
-      }
-    }
+    if (errorFile) writeErrorFile(errorFile, message + '\n');
     return code;
+  }
+}
+
+/**
+ * Writes a message to a fresh file of mode 0600: an existing file (or a symlink planted in its
+ * place) is removed first and the new one is created exclusively, so neither an old looser mode
+ * nor a link elsewhere is followed.
+ */
+export function writeErrorFile(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    rmSync(path, { force: true });
+    const fd = openSync(path, 'wx', 0o600);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* the message is on stderr already */
   }
 }
 

@@ -3,7 +3,7 @@
 // or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
 // Every problem of a run is reported, not just the first.
 import { validateClusters, validateMulticluster } from '../generated/validators.js';
-import { error, errorsIn, warning, type Problem } from '../problems.ts';
+import { error, errorsIn, showValue, warning, type Problem } from '../problems.ts';
 import { isObject } from '../postrender/stream.ts';
 import { pointerSegments } from '../yaml-locate.ts';
 import { schemaProblems } from './schema-errors.ts';
@@ -60,7 +60,7 @@ export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: str
   const why = value.includes('_')
     ? "'_' is not allowed (the API server rejects it; a client-side dry-run does not)"
     : `a ${kind === 'label' ? 'DNS-1123 label' : 'DNS-1123 subdomain'} is lowercase letters, digits${kind === 'label' ? '' : ", '.'"} and '-', at most ${max} characters`;
-  return [error(at, `${what} ${JSON.stringify(value)} is not a valid Kubernetes name: ${why}`, `use ${JSON.stringify(suggestion.slice(0, max))}`)];
+  return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name: ${why}`, `use ${showValue(suggestion.slice(0, max))}`)];
 }
 
 /** Which mounted Secret holds the token files (flyte-core form and streams). */

@@ -7,11 +7,15 @@ import { isYamlError, parseYaml } from '../yaml.ts';
 import { isObject } from '../postrender/stream.ts';
 import type { ConfigSource, FoundConfig } from './types.ts';
 import { secretProblems } from './secret-check.ts';
+import { MAX_CONFIG_BYTES, checkTree, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
 import { where } from './where.ts';
 
 export function parseValuesFile(path: string, text: string): unknown {
+  if (text.length > MAX_CONFIG_BYTES) throw tooBig(path, text.length, MAX_CONFIG_BYTES, 'a values file');
   try {
-    return parseYaml(text, path);
+    const value = refuseResourceErrors(path, () => parseYaml(text, path));
+    checkTree(value, path, text.length, text.includes('*'));
+    return value;
   } catch (e) {
     if (!isYamlError(e)) throw e;
     const line = e.mark ? e.mark.line + 1 : undefined;

@@ -2,11 +2,11 @@
 // how to fix it. The fix comes from the schema's own `x-fix` text where it has one, and the
 // upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
 import type { ErrorObject } from 'ajv';
-import { error, type Problem } from '../problems.ts';
+import { error, showValue, type Problem } from '../problems.ts';
 
 export interface Located { (pointer: string): string }
 
-const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
+const show = showValue;
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v)}`);
 
 function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: string; fix?: string } {

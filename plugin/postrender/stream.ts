@@ -82,6 +82,9 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
       throw new FlytemcError([error(m ? `${label}: stream line ${line + m.line}` : label, `invalid YAML: ${e.reason}`, 'the stream must be YAML documents separated by `---` lines, as `helm template` writes them')]);
     }
     checkTree(value, where, body.length, body.includes('*'));
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new FlytemcError([error(where, `a document must be a Kubernetes object (a mapping), not ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(String(value).slice(0, 40))}`}`, 'the stream must be Kubernetes manifests, as `helm template` writes them')]);
+    }
     docs.push({ header, body, line, value, changed: false, dropped: false });
   };
   let chunkStart = 0;
