@@ -6,15 +6,17 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
+// In the order of a first install: set up, install the data planes, join them, check, install
+// the control plane; then the everyday ones.
 export const commands: Record<string, () => Promise<Command>> = {
-  'post-render': () => import('./post-render.ts'),
-  join: () => import('./join.ts'),
-  unjoin: () => import('./unjoin.ts'),
-  rotate: () => import('./rotate.ts'),
-  check: () => import('./check.ts'),
+  setup: () => import('./setup.ts'),
   install: () => import('./install.ts'),
+  join: () => import('./join.ts'),
+  check: () => import('./check.ts'),
   validate: () => import('./validate.ts'),
   routes: () => import('./routes.ts'),
   labels: () => import('./labels.ts'),
-  setup: () => import('./setup.ts'),
+  rotate: () => import('./rotate.ts'),
+  unjoin: () => import('./unjoin.ts'),
+  'post-render': () => import('./post-render.ts'),
 };
