@@ -1,6 +1,30 @@
 // `flytemc-post-renderer`: the program Helm runs with --post-renderer. It is `flytemc
 // post-render` without the sub-command word, so Helm 3 (an executable on PATH) and Helm 4
 // (a postrenderer/v1 plugin) call the same code.
-import { run } from './commands/post-render.ts';
+//
+// It runs on every `helm install/upgrade/template`, so its start-up counts (bench/,
+// docs/benchmarks.md). scripts/build.mjs bundles the post-render command into one script,
+// FLYTEMC_POST_RENDER, and V8's code cache for it, FLYTEMC_CODE_CACHE (base64; made at build time
+// by running the script once on flyte-core's control plane), both embedded in this file: a run
+// then deserialises the compiled code instead of parsing and compiling it again. V8 checks the
+// cache and ignores it when it does not fit (another Node version, other V8 flags): the script
+// is then compiled as usual. Run from source (tsx), it is a plain import.
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import type * as PostRender from './commands/post-render.ts';
 
-process.exitCode = await run(process.argv.slice(2));
+declare const FLYTEMC_POST_RENDER: string | undefined;
+declare const FLYTEMC_CODE_CACHE: string | undefined;
+
+function load(): Promise<typeof PostRender> {
+  if (typeof FLYTEMC_POST_RENDER !== 'string') return import('./commands/post-render.ts');
+  const file = fileURLToPath(import.meta.url);
+  const cachedData = typeof FLYTEMC_CODE_CACHE === 'string' && FLYTEMC_CODE_CACHE ? Buffer.from(FLYTEMC_CODE_CACHE, 'base64') : undefined;
+  const script = new Script(FLYTEMC_POST_RENDER, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as typeof PostRender };
+  (script.runInThisContext() as (e: object, r: NodeJS.Require, m: object) => void)(module.exports, createRequire(file), module);
+  return Promise.resolve(module.exports);
+}
+
+process.exitCode = await (await load()).run(process.argv.slice(2));

@@ -3,7 +3,9 @@
 // (plugin/generated/validators.js), 2. run the generators that derive files from the schemas
 // (scripts/gen-*.mjs: the chart's values.schema.json, the configuration docs), 3. bundle the two
 // programs with esbuild into dist/ (dist/flytemc.mjs, dist/flytemc-post-renderer.mjs).
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -57,14 +59,32 @@ for (const f of readdirSync(join(root, 'scripts')).filter((f) => /^gen-.*\.mjs$/
   await mod.default(root);
 }
 
-// 3. bundles. The post-renderer runs on every `helm install/upgrade/template`, so its start-up
-// counts (bench/, docs/benchmarks.md): it is one minified file without chunks (no extra module
-// loads) and without the createRequire banner (nothing in it calls require). The `flytemc` CLI
-// keeps code splitting, so each command loads only its own modules.
+// Runs the post-render script as the post-renderer does (same source, same way of compiling),
+// with the sample on standard input; `make` writes V8's code cache for it, `check` compiles it
+// with that cache and says whether V8 accepted it.
+const MAKE_CACHE = `
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+const [mode, scriptFile, filename, cacheFile, ...argv] = process.argv.slice(2);
+const cachedData = mode === 'check' ? readFileSync(cacheFile) : undefined;
+const script = new Script(readFileSync(scriptFile, 'utf8'), { filename, ...(cachedData ? { cachedData } : {}) });
+if (mode === 'check') process.stderr.write(script.cachedDataRejected ? 'rejected\\n' : 'accepted\\n');
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(filename), module);
+const code = await module.exports.run(argv);
+if (code !== 0) process.exit(code);
+if (mode === 'make') writeFileSync(cacheFile, script.createCachedData());
+`;
+
+// 3. bundles. The `flytemc` CLI keeps code splitting, so each command loads only its own
+// modules. The post-renderer runs on every `helm install/upgrade/template`, so its start-up
+// counts (bench/, docs/benchmarks.md): see postRendererBundle() below.
 if (!process.argv.includes('--no-bundle')) {
-  const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
   await esbuild.build({
     ...common,
+    format: 'esm',
     entryPoints: { flytemc: join(root, 'plugin', 'cli.ts') },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
@@ -74,18 +94,68 @@ if (!process.argv.includes('--no-bundle')) {
       js: "#!/usr/bin/env node\nimport { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);",
     },
   });
-  const postRenderer = join(root, 'dist', 'flytemc-post-renderer.mjs');
-  await esbuild.build({
+  await postRendererBundle(common);
+  for (const f of ['flytemc.mjs', 'flytemc-post-renderer.mjs']) chmodSync(join(root, 'dist', f), 0o755);
+}
+
+/**
+ * dist/flytemc-post-renderer.mjs, one file: plugin/post-renderer-main.ts with the post-render
+ * command embedded as one minified classic script (FLYTEMC_POST_RENDER) and V8's code cache for
+ * that script (FLYTEMC_CODE_CACHE, base64). The cache is made here by running the script once
+ * on flyte-core's control plane (../shared) with the three-cluster fixture, then asking V8 for
+ * the code it compiled; a run of the post-renderer deserialises that code instead of parsing
+ * and compiling the script. V8 refuses a cache made by another Node version or with other
+ * flags, and the script is then compiled as usual, so the cache only ever saves time. Without
+ * ../shared the file is built without a cache.
+ */
+async function postRendererBundle(common) {
+  const out = join(root, 'dist', 'flytemc-post-renderer.mjs');
+  const script = await esbuild.build({
     ...common,
-    entryPoints: [join(root, 'plugin', 'post-renderer-main.ts')],
-    outfile: postRenderer,
-    splitting: false,
+    stdin: { contents: "export { run } from './plugin/commands/post-render.ts';", resolveDir: root, sourcefile: 'post-render-entry.ts', loader: 'ts' },
+    format: 'cjs',
     minify: true,
     legalComments: 'none',
-    banner: { js: '#!/usr/bin/env node' },
+    write: false,
   });
-  if (/Dynamic require of/.test(readFileSync(postRenderer, 'utf8'))) {
-    throw new Error('dist/flytemc-post-renderer.mjs calls require(): give it the createRequire banner again');
+  const body = script.outputFiles[0].text;
+  // a classic script has no import(), import.meta or require() of its own beyond what we pass
+  if (/\bimport\(|import\.meta|Dynamic require of/.test(body)) throw new Error('the post-render script uses import(), import.meta or a dynamic require: it cannot run as a classic script');
+  const source = `(function (exports, require, module) {${body}\n})`;
+  const loader = (cache) =>
+    esbuild.build({
+      ...common,
+      format: 'esm',
+      entryPoints: [join(root, 'plugin', 'post-renderer-main.ts')],
+      outfile: out,
+      minify: true,
+      legalComments: 'none',
+      banner: { js: '#!/usr/bin/env node' },
+      define: { FLYTEMC_POST_RENDER: JSON.stringify(source), FLYTEMC_CODE_CACHE: JSON.stringify(cache) },
+    });
+  await loader('');
+  if (readFileSync(out, 'utf8').includes('plugin/commands/post-render.ts')) throw new Error('dist/flytemc-post-renderer.mjs bundles the command a second time');
+  const sample = join(root, '..', 'shared', 'flyte-core', 'rendered', 'controlplane.yaml');
+  if (!existsSync(sample)) {
+    console.warn(`build: ${sample} is missing: dist/flytemc-post-renderer.mjs is built without a code cache (slower start-up)`);
+    return;
   }
-  for (const f of ['flytemc.mjs', 'flytemc-post-renderer.mjs']) chmodSync(join(root, 'dist', f), 0o755);
+  const tmp = mkdtempSync(join(tmpdir(), 'flytemc-build-'));
+  try {
+    writeFileSync(join(tmp, 'script.js'), source);
+    writeFileSync(join(tmp, 'make-cache.mjs'), MAKE_CACHE);
+    const run = (mode) =>
+      spawnSync(process.execPath, [join(tmp, 'make-cache.mjs'), mode, join(tmp, 'script.js'), out, join(tmp, 'cache.bin'), '--config', join(root, 'test', 'fixtures', 'three-clusters.yaml')], {
+        stdio: [openSync(sample, 'r'), 'ignore', 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+    const made = run('make');
+    if (made.status !== 0) throw new Error(`making the code cache failed (exit ${made.status}): ${made.stderr}`);
+    const checked = run('check');
+    if (checked.status !== 0 || !/accepted/.test(checked.stderr)) throw new Error(`V8 does not take back the code cache it made: ${checked.stderr}`);
+    await loader(readFileSync(join(tmp, 'cache.bin')).toString('base64'));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
