@@ -26,10 +26,10 @@ const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // SHA-256 (FIPS 180-4) of UTF-8 text, hex, as node:crypto's createHash('sha256') gives it.
 // node:crypto costs the post-renderer about 3 ms of start-up (it loads 18 internal modules), so
-// small inputs (the usual clusters.yaml) are hashed here; large ones (hundreds of clusters), where
-// cold JavaScript is slower than that, by node:crypto, loaded only then (bench/,
-// docs/benchmarks.md).
-const JS_SHA256_MAX = 32 * 1024;
+// small inputs (a clusters.yaml of a few clusters) are hashed here; from 4 KiB on (a few dozen
+// clusters), where cold JavaScript takes longer than loading node:crypto, by node:crypto, loaded
+// only then (bench/, docs/benchmarks.md).
+const JS_SHA256_MAX = 4 * 1024;
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
