@@ -1,0 +1,86 @@
+// `flytemc join` of 1, 3 and 10 data planes against real clusters of the harness
+// (test/harness: etcd + kube-apiserver + kube-controller-manager per cluster, on loopback).
+// Every timed join starts from scratch: after each run the ServiceAccount, its RBAC and token
+// Secret are deleted from the data planes and the credentials Secret from the hub (untimed),
+// so 1, 3 and 10 measure the same work: first joins, with the default --parallel.
+// Skipped, with the reason, when the join command or the harness binaries are not there.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { interleave, type Case, type Measured } from './measure.ts';
+
+export interface JoinSection {
+  skipped?: string;
+  clusters?: number[];
+  rows?: Measured[];
+  startupMs?: number;
+}
+
+const SIZES = [1, 3, 10];
+const NAMESPACE = 'flyte';
+
+export async function runJoinBench(o: { root: string; work: string; rounds: number; log: (s: string) => void }): Promise<JoinSection> {
+  const cli = join(o.root, 'dist', 'flytemc.mjs');
+  const help = spawnSync(process.execPath, [cli, 'join', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0) return { skipped: `\`flytemc join\` is not in this build (\`flytemc join --help\` exited ${help.status}: ${(help.stderr || help.stdout).trim().split('\n')[0]})` };
+  let harness: typeof import('../test/harness/cluster.ts');
+  let build: typeof import('../test/harness/build.ts');
+  try {
+    harness = await import('../test/harness/cluster.ts');
+    build = await import('../test/harness/build.ts');
+  } catch (e) {
+    return { skipped: `the harness does not load: ${(e as Error).message.split('\n')[0]}` };
+  }
+  const binaries = build.cachedBinaries();
+  if (!binaries) return { skipped: 'the harness binaries are not built yet: run `npm run clusters -- build` (about 5 minutes once), then the bench again' };
+
+  const max = Math.max(...SIZES);
+  const names = ['hub', ...Array.from({ length: max }, (_, i) => `dp-${i + 1}`)];
+  const dir = join(o.work, 'join-clusters');
+  mkdirSync(dir, { recursive: true });
+  o.log(`  starting ${names.length} clusters (hub + ${max} data planes) in ${dir}`);
+  const set = await harness.startClusters({ dir, names, binaries, log: (l) => o.log(`    ${l}`) });
+  try {
+    const kubeconfig = set.kubeconfigPath;
+    const kubectl = (ctx: string, ...argv: string[]) => spawnSync('kubectl', ['--kubeconfig', kubeconfig, '--context', ctx, ...argv], { encoding: 'utf8' });
+    if (kubectl('hub', 'create', 'namespace', NAMESPACE).status !== 0) o.log('    (namespace flyte exists in the hub)');
+    const emptyValues = 'multicluster:\n  role: control-plane\n  clusters:\n    clusterConfigs: []\n';
+    const template = join(o.work, 'join-values-empty.yaml');
+    writeFileSync(template, emptyValues);
+
+    const reset = (k: number) => {
+      for (let i = 1; i <= k; i++) {
+        const ctx = `dp-${i}`;
+        kubectl(ctx, '-n', NAMESPACE, 'delete', 'secret/flyteadmin-token', 'serviceaccount/flyteadmin', '--ignore-not-found', '--wait=true');
+        kubectl(ctx, 'delete', `clusterrole/${NAMESPACE}-flyteadmin`, `clusterrolebinding/${NAMESPACE}-flyteadmin-binding`, '--ignore-not-found', '--wait=true');
+      }
+      kubectl('hub', '-n', NAMESPACE, 'delete', 'secret/cluster-credentials', '--ignore-not-found', '--wait=true');
+    };
+    const cases: Case[] = SIZES.map((k) => {
+      const values = join(o.work, `join-values-${k}.yaml`);
+      const contexts = Array.from({ length: k }, (_, i) => `dp-${i + 1}`);
+      return {
+        id: `join-${k}`,
+        label: `join ${k} cluster${k === 1 ? '' : 's'}`,
+        spec: { argv: [process.execPath, cli, 'join', ...contexts, '--kube-context', 'hub', '--kubeconfig', kubeconfig, '--namespace', NAMESPACE, '--values', values, '--label', 'team1=0.5'], timeoutMs: 300_000 },
+        before: () => {
+          reset(max);
+          copyFileSync(template, values);
+        },
+      };
+    });
+    // one untimed join of all of them first, checked: every data plane's token and CA in the hub
+    const all = cases[cases.length - 1]!;
+    await all.before!();
+    const first = spawnSync(all.spec.argv[0]!, all.spec.argv.slice(1), { encoding: 'utf8', timeout: 300_000 });
+    if (first.status !== 0) return { skipped: `\`flytemc join\` of ${max} clusters failed (exit ${first.status}): ${(first.stderr || first.stdout).trim().split('\n').slice(0, 4).join(' / ')}` };
+    const keys = kubectl('hub', '-n', NAMESPACE, 'get', 'secret', 'cluster-credentials', '-o', 'go-template={{range $k, $v := .data}}{{$k}} {{end}}').stdout?.trim().split(/\s+/) ?? [];
+    const missing = names.slice(1).flatMap((n) => [`${n}_token`, `${n}_cacert`]).filter((k) => !keys.includes(k));
+    if (missing.length) return { skipped: `after \`flytemc join\` of ${max} clusters the hub Secret lacks ${missing.join(', ')}` };
+    const rows = await interleave(cases, o.rounds, o.work, o.log);
+    return { clusters: SIZES, rows, startupMs: set.startupMs };
+  } finally {
+    o.log('  stopping the clusters');
+    await set.stop();
+  }
+}

@@ -1,0 +1,272 @@
+// `npm run bench [-- --only postrender,scale,join] [--runs N] [--kustomize-timeout S] [--quick]`
+//
+// Builds (npm script), then measures in one run, from the outside (a new process per run, as
+// Helm runs a post-renderer), interleaved so that machine drift hits all sides alike, and takes
+// medians. Writes bench/results/latest.md (tables), latest.json (every sample) and scale.svg.
+//   postrender  flyte-core's control plane (20 documents) with three clusters: ours, kustomize
+//               doing the same patches, bare `node -e 0`
+//   scale       1k, 5k and 20k documents; 10, 100 and 1,000 clusters
+//   join        `flytemc join` of 1, 3 and 10 clusters against the harness's real clusters
+// Not part of the test suite (test/run.mjs only runs test/**/*.test.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkOutput } from './check.ts';
+import { CONTROLPLANE, THREE_CLUSTERS, clustersConfig, stream } from './gen.ts';
+import { runJoinBench, type JoinSection } from './join.ts';
+import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomize.ts';
+import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
+import { renderMarkdown, renderSvg, type Results } from './report.ts';
+import { objects } from '../test/helpers/manifests.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench', 'results');
+const WORK = join(RESULTS, 'work');
+const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+const NODE = process.execPath;
+const SECTIONS = ['postrender', 'scale', 'join'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const USAGE = `usage: npm run bench [-- options]
+  --only LIST            sections to run, comma-separated: ${SECTIONS.join(', ')} (default: all)
+  --runs N               timed runs per case of the postrender section (default 21; scale: a third)
+  --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90)
+  --quick                fewer runs, for trying the bench itself
+Results: bench/results/latest.md, latest.json, scale.svg`;
+
+function log(s: string) {
+  process.stderr.write(s + '\n');
+}
+
+function args() {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      'kustomize-timeout': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const only = (values.only ?? SECTIONS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s} (use ${SECTIONS.join(', ')})`);
+  const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
+  const kt = Number(values['kustomize-timeout'] ?? 90);
+  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick };
+}
+
+function sh(cmd: string, argv: string[]): string | undefined {
+  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function machine(): Results['env'] {
+  const kubectl = sh('kubectl', ['version', '--client']);
+  return {
+    date: new Date().toISOString(),
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? '?',
+    free: sh('free', ['-h']) ?? '?',
+    node: process.version,
+    ...(kubectl ? { kubectl: kubectl.split('\n').join('; ') } : {}),
+    loadStart: loadavg(),
+  };
+}
+
+const ours = (config: string, input: string, extra: string[] = []): RunSpec => ({ argv: [NODE, BIN, '--config', config, ...extra], stdin: input });
+const kustomize = (dir: string, timeoutMs: number): RunSpec => ({ argv: ['kubectl', 'kustomize', dir], timeoutMs });
+
+interface Input {
+  id: string;
+  file: string;
+  docs: number;
+  bytes: number;
+}
+interface Config {
+  id: string;
+  file: string;
+  clusters: number;
+  bytes: number;
+}
+
+function writeInputs(docsList: number[], clustersList: number[]): { inputs: Map<number, Input>; configs: Map<number, Config> } {
+  mkdirSync(WORK, { recursive: true });
+  const base = readFileSync(CONTROLPLANE, 'utf8');
+  const inputs = new Map<number, Input>();
+  const baseDocs = objects(base).length;
+  inputs.set(baseDocs, { id: 'flyte-core', file: CONTROLPLANE, docs: baseDocs, bytes: Buffer.byteLength(base) });
+  for (const n of docsList) {
+    const file = join(WORK, `stream-${n}.yaml`);
+    const text = stream(n, base);
+    writeFileSync(file, text);
+    inputs.set(n, { id: `docs-${n}`, file, docs: n, bytes: Buffer.byteLength(text) });
+  }
+  const configs = new Map<number, Config>();
+  configs.set(3, { id: 'clusters-3', file: THREE_CLUSTERS, clusters: 3, bytes: readFileSync(THREE_CLUSTERS).length });
+  for (const n of clustersList) {
+    const file = join(WORK, `clusters-${n}.yaml`);
+    const text = clustersConfig(n);
+    writeFileSync(file, text);
+    configs.set(n, { id: `clusters-${n}`, file, clusters: n, bytes: Buffer.byteLength(text) });
+  }
+  return { inputs, configs };
+}
+
+/** Runs ours once to a file and checks it; returns its --explain patches (for kustomize). */
+async function verifyOurs(input: Input, config: Config) {
+  const out = join(WORK, `out-ours-${input.id}-${config.id}.yaml`);
+  const r = await runOnce({ ...ours(config.file, input.file), stdout: out }, WORK);
+  if (r.code !== 0) throw new Error(`ours failed on ${input.id} with ${config.id}: ${r.stderr}`);
+  const problems = checkOutput(readFileSync(out, 'utf8'), config.clusters, input.docs);
+  if (problems.length) throw new Error(`ours on ${input.id} with ${config.id}: ${problems.join('; ')}`);
+  const ex = join(WORK, `explain-${input.id}-${config.id}.txt`);
+  const e = await runOnce({ ...ours(config.file, input.file, ['--explain']), stdout: ex }, WORK);
+  if (e.code !== 0) throw new Error(`ours --explain failed: ${e.stderr}`);
+  return parseExplain(readFileSync(ex, 'utf8'));
+}
+
+let containerNames: ((d: string, list: string, i: number) => string) | undefined;
+function containerName(deployment: string, list: string, index: number): string {
+  if (!containerNames) {
+    const objs = objects(readFileSync(CONTROLPLANE, 'utf8'));
+    containerNames = (d, l, i) => {
+      const dep = objs.find((o) => o.kind === 'Deployment' && o.metadata?.name === d);
+      const name = dep?.spec?.template?.spec?.[l]?.[i]?.name;
+      if (!name) throw new Error(`no ${l}[${i}] in Deployment ${d}`);
+      return name;
+    };
+  }
+  return containerNames(deployment, list, index);
+}
+
+/**
+ * A kustomize case: writes its folder, runs it once to a file and checks it. A run that is over
+ * `oneShotMs` is not repeated: that first run is its figure (or "> limit" when it was stopped).
+ */
+async function kustomizeCase(style: KustomizeStyle, input: Input, config: Config, patches: ReturnType<typeof parseExplain>, timeoutMs: number, oneShotMs: number, results: Map<string, Measured>): Promise<Case | undefined> {
+  const id = `kustomize-${style}-${input.id}-${config.id}`;
+  const label = `kustomize (${style === 'smp' ? 'strategic merge' : 'JSON 6902'})`;
+  const dir = join(WORK, id);
+  writeKustomization(dir, style, input.file, patches, containerName);
+  const out = join(WORK, `out-${id}.yaml`);
+  const r = await runOnce({ ...kustomize(dir, timeoutMs), stdout: out }, WORK);
+  const m: Measured = { id, label, ms: [], rssMiB: [], cpuMs: [], timedOut: r.timedOut, timeoutMs };
+  if (r.timedOut) {
+    log(`  ${id}: over the ${timeoutMs / 1000} s limit on its first run, not repeated`);
+    results.set(id, m);
+    return undefined;
+  }
+  if (r.code !== 0) throw new Error(`${id} failed: ${r.stderr}`);
+  const problems = checkOutput(readFileSync(out, 'utf8'), config.clusters, input.docs);
+  if (problems.length) throw new Error(`${id}: ${problems.join('; ')}`);
+  if (r.ms > oneShotMs) {
+    log(`  ${id}: ${(r.ms / 1000).toFixed(1)} s on its first run, not repeated`);
+    m.ms.push(r.ms);
+    if (r.rssMiB !== undefined) m.rssMiB.push(r.rssMiB);
+    if (r.cpuMs !== undefined) m.cpuMs.push(r.cpuMs);
+    results.set(id, m);
+    return undefined;
+  }
+  return { id, label, spec: kustomize(dir, timeoutMs), oneShotAfterMs: oneShotMs };
+}
+
+async function main() {
+  const opt = args();
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run bench\` (it builds first) or \`npm run build\``);
+  const hasKubectl = sh('kubectl', ['version', '--client']) !== undefined;
+  const env = machine();
+  log(`bench: ${env.date}, ${env.nproc} cores, node ${env.node}, load ${env.loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const docsList = opt.quick ? [1000, 5000] : [1000, 5000, 20000];
+  const clustersList = [10, 100, 1000];
+  const { inputs, configs } = writeInputs(opt.only.has('scale') ? docsList : [], opt.only.has('scale') ? clustersList : []);
+  const fc = [...inputs.values()].find((i) => i.id === 'flyte-core')!;
+  const three = configs.get(3)!;
+  const results: Results = { env, sections: {}, notes: [] };
+  if (!hasKubectl) results.notes.push('kubectl is not on PATH: the kustomize rows are missing.');
+  const emptyMjs = join(WORK, 'empty.mjs');
+  writeFileSync(emptyMjs, '');
+
+  // 1. flyte-core size: ours vs kustomize vs bare node
+  if (opt.only.has('postrender')) {
+    log('\n== postrender: flyte-core control plane, 3 clusters');
+    const patches = await verifyOurs(fc, three);
+    const one = new Map<string, Measured>();
+    const cases: Case[] = [
+      { id: 'node', label: 'bare `node -e 0`', spec: { argv: [NODE, '-e', '0'] } },
+      { id: 'node-esm', label: 'bare Node, empty ES module', spec: { argv: [NODE, emptyMjs] } },
+      { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
+    ];
+    if (hasKubectl) {
+      for (const style of ['smp', 'json6902'] as const) {
+        const c = await kustomizeCase(style, fc, three, patches, opt.kustomizeTimeoutMs, 20_000, one);
+        if (c) cases.push({ ...c, id: `kustomize-${style}` });
+      }
+    }
+    const measured = await interleave(cases, opt.runs, WORK, log);
+    results.sections.postrender = { input: fc, config: three, rows: [...measured, ...one.values()] };
+    log(summary(results.sections.postrender.rows));
+  }
+
+  // 2. scale: documents (3 clusters) and clusters (flyte-core and 5k documents)
+  if (opt.only.has('scale')) {
+    const rounds = Math.max(3, Math.round(opt.runs / 3));
+    log(`\n== scale: documents ${[fc.docs, ...docsList].join(', ')} x 3 clusters; clusters ${clustersList.join(', ')}; ${rounds} rounds`);
+    const one = new Map<string, Measured>();
+    const cases: Case[] = [];
+    const grid: Array<{ input: Input; config: Config; kustomize: boolean }> = [];
+    for (const input of inputs.values()) grid.push({ input, config: three, kustomize: input.docs <= 5000 });
+    for (const n of clustersList) {
+      grid.push({ input: fc, config: configs.get(n)!, kustomize: true });
+      const mid = inputs.get(5000);
+      if (mid) grid.push({ input: mid, config: configs.get(n)!, kustomize: false });
+    }
+    for (const g of grid) {
+      log(`  checking ${g.input.id} x ${g.config.id}`);
+      const patches = await verifyOurs(g.input, g.config);
+      cases.push({ id: `ours-${g.input.id}-${g.config.id}`, label: 'flytemc-post-renderer', spec: ours(g.config.file, g.input.file) });
+      if (g.kustomize && hasKubectl) {
+        const c = await kustomizeCase('smp', g.input, g.config, patches, opt.kustomizeTimeoutMs, 15_000, one);
+        if (c) cases.push(c);
+      }
+    }
+    const measured = await interleave(cases, rounds, WORK, log);
+    results.sections.scale = { grid: grid.map((g) => ({ input: g.input, config: g.config })), rows: [...measured, ...one.values()] };
+    if (!hasKubectl) results.notes.push('scale: no kustomize rows (no kubectl).');
+  }
+
+  // 3. join against real clusters
+  if (opt.only.has('join')) {
+    log('\n== join');
+    const j: JoinSection = await runJoinBench({ root: ROOT, work: WORK, rounds: opt.quick ? 1 : 3, log });
+    results.sections.join = j;
+  }
+
+  env.loadEnd = loadavg();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  const svg = renderSvg(results);
+  if (svg) writeFileSync(join(RESULTS, 'scale.svg'), svg);
+  const md = renderMarkdown(results, svg ? 'scale.svg' : undefined);
+  writeFileSync(join(RESULTS, 'latest.md'), md);
+  process.stdout.write(md);
+  log(`\nwritten: bench/results/latest.md, latest.json${svg ? ', scale.svg' : ''}`);
+}
+
+function summary(rows: Measured[]): string {
+  return rows.map((r) => `  ${r.label.padEnd(40)} ${r.timedOut ? '> limit' : `${median(r.ms).toFixed(1)} ms`}  (${r.ms.length} runs)`).join('\n');
+}
+
+main().catch((e) => {
+  log(`bench failed: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+});
