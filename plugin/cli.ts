@@ -39,4 +39,8 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Exit as soon as the command is done: a request to an API server that stopped answering is
+// given up on by its timeout but may still hold a socket open, which would keep Node running
+// after the error was reported. stdout and stderr are synchronous for files and pipes on Linux
+// and macOS, so nothing written is lost.
+process.exit(await main(process.argv.slice(2)));

@@ -182,7 +182,7 @@ export async function waitForToken(m: Kube, ns: string, secretName: string, time
         error(
           `context ${m.context}: Secret ${ns}/${secretName}`,
           s ? `still has no token after ${Math.round(timeoutMs / 1000)} s: the token controller of kube-controller-manager never filled it` : 'disappeared while waiting for its token (deleted by the token controller because ServiceAccount flyteadmin is missing?)',
-          'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --timeout)',
+          'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --token-timeout)',
         ),
       ], EXIT.failed);
     }
