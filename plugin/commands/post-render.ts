@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { configFromValues, parseValuesFile } from '../config/from-values.ts';
 import { postRender } from '../postrender/index.ts';
 import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, checkTree, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
-import { EXIT, UsageError, guard, printWarnings, readStdin, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, guard, printWarnings, readStdin, readText } from '../shell.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
 export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml
@@ -142,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { values } = parsed;
     if (values.help) {
-      await writeOut(usage);
+      await writeOutput(usage);
       return EXIT.ok;
     }
     const config = values.config !== undefined ? readConfig(values.config) : undefined;
@@ -154,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
       const lines = result.patches.length
         ? result.patches.map((p) => `# ${p.object}\n${JSON.stringify(p.ops, null, 2)}`).join('\n')
         : '# no changes: the manifests are already wired for these clusters';
-      await writeOut(lines + '\n');
+      await writeOutput(lines + '\n');
     } else {
       await writeOutput(result.output);
     }
