@@ -5,7 +5,7 @@
 // so 1, 3 and 10 measure the same work: first joins, with the default --parallel.
 // Skipped, with the reason, when the join command or the harness binaries are not there.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interleave, type Case, type Measured } from './measure.ts';
 
@@ -37,6 +37,10 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
   const max = Math.max(...SIZES);
   const names = ['hub', ...Array.from({ length: max }, (_, i) => `dp-${i + 1}`)];
   const dir = join(o.work, 'join-clusters');
+  // what a killed earlier bench may have left running in that folder (its state.json says)
+  const left = await harness.stopClusters(dir);
+  if (left) o.log(`  stopped ${left} processes an earlier bench left running`);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   o.log(`  starting ${names.length} clusters (hub + ${max} data planes) in ${dir}`);
   const set = await harness.startClusters({ dir, names, binaries, log: (l) => o.log(`    ${l}`) });
@@ -56,13 +60,19 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
       }
       kubectl('hub', '-n', NAMESPACE, 'delete', 'secret/cluster-credentials', '--ignore-not-found', '--wait=true');
     };
-    const cases: Case[] = SIZES.map((k) => {
-      const values = join(o.work, `join-values-${k}.yaml`);
+    // the default --parallel (4), and all at once for 10
+    const variants = [...SIZES.map((k) => ({ k, parallel: undefined as number | undefined })), { k: max, parallel: max }];
+    const cases: Case[] = variants.map(({ k, parallel }) => {
+      const id = `join-${k}${parallel ? `-parallel-${parallel}` : ''}`;
+      const values = join(o.work, `${id}-values.yaml`);
       const contexts = Array.from({ length: k }, (_, i) => `dp-${i + 1}`);
       return {
-        id: `join-${k}`,
-        label: `join ${k} cluster${k === 1 ? '' : 's'}`,
-        spec: { argv: [process.execPath, cli, 'join', ...contexts, '--kube-context', 'hub', '--kubeconfig', kubeconfig, '--namespace', NAMESPACE, '--values', values, '--label', 'team1=0.5'], timeoutMs: 300_000 },
+        id,
+        label: `join ${k} cluster${k === 1 ? '' : 's'}${parallel ? ` (--parallel ${parallel})` : ''}`,
+        spec: {
+          argv: [process.execPath, cli, 'join', ...contexts, '--kube-context', 'hub', '--kubeconfig', kubeconfig, '--namespace', NAMESPACE, '--values', values, '--label', 'team1=0.5', ...(parallel ? ['--parallel', String(parallel)] : [])],
+          timeoutMs: 300_000,
+        },
         before: () => {
           reset(max);
           copyFileSync(template, values);
@@ -70,7 +80,7 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
       };
     });
     // one untimed join of all of them first, checked: every data plane's token and CA in the hub
-    const all = cases[cases.length - 1]!;
+    const all = cases.find((c) => c.id === `join-${max}`)!;
     await all.before!();
     const first = spawnSync(all.spec.argv[0]!, all.spec.argv.slice(1), { encoding: 'utf8', timeout: 300_000 });
     if (first.status !== 0) return { skipped: `\`flytemc join\` of ${max} clusters failed (exit ${first.status}): ${(first.stderr || first.stdout).trim().split('\n').slice(0, 4).join(' / ')}` };

@@ -9,7 +9,7 @@
 //   join        `flytemc join` of 1, 3 and 10 clusters against the harness's real clusters
 // Not part of the test suite (test/run.mjs only runs test/**/*.test.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,6 +101,8 @@ interface Config {
 
 function writeInputs(docsList: number[], clustersList: number[]): { inputs: Map<number, Input>; configs: Map<number, Config> } {
   mkdirSync(WORK, { recursive: true });
+  // a fresh work folder (join.ts looks after its clusters' folder itself)
+  for (const f of readdirSync(WORK)) if (f !== 'join-clusters') rmSync(join(WORK, f), { recursive: true, force: true });
   const base = readFileSync(CONTROLPLANE, 'utf8');
   const inputs = new Map<number, Input>();
   const baseDocs = objects(base).length;
@@ -204,6 +206,7 @@ async function main() {
     const cases: Case[] = [
       { id: 'node', label: 'bare `node -e 0`', spec: { argv: [NODE, '-e', '0'] } },
       { id: 'node-esm', label: 'bare Node, empty ES module', spec: { argv: [NODE, emptyMjs] } },
+      { id: 'ours-help', label: 'flytemc-post-renderer --help (start-up and loading only)', spec: { argv: [NODE, BIN, '--help'] } },
       { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
     ];
     if (hasKubectl) {
