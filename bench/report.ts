@@ -1,5 +1,7 @@
 // The bench's results as markdown tables (with the issue's targets checked) and a log-log chart
 // of wall time against documents, where a slope of 1 is linear growth and 2 quadratic.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { median, quantile, type Measured } from './measure.ts';
 import type { JoinSection } from './join.ts';
 
@@ -206,4 +208,11 @@ export function renderSvg(r: Results): string | undefined {
   draw(ours, '#2471a3', 'flytemc', false);
   parts.push('</svg>');
   return parts.join('\n') + '\n';
+}
+
+/** The committed copy of a run's results (docs/benchmarks.md shows and explains them). */
+export function publish(root: string, md: string, svg: string | undefined): void {
+  const head = '<!-- Written by `npm run bench -- --publish` (bench/run.ts); explained in docs/benchmarks.md. -->\n';
+  writeFileSync(join(root, 'bench', 'RESULTS.md'), head + md.replace('](scale.svg)', '](RESULTS-scale.svg)'));
+  if (svg) writeFileSync(join(root, 'bench', 'RESULTS-scale.svg'), svg);
 }

@@ -18,7 +18,7 @@ import { CONTROLPLANE, THREE_CLUSTERS, clustersConfig, stream } from './gen.ts';
 import { runJoinBench, type JoinSection } from './join.ts';
 import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomize.ts';
 import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
-import { renderMarkdown, renderSvg, type Results } from './report.ts';
+import { publish, renderMarkdown, renderSvg, type Results } from './report.ts';
 import { objects } from '../test/helpers/manifests.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -34,6 +34,7 @@ const USAGE = `usage: npm run bench [-- options]
   --runs N               timed runs per case of the postrender section (default 21; scale: a third)
   --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90)
   --quick                fewer runs, for trying the bench itself
+  --publish              also copy the tables and chart to bench/RESULTS.md and bench/RESULTS-scale.svg
 Results: bench/results/latest.md, latest.json, scale.svg`;
 
 function log(s: string) {
@@ -47,6 +48,7 @@ function args() {
       runs: { type: 'string' },
       'kustomize-timeout': { type: 'string' },
       quick: { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,7 +64,7 @@ function args() {
   const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
   const kt = Number(values['kustomize-timeout'] ?? 90);
-  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick };
+  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish };
 }
 
 function sh(cmd: string, argv: string[]): string | undefined {
@@ -263,6 +265,10 @@ async function main() {
   writeFileSync(join(RESULTS, 'latest.md'), md);
   process.stdout.write(md);
   log(`\nwritten: bench/results/latest.md, latest.json${svg ? ', scale.svg' : ''}`);
+  if (opt.publish) {
+    publish(ROOT, md, svg);
+    log('published: bench/RESULTS.md' + (svg ? ', bench/RESULTS-scale.svg' : ''));
+  }
 }
 
 function summary(rows: Measured[]): string {
