@@ -32,7 +32,7 @@ interface HttpAnswer {
   body: string;
 }
 
-function request(endpoint: string, path: string, token: string, caPem: string, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
+function request(agent: https.Agent, endpoint: string, path: string, token: string, caPem: string, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
   const url = new URL(path, endpoint.endsWith('/') ? endpoint : endpoint + '/');
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
@@ -42,7 +42,7 @@ function request(endpoint: string, path: string, token: string, caPem: string, b
         method: 'POST',
         ca: caPem,
         rejectUnauthorized: true,
-        agent: false,
+        agent,
         timeout: timeoutMs,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Content-Length': payload.length, 'User-Agent': 'flytemc' },
       },
@@ -81,10 +81,29 @@ export async function probe(endpoint: string, token: string, caPem: string, opts
   if (!caPem.includes('-----BEGIN CERTIFICATE-----')) {
     return done('tls', 'the CA is not a PEM certificate', 'the CA must be the PEM of the cluster CA (the kubeconfig certificate-authority-data, decoded, or the token Secret ca.crt)');
   }
+  // One kept-alive connection pool for this probe: one TLS handshake per socket, not per review
+  // (the CA stays the only trust root; verification stays on).
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ca: caPem, rejectUnauthorized: true });
+  try {
+    return await probeWith(agent, endpoint, token, caPem, opts, r, done);
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function probeWith(
+  agent: https.Agent,
+  endpoint: string,
+  token: string,
+  caPem: string,
+  opts: ProbeOptions,
+  r: ProbeResult,
+  done: (failed: Stage | undefined, what?: string, fix?: string) => ProbeResult,
+): Promise<ProbeResult> {
   // 1. who am I: connect, verify TLS with this CA only, authenticate the token.
   let who: HttpAnswer;
   try {
-    who = await request(endpoint, 'apis/authentication.k8s.io/v1/selfsubjectreviews', token, caPem, { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, opts.timeoutMs);
+    who = await request(agent, endpoint, 'apis/authentication.k8s.io/v1/selfsubjectreviews', token, caPem, { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, opts.timeoutMs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (isTlsCode(code)) {
@@ -113,7 +132,7 @@ export async function probe(endpoint: string, token: string, caPem: string, opts
 
   // 2. may it do what FlyteAdmin does?
   const results = await mapLimit(ACCESS_CHECKS, 16, async (c) => {
-    const a = await request(endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
+    const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
       spec: { resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
