@@ -256,6 +256,26 @@ test('check: all OK; then flags a wrong CA and a revoked token (exit 3)', async 
   const fix = await flytemc(['join', 'cluster-1', 'cluster-2', ...hubArgs()]);
   assert.is(fix.code, 0, fix.stderr);
   assert.is((await flytemc(['check', ...hubArgs(), '-f', values])).code, 0);
+
+  // missing permissions: cluster-3's ClusterRoleBinding removed. The rules review no longer grants
+  // everything, so the per-check access reviews run and name what is missing.
+  await k(3).makeApiClient(RbacAuthorizationV1Api).deleteClusterRoleBinding({ name: `${NS}-flyteadmin-binding` });
+  let denied = await flytemc(['check', ...hubArgs(), '-f', values]);
+  for (let i = 0; i < 20 && denied.code === 0; i++) {
+    await new Promise((r) => setTimeout(r, 250)); // RBAC's informer catches up
+    denied = await flytemc(['check', ...hubArgs(), '-f', values]);
+  }
+  assert.is(denied.code, 3, denied.stdout + denied.stderr);
+  assert.match(denied.stdout, /error: cluster cluster-3: system:serviceaccount:flyte:flyteadmin may not get pods, list pods/);
+  assert.match(denied.stdout, /\(77 in all\)/);
+  const rejoin = await flytemc(['join', 'cluster-3', ...hubArgs()]);
+  assert.is(rejoin.code, 0, rejoin.stderr);
+  let healed = await flytemc(['check', ...hubArgs(), '-f', values]);
+  for (let i = 0; i < 20 && healed.code !== 0; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    healed = await flytemc(['check', ...hubArgs(), '-f', values]);
+  }
+  assert.is(healed.code, 0, healed.stdout);
 });
 
 test('rotate: new token works, hub updated, the old token is rejected by the real server', async () => {

@@ -94,7 +94,26 @@ const sameData = (a: Record<string, string>, b: Record<string, string>) => {
  * to refuse), creating it when missing; retries on resourceVersion conflicts. Returns whether
  * anything changed (or would, in a dry run).
  */
-export async function editCredentials(
+export function editCredentials(
+  hub: Kube,
+  ns: string,
+  secretName: string,
+  plan: Plan,
+  note: string,
+  edit: (data: Record<string, string>, records: Record<string, ClusterRecord>) => void,
+): Promise<boolean> {
+  // Edits from one process go one after the other (joining ten clusters at once would
+  // otherwise mostly collide with itself); other processes are handled by the retries below.
+  const key = `${hub.context}\u0000${ns}\u0000${secretName}`;
+  const run = () => editCredentialsNow(hub, ns, secretName, plan, note, edit);
+  const next = (inProcess.get(key) ?? Promise.resolve()).then(run, run);
+  inProcess.set(key, next.catch(() => undefined));
+  return next;
+}
+
+const inProcess = new Map<string, Promise<unknown>>();
+
+async function editCredentialsNow(
   hub: Kube,
   ns: string,
   secretName: string,

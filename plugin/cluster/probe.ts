@@ -1,10 +1,11 @@
 // Proves that a ServiceAccount token and a CA work the way FlyteAdmin will use them: over
 // https with the CA as the ONLY trust root (TLS is always verified), the token as a bearer, a
-// SelfSubjectReview for who it is and a SelfSubjectAccessReview for each thing FlyteAdmin does.
+// SelfSubjectReview for who it is, then a SelfSubjectRulesReview (and, unless it grants
+// everything, a SelfSubjectAccessReview for each thing FlyteAdmin does).
 // Plain node:https on purpose: it is exactly FlyteAdmin's view (no kubeconfig, no exec plugin),
 // and it tells a refused connection, a TLS failure and a rejected token apart.
 import * as https from 'node:https';
-import { ACCESS_CHECKS, gr } from './rbac.ts';
+import { ACCESS_CHECKS, gr, rulesCover, type PolicyRule } from './rbac.ts';
 import { describeNetworkError } from './kube.ts';
 import { mapLimit } from './util.ts';
 
@@ -57,6 +58,23 @@ function request(agent: https.Agent, endpoint: string, path: string, token: stri
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string, caPem: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectrulesreviews', token, caPem, {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectRulesReview',
+      spec: { namespace: `flytemc-probe-${Math.random().toString(36).slice(2, 10)}` },
+    }, timeoutMs);
+    if (a.status < 200 || a.status >= 300) return false;
+    const status = (JSON.parse(a.body) as { status?: { incomplete?: boolean; resourceRules?: PolicyRule[] } }).status;
+    if (!status || status.incomplete !== false) return false;
+    const rules = (status.resourceRules ?? []).map((x) => ({ apiGroups: x.apiGroups ?? [], resources: x.resources ?? [], verbs: x.verbs ?? [] }));
+    return ACCESS_CHECKS.every((c) => rulesCover(rules, [{ apiGroups: [c.group], resources: [c.resource], verbs: [c.verb] }]));
+  } catch {
+    return false; // the access reviews below decide
+  }
 }
 
 const isTlsCode = (code: string | undefined) => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
@@ -130,7 +148,14 @@ async function probeWith(
   r.authenticated = true;
   if (opts.permissions === false) return done(undefined);
 
-  // 2. may it do what FlyteAdmin does?
+  // 2. may it do what FlyteAdmin does? First one SelfSubjectRulesReview, evaluated here; it is
+  //    asked for a namespace that does not exist, so only cluster-wide grants count, as they must
+  //    for FlyteAdmin. When RBAC's answer is complete and grants everything, that is proof enough;
+  //    otherwise one SelfSubjectAccessReview per check, the authoritative answer, says what is missing.
+  if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs)) {
+    r.permissions = true;
+    return done(undefined);
+  }
   const results = await mapLimit(ACCESS_CHECKS, 16, async (c) => {
     const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
       apiVersion: 'authorization.k8s.io/v1',
