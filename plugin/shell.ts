@@ -2,6 +2,9 @@
 // exit codes. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { FlytemcError, formatProblem, formatProblems } from './problems.ts';
 
 /** Exit codes, documented in the README. */
@@ -18,6 +21,25 @@ export const EXIT = {
 } as const;
 
 export class UsageError extends Error {}
+
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** node:util's parseArgs with the house rules: strict, `-h/--help` added, mistakes as UsageError (exit 2). */
+export function commandLine<const O extends ParseArgsOptionsConfig, const P extends boolean = false>(argv: string[], options: O, allowPositionals?: P) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: (allowPositionals ?? false) as P });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** The options every command that talks to clusters takes, as kubectl and Helm spell them. */
+export const KUBE_OPTIONS = {
+  'kube-context': { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
+  kubeconfig: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
 
 export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError('expected the rendered manifests on standard input (run it as `helm ... --post-renderer flytemc-post-renderer`)');

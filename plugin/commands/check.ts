@@ -1,7 +1,6 @@
 // `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret
 // (see plugin/cluster/check.ts). Exit 3 when any cluster fails.
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, readText, writeOut } from '../shell.ts';
 
 export const summary = 'prove every configured data plane\'s credentials from the hub: reachable, TLS, token, permissions';
 export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [-o table|json|yaml]
@@ -32,27 +31,15 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          'kube-context': { type: 'string' },
-          namespace: { type: 'string', short: 'n' },
-          kubeconfig: { type: 'string' },
-          values: { type: 'string', short: 'f' },
-          'secret-name': { type: 'string' },
-          output: { type: 'string', short: 'o', default: 'table' },
-          timeout: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        allowPositionals: false,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values: v } = parsed;
+    const { values: v } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        values: { type: 'string', short: 'f' },
+        'secret-name': { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'table' },
+      },
+    );
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;

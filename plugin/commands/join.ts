@@ -1,7 +1,6 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
 import { FlytemcError, formatProblems, warning, type Problem } from '../problems.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
@@ -40,32 +39,21 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          'kube-context': { type: 'string' },
-          namespace: { type: 'string', short: 'n' },
-          kubeconfig: { type: 'string' },
-          'dry-run': { type: 'boolean', default: false },
-          timeout: { type: 'string' },
-          'token-timeout': { type: 'string' },
-          name: { type: 'string' },
-          label: { type: 'string', multiple: true, default: [] },
-          endpoint: { type: 'string' },
-          values: { type: 'string' },
-          restart: { type: 'boolean', default: false },
-          parallel: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values: v, positionals } = parsed;
+    const { values: v, positionals } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        'dry-run': { type: 'boolean', default: false },
+        'token-timeout': { type: 'string' },
+        name: { type: 'string' },
+        label: { type: 'string', multiple: true },
+        endpoint: { type: 'string' },
+        values: { type: 'string' },
+        restart: { type: 'boolean', default: false },
+        parallel: { type: 'string' },
+      },
+      true,
+    );
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;
@@ -78,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
 
     const c = await import('../cluster/common.ts');
-    const routes = v.label.map(c.parseRoute);
+    const routes = (v.label ?? []).map(c.parseRoute);
     const requests = positionals.map((context) => ({
       context,
       name: c.checkName(v.name ?? context, v.name ? '--name' : 'context'),

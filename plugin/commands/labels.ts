@@ -1,11 +1,10 @@
 // `helm flytemc labels`: a flytectl attribute file that routes a project/domain[/workflow] to a label.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { parseValuesFile } from '../config/from-values.ts';
 import { FlytemcError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
 import { clustersFromValues, computeRoutes, mergeValues } from '../routes.ts';
-import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
 
 export const summary = 'write a flytectl execution-cluster-label attribute file for a project/domain[/workflow]';
 export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
@@ -34,11 +33,7 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
+    const { values } = commandLine(argv, {
           project: { type: 'string' },
           domain: { type: 'string' },
           workflow: { type: 'string' },
@@ -46,14 +41,7 @@ export async function run(argv: string[]): Promise<number> {
           values: { type: 'string', short: 'f', multiple: true },
           output: { type: 'string', short: 'o' },
           out: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+        });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -1,13 +1,12 @@
 // `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
 // Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
-import { parseArgs } from 'node:util';
 import { fstatSync, readSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValues, parseValuesFile } from '../config/from-values.ts';
 import { postRender } from '../postrender/index.ts';
 import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, checkTree, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
-import { EXIT, UsageError, guard, printWarnings, readStdin, readText } from '../shell.ts';
+import { EXIT, commandLine, guard, printWarnings, readStdin, readText } from '../shell.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
 export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml
@@ -124,23 +123,14 @@ export async function run(argv: string[]): Promise<number> {
   const eIdx = argv.indexOf('--error-file');
   if (eIdx >= 0 && argv[eIdx + 1]) errorFile = argv[eIdx + 1];
   return guard(async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          config: { type: 'string' },
-          explain: { type: 'boolean', default: false },
-          'error-file': { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        allowPositionals: false,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values } = parsed;
+    const { values } = commandLine(
+      argv,
+      {
+      config: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      'error-file': { type: 'string' },
+      }
+    );
     if (values.help) {
       await writeOutput(usage);
       return EXIT.ok;

@@ -1,7 +1,6 @@
 // `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
 // verify the old token is rejected (see plugin/cluster/rotate.ts).
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
 
 export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
@@ -29,29 +28,18 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          'kube-context': { type: 'string' },
-          namespace: { type: 'string', short: 'n' },
-          kubeconfig: { type: 'string' },
-          'dry-run': { type: 'boolean', default: false },
-          timeout: { type: 'string' },
-          'token-timeout': { type: 'string' },
-          'revoke-timeout': { type: 'string' },
-          name: { type: 'string' },
-          'no-restart': { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values: v, positionals } = parsed;
+    const { values: v, positionals } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        'dry-run': { type: 'boolean', default: false },
+        'token-timeout': { type: 'string' },
+        'revoke-timeout': { type: 'string' },
+        name: { type: 'string' },
+        'no-restart': { type: 'boolean', default: false },
+      },
+      true,
+    );
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -1,11 +1,10 @@
 // `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
 // FlyteAdmin does; works on configs that `validate` refuses.
-import { parseArgs } from 'node:util';
 import { parseValuesFile } from '../config/from-values.ts';
 import { formatProblem } from '../problems.ts';
 import { parseFormat, percent, render, table } from '../output.ts';
 import { clustersFromValues, computeRoutes, effectiveList, executionNames, mergeValues, pick, type RouteEntry, type Routes } from '../routes.ts';
-import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
 import { validateFiles } from './validate.ts';
 
 export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
@@ -96,24 +95,13 @@ function labelsToTry(r: Routes): string[] {
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
+    const { values } = commandLine(argv, {
           values: { type: 'string', short: 'f', multiple: true },
           simulate: { type: 'string' },
           seed: { type: 'string' },
           execution: { type: 'string', multiple: true },
           output: { type: 'string', short: 'o' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+        });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -1,12 +1,11 @@
 // `helm flytemc setup`: registers `flytemc-post-renderer` for both Helm versions, idempotently.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { detectHelm, helmEnv, pluginRoot, pluginVersion } from '../helm.ts';
 import { Conflict, HELM4_DIR_NAME, RENDERER, defaultHelm4Dir, errorFilePath, linkExecutable, onPath, registerHelm4, type Action } from '../helm4-post-renderer/register.ts';
 import { FlytemcError } from '../problems.ts';
 import { parseFormat, render, table } from '../output.ts';
-import { EXIT, UsageError, guard, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, writeOut } from '../shell.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]
@@ -41,25 +40,14 @@ Example:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
+    const { values } = commandLine(argv, {
           'bin-dir': { type: 'string' },
           'helm4-dir': { type: 'string' },
           shared: { type: 'boolean', default: false },
           force: { type: 'boolean', default: false },
           'dry-run': { type: 'boolean', default: false },
           output: { type: 'string', short: 'o' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+        });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -1,7 +1,6 @@
 // `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
 // token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, guard, printWarnings, writeOut } from '../shell.ts';
+import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
@@ -31,29 +30,18 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: {
-          'kube-context': { type: 'string' },
-          namespace: { type: 'string', short: 'n' },
-          kubeconfig: { type: 'string' },
-          'dry-run': { type: 'boolean', default: false },
-          timeout: { type: 'string' },
-          name: { type: 'string' },
-          values: { type: 'string' },
-          force: { type: 'boolean', default: false },
-          restart: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values: v, positionals } = parsed;
+    const { values: v, positionals } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        'dry-run': { type: 'boolean', default: false },
+        name: { type: 'string' },
+        values: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        restart: { type: 'boolean', default: false },
+      },
+      true,
+    );
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -1,10 +1,9 @@
 // `helm flytemc validate -f FILE...`: the post-renderer's checks on values files, before Helm.
-import { parseArgs } from 'node:util';
 import { checkConfig } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
 import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
-import { EXIT, UsageError, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [-o table|yaml|json]
@@ -53,17 +52,7 @@ export function validateFiles(files: string[]): FileReport[] {
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { values: { type: 'string', short: 'f', multiple: true }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h', default: false } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values } = commandLine(argv, { values: { type: 'string', short: 'f', multiple: true }, output: { type: 'string', short: 'o' } });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
