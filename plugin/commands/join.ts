@@ -76,19 +76,12 @@ export async function run(argv: string[]): Promise<number> {
     const names = requests.map((r) => r.name);
     if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
 
-    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
-    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 15_000) };
-    const kc = await loadKubeConfig(kube);
-    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
-    const namespace = c.namespaceOf(v.namespace);
-    let secretName = c.DEFAULT_SECRET;
-    if (v.values) secretName = await secretNameFromValues(v.values) ?? secretName;
-    const progress = new c.Progress();
-    const { Plan, formatPlan } = await import('../cluster/plan.ts');
-    const plan = new Plan(v['dry-run'], (ch) => progress.change(ch, v['dry-run']));
-    const common = { kube, hubContext, namespace, secretName, dryRun: v['dry-run'], tokenTimeoutMs: c.timeoutOption(v['token-timeout'], '--token-timeout', 60_000), progress };
+    let secretName: string | undefined;
+    if (v.values) secretName = await secretNameFromValues(v.values);
+    const { openSession } = await import('../cluster/session.ts');
+    const { formatPlan } = await import('../cluster/plan.ts');
+    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName);
 
-    const hub = await connect(hubContext, kube);
     const { joinCluster, hubNamespaceOnce } = await import('../cluster/join.ts');
     const { mapLimit } = await import('../cluster/util.ts');
     const once = hubNamespaceOnce(hub, namespace, plan);
@@ -130,7 +123,7 @@ export async function run(argv: string[]): Promise<number> {
 
     let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'], group: true });
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into hub ${hubContext} (Secret ${namespace}/${secretName}) in ${secs} s${fileNote}\n`;
+    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into hub ${hubContext} (Secret ${namespace}/${common.secretName}) in ${secs} s${fileNote}\n`;
     if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
     await writeOut(out);
     printWarnings(warnings);

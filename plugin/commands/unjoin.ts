@@ -50,20 +50,12 @@ export async function run(argv: string[]): Promise<number> {
     const context = positionals[0]!;
     const c = await import('../cluster/common.ts');
     const name = c.checkName(v.name ?? context, v.name ? '--name' : 'context');
-    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
-    const timeoutMs = c.timeoutOption(v.timeout, '--timeout', 15_000);
-    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs };
-    const kc = await loadKubeConfig(kube);
-    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
-    const namespace = c.namespaceOf(v.namespace);
-    const progress = new c.Progress();
-    const { Plan, formatPlan } = await import('../cluster/plan.ts');
-    const plan = new Plan(v['dry-run'], (ch) => progress.change(ch, v['dry-run']));
-    const hub = await connect(hubContext, kube);
-    const common = {
-      kube: v.force && v.timeout === undefined ? { ...kube, timeoutMs: 5_000 } : kube,
-      hubContext, namespace, secretName: c.DEFAULT_SECRET, dryRun: v['dry-run'], tokenTimeoutMs: 0, progress,
-    };
+    const { openSession } = await import('../cluster/session.ts');
+    const { formatPlan } = await import('../cluster/plan.ts');
+    const session = await openSession({ ...v, 'token-timeout': undefined });
+    const { plan, hub, namespace, hubContext } = session;
+    // a member that no longer answers should not hold up a forced unjoin for long
+    const common = { ...session.common, tokenTimeoutMs: 0, kube: v.force && v.timeout === undefined ? { ...session.common.kube, timeoutMs: 5_000 } : session.common.kube };
     const { unjoinCluster } = await import('../cluster/unjoin.ts');
     const out = await unjoinCluster({ context, name, force: v.force, ...(v.values ? { values: v.values } : {}) }, hub, common, plan);
     if (v.restart && out.hubChanged) {
