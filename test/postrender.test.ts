@@ -256,4 +256,12 @@ test('no config anywhere: refused, naming the three places it looked', () => {
   }
 });
 
+test('a stream ending in a comment-only document is a fixed point (found by fuzzing)', () => {
+  const text = rendered('controlplane-eks.yaml');
+  const cut = text.slice(0, text.lastIndexOf('\n---\n') + 5) + '#\n';
+  const once = postRender(cut, { config: three() }).output;
+  assert.is(postRender(once, { config: three() }).output, once);
+  assert.is(postRender(once).output, once);
+});
+
 test.run();

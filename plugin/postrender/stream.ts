@@ -69,7 +69,9 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
     const body = pos <= to ? text.slice(pos, to) : '';
     const line = firstLine + h;
     if (BLANK.test(body)) {
-      if (!BLANK.test(header)) docs.push({ header, body: '', line, value: null, changed: false, dropped: false });
+      // a document of comments only: kept without its trailing blank lines, so that emitting
+      // and parsing it again gives it back unchanged
+      if (!BLANK.test(header)) docs.push({ header: header.replace(/\s+$/, ''), body: '', line, value: null, changed: false, dropped: false });
       return;
     }
     const where = `${label}: stream line ${line}`;
