@@ -1,0 +1,22 @@
+// The README's main job, offline: `npm run render-example` renders the shipped chart's control
+// plane through the post-renderer with real Helm 3 and Helm 4.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { THREE_PLACES, credentialMounts, objects } from './helpers/manifests.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+for (const helm of ['3', '4']) {
+  test(`render-example on Helm ${helm}: the control plane with the credentials in all three places`, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'render-example.ts'), '--helm', helm], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.is(r.status, 0, r.stderr);
+    const out = objects(r.stdout);
+    for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
+    assert.not.ok(out.some((o) => o.kind === 'MultiClusterConfig'));
+    assert.not.ok(out.some((o) => o.kind === 'Deployment' && o.metadata.name === 'flytepropeller'));
+  });
+}
+
+test.run();
