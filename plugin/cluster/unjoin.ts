@@ -15,7 +15,8 @@ import { readCredentials, removeCredentials } from './hub.ts';
 import { UnreachableError, connect, isNotFound, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
 import type { Plan } from './plan.ts';
-import { parseYaml } from '../yaml.ts';
+import { isYamlError } from '../yaml.ts';
+import { clustersDeployed } from './check.ts';
 
 export interface UnjoinRequest {
   context: string;
@@ -103,20 +104,10 @@ export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common,
 
 /** Cluster names in the hub's deployed FlyteAdmin config, or undefined when there is none. */
 export async function deployedClusterNames(hub: Kube, ns: string): Promise<string[] | undefined> {
-  const cm = await hub.call(`reading ConfigMap ${ns}/flyte-admin-clusters-config`, async () => {
-    try {
-      return await hub.core.readNamespacedConfigMap({ name: 'flyte-admin-clusters-config', namespace: ns });
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
-  const text = cm?.data?.['clusters.yaml'];
-  if (!text) return undefined;
   try {
-    const v = parseYaml(text) as { clusters?: { clusterConfigs?: Array<{ name?: unknown }> } } | null;
-    return (v?.clusters?.clusterConfigs ?? []).map((c) => String(c.name));
-  } catch {
-    return undefined;
+    return (await clustersDeployed(hub, ns))?.clusters.map((c) => String(c.name));
+  } catch (e) {
+    if (isYamlError(e)) return undefined; // not ours to judge here; `check` reports it
+    throw e;
   }
 }

@@ -11,44 +11,23 @@
 //   secretForms(value)                the forms a leaked token would take in text
 //   findLeaks(streams, secrets)       which stream holds which secret, in which form
 //   filesUnder(dir)                   regular files (no symlinks) to scan, with their text
-import { spawn } from 'node:child_process';
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CoreV1Api, KubernetesObjectApi, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { apiStatus } from '../harness/kube.ts';
 import { ROOT } from './helm.ts';
+import { runProcess, type ProcResult } from './process.ts';
 import { objects, type Obj } from './manifests.ts';
 
 export const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 
-export interface ProcResult { code: number; stdout: string; stderr: string; ms: number }
+export type { ProcResult } from './process.ts';
 
 /** Runs `node dist/flytemc.mjs ARGS` with `env`; resolves with exit code and output. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input = '', timeoutMs = 120_000): Promise<ProcResult> {
-  const t = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({
-        code: timedOut ? 124 : code ?? 1,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8') + (timedOut ? `\nflytemc ${args.join(' ')}: timed out\n` : ''),
-        ms: performance.now() - t,
-      });
-    });
-    child.stdin.on('error', () => { /* the CLI may exit before reading stdin */ });
-    child.stdin.end(input);
-  });
+  return runProcess(process.execPath, [CLI, ...args], { env, cwd: ROOT, input, timeoutMs });
 }
 
 /** Whether the built CLI has `command` (it lands in dist/ with `npm run build`). */

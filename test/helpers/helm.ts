@@ -20,7 +20,7 @@
 //   const env = helmEnv(mkdtempSync(join(tmpdir(), 'helm-')));
 //   const r = await runHelm(4, ['template', 'x', prepareChart(), '-f', 'values.yaml'], { env });
 //   assert.is(r.code, 0, r.stderr);
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync,
   statSync, unlinkSync, writeFileSync,
@@ -28,6 +28,7 @@ import {
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runProcess } from './process.ts';
 import { inflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
 
@@ -252,26 +253,7 @@ export interface RunHelmOptions {
 export interface HelmResult { code: number; stdout: string; stderr: string }
 
 /** Runs `helm <args>` and resolves with its exit code and output; never rejects on exit codes. */
-export function runHelm(major: HelmMajor, args: readonly string[], opts: RunHelmOptions): Promise<HelmResult> {
-  const bin = helmBinary(major);
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...args], { env: opts.env, cwd: opts.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, opts.timeoutMs ?? 120_000);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({
-        code: timedOut ? 124 : code ?? 1,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8') + (timedOut ? `\nhelm ${args.join(' ')}: timed out\n` : ''),
-      });
-    });
-    child.stdin.on('error', () => { /* Helm may exit before reading stdin */ });
-    child.stdin.end(opts.input ?? '');
-  });
+export async function runHelm(major: HelmMajor, args: readonly string[], opts: RunHelmOptions): Promise<HelmResult> {
+  const { code, stdout, stderr } = await runProcess(helmBinary(major), args, { env: opts.env, cwd: opts.cwd ?? ROOT, input: opts.input ?? '', timeoutMs: opts.timeoutMs ?? 120_000 });
+  return { code, stdout, stderr };
 }
