@@ -41,6 +41,13 @@ export class Progress {
 export const NAME_RE = /^[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
 export const ENDPOINT_RE = /^https:\/\/[A-Za-z0-9.\-[\]:]+(:[0-9]{1,5})?(\/[^\s{}]*)?$/;
 
+/** The one data-plane CONTEXT of rotate/unjoin, and the cluster name (--name, else the context's). */
+export function oneMember(positionals: string[], name: string | undefined, hint = ''): { context: string; name: string } {
+  if (positionals.length !== 1) throw new UsageError(`name exactly one data-plane CONTEXT${hint}`);
+  const context = positionals[0]!;
+  return { context, name: checkName(name ?? context, name ? '--name' : 'context') };
+}
+
 export function checkName(name: string, from: string): string {
   if (name.length > 63 || !NAME_RE.test(name)) {
     throw new UsageError(`${from} ${JSON.stringify(name)} is not a valid cluster name: use letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters${from === 'context' ? ' (pass --name NAME)' : ''}`);

@@ -13,7 +13,7 @@ import { caKey, tokenKey } from '../config/types.ts';
 import { isConflict, isNotFound, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
-import { maskSecret, sleep } from './util.ts';
+import { maskSecret, oneAtATime, sleep } from './util.ts';
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
 
@@ -104,67 +104,52 @@ export function editCredentials(
 ): Promise<boolean> {
   // Edits from one process go one after the other (joining ten clusters at once would
   // otherwise mostly collide with itself); other processes are handled by the retries below.
-  const key = `${hub.context}\u0000${ns}\u0000${secretName}`;
-  const run = () => editCredentialsNow(hub, ns, secretName, plan, note, edit);
-  const next = (inProcess.get(key) ?? Promise.resolve()).then(run, run);
-  inProcess.set(key, next.catch(() => undefined));
-  return next;
-}
-
-const inProcess = new Map<string, Promise<unknown>>();
-
-async function editCredentialsNow(
-  hub: Kube,
-  ns: string,
-  secretName: string,
-  plan: Plan,
-  note: string,
-  edit: (data: Record<string, string>, records: Record<string, ClusterRecord>) => void,
-): Promise<boolean> {
-  const object = `Secret ${ns}/${secretName}`;
-  const target = `hub ${hub.context}`;
-  for (let attempt = 0; ; attempt++) {
-    const cur = await readCredentials(hub, ns, secretName);
-    const data = { ...cur.data };
-    const records = { ...cur.records };
-    edit(data, records);
-    if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
-      plan.record({ target, object, action: 'unchanged' });
-      return false;
-    }
-    const annotations = { ...(cur.secret?.metadata?.annotations ?? {}) };
-    if (Object.keys(records).length) annotations[RECORDS_ANNOTATION] = JSON.stringify(sortRecords(records));
-    else delete annotations[RECORDS_ANNOTATION];
-    const change = { target, object, action: cur.secret ? ('update' as const) : ('create' as const), note, before: cur.secret ? masked(cur.data, cur.records) : '', after: masked(data, records) };
-    if (plan.dryRun) {
+  return oneAtATime(`${hub.context}\u0000${ns}\u0000${secretName}`, async () => {
+    const object = `Secret ${ns}/${secretName}`;
+    const target = `hub ${hub.context}`;
+    for (let attempt = 0; ; attempt++) {
+      const cur = await readCredentials(hub, ns, secretName);
+      const data = { ...cur.data };
+      const records = { ...cur.records };
+      edit(data, records);
+      if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
+        plan.record({ target, object, action: 'unchanged' });
+        return false;
+      }
+      const annotations = { ...(cur.secret?.metadata?.annotations ?? {}) };
+      if (Object.keys(records).length) annotations[RECORDS_ANNOTATION] = JSON.stringify(sortRecords(records));
+      else delete annotations[RECORDS_ANNOTATION];
+      const change = { target, object, action: cur.secret ? ('update' as const) : ('create' as const), note, before: cur.secret ? masked(cur.data, cur.records) : '', after: masked(data, records) };
+      if (plan.dryRun) {
+        plan.record(change);
+        return true;
+      }
+      const outcome = await hub.call(`${cur.secret ? 'updating' : 'creating'} ${object}`, async () => {
+        try {
+          if (cur.secret) {
+            const body: K8s.V1Secret = { ...cur.secret, metadata: { ...cur.secret.metadata, annotations }, data: encode(data) };
+            await hub.core.replaceNamespacedSecret({ name: secretName, namespace: ns, body }); // carries metadata.resourceVersion: 409 if someone wrote in between
+          } else {
+            const body: K8s.V1Secret = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: secretName, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations }, data: encode(data) };
+            await hub.core.createNamespacedSecret({ namespace: ns, body }); // 409 AlreadyExists if a concurrent join created it first
+          }
+          return 'written' as const;
+        } catch (e) {
+          if (isConflict(e)) return 'conflict' as const;
+          throw e;
+        }
+      });
+      if (outcome === 'conflict') {
+        if (attempt < 30) {
+          await sleep(10 + Math.random() * 40 * Math.min(attempt + 1, 8));
+          continue;
+        }
+        throw new FlytemcError([error(`${target}: ${object}`, `still changed by other writers after ${attempt + 1} attempts`, 'retry; if it keeps happening, something rewrites the Secret in a loop')], EXIT.failed);
+      }
       plan.record(change);
       return true;
     }
-    const outcome = await hub.call(`${cur.secret ? 'updating' : 'creating'} ${object}`, async () => {
-      try {
-        if (cur.secret) {
-          const body: K8s.V1Secret = { ...cur.secret, metadata: { ...cur.secret.metadata, annotations }, data: encode(data) };
-          await hub.core.replaceNamespacedSecret({ name: secretName, namespace: ns, body }); // carries metadata.resourceVersion: 409 if someone wrote in between
-        } else {
-          const body: K8s.V1Secret = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: secretName, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations }, data: encode(data) };
-          await hub.core.createNamespacedSecret({ namespace: ns, body }); // 409 AlreadyExists if a concurrent join created it first
-        }
-        return 'written' as const;
-      } catch (e) {
-        if (isConflict(e)) return 'conflict' as const;
-        throw e;
-      }
-    });
-    if (outcome === 'conflict') {
-      if (attempt < 30) {
-        await sleep(10 + Math.random() * 40 * Math.min(attempt + 1, 8));
-        continue;
-      }
-      throw new FlytemcError([error(`${target}: ${object}`, `still changed by other writers after ${attempt + 1} attempts`, 'retry; if it keeps happening, something rewrites the Secret in a loop')], EXIT.failed);
-    }
-    plan.record(change);
-    return true;
-  }
+  });
 }
 
 export interface Joined {

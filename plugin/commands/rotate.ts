@@ -44,10 +44,8 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    if (positionals.length !== 1) throw new UsageError('name exactly one data-plane CONTEXT');
-    const context = positionals[0]!;
     const c = await import('../cluster/common.ts');
-    const name = c.checkName(v.name ?? context, v.name ? '--name' : 'context');
+    const { context, name } = c.oneMember(positionals, v.name);
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
     const { common, plan, hub, namespace } = await openSession(v);

@@ -46,10 +46,8 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    if (positionals.length !== 1) throw new UsageError('name exactly one data-plane CONTEXT (with --force it may be one that no longer answers)');
-    const context = positionals[0]!;
     const c = await import('../cluster/common.ts');
-    const name = c.checkName(v.name ?? context, v.name ? '--name' : 'context');
+    const { context, name } = c.oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
     const session = await openSession({ ...v, 'token-timeout': undefined });
