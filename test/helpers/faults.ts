@@ -44,14 +44,41 @@ export function killAndRestart(set: ClusterSet, cluster: string, component: Comp
   const rec = set.processes.find((p) => p.cluster === cluster && p.component === component)!;
   const argv = readFileSync(`/proc/${rec.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   process.kill(rec.pid, 'SIGKILL');
+  waitUntilDead(rec.pid);
   return { oldPid: rec.pid, child: startAgain(argv, rec.log) };
 }
 
-export function startAgain(argv: string[], log: string): ChildProcess {
+/**
+ * Waits (briefly, synchronously) until a killed process is gone or a zombie: only then are its
+ * listening sockets closed, so the restarted one can bind the same port instead of failing with
+ * "address already in use".
+ */
+function waitUntilDead(pid: number, ms = 10_000): void {
+  const deadline = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < deadline) {
+    let state: string | undefined;
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').charAt(0);
+    } catch {
+      return; // gone
+    }
+    if (state === 'Z' || state === 'X') return;
+    Atomics.wait(pause, 0, 0, 20);
+  }
+}
+
+export function startAgain(argv: string[], log: string, retries = 3): ChildProcess {
   const fd = openSync(log, 'a');
+  const started = Date.now();
   const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', fd, fd], detached: true, env: { ...process.env, GOGC: process.env.GOGC ?? '50' } });
   child.unref();
   restarted.push(child);
+  // a component that dies at once (e.g. its port not yet released by the killed one) is started
+  // again, a few times, so that a test's fault is the fault it meant to inject
+  child.once('exit', (code, signal) => {
+    if (signal === null && code !== 0 && Date.now() - started < 5_000 && retries > 0) setTimeout(() => startAgain(argv, log, retries - 1), 500);
+  });
   return child;
 }
 
