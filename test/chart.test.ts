@@ -7,7 +7,7 @@
 // first): on Helm 3 as the executable, on Helm 4 as a postrenderer/v1 plugin of the same name
 // installed into Helm 4's isolated plugins folder. render(major, combo, postRendererArgs(major))
 // renders any combination that way.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The commands of dist/flytemc.mjs as a user runs them (outside Helm: FLYTEMC_HELM names the Helm).
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

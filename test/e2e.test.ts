@@ -22,7 +22,7 @@
 //      stream of this file (helm, post-renderer, join, check), or in any file it wrote.
 //
 // Needs dist/ (npm run build) and the harness binaries (built on first use, ~5 min).
-import { suite } from 'uvu';
+import { suite } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

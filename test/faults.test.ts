@@ -6,7 +6,7 @@
 // token Secrets and ServiceAccounts. For each: a clear error naming the cluster/context and what
 // to do (no stack trace, exit code 3 as docs/join.md says), the hub Secret consistent (keys in
 // pairs, earlier keys intact), no token printed, and a re-run completes.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@
 //    control plane (no verification failure after patching), and the result is a fixed point;
 //    a config the checks refuse is refused by the post-renderer too.
 // Scale with FLYTEMC_FUZZ_SCALE, replay with FLYTEMC_FUZZ_SEED (scripts/fuzz-long.mjs).
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

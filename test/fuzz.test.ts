@@ -10,7 +10,7 @@
 //    non-zero exit, nothing on stdout, and a message on stderr without a stack trace.
 // Scale with FLYTEMC_FUZZ_SCALE (runs = default x scale; scripts/fuzz-long.mjs), replay with
 // FLYTEMC_FUZZ_SEED (printed on failure).
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';

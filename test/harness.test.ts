@@ -1,6 +1,6 @@
 // Real-Kubernetes harness (issue 5): two clusters on loopback, the real token controller, the
 // real API server's validation, and a clean teardown.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // duplicate keys, too many documents. Each one ends in bounded time and memory, with a refusal
 // that names the limit (plugin/postrender/limits.ts) and nothing on stdout, or, when within the
 // limits, with the right output.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

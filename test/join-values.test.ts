@@ -1,7 +1,7 @@
 // plugin/values-file.ts without clusters: recording clusters and routes in a values file keeps
 // the rest of the file (comments included), removal drops emptied labels and a default label
 // that pointed at one, and a file it cannot edit in place is rewritten without losing values.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';

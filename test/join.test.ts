@@ -4,7 +4,7 @@
 // to show that the operator's credentials work but never reach the hub. The CLI runs as a
 // real process (node + tsx), exactly as users run it; every assertion on credentials is a real
 // request with the collected token and CA.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // `helm flytemc` with the real Helm 3.17.2 and Helm 4.1.4, in isolated HELM_* folders: plugin
 // install (repo folder and release tarball), setup, and `--post-renderer flytemc-post-renderer`
 // through both versions, including Helm 3 still loading its plugins after a Helm 4 setup.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';

@@ -1,6 +1,6 @@
 // The built `flytemc-post-renderer` program as Helm runs it: stdin in, stdout out, and on any
 // problem nothing on stdout, a non-zero exit, one clear message on stderr, never a stack trace.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, statSync, copyFileSync, mkdirSync } from 'node:fs';

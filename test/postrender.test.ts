@@ -1,6 +1,6 @@
 // The post-renderer in-process: what it must add to flyte-core's rendered control planes,
 // and that it adds nothing else.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { configFromValues } from '../plugin/config/from-values.ts';

@@ -1,6 +1,6 @@
 // The README's main job, offline: `npm run render-example` renders the shipped chart's control
 // plane through the post-renderer with real Helm 3 and Helm 4.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // FlyteAdmin's selection as `flytemc routes` computes it. The golden draws below were produced by
 // real Go (math/rand + hash/fnv, the code of flytestdlib/random and random_cluster_selector.go).
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

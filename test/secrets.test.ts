@@ -2,7 +2,7 @@
 // into stderr, the error file or (unless the token was already in its input) stdout; files it
 // writes that may carry problems are 0600. The join commands' own token checks (nothing printed,
 // values file, hub Secret) live in test/join.test.ts.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // The post-renderer's own SHA-256 (it saves loading node:crypto for small configChecksum inputs)
 // must give exactly what node:crypto gives, for any text, split into any parts.
-import { test } from 'uvu';
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
