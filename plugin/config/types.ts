@@ -39,12 +39,25 @@ export interface Credentials {
   mountPath: string;
 }
 
+/** How the data planes reach the control plane (`multicluster.controlPlane`). */
+export interface ControlPlane {
+  adminEndpoint?: string;
+  insecure?: boolean;
+  catalogEndpoint?: string;
+  catalog?: boolean;
+  catalogIngress?: boolean;
+  clientSecret?: { secretName?: string; clientId?: string };
+}
+
+export type DataPlaneRbac = 'flyte-core' | 'minimal';
+
 export interface MulticlusterValues {
   role?: 'control-plane' | 'data-plane';
   clusterName?: string;
   credentials?: Partial<Credentials>;
   clusters?: Clusters;
-  dataPlane?: { tokenSecretName?: string };
+  controlPlane?: ControlPlane;
+  dataPlane?: { tokenSecretName?: string; rbac?: DataPlaneRbac };
 }
 
 export const DEFAULT_CREDENTIALS: Credentials = { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' };
@@ -84,4 +97,6 @@ export interface Config {
   source: ConfigSource;
   clusters: Clusters & { clusterConfigs: ClusterConfig[]; labelClusterMap: Record<string, Route[]> };
   credentials: Credentials;
+  /** The control plane's own options from `multicluster.controlPlane` (catalogIngress). */
+  controlPlane?: ControlPlane;
 }
