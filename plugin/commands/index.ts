@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   install: () => import('./install.ts'),
   join: () => import('./join.ts'),
   check: () => import('./check.ts'),
+  rbac: () => import('./rbac.ts'),
   validate: () => import('./validate.ts'),
   routes: () => import('./routes.ts'),
   labels: () => import('./labels.ts'),
