@@ -12,7 +12,10 @@ and ClusterRoleBinding <namespace>-flyteadmin and the token Secret flyteadmin-to
 kube-controller-manager to issue the token; proves token + CA against the endpoint (TLS
 verified, authenticated, every permission FlyteAdmin uses); only then writes <name>_token and
 <name>_cacert into the hub's credentials Secret (other keys are kept, also under concurrent
-joins). Refuses one physical cluster under two names. Your kubeconfig may use any credentials
+joins). Refuses one physical cluster under two names, and a name other than the one the member's
+flytepropeller reports (its --propeller.cluster-id; --force joins it anyway, with a warning).
+What FlyteAdmin needs comes from the control plane's cluster-resource templates: --values FILE's,
+else the hub's deployed ones, else flyte-core's. Your kubeconfig may use any credentials
 (exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
 Re-running changes nothing.
 
@@ -24,6 +27,9 @@ Options:
   -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes (default: flyte)
   --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
   --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
+  --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
+                       templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
+  --force              join although the member's flytepropeller reports another cluster name
   --dry-run            print the plan and a diff (tokens masked); change nothing
   --kubeconfig PATH    kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
   --timeout DUR        per-request timeout (default 15s)
@@ -34,6 +40,7 @@ Options:
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
+  flytemc join dp1 --kube-context cp --rbac minimal --values values-cp.yaml
   helm --kube-context cp flytemc join dp-us-east-1 --label default
 `;
 
@@ -51,6 +58,8 @@ export async function run(argv: string[]): Promise<number> {
         values: { type: 'string' },
         restart: { type: 'boolean', default: false },
         parallel: { type: 'string' },
+        rbac: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
       true,
     );
@@ -62,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     if (new Set(positionals).size !== positionals.length) throw new UsageError('a CONTEXT is named twice');
     if (positionals.length > 1 && v.name) throw new UsageError('--name applies to one CONTEXT; with several, each cluster is named after its context');
     if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
+    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core') throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
     const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
     if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
 
@@ -81,12 +91,15 @@ export async function run(argv: string[]): Promise<number> {
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
     const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName);
+    const { needsFor } = await import('../cluster/check.ts');
+    const { needs } = await needsFor(hub, namespace, v.values);
+    const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
 
     const { joinCluster, hubNamespaceOnce } = await import('../cluster/join.ts');
     const { mapLimit } = await import('../cluster/util.ts');
     const once = hubNamespaceOnce(hub, namespace, plan);
     const started = Date.now();
-    const results = await mapLimit(requests, parallel, (r) => joinCluster(r, hub, common, plan, once));
+    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, hub, common, plan, once));
 
     const failures: Problem[] = [];
     let exit: number = EXIT.ok;
@@ -102,7 +115,7 @@ export async function run(argv: string[]): Promise<number> {
     });
 
     // the values file, once for every joined cluster
-    const warnings: Problem[] = [];
+    const warnings: Problem[] = joined.flatMap((j) => j.warnings);
     const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
     const vf = await import('../values-file.ts');
     let fileNote = '';
