@@ -71,6 +71,14 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
   {{- if not $propeller.enabled -}}
     {{- fail "\n\nmulticluster.role is data-plane but flyte-core.flytepropeller.enabled is false: a data plane runs flytepropeller.\nPass only one role file: values-dataplane.yaml (not values-controlplane.yaml as well)." -}}
   {{- end -}}
+  {{- $on := list -}}
+  {{- range $c := list "flyteadmin" "flyteconsole" "datacatalog" "cluster_resource_manager" "workflow_scheduler" -}}
+    {{- if (index $core $c | default dict).enabled -}}{{- $on = append $on $c -}}{{- end -}}
+  {{- end -}}
+  {{- if $on -}}
+    {{- $what := ternary (printf "flyte-core.%s.enabled is" (first $on)) (printf "flyte-core.{%s}.enabled are" (join "," $on)) (eq (len $on) 1) -}}
+    {{- fail (printf "\n\nmulticluster.role is data-plane but %s true: these run in the control plane only.\nPass the cloud overlay BEFORE the role file (-f values-eks.yaml -f values-dataplane.yaml): values-dataplane.yaml turns them off, an overlay after it turns them back on." $what) -}}
+  {{- end -}}
   {{- /* the way back: flytepropeller must reach FlyteAdmin (and DataCatalog) in the control plane */ -}}
   {{- $cp := $mc.controlPlane | default dict -}}
   {{- if not $cp.adminEndpoint -}}
@@ -100,14 +108,6 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
     {{- if regexMatch "^<.*>$" $bucket -}}
       {{- fail (printf "\n\nflyte-core.storage.bucketName is still the cloud overlay's placeholder %s: the data plane must write to the control plane's metadata bucket.\nSet flyte-core.userSettings.bucketName (and the rest of userSettings) to the same values as the control plane's." $bucket) -}}
     {{- end -}}
-  {{- end -}}
-  {{- $on := list -}}
-  {{- range $c := list "flyteadmin" "flyteconsole" "datacatalog" "cluster_resource_manager" "workflow_scheduler" -}}
-    {{- if (index $core $c | default dict).enabled -}}{{- $on = append $on $c -}}{{- end -}}
-  {{- end -}}
-  {{- if $on -}}
-    {{- $what := ternary (printf "flyte-core.%s.enabled is" (first $on)) (printf "flyte-core.{%s}.enabled are" (join "," $on)) (eq (len $on) 1) -}}
-    {{- fail (printf "\n\nmulticluster.role is data-plane but %s true: these run in the control plane only.\nPass the cloud overlay BEFORE the role file (-f values-eks.yaml -f values-dataplane.yaml): values-dataplane.yaml turns them off, an overlay after it turns them back on." $what) -}}
   {{- end -}}
 {{- else -}}
   {{- fail (printf "\n\nmulticluster.role is %q: use control-plane (-f values-controlplane.yaml) or data-plane (-f values-dataplane.yaml)." $role) -}}
