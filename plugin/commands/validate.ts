@@ -1,6 +1,6 @@
 // `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
 // values files, before Helm; with --data-plane, the data planes against the control plane.
-import { checkConfig } from '../config/check.ts';
+import { checkConfig, type CheckOptions } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
 import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
@@ -48,12 +48,12 @@ export interface FileReport {
   problems: Problem[];
 }
 
-export function validateFiles(files: string[]): FileReport[] {
+export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
   return files.map((file) => {
     const text = readText(file);
     try {
       const found = configFromValues(file, text);
-      const r = checkConfig(found);
+      const r = checkConfig(found, options);
       const bad = r.problems.some((p) => p.severity === 'error');
       return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: r.problems };
     } catch (e) {
@@ -83,9 +83,10 @@ export async function run(argv: string[]): Promise<number> {
     if (dataPlanes.some((d) => d.length === 0)) throw new UsageError('--data-plane needs a file (or several, comma-separated)');
     if (values.cloud !== undefined && values.cloud !== 'eks' && values.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(values.cloud)}: use eks or gcp (AWS is eks)`);
     if (values.cloud !== undefined && dataPlanes.length === 0) throw new UsageError('--cloud applies to --data-plane checks');
-    const reports = validateFiles(files);
+    // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
+    const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
     const planes: PlanesReport | undefined = dataPlanes.length ? checkPlanes(files, dataPlanes, values.cloud as 'eks' | 'gcp' | undefined) : undefined;
-    const all = [...reports.flatMap((r) => r.problems), ...(planes?.dataPlanes.flatMap((d) => d.problems) ?? [])];
+    const all = [...reports.flatMap((r) => r.problems), ...(planes ? [...planes.controlPlane.problems, ...planes.dataPlanes.flatMap((d) => d.problems)] : [])];
     const errors = all.filter((p) => p.severity === 'error').length;
     const warnings = all.length - errors;
     const noConfig = !planes && reports.every((r) => r.status === 'no-config');
@@ -100,6 +101,7 @@ export async function run(argv: string[]): Promise<number> {
         }
         if (planes) {
           lines.push(`control plane (${planes.controlPlane.files.join(', ') || 'no files'}): storage ${planes.controlPlane.storage}`);
+          for (const p of planes.controlPlane.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
           for (const d of planes.dataPlanes) {
             lines.push(`data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`);
             for (const p of d.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));

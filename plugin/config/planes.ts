@@ -23,7 +23,7 @@ export interface DataPlaneReport {
 }
 
 export interface PlanesReport {
-  controlPlane: { files: string[]; storage: string };
+  controlPlane: { files: string[]; storage: string; problems: Problem[] };
   dataPlanes: DataPlaneReport[];
 }
 
@@ -44,6 +44,9 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: '
   const cpControlPlane = obj(cpMc.controlPlane) as ControlPlane;
   const cpClusters = Array.isArray(obj(cpMc.clusters).clusterConfigs) ? (obj(cpMc.clusters).clusterConfigs as ClusterConfig[]) : undefined;
   const cpLabel = cpFiles.join(', ');
+  const cpProblems = cpFiles.length && !cpClusters?.length
+    ? [warning(`control plane ${cpLabel} /multicluster/clusters/clusterConfigs`, 'lists no data plane yet, so FlyteAdmin has nowhere to run executions (the post-renderer refuses to install it so)', 'join the data planes: helm flytemc join CONTEXT --name NAME --values <control-plane values file>')]
+    : [];
 
   const reports = dataPlanes.map((files): DataPlaneReport => {
     const label = `data plane ${files.join(',')}`;
@@ -70,6 +73,8 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: '
     const storage = storageOfValues(core);
     if (storage.type === 'minio') {
       problems.push(error(`${label} /flyte-core/storage/type`, 'the data plane\'s storage is flyte-core\'s in-cluster minio (storage.type sandbox, the default): FlyteAdmin in the control plane cannot read what flytepropeller writes there', 'use the control plane\'s storage: the same flyte-core.storage.type (s3, gcs or custom) and bucketName on both planes'));
+    } else if (/^<.*>$/.test(storage.container ?? '')) {
+      problems.push(error(`${label} /flyte-core/storage/bucketName`, `the storage bucket is still the cloud overlay's placeholder ${storage.container}`, 'set flyte-core.userSettings.bucketName (the same for both planes)'));
     } else if (storage.unknown) {
       problems.push(warning(`${label} /flyte-core/storage`, `storage not compared: ${storage.unknown}`));
     } else if (cpStorage && !cpStorage.unknown) {
@@ -89,5 +94,5 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: '
       problems,
     };
   });
-  return { controlPlane: { files: cpFiles, storage: cpStorage ? describeStorage(cpStorage) : '(no control-plane files)' }, dataPlanes: reports };
+  return { controlPlane: { files: cpFiles, storage: cpStorage ? describeStorage(cpStorage) : '(no control-plane files)', problems: cpProblems }, dataPlanes: reports };
 }
