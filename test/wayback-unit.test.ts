@@ -62,6 +62,8 @@ for (const file of ['dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'
       const b = structuredClone(out[i]!);
       if (a.kind === 'ConfigMap' && a.metadata.name === 'flyte-propeller-config') {
         for (const k of ['admin.yaml', 'catalog.yaml']) { delete a.data[k]; delete b.data[k]; }
+        assert.equal(JSON.parse(b.metadata.annotations['flytemc.io/control-plane']), { admin: { endpoint: ADMIN, insecure: false }, catalog: { type: 'datacatalog', endpoint: ADMIN, insecure: false } });
+        delete b.metadata.annotations;
       }
       if (a.kind === 'Deployment') {
         const readsIt = JSON.stringify(a.spec.template.spec.volumes ?? []).includes('flyte-propeller-config');
@@ -75,6 +77,21 @@ for (const file of ['dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'
     assert.equal(r.patches.map((p) => p.object.split(' ')[0]), ['ConfigMap/flyte-propeller-config', 'Deployment/flytepropeller', 'Deployment/flyte-pod-webhook']);
   });
 }
+
+test('data plane: post-rendering twice equals once (the second run reads what the first recorded on flyte-propeller-config)', () => {
+  for (const spec of [
+    { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+    { controlPlane: { adminEndpoint: ADMIN, catalog: false, insecure: true, clientSecret: { secretName: 's' } }, dataPlane: { rbac: 'minimal' } },
+  ]) {
+    const once = postRender(dataPlane(spec, 'dataplane.yaml', { clusterResourceTemplates: FLYTE_CORE_TEMPLATES })).output;
+    const twice = postRender(once);
+    assert.is(twice.output, once);
+    assert.equal(twice.patches, []);
+  }
+  // a record that is not flytemc's is refused, not guessed at
+  const once = postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false } })).output;
+  assert.match(refusal(() => postRender(once.replace(/flytemc\.io\/control-plane: .*/, 'flytemc.io/control-plane: \'{"admin": 1}\''))), /is not the wiring flytemc records/);
+});
 
 test('data plane: refused, with where and how, when the way back is incomplete or the stream is not a data plane', () => {
   assert.match(refusal(() => postRender(dataPlane({ controlPlane: {} }))), /\/spec\/controlPlane\/adminEndpoint: multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*fix: set FlyteAdmin's gRPC endpoint/);

@@ -7,7 +7,7 @@
 //   dataPlane.rbac minimal, flyteadmin's ClusterRole) → validate the result.
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
-import { validateMulticluster } from '../generated/validators.js';
+import { validateConfigMap, validateDeployment, validateMulticluster } from '../generated/validators.js';
 import { CLIENT_SECRET_DIR, CLIENT_SECRET_KEY, resolveWiring, type Wiring } from '../config/control-plane.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { MulticlusterValues } from '../config/types.ts';
@@ -16,9 +16,12 @@ import { FlytemcError, error, errorsIn, type Problem } from '../problems.ts';
 import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { checksumOps, type DocPatch } from './patch.ts';
+import { schemaCheck } from './verify.ts';
 import { isObject, objectName, type Doc, type K8sObject } from './stream.ts';
 
 export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
+/** What the post-renderer wired, on flyte-propeller-config (no secret in it): post-rendering its own output again gives it back. */
+export const WIRING_ANNOTATION = 'flytemc.io/control-plane';
 const ADMIN_KEY = 'admin.yaml';
 const CATALOG_KEY = 'catalog.yaml';
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -80,25 +83,62 @@ export interface DataPlaneResult {
   patches: DocPatch[];
 }
 
-export function postRenderDataPlane(docs: Doc[], configDoc: Doc): DataPlaneResult {
+/** flyte-propeller-config as the post-renderer left it (its wiring annotation), when the stream is flytemc's own data-plane output. */
+export function wiredPropellerConfig(docs: Doc[]): Doc | undefined {
+  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && nameOf(d) === PROPELLER_CONFIGMAP);
+  return typeof (cm?.value as K8sObject | undefined)?.metadata?.annotations?.[WIRING_ANNOTATION] === 'string' ? cm : undefined;
+}
+
+/** The wiring recorded on flyte-propeller-config by an earlier run. */
+function recordedWiring(cm: Doc): Wiring {
+  const text = (cm.value as K8sObject).metadata!.annotations![WIRING_ANNOTATION]!;
+  let w: unknown;
+  try {
+    w = JSON.parse(text);
+  } catch {
+    w = undefined;
+  }
+  const a = isObject(w) && isObject(w.admin) ? w.admin : undefined;
+  const c = isObject(w) && isObject(w.catalog) ? w.catalog : undefined;
+  const ok = a && typeof a.endpoint === 'string' && typeof a.insecure === 'boolean' && c && (c.type === 'noop' || (c.type === 'datacatalog' && typeof c.endpoint === 'string' && typeof c.insecure === 'boolean'))
+    && (a.clientSecret === undefined || (isObject(a.clientSecret) && typeof a.clientSecret.secretName === 'string' && typeof a.clientSecret.clientId === 'string'));
+  if (!ok) throw new FlytemcError([error(`${objectName(cm)} /metadata/annotations/${escape(WIRING_ANNOTATION)}`, 'is not the wiring flytemc records (admin, catalog)', 'render the data plane from the chart again (-f values-dataplane.yaml), whose MultiClusterConfig says where FlyteAdmin is')]);
+  return w as Wiring;
+}
+
+/**
+ * A data plane: from the chart's MultiClusterConfig, or (configDoc undefined) from what an
+ * earlier run recorded on flyte-propeller-config, so that post-rendering twice equals once.
+ */
+export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): DataPlaneResult {
   // find
   const configs = docs.filter((d) => kindOf(d) === 'MultiClusterConfig');
   for (const d of configs) d.dropped = true;
   if (configs.length > 1) throw new FlytemcError([error(objectName(configs[1]!), `the stream has ${configs.length} MultiClusterConfig documents; there must be one`, 'render one flyte-multicluster release at a time')]);
-  const name = objectName(configDoc);
-  const at = (p: string) => `${name} /spec${p}`;
-  const root = configDoc.value as K8sObject & { spec: unknown; clusterResourceTemplates?: unknown };
-  const spec = root.spec;
   const problems: Problem[] = [];
-
-  // validate the config
-  if (!validateMulticluster(spec)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => get(spec, p)));
-  if (errorsIn(problems).length) throw new FlytemcError(problems);
-  const values = spec as MulticlusterValues;
-  const { wiring, problems: wp } = resolveWiring(values.controlPlane, at);
-  problems.push(...wp);
   const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && nameOf(d) === PROPELLER_CONFIGMAP);
+  let wiring: Wiring | undefined;
+  let values: MulticlusterValues = {};
+  let root: { clusterResourceTemplates?: unknown } = {};
+  const name = configDoc ? objectName(configDoc) : 'the rendered manifests';
+  if (configDoc) {
+    // validate the config
+    const at = (p: string) => `${name} /spec${p}`;
+    root = configDoc.value as K8sObject & { spec: unknown; clusterResourceTemplates?: unknown };
+    const spec = (configDoc.value as { spec: unknown }).spec;
+    if (!validateMulticluster(spec)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => get(spec, p)));
+    if (errorsIn(problems).length) throw new FlytemcError(problems);
+    values = spec as MulticlusterValues;
+    const resolved = resolveWiring(values.controlPlane, at);
+    problems.push(...resolved.problems);
+    wiring = resolved.wiring;
+  } else if (cm) {
+    wiring = recordedWiring(cm);
+  }
   if (!cm) problems.push(error('the rendered manifests', `no ConfigMap ${PROPELLER_CONFIGMAP}: there is no flytepropeller to point at the control plane`, 'a data plane runs flytepropeller: install it with -f values-dataplane.yaml (flyte-core.flytepropeller.enabled: true)'));
+  // the objects patched below, as flyte-core renders them (schemas/manifests.schema.json)
+  if (cm) problems.push(...schemaCheck(cm, validateConfigMap));
+  for (const d of docs) if (kindOf(d) === 'Deployment') problems.push(...schemaCheck(d, validateDeployment));
   if (errorsIn(problems).length || !wiring || !cm) throw new FlytemcError(problems);
 
   // patch flytepropeller's config
@@ -106,15 +146,22 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc): DataPlaneResul
   const oldAdmin = parseConfigKey(cm, ADMIN_KEY);
   const oldCatalog = parseConfigKey(cm, CATALOG_KEY);
   const want = wiredConfig(oldAdmin, oldCatalog, wiring);
-  const data = (cm.value as { data?: Record<string, unknown> | null }).data;
+  const cmValue = cm.value as K8sObject & { data?: Record<string, unknown> | null };
+  const data = cmValue.data;
   const cmOps: Operation[] = [];
   if (!isObject(data)) cmOps.push({ op: 'add', path: '/data', value: {} });
   for (const [key, before, after] of [[ADMIN_KEY, oldAdmin, want.admin], [CATALOG_KEY, oldCatalog, want.catalog]] as const) {
     if (same(before, after) && isObject(data) && key in data) continue;
     cmOps.push({ op: isObject(data) && key in data ? 'replace' : 'add', path: `/data/${escape(key)}`, value: dumpYaml(after) });
   }
-  if (cmOps.length) {
-    patches.push({ doc: cm, ops: cmOps });
+  const record = JSON.stringify(wiring);
+  const meta = isObject(cmValue.metadata) ? cmValue.metadata : undefined;
+  if (!meta) cmOps.push({ op: 'add', path: '/metadata', value: { annotations: { [WIRING_ANNOTATION]: record } } });
+  else if (!isObject(meta.annotations)) cmOps.push({ op: 'add', path: '/metadata/annotations', value: { [WIRING_ANNOTATION]: record } });
+  else if (meta.annotations[WIRING_ANNOTATION] !== record) cmOps.push({ op: 'add', path: `/metadata/annotations/${escape(WIRING_ANNOTATION)}`, value: record });
+  const configChanged = cmOps.some((o) => o.path.startsWith('/data'));
+  if (cmOps.length) patches.push({ doc: cm, ops: cmOps });
+  if (configChanged) {
     const changed = new Map([[PROPELLER_CONFIGMAP, dumpYaml(want.admin) + dumpYaml(want.catalog)]]);
     for (const d of docs) {
       if (kindOf(d) !== 'Deployment' || !isObject((d.value as { spec?: { template?: { spec?: unknown } } }).spec?.template?.spec)) continue;
@@ -190,8 +237,10 @@ function minimalRbacPatches(docs: Doc[], rawTemplates: unknown, configName: stri
   const roles = new Set<string>();
   for (const d of docs) {
     if (kindOf(d) !== 'ClusterRoleBinding') continue;
-    const b = d.value as { subjects?: Array<{ kind?: string; name?: string }>; roleRef?: { kind?: string; name?: string } };
-    if ((b.subjects ?? []).some((s) => s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT) && b.roleRef?.kind === 'ClusterRole' && b.roleRef.name) roles.add(b.roleRef.name);
+    const b = d.value as { subjects?: unknown; roleRef?: unknown };
+    const subjects = Array.isArray(b.subjects) ? b.subjects : [];
+    const ref = isObject(b.roleRef) ? b.roleRef : {};
+    if (subjects.some((s) => isObject(s) && s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT) && ref.kind === 'ClusterRole' && typeof ref.name === 'string' && ref.name) roles.add(ref.name);
   }
   const targets = docs.filter((d) => kindOf(d) === 'ClusterRole' && roles.has(String(nameOf(d))));
   if (!targets.length) {

@@ -7,7 +7,7 @@ import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
 import { parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, findConfig, findTargets } from './find.ts';
 import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limits.ts';
-import { isDataPlaneConfig, postRenderDataPlane } from './dataplane.ts';
+import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
 import { catalogRoutePatches } from './ingress.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
 import { emitStream, objectName, parseStream } from './stream.ts';
@@ -39,7 +39,8 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const docs = parseStream(input);
   // a data plane: flytepropeller pointed at the control plane (dataplane.ts, the same stages)
   const dataPlane = options.config ? undefined : docs.find(isDataPlaneConfig);
-  if (dataPlane) {
+  const again = !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
+  if (dataPlane || again) {
     const r = postRenderDataPlane(docs, dataPlane);
     return { output: emitStream(docs), warnings: r.warnings, patches: r.patches.map((p) => ({ object: objectName(p.doc), ops: p.ops })) };
   }
