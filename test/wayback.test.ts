@@ -203,6 +203,19 @@ test('check from both sides: dp-a, dp-b and the control plane OK; flyte-core\'s 
   // the hub side only: what check said before the way back was checked
   const hubOnly = await check(['--hub-only']);
   assert.is(hubOnly.r.code, 0, show(hubOnly.r));
+  // a data plane your kubeconfig cannot read (here: a revoked login for cluster-1) is checked from the hub only, and says so
+  const cfg = yaml.load(readFileSync(set.kubeconfigPath, 'utf8')) as any;
+  const ctx1 = cfg.contexts.find((c: any) => c.name === ctx(1));
+  cfg.users.push({ name: 'revoked', user: { token: 'not-a-valid-token' } });
+  ctx1.context.user = 'revoked';
+  const kcFile = join(work, 'kubeconfig-revoked');
+  writeFileSync(kcFile, yaml.dump(cfg), { mode: 0o600 });
+  const partial = await flytemc(['check', '--kube-context', ctx(0), '--kubeconfig', kcFile, '-n', NS, '-f', cpValues, '-o', 'json']);
+  const a = (JSON.parse(partial.stdout) as Report).clusters.find((c) => c.name === 'dp-a')!;
+  assert.is(a.verdict, 'ok', partial.stdout);
+  assert.equal(a.findings.filter((f) => f.ok === null).map((f) => f.check), ['installed']);
+  const note = a.findings.find((f) => f.check === 'installed')!.problem!;
+  assert.match(note, /the data plane's side was not checked: context cluster-1: .*rejected the kubeconfig's credentials/, note);
 });
 
 test('a data plane asked to use flyteadmin:81 fails until a Service of that name exists there (an ExternalName to the control plane)', async () => {
