@@ -52,8 +52,27 @@ export function showValue(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(cut) : cut;
 }
 
+/**
+ * Notes that every `where` naming a thing must carry (e.g. a kubeconfig context reached without
+ * TLS verification: `[TLS NOT VERIFIED]`). A `where` names it as `context NAME`, `hub NAME` or
+ * just `NAME`. Returns false when the note was there already.
+ */
+const marks = new Map<string, string>();
+export function markWhere(name: string, note: string): boolean {
+  if (marks.get(name) === note) return false;
+  marks.set(name, note);
+  return true;
+}
+export function marked(where: string): string {
+  for (const [name, note] of marks) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if (where === name || new RegExp(`(^|\\s|\\()(context|hub) ${esc}($|[\\s),:])`).test(where)) return `${where} [${note}]`;
+  }
+  return where;
+}
+
 export function formatProblem(p: Problem): string {
-  const head = `${p.severity}: ${redact(p.where)}: ${redact(p.what)}`;
+  const head = `${p.severity}: ${redact(marked(p.where))}: ${redact(p.what)}`;
   return p.fix ? `${head}\n  fix: ${redact(p.fix)}` : head;
 }
 

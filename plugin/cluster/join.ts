@@ -61,7 +61,7 @@ export async function proveToken(endpoint: string, token: string, cas: Array<{ s
 export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, plan: Plan, hubNamespaceOnce: () => Promise<void>): Promise<JoinOutcome> {
   const started = Date.now();
   const { namespace: ns, secretName } = opts;
-  const say = (msg: string) => opts.progress.step(req.name, msg);
+  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
 
   // 1. connect
   say(`connecting to context ${req.context}`);

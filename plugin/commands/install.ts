@@ -173,6 +173,11 @@ export async function run(argv: string[]): Promise<number> {
     if (missingDependency(chart)) {
       throw new FlytemcError([{ severity: 'error', where: join(chart, 'charts'), what: 'the flyte-core dependency (flyte-core-v1.16.8.tgz) is not there', fix: `run \`helm dependency build ${chart}\` once (needs https://flyteorg.github.io/flyte), or install a release tarball of flytemc, which ships it` }]);
     }
+    if (!parsed.template) {
+      // Helm talks to the cluster with your kubeconfig: the same TLS rule as every cluster command
+      const { refuseUnverifiedHelmContext } = await import('../cluster/kube.ts');
+      await refuseUnverifiedHelmContext(plan.args);
+    }
     if (helm.major >= 4 && plan.postRenderer) registerHelm4(helm4Dir, root, pluginVersion(root));
     process.stderr.write(`flytemc: running ${envShown}${shown}\n`);
     const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env });
