@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
+import { isSecretPath, redact, showValue } from '../plugin/problems.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
@@ -154,6 +155,61 @@ for (const c of CASES) {
     }
   });
 }
+
+// ---- masking: every secret-looking value, whatever its length
+
+test('showValue masks a value at a secret path or shaped like a credential, whatever its length; names, URLs and paths stay readable', () => {
+  const masked = [
+    ['abc', '/data/cluster_1_token'], ['Z', '/stringData/cluster_1_cacert'], [12345, '/data/cluster_2_token'], ['hunter2', '/multicluster/credentials/password'],
+    ['s3cr3t', 'spec.clientSecret'], ['Q', '/users/0/user/client-key-data'], ['short', '/clusters/0/cluster/certificate-authority-data'],
+    ['eyJhbGciOi.eyJzdWIi.c2ln', ''], ['Bearer abc', ''], ['abcdef.0123456789abcdef', ''], ['k8s-aws-v1.aHR0cHM6Ly9zdHM', ''],
+    ['dG9rZW4xMjM0NTY3OA==', ''], ['k9Xz2Qw8Lm4Rt7Vb', ''], ['0123456789abcdef0123456789abcdef', ''],
+    ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', '/multicluster/clusters/clusterConfigs/0/name'],
+  ] as const;
+  for (const [v, path] of masked) {
+    const shown = showValue(v, path);
+    assert.match(shown, /^<masked: \d+ characters?>$/, `${JSON.stringify(v)} at ${path}: ${shown}`);
+    assert.not.ok(shown.includes(String(v)), shown);
+  }
+  const plain = [
+    ['cluster-1', '/multicluster/clusters/clusterConfigs/0/name', '"cluster-1"'], ['https://203.0.113.1:6443', '/clusterConfigs/0/endpoint', '"https://203.0.113.1:6443"'],
+    ['cluster-credentials', '/multicluster/credentials/secretName', '"cluster-credentials"'], ['/var/run/credentials/cluster_1_token', '/clusterConfigs/0/auth/tokenPath', '"/var/run/credentials/cluster_1_token"'],
+    ['/configmap/clusters/clusterConfigs/1/auth/enabled', '', '"/configmap/clusters/clusterConfigs/1/auth/enabled"'], [true, '/clusterConfigs/0/enabled', 'true'], [0.5, '/labelClusterMap/team1/0/weight', '0.5'],
+  ] as const;
+  for (const [v, path, want] of plain) assert.is(showValue(v, path), want, `${v} at ${path}`);
+  assert.ok(isSecretPath('/data/x') && isSecretPath('/multicluster/credentials/token') && !isSecretPath('/multicluster/credentials/secretName') && !isSecretPath('/clusterConfigs/0/auth/certPath'));
+});
+
+test('redact masks bearer, bootstrap and EKS tokens, base64 and hex blobs and quoted secret values in any text; JSON pointers and paths stay', () => {
+  const text = [
+    'Authorization: Bearer abc123', 'token: "tiny"', "password='p'", 'blob dGhpcyBpcyBhIHRva2VuIHRoYXQgaXMgbG9uZw== end', 'join abcdef.0123456789abcdef now',
+    'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbQ', 'hex 0123456789abcdef0123456789abcdef01234567 end',
+  ].join('\n');
+  const out = redact(text);
+  for (const s of ['abc123', 'tiny', "'p'", 'dGhpcyBpcyBhIHRva2Vu', 'abcdef.0123456789abcdef', 'aHR0cHM6', '0123456789abcdef0123456789abcdef01234567']) assert.not.ok(out.includes(s), `${s} in ${out}`);
+  const keep = 'values.yaml:32 (/configmap/clusters/clusterConfigs/1/auth/enabled): Secret flyte/flyteadmin-token: still has no token after 4 s; see /tmp/flytemc-faults-AbC123/clusters/cluster-1/kube-apiserver.log';
+  assert.is(redact(keep), keep);
+});
+
+test('the post-renderer and validate never echo a short planted secret (a Secret data value, a base64 string where a name goes)', () => {
+  const SHORT = 'k9Xz2Qw8Lm4Rt7Vb';
+  const NUMBER = '424242';
+  const config = join(tmp, 'short.yaml');
+  writeFileSync(config, THREE.replace('secretName: cluster-credentials', `secretName: ${SHORT}`));
+  const stream = rendered('controlplane.yaml') + secretDoc({ cluster_1_token: b64('t1'), cluster_1_cacert: b64('c1') }).replace(`cluster_1_token: "${b64('t1')}"`, `cluster_1_token: ${NUMBER}`);
+  const pr = run(['--config', fixture('three-clusters.yaml')], stream);
+  assert.is(pr.code, 1, pr.stderr);
+  assert.match(pr.stderr, /data\/cluster_1_token.*must be string, not number <masked: 6 characters>/);
+  assert.not.ok(pr.stderr.includes(NUMBER), pr.stderr);
+  const pr2 = run(['--config', config], rendered('controlplane.yaml'));
+  assert.is(pr2.code, 1, pr2.stderr);
+  assert.match(pr2.stderr, /<masked: 16 characters>/);
+  assert.not.ok(pr2.stderr.toLowerCase().includes(SHORT.toLowerCase()), pr2.stderr);
+  const v = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), 'validate', '-f', config], { encoding: 'utf8' });
+  assert.is(v.status, 1, v.stderr);
+  assert.match(v.stdout + v.stderr, /<masked: 16 characters>/);
+  assert.not.ok((v.stdout + v.stderr).toLowerCase().includes(SHORT.toLowerCase()), v.stdout + v.stderr);
+});
 
 test('the error file is 0600 even when it existed before with a looser mode', () => {
   const ef = join(tmp, 'pre-existing.txt');
