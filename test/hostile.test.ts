@@ -167,6 +167,6 @@ test('50 MB of blank lines: refused as empty; one 20 MB line: refused as not an 
   assert.ok(r.stderr.length < 2000, 'the 20 MB value is not echoed back');
 });
 
-test('cleanup', () => rmSync(tmp, { recursive: true, force: true }));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test.run();
