@@ -81,9 +81,8 @@ export function skipsTlsVerification(cluster: Pick<K8s.Cluster, 'skipTLSVerify'>
 
 /**
  * The TLS rule for the operator's own connections. A context whose kubeconfig cluster sets
- * `insecure-skip-tls-verify` is refused, all of them
- * reported at once, unless --insecure-skip-tls-verify was given. When it was, each such context
- * is marked (every problem, plan and progress line about it says TLS NOT VERIFIED) and a warning
+ * `insecure-skip-tls-verify` is refused (all of them reported at once) unless
+ * --insecure-skip-tls-verify was given. When it was, each such context is marked (every problem, plan and progress line about it says TLS NOT VERIFIED) and a warning
  * says so once. Returns the contexts used without verification. Contexts the kubeconfig does
  * not have are left to connect(), which reports them.
  */
