@@ -5,7 +5,7 @@
 // The cluster list comes from -f values.yaml, else from the hub's deployed
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
 import { basename } from 'node:path';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, marked } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { isObject } from '../postrender/stream.ts';
@@ -33,6 +33,8 @@ export interface CheckRow {
 
 export interface CheckReport {
   hub: string;
+  /** False when the hub was reached without TLS verification (--insecure-skip-tls-verify). */
+  hubTlsVerified: boolean;
   secret: string;
   source: string;
   clusters: CheckRow[];
@@ -110,7 +112,7 @@ export async function checkClusters(hub: Kube, ns: string, secretName: string, l
   });
   const clusters = rows.map((r, i) => (r.status === 'fulfilled' ? r.value : { name: list.clusters[i]!.name, endpoint: list.clusters[i]!.endpoint ?? '', enabled: false, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail' as const, problem: String((r.reason as Error)?.message ?? r.reason), ms: 0 }));
   for (const r of clusters) onRow?.(r);
-  return { hub: hub.context, secret: `${ns}/${secretName}`, source: list.source, clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
+  return { hub: hub.context, hubTlsVerified: hub.tlsVerified, secret: `${ns}/${secretName}`, source: list.source, clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
 }
 
 const mark = (ok: boolean, reached: boolean) => (!reached ? '-' : ok ? 'yes' : 'NO');
@@ -136,6 +138,6 @@ export function formatTable(rep: CheckReport): string {
     out.push('', `${r.verdict === 'fail' ? 'error' : 'note'}: cluster ${r.name}: ${r.problem}`);
     if (r.fix) out.push(`  fix: ${r.fix}`);
   }
-  out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (credentials from hub ${rep.hub} Secret ${rep.secret}; clusters from ${rep.source})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (credentials from hub ${rep.hub} Secret ${rep.secret}; clusters from ${rep.source})`);
+  out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source})`);
   return out.join('\n') + '\n';
 }

@@ -23,6 +23,8 @@ export interface ProbeResult {
   user?: string;
   /** `create pods`, … */
   missing: string[];
+  /** How the permissions were proven, for messages: one rules review, or one access review per check. */
+  permissionsBy?: string;
   what?: string;
   fix?: string;
   ms: number;
@@ -154,6 +156,7 @@ async function probeWith(
   //    otherwise one SelfSubjectAccessReview per check, the authoritative answer, says what is missing.
   if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs)) {
     r.permissions = true;
+    r.permissionsBy = `one SelfSubjectRulesReview grants all ${ACCESS_CHECKS.length} (resource, verb) pairs FlyteAdmin uses`;
     return done(undefined);
   }
   const results = await mapLimit(ACCESS_CHECKS, 16, async (c) => {
@@ -183,5 +186,6 @@ async function probeWith(
     return done('permissions', `${r.user ?? 'the token'} may not ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it)');
   }
   r.permissions = true;
+  r.permissionsBy = `all ${ACCESS_CHECKS.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
   return done(undefined);
 }
