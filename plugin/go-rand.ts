@@ -6,7 +6,6 @@
 const RNG_LEN = 607;
 const RNG_TAP = 273;
 const INT32_MAX = 2147483647;
-const MASK63 = (1n << 63n) - 1n;
 
 // prettier-ignore
 const RNG_COOKED: readonly bigint[] = [
@@ -166,56 +165,94 @@ const RNG_COOKED: readonly bigint[] = [
 
 /** seedrand: x[n+1] = 48271 * x[n] mod (2**31 - 1), as Go computes it in int32. */
 function seedrand(x: number): number {
-  const A = 48271, Q = 44488, R = 3399;
-  const hi = Math.trunc(x / Q);
-  const lo = x % Q;
-  let y = A * lo - R * hi;
-  if (y < 0) y += INT32_MAX;
-  return y;
+  const hi = (x / 44488) | 0;
+  const y = 48271 * (x % 44488) - 3399 * hi;
+  return (y < 0 ? y + INT32_MAX : y) | 0;
 }
 
-/** rand.New(rand.NewSource(seed)) of Go, with the methods FlyteAdmin's draw uses. */
+/** A Go int64 as two 32-bit halves: `hi` signed, `lo` unsigned (no BigInt on the draw path). */
+export interface Int64 {
+  hi: number;
+  lo: number;
+}
+
+// rngCooked split into 32-bit halves, once, on first use.
+let cookedHi: Uint32Array | undefined;
+let cookedLo: Uint32Array | undefined;
+function cooked(): [Uint32Array, Uint32Array] {
+  if (!cookedHi || !cookedLo) {
+    cookedHi = new Uint32Array(RNG_LEN);
+    cookedLo = new Uint32Array(RNG_LEN);
+    RNG_COOKED.forEach((v, i) => {
+      const u = BigInt.asUintN(64, v);
+      cookedHi![i] = Number(u >> 32n);
+      cookedLo![i] = Number(u & 0xffffffffn);
+    });
+  }
+  return [cookedHi, cookedLo];
+}
+
+const TWO32 = 4294967296;
+const TWO63 = 9223372036854775808;
+
+/**
+ * rand.New(rand.NewSource(seed)) of Go, with the methods FlyteAdmin's draw uses. The 64-bit
+ * state lives in two Uint32Arrays (high and low halves), so additions wrap exactly as Go's
+ * int64 do, without BigInt.
+ */
 export class GoRand {
-  private readonly vec: bigint[] = new Array<bigint>(RNG_LEN).fill(0n);
+  private readonly hi = new Uint32Array(RNG_LEN);
+  private readonly lo = new Uint32Array(RNG_LEN);
   private tap = 0;
   private feed = RNG_LEN - RNG_TAP;
 
-  constructor(seed: bigint) {
-    let s = seed % BigInt(INT32_MAX);
-    if (s < 0n) s += BigInt(INT32_MAX);
-    if (s === 0n) s = 89482311n;
-    let x = Number(s);
+  constructor(seed: Int64) {
+    // seed % int32max, made non-negative, as Go's Seed does; 2**32 = 2 (mod 2**31 - 1)
+    let s = (seed.hi * 2 + seed.lo) % INT32_MAX;
+    if (s < 0) s += INT32_MAX;
+    if (s === 0) s = 89482311;
+    const [ch, cl] = cooked();
+    let x = s | 0;
     for (let i = -20; i < RNG_LEN; i++) {
       x = seedrand(x);
       if (i >= 0) {
-        let u = BigInt(x) << 40n;
+        // u = x<<40 ^ x<<20 ^ x (three successive x), then ^ rngCooked[i]
+        let hi = x << 8;
+        let lo = 0;
         x = seedrand(x);
-        u ^= BigInt(x) << 20n;
+        hi ^= x >>> 12;
+        lo ^= x << 20;
         x = seedrand(x);
-        u ^= BigInt(x);
-        u ^= RNG_COOKED[i]!;
-        this.vec[i] = BigInt.asIntN(64, u);
+        lo ^= x;
+        this.hi[i] = hi ^ ch[i]!;
+        this.lo[i] = lo ^ cl[i]!;
       }
     }
   }
 
-  uint64(): bigint {
-    this.tap--;
-    if (this.tap < 0) this.tap += RNG_LEN;
-    this.feed--;
-    if (this.feed < 0) this.feed += RNG_LEN;
-    const x = BigInt.asIntN(64, this.vec[this.feed]! + this.vec[this.tap]!);
-    this.vec[this.feed] = x;
-    return BigInt.asUintN(64, x);
+  /** Advances the generator; the new value is at index `feed`. */
+  private next(): number {
+    if (--this.tap < 0) this.tap += RNG_LEN;
+    if (--this.feed < 0) this.feed += RNG_LEN;
+    const f = this.feed;
+    const t = this.tap;
+    const lo = this.lo[f]! + this.lo[t]!;
+    this.hi[f] = this.hi[f]! + this.hi[t]! + (lo >= TWO32 ? 1 : 0);
+    this.lo[f] = lo;
+    return f;
   }
 
+  /** Go's Int63 as a BigInt (for tests; the draws use float64). */
   int63(): bigint {
-    return this.uint64() & MASK63;
+    const f = this.next();
+    return (BigInt(this.hi[f]! & 0x7fffffff) << 32n) | BigInt(this.lo[f]!);
   }
 
   float64(): number {
     for (;;) {
-      const f = Number(this.int63()) / 2 ** 63;
+      const i = this.next();
+      // float64(Int63()) / (1 << 63): one correctly rounded addition, as Go's conversion rounds
+      const f = ((this.hi[i]! & 0x7fffffff) * TWO32 + this.lo[i]!) / TWO63;
       if (f !== 1) return f;
     }
   }
@@ -229,11 +266,15 @@ export class GoRand {
 }
 
 /** Go's hash/fnv New64a over the UTF-8 bytes of s, as int64 (what FlyteAdmin seeds with). */
-export function fnv64aInt64(s: string): bigint {
-  let h = 0xcbf29ce484222325n;
+export function fnv64a(s: string): Int64 {
+  // offset basis 0xcbf29ce484222325; prime 0x100000001b3 = 2**40 + 0x1b3
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (const b of Buffer.from(s, 'utf8')) {
-    h ^= BigInt(b);
-    h = BigInt.asUintN(64, h * 0x100000001b3n);
+    lo = (lo ^ b) >>> 0;
+    const low = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + Math.floor(low / TWO32) + (lo << 8)) >>> 0;
+    lo = low >>> 0;
   }
-  return BigInt.asIntN(64, h);
+  return { hi: hi | 0, lo };
 }

@@ -6,7 +6,7 @@
 // This module reads the config leniently: it must explain the routes of a config that
 // `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
 import { isObject } from './postrender/stream.ts';
-import { GoRand, fnv64aInt64 } from './go-rand.ts';
+import { GoRand, fnv64a } from './go-rand.ts';
 
 export interface ClusterInfo {
   name: string;
@@ -205,7 +205,7 @@ const draws = new Map<string, number>();
 function draw(name: string): number {
   let d = draws.get(name);
   if (d === undefined) {
-    d = new GoRand(fnv64aInt64(name)).float32();
+    d = new GoRand(fnv64a(name)).float32();
     if (draws.size > 1_100_000) draws.clear();
     draws.set(name, d);
   }
@@ -227,7 +227,7 @@ export function pick(entries: Array<{ id: string; weight: number }>, executionNa
 /** Execution names in FlyteAdmin's own format (a letter then 19 letters/digits), reproducibly from `seed`. */
 export function executionNames(n: number, seed = 'flytemc'): string[] {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const rng = new GoRand(fnv64aInt64(seed));
+  const rng = new GoRand(fnv64a(seed));
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     let s = alphabet[Math.floor(rng.float64() * 26)]!;

@@ -39,6 +39,8 @@ export const KUBE_OPTIONS = {
   namespace: { type: 'string', short: 'n' },
   kubeconfig: { type: 'string' },
   timeout: { type: 'string' },
+  /** kubectl's name; allows (never forces) a kubeconfig cluster's insecure-skip-tls-verify: see cluster/kube.ts */
+  'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
 
 export async function readStdin(): Promise<string> {

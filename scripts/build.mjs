@@ -81,6 +81,9 @@ if (mode === 'make') writeFileSync(cacheFile, script.createCachedData());
 // modules. The post-renderer runs on every `helm install/upgrade/template`, so its start-up
 // counts (bench/, docs/benchmarks.md): see postRendererBundle() below.
 if (!process.argv.includes('--no-bundle')) {
+  // chunk names carry a content hash: without this, the chunks of earlier builds would stay in
+  // dist/ (and be scanned, packaged and shipped) next to the current ones
+  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
   await esbuild.build({
     ...common,

@@ -2,10 +2,10 @@
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, helmBinary } from './helpers/helm.ts';
+import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
 
 const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
 const DEFECT7 = join(ROOT, 'test', 'fixtures', 'guide', 'defect7-enabled-under-auth.yaml');
@@ -63,6 +63,19 @@ test('install control-plane: Helm 3 gets the executable path, Helm 4 the plugin 
   assert.match(h3.stdout, /--namespace flyte-cp .*--post-renderer \/\S+\/dist\/flytemc-post-renderer\.mjs/);
   const h4 = flytemc(['install', 'control-plane', '--print'], 4);
   assert.match(h4.stdout, /^HELM_PLUGINS=\S*flytemc-helm4 \S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
+});
+
+test('install exit codes: Helm failing for another reason than the config is 3 (a post-renderer refusal is 1: test/plugin.test.ts)', () => {
+  prepareChart();
+  const dir = mkdtempSync(join(tmpdir(), 'flytemc-cli-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n', { mode: 0o600 });
+  for (const major of [3, 4] as const) {
+    const r = flytemc(['install', 'data-plane', '--name', 'dp1', '--kube-context', 'no-such-context', '--kubeconfig', kubeconfig], major);
+    assert.is(r.code, 3, `Helm ${major}: ${r.stderr}`);
+    assert.match(r.stderr, /context "no-such-context" does not exist/);
+  }
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('validate: every problem with file:line, exit 1; a good file exits 0; files without config are skipped', () => {

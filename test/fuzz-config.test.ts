@@ -5,6 +5,11 @@
 //  - validate and post-render agree: a config the checks accept post-renders flyte-core's
 //    control plane (no verification failure after patching), and the result is a fixed point;
 //    a config the checks refuse is refused by the post-renderer too.
+//    No waiver: a data-plane values file (`role: data-plane`) is judged by validate for its role,
+//    where no cluster is needed, while the post-renderer only ever runs on a control plane and
+//    requires one. So for such a file the post-renderer must agree with the control-plane
+//    judgement of the same checks (checkConfig with requireClusters), and that judgement may
+//    differ from validate's only by the two "nowhere to run executions" errors.
 // Scale with FLYTEMC_FUZZ_SCALE, replay with FLYTEMC_FUZZ_SEED (scripts/fuzz-long.mjs).
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
@@ -27,7 +32,7 @@ const SCALE = Number(process.env.FLYTEMC_FUZZ_SCALE ?? 1);
 const SEED = process.env.FLYTEMC_FUZZ_SEED !== undefined ? Number(process.env.FLYTEMC_FUZZ_SEED) : process.env.CI === 'true' ? 20261122 : undefined;
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 const params = (n: number) => ({ numRuns: runs(n), ...(SEED !== undefined ? { seed: SEED } : {}) });
-const counted = { cases: 0, accepted: 0, refused: 0, rendered: 0 };
+const counted = { cases: 0, accepted: 0, refused: 0, rendered: 0, dataPlane: 0 };
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-fuzz-config-'));
 /** flyte-core's control plane cut to the four objects the post-renderer patches: the same checks, a fifth of the parsing. */
 const CP = rendered('controlplane.yaml')
@@ -56,15 +61,24 @@ function checkValues(text: string, path = join(tmp, 'values.yaml')) {
   }
   const ok = !checked.problems.some((p) => p.severity === 'error');
   assert.is(ok, checked.config !== undefined, 'a config exactly when there is no error');
+  // the control-plane judgement: the same for every file but a data-plane one (see the top)
+  const asControlPlane = checked.role === 'data-plane' ? checkConfig(found, { requireClusters: true }) : checked;
+  const okCp = !asControlPlane.problems.some((p) => p.severity === 'error');
+  if (asControlPlane !== checked) {
+    counted.dataPlane++;
+    const extra = asControlPlane.problems.filter((p) => p.severity === 'error' && !checked.problems.some((q) => q.what === p.what && q.where === p.where));
+    assert.ok(extra.every((p) => /has nowhere to run executions$/.test(p.what)), `a data-plane file's control-plane judgement differs from validate's by more than the cluster requirement: ${extra.map((p) => p.what).join('; ')}`);
+    assert.ok(ok || !okCp, 'the control-plane judgement accepts what validate refuses');
+  }
   let output: string | undefined;
   try {
     output = postRender(CP, { config: found }).output;
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw new Error(`postRender threw ${(e as Error)?.stack ?? String(e)}`);
-    if (ok && checked.role !== 'data-plane') throw new Error(`validate accepts the config, post-render refuses it:\n${e.message}`);
+    if (okCp) throw new Error(`validate accepts the config (as a control plane), post-render refuses it:\n${e.message}`);
   }
   if (output !== undefined) {
-    assert.ok(ok, `post-render accepts a config that validate refuses: ${checked.problems.map((p) => p.what).join('; ')}`);
+    assert.ok(okCp, `post-render accepts a config that validate refuses: ${asControlPlane.problems.map((p) => p.what).join('; ')}`);
     assert.is(postRender(output, { config: found }).output, output, 'fixed point (same config)');
     assert.is(postRender(output).output, output, 'fixed point (no config)');
     counted.rendered++;
@@ -177,9 +191,10 @@ test('the cut control plane has the four objects', () => {
 });
 
 test('figures', () => {
-  console.log(`\n  fuzz (config): ${counted.cases} cases, ${counted.accepted} accepted, ${counted.refused} refused, ${counted.rendered} post-rendered (each twice more)`);
+  console.log(`\n  fuzz (config): ${counted.cases} cases, ${counted.accepted} accepted, ${counted.refused} refused, ${counted.rendered} post-rendered (each twice more), ${counted.dataPlane} data-plane files judged as control planes too`);
   assert.ok(counted.cases >= runs(7500));
   assert.ok(counted.rendered > 0, 'some random configs are valid');
+  assert.ok(counted.dataPlane > 0, 'the data-plane rule was exercised');
   rmSync(tmp, { recursive: true, force: true });
 });
 

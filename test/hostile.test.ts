@@ -20,6 +20,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'flytemc-hostile-'));
 const THREE = fixture('three-clusters.yaml');
 const three = () => configFromValues(THREE, readFileSync(THREE, 'utf8'));
 const CP = rendered('controlplane.yaml');
+/** Wall times of the large cases, printed at the end (docs/reliability.md quotes them from a saved run). */
+const measured: Record<string, string> = {};
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The built program under a 1.5 GiB heap cap: a run that needs more memory fails the test. */
 function run(args: string[], input: string | Buffer, heapMiB = 1536) {
@@ -99,7 +102,9 @@ test('ordinary aliases are fine: a label that reuses another label\'s routes', (
 
 test(`nesting 100,000 deep (flow style): refused as deeper than ${MAX_DEPTH} levels, no stack overflow`, () => {
   const deep = `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
-  assertRefused(run(['--config', THREE], CP + deep), new RegExp(`stream line \\d+: mappings and lists nested more than ${MAX_DEPTH} levels deep, the limit`), 5000);
+  const r = run(['--config', THREE], CP + deep);
+  measured['nesting 100,000 deep: refused after'] = secs(r.ms);
+  assertRefused(r, new RegExp(`stream line \\d+: mappings and lists nested more than ${MAX_DEPTH} levels deep, the limit`), 5000);
 });
 
 test(`nesting ${MAX_DEPTH + 10} deep (block style): refused; ${MAX_DEPTH - 10} deep: accepted and written back as it was`, () => {
@@ -130,6 +135,7 @@ test(`a stream over ${MAX_INPUT_BYTES / MIB} MiB: refused while reading, naming 
   const big = Buffer.alloc(MAX_INPUT_BYTES + MIB, '#');
   Buffer.from(CP).copy(big);
   const r = run(['--config', THREE], big, 1024);
+  measured['a 257 MiB stream: refused after'] = secs(r.ms);
   assertRefused(r, /standard input: the rendered stream is larger than the limit of 256 MiB/, 15000);
 });
 
@@ -139,6 +145,7 @@ test('a 100 MB stream (one 100 MB string in a ConfigMap): accepted, within a 1.5
   const input = CP + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge\ndata:\n  huge: |\n' + line.repeat(n);
   assert.ok(input.length > 100e6);
   const r = run(['--config', THREE], input);
+  measured['a 100 MB stream: post-rendered in'] = secs(r.ms);
   assert.is(r.code, 0, r.stderr.slice(0, 800));
   assert.ok(r.stdout.length > 100e6);
   assert.ok(r.stdout.endsWith(line.repeat(3)));
@@ -148,7 +155,9 @@ test('a 100 MB stream (one 100 MB string in a ConfigMap): accepted, within a 1.5
 });
 
 test(`more than ${MAX_DOCUMENTS.toLocaleString('en')} documents: refused, naming the limit`, () => {
-  assertRefused(run(['--config', THREE], CP + '---\n# x\n'.repeat(MAX_DOCUMENTS)), /more than 100,000 documents, the limit/, 10000);
+  const r = run(['--config', THREE], CP + '---\n# x\n'.repeat(MAX_DOCUMENTS));
+  measured['more than 100,000 documents: refused after'] = secs(r.ms);
+  assertRefused(r, /more than 100,000 documents, the limit/, 10000);
 });
 
 test('20,000 documents (the benchmark\'s upper size): accepted', () => {
@@ -167,6 +176,9 @@ test('50 MB of blank lines: refused as empty; one 20 MB line: refused as not an 
   assert.ok(r.stderr.length < 2000, 'the 20 MB value is not echoed back');
 });
 
-test('cleanup', () => rmSync(tmp, { recursive: true, force: true }));
+test.after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  console.log('\nmeasured:', JSON.stringify(measured, null, 2));
+});
 
 test.run();

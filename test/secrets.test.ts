@@ -1,14 +1,16 @@
-// Secrets hygiene: no source turns TLS verification off; the post-renderer never copies a token
+// Secrets hygiene: no shipped or source file turns TLS verification off (the vendored client's
+// honouring of insecure-skip-tls-verify is listed, and gated by plugin/cluster/kube.ts); the post-renderer never copies a token
 // into stderr, the error file or (unless the token was already in its input) stdout; files it
 // writes that may carry problems are 0600. The join commands' own token checks (nothing printed,
 // values file, hub Secret) live in test/join.test.ts.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
+import { isSecretPath, redact, showValue } from '../plugin/problems.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
@@ -18,52 +20,96 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImZ1enoifQ.eyJzdWIiOiJzeXN0ZW06c2Vydm
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIFLYTEMCPLANTEDCERTIFICATE0123456789abcdef\n-----END CERTIFICATE-----';
 
 // ---- static: TLS verification
-const SOURCE_DIRS = ['plugin', 'charts', 'scripts', 'schemas', 'test'];
+// Every program we ship (the bundles in dist/, vendored client code included) and every source
+// folder, each file against every pattern. A hit is allowed only where ALLOWED lists it, with
+// the reason; each allowed entry must still match exactly as often as it says (no stale entry,
+// no second copy slipping in under it).
+const SCANNED = ['dist', 'plugin', 'scripts', 'bench', 'test', 'charts', 'schemas', '.ci', 'plugin.yaml', 'package.json'];
 const SELF = relative(ROOT, import.meta.filename);
-function sources(dir: string): string[] {
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
   const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.') || name === 'dist') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...sources(p));
-    else if (/\.(ts|mjs|js|cjs|go|ya?ml|tpl|json|sh)$/.test(name)) out.push(p);
+  for (const name of readdirSync(path)) {
+    if (name === 'node_modules' || name.startsWith('.runner-') || name === 'results') continue;
+    const p = join(path, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else if (/\.(ts|mts|mjs|js|cjs|go|ya?ml|tpl|json|sh|md|txt)$|^run$/.test(name)) out.push(p);
   }
   return out;
 }
-// the words are split so that this file does not match itself
-const TLS_OFF: RegExp[] = [
-  new RegExp('rejectUnauthorized' + '\\s*:\\s*false'),
-  new RegExp('skipTLSVerify' + '\\s*:\\s*true'),
-  new RegExp('insecureSkipTLSVerify' + '\\s*:\\s*true'),
-  new RegExp('insecure-skip-' + 'tls-verify'),
-  new RegExp('NODE_TLS_' + 'REJECT_UNAUTHORIZED'),
-  new RegExp('InsecureSkip' + 'Verify\\s*:\\s*true'),
-  new RegExp('--kube-insecure-' + 'skip-tls-verify'),
+const ASSIGN = String.raw`["'\]]*\s*(?::|=(?!=))`; // `x: v`, `x = v`, `"x": v`, `["x"] = v`; not `==`/`===`
+const TLS_OFF: Array<{ what: string; re: RegExp }> = [
+  { what: 'rejectUnauthorized set to anything but true', re: new RegExp(`rejectUnauthorized${ASSIGN}(?!\\s*(?:true\\b|!0\\b))`, 'g') },
+  { what: 'NODE_TLS_REJECT_UNAUTHORIZED', re: /NODE_TLS_REJECT_UNAUTHORIZED/g },
+  { what: 'a skip-verification setting set to true', re: new RegExp(`(?:insecure[-_]?skip[-_]?tls[-_]?verify|skip[-_]?tls[-_]?verify|insecure[-_]?skip[-_]?verify)${ASSIGN}\\s*["']?(?:true|1|yes|on|!0)\\b`, 'gi') },
+  { what: "kubectl's or Helm's skip flag written as an argument", re: /[[,(]\s*["'`]--(?:kube-)?insecure-skip-tls-verify(?:=true)?["'`]\s*[\],)]/g },
+  { what: 'checkServerIdentity replaced', re: new RegExp(`checkServerIdentity${ASSIGN}`, 'g') },
+  { what: 'strict SSL turned off', re: new RegExp(`strict-?ssl${ASSIGN}\\s*["']?false`, 'gi') },
+  { what: 'curl -k / --insecure, wget --no-check-certificate', re: /\bcurl\b[^\n]*\s(?:-k|--insecure)\b|--no-check-certificate/g },
+];
+const CLIENT_NODE = "@kubernetes/client-node's KubeConfig honours a kubeconfig cluster's insecure-skip-tls-verify; flytemc's connect() (plugin/cluster/kube.ts) refuses such a cluster before any API client exists unless --insecure-skip-tls-verify was given (test/tls.test.ts)";
+const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: string }> = [
+  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(cluster && cluster\.skipTLSVerify\) \{\s*agentOptions\.rejectUnauthorized = false;/g, count: 1, reason: `applySecurityAuthentication: ${CLIENT_NODE}` },
+  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(cluster != null && cluster\.skipTLSVerify\) \{\s*opts\.rejectUnauthorized = false;/g, count: 1, reason: `applyHTTPSOptions: ${CLIENT_NODE}` },
+  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(opts\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = opts\.rejectUnauthorized;/g, count: 1, reason: `applyToHTTPSOptions copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
+  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(httpsOptions\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = httpsOptions\.rejectUnauthorized;/g, count: 1, reason: `applySecurityAuthentication copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
+  { file: /^test\/tls\.test\.ts$/, match: /^[\s\S]+$/g, count: 1, reason: 'the whole file: it plants insecure-skip-tls-verify in a kubeconfig and passes the flags, to prove the refusal (no connection) and the opt-in' },
 ];
 
-test('no source file turns TLS verification off', () => {
-  const files = SOURCE_DIRS.flatMap((d) => sources(join(ROOT, d))).filter((f) => relative(ROOT, f) !== SELF);
-  assert.ok(files.length > 30, `scanned ${files.length} files`);
+test('no shipped or source file turns TLS verification off (every pattern, every file; listed exceptions only)', () => {
+  const list = SCANNED.filter((p) => existsSync(join(ROOT, p))).flatMap((p) => files(join(ROOT, p))).filter((f) => relative(ROOT, f) !== SELF);
+  const rel = list.map((f) => relative(ROOT, f));
+  for (const dir of ['dist/', 'dist/chunks/', 'plugin/', 'scripts/', 'bench/', 'test/helpers/', 'test/harness/']) {
+    assert.ok(rel.some((f) => f.startsWith(dir)), `nothing scanned under ${dir}`);
+  }
   const hits: string[] = [];
-  for (const f of files) {
+  const used = ALLOWED.map(() => 0);
+  for (const f of list) {
+    const name = relative(ROOT, f);
     const text = readFileSync(f, 'utf8');
-    for (const re of TLS_OFF) {
-      const m = re.exec(text);
-      if (m) hits.push(`${relative(ROOT, f)}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
+    // the spans an exception covers, counted
+    const covered: Array<[number, number]> = [];
+    ALLOWED.forEach((a, i) => {
+      if (!a.file.test(name)) return;
+      for (const m of text.matchAll(a.match)) {
+        covered.push([m.index, m.index + m[0].length]);
+        used[i]!++;
+      }
+    });
+    for (const { what, re } of TLS_OFF) {
+      for (const m of text.matchAll(re)) {
+        if (covered.some(([a, b]) => m.index >= a && m.index < b)) continue;
+        hits.push(`${name}:${text.slice(0, m.index).split('\n').length}: ${what}: ${text.slice(m.index, m.index + 80).split('\n')[0]}`);
+      }
     }
   }
   assert.equal(hits, []);
+  ALLOWED.forEach((a, i) => assert.is(used[i], a.count, `allowed exception ${a.match} (${a.reason}) matched ${used[i]} times, not ${a.count}`));
 });
 
-test('the built programs do not turn TLS verification off either', () => {
-  const dist = join(ROOT, 'dist');
-  const files = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.mjs') || f.endsWith('.js')).map((f) => join(dist, f));
-  assert.ok(files.length >= 2);
-  for (const f of files) {
-    const text = readFileSync(f, 'utf8');
-    assert.not.match(text, TLS_OFF[0]!, relative(ROOT, f));
-    assert.not.match(text, TLS_OFF[4]!, relative(ROOT, f));
-  }
+test('the patterns catch every form that turns verification off, and not the forms that keep it on', () => {
+  const off = [
+    'rejectUnauthorized: false', 'agent.rejectUnauthorized = false;', "{ 'rejectUnauthorized': false }", 'rejectUnauthorized:!1', 'rejectUnauthorized = opts.verify',
+    'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"', 'insecureSkipTlsVerify = true', 'skipTLSVerify: true', 'cluster["insecure-skip-tls-verify"] = true',
+    'insecure-skip-tls-verify: true', 'InsecureSkipVerify: true', 'skipTLSVerify:!0', "args.push('--kube-insecure-skip-tls-verify')", "['--insecure-skip-tls-verify']",
+    'checkServerIdentity: () => undefined', 'strict-ssl=false', 'curl -k https://x', 'wget --no-check-certificate https://x',
+  ];
+  const on = ['rejectUnauthorized: true', 'rejectUnauthorized:!0', 'if (opts.rejectUnauthorized === false)', 'skipTLSVerify: false', "elt.cluster['insecure-skip-tls-verify'] === true", 'insecure-skip-tls-verify: false'];
+  for (const s of off) assert.ok(TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)), `not caught: ${s}`);
+  for (const s of on) assert.not.ok(TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)), `caught although verification stays on: ${s}`);
+});
+
+test('the vendored client code that honours insecure-skip-tls-verify is reachable only through connect(), after the refusal', () => {
+  // only kube.ts loads the client as a value; the other modules import its types
+  const plugin = files(join(ROOT, 'plugin')).filter((f) => f.endsWith('.ts'));
+  const importers = plugin.filter((f) => /import\s*\(\s*'@kubernetes\/client-node'\s*\)|^import\s+(?!type\b)[^\n]*from\s+'@kubernetes\/client-node'/m.test(readFileSync(f, 'utf8')));
+  assert.equal(importers.map((f) => relative(ROOT, f)), ['plugin/cluster/kube.ts']);
+  const kube = readFileSync(join(ROOT, 'plugin', 'cluster', 'kube.ts'), 'utf8');
+  const body = kube.slice(kube.indexOf('export async function connect('));
+  const gate = body.indexOf('refuseUnverifiedTls(kc, [context], opts)');
+  assert.ok(gate > 0, 'connect() applies the TLS rule');
+  assert.is([...kube.matchAll(/makeApiClient\(/g)].length, 3, 'API clients are made in connect() only');
+  for (const m of body.matchAll(/makeApiClient\(/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
 });
 
 // ---- the post-renderer with a planted token
@@ -110,6 +156,61 @@ for (const c of CASES) {
   });
 }
 
+// ---- masking: every secret-looking value, whatever its length
+
+test('showValue masks a value at a secret path or shaped like a credential, whatever its length; names, URLs and paths stay readable', () => {
+  const masked = [
+    ['abc', '/data/cluster_1_token'], ['Z', '/stringData/cluster_1_cacert'], [12345, '/data/cluster_2_token'], ['hunter2', '/multicluster/credentials/password'],
+    ['s3cr3t', 'spec.clientSecret'], ['Q', '/users/0/user/client-key-data'], ['short', '/clusters/0/cluster/certificate-authority-data'],
+    ['eyJhbGciOi.eyJzdWIi.c2ln', ''], ['Bearer abc', ''], ['abcdef.0123456789abcdef', ''], ['k8s-aws-v1.aHR0cHM6Ly9zdHM', ''],
+    ['dG9rZW4xMjM0NTY3OA==', ''], ['k9Xz2Qw8Lm4Rt7Vb', ''], ['0123456789abcdef0123456789abcdef', ''],
+    ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', '/multicluster/clusters/clusterConfigs/0/name'],
+  ] as const;
+  for (const [v, path] of masked) {
+    const shown = showValue(v, path);
+    assert.match(shown, /^<masked: \d+ characters?>$/, `${JSON.stringify(v)} at ${path}: ${shown}`);
+    assert.not.ok(shown.includes(String(v)), shown);
+  }
+  const plain = [
+    ['cluster-1', '/multicluster/clusters/clusterConfigs/0/name', '"cluster-1"'], ['https://203.0.113.1:6443', '/clusterConfigs/0/endpoint', '"https://203.0.113.1:6443"'],
+    ['cluster-credentials', '/multicluster/credentials/secretName', '"cluster-credentials"'], ['/var/run/credentials/cluster_1_token', '/clusterConfigs/0/auth/tokenPath', '"/var/run/credentials/cluster_1_token"'],
+    ['/configmap/clusters/clusterConfigs/1/auth/enabled', '', '"/configmap/clusters/clusterConfigs/1/auth/enabled"'], [true, '/clusterConfigs/0/enabled', 'true'], [0.5, '/labelClusterMap/team1/0/weight', '0.5'],
+  ] as const;
+  for (const [v, path, want] of plain) assert.is(showValue(v, path), want, `${v} at ${path}`);
+  assert.ok(isSecretPath('/data/x') && isSecretPath('/multicluster/credentials/token') && !isSecretPath('/multicluster/credentials/secretName') && !isSecretPath('/clusterConfigs/0/auth/certPath'));
+});
+
+test('redact masks bearer, bootstrap and EKS tokens, base64 and hex blobs and quoted secret values in any text; JSON pointers and paths stay', () => {
+  const text = [
+    'Authorization: Bearer abc123', 'token: "tiny"', "password='p'", 'blob dGhpcyBpcyBhIHRva2VuIHRoYXQgaXMgbG9uZw== end', 'join abcdef.0123456789abcdef now',
+    'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbQ', 'hex 0123456789abcdef0123456789abcdef01234567 end',
+  ].join('\n');
+  const out = redact(text);
+  for (const s of ['abc123', 'tiny', "'p'", 'dGhpcyBpcyBhIHRva2Vu', 'abcdef.0123456789abcdef', 'aHR0cHM6', '0123456789abcdef0123456789abcdef01234567']) assert.not.ok(out.includes(s), `${s} in ${out}`);
+  const keep = 'values.yaml:32 (/configmap/clusters/clusterConfigs/1/auth/enabled): Secret flyte/flyteadmin-token: still has no token after 4 s; see /tmp/flytemc-faults-AbC123/clusters/cluster-1/kube-apiserver.log';
+  assert.is(redact(keep), keep);
+});
+
+test('the post-renderer and validate never echo a short planted secret (a Secret data value, a base64 string where a name goes)', () => {
+  const SHORT = 'k9Xz2Qw8Lm4Rt7Vb';
+  const NUMBER = '424242';
+  const config = join(tmp, 'short.yaml');
+  writeFileSync(config, THREE.replace('secretName: cluster-credentials', `secretName: ${SHORT}`));
+  const stream = rendered('controlplane.yaml') + secretDoc({ cluster_1_token: b64('t1'), cluster_1_cacert: b64('c1') }).replace(`cluster_1_token: "${b64('t1')}"`, `cluster_1_token: ${NUMBER}`);
+  const pr = run(['--config', fixture('three-clusters.yaml')], stream);
+  assert.is(pr.code, 1, pr.stderr);
+  assert.match(pr.stderr, /data\/cluster_1_token.*must be string, not number <masked: 6 characters>/);
+  assert.not.ok(pr.stderr.includes(NUMBER), pr.stderr);
+  const pr2 = run(['--config', config], rendered('controlplane.yaml'));
+  assert.is(pr2.code, 1, pr2.stderr);
+  assert.match(pr2.stderr, /<masked: 16 characters>/);
+  assert.not.ok(pr2.stderr.toLowerCase().includes(SHORT.toLowerCase()), pr2.stderr);
+  const v = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), 'validate', '-f', config], { encoding: 'utf8' });
+  assert.is(v.status, 1, v.stderr);
+  assert.match(v.stdout + v.stderr, /<masked: 16 characters>/);
+  assert.not.ok((v.stdout + v.stderr).toLowerCase().includes(SHORT.toLowerCase()), v.stdout + v.stderr);
+});
+
 test('the error file is 0600 even when it existed before with a looser mode', () => {
   const ef = join(tmp, 'pre-existing.txt');
   writeFileSync(ef, 'old\n', { mode: 0o644 });
@@ -129,6 +230,6 @@ test('--explain shows patches, never Secret data', () => {
   assert.not.ok(r.stdout.includes(b64(TOKEN)));
 });
 
-test('cleanup', () => rmSync(tmp, { recursive: true, force: true }));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test.run();

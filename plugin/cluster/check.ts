@@ -11,7 +11,7 @@
 // The cluster list comes from -f values.yaml, else from the hub's deployed
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
 import { basename } from 'node:path';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, marked } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
@@ -58,6 +58,8 @@ export interface CheckRow {
 
 export interface CheckReport {
   hub: string;
+  /** False when the hub was reached without TLS verification (--insecure-skip-tls-verify). */
+  hubTlsVerified: boolean;
   secret: string;
   source: string;
   /** Where the permissions FlyteAdmin needs came from. */
@@ -261,7 +263,7 @@ export async function checkClusters(hub: Kube, ns: string, secretName: string, l
     return withMemberSide(hubSide, c, opts.members, storage);
   });
   const clusters = rows.map((r, i) => (r.status === 'fulfilled' ? r.value : { name: list.clusters[i]!.name, endpoint: list.clusters[i]!.endpoint ?? '', enabled: false, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail' as const, problem: String((r.reason as Error)?.message ?? r.reason), findings: [], ms: 0 }));
-  return { hub: hub.context, secret: `${ns}/${secretName}`, source: list.source, needsFrom: needs.from, ...(storage ? { storage: describeStorage(storage) } : {}), clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
+  return { hub: hub.context, hubTlsVerified: hub.tlsVerified, secret: `${ns}/${secretName}`, source: list.source, needsFrom: needs.from, ...(storage ? { storage: describeStorage(storage) } : {}), clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
 
   async function withMemberSide(row: CheckRow, c: ClusterConfig, members: MemberOptions, hubStore: Storage | undefined): Promise<CheckRow> {
     const context = memberContext(c, hub.context, members.contexts);
@@ -353,7 +355,7 @@ export function formatTable(rep: CheckReport): string {
     for (const f of r.findings) {
       if (!f.problem || seen.has(f.problem)) continue;
       seen.add(f.problem);
-      out.push('', `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, context ${r.memberContext}` : ''})`}: ${f.problem}`);
+      out.push('', `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`);
       if (f.fix && f.ok === false) out.push(`  fix: ${f.fix}`);
     }
     if (r.problem && !seen.has(r.problem)) {
@@ -361,7 +363,7 @@ export function formatTable(rep: CheckReport): string {
       if (r.fix) out.push(`  fix: ${r.fix}`);
     }
   }
-  const from = `credentials from hub ${rep.hub} Secret ${rep.secret}; clusters from ${rep.source}; permissions from ${rep.needsFrom}`;
+  const from = `credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source}; permissions from ${rep.needsFrom}`;
   out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (${from})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (${from})`);
   return out.join('\n') + '\n';
 }

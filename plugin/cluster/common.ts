@@ -1,6 +1,6 @@
 // What join, unjoin, rotate and check share: their options, progress lines on a terminal, the
 // hub context (Helm's current context under `helm flytemc`), names and endpoints.
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, marked } from '../problems.ts';
 import { EXIT, UsageError } from '../shell.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from './kube.ts';
@@ -27,10 +27,12 @@ export class Progress {
   constructor(enabled = !!process.stderr.isTTY && process.env.FLYTEMC_PROGRESS !== '0') {
     this.enabled = enabled || process.env.FLYTEMC_PROGRESS === '1';
   }
-  step(target: string, msg: string): void {
+  /** `context`: the kubeconfig context the step talks to, when `target` is a cluster name. */
+  step(target: string, msg: string, context?: string): void {
     if (!this.enabled) return;
     const t = ((Date.now() - this.started) / 1000).toFixed(1).padStart(5);
-    process.stderr.write(`${t}s [${target}] ${msg}\n`);
+    const note = /\[[^\]]+\]$/.exec(marked(context ?? target))?.[0];
+    process.stderr.write(`${t}s [${target}]${note ? ` ${note}` : ''} ${msg}\n`);
   }
   change(c: Change, dryRun: boolean): void {
     if (c.action === 'unchanged' || c.action === 'absent') return;
@@ -70,6 +72,15 @@ export function parseRoute(s: string): { label: string; weight: number } {
   if (!NAME_RE.test(label) || label.length > 253) throw new UsageError(`--label ${JSON.stringify(s)}: the label must use letters, digits, '-', '_' or '.', e.g. --label team1=0.5`);
   if (m?.[2] === '' || !Number.isFinite(weight) || weight < 0 || weight > 1) throw new UsageError(`--label ${JSON.stringify(s)}: the weight must be a number from 0 to 1, e.g. --label ${label}=0.5`);
   return { label, weight };
+}
+
+/** The kubeconfig options of a cluster command's flags. */
+export function kubeOptions(v: { kubeconfig?: string | undefined; timeout?: string | undefined; 'insecure-skip-tls-verify'?: boolean | undefined }, timeoutMs: number): KubeOptions {
+  return {
+    ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
+    timeoutMs: timeoutOption(v.timeout, '--timeout', timeoutMs),
+    ...(v['insecure-skip-tls-verify'] ? { allowUnverifiedTls: true } : {}),
+  };
 }
 
 export function timeoutOption(v: string | undefined, flag: string, dflt: number): number {

@@ -70,7 +70,7 @@ export async function proveToken(endpoint: string, token: string, cas: Array<{ s
 export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, plan: Plan, hubNamespaceOnce: () => Promise<void>): Promise<JoinOutcome> {
   const started = Date.now();
   const { namespace: ns, secretName } = opts;
-  const say = (msg: string) => opts.progress.step(req.name, msg);
+  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
 
   // 1. connect
   say(`connecting to context ${req.context}`);
@@ -126,7 +126,7 @@ export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, pla
   if (!proof.result.ok) {
     throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; the hub was not changed`)], EXIT.failed);
   }
-  plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; all ${checks.length} access reviews allowed` });
+  plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; ${proof.result.permissionsBy ?? 'permissions proven'}` });
 
   // 6. the hub
   say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into the hub`);

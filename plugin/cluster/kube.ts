@@ -3,7 +3,7 @@
 // (and only by the cluster modules), lazily, so `post-render` never loads it.
 import { readFileSync } from 'node:fs';
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, markWhere, warning, formatProblem } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 
@@ -19,6 +19,13 @@ export interface KubeOptions {
   kubeconfig?: string;
   /** Per-request timeout in ms. */
   timeoutMs: number;
+  /**
+   * --insecure-skip-tls-verify (kubectl's name): the user accepts that a context whose kubeconfig
+   * cluster skips TLS verification (`insecure-skip-tls-verify`) is used as it is.
+   * It never turns verification off for any other cluster. Without it such a context is refused
+   * before any request is sent: the kubeconfig's credentials would go to an unverified server.
+   */
+  allowUnverifiedTls?: boolean;
 }
 
 /** One cluster as the operator reaches it through a kubeconfig context. */
@@ -28,7 +35,8 @@ export interface Kube {
   server: string;
   /** PEM of the CA the kubeconfig trusts for this cluster, when it names one. */
   caPem?: string;
-  skipTLSVerify: boolean;
+  /** False only for a context allowed by --insecure-skip-tls-verify; every line about it says so. */
+  tlsVerified: boolean;
   /** How the operator authenticates (for messages only): token, client certificate, exec plugin… */
   userKind: string;
   core: K8s.CoreV1Api;
@@ -60,6 +68,78 @@ export function contextNames(kc: K8s.KubeConfig): string[] {
   return kc.getContexts().map((c) => c.name);
 }
 
+export const TLS_NOT_VERIFIED = 'TLS NOT VERIFIED';
+
+/**
+ * Whether the client would talk to this cluster without verifying its certificate: exactly when
+ * the kubeconfig cluster has `insecure-skip-tls-verify` set (@kubernetes/client-node then turns
+ * rejectUnauthorized off, and allows a plain http:// server, which it refuses otherwise).
+ */
+export function skipsTlsVerification(cluster: Pick<K8s.Cluster, 'skipTLSVerify'>): boolean {
+  return cluster.skipTLSVerify === true;
+}
+
+/**
+ * The TLS rule for the operator's own connections. A context whose kubeconfig cluster sets
+ * `insecure-skip-tls-verify` is refused (all of them reported at once) unless
+ * --insecure-skip-tls-verify was given. When it was, each such context is marked (every problem, plan and progress line about it says TLS NOT VERIFIED) and a warning
+ * says so once. Returns the contexts used without verification. Contexts the kubeconfig does
+ * not have are left to connect(), which reports them.
+ */
+export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts: KubeOptions, optIn = '--insecure-skip-tls-verify'): Set<string> {
+  const bad: Array<{ context: string; cluster: K8s.Cluster }> = [];
+  for (const context of contexts) {
+    const ctx = kc.getContextObject(context);
+    const cluster = ctx ? kc.getCluster(ctx.cluster) : null;
+    if (cluster && skipsTlsVerification(cluster)) bad.push({ context, cluster });
+  }
+  if (bad.length && !opts.allowUnverifiedTls) {
+    throw new FlytemcError(
+      bad.map(({ context, cluster }) =>
+        error(
+          `${kubeconfigLabel(opts)} context ${context} (cluster ${cluster.name}, ${cluster.server})`,
+          `the cluster skips TLS verification (insecure-skip-tls-verify): flytemc would send your credentials to a server whose certificate it does not verify; nothing was sent`,
+          `put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify; or, accepting the risk, pass ${optIn}`,
+        ),
+      ),
+      EXIT.usage,
+    );
+  }
+  for (const { context, cluster } of bad) {
+    if (markWhere(context, TLS_NOT_VERIFIED)) {
+      process.stderr.write(formatProblem(warning(`context ${context} (${cluster.server})`, `the cluster skips TLS verification (insecure-skip-tls-verify), allowed by ${optIn}: your credentials go to a server whose certificate is not verified`, 'put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify')) + '\n');
+    }
+  }
+  return new Set(bad.map((b) => b.context));
+}
+
+/**
+ * The same rule for the Helm that `install` runs: the context Helm will use (--kube-context, else
+ * HELM_KUBECONTEXT, else the kubeconfig's current one; --kubeconfig, else KUBECONFIG) is refused
+ * when its cluster skips TLS verification, unless Helm's own --kube-insecure-skip-tls-verify was
+ * passed. A kubeconfig that cannot be read, or a context it lacks, is left for Helm to report.
+ */
+export async function refuseUnverifiedHelmContext(helmArgs: string[]): Promise<void> {
+  const flag = (name: string) => {
+    const i = helmArgs.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    const a = helmArgs[i]!;
+    return a.includes('=') ? a.slice(a.indexOf('=') + 1) : helmArgs[i + 1];
+  };
+  const optIn = '--kube-insecure-skip-tls-verify';
+  const allowed = helmArgs.some((a) => a === optIn || a === `${optIn}=true`);
+  const kubeconfig = flag('--kubeconfig');
+  const opts: KubeOptions = { ...(kubeconfig ? { kubeconfig } : {}), timeoutMs: 0, ...(allowed ? { allowUnverifiedTls: true } : {}) };
+  let kc: K8s.KubeConfig;
+  try {
+    kc = await loadKubeConfig(opts);
+  } catch {
+    return;
+  }
+  const context = flag('--kube-context') ?? process.env.HELM_KUBECONTEXT ?? kc.getCurrentContext();
+  if (context) refuseUnverifiedTls(kc, [context], opts, `Helm's ${optIn}`);
+}
+
 export async function connect(context: string, opts: KubeOptions): Promise<Kube> {
   const mod = await k8s();
   const kc = await loadKubeConfig(opts);
@@ -71,6 +151,9 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
   kc.setCurrentContext(context);
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster) throw new FlytemcError([error(kubeconfigLabel(opts), `context ${context} names cluster ${JSON.stringify(ctx.cluster)}, which the kubeconfig does not define`, 'fix the kubeconfig (kubectl config view)')], EXIT.usage);
+  // before any API client exists: nothing is sent to a server whose certificate is not verified
+  // unless the user said so (the client would turn rejectUnauthorized off for it)
+  const tlsVerified = !refuseUnverifiedTls(kc, [context], opts).has(context);
   const user = kc.getUser(ctx.user);
   let caPem: string | undefined;
   if (cluster.caData) caPem = Buffer.from(cluster.caData, 'base64').toString('utf8');
@@ -86,7 +169,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
     context,
     server: cluster.server.replace(/\/+$/, ''),
     ...(caPem !== undefined ? { caPem } : {}),
-    skipTLSVerify: cluster.skipTLSVerify,
+    tlsVerified,
     userKind,
     core: kc.makeApiClient(mod.CoreV1Api),
     rbac: kc.makeApiClient(mod.RbacAuthorizationV1Api),
@@ -172,7 +255,7 @@ export class UnreachableError extends FlytemcError {}
 
 export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'>, doing: string, e: unknown): FlytemcError {
   if (e instanceof FlytemcError) return e;
-  const where = `context ${kube.context} (${kube.server})`;
+  const where = `context ${kube.context} (${kube.server})`; // marked by formatProblem when TLS is not verified
   if (e instanceof TimeoutError) return new UnreachableError([error(where, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')], EXIT.failed);
   const code = statusCode(e);
   if (code === undefined) {

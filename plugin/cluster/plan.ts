@@ -1,6 +1,7 @@
 // The plan every command builds as it goes: one entry per object it looked at, with what it
 // did (or, with --dry-run, would do) and a diff with every token masked. Steps call
 // `plan.apply(change, write)`: the write runs only when it is not a dry run.
+import { marked } from '../problems.ts';
 import { dumpYaml } from '../yaml.ts';
 import { lineDiff } from './util.ts';
 
@@ -51,7 +52,9 @@ const VERB: Record<Action, string> = {
 /** Text of a plan: one line per object, and the diff under each change when asked. */
 export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean; group?: boolean }): string {
   const out: string[] = [];
-  const width = Math.max(0, ...changes.map((c) => c.target.length));
+  // a context reached without TLS verification carries the note on each of its lines
+  const shown = new Map(changes.map((c) => [c.target, marked(c.target)]));
+  const width = Math.max(0, ...[...shown.values()].map((t) => t.length));
   // one block per target (clusters run in parallel, so their entries interleave), hub and files last
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
   const first = new Map<string, number>();
@@ -59,7 +62,7 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
   const ordered = !opts.group ? changes : changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c.target) - rank(b.c.target) || first.get(a.c.target)! - first.get(b.c.target)! || a.i - b.i).map((x) => x.c);
   for (const c of ordered) {
     const verb = opts.dryRun && ['create', 'update', 'delete', 'restart'].includes(c.action) ? `would ${VERB[c.action]}` : VERB[c.action];
-    out.push(`${c.target.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
+    out.push(`${shown.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
     if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {
       const d = lineDiff(c.before ?? '', c.after ?? '');
       const shown = c.action === 'update' ? context(d, 2) : d;

@@ -25,6 +25,8 @@ export interface ProbeResult {
   missing: string[];
   /** The same, per kind: `{kind: ResourceQuota, resource: resourcequotas, verbs: [create, patch]}`. */
   missingKinds: Array<{ kind: string; resource: string; verbs: string[] }>;
+  /** How the permissions were proven, for messages: one rules review, or one access review per check. */
+  permissionsBy?: string;
   what?: string;
   fix?: string;
   ms: number;
@@ -159,6 +161,7 @@ async function probeWith(
   const checks = opts.checks ?? ACCESS_CHECKS;
   if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs, checks)) {
     r.permissions = true;
+    r.permissionsBy = `one SelfSubjectRulesReview grants all ${checks.length} (resource, verb) pairs FlyteAdmin uses`;
     return done(undefined);
   }
   const results = await mapLimit(checks, 16, async (c) => {
@@ -191,5 +194,6 @@ async function probeWith(
     return done('permissions', `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)');
   }
   r.permissions = true;
+  r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
   return done(undefined);
 }

@@ -42,7 +42,7 @@ const suffix = () => {
 
 export async function rotateCluster(req: RotateRequest, hub: Kube, opts: Common, plan: Plan): Promise<RotateOutcome> {
   const { namespace: ns, secretName } = opts;
-  const say = (msg: string) => opts.progress.step(req.name, msg);
+  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
   const warnings: Problem[] = [];
 
   const creds = await readCredentials(hub, ns, secretName);

@@ -2,7 +2,7 @@
 // plane's cluster), the namespace, progress on a terminal and the plan of changes (printed as a
 // diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
 import * as c from './common.ts';
-import { connect, loadKubeConfig } from './kube.ts';
+import { connect, loadKubeConfig, refuseUnverifiedTls } from './kube.ts';
 import { Plan } from './plan.ts';
 
 export interface SessionFlags {
@@ -12,12 +12,15 @@ export interface SessionFlags {
   namespace?: string | undefined;
   'dry-run'?: boolean | undefined;
   'token-timeout'?: string | undefined;
+  'insecure-skip-tls-verify'?: boolean | undefined;
 }
 
-export async function openSession(v: SessionFlags, secretName = c.DEFAULT_SECRET) {
-  const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 15_000) };
+/** `members`: the data-plane contexts the command will talk to (checked with the hub before any request). */
+export async function openSession(v: SessionFlags, secretName = c.DEFAULT_SECRET, members: string[] = []) {
+  const kube = c.kubeOptions(v, 15_000);
   const kc = await loadKubeConfig(kube);
   const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true);
+  refuseUnverifiedTls(kc, [hubContext, ...members], kube);
   const namespace = c.namespaceOf(v.namespace);
   const dryRun = v['dry-run'] ?? false;
   const progress = new c.Progress();

@@ -45,7 +45,7 @@ async function reachMember(req: UnjoinRequest, opts: Common): Promise<{ m: Kube;
 export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common, plan: Plan): Promise<UnjoinOutcome> {
   const { namespace: ns, secretName } = opts;
   const warnings: Problem[] = [];
-  const say = (msg: string) => opts.progress.step(req.name, msg);
+  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
 
   // 0. look before changing anything: the hub's record, the member, and that they match
   const creds = await readCredentials(hub, ns, secretName);

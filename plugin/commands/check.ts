@@ -32,6 +32,8 @@ Options:
   --hub-only           skip the data planes' side
   -o, --output FMT     table (default), json or yaml
   --kubeconfig PATH    kubeconfig to use
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
   --timeout DUR        per-request timeout (default 10s)
   -h, --help           this help
 
@@ -60,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!['table', 'json', 'yaml'].includes(v.output)) throw new UsageError(`-o ${JSON.stringify(v.output)}: use table, json or yaml`);
     const c = await import('../cluster/common.ts');
     const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
-    const kube = { ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}), timeoutMs: c.timeoutOption(v.timeout, '--timeout', 10_000) };
+    const kube = c.kubeOptions(v, 10_000);
     const kc = await loadKubeConfig(kube);
     const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), false);
     const namespace = c.namespaceOf(v.namespace);

@@ -36,8 +36,10 @@ Options:
   --print                print the Helm command instead of running it
   -h, --help             this help
 
-Exit codes: 0 done, 1 bad input (stray arguments, missing --name), 2 bad command line,
-3 Helm failed (its message is shown; for the post-renderer under Helm 4 also ${errorFilePath()}).
+Exit codes: 0 done; 1 bad input (stray arguments, missing --name) or the post-renderer refused
+the config (its message is shown; under Helm 4 read from ${errorFilePath()}); 2 bad command line,
+or a context whose kubeconfig cluster skips TLS verification without Helm's
+--kube-insecure-skip-tls-verify; 3 Helm failed for another reason (its message is shown).
 
 Examples:
   helm flytemc install control-plane --cloud eks -f my-values.yaml -f clusters.yaml --create-namespace
@@ -184,15 +186,25 @@ export async function run(argv: string[]): Promise<number> {
     if (missingDependency(chart)) {
       throw new FlytemcError([{ severity: 'error', where: join(chart, 'charts'), what: 'the flyte-core dependency (flyte-core-v1.16.8.tgz) is not there', fix: `run \`helm dependency build ${chart}\` once (needs https://flyteorg.github.io/flyte), or install a release tarball of flytemc, which ships it` }]);
     }
+    if (!parsed.template) {
+      // Helm talks to the cluster with your kubeconfig: the same TLS rule as every cluster command
+      const { refuseUnverifiedHelmContext } = await import('../cluster/kube.ts');
+      await refuseUnverifiedHelmContext(plan.args);
+    }
     if (helm.major >= 4 && plan.postRenderer) registerHelm4(helm4Dir, root, pluginVersion(root));
     process.stderr.write(`flytemc: running ${envShown}${shown}\n`);
     const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env });
     if (r.code === 0) return EXIT.ok;
-    if (plan.postRenderer && helm.major >= 4 && /post-render/.test(r.stderr)) {
+    // The post-renderer refused the config: exit 1, as for any config error (and as the
+    // post-renderer itself exits); 70 if it failed on a bug. Any other Helm failure: 3.
+    const postRenderFailed = !!plan.postRenderer && /error while running post render/.test(r.stderr);
+    let said = r.stderr;
+    if (postRenderFailed && helm.major >= 4) {
       const file = errorFilePath();
-      const text = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-      process.stderr.write(text ? `\nflytemc: the post-renderer said (Helm 4 hides it; from ${file}):\n${text}\n` : `\nflytemc: the post-renderer failed; Helm 4 hides its message, see ${file}\n`);
+      said = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+      process.stderr.write(said ? `\nflytemc: the post-renderer said (Helm 4 hides it; from ${file}):\n${said}\n` : `\nflytemc: the post-renderer failed; Helm 4 hides its message, see ${file}\n`);
     }
+    if (postRenderFailed) return /failed unexpectedly|bug in flytemc/.test(said) ? EXIT.internal : EXIT.invalid;
     return EXIT.failed;
   });
 }

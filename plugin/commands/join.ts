@@ -1,7 +1,7 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
 import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
-import { FlytemcError, formatProblems, warning, type Problem } from '../problems.ts';
+import { FlytemcError, formatProblems, marked, warning, type Problem } from '../problems.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
@@ -32,6 +32,8 @@ Options:
   --force              join although the member's flytepropeller reports another cluster name
   --dry-run            print the plan and a diff (tokens masked); change nothing
   --kubeconfig PATH    kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
   --timeout DUR        per-request timeout (default 15s)
   --token-timeout DUR  how long to wait for the token controller (default 60s)
   --parallel N         clusters joined at once (default 4)
@@ -90,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     if (v.values) secretName = await secretNameFromValues(v.values);
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
-    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName);
+    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals);
     const { needsFor } = await import('../cluster/check.ts');
     const { needs } = await needsFor(hub, namespace, v.values);
     const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
@@ -136,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
 
     let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'], group: true });
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into hub ${hubContext} (Secret ${namespace}/${common.secretName}) in ${secs} s${fileNote}\n`;
+    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into ${marked(`hub ${hubContext}`)} (Secret ${namespace}/${common.secretName}) in ${secs} s${fileNote}\n`;
     if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
     await writeOut(out);
     printWarnings(warnings);

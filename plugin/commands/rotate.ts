@@ -1,6 +1,7 @@
 // `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
 // verify the old token is rejected (see plugin/cluster/rotate.ts).
 import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
+import { marked } from '../problems.ts';
 
 export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
@@ -17,6 +18,8 @@ Options:
   --no-restart         do not restart (FlyteAdmin then keeps the revoked token until it restarts)
   --dry-run            print the plan; change nothing
   --kubeconfig PATH    kubeconfig to use
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
   --timeout DUR        per-request timeout (default 15s)
   --token-timeout DUR  how long to wait for the token controller (default 60s)
   --revoke-timeout DUR how long to wait for the API server to reject the old token (default 60s)
@@ -48,13 +51,13 @@ export async function run(argv: string[]): Promise<number> {
     const { context, name } = c.oneMember(positionals, v.name);
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
-    const { common, plan, hub, namespace } = await openSession(v);
+    const { common, plan, hub, namespace } = await openSession(v, undefined, [context]);
     const { rotateCluster } = await import('../cluster/rotate.ts');
     const out = await rotateCluster({ context, name, restart: !v['no-restart'], revokeTimeoutMs: c.timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000) }, hub, common, plan);
     let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
     text += v['dry-run']
-      ? `\ndry run: nothing was changed. ${name} would get a new token from Secret ${namespace}/${out.newSecret}\n`
-      : `\nrotated ${name}: the hub now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
+      ? `\ndry run: nothing was changed. ${name}${marked(context).slice(context.length)} would get a new token from Secret ${namespace}/${out.newSecret}\n`
+      : `\nrotated ${name}${marked(context).slice(context.length)}: ${marked(`hub ${common.hubContext}`)} now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
     await writeOut(text);
     printWarnings(out.warnings);
     return EXIT.ok;

@@ -1,6 +1,7 @@
 // `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
 // token Secret and RBAC (see plugin/cluster/unjoin.ts).
 import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
+import { marked } from '../problems.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
@@ -20,6 +21,8 @@ Options:
   --restart            roll flyteadmin and syncresources in the hub when its Secret changed
   --dry-run            print the plan and a diff (tokens masked); change nothing
   --kubeconfig PATH    kubeconfig to use
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
   --timeout DUR        per-request timeout (default 15s; with --force, 5s for the data plane)
   -h, --help           this help
 
@@ -50,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     const { context, name } = c.oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
-    const session = await openSession({ ...v, 'token-timeout': undefined });
+    const session = await openSession({ ...v, 'token-timeout': undefined }, undefined, [context]);
     const { plan, hub, namespace, hubContext } = session;
     // a member that no longer answers should not hold up a forced unjoin for long
     const common = { ...session.common, tokenTimeoutMs: 0, kube: v.force && v.timeout === undefined ? { ...session.common.kube, timeoutMs: 5_000 } : session.common.kube };
@@ -61,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads the cluster files only at start-up');
     }
     let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
-    text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from hub ${hubContext}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
+    text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from ${marked(`hub ${hubContext}`)}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
     if (!v.values) text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.\n`;
     await writeOut(text);
     printWarnings(out.warnings);

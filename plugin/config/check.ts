@@ -3,7 +3,7 @@
 // or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
 // Every problem of a run is reported, not just the first.
 import { validateClusters, validateMulticluster } from '../generated/validators.js';
-import { error, errorsIn, showValue, warning, type Problem } from '../problems.ts';
+import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
 import { isObject } from '../postrender/stream.ts';
 import { pointerSegments } from '../yaml-locate.ts';
 import { schemaProblems } from './schema-errors.ts';
@@ -60,6 +60,8 @@ export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: str
   const why = value.includes('_')
     ? "'_' is not allowed (the API server rejects it; a client-side dry-run does not)"
     : `a ${kind === 'label' ? 'DNS-1123 label' : 'DNS-1123 subdomain'} is lowercase letters, digits${kind === 'label' ? '' : ", '.'"} and '-', at most ${max} characters`;
+  // a credential typed where a name goes: no suggestion derived from it (it would echo it)
+  if (looksSecret(value)) return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name, and it looks like a credential`, 'write a name here, e.g. "cluster-credentials"; tokens and certificates go into the Secret, never into values')];
   return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name: ${why}`, `use ${showValue(suggestion.slice(0, max))}`)];
 }
 

@@ -6,8 +6,9 @@ import { error, showValue, type Problem } from '../problems.ts';
 
 export interface Located { (pointer: string): string }
 
-const show = showValue;
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v)}`);
+/** A value as messages show it; masked when `path` (its JSON pointer) is a secret's, or it looks like one. */
+const show = (v: unknown, path = '') => showValue(v, path);
+const typeOf = (v: unknown, path: string) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v, path)}`);
 
 function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: string; fix?: string } {
   const path = e.instancePath;
@@ -30,19 +31,19 @@ function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: s
     }
     if (typeof value === 'string' && value.includes('{{')) {
       return {
-        what: `endpoint ${show(value)} is still a \`{{ ... }}\` placeholder from the upstream guide; Helm's tpl fails on it`,
+        what: `endpoint ${show(value, path)} is still a \`{{ ... }}\` placeholder from the upstream guide; Helm's tpl fails on it`,
         fix: 'write the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443"',
       };
     }
     if (typeof value === 'string' && value.startsWith('http://')) {
-      return { what: `endpoint ${show(value)} is plain http; FlyteAdmin must reach the API server over TLS`, fix: 'use the https:// URL of the API server' };
+      return { what: `endpoint ${show(value, path)} is plain http; FlyteAdmin must reach the API server over TLS`, fix: 'use the https:// URL of the API server' };
     }
   }
   // defect 5: underscores in Kubernetes names
   if (e.keyword === 'pattern' && typeof value === 'string' && value.includes('_') && /dns1123/.test(e.schemaPath)) {
     return {
-      what: `${show(value)} is not a valid Kubernetes name: '_' is not allowed (the API server rejects it, client-side dry-run does not)`,
-      fix: `use ${show(value.replace(/_/g, '-').toLowerCase())}`,
+      what: `${show(value, path)} is not a valid Kubernetes name: '_' is not allowed (the API server rejects it, client-side dry-run does not)`,
+      fix: `use ${show(value.replace(/_/g, '-').toLowerCase(), path)}`,
     };
   }
   if (e.keyword === 'type' && typeof value === 'string' && (e.params.type === 'number' || e.params.type === 'boolean' || e.params.type === 'integer')) {
@@ -75,23 +76,23 @@ export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Loc
         if (e.params.missingProperty === 'endpoint') fix ??= 'add the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443", or set inCluster: true';
         break;
       case 'type':
-        what = `must be ${e.params.type}, not ${typeOf(e.data)}`;
+        what = `must be ${e.params.type}, not ${typeOf(e.data, e.instancePath)}`;
         break;
       case 'pattern':
       case 'minLength':
       case 'maxLength':
-        what = `invalid value ${show(e.data)}${e.keyword === 'maxLength' ? ` (longer than ${e.params.limit} characters)` : ''}`;
+        what = `invalid value ${show(e.data, e.instancePath)}${e.keyword === 'maxLength' ? ` (longer than ${e.params.limit} characters)` : ''}`;
         break;
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
-        what = `${show(e.data)} is out of range (${e.message})`;
+        what = `${show(e.data, e.instancePath)} is out of range (${e.message})`;
         break;
       case 'enum':
-        what = `${show(e.data)} is not one of ${(e.params.allowedValues as unknown[]).map(show).join(', ')}`;
+        what = `${show(e.data, e.instancePath)} is not one of ${(e.params.allowedValues as unknown[]).map((x) => show(x)).join(', ')}`;
         break;
       case 'const':
-        what = `${show(e.data)} is not allowed here (only ${show(e.params.allowedValue)})`;
+        what = `${show(e.data, e.instancePath)} is not allowed here (only ${show(e.params.allowedValue)})`;
         break;
       case 'propertyNames':
         continue; // reported by the nested pattern error below, with the key

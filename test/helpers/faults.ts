@@ -12,14 +12,36 @@ export type Component = ProcessRecord['component'];
 export function pidOf(set: ClusterSet, cluster: string, component: Component): number {
   const rec = set.processes.find((p) => p.cluster === cluster && p.component === component);
   if (!rec) throw new Error(`no ${component} process for ${cluster}`);
-  return rec.pid;
+  return currentPid.get(`${cluster}/${component}`) ?? rec.pid;
 }
+
+/**
+ * The scheduler state of a process from /proc/PID/stat: 'T' stopped (SIGSTOP), 'S'/'R'/'D'
+ * running, 'Z' a zombie, undefined when it is gone. The evidence that a fault is in place.
+ */
+export function procState(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').charAt(0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the process is gone or a zombie (a killed process whose sockets are closed). */
+export const isDead = (pid: number) => ['Z', 'X', undefined].includes(procState(pid));
 
 /** Processes paused by the tests, resumed in after() whatever happened. */
 const paused = new Set<number>();
-export function pause(pid: number): void {
+/** SIGSTOP, then waits until the kernel reports the process stopped (delivery is not instant). */
+export function pause(pid: number, ms = 5_000): void {
   process.kill(pid, 'SIGSTOP');
   paused.add(pid);
+  const deadline = Date.now() + ms;
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  while (procState(pid) !== 'T') {
+    if (Date.now() > deadline) throw new Error(`process ${pid} is not stopped ${ms} ms after SIGSTOP (state ${procState(pid)})`);
+    Atomics.wait(tick, 0, 0, 5);
+  }
 }
 export function resume(pid: number): void {
   try {
@@ -36,17 +58,31 @@ export function resumeAll(): void {
 /** Components restarted by the tests (the harness does not know them): stopped in after(). */
 const restarted: ChildProcess[] = [];
 
+/** A component killed by kill(): what restart() needs to start it again. */
+export interface Killed { pid: number; argv: string[]; log: string; deadAt: number }
+
 /**
- * Kills a component with SIGKILL and starts it again with the same command line (from /proc),
- * appending to the same log. Returns the new process; the caller waits for readiness.
+ * Kills a component with SIGKILL and waits until it is dead (its listening sockets closed), so
+ * that a request to it is refused from then on. Returns what restart() needs.
  */
-export function killAndRestart(set: ClusterSet, cluster: string, component: Component): { oldPid: number; child: ChildProcess } {
+export function kill(set: ClusterSet, cluster: string, component: Component): Killed {
   const rec = set.processes.find((p) => p.cluster === cluster && p.component === component)!;
-  const argv = readFileSync(`/proc/${rec.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-  process.kill(rec.pid, 'SIGKILL');
-  waitUntilDead(rec.pid);
-  return { oldPid: rec.pid, child: startAgain(argv, rec.log) };
+  const pid = currentPid.get(`${cluster}/${component}`) ?? rec.pid;
+  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  process.kill(pid, 'SIGKILL');
+  waitUntilDead(pid);
+  return { pid, argv, log: rec.log, deadAt: Date.now() };
 }
+
+/** Starts a killed component again with the same command line, appending to the same log. */
+export function restart(cluster: string, component: Component, k: Killed): ChildProcess {
+  return startAgain(k.argv, k.log, 3, (c) => {
+    if (c.pid) currentPid.set(`${cluster}/${component}`, c.pid);
+  });
+}
+
+/** The PID of a restarted component (the harness only knows the first one). */
+const currentPid = new Map<string, number>();
 
 /**
  * Waits (briefly, synchronously) until a killed process is gone or a zombie: only then are its
@@ -68,16 +104,17 @@ function waitUntilDead(pid: number, ms = 10_000): void {
   }
 }
 
-export function startAgain(argv: string[], log: string, retries = 3): ChildProcess {
+export function startAgain(argv: string[], log: string, retries = 3, onStart?: (c: ChildProcess) => void): ChildProcess {
   const fd = openSync(log, 'a');
   const started = Date.now();
   const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', fd, fd], detached: true, env: { ...process.env, GOGC: process.env.GOGC ?? '50' } });
   child.unref();
   restarted.push(child);
+  onStart?.(child);
   // a component that dies at once (e.g. its port not yet released by the killed one) is started
   // again, a few times, so that a test's fault is the fault it meant to inject
   child.once('exit', (code, signal) => {
-    if (signal === null && code !== 0 && Date.now() - started < 5_000 && retries > 0) setTimeout(() => startAgain(argv, log, retries - 1), 500);
+    if (signal === null && code !== 0 && Date.now() - started < 5_000 && retries > 0) setTimeout(() => startAgain(argv, log, retries - 1, onStart), 500);
   });
   return child;
 }
