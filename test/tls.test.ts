@@ -173,7 +173,8 @@ test('join --insecure-skip-tls-verify: every line about that member says TLS NOT
 test("install: Helm would use an unverified context: refused with exit 2 before Helm runs, unless Helm's --kube-insecure-skip-tls-verify", async () => {
   prepareChart();
   const env = { FLYTEMC_HELM: helmBinary(3), HELM_CACHE_HOME: join(work, 'helm', 'cache'), HELM_CONFIG_HOME: join(work, 'helm', 'config'), HELM_DATA_HOME: join(work, 'helm', 'data') };
-  const args = ['install', 'data-plane', '--name', 'cluster-1', '-n', 'tls-install', '--kube-context', 'dp-insecure', '--dry-run'];
+  const args = ['install', 'data-plane', '--name', 'cluster-1', '--admin-endpoint', 'dns:///flyte.example.com:443', '-n', 'tls-install', '--kube-context', 'dp-insecure', '--dry-run',
+    '--set', 'multicluster.controlPlane.catalog=false', '--set', 'flyte-core.storage.type=s3']; // a data plane with its way back and shared storage (issue 11)
   const r = await counted(args, env);
   assertRefused(r, 'dp-insecure', "Helm's --kube-insecure-skip-tls-verify");
   const allowed = await counted([...args, '--kube-insecure-skip-tls-verify'], env);
