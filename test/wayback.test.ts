@@ -23,7 +23,7 @@ import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { logTail, startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor } from './harness/kube.ts';
-import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
+import { ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
 import { runCli, storedReleases, type ProcResult } from './helpers/e2e.ts';
 
 const NS = 'flyte';
@@ -275,5 +275,4 @@ test.after(async () => {
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });
 });
 
-void CHART_DIR;
 test.run();
