@@ -28,7 +28,9 @@ export function fluxFiles(r: Rendered, p: Provenance): GeneratedFile[] {
       releaseName: release,
       chart: { spec: { chart: r.core.name, version: r.core.version, sourceRef: { kind: 'HelmRepository', name: REPOSITORY_NAME } } },
       values: r.coreValues,
-      postRenderers: [{ kustomize: { patches: patches.map((x) => ({ target: kustomizeTarget(x.target), patch: dumpYaml(x.ops) })) } }],
+      // JSON, not YAML: kustomize trims an inline patch, which would cut the final newline of a
+      // YAML block scalar (clusters.yaml's last line) but not of a JSON string's `\n`
+      postRenderers: [{ kustomize: { patches: patches.map((x) => ({ target: kustomizeTarget(x.target), patch: JSON.stringify(x.ops, null, 2) + '\n' })) } }],
     },
   };
   const how = [
