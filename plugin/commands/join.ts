@@ -128,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
       const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v['dry-run'] });
       plan.record({ target: v.values, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: names.join(', ') });
       if (edit.changed && !edit.commentsKept) warnings.push(warning(v.values, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
-      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade` : '';
+      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}` : '';
     }
 
     const hubChanged = joined.some((j) => j.hubChanged);
