@@ -8,13 +8,13 @@
 // 0600, atomically (a new file renamed over the old one). With --merge the keys of other
 // clusters already in FILE are kept; without it, a FILE holding other clusters is refused
 // rather than overwritten. The same input writes the same bytes.
-import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, existsSync } from 'node:fs';
 import { FlytemcError, error } from '../problems.ts';
 import { EXIT, readText } from '../shell.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { isObject } from '../postrender/stream.ts';
 import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
+import { writeFileAtomic } from '../values-file.ts';
 import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
@@ -72,19 +72,6 @@ function manifest(ns: string, name: string, data: Record<string, string>, record
   return HEADER(ns, name) + dumpYaml(body);
 }
 
-/** Writes `text` to a new file of mode 0600 next to `path`, then renames it over `path`. */
-function writePrivate(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  rmSync(tmp, { force: true });
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
 export function secretFile(path: string, ns: string, name: string, merge: boolean, joining: string[]): SecretFile {
   const cur = readSecretFile(path, ns, name);
   if (cur && !merge) {
@@ -117,7 +104,7 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
       const before = cur ? masked(cur.data, cur.records) : '';
       plan.record({ target: path, object, action, note: `mode 0600, ${Object.keys(records).length} cluster${Object.keys(records).length === 1 ? '' : 's'}; seal or encrypt it before it goes to git`, before, after: masked(data, records) });
       if (plan.dryRun) return;
-      if (action !== 'unchanged') writePrivate(path, text);
+      if (action !== 'unchanged') writeFileAtomic(path, text, 0o600);
       else chmodSync(path, 0o600);
     },
   };
