@@ -168,6 +168,21 @@ s('argocd: an Application of the kustomize export beside it, its path inside the
   assert.is(readFileSync(join(dir, 'application.yaml'), 'utf8'), text);
 });
 
+s('Helm capabilities (-a, --kube-version) reach both Helm and kustomize\'s helmCharts: the same objects', async () => {
+  const caps = ['-a', 'networking.k8s.io/v1/Ingress', '--kube-version', '1.31.0'];
+  const dir = join(work, 'kustomize-capabilities');
+  const r = await flytemc(['export', 'kustomize', '--out', dir, '-f', THREE, '--vendor-chart', ...caps]);
+  assert.is(r.code, 0, r.stderr);
+  const k = yaml.load(readFileSync(join(dir, 'kustomization.yaml'), 'utf8')) as Obj;
+  assert.equal(k.helmCharts[0].apiVersions, ['networking.k8s.io/v1/Ingress']);
+  assert.is(k.helmCharts[0].kubeVersion, '1.31.0');
+  const h = await runHelm(3, ['template', 'flyte', CHART_DIR, '-n', 'flyte', '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', THREE, ...caps, '--post-renderer', POST_RENDERER], { env: env3 });
+  assert.is(h.code, 0, h.stderr);
+  const b = await kustomize(standalone, ['build', '--enable-helm', dir], { helm: 3 });
+  assert.is(b.code, 0, b.stderr);
+  assert.equal(byIdentity(b.stdout), byIdentity(h.stdout));
+});
+
 s('refusals: what the post-renderer refuses, export refuses with the same words and writes nothing', async () => {
   // a route to a cluster that is not listed: values.schema.json cannot see it, the post-renderer does
   const unknown = join(work, 'unknown-route.yaml');
@@ -198,6 +213,8 @@ s('refusals: what the post-renderer refuses, export refuses with the same words 
   // a data plane is not a control plane; --set does not exist (the export must be reproducible from files)
   const bad = await flytemc(['export', 'kustomize', '--out', join(work, 'x'), '--set', 'a=b']);
   assert.is(bad.code, 2);
+  writeFileSync(join(work, 'a-file'), '');
+  assert.is((await flytemc(['export', 'flux', '--out', join(work, 'a-file'), '-f', THREE])).code, 2, '--out names a folder');
   const aws = await flytemc(['export', 'flux', '--out', join(work, 'x'), '--cloud', 'aws']);
   assert.is(aws.code, 1);
   assert.match(aws.stderr, 'fix: use --cloud eks');

@@ -93,6 +93,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!kind || !KINDS.includes(kind)) throw new UsageError(kind ? `unknown export ${JSON.stringify(kind)}: use kustomize, flux or argocd` : 'say what to export: kustomize, flux or argocd');
     if (positionals.length > 1) throw new UsageError(`stray argument ${JSON.stringify(positionals[1])}: pass values files with -f`);
     if (!v.out) throw new UsageError('--out DIR is required');
+    const { existsSync, statSync } = await import('node:fs');
+    if (existsSync(v.out) && !statSync(v.out).isDirectory()) throw new UsageError(`--out ${v.out} is a file: it names the folder to write`);
     if (v.cloud === 'aws') throw new FlytemcError([{ severity: 'error', where: '--cloud aws', what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', fix: 'use --cloud eks' }]);
     if (v.cloud !== undefined && v.cloud !== 'eks' && v.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(v.cloud)}: use eks or gcp`);
     if (kind === 'argocd' && !v['repo-url']) throw new UsageError('argocd needs --repo-url URL: the git repository Argo CD reads the export from');
