@@ -9,7 +9,7 @@
 //   kustomizeBinary()                 async; the standalone binary's path (builds it if missing)
 //   kustomize(bin, args, opts)        runs it; {code, stdout, stderr}, never rejects
 //   kubectlKustomize(major, dir, ...) `kubectl kustomize --enable-helm DIR` with that Helm on PATH
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { cacheRoot, run, withLock } from '../harness/build.ts';
 import { ROOT, helmBinary, kubectlBinary, type HelmMajor } from './helm.ts';
@@ -34,6 +34,7 @@ export async function kustomizeBinary(log: (line: string) => void = (l) => proce
       log(`building ${KUSTOMIZE_MODULE}@${KUSTOMIZE_VERSION} into ${dir} (first time only)`);
       await run('go', ['install', '-trimpath', '-ldflags=-s -w', `${KUSTOMIZE_MODULE}@${KUSTOMIZE_VERSION}`], tmp, log, { ...process.env, GOBIN: tmp, GOTOOLCHAIN: 'local', GOFLAGS: '' });
       if (!ready(join(tmp, 'kustomize'))) throw new Error(`go install finished but ${tmp} has no kustomize`);
+      chmodSync(tmp, 0o755); // mkdtemp made it 0700
       rmSync(dir, { recursive: true, force: true });
       renameSync(tmp, dir);
       log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
