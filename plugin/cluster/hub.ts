@@ -178,6 +178,8 @@ export interface CredentialStore {
   where: string;
   /** For plans: `hub cp`, or the file's path. */
   target: string;
+  /** For progress lines about a member (which must not name the hub): `the hub`, or the file's path. */
+  short: string;
   read(): Promise<{ exists: boolean; records: Record<string, ClusterRecord> }>;
   upsert(j: Joined, plan: Plan, context: string): Promise<boolean>;
 }
@@ -188,6 +190,7 @@ export function hubStore(hub: Kube, ns: string, secretName: string, plan: Plan):
   return {
     where: `hub ${hub.context} Secret ${ns}/${secretName}`,
     target: `hub ${hub.context}`,
+    short: 'the hub',
     async read() {
       const c = await readCredentials(hub, ns, secretName);
       return { exists: !!c.secret, records: c.records };

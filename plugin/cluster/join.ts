@@ -99,14 +99,14 @@ export async function joinCluster(req: JoinRequest, store: CredentialStore, opts
   say(`proving the token against ${endpoint}`);
   const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], opts.kube.timeoutMs);
   if (!proof.result.ok) {
-    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; ${store.target} was not changed`)], EXIT.failed);
+    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; ${store.short} was not changed`)], EXIT.failed);
   }
   plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; ${proof.result.permissionsBy ?? 'permissions proven'}` });
 
   // 6. the hub (or the file)
-  say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into ${store.target}`);
+  say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into ${store.short}`);
   const record: ClusterRecord = { uid, endpoint, tokenSecret, namespace: ns };
   const hubChanged = await store.upsert({ name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
-  say(hubChanged ? (plan.dryRun ? `would update ${store.target}` : 'joined') : 'already joined: nothing changed');
+  say(hubChanged ? (plan.dryRun ? `would update ${store.short}` : 'joined') : 'already joined: nothing changed');
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, ms: Date.now() - started };
 }

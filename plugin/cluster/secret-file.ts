@@ -87,6 +87,7 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
   return {
     where: `file ${path} (${object})`,
     target: path,
+    short: path,
     async read() {
       return { exists: !!cur, records };
     },
