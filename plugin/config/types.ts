@@ -39,11 +39,20 @@ export interface Credentials {
   mountPath: string;
 }
 
+/** One project/domain[/workflow] → execution cluster label (`multicluster.executionLabels`). */
+export interface ExecutionLabel {
+  project: string;
+  domain: string;
+  workflow?: string;
+  label: string;
+}
+
 export interface MulticlusterValues {
   role?: 'control-plane' | 'data-plane';
   clusterName?: string;
   credentials?: Partial<Credentials>;
   clusters?: Clusters;
+  executionLabels?: ExecutionLabel[];
   dataPlane?: { tokenSecretName?: string };
 }
 

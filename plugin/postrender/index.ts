@@ -8,7 +8,7 @@ import { parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, findConfig, findTargets } from './find.ts';
 import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limits.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
-import { emitStream, objectName, parseStream } from './stream.ts';
+import { emitStream, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
 
 export interface PostRenderOptions {
@@ -19,7 +19,8 @@ export interface PostRenderOptions {
 export interface PostRenderResult {
   output: string;
   warnings: Problem[];
-  patches: Array<{ object: string; ops: DocPatch['ops'] }>;
+  /** Per patched object: its name in messages, its identity (kustomize targets) and the operations. */
+  patches: Array<{ object: string; target: ResourceId; ops: DocPatch['ops'] }>;
 }
 
 function fail(problems: Problem[]): void {
@@ -55,6 +56,6 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   return {
     output: emitStream(docs),
     warnings: problems,
-    patches: patches.map((p) => ({ object: objectName(p.doc), ops: p.ops })),
+    patches: patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })),
   };
 }
