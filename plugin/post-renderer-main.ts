@@ -27,4 +27,12 @@ function load(): Promise<typeof PostRender> {
   return Promise.resolve(module.exports);
 }
 
-process.exitCode = await (await load()).run(process.argv.slice(2));
+// `--krm`: the KRM function, a program of its own (dist/flytemc-krm.mjs, plugin/krm-main.ts),
+// loaded only then, so the post-renderer's start-up pays nothing for it. The specifier is not a
+// literal, so the bundler leaves the import alone.
+if (process.argv.includes('--krm')) {
+  const krm = typeof FLYTEMC_POST_RENDER === 'string' ? './flytemc-krm.mjs' : './krm-main.ts';
+  await import(new URL(krm, import.meta.url).href);
+} else {
+  process.exitCode = await (await load()).run(process.argv.slice(2));
+}

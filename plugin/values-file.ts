@@ -7,7 +7,7 @@
 // `multicluster.clusters` subtree is replaced (comments inside that subtree are lost). When the
 // file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
 // js-yaml round trip of the whole file, which drops comments, and says so.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { FlytemcError, error } from './problems.ts';
 import { isObject } from './postrender/stream.ts';
 import { parseValuesFile } from './config/from-values.ts';
@@ -195,6 +195,23 @@ async function withLock<T>(path: string, fn: () => T): Promise<T> {
   }
 }
 
+/**
+ * Replaces `path` with `text` at once: a new file of `mode` next to it (created exclusively, so a
+ * file or link planted under the temporary name is never followed), renamed over `path`.
+ */
+export function writeFileAtomic(path: string, text: string, mode: number): void {
+  const tmp = `${path}.flytemc-tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(tmp, mode); // the umask may have narrowed it
+  renameSync(tmp, path);
+}
+
 /** Reads the file, applies `mutate` to its values, writes it back (atomically, mode kept) unless dry. */
 export async function editValuesFile(path: string, mutate: (values: Values) => void, opts: { dryRun: boolean }): Promise<FileEdit> {
   return withLock(path, () => {
@@ -217,13 +234,7 @@ export async function editValuesFile(path: string, mutate: (values: Values) => v
       after = dumpYaml(parsed);
       commentsKept = !/(^|\s)#/.test(before);
     }
-    if (!opts.dryRun) {
-      const mode = exists ? statSync(path).mode & 0o7777 : 0o644;
-      const tmp = `${path}.flytemc-tmp-${process.pid}`;
-      writeFileSync(tmp, after, { mode });
-      chmodSync(tmp, mode);
-      renameSync(tmp, path);
-    }
+    if (!opts.dryRun) writeFileAtomic(path, after, exists ? statSync(path).mode & 0o7777 : 0o644);
     return { path, changed: true, created: !exists, before, after, commentsKept };
   });
 }

@@ -10,6 +10,17 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The value at `pointer` inside `root`, or undefined. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const s of pointerSegments(pointer)) {
+    if (Array.isArray(v)) v = v[Number(s)];
+    else if (typeof v === 'object' && v !== null) v = (v as Record<string, unknown>)[s];
+    else return undefined;
+  }
+  return v;
+}
+
 export function toPointer(segments: Array<string | number>): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The build: 1. compile the JSON Schemas in schemas/ to standalone ajv validators
 // (plugin/generated/validators.js), 2. run the generators that derive files from the schemas
-// (scripts/gen-*.mjs: the chart's values.schema.json, the configuration docs), 3. bundle the two
-// programs with esbuild into dist/ (dist/flytemc.mjs, dist/flytemc-post-renderer.mjs).
+// (scripts/gen-*.mjs: the chart's values.schema.json, the configuration docs), 3. bundle the
+// programs with esbuild into dist/ (dist/flytemc.mjs, dist/flytemc-post-renderer.mjs, and the KRM
+// function dist/flytemc-krm.mjs, which `flytemc-post-renderer --krm` loads).
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -88,7 +89,7 @@ if (!process.argv.includes('--no-bundle')) {
   await esbuild.build({
     ...common,
     format: 'esm',
-    entryPoints: { flytemc: join(root, 'plugin', 'cli.ts') },
+    entryPoints: { flytemc: join(root, 'plugin', 'cli.ts'), 'flytemc-krm': join(root, 'plugin', 'krm-main.ts') },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
@@ -98,7 +99,7 @@ if (!process.argv.includes('--no-bundle')) {
     },
   });
   await postRendererBundle(common);
-  for (const f of ['flytemc.mjs', 'flytemc-post-renderer.mjs']) chmodSync(join(root, 'dist', f), 0o755);
+  for (const f of ['flytemc.mjs', 'flytemc-post-renderer.mjs', 'flytemc-krm.mjs']) chmodSync(join(root, 'dist', f), 0o755);
 }
 
 /**

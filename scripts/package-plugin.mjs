@@ -26,7 +26,7 @@ if (!args.includes('--no-build')) {
 const version = /^version:\s*"?([^"\s]+)"?/m.exec(readFileSync(join(root, 'plugin.yaml'), 'utf8'))?.[1];
 if (!version) throw new Error('plugin.yaml has no version');
 
-// dist: the two programs and every chunk they import, transitively (a build leaves stale chunks)
+// dist: the programs and every chunk they import, transitively (a build leaves stale chunks)
 const reach = new Set();
 const visit = (rel) => {
   if (reach.has(rel)) return;
@@ -38,6 +38,7 @@ const visit = (rel) => {
 };
 visit('flytemc.mjs');
 visit('flytemc-post-renderer.mjs');
+visit('flytemc-krm.mjs');
 
 const stage = mkdtempSync(join(tmpdir(), 'flytemc-package-'));
 const copyInto = (dest) => {

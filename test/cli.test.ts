@@ -2,7 +2,7 @@
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
@@ -120,6 +120,56 @@ test('labels: writes the flytectl attribute file; refuses a label the config doe
   assert.is(unknown.code, 1);
   assert.match(unknown.stderr, 'fix: use one of: team1, team2');
   assert.is(unknown.stdout, '');
+});
+
+test('labels -f FILE --out DIR: one attribute file per multicluster.executionLabels entry; one unrouted label and nothing is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flytemc-labels-'));
+  const values = join(dir, 'values.yaml');
+  const base = readFileSync(CLUSTERS, 'utf8');
+  const entries = [
+    '    - {project: flytesnacks, domain: development, label: team1}',
+    '    - {project: flytesnacks, domain: production, workflow: my_pkg.workflows.training_wf, label: team2}',
+  ];
+  writeFileSync(values, `${base}  executionLabels:\n${entries.join('\n')}\n`);
+  const out = join(dir, 'labels');
+  const ok = flytemc(['labels', '-f', values, '--out', out]);
+  assert.is(ok.code, 0, ok.stderr);
+  assert.equal(readdirSync(out).sort(), ['flytesnacks_development.yaml', 'flytesnacks_production_my_pkg.workflows.training_wf.yaml']);
+  const body = (f: string) => readFileSync(join(out, f), 'utf8').replace(/^#.*\n/, '');
+  assert.is(body('flytesnacks_development.yaml'), 'domain: development\nproject: flytesnacks\nvalue: team1\n');
+  assert.is(body('flytesnacks_production_my_pkg.workflows.training_wf.yaml'), 'domain: production\nproject: flytesnacks\nworkflow: my_pkg.workflows.training_wf\nvalue: team2\n');
+  assert.match(ok.stdout, 'flytectl update execution-cluster-label --attrFile');
+  // `validate` agrees the file is fine
+  assert.is(flytemc(['validate', '-f', values]).code, 0);
+
+  // a label the config does not route: refused with file:line, no file written or changed
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, `${base}  executionLabels:\n${entries[0]}\n    - {project: flytesnacks, domain: staging, label: team9}\n`);
+  const out2 = join(dir, 'labels2');
+  const refused = flytemc(['labels', '-f', bad, '--out', out2]);
+  assert.is(refused.code, 1);
+  assert.match(refused.stderr, /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging: "team9" is not a label of multicluster\.clusters\.labelClusterMap/);
+  assert.match(refused.stderr, 'fix: use one of: team1, team2');
+  assert.not.ok(existsSync(out2), 'nothing written');
+  // validate and post-render refuse the same entry
+  const v = flytemc(['validate', '-f', bad]);
+  assert.is(v.code, 1);
+  assert.match(v.stdout, /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging gets label "team9", which labelClusterMap does not route/);
+  // a label whose clusters are all disabled is dropped by FlyteAdmin: refused too
+  const off = join(dir, 'off.yaml');
+  writeFileSync(off, readFileSync(values, 'utf8').replace(/(name: cluster_[23]\n\s+endpoint: \S+\n\s+enabled: )true/g, '$1false'));
+  const dropped = flytemc(['labels', '-f', off, '--out', out2]);
+  assert.is(dropped.code, 1);
+  assert.match(dropped.stderr, 'label "team2" has no enabled cluster');
+  // a removed entry: its file is reported (FlyteAdmin keeps the attribute), not deleted
+  writeFileSync(values, `${base}  executionLabels:\n${entries[0]}\n`);
+  const again = flytemc(['labels', '-f', values, '--out', out]);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(again.stderr, /flytesnacks_production_my_pkg\.workflows\.training_wf\.yaml: no executionLabels entry writes this file any more/);
+  assert.match(again.stderr, 'flytectl delete execution-cluster-label --attrFile');
+  assert.ok(statSync(join(out, 'flytesnacks_production_my_pkg.workflows.training_wf.yaml')).isFile());
+  // neither --project/--domain/--label nor --out DIR: a usage error
+  assert.is(flytemc(['labels', '-f', values]).code, 2);
 });
 
 test.run();

@@ -126,7 +126,7 @@ export async function templatesDeployed(hub: Kube, ns: string): Promise<Resource
 }
 
 /** What FlyteAdmin needs in a data plane: from the values file's templates, else the hub's deployed ones, else flyte-core's. */
-export async function needsFor(hub: Kube, ns: string, valuesFile?: string): Promise<{ needs: KindNeed[]; from: string }> {
+export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: string): Promise<{ needs: KindNeed[]; from: string }> {
   if (valuesFile) {
     const { existsSync, readFileSync } = await import('node:fs');
     if (existsSync(valuesFile)) {
@@ -135,7 +135,7 @@ export async function needsFor(hub: Kube, ns: string, valuesFile?: string): Prom
       if (t) return { needs: neededAccess(t).needs, from: `the cluster-resource templates of ${valuesFile}` };
     }
   }
-  const deployed = await templatesDeployed(hub, ns);
+  const deployed = hub ? await templatesDeployed(hub, ns) : undefined;
   if (deployed) return { needs: neededAccess(deployed).needs, from: `the hub's ConfigMap ${ns}/clusterresource-template` };
   return { needs: neededAccess(FLYTE_CORE_TEMPLATES).needs, from: 'flyte-core\'s default cluster-resource templates' };
 }

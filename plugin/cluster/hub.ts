@@ -74,7 +74,7 @@ export function refuseDuplicate(records: Record<string, ClusterRecord>, name: st
 }
 
 /** Masked view of the credentials Secret, for plans. */
-function masked(data: Record<string, string>, records: Record<string, ClusterRecord>): string {
+export function masked(data: Record<string, string>, records: Record<string, ClusterRecord>): string {
   const keys = Object.keys(data).sort();
   return yamlOf({
     metadata: { annotations: { [RECORDS_ANNOTATION]: records } },
@@ -82,7 +82,7 @@ function masked(data: Record<string, string>, records: Record<string, ClusterRec
   });
 }
 
-const sortRecords = (r: Record<string, ClusterRecord>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
+export const sortRecords = (r: Record<string, ClusterRecord>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
 const sameRecords = (a: Record<string, ClusterRecord>, b: Record<string, ClusterRecord>) => JSON.stringify(sortRecords(a)) === JSON.stringify(sortRecords(b));
 const sameData = (a: Record<string, string>, b: Record<string, string>) => {
   const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
@@ -166,6 +166,40 @@ export async function upsertCredentials(hub: Kube, ns: string, secretName: strin
     data[caKey(j.name)] = j.caPem;
     records[j.name] = j.record;
   });
+}
+
+/**
+ * Where `join` puts the credentials it proved: the hub's Secret (here), or a Secret manifest in a
+ * file for GitOps (secret-file.ts). `read` gives what is there (for the duplicate check and the
+ * member's token Secret after a rotate); `upsert` adds one cluster and says whether it changed.
+ */
+export interface CredentialStore {
+  /** For messages: `hub cp Secret flyte/cluster-credentials`, `file creds.yaml (Secret …)`. */
+  where: string;
+  /** For plans: `hub cp`, or the file's path. */
+  target: string;
+  /** For progress lines about a member (which must not name the hub): `the hub`, or the file's path. */
+  short: string;
+  read(): Promise<{ exists: boolean; records: Record<string, ClusterRecord> }>;
+  upsert(j: Joined, plan: Plan, context: string): Promise<boolean>;
+}
+
+/** The hub's Secret; its namespace is created once, before the first write. */
+export function hubStore(hub: Kube, ns: string, secretName: string, plan: Plan): CredentialStore {
+  let namespace: Promise<void> | undefined;
+  return {
+    where: `hub ${hub.context} Secret ${ns}/${secretName}`,
+    target: `hub ${hub.context}`,
+    short: 'the hub',
+    async read() {
+      const c = await readCredentials(hub, ns, secretName);
+      return { exists: !!c.secret, records: c.records };
+    },
+    async upsert(j, p, context) {
+      await (namespace ??= ensureHubNamespace(hub, ns, plan));
+      return upsertCredentials(hub, ns, secretName, j, p, context);
+    },
+  };
 }
 
 export async function removeCredentials(hub: Kube, ns: string, secretName: string, name: string, plan: Plan): Promise<boolean> {

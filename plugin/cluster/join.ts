@@ -8,7 +8,8 @@
 //      or with --rbac minimal exactly what the cluster-resource templates need), token Secret
 //   4. wait for kube-controller-manager to fill the token
 //   5. prove token + CA against the endpoint: TLS verified, authenticated, every permission
-//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned)
+//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned),
+//      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
 //
 // then, once for all: record clusters + routes in the values file, and --restart.
 import { FlytemcError, error, type Problem } from '../problems.ts';
@@ -16,8 +17,8 @@ import { EXIT } from '../shell.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import type { Common } from './common.ts';
 import { checkEndpoint } from './common.ts';
-import { ensureHubNamespace, readCredentials, refuseDuplicate, upsertCredentials, type ClusterRecord } from './hub.ts';
-import { connect, type Kube } from './kube.ts';
+import { refuseDuplicate, type ClusterRecord, type CredentialStore } from './hub.ts';
+import { connect } from './kube.ts';
 import { clusterUid, ensureClusterRole, ensureClusterRoleBinding, ensureNamespace, ensureServiceAccount, ensureTokenSecret, identityProblem, readDataPlane, waitForToken } from './member.ts';
 import type { Plan } from './plan.ts';
 import { probe, type ProbeResult } from './probe.ts';
@@ -44,7 +45,7 @@ export interface JoinOutcome {
   name: string;
   context: string;
   endpoint: string;
-  /** Whether the hub Secret changed (or would). */
+  /** Whether the credentials Secret (hub or file) changed (or would). */
   hubChanged: boolean;
   /** Which CA went to the hub. */
   caSource?: CaSource;
@@ -67,9 +68,9 @@ export async function proveToken(endpoint: string, token: string, cas: Array<{ s
   return last;
 }
 
-export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, plan: Plan, hubNamespaceOnce: () => Promise<void>): Promise<JoinOutcome> {
+export async function joinCluster(req: JoinRequest, store: CredentialStore, opts: Common, plan: Plan): Promise<JoinOutcome> {
   const started = Date.now();
-  const { namespace: ns, secretName } = opts;
+  const { namespace: ns } = opts;
   const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
 
   // 1. connect
@@ -79,9 +80,8 @@ export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, pla
 
   // 2. identify; refuse duplicates before changing anything anywhere
   const uid = await clusterUid(m);
-  const creds = await readCredentials(hub, ns, secretName);
-  const hubWhere = `hub ${hub.context} Secret ${ns}/${secretName}`;
-  refuseDuplicate(creds.records, req.name, uid, req.context, hubWhere);
+  const creds = await store.read();
+  refuseDuplicate(creds.records, req.name, uid, req.context, store.where);
   const known = creds.records[req.name];
   const warnings: Problem[] = [];
   const installed = await readDataPlane(m, ns);
@@ -111,7 +111,7 @@ export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, pla
   if (!exists) {
     // dry run on a fresh cluster: there is no token to prove or copy yet
     plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'skip', note: 'would wait for the token controller, then prove the token before touching the hub' });
-    plan.record({ target: `hub ${hub.context}`, object: `Secret ${ns}/${secretName}`, action: creds.secret ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
+    plan.record({ target: store.target, object: `Secret ${ns}/${opts.secretName}`, action: creds.exists ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
     return { name: req.name, context: req.context, endpoint, hubChanged: true, warnings, ms: Date.now() - started };
   }
 
@@ -124,21 +124,14 @@ export async function joinCluster(req: JoinRequest, hub: Kube, opts: Common, pla
   const checks = accessChecks(needs);
   const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], opts.kube.timeoutMs, checks);
   if (!proof.result.ok) {
-    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; the hub was not changed`)], EXIT.failed);
+    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; ${store.short} was not changed`)], EXIT.failed);
   }
   plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; ${proof.result.permissionsBy ?? 'permissions proven'}` });
 
-  // 6. the hub
-  say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into the hub`);
-  await hubNamespaceOnce();
+  // 6. the hub (or the file)
+  say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into ${store.short}`);
   const record: ClusterRecord = { uid, endpoint, tokenSecret, namespace: ns };
-  const hubChanged = await upsertCredentials(hub, ns, secretName, { name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
-  say(hubChanged ? (plan.dryRun ? 'would update the hub' : 'joined') : 'already joined: nothing changed');
+  const hubChanged = await store.upsert({ name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
+  say(hubChanged ? (plan.dryRun ? `would update ${store.short}` : 'joined') : 'already joined: nothing changed');
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, warnings, ms: Date.now() - started };
-}
-
-/** Ensures the hub namespace once, however many joins run in parallel. */
-export function hubNamespaceOnce(hub: Kube, ns: string, plan: Plan): () => Promise<void> {
-  let p: Promise<void> | undefined;
-  return () => (p ??= ensureHubNamespace(hub, ns, plan));
 }

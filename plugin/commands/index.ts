@@ -11,6 +11,7 @@ export interface Command {
 export const commands: Record<string, () => Promise<Command>> = {
   setup: () => import('./setup.ts'),
   install: () => import('./install.ts'),
+  export: () => import('./export.ts'),
   join: () => import('./join.ts'),
   check: () => import('./check.ts'),
   rbac: () => import('./rbac.ts'),

@@ -138,9 +138,14 @@ export interface Plan {
   postRenderer?: string;
 }
 
+/** The chart's own values files for a role, in Helm's order: the cloud overlay first, then the role file. */
+export function roleFiles(chart: string, role: Parsed['role'], cloud?: Parsed['cloud']): string[] {
+  return [...(cloud ? [`values-${cloud}.yaml`] : []), role === 'control-plane' ? 'values-controlplane.yaml' : 'values-dataplane.yaml'].map((f) => join(chart, f));
+}
+
 export function planInstall(p: Parsed, major: number, root: string, helm4Dir: string): Plan {
   const chart = p.chart ?? join(root, 'charts', 'flyte-multicluster');
-  const files = [...(p.cloud ? [`values-${p.cloud}.yaml`] : []), p.role === 'control-plane' ? 'values-controlplane.yaml' : 'values-dataplane.yaml'].map((f) => join(chart, f));
+  const files = roleFiles(chart, p.role, p.cloud);
   const args = p.template ? ['template', p.release, chart, '--namespace', p.namespace] : ['upgrade', '--install', p.release, chart, '--namespace', p.namespace];
   for (const f of files) args.push('-f', f);
   if (p.name) args.push('--set-string', `multicluster.clusterName=${p.name}`, '--set-string', `flyte-core.flytepropeller.clusterName=${p.name}`);

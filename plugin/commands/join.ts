@@ -19,6 +19,12 @@ else the hub's deployed ones, else flyte-core's. Your kubeconfig may use any cre
 (exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
 Re-running changes nothing.
 
+With --secret-out FILE (GitOps), every step and proof runs as above, but the hub is never
+contacted: the credentials Secret goes to FILE as a manifest (mode 0600), to seal (kubeseal),
+encrypt (sops) or load into a secret store before it reaches git; --merge keeps the other
+clusters' keys already in FILE. \`kubectl apply --server-side -f FILE\` (or its sealed form)
+gives the hub the Secret join would have written, and \`flytemc check\` proves it.
+
 Options:
   --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
   --name NAME          the cluster's name in FlyteAdmin (default: the context name; one CONTEXT only)
@@ -30,6 +36,8 @@ Options:
   --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
                        templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
   --force              join although the member's flytepropeller reports another cluster name
+  --secret-out FILE    write the credentials Secret manifest to FILE instead of the hub (not contacted)
+  --merge              with --secret-out: keep the other clusters' keys already in FILE
   --dry-run            print the plan and a diff (tokens masked); change nothing
   --kubeconfig PATH    kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
   --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
@@ -44,6 +52,8 @@ Examples:
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
   flytemc join dp1 --kube-context cp --rbac minimal --values values-cp.yaml
   helm --kube-context cp flytemc join dp-us-east-1 --label default
+  flytemc join dp1 --label team1 --values values-cp.yaml --secret-out cluster-credentials.yaml --merge
+  kubeseal --format yaml < cluster-credentials.yaml > sealed-cluster-credentials.yaml
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -62,6 +72,8 @@ export async function run(argv: string[]): Promise<number> {
         parallel: { type: 'string' },
         rbac: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'secret-out': { type: 'string' },
+        merge: { type: 'boolean', default: false },
       },
       true,
     );
@@ -73,9 +85,12 @@ export async function run(argv: string[]): Promise<number> {
     if (new Set(positionals).size !== positionals.length) throw new UsageError('a CONTEXT is named twice');
     if (positionals.length > 1 && v.name) throw new UsageError('--name applies to one CONTEXT; with several, each cluster is named after its context');
     if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
-    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core') throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
     const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
     if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
+    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core') throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
+    const secretOut = v['secret-out'];
+    if (v.merge && !secretOut) throw new UsageError('--merge goes with --secret-out FILE');
+    if (secretOut && v.restart) throw new UsageError('--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)');
 
     const c = await import('../cluster/common.ts');
     const routes = (v.label ?? []).map(c.parseRoute);
@@ -92,16 +107,17 @@ export async function run(argv: string[]): Promise<number> {
     if (v.values) secretName = await secretNameFromValues(v.values);
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
-    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals);
+    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals, !secretOut);
     const { needsFor } = await import('../cluster/check.ts');
     const { needs } = await needsFor(hub, namespace, v.values);
     const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
 
-    const { joinCluster, hubNamespaceOnce } = await import('../cluster/join.ts');
+    const { joinCluster } = await import('../cluster/join.ts');
     const { mapLimit } = await import('../cluster/util.ts');
-    const once = hubNamespaceOnce(hub, namespace, plan);
+    const file = secretOut ? (await import('../cluster/secret-file.ts')).secretFile(secretOut, namespace, common.secretName, v.merge, names) : undefined;
+    const store = file ?? (await import('../cluster/hub.ts')).hubStore(hub!, namespace, common.secretName, plan);
     const started = Date.now();
-    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, hub, common, plan, once));
+    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, store, common, plan));
 
     const failures: Problem[] = [];
     let exit: number = EXIT.ok;
@@ -125,20 +141,23 @@ export async function run(argv: string[]): Promise<number> {
       const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v['dry-run'] });
       plan.record({ target: v.values, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: names.join(', ') });
       if (edit.changed && !edit.commentsKept) warnings.push(warning(v.values, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
-      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade` : '';
+      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}` : '';
     }
 
     const hubChanged = joined.some((j) => j.hubChanged);
-    if (v.restart && hubChanged) {
+    if (file && joined.length) file.flush(plan);
+    if (v.restart && hubChanged && hub) {
       const { restartDeployments } = await import('../cluster/hub.ts');
       await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
-    } else if (hubChanged && !v.restart && joined.length && !v['dry-run']) {
+    } else if (hubChanged && !v.restart && joined.length && !v['dry-run'] && !file) {
       warnings.push(warning(`hub ${hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
     }
 
     let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'], group: true });
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} into ${marked(`hub ${hubContext}`)} (Secret ${namespace}/${common.secretName}) in ${secs} s${fileNote}\n`;
+    const into = file ? `into ${secretOut} (Secret ${namespace}/${common.secretName}; the hub was not contacted)` : `into ${marked(`hub ${hubContext}`)} (Secret ${namespace}/${common.secretName})`;
+    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} ${into} in ${secs} s${fileNote}\n`;
+    if (file && joined.length && !v['dry-run']) out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
     if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
     await writeOut(out);
     printWarnings(warnings);

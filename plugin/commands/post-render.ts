@@ -62,7 +62,7 @@ function readConfig(path: string) {
 const INPUT_WHERE = 'standard input';
 const INPUT_WHAT = 'the rendered stream';
 
-async function readInput(): Promise<string> {
+export async function readInput(): Promise<string> {
   let plain = false;
   try {
     plain = !fstatSync(0).isCharacterDevice();
@@ -101,7 +101,7 @@ async function readInput(): Promise<string> {
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
-function writeOutput(text: string): Promise<void> {
+export function writeOutput(text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');
   let off = 0;
   while (off < bytes.length) {

@@ -15,6 +15,7 @@ import {
   type Clusters,
   type Config,
   type Credentials,
+  type ExecutionLabel,
   type FoundConfig,
   type Located,
   type MulticlusterValues,
@@ -138,6 +139,26 @@ function semanticProblems(clusters: Clusters, at: (p: string) => string, require
   return problems;
 }
 
+/**
+ * `multicluster.executionLabels`: each entry names a label that labelClusterMap routes (a label
+ * with no enabled cluster is reported on labelClusterMap already), and each project/domain
+ * [/workflow] appears once (flytectl would keep only the last one applied).
+ */
+function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, at: (p: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const map = clusters.labelClusterMap ?? {};
+  const seen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const key = [e.project, e.domain, e.workflow ?? ''].join('\u0000');
+    const what = `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(error(at(`/${i}`), `${what} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`, 'keep one entry'));
+    else seen.set(key, i);
+    if (!(e.label in map)) problems.push(error(at(`/${i}/label`), `${what} gets label ${JSON.stringify(e.label)}, which labelClusterMap does not route; FlyteAdmin would ignore it and fall back to ${clusters.defaultExecutionLabel ? `label ${JSON.stringify(clusters.defaultExecutionLabel)}` : 'all enabled clusters'}`, `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`));
+  });
+  return problems;
+}
+
 function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: string) => string): Problem[] {
   const problems: Problem[] = [];
   clusters.forEach((c, i) => {
@@ -195,6 +216,7 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     const clusters = values.clusters ?? {};
     const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...values.credentials };
     problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
+    problems.push(...executionLabelProblems(values.executionLabels ?? [], clusters, (p) => at(`/executionLabels${p}`)));
     const withDefaults = normalise(clusters, credentials);
     problems.push(...fileProblems(withDefaults.clusterConfigs, credentials, (p) => at(`/clusters${p}`)));
     if (errorsIn(problems).length) return { problems, ...(role ? { role } : {}) };

@@ -51,11 +51,20 @@ export interface ControlPlane {
 
 export type DataPlaneRbac = 'flyte-core' | 'minimal';
 
+/** One project/domain[/workflow] → execution cluster label (`multicluster.executionLabels`). */
+export interface ExecutionLabel {
+  project: string;
+  domain: string;
+  workflow?: string;
+  label: string;
+}
+
 export interface MulticlusterValues {
   role?: 'control-plane' | 'data-plane';
   clusterName?: string;
   credentials?: Partial<Credentials>;
   clusters?: Clusters;
+  executionLabels?: ExecutionLabel[];
   controlPlane?: ControlPlane;
   dataPlane?: { tokenSecretName?: string; rbac?: DataPlaneRbac };
 }

@@ -10,7 +10,7 @@ import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limit
 import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
 import { catalogRoutePatches } from './ingress.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
-import { emitStream, objectName, parseStream } from './stream.ts';
+import { emitStream, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
 
 export interface PostRenderOptions {
@@ -21,7 +21,8 @@ export interface PostRenderOptions {
 export interface PostRenderResult {
   output: string;
   warnings: Problem[];
-  patches: Array<{ object: string; ops: DocPatch['ops'] }>;
+  /** Per patched object: its name in messages, its identity (kustomize targets) and the operations. */
+  patches: Array<{ object: string; target: ResourceId; ops: DocPatch['ops'] }>;
 }
 
 function fail(problems: Problem[]): void {
@@ -42,7 +43,7 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const again = !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
   if (dataPlane || again) {
     const r = postRenderDataPlane(docs, dataPlane);
-    return { output: emitStream(docs), warnings: r.warnings, patches: r.patches.map((p) => ({ object: objectName(p.doc), ops: p.ops })) };
+    return { output: emitStream(docs), warnings: r.warnings, patches: r.patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })) };
   }
   // 2. find the objects and the config
   const targets = findTargets(docs);
@@ -65,6 +66,6 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   return {
     output: emitStream(docs),
     warnings: problems,
-    patches: patches.map((p) => ({ object: objectName(p.doc), ops: p.ops })),
+    patches: patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })),
   };
 }

@@ -39,6 +39,23 @@ export function objectName(d: Doc): string {
   return source ? `${id} (${source}, stream line ${d.line})` : `${id} (stream line ${d.line})`;
 }
 
+/** The identity of a document's object, as kustomize targets and KRM results name it. */
+export interface ResourceId {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export function resourceId(value: unknown): ResourceId | undefined {
+  if (!isObject(value)) return undefined;
+  const v = value as K8sObject;
+  if (typeof v.kind !== 'string' || typeof v.metadata?.name !== 'string') return undefined;
+  const id: ResourceId = { apiVersion: String(v.apiVersion ?? ''), kind: v.kind, name: v.metadata.name };
+  if (typeof v.metadata.namespace === 'string' && v.metadata.namespace) id.namespace = v.metadata.namespace;
+  return id;
+}
+
 const HEADER_LINE = /^\s*(#.*)?$/;
 const BLANK = /^\s*$/;
 

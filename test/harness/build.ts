@@ -109,9 +109,9 @@ export function goBuildArgs(outDir: string, version = kubernetesVersion()): stri
   return ['build', '-trimpath', `-ldflags=${ldflags(version)}`, '-o', outDir + '/', ...PACKAGES];
 }
 
-function run(cmd: string, args: string[], cwd: string, log: (line: string) => void): Promise<void> {
+export function run(cmd: string, args: string[], cwd: string, log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
     const onData = (d: Buffer) => {
       const s = d.toString();
@@ -146,7 +146,7 @@ function pidAlive(pid: number): boolean {
 }
 
 /** A lock folder holding our PID; a lock left by a dead process is taken over. */
-async function withLock<T>(lockDir: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(lockDir: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lockDir), { recursive: true });
   let announced = false;
   for (;;) {

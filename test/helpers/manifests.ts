@@ -37,3 +37,14 @@ export function credentialMounts(objs: Obj[], place: Place, mountPath = '/var/ru
     .filter((m: Obj) => m.mountPath.replace(/\/+$/, '') === mountPath)
     .map((m: Obj) => ({ volume: m.name, secretName: (pod.volumes ?? []).find((v: Obj) => v.name === m.name)?.secret?.secretName }));
 }
+
+/** The objects of a stream by `apiVersion kind namespace/name`, to compare two renders as data (assert.equal ignores key order). */
+export function byIdentity(stream: string): Record<string, Obj> {
+  const out: Record<string, Obj> = {};
+  for (const o of objects(stream)) {
+    const key = `${o.apiVersion} ${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+    if (key in out) throw new Error(`${key} appears twice in the stream`);
+    out[key] = o;
+  }
+  return out;
+}

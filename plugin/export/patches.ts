@@ -1,0 +1,54 @@
+// `flytemc export`, stage 2: the post-renderer's own RFC 6902 operations, per object, as
+// kustomize (and Flux's kustomize post-renderer) applies them. Each patch starts with `test`
+// operations that pin what its operations assume about flyte-core's output: the name of every
+// container and volume it addresses by index, and the current value of everything it replaces
+// or removes (the configChecksum annotations among them). When the chart or the values change
+// without a new export, kustomize then refuses the stale patch instead of wiring the wrong
+// container or keeping pods on an old config.
+import type { Operation } from 'fast-json-patch';
+import type { PostRenderResult } from '../postrender/index.ts';
+import type { ResourceId } from '../postrender/stream.ts';
+import { valueAt } from '../yaml-locate.ts';
+
+export interface ObjectPatch {
+  target: ResourceId;
+  /** File name for it: `<kind>-<name>.yaml`, lower case. */
+  file: string;
+  ops: Operation[];
+}
+
+const INDEXED = /^(\/spec\/template\/spec\/(?:containers|initContainers|volumes)\/\d+)(?:\/|$)/;
+
+export function guarded(original: unknown, ops: Operation[]): Operation[] {
+  const tests = new Map<string, Operation>();
+  const pin = (path: string) => {
+    const value = valueAt(original, path);
+    if (value !== undefined && !tests.has(path)) tests.set(path, { op: 'test', path, value });
+  };
+  for (const op of ops) {
+    const m = INDEXED.exec(op.path);
+    if (m) pin(`${m[1]}/name`);
+    if (op.op === 'replace' || op.op === 'remove') pin(op.path);
+  }
+  return [...tests.values(), ...ops];
+}
+
+export function objectPatches(result: PostRenderResult, original: (t: ResourceId) => unknown): ObjectPatch[] {
+  return result.patches.map((p) => ({
+    target: p.target,
+    file: `${p.target.kind}-${p.target.name}.yaml`.toLowerCase(),
+    ops: guarded(original(p.target), p.ops),
+  }));
+}
+
+/** A kustomize patch target: group, version, kind, name and namespace of the object. */
+export function kustomizeTarget(t: ResourceId): Record<string, string> {
+  const slash = t.apiVersion.indexOf('/');
+  return {
+    ...(slash > 0 ? { group: t.apiVersion.slice(0, slash) } : {}),
+    version: slash > 0 ? t.apiVersion.slice(slash + 1) : t.apiVersion,
+    kind: t.kind,
+    name: t.name,
+    ...(t.namespace ? { namespace: t.namespace } : {}),
+  };
+}

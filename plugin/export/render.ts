@@ -1,0 +1,174 @@
+// `flytemc export`, stage 1: the control plane exactly as `helm flytemc install control-plane`
+// renders it (real Helm, the shipped chart, the same values files in the same order), through
+// the post-renderer's own pipeline (parse → find → validate → patch → validate), so the export
+// refuses what the post-renderer refuses, with the same messages. Then the part GitOps tools
+// need: flyte-core's own values (what Flux, Argo CD and kustomize give flyte-core directly),
+// proved by rendering flyte-core alone with them and finding the same objects.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { parseValuesFile } from '../config/from-values.ts';
+import { DEFAULT_CREDENTIALS } from '../config/types.ts';
+import { FlytemcError, error } from '../problems.ts';
+import { postRender, type PostRenderResult } from '../postrender/index.ts';
+import { isObject, parseStream, resourceId } from '../postrender/stream.ts';
+import { mergeValues } from '../routes.ts';
+import { EXIT, readText } from '../shell.ts';
+import { dumpYaml, parseYaml } from '../yaml.ts';
+import { roleFiles } from '../commands/install.ts';
+import type { HelmInfo } from '../helm.ts';
+import { sha256 } from '../cluster/util.ts';
+
+export interface ExportInput {
+  helm: HelmInfo;
+  /** The flyte-multicluster chart folder. */
+  chart: string;
+  release: string;
+  namespace: string;
+  cloud?: 'eks' | 'gcp';
+  /** The user's values files, in order (after the chart's role and cloud files). */
+  values: string[];
+  /** Helm's --api-versions and --kube-version, passed on to kustomize's helmCharts too. */
+  apiVersions: string[];
+  kubeVersion?: string;
+}
+
+/** flyte-core as the chart declares it, and the archive Helm rendered. */
+export interface CoreChart {
+  name: string;
+  version: string;
+  repository: string;
+  archive: string;
+}
+
+export interface ValuesInput {
+  /** As the header shows it: chart files relative to the chart's parent, the user's as given. */
+  label: string;
+  sha256: string;
+}
+
+export interface Rendered {
+  input: ExportInput;
+  core: CoreChart;
+  /** The chart's name and version (flyte-multicluster 0.1.0). */
+  chartId: string;
+  inputs: ValuesInput[];
+  /** Helm's output before the post-renderer. */
+  stream: string;
+  /** The post-renderer's result: the wired manifests, its warnings, its patches per object. */
+  result: PostRenderResult;
+  /** flyte-core's values: the `flyte-core` block (and `global`) of the merged values files. */
+  coreValues: Record<string, unknown>;
+  /** The credentials Secret the control plane mounts. */
+  secretName: string;
+}
+
+/** The flyte-core dependency of the chart: Chart.yaml's entry and the archive in charts/. */
+export function coreChart(chart: string): CoreChart {
+  const meta = parseYaml(readText(join(chart, 'Chart.yaml'))) as { dependencies?: Array<{ name?: string; version?: string; repository?: string }> } | null;
+  const dep = meta?.dependencies?.find((d) => d.name === 'flyte-core');
+  if (!dep?.version || !dep.repository) throw new FlytemcError([error(join(chart, 'Chart.yaml'), 'declares no flyte-core dependency with a version and repository', 'pass --chart PATH to a flyte-multicluster chart folder')], EXIT.usage);
+  const dir = join(chart, 'charts');
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => f === `flyte-core-${dep.version}.tgz`) : undefined;
+  if (!file) {
+    throw new FlytemcError([error(dir, `the flyte-core dependency (flyte-core-${dep.version}.tgz) is not there`, `run \`helm dependency build ${chart}\` once (needs ${dep.repository}), or install a release tarball of flytemc, which ships it`)]);
+  }
+  return { name: 'flyte-core', version: dep.version, repository: dep.repository, archive: join(dir, file) };
+}
+
+function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
+  const r = spawnSync(helm.bin, ['template', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: process.env });
+  if (r.error) throw new FlytemcError([error(helm.bin, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')], EXIT.usage);
+  if (r.status !== 0) {
+    // Helm's own refusal (values.schema.json, the chart's checks): its words, as `install` shows them
+    throw new FlytemcError([error(what, `helm template failed:\n${(r.stderr || '').trim()}`, 'fix the values as Helm says; `helm flytemc install control-plane --template` shows the same')]);
+  }
+  return r.stdout;
+}
+
+/** Keys sorted, for comparing objects as data. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
+  return v;
+}
+
+/** `Kind/name` of every object that differs between two renders (missing on one side or not equal as data). */
+function differences(a: string, b: string, skip: (v: unknown) => boolean): string[] {
+  const index = (text: string) => {
+    const m = new Map<string, string>();
+    for (const d of parseStream(text)) {
+      const id = resourceId(d.value);
+      if (!id || skip(d.value)) continue;
+      m.set(`${id.apiVersion} ${id.kind} ${id.namespace ?? ''}/${id.name}`, JSON.stringify(canonical(d.value)));
+    }
+    return m;
+  };
+  const x = index(a);
+  const y = index(b);
+  const out: string[] = [];
+  for (const [k, v] of x) if (y.get(k) !== v) out.push(`${k}${y.has(k) ? ' differs' : ' is missing'}`);
+  for (const k of y.keys()) if (!x.has(k)) out.push(`${k} is extra`);
+  return out;
+}
+
+export function renderControlPlane(input: ExportInput): Rendered {
+  const { helm, chart, release, namespace } = input;
+  const core = coreChart(chart);
+  const files = [...roleFiles(chart, 'control-plane', input.cloud), ...input.values];
+  const capabilities = [...input.apiVersions.flatMap((a) => ['--api-versions', a]), ...(input.kubeVersion ? ['--kube-version', input.kubeVersion] : [])];
+
+  // 1. what `helm flytemc install control-plane` renders, and the post-renderer on it
+  const stream = helmTemplate(helm, [release, chart, '--namespace', namespace, ...files.flatMap((f) => ['-f', f]), ...capabilities], `the control plane (chart ${chart})`);
+  const result = postRender(stream);
+
+  // 2. flyte-core's values: Helm's merge of the same files (maps deeply, later files win, lists
+  //    replaced), then the subchart's block, as Helm hands it to flyte-core
+  const texts = files.map((f) => readText(f));
+  let merged: unknown = {};
+  files.forEach((f, i) => (merged = mergeValues(merged, parseValuesFile(f, texts[i]!) ?? {})));
+  const m = isObject(merged) ? merged : {};
+  const coreValues: Record<string, unknown> = { ...(isObject(m['flyte-core']) ? m['flyte-core'] : {}) };
+  if (isObject(m.global)) coreValues.global = m.global;
+  const mc = isObject(m.multicluster) ? m.multicluster : {};
+  const secretName = isObject(mc.credentials) && typeof mc.credentials.secretName === 'string' ? mc.credentials.secretName : DEFAULT_CREDENTIALS.secretName;
+
+  // 3. proof: flyte-core alone with those values renders the very objects the chart did
+  const tmp = mkdtempSync(join(tmpdir(), 'flytemc-export-'));
+  try {
+    const valuesFile = join(tmp, 'values.yaml');
+    writeFileSync(valuesFile, dumpYaml(coreValues), { mode: 0o600 });
+    const alone = helmTemplate(helm, [release, core.archive, '--namespace', namespace, '-f', valuesFile, ...capabilities], `flyte-core ${core.version} with the exported values`);
+    const consumed = (v: unknown) => isObject(v) && typeof v.apiVersion === 'string' && v.apiVersion.startsWith('flytemc.io/');
+    const diff = differences(stream, alone, consumed);
+    if (diff.length) {
+      throw new FlytemcError([error('flytemc export', `flyte-core ${core.version} rendered alone with the exported values does not give the chart's objects: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? `; and ${diff.length - 5} more` : ''}`, 'this is a bug in flytemc; report it with your values files')], EXIT.internal);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const chartMeta = parseYaml(readText(join(chart, 'Chart.yaml'))) as { name?: string; version?: string } | null;
+  const inChart = (f: string) => !relative(chart, f).startsWith('..');
+  return {
+    input,
+    core,
+    chartId: `${chartMeta?.name ?? basename(chart)} ${chartMeta?.version ?? ''}`.trim(),
+    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256(texts[i]!) })),
+    stream,
+    result,
+    coreValues,
+    secretName,
+  };
+}
+
+/** Where a pointer of a patched object points in the stream as Helm rendered it (before the patches). */
+export function originals(stream: string): (target: { kind: string; name: string; namespace?: string }) => unknown {
+  const byId = new Map<string, unknown>();
+  for (const d of parseStream(stream)) {
+    const id = resourceId(d.value);
+    if (id) byId.set(`${id.kind}\u0000${id.namespace ?? ''}\u0000${id.name}`, d.value);
+  }
+  return (t) => byId.get(`${t.kind}\u0000${t.namespace ?? ''}\u0000${t.name}`);
+}

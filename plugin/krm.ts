@@ -1,0 +1,162 @@
+// The post-renderer as a KRM function (kpt, kustomize's function transformers), after the KRM
+// Functions Specification: a ResourceList on standard input, whose `functionConfig` is a
+// MultiClusterConfig (apiVersion flytemc.io/v1alpha1, `spec` = the `multicluster` block: the
+// document the flyte-multicluster chart emits) and whose `items` are flyte-core's objects; the
+// same ResourceList on standard output with the items wired, and every problem as a `results`
+// entry (severity, resourceRef, field path, file). Exit 1 when any result is an error (the
+// items then go back unchanged).
+//
+// The items go through the post-renderer's own pipeline (plugin/postrender/index.ts): they are
+// written as a stream, one document each, headed `# Source: <file of the item>`, so the
+// problems name the item as they name a Helm template; resultOf() maps them back.
+//
+// Loaded only for `flytemc-post-renderer --krm` / `flytemc-krm` (dist/flytemc-krm.mjs): the
+// post-renderer's own start-up does not pay for it.
+import { FlytemcError, error, redact, type Problem } from './problems.ts';
+import { postRender } from './postrender/index.ts';
+import { MAX_INPUT_BYTES, checkTree, refuseResourceErrors, tooBig } from './postrender/limits.ts';
+import { CONFIG_API_GROUP, CONFIG_KIND } from './postrender/find.ts';
+import { isObject, parseStream, resourceId, type ResourceId } from './postrender/stream.ts';
+import { dumpYaml, isYamlError, parseYaml } from './yaml.ts';
+import { pointerSegments } from './yaml-locate.ts';
+import type { FoundConfig } from './config/types.ts';
+
+export const RESOURCE_LIST = 'ResourceList';
+const PATH_ANNOTATIONS = ['internal.config.kubernetes.io/path', 'config.kubernetes.io/path'];
+const INDEX_ANNOTATIONS = ['internal.config.kubernetes.io/index', 'config.kubernetes.io/index'];
+
+export interface KrmResultEntry {
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+  resourceRef?: ResourceId;
+  field?: { path: string };
+  file?: { path: string; index?: number };
+}
+
+type Item = Record<string, unknown>;
+
+const annotation = (item: unknown, keys: string[]): string | undefined => {
+  const a = isObject(item) && isObject(item.metadata) && isObject(item.metadata.annotations) ? item.metadata.annotations : {};
+  for (const k of keys) if (typeof a[k] === 'string') return a[k] as string;
+  return undefined;
+};
+
+/** A JSON pointer as the spec's field path: `spec.template.spec.containers[3].name`. */
+export function fieldPath(pointer: string): string {
+  let out = '';
+  for (const s of pointerSegments(pointer)) {
+    if (/^\d+$/.test(s)) out += `[${s}]`;
+    else if (/^[A-Za-z_][-A-Za-z0-9_]*$/.test(s)) out += (out ? '.' : '') + s;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+interface Context {
+  items: Item[];
+  /** The stream line of each item's body (what objectName() says), to find the item of a problem. */
+  itemAtLine: Map<number, number>;
+  configLabel?: string;
+  configRef?: ResourceId;
+}
+
+/** One problem as a result: which item (resourceRef, file) and field it is about, when the problem says. */
+function resultOf(p: Problem, ctx: Context): KrmResultEntry {
+  const message = redact(p.fix ? `${p.what} (fix: ${p.fix})` : p.what);
+  const r: KrmResultEntry = { message, severity: p.severity };
+  if (ctx.configLabel && ctx.configRef && (p.where === ctx.configLabel || p.where.startsWith(ctx.configLabel + ' '))) {
+    r.resourceRef = ctx.configRef;
+    const pointer = p.where.slice(ctx.configLabel.length + 1);
+    if (pointer.startsWith('/')) r.field = { path: fieldPath(pointer) };
+    return r;
+  }
+  // `Kind/name (source, stream line N) /pointer`, as objectName() and the checks write it
+  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(p.where);
+  const index = m ? ctx.itemAtLine.get(Number(m[1])) : undefined;
+  const item = index === undefined ? undefined : ctx.items[index];
+  const ref = item ? resourceId(item) : undefined;
+  if (!ref) {
+    r.message = redact(`${p.where}: ${message}`);
+    return r;
+  }
+  r.resourceRef = ref;
+  if (m?.[2]) r.field = { path: fieldPath(m[2]) };
+  const path = annotation(item, PATH_ANNOTATIONS);
+  if (path) {
+    const i = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
+    r.file = { path, ...(Number.isInteger(i) && i > 0 ? { index: i } : {}) };
+  }
+  return r;
+}
+
+export interface KrmOutcome {
+  output: string;
+  results: KrmResultEntry[];
+  /** Non-zero when a result is an error. */
+  exitCode: number;
+}
+
+/** The function: a ResourceList's text in (YAML or JSON), the ResourceList's text out, in the same format. */
+export function krm(input: string): KrmOutcome {
+  const json = input.trimStart().startsWith('{');
+  const emit = (list: Record<string, unknown>, results: KrmResultEntry[]): KrmOutcome => {
+    const out = results.length ? { ...list, results } : list;
+    const exitCode = results.some((r) => r.severity === 'error') ? 1 : 0;
+    return { output: json ? JSON.stringify(out, null, 2) + '\n' : dumpYaml(out), results, exitCode };
+  };
+  const refuse = (problems: Problem[], items: unknown[] = [], apiVersion = 'config.kubernetes.io/v1', ctx?: Context) =>
+    emit({ apiVersion, kind: RESOURCE_LIST, items }, problems.map((p) => (ctx ? resultOf(p, ctx) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })));
+
+  // 1. the ResourceList
+  const label = 'the ResourceList';
+  if (input.length > MAX_INPUT_BYTES) return refuse(tooBig(label, input.length, MAX_INPUT_BYTES, 'the input').problems);
+  let list: unknown;
+  try {
+    list = refuseResourceErrors(label, () => parseYaml(input));
+    checkTree(list, label, input.length, input.includes('*'));
+  } catch (e) {
+    if (e instanceof FlytemcError) return refuse(e.problems);
+    if (!isYamlError(e)) throw e;
+    return refuse([error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, 'give a ResourceList (config.kubernetes.io/v1) as YAML or JSON')]);
+  }
+  if (!isObject(list) || list.kind !== RESOURCE_LIST || !Array.isArray(list.items)) {
+    return refuse([error(label, `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`, 'run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream')]);
+  }
+  const apiVersion = typeof list.apiVersion === 'string' ? list.apiVersion : 'config.kubernetes.io/v1';
+  const items = list.items as unknown[];
+  const bad = items.findIndex((i) => !isObject(i));
+  if (bad >= 0) return refuse([error(`${label} /items/${bad}`, 'an item is not a Kubernetes object (a mapping)')], items, apiVersion);
+
+  // 2. the config: functionConfig, else (as the post-renderer) the items themselves
+  const ctx: Context = { items: items as Item[], itemAtLine: new Map() };
+  let config: FoundConfig | undefined;
+  const fc = list.functionConfig;
+  if (fc !== undefined && fc !== null) {
+    const id = resourceId(fc);
+    if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/')) {
+      return refuse([error(`functionConfig${id ? ` ${id.kind}/${id.name}` : ''}`, `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`, `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`)], items, apiVersion);
+    }
+    ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? '?'}`;
+    if (id) ctx.configRef = id;
+    config = { source: { label: ctx.configLabel, base: '/spec' }, form: 'multicluster', raw: fc.spec ?? null };
+  }
+
+  // 3. the items as a stream, through the post-renderer's pipeline
+  let stream = '';
+  let line = 1;
+  items.forEach((item, i) => {
+    const body = dumpYaml(item);
+    stream += `---\n# Source: ${annotation(item, PATH_ANNOTATIONS) ?? `items[${i}]`}\n${body}`;
+    ctx.itemAtLine.set(line + 2, i);
+    line += 2 + body.split('\n').length - 1;
+  });
+  let result;
+  try {
+    result = postRender(stream, config ? { config } : {});
+  } catch (e) {
+    if (!(e instanceof FlytemcError)) throw e;
+    return refuse(e.problems, items, apiVersion, ctx);
+  }
+  const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
+  return emit({ apiVersion, kind: RESOURCE_LIST, items: wired }, result.warnings.map((p) => resultOf(p, ctx)));
+}

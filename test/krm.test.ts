@@ -1,0 +1,176 @@
+// The post-renderer as a KRM function (issue 13 item 2): `flytemc-post-renderer --krm` and
+// `flytemc-krm` (dist/, so `npm run build` first) on ResourceLists made from Helm 3's real render
+// of the flyte-multicluster control plane: functionConfig = the chart's MultiClusterConfig,
+// items = flyte-core's objects.
+//   - round trip: the items come back wired exactly as the post-renderer wires the stream; the
+//     output fed back in comes out byte for byte the same; JSON in, JSON out;
+//   - kustomize v5.8.2 (standalone, from the Go module proxy) runs it as an exec function
+//     transformer and builds the post-renderer's objects;
+//   - the upstream guide's mistakes become `results` entries (severity, resourceRef, field path,
+//     file) with exit 1 and the items unchanged;
+//   - the post-renderer's own bundle holds none of it (loaded only for --krm).
+import { suite } from './helpers/uvu.ts';
+import * as assert from 'uvu/assert';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { CHART_DIR, ROOT, helmEnv, prepareChart, runHelm } from './helpers/helm.ts';
+import { byIdentity, fixture, objects, type Obj } from './helpers/manifests.ts';
+import { kustomize, kustomizeBinary } from './helpers/kustomize.ts';
+import { runProcess } from './helpers/process.ts';
+
+const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+const KRM = join(ROOT, 'dist', 'flytemc-krm.mjs');
+const work = mkdtempSync(join(tmpdir(), 'flytemc-krm-'));
+prepareChart();
+
+let stream = '';
+let functionConfig: Obj;
+let items: Obj[];
+let want: Record<string, Obj>;
+
+const run = (bin: string, args: string[], input: string) => runProcess(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '' }, cwd: ROOT, input });
+const krm = (input: string, via: 'post-renderer' | 'krm' = 'post-renderer') => (via === 'krm' ? run(KRM, [], input) : run(POST_RENDERER, ['--krm'], input));
+const resourceList = (fc: Obj | undefined, its: Obj[]) => yaml.dump({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', ...(fc ? { functionConfig: fc } : {}), items: its }, { lineWidth: -1 });
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+/** The items as an orchestrator annotates them: the file and the index in it. */
+const annotated = () => items.map((o, i) => ({ ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata.annotations ?? {}), 'internal.config.kubernetes.io/path': 'flyte-core.yaml', 'internal.config.kubernetes.io/index': String(i) } } }));
+
+const s = suite('krm');
+s.before(async () => {
+  const env = helmEnv(join(work, 'helm'));
+  const files = [join(CHART_DIR, 'values-controlplane.yaml'), fixture('three-clusters.yaml')];
+  const r = await runHelm(3, ['template', 'flyte', CHART_DIR, '-n', 'flyte', ...files.flatMap((f) => ['-f', f])], { env });
+  if (r.code !== 0) throw new Error(r.stderr);
+  stream = r.stdout;
+  const all = objects(stream);
+  functionConfig = all.find((o) => o.kind === 'MultiClusterConfig')!;
+  items = all.filter((o) => o.kind !== 'MultiClusterConfig');
+  const p = await run(POST_RENDERER, [], stream);
+  if (p.code !== 0) throw new Error(p.stderr);
+  want = byIdentity(p.stdout);
+});
+
+s('round trip: the items come back wired as the post-renderer wires the stream; again, byte for byte the same; JSON in, JSON out', async () => {
+  for (const via of ['post-renderer', 'krm'] as const) {
+    const r = await krm(resourceList(functionConfig, items), via);
+    assert.is(r.code, 0, r.stderr);
+    const out = yaml.load(r.stdout) as Obj;
+    assert.is(out.kind, 'ResourceList');
+    assert.is(out.apiVersion, 'config.kubernetes.io/v1');
+    assert.is(out.results, undefined, 'no results for a correct config');
+    assert.equal(byIdentity(out.items.map((i: Obj) => `---\n${yaml.dump(i)}`).join('')), want, via);
+    const again = await krm(r.stdout, via);
+    assert.is(again.code, 0, again.stderr);
+    assert.is(again.stdout, r.stdout, 'the output, fed back in, comes out unchanged');
+  }
+  const json = await krm(JSON.stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', functionConfig, items }));
+  assert.is(json.code, 0, json.stderr);
+  assert.ok(json.stdout.startsWith('{'), 'JSON in, JSON out');
+  assert.equal(byIdentity(JSON.parse(json.stdout).items.map((i: Obj) => `---\n${JSON.stringify(i)}`).join('\n')), want);
+  // the orchestrator's annotations stay on their items; without a functionConfig the chart's
+  // MultiClusterConfig among the items is the config, and is consumed
+  const r = await krm(resourceList(undefined, [...annotated(), functionConfig]));
+  assert.is(r.code, 0, r.stderr);
+  const out = (yaml.load(r.stdout) as Obj).items as Obj[];
+  assert.is(out.length, items.length);
+  assert.ok(out.every((o, i) => o.metadata.annotations['internal.config.kubernetes.io/index'] === String(i)));
+});
+
+s('kustomize v5.8.2 runs it as an exec function transformer (the chart\'s MultiClusterConfig as its config) and builds the post-renderer\'s objects', async () => {
+  const bin = await kustomizeBinary();
+  const dir = join(work, 'kustomize');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'flyte-core.yaml'), items.map((o) => `---\n${yaml.dump(o)}`).join(''));
+  const fc = clone(functionConfig);
+  fc.metadata.annotations = { 'config.kubernetes.io/function': yaml.dump({ exec: { path: POST_RENDERER, args: ['--krm'] } }) };
+  writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
+  writeFileSync(join(dir, 'kustomization.yaml'), yaml.dump({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['flyte-core.yaml'], transformers: ['multicluster.yaml'] }));
+  const r = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(byIdentity(r.stdout), want);
+  // a refusal stops the build, and says why
+  fc.spec.credentials.secretName = 'cluster_credentials';
+  writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
+  const bad = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
+  assert.is.not(bad.code, 0);
+  assert.match(bad.stderr, '"cluster_credentials" is not a valid Kubernetes name');
+});
+
+interface Mistake { name: string; edit: (fc: Obj, its: Obj[]) => void; severity: 'error' | 'warning'; ref: string; field?: string; file?: boolean; message: string | RegExp }
+const MISTAKES: Mistake[] = [
+  {
+    name: 'defect 5: Secret and volume named cluster_credentials',
+    edit: (fc) => { fc.spec.credentials.secretName = 'cluster_credentials'; },
+    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.credentials.secretName', message: '\'_\' is not allowed',
+  },
+  {
+    name: 'defect 6: raw token and PEM text under the credentials Secret\'s data',
+    edit: (_fc, its) => { its.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cluster-credentials', namespace: 'flyte', annotations: { 'internal.config.kubernetes.io/path': 'secrets.yaml' } }, data: { cluster_1_cacert: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' } }); },
+    severity: 'error', ref: 'Secret/cluster-credentials', field: 'data.cluster_1_cacert', file: true, message: /base64|stringData/,
+  },
+  {
+    name: 'defect 7: `enabled` indented under `auth`',
+    edit: (fc) => { const c = fc.spec.clusters.clusterConfigs[1]; delete c.enabled; c.auth = { enabled: true }; },
+    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.clusterConfigs[1].auth.enabled', message: '`enabled` sits under `auth`',
+  },
+  {
+    name: 'defect 10: a quoted {{ placeholder }} endpoint',
+    edit: (fc) => { fc.spec.clusters.clusterConfigs[0].endpoint = '{{ your-cluster-1-kubeapi-endpoint.com }}'; },
+    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.clusterConfigs[0].endpoint', message: /endpoint|placeholder|https/,
+  },
+  {
+    name: 'a route to a cluster that is not listed',
+    edit: (fc) => { fc.spec.clusters.labelClusterMap.team2[1].id = 'cluster_9'; },
+    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.labelClusterMap.team2[1].id', message: 'not in clusterConfigs',
+  },
+];
+
+for (const m of MISTAKES) {
+  s(`refuses the guide's mistakes as results: ${m.name}`, async () => {
+    const fc = clone(functionConfig);
+    const its = annotated();
+    m.edit(fc, its);
+    const r = await krm(resourceList(fc, its));
+    assert.is(r.code, 1, r.stderr);
+    const out = yaml.load(r.stdout) as Obj;
+    assert.is(out.kind, 'ResourceList', 'standard output is still a ResourceList');
+    assert.equal(out.items, its, 'the items come back unchanged');
+    const hit = (out.results as Obj[]).find((x) => `${x.resourceRef?.kind}/${x.resourceRef?.name}` === m.ref && (!m.field || x.field?.path === m.field));
+    assert.ok(hit, `a result for ${m.ref} ${m.field ?? ''}: ${JSON.stringify(out.results)}`);
+    assert.is(hit!.severity, m.severity);
+    assert.match(hit!.message, m.message);
+    if (m.file) assert.equal(hit!.file, { path: 'secrets.yaml' });
+    assert.match(r.stderr, /^error: /m, 'also said on standard error');
+    assert.not.match(r.stderr + JSON.stringify(out.results), 'BEGIN CERTIFICATE', 'no message echoes a PEM block');
+  });
+}
+
+s('warnings are results too (exit 0); what is not a ResourceList, or a foreign functionConfig, is an error result', async () => {
+  const fc = clone(functionConfig);
+  fc.spec.clusters.clusterConfigs.push({ name: 'cluster_4', endpoint: 'https://203.0.113.4:6443', enabled: false });
+  fc.spec.clusters.labelClusterMap.team2.push({ id: 'cluster_4', weight: 0.5 });
+  const warn = await krm(resourceList(fc, annotated()));
+  assert.is(warn.code, 0, warn.stderr);
+  const w = (yaml.load(warn.stdout) as Obj).results as Obj[];
+  assert.ok(w.some((x) => x.severity === 'warning' && x.field?.path === 'spec.clusters.labelClusterMap.team2[2].id' && /not enabled/.test(x.message)), JSON.stringify(w));
+
+  const notList = await krm('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+  assert.is(notList.code, 1);
+  assert.is((yaml.load(notList.stdout) as Obj).results[0].severity, 'error');
+  const foreign = await krm(resourceList({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fn' }, data: {} }, items));
+  assert.is(foreign.code, 1);
+  assert.match((yaml.load(foreign.stdout) as Obj).results[0].message, 'must be a MultiClusterConfig');
+  const help = await run(POST_RENDERER, ['--krm', '--help'], '');
+  assert.is(help.code, 0);
+  assert.match(help.stdout, 'config.kubernetes.io/function');
+});
+
+s('the post-renderer\'s bundle holds no KRM code: --krm loads dist/flytemc-krm.mjs', () => {
+  const pr = readFileSync(POST_RENDERER, 'utf8');
+  assert.not.match(pr, 'ResourceList');
+  assert.match(pr, 'flytemc-krm.mjs');
+});
+
+s.run();
