@@ -64,12 +64,26 @@ function writeValues(name: string, values: unknown): string {
 }
 const cpValues = writeValues('cp-clusters.yaml', { multicluster: { clusters: CP_CLUSTERS } });
 
+/** FlyteAdmin's gRPC address as the data planes reach it (the control plane's gRPC Ingress). */
+const ADMIN = 'dns:///flyte.example.com:443';
+/**
+ * What both planes share (docs/chart.md): where the control plane is, with the DataCatalog route
+ * on its gRPC Ingress, and one metadata bucket (plain: flyte-core.storage; with a cloud overlay:
+ * userSettings.bucketName, which the overlay's storage.bucketName refers to).
+ */
+const sharedValues = (c: Combo) => writeValues(`shared-${c.cloud}.yaml`, {
+  multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+  'flyte-core': c.cloud === 'none'
+    ? { storage: { type: 's3', bucketName: 'flyte-meta', s3: { region: 'us-east-1' } } }
+    : { userSettings: { bucketName: 'flyte-meta', rawDataBucketName: 'flyte-raw' } },
+});
+
 /** The `-f`/`--set` arguments that install one combination, exactly as docs/chart.md says. */
 function valuesArgs(c: Combo): string[] {
   const args: string[] = [];
   if (c.cloud !== 'none') args.push('-f', join(chart, `values-${c.cloud}.yaml`));
-  if (c.role === 'control-plane') args.push('-f', join(chart, 'values-controlplane.yaml'), '-f', cpValues);
-  else args.push('-f', join(chart, 'values-dataplane.yaml'),
+  if (c.role === 'control-plane') args.push('-f', join(chart, 'values-controlplane.yaml'), '-f', sharedValues(c), '-f', cpValues);
+  else args.push('-f', join(chart, 'values-dataplane.yaml'), '-f', sharedValues(c),
     '--set', `multicluster.clusterName=${DP_NAME}`, '--set', `flyte-core.flytepropeller.clusterName=${DP_NAME}`);
   return args;
 }
@@ -215,9 +229,16 @@ test('helm lint --strict is clean for every role × cloud on Helm 3 and 4', asyn
 // ---------------------------------------------------------------------------------------------
 // Data planes
 
-test('data plane: flytepropeller named after the cluster, flyteadmin SA + token Secret, no control-plane parts', async () => {
+/** flytepropeller's config in a rendered data plane: admin.yaml, catalog.yaml and storage.yaml parsed. */
+function propellerConfig(docs: Doc[]): { admin: any; catalog: any; storage: any } {
+  const data = (find(docs, 'ConfigMap', 'flyte-propeller-config')[0] as { data?: Record<string, string> } | undefined)?.data ?? {};
+  const load = (k: string) => (data[k] === undefined ? undefined : yaml.load(data[k]!));
+  return { admin: load('admin.yaml'), catalog: load('catalog.yaml'), storage: load('storage.yaml') };
+}
+
+test('data plane through the post-renderer: flytepropeller named after the cluster and pointed at the control plane; flyteadmin SA + token Secret; no control-plane parts', async () => {
   await each(COMBOS.filter((c) => c.role === 'data-plane'), async (major, c) => {
-    const r = await render(major, c);
+    const r = await render(major, c, postRendererArgs(major));
     const at = comboName(c, major);
     assert.is(r.code, 0, `${at}: ${r.stderr}`);
     assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 0, `${at}: flyteadmin Deployment`);
@@ -225,7 +246,20 @@ test('data plane: flytepropeller named after the cluster, flyteadmin SA + token 
       assert.is(find(r.docs, 'Deployment', name).length, 0, `${at}: ${name} Deployment`);
     }
     assert.is(find(r.docs, 'Ingress').length, 0, `${at}: an Ingress to services a data plane does not run`);
-    assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: MultiClusterConfig`);
+    assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: the MultiClusterConfig was not consumed`);
+
+    // the way back: FlyteAdmin and DataCatalog at the control plane's gRPC address, never the in-cluster defaults
+    const cfg = propellerConfig(r.docs);
+    assert.is(cfg.admin?.admin?.endpoint, ADMIN, `${at}: admin.yaml ${JSON.stringify(cfg.admin)}`);
+    assert.is(cfg.admin?.admin?.insecure, false, `${at}: admin.insecure`);
+    assert.equal(cfg.catalog?.['catalog-cache'], { type: 'datacatalog', endpoint: ADMIN, insecure: false }, `${at}: catalog.yaml`);
+    assert.not.match(r.stdout, /flyteadmin:81|datacatalog:89/, `${at}: an in-cluster default is left`);
+    assert.is(cfg.storage?.storage?.container, 'flyte-meta', `${at}: storage.yaml ${JSON.stringify(cfg.storage)}`);
+    assert.not.match(r.stdout, /minio\./, `${at}: flyte-core's in-cluster minio`);
+    // pods roll when the config changes: the post-renderer recomputed the checksum of what it wrote
+    const plain = await render(major, c);
+    const sum = (docs: Doc[]) => ((find(docs, 'Deployment', 'flytepropeller')[0] as any)?.spec?.template?.metadata?.annotations?.configChecksum as string);
+    assert.ok(sum(r.docs) && sum(r.docs) !== sum(plain.docs), `${at}: flytepropeller's configChecksum was not recomputed`);
 
     const [propeller] = find(r.docs, 'Deployment', 'flytepropeller');
     assert.ok(propeller, `${at}: no flytepropeller Deployment`);
@@ -242,6 +276,64 @@ test('data plane: flytepropeller named after the cluster, flyteadmin SA + token 
     assert.is(secret!.metadata?.namespace, NAMESPACE);
     assert.is(secret!.metadata?.annotations?.['kubernetes.io/service-account.name'], 'flyteadmin');
     assert.is((secret as { data?: unknown }).data, undefined, 'the token controller fills data');
+  });
+});
+
+test('data plane without the post-renderer: the MultiClusterConfig stays (the install fails on it), carrying the way back', async () => {
+  await each([{ role: 'data-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c);
+    assert.is(r.code, 0, r.stderr);
+    const [mcc] = find(r.docs, 'MultiClusterConfig');
+    assert.ok(mcc, 'no MultiClusterConfig');
+    assert.match(mcc!.metadata?.annotations?.['flytemc.io/requires'] ?? '', /^helm --post-renderer flytemc-post-renderer/);
+    assert.equal((mcc as { spec?: any }).spec, {
+      role: 'data-plane', clusterName: DP_NAME,
+      controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
+      dataPlane: { rbac: 'flyte-core', tokenSecretName: 'flyteadmin-token' },
+    });
+  });
+});
+
+test('data plane: catalog off, a separate catalog endpoint, insecure; the cloud overlays keep one bucket setting for both roles', async () => {
+  await each([{ role: 'data-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const off = await render(major, c, ['--set', 'multicluster.controlPlane.catalog=false', '--set', 'multicluster.controlPlane.catalogIngress=false', '--set', 'multicluster.controlPlane.insecure=true', ...postRendererArgs(major)]);
+    assert.is(off.code, 0, off.stderr);
+    assert.equal(propellerConfig(off.docs).catalog['catalog-cache'], { type: 'noop' });
+    assert.is(propellerConfig(off.docs).admin.admin.insecure, true);
+    const own = await render(major, c, ['--set', 'multicluster.controlPlane.catalogEndpoint=dns:///catalog.example.com:443', '--set', 'multicluster.controlPlane.catalogIngress=false', ...postRendererArgs(major)]);
+    assert.is(own.code, 0, own.stderr);
+    assert.equal(propellerConfig(own.docs).catalog['catalog-cache'], { type: 'datacatalog', endpoint: 'dns:///catalog.example.com:443', insecure: false });
+  });
+  // The control plane's FlyteAdmin and the data plane's flytepropeller read the same storage.yaml
+  // when both are installed with the same overlay and shared values.
+  await each(CLOUDS, async (major, cloud) => {
+    const cp = await render(major, { role: 'control-plane', cloud }, postRendererArgs(major));
+    const dp = await render(major, { role: 'data-plane', cloud }, postRendererArgs(major));
+    assert.is(cp.code, 0, cp.stderr);
+    assert.is(dp.code, 0, dp.stderr);
+    const adminStorage = (find(cp.docs, 'ConfigMap', 'flyte-admin-base-config')[0] as { data: Record<string, string> }).data['storage.yaml'];
+    const propellerStorage = (find(dp.docs, 'ConfigMap', 'flyte-propeller-config')[0] as { data: Record<string, string> }).data['storage.yaml'];
+    assert.equal(yaml.load(propellerStorage!), yaml.load(adminStorage!), `${cloud} on Helm ${major}: the planes' storage differs`);
+    assert.is((yaml.load(propellerStorage!) as any).storage.container, 'flyte-meta');
+  });
+});
+
+test('data plane: rbac minimal narrows flyteadmin\'s ClusterRole to the templates\' kinds + FlyteWorkflow; clientSecret mounts the Secret flytepropeller authenticates with', async () => {
+  await each([{ role: 'data-plane', cloud: 'gcp' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['--set', 'multicluster.dataPlane.rbac=minimal', '--set', 'multicluster.controlPlane.clientSecret.secretName=propeller-oauth', ...postRendererArgs(major)]);
+    assert.is(r.code, 0, r.stderr);
+    const [role] = find(r.docs, 'ClusterRole', `${NAMESPACE}-flyteadmin`);
+    // values-gcp.yaml's templates: a Namespace, the default ServiceAccount (workload identity), a ResourceQuota
+    assert.equal((role as { rules?: unknown }).rules, [
+      { apiGroups: [''], resources: ['namespaces', 'serviceaccounts', 'resourcequotas'], verbs: ['create', 'get', 'patch'] },
+      { apiGroups: ['flyte.lyft.com'], resources: ['flyteworkflows'], verbs: ['create', 'get', 'update', 'delete', 'list', 'watch'] },
+    ]);
+    assert.not.match(JSON.stringify(role), /"\*"/, 'a wildcard is left');
+    const admin = propellerConfig(r.docs).admin.admin;
+    assert.equal([admin.clientId, admin.clientSecretLocation, admin.authType], ['flytepropeller', '/etc/secrets/client_secret', 'ClientSecret']);
+    assert.is(find(r.docs, 'Secret', 'propeller-oauth').length, 0, 'the client secret never comes from values');
+    assert.is(find(r.docs, 'Secret', 'flyte-secret-auth').length, 1, 'flyte-core\'s own placeholder of another name stays');
+    assert.is(secretMountPath(find(r.docs, 'Deployment', 'flytepropeller')[0]!, 'flytepropeller', 'propeller-oauth'), '/etc/secrets/');
   });
 });
 
@@ -278,6 +370,7 @@ test('control plane: no flytepropeller, one MultiClusterConfig carrying the conf
     assert.equal((mcc as { spec?: unknown }).spec, {
       credentials: { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' },
       clusters: CP_CLUSTERS,
+      controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
     });
     // No credentials in values: the chart itself mounts nothing and holds no token.
     assert.not.match(r.stdout, /_token:|_cacert:/);
@@ -292,6 +385,7 @@ test('control plane: credentials and an empty cluster list pass through unchange
     assert.equal((find(r.docs, 'MultiClusterConfig')[0] as { spec?: unknown }).spec, {
       credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' },
       clusters: { clusterConfigs: [], labelClusterMap: {} },
+      controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
     });
   });
 });
@@ -324,6 +418,43 @@ test('control plane through the post-renderer: credentials in all three places, 
   });
 });
 
+test('control plane through the post-renderer: catalogIngress routes datacatalog.DataCatalog on the gRPC Ingress, next to FlyteAdmin\'s services', async () => {
+  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
+    const at = comboName(c, major);
+    const r = await render(major, c, postRendererArgs(major));
+    assert.is(r.code, 0, `${at}: ${r.stderr}`);
+    type Path = { path: string; backend: { service: { name: string; port: { number: number } } } };
+    const grpc = find(r.docs, 'Ingress').flatMap((i) => ((i as any).spec.rules as Array<{ http: { paths: Path[] } }>).map((rule) => ({ name: i.metadata?.name, paths: rule.http.paths })))
+      .filter((x) => x.paths.some((p) => p.path === '/flyteidl.service.AdminService'));
+    assert.ok(grpc.length >= 1, `${at}: no gRPC Ingress`);
+    for (const g of grpc) {
+      const dc = g.paths.filter((p) => p.path.startsWith('/datacatalog.DataCatalog'));
+      assert.equal(dc.map((p) => [p.path, p.backend.service.name, p.backend.service.port.number]),
+        [['/datacatalog.DataCatalog', 'datacatalog', 89], ['/datacatalog.DataCatalog/*', 'datacatalog', 89]], `${at}: Ingress ${g.name}`);
+    }
+    if (c.cloud === 'eks') assert.equal(grpc.map((g) => g.name), ['flyte-core-grpc'], 'EKS: the separate gRPC Ingress');
+    const off = await render(major, c, ['--set', 'multicluster.controlPlane.catalogIngress=false', ...postRendererArgs(major)]);
+    assert.not.match(off.stdout, /datacatalog\.DataCatalog/, `${at}: the route without catalogIngress`);
+  });
+});
+
+test('a control plane that also runs workloads: flytepropeller kept on, reporting as the inCluster entry; FlyteAdmin lists it', async () => {
+  const v = writeValues('cp-workloads.yaml', { 'flyte-core': { flytepropeller: { enabled: true, clusterName: 'cp' } } });
+  // --set-json replaces the whole cluster list (a second -f would merge the label maps)
+  const clusters = { clusterConfigs: [{ name: 'cp', inCluster: true, enabled: true }, { name: 'dp-1', endpoint: 'https://10.0.0.1:6443', enabled: true }], labelClusterMap: { team1: [{ id: 'cp', weight: 1 }] } };
+  await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['-f', v, '--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, ...postRendererArgs(major)]);
+    assertCredentialsWired(r, comboName(c, major), 'cluster-credentials', '/var/run/credentials', ['cp', 'dp-1']);
+    const main = containers(find(r.docs, 'Deployment', 'flytepropeller')[0]!).find((k) => k.name === 'flytepropeller')!;
+    const argv = [...(main.command ?? []), ...(main.args ?? [])];
+    assert.is(argv[argv.indexOf('--propeller.cluster-id') + 1], 'cp');
+    // in the control plane, flyte-core's in-cluster defaults are right: FlyteAdmin runs there
+    assert.is(propellerConfig(r.docs).admin.admin.endpoint, 'flyteadmin:81');
+    const listed = yaml.load((find(r.docs, 'ConfigMap', 'flyte-admin-clusters-config')[0] as any).data['clusters.yaml']) as any;
+    assert.equal(listed.clusters.clusterConfigs[0], { name: 'cp', inCluster: true, enabled: true });
+  });
+});
+
 test('control plane through the post-renderer: another Secret name and mount path', async () => {
   const v = writeValues('cp-other-creds.yaml', { multicluster: { credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' } } });
   // --set-json replaces the whole cluster list (a second -f would merge the label maps).
@@ -349,6 +480,9 @@ const SCHEMA_REFUSALS: { what: string; values: unknown; mentions: RegExp[] }[] =
   { what: 'unknown role', mentions: [/role/], values: { multicluster: { role: 'controlplane' } } },
   { what: 'unknown key in the multicluster block', mentions: [/labelClusterMap/],
     values: { multicluster: { labelClusterMap: { team1: [] } } } },
+  { what: 'an https:// admin endpoint (gRPC wants dns:///HOST:PORT)', mentions: [/adminEndpoint/],
+    values: { multicluster: { controlPlane: { adminEndpoint: 'https://flyte.example.com' } } } },
+  { what: 'rbac neither flyte-core nor minimal', mentions: [/rbac/], values: { multicluster: { dataPlane: { rbac: 'none' } } } },
 ];
 
 test('schema refusals: a bad config is refused by helm template on Helm 3 and 4', async () => {
@@ -371,8 +505,28 @@ test('schema: global and other top-level keys stay allowed', async () => {
 // ---------------------------------------------------------------------------------------------
 // Refusals: the chart's own checks (validate.yaml), on both versions
 
+const DP = () => ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1', '--set', 'flyte-core.flytepropeller.clusterName=dp-1'];
 const CHART_REFUSALS: { what: string; args: string[]; message: RegExp }[] = [
   { what: 'no role file', args: [], message: /multicluster\.role is not set[\s\S]*values-controlplane\.yaml[\s\S]*values-dataplane\.yaml/ },
+  { what: 'data plane without adminEndpoint', args: DP(),
+    message: /multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*--set multicluster\.controlPlane\.adminEndpoint=dns:\/\/\/flyte\.example\.com:443/ },
+  { what: 'data plane without a catalog endpoint or the route', args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`],
+    message: /catalogEndpoint is not set[\s\S]*catalogEndpoint=[\s\S]*catalogIngress=true[\s\S]*catalog=false/ },
+  { what: 'data plane on flyte-core\'s in-cluster minio', args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false'],
+    message: /flyte-core\.storage\.type is sandbox[\s\S]*minio[\s\S]*same flyte-core\.storage\.type/ },
+  { what: 'data plane with the cloud overlay\'s placeholder bucket',
+    args: ['-f', join(chart, 'values-eks.yaml'), ...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false'],
+    message: /placeholder <METADATA_BUCKET_NAME>[\s\S]*userSettings\.bucketName/ },
+  { what: 'data plane with a second admin endpoint under flyte-core',
+    args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false', '--set', 'flyte-core.storage.type=s3', '--set', 'flyte-core.configmap.admin.admin.endpoint=dns:///other:443'],
+    message: /flyte-core\.configmap\.admin\.admin\.endpoint is "dns:\/\/\/other:443"[\s\S]*Remove flyte-core\.configmap\.admin\.admin\.endpoint/ },
+  { what: 'control plane with flytepropeller on but no inCluster entry',
+    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.flytepropeller.enabled=true', '--set', 'flyte-core.flytepropeller.clusterName=cp'],
+    message: /flytepropeller\.enabled is true on a control plane[\s\S]*0 entries with inCluster: true/ },
+  { what: 'control plane whose flytepropeller reports another name than its inCluster entry',
+    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.flytepropeller.enabled=true', '--set', 'flyte-core.flytepropeller.clusterName=cp',
+      '--set-json', 'multicluster.clusters.clusterConfigs=[{"name":"hub","inCluster":true,"enabled":true}]'],
+    message: /flyte-core\.flytepropeller\.clusterName \("cp"\) differs from the inCluster entry's name \("hub"\)/ },
   { what: 'data plane without a name', args: ['-f', join(chart, 'values-dataplane.yaml')],
     message: /multicluster\.clusterName is not set/ },
   { what: 'data plane with different names',

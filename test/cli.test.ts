@@ -43,7 +43,7 @@ test('install: the guide\'s `--create-namespace flyte` and a stray values.yaml a
   assert.not.match(a.stderr + b.stderr + c.stderr, /\n\s+at /);
 });
 
-test('install data-plane: --name sets both names, cloud overlay first, no post-renderer; helm args pass through', () => {
+test('install data-plane: --name sets both names, cloud overlay first, the post-renderer (the way back); helm args pass through', () => {
   const none = flytemc(['install', 'data-plane', '--print']);
   assert.is(none.code, 1);
   assert.match(none.stderr, 'add --name NAME');
@@ -54,7 +54,7 @@ test('install data-plane: --name sets both names, cloud overlay first, no post-r
     assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
     assert.match(cmd, '--set-string multicluster.clusterName=dp1 --set-string flyte-core.flytepropeller.clusterName=dp1');
     assert.match(cmd, '--kube-context dp1-ctx --create-namespace --dry-run -f mine.yaml');
-    assert.not.match(cmd, '--post-renderer');
+    assert.match(cmd, major === 3 ? /--post-renderer \S+dist\/flytemc-post-renderer\.mjs/ : /--post-renderer flytemc-post-renderer/);
   }
 });
 

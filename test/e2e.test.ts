@@ -5,8 +5,10 @@
 // exactly as docs/chart.md says.
 //
 //   1. helm install (no dry-run; nothing waits, no kubelet runs pods) of the data plane into
-//      cluster-1..3: every object stored; the real token controller fills `flyteadmin-token`,
-//      and that token authenticates over TLS verified with that CA.
+//      cluster-1..3, through the post-renderer, with the values both planes share (where
+//      FlyteAdmin is, one bucket): every object stored, flytepropeller's stored config points at
+//      the control plane; the real token controller fills `flyteadmin-token`, and that token
+//      authenticates over TLS verified with that CA.
 //   2. `flytemc join` writes the hub Secret cluster-credentials and the values file listing the
 //      three clusters (endpoints = the harness servers). Without `join` in dist/, the test writes
 //      both itself with client-node and says so.
@@ -15,7 +17,8 @@
 //      the `flytemc-post-renderer` plugin registered by `flytemc setup`) every object is stored,
 //      the STORED Deployments mount the Secret exactly once in each of the three places, the
 //      stored ConfigMaps list the three clusters, no MultiClusterConfig is stored;
-//      `flytemc check` then proves every cluster from the hub.
+//      `flytemc check` then proves every cluster from both sides (hub: credentials; member:
+//      flytepropeller's way back, cluster id, storage).
 //   4. The upstream guide's `cluster_credentials` Secret and volume: 422 from the real server;
 //      `flytemc post-render --config` and `flytemc validate -f` refuse them first, with a hint.
 //   5. Secrets: no data-plane token in any stored Helm release (all clusters), in any output
@@ -54,6 +57,14 @@ const timings: Array<[string, number]> = [];
 const notes: string[] = [];
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What both planes share (docs/chart.md): where FlyteAdmin is (with the DataCatalog route on its gRPC Ingress) and one bucket. */
+const ADMIN = 'dns:///flyte.example.com:443';
+const SHARED = join(root, 'shared-values.yaml');
+writeFileSync(SHARED, yaml.dump({
+  multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+  'flyte-core': { storage: { type: 's3', bucketName: 'flyte-meta', s3: { region: 'us-east-1' } } },
+}));
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
   try {
@@ -117,6 +128,37 @@ function defineSuite(major: HelmMajor): void {
     transcript.proc(`${H} ${label}`, r);
     return r;
   };
+  /**
+   * The post-renderer for this Helm (both planes need it): Helm 3 the executable's path; Helm 4
+   * the `flytemc-post-renderer` plugin registered by `flytemc setup` in a folder of its own (or,
+   * without setup in dist/, a test-only postrenderer/v1 plugin as test/chart.test.ts has it).
+   */
+  let renderer: { env: NodeJS.ProcessEnv; args: string[] } | undefined;
+  const postRenderer = async (): Promise<{ env: NodeJS.ProcessEnv; args: string[] }> => {
+    if (renderer) return renderer;
+    if (major === 3) return (renderer = { env: st.env, args: ['--post-renderer', POST_RENDERER] });
+    if (has.setup) {
+      // `flytemc setup` registers the Helm 4 plugin in a folder of its own; Helm 4 finds it via HELM_PLUGINS.
+      const helm4Dir = join(base, 'flytemc-helm4');
+      // setup asks `helm` (on PATH) for its folders: the Helm 4 binary, in this suite's isolated env.
+      const r = await runCli(['setup', '--bin-dir', join(base, 'bin'), '--helm4-dir', helm4Dir],
+        { ...st.env, KUBECONFIG: undefined, PATH: `${dirname(helmBinary(4))}${delimiter}${process.env.PATH ?? ''}` });
+      transcript.proc('flytemc setup (Helm 4 set)', r);
+      assert.is(r.code, 0, `flytemc setup exited ${r.code}\n${r.stderr}\n${r.stdout}`);
+      assert.ok(existsSync(join(helm4Dir, 'flytemc-post-renderer', 'plugin.yaml')), `setup wrote no plugin into ${helm4Dir}:\n${r.stdout}`);
+      if (!notes.includes('setup')) notes.push('setup');
+      return (renderer = { env: { ...st.env, HELM_PLUGINS: `${st.env.HELM_PLUGINS}${delimiter}${helm4Dir}` }, args: ['--post-renderer', 'flytemc-post-renderer'] });
+    }
+    // As test/chart.test.ts: a minimal postrenderer/v1 plugin running dist/flytemc-post-renderer.mjs.
+    const dir = join(st.env.HELM_PLUGINS!, 'flytemc-post-renderer');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'plugin.yaml'), yaml.dump({
+      apiVersion: 'v1', name: 'flytemc-post-renderer', type: 'postrenderer/v1', runtime: 'subprocess', version: '0.0.0-test',
+      runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
+    }));
+    if (!notes.includes('no setup')) notes.push('no setup');
+    return (renderer = { env: st.env, args: ['--post-renderer', 'flytemc-post-renderer'] });
+  };
   const need = (what: 'set' | 'dataPlanes' | 'hub'): { set: ClusterSet; hub: ClusterInfo } => {
     if (!st.set || !st.hub) throw new Error('the clusters did not start (see the first test of this suite)');
     if (what !== 'set' && !st.dataPlanesOk) throw new Error('the data planes were not installed (see the data-plane test)');
@@ -138,15 +180,16 @@ function defineSuite(major: HelmMajor): void {
     // Each install, then (in parallel with the others) the wait for the token controller.
     const filled = new Map<string, Awaited<ReturnType<typeof waitForTokenSecret>>>();
     const fillMs: number[] = [];
+    const pr = await postRenderer();
     await timed(`Helm ${major}: install 3 data planes (parallel) + token Secrets filled`, () => Promise.all(st.dps.map(async (dp) => {
       const r = await helm(`install data plane ${dp.name}`, [
         'install', RELEASE, chart, '-n', NS, '--create-namespace', '--kube-context', dp.context,
-        '-f', join(CHART_DIR, 'values-dataplane.yaml'),
+        '-f', join(CHART_DIR, 'values-dataplane.yaml'), '-f', SHARED,
         '--set', `multicluster.clusterName=${dp.name}`, '--set', `flyte-core.flytepropeller.clusterName=${dp.name}`,
         // No --wait: Helm 3 does not wait by default; Helm 4 waits for hooks only (hookOnly) and
         // flyte-core has none. No kubelet runs pods, so nothing would ever become ready.
-        '--timeout', '120s',
-      ]);
+        '--timeout', '120s', ...pr.args,
+      ], pr.env);
       assert.is(r.code, 0, helmFailure(`helm ${major} install of data plane ${dp.name}`, r, [dp]));
       const t = performance.now();
       filled.set(dp.name, await waitForTokenSecret(kubeConfigFor(dp), NS, 'flyteadmin-token', 60_000).catch((e: Error) => {
@@ -168,6 +211,11 @@ function defineSuite(major: HelmMajor): void {
       assert.not.ok(kinds.some((k) => k.startsWith('Deployment/flyteadmin')), `${dp.name}: a data plane runs no FlyteAdmin`);
       const { missing, checked } = await notStored(kc, rel.manifest, NS);
       assert.equal(missing, [], `${dp.name}: ${missing.length} of ${checked} objects of the release are not stored\n${tails([dp])}`);
+      // the way back: the STORED flytepropeller config points at the control plane, not at flyte-core's in-cluster defaults
+      const cm = await kc.makeApiClient(CoreV1Api).readNamespacedConfigMap({ namespace: NS, name: 'flyte-propeller-config' });
+      assert.is((yaml.load(cm.data!['admin.yaml']!) as Obj).admin.endpoint, ADMIN, `${dp.name}: admin.yaml`);
+      assert.equal((yaml.load(cm.data!['catalog.yaml']!) as Obj)['catalog-cache'], { type: 'datacatalog', endpoint: ADMIN, insecure: false }, `${dp.name}: catalog.yaml`);
+      assert.not.match(rel.manifest, /flyteadmin:81|datacatalog:89|MultiClusterConfig/, `${dp.name}: the stored release`);
 
       const got = filled.get(dp.name)!;
       assert.is(got.secret.type, 'kubernetes.io/service-account-token');
@@ -258,36 +306,10 @@ function defineSuite(major: HelmMajor): void {
 
   s(`control plane THROUGH the post-renderer: stored Deployments mount ${SECRET} once in each of the three places; ConfigMaps list the three clusters`, async () => {
     const { set, hub } = need('hub');
-    let env = st.env;
-    let prArgs: string[];
-    if (major === 3) {
-      prArgs = ['--post-renderer', POST_RENDERER];
-    } else if (has.setup) {
-      // `flytemc setup` registers the Helm 4 plugin in a folder of its own; Helm 4 finds it via HELM_PLUGINS.
-      const helm4Dir = join(base, 'flytemc-helm4');
-      // setup asks `helm` (on PATH) for its folders: the Helm 4 binary, in this suite's isolated env.
-      const r = await runCli(['setup', '--bin-dir', join(base, 'bin'), '--helm4-dir', helm4Dir],
-        { ...st.env, KUBECONFIG: undefined, PATH: `${dirname(helmBinary(4))}${delimiter}${process.env.PATH ?? ''}` });
-      transcript.proc('flytemc setup (Helm 4 set)', r);
-      assert.is(r.code, 0, `flytemc setup exited ${r.code}\n${r.stderr}\n${r.stdout}`);
-      assert.ok(existsSync(join(helm4Dir, 'flytemc-post-renderer', 'plugin.yaml')), `setup wrote no plugin into ${helm4Dir}:\n${r.stdout}`);
-      env = { ...st.env, HELM_PLUGINS: `${st.env.HELM_PLUGINS}${delimiter}${helm4Dir}` };
-      prArgs = ['--post-renderer', 'flytemc-post-renderer'];
-      if (!notes.includes('setup')) notes.push('setup');
-    } else {
-      // As test/chart.test.ts: a minimal postrenderer/v1 plugin running dist/flytemc-post-renderer.mjs.
-      const dir = join(st.env.HELM_PLUGINS!, 'flytemc-post-renderer');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'plugin.yaml'), yaml.dump({
-        apiVersion: 'v1', name: 'flytemc-post-renderer', type: 'postrenderer/v1', runtime: 'subprocess', version: '0.0.0-test',
-        runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
-      }));
-      prArgs = ['--post-renderer', 'flytemc-post-renderer'];
-      if (!notes.includes('no setup')) notes.push('no setup');
-    }
+    const { env, args: prArgs } = await postRenderer();
     const r = await timed(`Helm ${major}: install control plane through the post-renderer`, () => helm('install control plane', [
       'install', RELEASE, chart, '-n', NS, '--kube-context', hub.context,
-      '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', st.valuesFile, ...prArgs, '--timeout', '120s',
+      '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', SHARED, '-f', st.valuesFile, ...prArgs, '--timeout', '120s',
     ], env));
     assert.is(r.code, 0, helmFailure(`helm ${major} install of the control plane`, r, [hub]) +
       (existsSync('/tmp/flytemc-post-renderer-error.txt') ? `\n--- post-renderer error file:\n${readFileSync('/tmp/flytemc-post-renderer-error.txt', 'utf8')}` : ''));
@@ -352,6 +374,11 @@ function defineSuite(major: HelmMajor): void {
       transcript.proc(`flytemc check (Helm ${major} set)`, c);
       assert.is(c.code, 0, `flytemc check exited ${c.code}\n--- stderr:\n${c.stderr}\n--- stdout:\n${c.stdout}`);
       for (const dp of st.dps) assert.ok(c.stdout.includes(dp.name), `flytemc check does not report ${dp.name}:\n${c.stdout}`);
+      // from both sides: every finding of every data plane, the member's included, is OK
+      const rep = JSON.parse(c.stdout) as { clusters: Array<{ name: string; findings: Array<{ check: string; ok: boolean | null }> }> };
+      for (const row of rep.clusters) {
+        assert.equal(row.findings.map((f) => `${f.check}:${f.ok}`), ['reachable', 'tls', 'token', 'permissions', 'installed', 'admin', 'catalog', 'cluster-id', 'storage'].map((k) => `${k}:true`), row.name);
+      }
     }
   });
 

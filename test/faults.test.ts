@@ -121,7 +121,7 @@ async function waitReady(i: number, ms = 60_000): Promise<void> {
 async function checkUntil(want: number, ms = 40_000): Promise<{ r: Run; waitedMs: number }> {
   const started = Date.now();
   for (;;) {
-    const r = await flytemc(['check', ...hubArgs(), '-o', 'json'], { hangMs: 60_000 });
+    const r = await flytemc(['check', '--hub-only', ...hubArgs(), '-o', 'json'], { hangMs: 60_000 });
     if (r.code === want || Date.now() - started > ms) return { r, waitedMs: Date.now() - started };
     await sleep(1000);
   }
@@ -360,7 +360,7 @@ test('(c2) token controller stopped during rotate: exit 3, the hub keeps the old
     const after = await hubSecret();
     assert.is(after!.metadata!.resourceVersion, before!.metadata!.resourceVersion, 'the hub was written');
     assertHubConsistent(after, ['cluster-1', 'cluster-2'], before);
-    const ok = await flytemc(['check', ...hubArgs()]);
+    const ok = await flytemc(['check', '--hub-only', ...hubArgs()]);
     assert.is(ok.code, 0, `the old token must still work: ${ok.stdout}${ok.stderr}`);
     const again = await flytemc(['rotate', 'cluster-2', '--name', 'cluster-2', ...hubArgs(), '--no-restart']);
     assert.is(again.code, 0, again.stderr + again.stdout);
@@ -490,7 +490,7 @@ test('(d1) token Secret deleted after join: check exits 3 naming that cluster; r
     assert.match(row.problem ?? '', /rejects the token \(401/);
     assert.match(row.fix ?? '', /flytemc rotate CONTEXT --name cluster-2 --kube-context cluster-0/);
     assert.is(rows.clusters.find((c) => c.name === 'cluster-1')!.verdict, 'ok', 'only the revoked cluster fails');
-    const table = await flytemc(['check', ...hubArgs()]);
+    const table = await flytemc(['check', '--hub-only', ...hubArgs()]);
     assert.is(table.code, 3);
     assert.match(table.stdout + table.stderr, /error: cluster cluster-2: the API server rejects the token/);
     const before = await hubSecret();
@@ -499,7 +499,7 @@ test('(d1) token Secret deleted after join: check exits 3 naming that cluster; r
     await collectTokens();
     assertNoToken(rot);
     assertHubConsistent(await hubSecret(), ['cluster-1', 'cluster-2'], before, ['cluster-2']);
-    const ok = await flytemc(['check', ...hubArgs()]);
+    const ok = await flytemc(['check', '--hub-only', ...hubArgs()]);
     assert.is(ok.code, 0, ok.stdout + ok.stderr);
   }));
 
@@ -521,7 +521,7 @@ test('(d2) ServiceAccount deleted after join: check exits 3 naming that cluster;
     await collectTokens();
     assertNoToken(again);
     assertHubConsistent(await hubSecret(), ['cluster-1', 'cluster-2'], before, ['cluster-1']);
-    const ok = await flytemc(['check', ...hubArgs()]);
+    const ok = await flytemc(['check', '--hub-only', ...hubArgs()]);
     assert.is(ok.code, 0, ok.stdout + ok.stderr);
   }));
 

@@ -1,6 +1,7 @@
 // Property tests of the post-renderer over mutated Helm streams (fast-check): flyte-core's
-// rendered control and data planes with documents dropped, duplicated and reordered, keys
-// deleted, values replaced by arbitrary ones, the text truncated, bytes injected.
+// rendered control and data planes (with or without the chart's MultiClusterConfig of either
+// role) with documents dropped, duplicated and reordered, keys deleted, values replaced by
+// arbitrary ones, the text truncated, bytes injected.
 // Properties, for every case:
 //  - postRender() either returns or throws a FlytemcError with at least one error: never any
 //    other exception (no TypeError from a `null` where a map was expected, no stack trace);
@@ -41,6 +42,8 @@ const CONFIGS: Record<string, FoundConfig | undefined> = {
   three: configOf('three-clusters.yaml'),
   'flyte-core-form': configOf('guide/corrected-flyte-core-override.yaml'),
 };
+/** A data plane's MultiClusterConfig, as the chart emits it (the way back to the control plane). */
+const DP_MCC_DOC = `# Source: flyte-multicluster/templates/multiclusterconfig.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n  role: data-plane\n  clusterName: dp1\n  controlPlane: {adminEndpoint: "dns:///flyte.example.com:443", catalogIngress: true, insecure: false}\n  dataPlane: {rbac: minimal}\nclusterResourceTemplates:\n  - {key: aa_namespace, value: "apiVersion: v1\\nkind: Namespace\\n"}\n`;
 /** The chart's MultiClusterConfig document, as the flyte-multicluster chart emits it. */
 const MCC_DOC = `# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(fixture('three-clusters.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`;
 
@@ -51,7 +54,8 @@ type Mutation =
   | { kind: 'set'; a: number; b: number; value: unknown }
   | { kind: 'flip'; a: number; b: number; scalar: string }
   | { kind: 'inject'; a: number; bytes: string }
-  | { kind: 'add-mcc' };
+  | { kind: 'add-mcc' }
+  | { kind: 'add-dp-mcc' };
 
 const NASTY = ['---\n', '\n---\n', '- ', ': ', '{', '}', '[', ']', '&a ', '*a', '<<: ', '!!binary ', '!custom ', '? ', '|', '>-', '#', '"', "'", '\t', '\r', '\r\n', '\u2028', '\ufeff', '\u00a0', '%YAML 1.2\n', '...\n', 'null', '~', '0x1F', '0755', '.nan', '1e309', 'é', '\u{1F600}', '\\'];
 const scalar = fc.constantFrom('true', 'false', 'null', '~', '0', '-1', '0.5', '1e3', '.inf', '.nan', '""', "''", 'yes', '0755', '{}', '[]', '"x"', 'cluster-credentials', 'flyteadmin', '/var/run/credentials', 'flyte-admin-clusters-config');
@@ -66,6 +70,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip'), a: fc.nat(), b: fc.nat(), scalar }),
   fc.record({ kind: fc.constant('inject'), a: fc.nat(), bytes: fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 8, unit: 'binary' })) }),
   fc.constant({ kind: 'add-mcc' } as Mutation),
+  fc.constant({ kind: 'add-dp-mcc' } as Mutation),
 ) as fc.Arbitrary<Mutation>;
 
 const splitDocs = (text: string) => text.split(/^---[ \t]*$/m);
@@ -118,6 +123,7 @@ export function mutate(text: string, ms: Mutation[]): string {
       case 'truncate': text = text.slice(0, m.a % (text.length + 1)); break;
       case 'inject': { const at = m.a % (text.length + 1); text = text.slice(0, at) + m.bytes + text.slice(at); break; }
       case 'add-mcc': docs.push(`\n${MCC_DOC}`); text = joinDocs(docs); break;
+      case 'add-dp-mcc': docs.push(`\n${DP_MCC_DOC}`); text = joinDocs(docs); break;
     }
   }
   return text;
@@ -177,6 +183,27 @@ test('structural mutations only (valid YAML, objects changed): a FlytemcError or
     }),
     params(800),
   );
+});
+
+test('mutated data planes with the chart\'s MultiClusterConfig (the way back): a FlytemcError or a fixed point', () => {
+  const before = counted.accepted;
+  fc.assert(
+    fc.property(fc.constantFrom('dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'), fc.array(mutation, { minLength: 0, maxLength: 3 }), (file, mutations) => {
+      checkPostRender(mutate(`${STREAMS.get(file)!}---\n${DP_MCC_DOC}`, mutations), undefined);
+    }),
+    params(400),
+  );
+  assert.ok(counted.accepted - before >= runs(400) / 20, `only ${counted.accepted - before} data planes accepted`);
+});
+
+// Cases fuzzing found, kept: each was a TypeError out of the data-plane path (a ClusterRoleBinding
+// whose subjects were not a list of objects) before the objects it patches were schema-checked.
+const FOUND: Array<{ file: string; mutations: Mutation[] }> = [
+  { file: 'dataplane-eks.yaml', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 278330967, b: 1093123093, value: { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } } }] },
+  { file: 'dataplane.yaml', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 1111811706, b: 61619143, value: [null] }] },
+];
+test('cases fuzzing found: still a FlytemcError or a fixed point', () => {
+  for (const f of FOUND) checkPostRender(mutate(STREAMS.get(f.file)!, f.mutations), undefined);
 });
 
 test('random YAML-ish streams (pieces of Helm output glued at random): a FlytemcError or a fixed point', () => {

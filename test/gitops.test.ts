@@ -9,7 +9,8 @@
 //   3. The kustomize export, built by `kubectl kustomize --enable-helm` and applied with
 //      `kubectl apply --server-side` into cluster-0, stores the same flyteadmin/syncresources
 //      Deployments and ConfigMaps as `helm install --post-renderer` stores into cluster-1;
-//      `flytemc check` then proves every cluster from cluster-0's deployed config.
+//      `flytemc check` then proves every cluster from cluster-0's deployed config (the hub's side,
+//      --hub-only: the data planes here run no flytepropeller; both sides: test/wayback.test.ts).
 // Needs dist/ (npm run build) and the harness binaries (built on first use).
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
@@ -126,7 +127,7 @@ test('FILE applies cleanly with kubectl apply --server-side; check proves every 
   }
   const stored = await kc(0).makeApiClient(CoreV1Api).readNamespacedSecret({ name: 'cluster-credentials', namespace: NS });
   assert.equal(Object.keys(stored.data ?? {}).sort(), ['dp2_cacert', 'dp2_token', 'dp3_cacert', 'dp3_token']);
-  const check = await flytemc(['check', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-f', values, '-o', 'json']);
+  const check = await flytemc(['check', '--hub-only', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-f', values, '-o', 'json']);
   assert.is(check.code, 0, check.stderr + check.stdout);
   const rep = JSON.parse(check.stdout) as { ok: boolean; clusters: Array<{ name: string; verdict: string }> };
   assert.equal(rep.clusters.map((c) => `${c.name} ${c.verdict}`), ['dp2 ok', 'dp3 ok']);
@@ -172,7 +173,7 @@ test('the kustomize export, applied server-side, stores the same flyteadmin/sync
   assert.is(mounts.length, 1);
 
   // the control plane that kustomize installed: check reads its deployed clusters and proves them
-  const check = await flytemc(['check', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-o', 'json']);
+  const check = await flytemc(['check', '--hub-only', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-o', 'json']);
   assert.is(check.code, 0, check.stderr + check.stdout);
   assert.match(JSON.parse(check.stdout).source, 'hub ConfigMap flyte/flyte-admin-clusters-config');
 });

@@ -243,7 +243,7 @@ test('a stream without FlyteAdmin (a data plane) is refused with what to do', ()
     assert.unreachable('accepted');
   } catch (e) {
     assert.instance(e, FlytemcError);
-    assert.match((e as Error).message, /no FlyteAdmin.*\n  fix: .*install a data plane without --post-renderer/);
+    assert.match((e as Error).message, /no FlyteAdmin.*\n  fix: .*data plane \(-f values-dataplane\.yaml, whose MultiClusterConfig says where FlyteAdmin is\)/);
   }
 });
 

@@ -2,7 +2,8 @@
 // refused by every command that talks to a cluster (check, join, unjoin, rotate, install) before
 // anything is sent, unless the user passes --insecure-skip-tls-verify (for install: Helm's
 // --kube-insecure-skip-tls-verify); with it, every line about that cluster says TLS NOT VERIFIED,
-// and verification stays on for every other cluster.
+// and verification stays on for every other cluster. (check runs with --hub-only here: its data
+// planes' side goes through the same connect(), so the same refusal applies to it.)
 //
 // "Nothing is sent" is observed, not assumed: each cluster's kubeconfig entries used here point
 // at a TCP relay on loopback that forwards to the real kube-apiserver (test/harness) and counts
@@ -116,24 +117,24 @@ test.after(async () => {
 });
 
 test('check: a hub whose kubeconfig cluster skips TLS verification is refused with exit 2, no connection made', async () => {
-  assertRefused(await counted(['check', '--kube-context', 'hub-insecure']), 'hub-insecure');
-  assertRefused(await counted(['check', '--kube-context', 'hub-insecure', '-o', 'json']), 'hub-insecure');
+  assertRefused(await counted(['check', '--hub-only', '--kube-context', 'hub-insecure']), 'hub-insecure');
+  assertRefused(await counted(['check', '--hub-only', '--kube-context', 'hub-insecure', '-o', 'json']), 'hub-insecure');
 });
 
 test('check --insecure-skip-tls-verify: runs through that hub, and every line about it says TLS NOT VERIFIED', async () => {
-  const r = await counted(['check', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify']);
+  const r = await counted(['check', '--hub-only', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify']);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.ok(r.hubConnections > 0, 'the relay is on the path');
   assert.match(r.stderr, /^warning: context hub-insecure \(https:\/\/127\.0\.0\.1:\d+\) \[TLS NOT VERIFIED\]: the cluster skips TLS verification \(insecure-skip-tls-verify\), allowed by --insecure-skip-tls-verify/m);
   assert.match(r.stdout, /all 1 cluster OK \(credentials from hub hub-insecure \[TLS NOT VERIFIED\] Secret flyte\/cluster-credentials;/);
   assertEveryLineMarked(r.stdout + r.stderr, 'hub-insecure', 2);
-  const j = await counted(['check', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify', '-o', 'json']);
+  const j = await counted(['check', '--hub-only', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify', '-o', 'json']);
   assert.is(j.code, 0, j.stderr);
   assert.is((JSON.parse(j.stdout) as { hubTlsVerified: boolean }).hubTlsVerified, false);
 });
 
 test('--insecure-skip-tls-verify never turns verification off for another cluster: a verified hub stays verified, a wrong CA still fails', async () => {
-  const ok = await counted(['check', '--kube-context', 'hub-relay', '--insecure-skip-tls-verify', '-o', 'json']);
+  const ok = await counted(['check', '--hub-only', '--kube-context', 'hub-relay', '--insecure-skip-tls-verify', '-o', 'json']);
   assert.is(ok.code, 0, ok.stderr);
   assert.ok(ok.hubConnections > 0);
   assert.is((JSON.parse(ok.stdout) as { hubTlsVerified: boolean }).hubTlsVerified, true);
@@ -172,7 +173,8 @@ test('join --insecure-skip-tls-verify: every line about that member says TLS NOT
 test("install: Helm would use an unverified context: refused with exit 2 before Helm runs, unless Helm's --kube-insecure-skip-tls-verify", async () => {
   prepareChart();
   const env = { FLYTEMC_HELM: helmBinary(3), HELM_CACHE_HOME: join(work, 'helm', 'cache'), HELM_CONFIG_HOME: join(work, 'helm', 'config'), HELM_DATA_HOME: join(work, 'helm', 'data') };
-  const args = ['install', 'data-plane', '--name', 'cluster-1', '-n', 'tls-install', '--kube-context', 'dp-insecure', '--dry-run'];
+  const args = ['install', 'data-plane', '--name', 'cluster-1', '--admin-endpoint', 'dns:///flyte.example.com:443', '-n', 'tls-install', '--kube-context', 'dp-insecure', '--dry-run',
+    '--set', 'multicluster.controlPlane.catalog=false', '--set', 'flyte-core.storage.type=s3']; // a data plane with its way back and shared storage (issue 11)
   const r = await counted(args, env);
   assertRefused(r, 'dp-insecure', "Helm's --kube-insecure-skip-tls-verify");
   const allowed = await counted([...args, '--kube-insecure-skip-tls-verify'], env);

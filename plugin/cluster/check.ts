@@ -1,6 +1,12 @@
-// `flytemc check`: for every cluster FlyteAdmin is configured with, take its token and CA from
-// the hub's credentials Secret (exactly the files FlyteAdmin reads) and prove, like FlyteAdmin
-// would: endpoint reachable, TLS verified with that CA, token authenticated, permissions.
+// `flytemc check`: every cluster FlyteAdmin is configured with, from both sides.
+//  - From the hub: take its token and CA from the hub's credentials Secret (exactly the files
+//    FlyteAdmin reads) and prove, like FlyteAdmin would: endpoint reachable, TLS verified with that
+//    CA, token authenticated, permissions (what the control plane's cluster-resource templates and
+//    FlyteWorkflow objects need, named per kind).
+//  - From the member, through the operator's kubeconfig (a context whose server is the cluster's
+//    endpoint, or the hub for inCluster): flytepropeller is installed, its admin and catalog
+//    endpoints are not in-cluster defaults of Services the member does not have, its cluster id is
+//    the name the hub uses, its storage is the control plane's.
 //
 // The cluster list comes from -f values.yaml, else from the hub's deployed
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
@@ -8,12 +14,25 @@ import { basename } from 'node:path';
 import { FlytemcError, error, marked } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
+import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
+import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
 import { isObject } from '../postrender/stream.ts';
 import { parseYaml } from '../yaml.ts';
 import { readCredentials } from './hub.ts';
-import { isNotFound, type Kube } from './kube.ts';
+import { connect, isNotFound, type Kube, type KubeOptions } from './kube.ts';
+import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
+import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from './rbac.ts';
 import { mapLimit } from './util.ts';
+
+/** One thing check looked at: `ok` true, false (fails the cluster) or null (not checked). */
+export interface Finding {
+  check: 'reachable' | 'tls' | 'token' | 'permissions' | 'installed' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
+  ok: boolean | null;
+  value?: string;
+  problem?: string;
+  fix?: string;
+}
 
 export interface CheckRow {
   name: string;
@@ -28,6 +47,12 @@ export interface CheckRow {
   problem?: string;
   fix?: string;
   missing?: string[];
+  /** What FlyteAdmin may not do, per kind. */
+  missingKinds?: Array<{ kind: string; resource: string; verbs: string[] }>;
+  /** The kubeconfig context the member side was checked through. */
+  memberContext?: string;
+  /** Every finding, hub side then member side. */
+  findings: Finding[];
   ms: number;
 }
 
@@ -37,6 +62,10 @@ export interface CheckReport {
   hubTlsVerified: boolean;
   secret: string;
   source: string;
+  /** Where the permissions FlyteAdmin needs came from. */
+  needsFrom: string;
+  /** The control plane's storage (FlyteAdmin's flyte-admin-base-config), which each data plane must share. */
+  storage?: string;
   clusters: CheckRow[];
   ok: boolean;
 }
@@ -78,66 +107,263 @@ export async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterLi
   return { source: `hub ConfigMap ${ns}/flyte-admin-clusters-config`, clusters: v?.clusters?.clusterConfigs ?? [] };
 }
 
-export async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, onRow?: (r: CheckRow) => void): Promise<CheckReport> {
+async function readConfigMap(k: Kube, ns: string, name: string): Promise<Record<string, string> | undefined> {
+  const cm = await k.call(`reading ConfigMap ${ns}/${name}`, async () => {
+    try {
+      return await k.core.readNamespacedConfigMap({ name, namespace: ns });
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+  return cm ? (cm.data ?? {}) : undefined;
+}
+
+/** The cluster-resource templates the hub's FlyteAdmin applies (ConfigMap clusterresource-template). */
+export async function templatesDeployed(hub: Kube, ns: string): Promise<ResourceTemplate[] | undefined> {
+  const data = await readConfigMap(hub, ns, 'clusterresource-template');
+  return data ? Object.entries(data).map(([k, value]) => ({ key: k.replace(/\.yaml$/, ''), value })) : undefined;
+}
+
+/** What FlyteAdmin needs in a data plane: from the values file's templates, else the hub's deployed ones, else flyte-core's. */
+export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: string): Promise<{ needs: KindNeed[]; from: string }> {
+  if (valuesFile) {
+    const { existsSync, readFileSync } = await import('node:fs');
+    if (existsSync(valuesFile)) {
+      const { parseValuesFile } = await import('../config/from-values.ts');
+      const t = templatesOfValues(parseValuesFile(valuesFile, readFileSync(valuesFile, 'utf8')));
+      if (t) return { needs: neededAccess(t).needs, from: `the cluster-resource templates of ${valuesFile}` };
+    }
+  }
+  const deployed = hub ? await templatesDeployed(hub, ns) : undefined;
+  if (deployed) return { needs: neededAccess(deployed).needs, from: `the hub's ConfigMap ${ns}/clusterresource-template` };
+  return { needs: neededAccess(FLYTE_CORE_TEMPLATES).needs, from: 'flyte-core\'s default cluster-resource templates' };
+}
+
+/** The control plane's storage: storage.yaml of FlyteAdmin's flyte-admin-base-config in the hub. */
+export async function hubStorage(hub: Kube, ns: string): Promise<Storage | undefined> {
+  const data = await readConfigMap(hub, ns, 'flyte-admin-base-config');
+  const text = data?.['storage.yaml'];
+  return text ? storageOfConfig(text) : undefined;
+}
+
+export interface MemberOptions {
+  /** The operator's kubeconfig contexts and their servers. */
+  contexts: Array<{ name: string; server?: string }>;
+  kube: KubeOptions;
+}
+
+const norm = (u: string | undefined) => (u ?? '').replace(/\/+$/, '');
+
+/** The context to check a member through: the hub for inCluster; else one whose server is the endpoint (the one named like the cluster first). */
+export function memberContext(c: ClusterConfig, hubContext: string, contexts: MemberOptions['contexts']): string | undefined {
+  if (c.inCluster) return hubContext;
+  const same = contexts.filter((x) => x.server && norm(x.server) === norm(c.endpoint));
+  return (same.find((x) => x.name === c.name) ?? same[0])?.name;
+}
+
+/** The member side: flytepropeller installed, pointed at the control plane, named as the hub names it, on the control plane's storage. */
+export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined): Promise<Finding[]> {
+  const dp = await readDataPlane(m, ns);
+  const install = `helm flytemc install data-plane --name ${c.name} --admin-endpoint dns:///FLYTEADMIN-HOST:443 --kube-context ${m.context} -n ${ns}`;
+  if (!dp.config && !dp.deployment) {
+    return [
+      { check: 'installed', ok: false, problem: `no flytepropeller in namespace ${ns} of context ${m.context} (no ConfigMap flyte-propeller-config, no Deployment flytepropeller): nothing would run the executions FlyteAdmin sends here`, fix: install },
+      { check: 'admin', ok: null }, { check: 'catalog', ok: null }, { check: 'cluster-id', ok: null }, { check: 'storage', ok: null },
+    ];
+  }
+  const out: Finding[] = [{ check: 'installed', ok: true, value: dp.deployment ?? 'ConfigMap flyte-propeller-config' }];
+  const section = (key: string): Record<string, unknown> => {
+    try {
+      const v = parseYaml(dp.config?.[key] ?? '');
+      return isObject(v) ? v : {};
+    } catch {
+      return {};
+    }
+  };
+  // Is an endpoint a Service of this cluster (flyte-core's defaults are), and does it exist?
+  const service = async (endpoint: string): Promise<{ name: string; namespace: string; exists: boolean } | undefined> => {
+    const svc = inClusterService(endpoint, ns);
+    if (!svc) return undefined;
+    const have = await m.call(`reading Service ${svc.namespace}/${svc.name}`, async () => {
+      try {
+        return await m.core.readNamespacedService({ name: svc.name, namespace: svc.namespace });
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    });
+    return { ...svc, exists: !!have };
+  };
+  const wire = `reinstall the data plane pointed at the control plane: ${install} (or set multicluster.controlPlane.adminEndpoint in its values)`;
+
+  const adminSection = section('admin.yaml');
+  const admin = isObject(adminSection.admin) ? adminSection.admin : {};
+  const adminEndpoint = typeof admin.endpoint === 'string' ? admin.endpoint : undefined;
+  if (!adminEndpoint) out.push({ check: 'admin', ok: false, problem: `flytepropeller has no admin.endpoint (ConfigMap ${ns}/flyte-propeller-config admin.yaml)`, fix: wire });
+  else {
+    const svc = await service(adminEndpoint);
+    if (svc && !svc.exists) {
+      out.push({ check: 'admin', ok: false, value: adminEndpoint, problem: `flytepropeller's admin endpoint ${adminEndpoint} is ${adminEndpoint === IN_CLUSTER_ADMIN ? 'flyte-core\'s single-cluster default, ' : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: no execution event reaches FlyteAdmin, so no execution here ever finishes`, fix: wire });
+    } else out.push({ check: 'admin', ok: true, value: adminEndpoint });
+  }
+
+  const cache = isObject(section('catalog.yaml')['catalog-cache']) ? (section('catalog.yaml')['catalog-cache'] as Record<string, unknown>) : {};
+  const catalogType = String(cache.type ?? 'noop');
+  const catalogEndpoint = typeof cache.endpoint === 'string' ? cache.endpoint : undefined;
+  if (catalogType !== 'datacatalog') out.push({ check: 'catalog', ok: true, value: `off (${catalogType})` });
+  else if (!catalogEndpoint) out.push({ check: 'catalog', ok: false, problem: 'the catalog cache is on but has no endpoint', fix: 'set multicluster.controlPlane.catalogEndpoint (or catalog: false) and reinstall the data plane' });
+  else {
+    const svc = await service(catalogEndpoint);
+    if (svc && !svc.exists) {
+      out.push({ check: 'catalog', ok: false, value: catalogEndpoint, problem: `flytepropeller's catalog endpoint ${catalogEndpoint} is ${svc.name === 'datacatalog' ? 'flyte-core\'s single-cluster default, ' : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: cached tasks fail`, fix: 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or catalogIngress: true on both planes, or catalog: false; then reinstall the data plane' });
+    } else out.push({ check: 'catalog', ok: true, value: catalogEndpoint });
+  }
+
+  const id = dp.clusterId ?? '';
+  if (!dp.deployment) out.push({ check: 'cluster-id', ok: false, problem: `no Deployment flytepropeller in namespace ${ns}`, fix: install });
+  else if (id === c.name) out.push({ check: 'cluster-id', ok: true, value: id });
+  else if (id === '' || id === DEFAULT_CLUSTER_ID) out.push({ check: 'cluster-id', ok: true, value: `${DEFAULT_CLUSTER_ID} (default)`, problem: `flytepropeller reports the default cluster id, which FlyteAdmin accepts from any cluster`, fix: `name it: helm flytemc install data-plane --name ${c.name} ...` });
+  else out.push({ check: 'cluster-id', ok: false, value: id, problem: `flytepropeller reports as cluster ${JSON.stringify(id)}, but the hub lists it as ${JSON.stringify(c.name)}: FlyteAdmin drops its events`, fix: `reinstall the data plane with --name ${c.name}, or unjoin it and join it as --name ${id}` });
+
+  const storageText = dp.config?.['storage.yaml'];
+  if (!storageText) out.push({ check: 'storage', ok: null, problem: 'flytepropeller reads its storage from a Secret (flyte-core.storage.secretName): not compared' });
+  else {
+    const mine = storageOfConfig(storageText);
+    if (mine.type === 'minio') out.push({ check: 'storage', ok: false, value: describeStorage(mine), problem: `flytepropeller writes to flyte-core's in-cluster minio (${mine.endpoint}), which FlyteAdmin in the control plane cannot read`, fix: 'install the data plane with the control plane\'s flyte-core.storage (type, bucketName)' });
+    else if (!storage) out.push({ check: 'storage', ok: null, value: describeStorage(mine), problem: 'the hub has no FlyteAdmin config (flyte-admin-base-config) to compare with yet' });
+    else {
+      const diffs = storageDifferences(storage, mine);
+      if (diffs.length) out.push({ check: 'storage', ok: false, value: describeStorage(mine), problem: `flytepropeller's storage (${describeStorage(mine)}) is not FlyteAdmin's (${describeStorage(storage)}): ${diffs.join('; ')}; FlyteAdmin reads what flytepropeller writes`, fix: 'use the same flyte-core.storage on both planes (`helm flytemc validate -f <control-plane values> --data-plane <data-plane values>` compares them)' });
+      else out.push({ check: 'storage', ok: true, value: describeStorage(mine) });
+    }
+  }
+  return out;
+}
+
+export interface CheckOptions {
+  /** Check the member side through these contexts (omit: hub side only). */
+  members?: MemberOptions;
+  /** What FlyteAdmin needs in each member (default: flyte-core's templates). */
+  needs?: { needs: KindNeed[]; from: string };
+}
+
+export async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, opts: CheckOptions = {}): Promise<CheckReport> {
   const creds = await readCredentials(hub, ns, secretName);
   if (!creds.secret && list.clusters.some((c) => !c.inCluster)) {
     throw new FlytemcError([error(`hub ${hub.context}`, `there is no Secret ${ns}/${secretName} with the clusters' credentials`, `join the data planes: flytemc join CONTEXT --kube-context ${hub.context} -n ${ns}`)], EXIT.failed);
   }
+  const records = creds.records;
+  const needs = opts.needs ?? { needs: DEFAULT_NEEDS, from: 'flyte-core\'s default cluster-resource templates' };
+  const checks: AccessCheck[] = accessChecks(needs.needs);
+  const storage = opts.members ? await hubStorage(hub, ns) : undefined;
   const rows = await mapLimit(list.clusters, 8, async (c): Promise<CheckRow> => {
+    const hubSide = await checkFromHub(c);
+    if (!opts.members) return hubSide;
+    return withMemberSide(hubSide, c, opts.members, storage);
+  });
+  const clusters = rows.map((r, i) => (r.status === 'fulfilled' ? r.value : { name: list.clusters[i]!.name, endpoint: list.clusters[i]!.endpoint ?? '', enabled: false, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail' as const, problem: String((r.reason as Error)?.message ?? r.reason), findings: [], ms: 0 }));
+  return { hub: hub.context, hubTlsVerified: hub.tlsVerified, secret: `${ns}/${secretName}`, source: list.source, needsFrom: needs.from, ...(storage ? { storage: describeStorage(storage) } : {}), clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
+
+  async function withMemberSide(row: CheckRow, c: ClusterConfig, members: MemberOptions, hubStore: Storage | undefined): Promise<CheckRow> {
+    const context = memberContext(c, hub.context, members.contexts);
+    if (!context) {
+      return { ...row, findings: [...row.findings, { check: 'installed', ok: null, problem: `no context of your kubeconfig reaches ${c.endpoint}: the data plane's side was not checked`, fix: 'add a context for it (its server must be the endpoint above), or pass --hub-only' }] };
+    }
+    let findings: Finding[];
+    try {
+      const m = context === hub.context ? hub : await connect(context, members.kube);
+      if (!c.inCluster && context !== hub.context) {
+        const uid = await clusterUid(m);
+        if (records[c.name]?.uid && records[c.name]!.uid !== uid) {
+          return { ...row, memberContext: context, findings: [...row.findings, { check: 'installed', ok: null, problem: `context ${context} reaches another cluster than the one joined as ${c.name} (kube-system UID differs): the data plane's side was not checked` }] };
+        }
+      }
+      findings = await checkMember(m, ns, c, hubStore);
+    } catch (e) {
+      // only what the operator's kubeconfig reaches is checked from the member's side
+      if (!(e instanceof FlytemcError)) throw e;
+      const p = e.problems[0]!;
+      findings = [{ check: 'installed', ok: null, problem: `the data plane's side was not checked: context ${context}: ${p.what.split('\n')[0]}`, ...(p.fix ? { fix: p.fix } : {}) }];
+    }
+    const failed = findings.some((f) => f.ok === false);
+    const verdict = failed ? 'fail' : row.verdict === 'skip' && findings.every((f) => f.ok !== false) ? 'ok' : row.verdict;
+    return { ...row, memberContext: context, findings: [...row.findings, ...findings], verdict };
+  }
+
+  async function checkFromHub(c: ClusterConfig): Promise<CheckRow> {
     const started = Date.now();
-    const base: CheckRow = { name: c.name, endpoint: c.endpoint ?? '', enabled: c.enabled === true, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail', ms: 0 };
-    const fail = (problem: string, fix: string): CheckRow => ({ ...base, problem, fix, ms: Date.now() - started });
-    if (c.inCluster) return { ...base, verdict: 'skip', problem: 'inCluster: FlyteAdmin uses its own ServiceAccount', ms: 0 };
-    if (!c.endpoint) return fail('no endpoint', 'set endpoint in clusterConfigs (rerun flytemc join)');
+    const base: CheckRow = { name: c.name, endpoint: c.endpoint ?? '', enabled: c.enabled === true, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail', findings: [], ms: 0 };
+    const fail = (check: Finding['check'], problem: string, fix: string): CheckRow => ({ ...base, problem, fix, findings: [{ check, ok: false, problem, fix }], ms: Date.now() - started });
+    if (c.inCluster) return { ...base, verdict: 'skip', endpoint: 'in cluster', findings: [{ check: 'token', ok: null, problem: 'inCluster: FlyteAdmin uses its own ServiceAccount' }], ms: 0 };
+    if (!c.endpoint) return fail('reachable', 'no endpoint', 'set endpoint in clusterConfigs (rerun flytemc join)');
     const tk = c.auth?.tokenPath ? basename(c.auth.tokenPath) : tokenKey(c.name);
     const ck = c.auth?.certPath ? basename(c.auth.certPath) : caKey(c.name);
     const token = creds.data[tk];
     const ca = creds.data[ck];
     if (token === undefined || ca === undefined) {
       const missing = [token === undefined ? tk : undefined, ca === undefined ? ck : undefined].filter(Boolean).join(' and ');
-      return fail(`Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`, `flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context}`);
+      return fail('token', `Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`, `flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context}`);
     }
-    const r = await probe(c.endpoint, token, ca, { timeoutMs });
+    const r = await probe(c.endpoint, token, ca, { timeoutMs, checks });
+    const fix = r.fix?.replace('flytemc rotate CONTEXT --name NAME', `flytemc rotate CONTEXT --name ${c.name} --kube-context ${hub.context}`);
+    const stage = (check: Finding['check'], ok: boolean, reached: boolean): Finding =>
+      !reached ? { check, ok: null } : ok ? { check, ok: true } : { check, ok: false, ...(r.what ? { problem: r.what } : {}), ...(fix ? { fix } : {}) };
     const row: CheckRow = {
       ...base,
       reachable: r.reachable, tls: r.tls, authenticated: r.authenticated, permissions: r.permissions,
       verdict: r.ok ? 'ok' : 'fail',
       ...(r.user ? { user: r.user } : {}),
       ...(r.what ? { problem: r.what } : {}),
-      ...(r.fix ? { fix: r.fix.replace('flytemc rotate CONTEXT --name NAME', `flytemc rotate CONTEXT --name ${c.name} --kube-context ${hub.context}`) } : {}),
-      ...(r.missing.length ? { missing: r.missing } : {}),
+      ...(fix ? { fix } : {}),
+      ...(r.missing.length ? { missing: r.missing, missingKinds: r.missingKinds } : {}),
+      findings: [stage('reachable', r.reachable, true), stage('tls', r.tls, r.reachable), stage('token', r.authenticated, r.tls), stage('permissions', r.permissions, r.authenticated)],
       ms: r.ms,
     };
     return row;
-  });
-  const clusters = rows.map((r, i) => (r.status === 'fulfilled' ? r.value : { name: list.clusters[i]!.name, endpoint: list.clusters[i]!.endpoint ?? '', enabled: false, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail' as const, problem: String((r.reason as Error)?.message ?? r.reason), ms: 0 }));
-  for (const r of clusters) onRow?.(r);
-  return { hub: hub.context, hubTlsVerified: hub.tlsVerified, secret: `${ns}/${secretName}`, source: list.source, clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
+  }
 }
 
 const mark = (ok: boolean, reached: boolean) => (!reached ? '-' : ok ? 'yes' : 'NO');
 
+/** A member-side cell: yes / NO / - (not checked), or a short value (catalog off). */
+function cell(row: CheckRow, check: Finding['check']): string {
+  const f = row.findings.find((x) => x.check === check);
+  if (!f || f.ok === null) return '-';
+  if (f.ok === false) return 'NO';
+  if (check === 'catalog' && f.value?.startsWith('off')) return 'off';
+  if (check === 'cluster-id' && f.value?.endsWith('(default)')) return 'default';
+  return 'yes';
+}
+
 export function formatTable(rep: CheckReport): string {
-  const head = ['NAME', 'ENDPOINT', 'REACHABLE', 'TLS', 'TOKEN', 'PERMISSIONS', 'VERDICT'];
+  const member = rep.clusters.some((r) => r.findings.some((f) => ['installed', 'admin', 'catalog', 'cluster-id', 'storage'].includes(f.check)));
+  const head = ['NAME', 'ENDPOINT', 'REACHABLE', 'TLS', 'TOKEN', 'PERMISSIONS', ...(member ? ['PROPELLER', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []), 'VERDICT'];
   const rows = rep.clusters.map((r) => {
-    if (r.verdict === 'skip') return [r.name, r.endpoint || '-', '-', '-', '-', '-', 'skip'];
-    return [
-      r.name, r.endpoint || '-',
-      r.endpoint ? (r.reachable ? 'yes' : 'NO') : '-',
-      mark(r.tls, r.reachable),
-      mark(r.authenticated, r.tls),
-      mark(r.permissions, r.authenticated),
-      r.verdict === 'ok' ? 'OK' : 'FAIL',
-    ];
+    const hubCells = r.findings.some((f) => f.check === 'token' && f.ok === null && r.endpoint === 'in cluster')
+      ? ['-', '-', '-', '-']
+      : [r.endpoint ? (r.reachable ? 'yes' : 'NO') : '-', mark(r.tls, r.reachable), mark(r.authenticated, r.tls), mark(r.permissions, r.authenticated)];
+    const memberCells = member ? (['installed', 'admin', 'catalog', 'cluster-id', 'storage'] as const).map((c) => cell(r, c)) : [];
+    return [r.name, r.endpoint || '-', ...hubCells, ...memberCells, r.verdict === 'ok' ? 'OK' : r.verdict === 'skip' ? 'skip' : 'FAIL'];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const out = [line(head), ...rows.map(line)];
   const failed = rep.clusters.filter((r) => r.verdict === 'fail');
-  for (const r of rep.clusters.filter((x) => x.problem)) {
-    out.push('', `${r.verdict === 'fail' ? 'error' : 'note'}: cluster ${r.name}: ${r.problem}`);
-    if (r.fix) out.push(`  fix: ${r.fix}`);
+  for (const r of rep.clusters) {
+    const seen = new Set<string>();
+    for (const f of r.findings) {
+      if (!f.problem || seen.has(f.problem)) continue;
+      seen.add(f.problem);
+      out.push('', `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`);
+      if (f.fix && f.ok === false) out.push(`  fix: ${f.fix}`);
+    }
+    if (r.problem && !seen.has(r.problem)) {
+      out.push('', `${r.verdict === 'fail' ? 'error' : 'note'}: cluster ${r.name}: ${r.problem}`);
+      if (r.fix) out.push(`  fix: ${r.fix}`);
+    }
   }
-  out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source})`);
+  const from = `credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source}; permissions from ${rep.needsFrom}`;
+  out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (${from})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (${from})`);
   return out.join('\n') + '\n';
 }

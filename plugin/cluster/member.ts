@@ -1,16 +1,19 @@
 // The data plane's side, one small idempotent function per step of the runbook (create when
 // missing, update only when it differs, leave objects other tools manage as they are):
 //
-//   clusterUid → ensureNamespace → ensureServiceAccount → ensureClusterRole →
+//   clusterUid → readDataPlane → ensureNamespace → ensureServiceAccount → ensureClusterRole →
 //   ensureClusterRoleBinding → ensureTokenSecret → waitForToken
 //
 // and the reverse for unjoin/rotate: deleteTokenSecret, deleteRbac.
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, type Problem } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { isConflict, isNotFound, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from './rbac.ts';
+
+export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
+const PROPELLER_DEPLOYMENTS = ['flytepropeller', 'flytepropeller-manager'];
 import { maskSecret, sleep } from './util.ts';
 
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
@@ -51,6 +54,63 @@ export async function clusterUid(m: Kube): Promise<string> {
   return uid;
 }
 
+/** The flyte-core data plane installed in the member: flytepropeller's Deployment and config. */
+export interface InstalledDataPlane {
+  /** `Deployment NS/NAME` of flytepropeller, when there is one. */
+  deployment?: string;
+  /** Its `--propeller.cluster-id` ('' when it passes none: flytepropeller then reports the default). */
+  clusterId?: string;
+  /** The data of ConfigMap flyte-propeller-config (admin.yaml, catalog.yaml, storage.yaml, …), when there is one. */
+  config?: Record<string, string>;
+  /** The Helm release that installed it (meta.helm.sh/release-name), if any. */
+  release?: string;
+}
+
+/** The value of `--flag V` or `--flag=V` in a command line. */
+export function flagValue(argv: string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === flag) return argv[i + 1];
+    if (argv[i]!.startsWith(`${flag}=`)) return argv[i]!.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/** Reads flytepropeller's Deployment and ConfigMap in the member's namespace (nothing found: an empty answer). */
+export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataPlane> {
+  const out: InstalledDataPlane = {};
+  for (const name of PROPELLER_DEPLOYMENTS) {
+    const d = await readOrUndefined(m, `reading Deployment ${ns}/${name}`, () => m.apps.readNamespacedDeployment({ name, namespace: ns }));
+    if (!d) continue;
+    out.deployment = `Deployment ${ns}/${name}`;
+    const c = (d.spec?.template?.spec?.containers ?? []).find((x) => x.name === name) ?? d.spec?.template?.spec?.containers?.[0];
+    out.clusterId = flagValue([...(c?.command ?? []), ...(c?.args ?? [])], '--propeller.cluster-id') ?? '';
+    const release = d.metadata?.annotations?.['meta.helm.sh/release-name'];
+    if (release) out.release = release;
+    break;
+  }
+  const cm = await readOrUndefined(m, `reading ConfigMap ${ns}/${PROPELLER_CONFIGMAP}`, () => m.core.readNamespacedConfigMap({ name: PROPELLER_CONFIGMAP, namespace: ns }));
+  if (cm) out.config = cm.data ?? {};
+  return out;
+}
+
+/** flytepropeller's default cluster id, which FlyteAdmin accepts from any cluster. */
+export const DEFAULT_CLUSTER_ID = 'propeller';
+
+/**
+ * Refuses to join a member under a name other than the one its flytepropeller reports
+ * (FlyteAdmin drops events of a cluster it lists under another name); with force, a warning.
+ */
+export function identityProblem(installed: InstalledDataPlane, name: string, context: string, force: boolean): Problem | undefined {
+  const id = installed.clusterId;
+  if (!installed.deployment || !id || id === DEFAULT_CLUSTER_ID || id === name) return undefined;
+  const p = error(
+    `context ${context}: ${installed.deployment}${installed.release ? ` (Helm release ${installed.release})` : ''}`,
+    `${force ? '--force: ' : ''}flytepropeller there reports as cluster ${JSON.stringify(id)} (--propeller.cluster-id), but it is joined as ${JSON.stringify(name)}: FlyteAdmin drops the events of a cluster it lists under another name, so no execution there would finish`,
+    `join it as --name ${id}, or reinstall the data plane as ${name} (helm flytemc install data-plane --name ${name} --kube-context ${context} ...)${force ? '' : ', or pass --force to join it anyway'}`,
+  );
+  return force ? { ...p, severity: 'warning' } : p;
+}
+
 export async function ensureNamespace(m: Kube, ns: string, plan: Plan, target = m.context): Promise<void> {
   const have = await readOrUndefined(m, `reading namespace ${ns}`, () => m.core.readNamespace({ name: ns }));
   const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
@@ -78,24 +138,40 @@ export async function ensureServiceAccount(m: Kube, ns: string, clusterName: str
 
 const ruleOf = (r: K8s.V1PolicyRule): PolicyRule => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs });
 
-export async function ensureClusterRole(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+/** The rules a ClusterRole of flyteadmin must have: flyte-core's (default), or minimal ones (`join --rbac minimal`). */
+export interface WantedRules {
+  rules: PolicyRule[];
+  minimal: boolean;
+}
+
+export async function ensureClusterRole(m: Kube, ns: string, clusterName: string, plan: Plan, wanted: WantedRules = { rules: FLYTEADMIN_RULES, minimal: false }): Promise<void> {
   const name = clusterRoleName(ns);
   const object = `ClusterRole ${name}`;
   const have = await readOrUndefined(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
+  const labels = { ...ours(clusterName), ...(wanted.minimal ? { 'flytemc.io/rbac': 'minimal' } : {}) };
   if (!have) {
-    const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels: ours(clusterName) }, rules: FLYTEADMIN_RULES };
-    await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
+    const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels }, rules: wanted.rules };
+    await plan.apply({ target: m.context, object, action: 'create', ...(wanted.minimal ? { note: 'minimal: what the cluster-resource templates and FlyteWorkflow objects need' } : {}), after: yamlOf(body) }, () =>
       createTolerant(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
     );
     return;
   }
   const rules = (have.rules ?? []).map(ruleOf);
-  if (rulesCover(rules, FLYTEADMIN_RULES)) {
-    plan.record({ target: m.context, object, action: 'unchanged' });
+  if (wanted.minimal && managedByUs(have) && JSON.stringify(rules) !== JSON.stringify(wanted.rules)) {
+    // ours: exactly the minimal rules, no more
+    const updated: K8s.V1ClusterRole = { ...have, metadata: { ...have.metadata, labels: { ...have.metadata?.labels, ...labels } }, rules: wanted.rules };
+    await plan.apply({ target: m.context, object, action: 'update', note: 'minimal: exactly what FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: wanted.rules }) }, () =>
+      m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
+    );
     return;
   }
-  const updated: K8s.V1ClusterRole = { ...have, rules: [...(have.rules ?? []), ...FLYTEADMIN_RULES] };
-  await plan.apply({ target: m.context, object, action: 'update', note: 'adds the rule FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: updated.rules }) }, () =>
+  if (rulesCover(rules, wanted.rules)) {
+    const broader = wanted.minimal && !managedByUs(have) && !rulesCover(wanted.rules, rules);
+    plan.record({ target: m.context, object, action: 'unchanged', ...(broader ? { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} and broader than minimal: set multicluster.dataPlane.rbac=minimal on the data-plane release` } : {}) });
+    return;
+  }
+  const updated: K8s.V1ClusterRole = { ...have, rules: [...(have.rules ?? []), ...wanted.rules] };
+  await plan.apply({ target: m.context, object, action: 'update', note: 'adds the rules FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: updated.rules }) }, () =>
     m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
   );
 }

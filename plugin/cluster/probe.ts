@@ -5,7 +5,7 @@
 // Plain node:https on purpose: it is exactly FlyteAdmin's view (no kubeconfig, no exec plugin),
 // and it tells a refused connection, a TLS failure and a rejected token apart.
 import * as https from 'node:https';
-import { ACCESS_CHECKS, gr, rulesCover, type PolicyRule } from './rbac.ts';
+import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from './rbac.ts';
 import { describeNetworkError } from './kube.ts';
 import { mapLimit } from './util.ts';
 
@@ -23,6 +23,8 @@ export interface ProbeResult {
   user?: string;
   /** `create pods`, … */
   missing: string[];
+  /** The same, per kind: `{kind: ResourceQuota, resource: resourcequotas, verbs: [create, patch]}`. */
+  missingKinds: Array<{ kind: string; resource: string; verbs: string[] }>;
   /** How the permissions were proven, for messages: one rules review, or one access review per check. */
   permissionsBy?: string;
   what?: string;
@@ -62,7 +64,7 @@ function request(agent: https.Agent, endpoint: string, path: string, token: stri
   });
 }
 
-async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string, caPem: string, timeoutMs: number): Promise<boolean> {
+async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string, caPem: string, timeoutMs: number, checks: AccessCheck[]): Promise<boolean> {
   try {
     const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectrulesreviews', token, caPem, {
       apiVersion: 'authorization.k8s.io/v1',
@@ -73,7 +75,7 @@ async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string
     const status = (JSON.parse(a.body) as { status?: { incomplete?: boolean; resourceRules?: PolicyRule[] } }).status;
     if (!status || status.incomplete !== false) return false;
     const rules = (status.resourceRules ?? []).map((x) => ({ apiGroups: x.apiGroups ?? [], resources: x.resources ?? [], verbs: x.verbs ?? [] }));
-    return ACCESS_CHECKS.every((c) => rulesCover(rules, [{ apiGroups: [c.group], resources: [c.resource], verbs: [c.verb] }]));
+    return checks.every((c) => rulesCover(rules, [{ apiGroups: [c.group], resources: [c.resource], verbs: [c.verb] }]));
   } catch {
     return false; // the access reviews below decide
   }
@@ -85,11 +87,13 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** Also check permissions (default true). */
   permissions?: boolean;
+  /** What FlyteAdmin must be allowed to do (default: for flyte-core's cluster-resource templates). */
+  checks?: AccessCheck[];
 }
 
 export async function probe(endpoint: string, token: string, caPem: string, opts: ProbeOptions): Promise<ProbeResult> {
   const started = Date.now();
-  const r: ProbeResult = { ok: false, reachable: false, tls: false, authenticated: false, permissions: false, missing: [], ms: 0 };
+  const r: ProbeResult = { ok: false, reachable: false, tls: false, authenticated: false, permissions: false, missing: [], missingKinds: [], ms: 0 };
   const done = (failed: Stage | undefined, what?: string, fix?: string): ProbeResult => {
     r.ms = Date.now() - started;
     r.ok = failed === undefined;
@@ -154,12 +158,13 @@ async function probeWith(
   //    asked for a namespace that does not exist, so only cluster-wide grants count, as they must
   //    for FlyteAdmin. When RBAC's answer is complete and grants everything, that is proof enough;
   //    otherwise one SelfSubjectAccessReview per check, the authoritative answer, says what is missing.
-  if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs)) {
+  const checks = opts.checks ?? ACCESS_CHECKS;
+  if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs, checks)) {
     r.permissions = true;
-    r.permissionsBy = `one SelfSubjectRulesReview grants all ${ACCESS_CHECKS.length} (resource, verb) pairs FlyteAdmin uses`;
+    r.permissionsBy = `one SelfSubjectRulesReview grants all ${checks.length} (resource, verb) pairs FlyteAdmin uses`;
     return done(undefined);
   }
-  const results = await mapLimit(ACCESS_CHECKS, 16, async (c) => {
+  const results = await mapLimit(checks, 16, async (c) => {
     const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
@@ -169,9 +174,10 @@ async function probeWith(
     if (a.status < 200 || a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 200)}`);
     return (JSON.parse(a.body) as { status?: { allowed?: boolean } }).status?.allowed === true;
   });
+  const missing: AccessCheck[] = [];
   for (let i = 0; i < results.length; i++) {
     const res = results[i]!;
-    const c = ACCESS_CHECKS[i]!;
+    const c = checks[i]!;
     if (res.status === 'rejected') {
       if ((res.reason as { unauthorized?: boolean }).unauthorized) {
         r.authenticated = false;
@@ -179,13 +185,15 @@ async function probeWith(
       }
       return done('permissions', `cannot review access for ${c.verb} ${gr(c)}: ${(res.reason as Error).message}`, 'check the API server');
     }
-    if (!res.value) r.missing.push(`${c.verb} ${gr(c)}`);
+    if (!res.value) missing.push(c);
   }
-  if (r.missing.length) {
-    const shown = r.missing.slice(0, 6).join(', ') + (r.missing.length > 6 ? `, … (${r.missing.length} in all)` : '');
-    return done('permissions', `${r.user ?? 'the token'} may not ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it)');
+  if (missing.length) {
+    r.missing = missing.map((c) => `${c.verb} ${gr(c)}`);
+    r.missingKinds = missingByKind(missing);
+    const shown = r.missingKinds.map((k) => `${k.kind} (${k.resource}): ${k.verbs.join(', ')}`).join('; ');
+    return done('permissions', `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)');
   }
   r.permissions = true;
-  r.permissionsBy = `all ${ACCESS_CHECKS.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
+  r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
   return done(undefined);
 }

@@ -1,15 +1,25 @@
-// `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret
-// (see plugin/cluster/check.ts). Exit 3 when any cluster fails.
+// `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
+// through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check.ts).
+// Exit 3 when any finding fails.
 import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, readText, writeOut } from '../shell.ts';
 
-export const summary = 'prove every configured data plane\'s credentials from the hub: reachable, TLS, token, permissions';
-export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [-o table|json|yaml]
+export const summary = 'check every configured data plane from both sides: credentials from the hub, flytepropeller\'s way back from the member';
+export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [--hub-only] [-o table|json|yaml]
 
-For every cluster FlyteAdmin is configured with, reads its token and CA from the hub's
-credentials Secret (the files FlyteAdmin reads) and checks, as FlyteAdmin would: the endpoint is
-reachable, TLS verifies with that CA (never skipped), the token authenticates, and the
-ServiceAccount may do what FlyteAdmin does (SelfSubjectAccessReviews). One row per cluster;
-exit code 3 when any fails.
+For every cluster FlyteAdmin is configured with, from the hub: reads its token and CA from the
+hub's credentials Secret (the files FlyteAdmin reads) and checks, as FlyteAdmin would, that the
+endpoint is reachable, TLS verifies with that CA (never skipped), the token authenticates, and the
+ServiceAccount may do what FlyteAdmin does there (SelfSubjectAccessReviews for each kind of the
+control plane's cluster-resource templates and for FlyteWorkflow objects; a missing permission is
+named per kind).
+
+Then from the data plane's side, through your kubeconfig (a context whose server is the
+cluster's endpoint; the hub itself for inCluster): flytepropeller is installed (PROPELLER), its
+admin endpoint (ADMIN) and catalog endpoint (CATALOG) are not in-cluster defaults such as
+flyteadmin:81 or a *.svc name of a Service that cluster does not have, its cluster id is the name
+the hub lists it under (CLUSTER-ID), and it writes to the control plane's storage (STORAGE). A
+cluster no context reaches is checked from the hub only. One row per cluster, one line and a fix
+per failed finding; exit code 3 when any fails.
 
 The clusters come from -f FILE (multicluster.clusters, or flyte-core's configmap.clusters), else
 from the hub's deployed ConfigMap flyte-admin-clusters-config, else from what join recorded.
@@ -19,6 +29,7 @@ Options:
   -f, --values FILE    the control plane's values file
   -n, --namespace NS   default: flyte
   --secret-name NAME   the credentials Secret (default: from the values file, else cluster-credentials)
+  --hub-only           skip the data planes' side
   -o, --output FMT     table (default), json or yaml
   --kubeconfig PATH    kubeconfig to use
   --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
@@ -29,6 +40,7 @@ Options:
 Examples:
   flytemc check --kube-context cp
   helm flytemc check -f values-cp.yaml -o json
+  flytemc check --kube-context cp --hub-only
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -39,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
         ...KUBE_OPTIONS,
         values: { type: 'string', short: 'f' },
         'secret-name': { type: 'string' },
+        'hub-only': { type: 'boolean', default: false },
         output: { type: 'string', short: 'o', default: 'table' },
       },
     );
@@ -70,7 +83,9 @@ export async function run(argv: string[]): Promise<number> {
       throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
     }
     const started = Date.now();
-    const report = await chk.checkClusters(hub, namespace, secretName, list, kube.timeoutMs);
+    const needs = await chk.needsFor(hub, namespace, v.values);
+    const members = v['hub-only'] ? undefined : { kube, contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })) };
+    const report = await chk.checkClusters(hub, namespace, secretName, list, kube.timeoutMs, { needs, ...(members ? { members } : {}) });
     const ms = Date.now() - started;
     if (v.output === 'json') await writeOut(JSON.stringify({ ...report, ms }, null, 2) + '\n');
     else if (v.output === 'yaml') {

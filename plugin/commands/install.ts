@@ -12,8 +12,10 @@ export const usage = `Usage: helm flytemc install control-plane|data-plane [opti
 
 Runs \`helm upgrade --install\` of the flyte-multicluster chart (shipped with the plugin) with
   -f values-<cloud>.yaml (if --cloud) -f values-controlplane.yaml|values-dataplane.yaml, then your -f files,
-and, for a control plane, the flytemc post-renderer in the form this Helm needs (Helm 3: the
-executable's path; Helm 4: the plugin \`${RENDERER}\`, registered on the fly in its own folder).
+and the flytemc post-renderer in the form this Helm needs (Helm 3: the executable's path; Helm 4:
+the plugin \`${RENDERER}\`, registered on the fly in its own folder): for a control plane it wires
+the data planes' credentials into FlyteAdmin, for a data plane it points flytepropeller at the
+control plane.
 Every option it does not know is passed to Helm unchanged (-f, --set, --wait, --timeout, ...).
 
 Options:
@@ -21,6 +23,9 @@ Options:
   --name NAME            data plane only, required: its cluster name as the control plane's
                          clusterConfigs has it; sets multicluster.clusterName and
                          flyte-core.flytepropeller.clusterName
+  --admin-endpoint URL   data plane: FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g.
+                         dns:///flyte.example.com:443; sets multicluster.controlPlane.adminEndpoint
+                         (or set it in a values file shared with the control plane)
   --release NAME         the Helm release (default flyte)
   -n, --namespace NS     the namespace (default flyte)
   --create-namespace     create the namespace (a flag: it takes no value)
@@ -38,13 +43,15 @@ or a context whose kubeconfig cluster skips TLS verification without Helm's
 
 Examples:
   helm flytemc install control-plane --cloud eks -f my-values.yaml -f clusters.yaml --create-namespace
-  helm flytemc install data-plane --cloud gcp --name dp1 --kube-context dp1 --create-namespace
+  helm flytemc install data-plane --cloud gcp --name dp1 --admin-endpoint dns:///flyte.example.com:443 \
+    --kube-context dp1 --create-namespace -f shared-values.yaml
 `;
 
 interface Parsed {
   role: 'control-plane' | 'data-plane';
   cloud?: 'eks' | 'gcp';
   name?: string;
+  adminEndpoint?: string;
   release: string;
   namespace: string;
   chart?: string;
@@ -86,6 +93,7 @@ export function parseInstallArgs(argv: string[]): Parsed {
         break;
       }
       case '--name': p.name = value(flag, inline); break;
+      case '--admin-endpoint': p.adminEndpoint = value(flag, inline); break;
       case '--release': p.release = value(flag, inline); break;
       case '-n': case '--namespace': p.namespace = value(flag, inline); break;
       case '--chart': p.chart = value(flag, inline); break;
@@ -114,6 +122,10 @@ export function parseInstallArgs(argv: string[]): Parsed {
     throw new FlytemcError([{ severity: 'error', where: 'install data-plane', what: 'a data plane needs its cluster name: FlyteAdmin drops events from a data plane whose flytepropeller.clusterName differs from its clusterConfigs name', fix: 'add --name NAME (the name the control plane lists it under, e.g. --name dp1)' }]);
   }
   if (p.role === 'control-plane' && p.name) throw new UsageError('--name is for data planes; a control plane lists its data planes in multicluster.clusters');
+  if (p.role === 'control-plane' && p.adminEndpoint) throw new UsageError('--admin-endpoint is for data planes: it tells their flytepropeller where this control plane\'s FlyteAdmin is');
+  if (p.adminEndpoint !== undefined && !/^(dns:\/\/\/)?[A-Za-z0-9.\-[\]:]+$/.test(p.adminEndpoint)) {
+    throw new FlytemcError([{ severity: 'error', where: `--admin-endpoint ${p.adminEndpoint}`, what: 'not a gRPC address flytepropeller can dial', fix: 'write it as dns:///HOST:PORT, e.g. --admin-endpoint dns:///flyte.example.com:443 (no https://)' }]);
+  }
   if (p.name !== undefined && /[,=\s{}[\]]/.test(p.name)) throw new UsageError(`--name ${JSON.stringify(p.name)}: a cluster name cannot contain ',', '=', spaces or brackets`);
   return p;
 }
@@ -137,15 +149,14 @@ export function planInstall(p: Parsed, major: number, root: string, helm4Dir: st
   const args = p.template ? ['template', p.release, chart, '--namespace', p.namespace] : ['upgrade', '--install', p.release, chart, '--namespace', p.namespace];
   for (const f of files) args.push('-f', f);
   if (p.name) args.push('--set-string', `multicluster.clusterName=${p.name}`, '--set-string', `flyte-core.flytepropeller.clusterName=${p.name}`);
+  if (p.adminEndpoint) args.push('--set-string', `multicluster.controlPlane.adminEndpoint=${p.adminEndpoint}`);
   const env: Record<string, string> = {};
-  let postRenderer: string | undefined;
-  if (p.role === 'control-plane') {
-    postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.mjs`);
-    args.push('--post-renderer', postRenderer);
-    if (major >= 4) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Dir);
-  }
+  // both roles: the control plane's credentials, the data plane's way back
+  const postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.mjs`);
+  args.push('--post-renderer', postRenderer);
+  if (major >= 4) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Dir);
   args.push(...p.pass.filter((a) => !(p.template && a === '--create-namespace')));
-  return { helm: '', major, args, env, ...(postRenderer ? { postRenderer } : {}) };
+  return { helm: '', major, args, env, postRenderer };
 }
 
 function missingDependency(chart: string): boolean {

@@ -12,7 +12,10 @@ and ClusterRoleBinding <namespace>-flyteadmin and the token Secret flyteadmin-to
 kube-controller-manager to issue the token; proves token + CA against the endpoint (TLS
 verified, authenticated, every permission FlyteAdmin uses); only then writes <name>_token and
 <name>_cacert into the hub's credentials Secret (other keys are kept, also under concurrent
-joins). Refuses one physical cluster under two names. Your kubeconfig may use any credentials
+joins). Refuses one physical cluster under two names, and a name other than the one the member's
+flytepropeller reports (its --propeller.cluster-id; --force joins it anyway, with a warning).
+What FlyteAdmin needs comes from the control plane's cluster-resource templates: --values FILE's,
+else the hub's deployed ones, else flyte-core's. Your kubeconfig may use any credentials
 (exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
 Re-running changes nothing.
 
@@ -30,6 +33,9 @@ Options:
   -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes (default: flyte)
   --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
   --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
+  --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
+                       templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
+  --force              join although the member's flytepropeller reports another cluster name
   --secret-out FILE    write the credentials Secret manifest to FILE instead of the hub (not contacted)
   --merge              with --secret-out: keep the other clusters' keys already in FILE
   --dry-run            print the plan and a diff (tokens masked); change nothing
@@ -44,6 +50,7 @@ Options:
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
+  flytemc join dp1 --kube-context cp --rbac minimal --values values-cp.yaml
   helm --kube-context cp flytemc join dp-us-east-1 --label default
   flytemc join dp1 --label team1 --values values-cp.yaml --secret-out cluster-credentials.yaml --merge
   kubeseal --format yaml < cluster-credentials.yaml > sealed-cluster-credentials.yaml
@@ -63,6 +70,8 @@ export async function run(argv: string[]): Promise<number> {
         values: { type: 'string' },
         restart: { type: 'boolean', default: false },
         parallel: { type: 'string' },
+        rbac: { type: 'string' },
+        force: { type: 'boolean', default: false },
         'secret-out': { type: 'string' },
         merge: { type: 'boolean', default: false },
       },
@@ -78,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
     const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
     if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
+    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core') throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
     const secretOut = v['secret-out'];
     if (v.merge && !secretOut) throw new UsageError('--merge goes with --secret-out FILE');
     if (secretOut && v.restart) throw new UsageError('--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)');
@@ -98,13 +108,16 @@ export async function run(argv: string[]): Promise<number> {
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
     const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals, !secretOut);
+    const { needsFor } = await import('../cluster/check.ts');
+    const { needs } = await needsFor(hub, namespace, v.values);
+    const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
 
     const { joinCluster } = await import('../cluster/join.ts');
     const { mapLimit } = await import('../cluster/util.ts');
     const file = secretOut ? (await import('../cluster/secret-file.ts')).secretFile(secretOut, namespace, common.secretName, v.merge, names) : undefined;
     const store = file ?? (await import('../cluster/hub.ts')).hubStore(hub!, namespace, common.secretName, plan);
     const started = Date.now();
-    const results = await mapLimit(requests, parallel, (r) => joinCluster(r, store, common, plan));
+    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, store, common, plan));
 
     const failures: Problem[] = [];
     let exit: number = EXIT.ok;
@@ -120,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     });
 
     // the values file, once for every joined cluster
-    const warnings: Problem[] = [];
+    const warnings: Problem[] = joined.flatMap((j) => j.warnings);
     const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
     const vf = await import('../values-file.ts');
     let fileNote = '';

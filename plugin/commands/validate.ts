@@ -1,29 +1,43 @@
-// `helm flytemc validate -f FILE...`: the post-renderer's checks on values files, before Helm.
-import { checkConfig } from '../config/check.ts';
+// `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
+// values files, before Helm; with --data-plane, the data planes against the control plane.
+import { checkConfig, type CheckOptions } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
+import { checkPlanes, type PlanesReport } from '../config/planes.ts';
 import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
 import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
-export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [-o table|yaml|json]
+export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
 
 Checks each values file that holds a multi-cluster config (a \`multicluster:\` block, or
 flyte-core's \`configmap.clusters\`, also under \`flyte-core:\`) with the same checks as the
 post-renderer: the schema, duplicate names, routes to unknown or disabled clusters, labels that
 route nowhere, token files outside the mounted Secret, invalid Kubernetes names, the upstream
 guide's mistakes. Reports every problem with file:line, warnings too. Files without a config
-(e.g. values-eks.yaml) are listed and skipped; at least one file must have one.
+(e.g. values-eks.yaml) are listed and skipped; at least one file must have one (unless
+--data-plane is given).
+
+With --data-plane, the -f files are the control plane's values (merged in order, as Helm does)
+and each --data-plane is one data plane's (its files comma-separated, merged in order); --cloud
+puts the chart's values-eks.yaml or values-gcp.yaml first on both. Each data plane is checked as
+the chart and the post-renderer will (its way back: multicluster.controlPlane.adminEndpoint,
+the catalog; not flyte-core's in-cluster minio), then against the control plane: the same
+storage type, bucket/container and endpoint (FlyteAdmin reads what flytepropeller writes), the
+DataCatalog route it expects (catalogIngress) and its name in clusterConfigs.
 
 Options:
-  -f, --values FILE   a values file (repeat for several)
-  -o FORMAT           table (default), yaml or json
-  -h, --help          this help
+  -f, --values FILE          a values file (repeat for several)
+  --data-plane FILE[,FILE]   a data plane's values files (repeat for several data planes)
+  --cloud eks|gcp            the cloud overlay both planes are installed with
+  -o FORMAT                  table (default), yaml or json
+  -h, --help                 this help
 
 Exit codes: 0 no error (warnings allowed), 1 an error in a file, 2 bad command line or unreadable file.
 
-Example:
+Examples:
   helm flytemc validate -f values-override.yaml
+  helm flytemc validate -f shared.yaml -f controlplane-values.yaml --data-plane shared.yaml,dp1-values.yaml --cloud eks
 `;
 
 export interface FileReport {
@@ -34,12 +48,12 @@ export interface FileReport {
   problems: Problem[];
 }
 
-export function validateFiles(files: string[]): FileReport[] {
+export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
   return files.map((file) => {
     const text = readText(file);
     try {
       const found = configFromValues(file, text);
-      const r = checkConfig(found);
+      const r = checkConfig(found, options);
       const bad = r.problems.some((p) => p.severity === 'error');
       return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: r.problems };
     } catch (e) {
@@ -52,20 +66,31 @@ export function validateFiles(files: string[]): FileReport[] {
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values } = commandLine(argv, { values: { type: 'string', short: 'f', multiple: true }, output: { type: 'string', short: 'o' } });
+    const { values } = commandLine(argv, {
+      values: { type: 'string', short: 'f', multiple: true },
+      'data-plane': { type: 'string', multiple: true },
+      cloud: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
     }
     const format = parseFormat(values.output);
     const files = values.values ?? [];
-    if (files.length === 0) throw new UsageError('give at least one values file with -f FILE');
-    const reports = validateFiles(files);
-    const all = reports.flatMap((r) => r.problems);
+    const dataPlanes = (values['data-plane'] ?? []).map((d) => d.split(',').filter(Boolean));
+    if (files.length === 0 && dataPlanes.length === 0) throw new UsageError('give at least one values file with -f FILE');
+    if (dataPlanes.some((d) => d.length === 0)) throw new UsageError('--data-plane needs a file (or several, comma-separated)');
+    if (values.cloud !== undefined && values.cloud !== 'eks' && values.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(values.cloud)}: use eks or gcp (AWS is eks)`);
+    if (values.cloud !== undefined && dataPlanes.length === 0) throw new UsageError('--cloud applies to --data-plane checks');
+    // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
+    const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
+    const planes: PlanesReport | undefined = dataPlanes.length ? checkPlanes(files, dataPlanes, values.cloud as 'eks' | 'gcp' | undefined) : undefined;
+    const all = [...reports.flatMap((r) => r.problems), ...(planes ? [...planes.controlPlane.problems, ...planes.dataPlanes.flatMap((d) => d.problems)] : [])];
     const errors = all.filter((p) => p.severity === 'error').length;
     const warnings = all.length - errors;
-    const noConfig = reports.every((r) => r.status === 'no-config');
-    const data = { valid: errors === 0 && !noConfig, errors, warnings, files: reports };
+    const noConfig = !planes && reports.every((r) => r.status === 'no-config');
+    const data = { valid: errors === 0 && !noConfig, errors, warnings, files: reports, ...(planes ? { planes } : {}) };
     await writeOut(
       render(format, data, () => {
         const lines: string[] = [];
@@ -74,8 +99,16 @@ export async function run(argv: string[]): Promise<number> {
           lines.push(`${r.file}: ${head}`);
           for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
         }
+        if (planes) {
+          lines.push(`control plane (${planes.controlPlane.files.join(', ') || 'no files'}): storage ${planes.controlPlane.storage}`);
+          for (const p of planes.controlPlane.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
+          for (const d of planes.dataPlanes) {
+            lines.push(`data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`);
+            for (const p of d.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
+          }
+        }
         if (noConfig) lines.push('error: none of the files has a multi-cluster config (`multicluster.clusters` or `configmap.clusters`)');
-        lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}`);
+        lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}${planes ? ` and ${planes.dataPlanes.length} data plane${planes.dataPlanes.length === 1 ? '' : 's'}` : ''}`);
         return lines.join('\n') + '\n';
       }),
     );

@@ -220,7 +220,8 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     const withDefaults = normalise(clusters, credentials);
     problems.push(...fileProblems(withDefaults.clusterConfigs, credentials, (p) => at(`/clusters${p}`)));
     if (errorsIn(problems).length) return { problems, ...(role ? { role } : {}) };
-    return { config: { source, clusters: withDefaults, credentials }, problems, ...(role ? { role } : {}) };
+    const controlPlane = values.controlPlane ? { controlPlane: values.controlPlane } : {};
+    return { config: { source, clusters: withDefaults, credentials, ...controlPlane }, problems, ...(role ? { role } : {}) };
   }
 
   // flyte-core's own `configmap.clusters`, from a values file or from the rendered stream

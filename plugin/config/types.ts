@@ -39,6 +39,18 @@ export interface Credentials {
   mountPath: string;
 }
 
+/** How the data planes reach the control plane (`multicluster.controlPlane`). */
+export interface ControlPlane {
+  adminEndpoint?: string;
+  insecure?: boolean;
+  catalogEndpoint?: string;
+  catalog?: boolean;
+  catalogIngress?: boolean;
+  clientSecret?: { secretName?: string; clientId?: string };
+}
+
+export type DataPlaneRbac = 'flyte-core' | 'minimal';
+
 /** One project/domain[/workflow] → execution cluster label (`multicluster.executionLabels`). */
 export interface ExecutionLabel {
   project: string;
@@ -53,7 +65,8 @@ export interface MulticlusterValues {
   credentials?: Partial<Credentials>;
   clusters?: Clusters;
   executionLabels?: ExecutionLabel[];
-  dataPlane?: { tokenSecretName?: string };
+  controlPlane?: ControlPlane;
+  dataPlane?: { tokenSecretName?: string; rbac?: DataPlaneRbac };
 }
 
 export const DEFAULT_CREDENTIALS: Credentials = { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' };
@@ -93,4 +106,6 @@ export interface Config {
   source: ConfigSource;
   clusters: Clusters & { clusterConfigs: ClusterConfig[]; labelClusterMap: Record<string, Route[]> };
   credentials: Credentials;
+  /** The control plane's own options from `multicluster.controlPlane` (catalogIngress). */
+  controlPlane?: ControlPlane;
 }

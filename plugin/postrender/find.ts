@@ -82,7 +82,7 @@ export function findTargets(docs: Doc[]): Targets {
         !admin
           ? 'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap'
           : `no ConfigMap with ${CLUSTERS_KEY} (flyte-admin-clusters-config) in the stream`,
-        'flytemc post-renders a flyte-core control plane (-f values-controlplane.yaml); install a data plane without --post-renderer',
+        'flytemc post-renders a flyte-multicluster control plane (-f values-controlplane.yaml) or data plane (-f values-dataplane.yaml, whose MultiClusterConfig says where FlyteAdmin is)',
       ),
     ]);
   }

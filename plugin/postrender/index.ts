@@ -7,6 +7,8 @@ import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
 import { parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, findConfig, findTargets } from './find.ts';
 import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limits.ts';
+import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
+import { catalogRoutePatches } from './ingress.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
 import { emitStream, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
@@ -36,6 +38,13 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   if (input.trim() === '') throw new FlytemcError('the input is empty: Helm rendered no manifests (run `helm template` without --post-renderer to see why)');
   // 1. parse
   const docs = parseStream(input);
+  // a data plane: flytepropeller pointed at the control plane (dataplane.ts, the same stages)
+  const dataPlane = options.config ? undefined : docs.find(isDataPlaneConfig);
+  const again = !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
+  if (dataPlane || again) {
+    const r = postRenderDataPlane(docs, dataPlane);
+    return { output: emitStream(docs), warnings: r.warnings, patches: r.patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })) };
+  }
   // 2. find the objects and the config
   const targets = findTargets(docs);
   for (const cm of targets.configMaps) checkNestedYaml((cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY], `${objectName(cm)} /data/${CLUSTERS_KEY}`, parseYaml);
@@ -49,6 +58,7 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const config = checked.config!;
   // 4. patch
   const patches = computePatches(targets, config);
+  if (config.controlPlane?.catalogIngress) patches.push(...catalogRoutePatches(docs));
   applyPatches(patches);
   // 5. validate the result
   fail(verifyResult(targets, config));

@@ -182,18 +182,27 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
   }
 
   // 3. roll the pods when the clusters they read changed
-  const reads = volumes.flatMap((v) => configMapsOfVolume(v)).filter((n) => changed.has(n));
-  if (reads.length) {
-    const meta = (target.doc.value as { spec: { template: { metadata?: { annotations?: Record<string, string> | null } } } }).spec.template.metadata;
-    const old = meta?.annotations?.[CHECKSUM] ?? '';
-    const parts = [old, '\n'];
-    for (const n of reads.sort()) parts.push(n, '\n', changed.get(n)!);
-    const value = sha256Hex(parts).slice(0, 63);
-    if (!meta) ops.push({ op: 'add', path: '/spec/template/metadata', value: { annotations: { [CHECKSUM]: value } } });
-    else if (!isObject(meta.annotations)) ops.push({ op: 'add', path: '/spec/template/metadata/annotations', value: { [CHECKSUM]: value } });
-    else ops.push({ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value });
-  }
+  ops.push(...checksumOps(target.doc, changed));
   return ops;
+}
+
+/**
+ * A new configChecksum for a Deployment whose pods read one of the `changed` ConfigMaps (name →
+ * new content), so that an upgrade rolls them; none when they read none of them.
+ */
+export function checksumOps(doc: Doc, changed: Map<string, string>): Operation[] {
+  const pod = podOf(doc);
+  const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
+  const reads = volumes.flatMap((v) => configMapsOfVolume(v)).filter((n) => changed.has(n));
+  if (!reads.length) return [];
+  const meta = (doc.value as { spec: { template: { metadata?: { annotations?: Record<string, string> | null } } } }).spec.template.metadata;
+  const old = meta?.annotations?.[CHECKSUM] ?? '';
+  const parts = [old, '\n'];
+  for (const n of reads.sort()) parts.push(n, '\n', changed.get(n)!);
+  const value = sha256Hex(parts).slice(0, 63);
+  if (!meta) return [{ op: 'add', path: '/spec/template/metadata', value: { annotations: { [CHECKSUM]: value } } }];
+  if (!isObject(meta.annotations)) return [{ op: 'add', path: '/spec/template/metadata/annotations', value: { [CHECKSUM]: value } }];
+  return [{ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value }];
 }
 
 /** The operations, per document; nothing is changed yet. */

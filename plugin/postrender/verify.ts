@@ -16,7 +16,8 @@ function get(root: unknown, pointer: string): unknown {
   return v;
 }
 
-function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
+/** One rendered object against a definition of schemas/manifests.schema.json. */
+export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
   if (validate(doc.value)) return [];
   const name = objectName(doc);
   return schemaProblems(validate.errors, (p) => `${name} ${p || '/'}`, (p) => get(doc.value, p));

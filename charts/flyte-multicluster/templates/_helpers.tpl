@@ -27,7 +27,7 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
 {{- $core := index .Values "flyte-core" | default dict -}}
 {{- $role := $mc.role | default "" | toString -}}
 {{- if not $role -}}
-  {{- fail "\n\nmulticluster.role is not set: flyte-multicluster installs either a control plane or a data plane.\nPass -f values-controlplane.yaml (FlyteAdmin and friends; with --post-renderer flytemc-post-renderer)\nor   -f values-dataplane.yaml (flytepropeller; with --set multicluster.clusterName=NAME --set flyte-core.flytepropeller.clusterName=NAME)\nfrom charts/flyte-multicluster, or use `helm flytemc install control-plane|data-plane`." -}}
+  {{- fail "\n\nmulticluster.role is not set: flyte-multicluster installs either a control plane or a data plane.\nPass -f values-controlplane.yaml (FlyteAdmin and friends; with --post-renderer flytemc-post-renderer)\nor   -f values-dataplane.yaml (flytepropeller; with --set multicluster.clusterName=NAME --set flyte-core.flytepropeller.clusterName=NAME --set multicluster.controlPlane.adminEndpoint=dns:///HOST:443 and --post-renderer flytemc-post-renderer)\nfrom charts/flyte-multicluster, or use `helm flytemc install control-plane|data-plane`." -}}
 {{- end -}}
 {{- $configmap := $core.configmap | default dict -}}
 {{- range $k := list "clusterConfigs" "labelClusterMap" "defaultExecutionLabel" -}}
@@ -42,6 +42,21 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
   {{- end -}}
   {{- if not ($core.flyteadmin | default dict).enabled -}}
     {{- fail "\n\nmulticluster.role is control-plane but flyte-core.flyteadmin.enabled is false: a control plane runs FlyteAdmin.\nPass only one role file: values-controlplane.yaml (not values-dataplane.yaml as well)." -}}
+  {{- end -}}
+  {{- $propeller := $core.flytepropeller | default dict -}}
+  {{- if $propeller.enabled -}}
+    {{- /* a control plane that also runs workloads: FlyteAdmin must list its own cluster (inCluster) under the name flytepropeller reports */ -}}
+    {{- $own := list -}}
+    {{- range $c := (($mc.clusters | default dict).clusterConfigs | default list) -}}
+      {{- if $c.inCluster -}}{{- $own = append $own $c.name -}}{{- end -}}
+    {{- end -}}
+    {{- $propName := $propeller.clusterName | default "" | toString -}}
+    {{- if ne (len $own) 1 -}}
+      {{- fail (printf "\n\nflyte-core.flytepropeller.enabled is true on a control plane (it runs workloads too), but multicluster.clusters.clusterConfigs has %d entries with inCluster: true: FlyteAdmin sends executions to its own cluster only through exactly one such entry.\nAdd one, e.g. {name: %s, inCluster: true, enabled: true}, and set flyte-core.flytepropeller.clusterName to its name (docs/chart.md, \"A control plane that also runs workloads\")." (len $own) ($propName | default "control-plane")) -}}
+    {{- end -}}
+    {{- if ne $propName (first $own) -}}
+      {{- fail (printf "\n\nflyte-core.flytepropeller.clusterName (%q) differs from the inCluster entry's name (%q): FlyteAdmin drops the events of a cluster that reports another name.\nSet --set flyte-core.flytepropeller.clusterName=%s." $propName (first $own) (first $own)) -}}
+    {{- end -}}
   {{- end -}}
 {{- else if eq $role "data-plane" -}}
   {{- $name := $mc.clusterName | default "" | toString -}}
@@ -63,6 +78,36 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
   {{- if $on -}}
     {{- $what := ternary (printf "flyte-core.%s.enabled is" (first $on)) (printf "flyte-core.{%s}.enabled are" (join "," $on)) (eq (len $on) 1) -}}
     {{- fail (printf "\n\nmulticluster.role is data-plane but %s true: these run in the control plane only.\nPass the cloud overlay BEFORE the role file (-f values-eks.yaml -f values-dataplane.yaml): values-dataplane.yaml turns them off, an overlay after it turns them back on." $what) -}}
+  {{- end -}}
+  {{- /* the way back: flytepropeller must reach FlyteAdmin (and DataCatalog) in the control plane */ -}}
+  {{- $cp := $mc.controlPlane | default dict -}}
+  {{- if not $cp.adminEndpoint -}}
+    {{- fail "\n\nmulticluster.controlPlane.adminEndpoint is not set: a data plane's flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core's default (flyteadmin:81) exists only inside the control plane's cluster, so no execution would ever finish.\nSet FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g. --set multicluster.controlPlane.adminEndpoint=dns:///flyte.example.com:443 (`helm flytemc install data-plane --name NAME --admin-endpoint dns:///flyte.example.com:443` sets it)." -}}
+  {{- end -}}
+  {{- $catalogOn := not (and (hasKey $cp "catalog") (eq (toString $cp.catalog) "false")) -}}
+  {{- if and $catalogOn (not $cp.catalogEndpoint) (not $cp.catalogIngress) -}}
+    {{- fail (printf "\n\nmulticluster.controlPlane.catalogEndpoint is not set: flytepropeller reads task caches from DataCatalog in the control plane, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (%s serves no datacatalog.DataCatalog).\nEither set multicluster.controlPlane.catalogEndpoint=dns:///datacatalog.example.com:443 (DataCatalog as this cluster reaches it),\nor set multicluster.controlPlane.catalogIngress=true on both planes (the control plane then routes DataCatalog on its gRPC Ingress, and the catalog defaults to adminEndpoint),\nor turn task caching off on purpose: multicluster.controlPlane.catalog=false." $cp.adminEndpoint) -}}
+  {{- end -}}
+  {{- $cm := $core.configmap | default dict -}}
+  {{- $adminEndpoint := (($cm.admin | default dict).admin | default dict).endpoint | default "" | toString -}}
+  {{- if and $adminEndpoint (ne $adminEndpoint "flyteadmin:81") (ne $adminEndpoint (toString $cp.adminEndpoint)) -}}
+    {{- fail (printf "\n\nflyte-core.configmap.admin.admin.endpoint is %q but multicluster.controlPlane.adminEndpoint is %q: on a data plane flytepropeller's admin endpoint comes from multicluster.controlPlane.adminEndpoint only.\nRemove flyte-core.configmap.admin.admin.endpoint." $adminEndpoint (toString $cp.adminEndpoint)) -}}
+  {{- end -}}
+  {{- $cache := index ($cm.catalog | default dict) "catalog-cache" | default dict -}}
+  {{- $catalogEndpoint := $cache.endpoint | default "" | toString -}}
+  {{- if and $catalogEndpoint (ne $catalogEndpoint "datacatalog:89") (ne $catalogEndpoint (toString ($cp.catalogEndpoint | default $cp.adminEndpoint))) -}}
+    {{- fail (printf "\n\nflyte-core.configmap.catalog.catalog-cache.endpoint is %q: on a data plane the catalog endpoint comes from multicluster.controlPlane.catalogEndpoint (or adminEndpoint with catalogIngress).\nRemove flyte-core.configmap.catalog.catalog-cache.endpoint and set multicluster.controlPlane.catalogEndpoint=%s." $catalogEndpoint $catalogEndpoint) -}}
+  {{- end -}}
+  {{- /* shared storage: FlyteAdmin reads what flytepropeller writes */ -}}
+  {{- $storage := $core.storage | default dict -}}
+  {{- if not $storage.secretName -}}
+    {{- if eq (toString $storage.type) "sandbox" -}}
+      {{- fail "\n\nflyte-core.storage.type is sandbox: this data plane would write inputs, outputs and metadata to an in-cluster minio (minio.<namespace>.svc.cluster.local) that FlyteAdmin in the control plane cannot read.\nUse the control plane's storage on both planes: the same flyte-core.storage.type (s3, gcs or custom) and flyte-core.storage.bucketName (with -f values-eks.yaml or -f values-gcp.yaml: flyte-core.userSettings.bucketName), e.g. --set flyte-core.storage.type=s3 --set flyte-core.storage.bucketName=my-flyte-metadata. `helm flytemc validate -f controlplane-values.yaml --data-plane dataplane-values.yaml` compares the two." -}}
+    {{- end -}}
+    {{- $bucket := tpl (toString $storage.bucketName) (dict "Values" $core "Template" $.Template) -}}
+    {{- if regexMatch "^<.*>$" $bucket -}}
+      {{- fail (printf "\n\nflyte-core.storage.bucketName is still the cloud overlay's placeholder %s: the data plane must write to the control plane's metadata bucket.\nSet flyte-core.userSettings.bucketName (and the rest of userSettings) to the same values as the control plane's." $bucket) -}}
+    {{- end -}}
   {{- end -}}
 {{- else -}}
   {{- fail (printf "\n\nmulticluster.role is %q: use control-plane (-f values-controlplane.yaml) or data-plane (-f values-dataplane.yaml)." $role) -}}

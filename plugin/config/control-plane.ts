@@ -1,0 +1,62 @@
+// The way back: from `multicluster.controlPlane` to what a data plane's flytepropeller gets in
+// flyte-propeller-config (admin.yaml, catalog.yaml). One place for the defaults and refusals,
+// shared by the post-renderer, `validate --data-plane` and `check`'s fixes.
+import { error, type Problem } from '../problems.ts';
+import type { ControlPlane } from './types.ts';
+
+/** Where flytepropeller reads its OAuth2 client secret (flyte-core's mount of flyte-secret-auth). */
+export const CLIENT_SECRET_DIR = '/etc/secrets';
+export const CLIENT_SECRET_KEY = 'client_secret';
+export const DEFAULT_CLIENT_SECRET = { secretName: 'flyte-secret-auth', clientId: 'flytepropeller' };
+/** flyte-core's single-cluster defaults, which exist only inside the control plane's cluster. */
+export const IN_CLUSTER_ADMIN = 'flyteadmin:81';
+export const IN_CLUSTER_CATALOG = 'datacatalog:89';
+
+export interface Wiring {
+  admin: { endpoint: string; insecure: boolean; clientSecret?: { secretName: string; clientId: string } };
+  catalog: { type: 'noop' } | { type: 'datacatalog'; endpoint: string; insecure: boolean };
+}
+
+/** The data plane's wiring, or the problems (each naming `multicluster.controlPlane.…` and the ways out). */
+export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string) => string): { wiring?: Wiring; problems: Problem[] } {
+  const c = cp ?? {};
+  const problems: Problem[] = [];
+  if (!c.adminEndpoint) {
+    problems.push(error(at('/controlPlane/adminEndpoint'), 'multicluster.controlPlane.adminEndpoint is not set: a data plane\'s flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core\'s default (flyteadmin:81) exists only inside the control plane\'s cluster', 'set FlyteAdmin\'s gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (`helm flytemc install data-plane --name NAME --admin-endpoint URL` sets it)'));
+    return { problems };
+  }
+  const insecure = c.insecure === true;
+  const admin: Wiring['admin'] = { endpoint: c.adminEndpoint, insecure };
+  if (c.clientSecret) admin.clientSecret = { ...DEFAULT_CLIENT_SECRET, ...c.clientSecret };
+  let catalog: Wiring['catalog'];
+  if (c.catalog === false) catalog = { type: 'noop' };
+  else if (c.catalogEndpoint) catalog = { type: 'datacatalog', endpoint: c.catalogEndpoint, insecure };
+  else if (c.catalogIngress) catalog = { type: 'datacatalog', endpoint: c.adminEndpoint, insecure };
+  else {
+    problems.push(error(at('/controlPlane/catalogEndpoint'), `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint} serves no datacatalog.DataCatalog)`, 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or multicluster.controlPlane.catalogIngress: true on both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint), or catalog: false to turn task caching off'));
+    return { problems };
+  }
+  return { wiring: { admin, catalog }, problems };
+}
+
+/** A gRPC target's host and port (`dns:///flyte.example.com:443` → flyte.example.com, 443). */
+export function targetHost(endpoint: string): { host: string; port?: number } {
+  const rest = endpoint.replace(/^[a-z]+:\/\/\/?/i, '');
+  const m = /^(\[[^\]]+\]|[^:/]+)(?::(\d+))?/.exec(rest);
+  return m ? { host: m[1]!, ...(m[2] ? { port: Number(m[2]) } : {}) } : { host: rest };
+}
+
+/**
+ * When an endpoint names a Service inside the cluster (a bare name such as `flyteadmin`, or
+ * `NAME.NS.svc`, `NAME.NS.svc.cluster.local`), that Service; else undefined (`a.b` may be public
+ * DNS as well as a Service `a` in namespace `b`, so it is not taken for one).
+ */
+export function inClusterService(endpoint: string, defaultNamespace: string): { name: string; namespace: string } | undefined {
+  const { host } = targetHost(endpoint);
+  if (host.startsWith('[') || /^\d+\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost') return undefined;
+  const parts = host.split('.');
+  if (parts.length === 1) return { name: parts[0]!, namespace: defaultNamespace };
+  const svc = parts.indexOf('svc');
+  if (svc === 2) return { name: parts[0]!, namespace: parts[1]! };
+  return undefined;
+}

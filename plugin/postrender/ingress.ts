@@ -1,0 +1,43 @@
+// multicluster.controlPlane.catalogIngress: flyte-core v1.16.8's gRPC Ingress
+// (templates/common/ingress.yaml, "grpcRoutes") routes FlyteAdmin's services only. This adds
+// DataCatalog's service next to them, so that data planes reach DataCatalog at the same host
+// as FlyteAdmin (their catalogEndpoint defaults to adminEndpoint).
+import type { Operation } from 'fast-json-patch';
+import { FlytemcError, error } from '../problems.ts';
+import type { DocPatch } from './patch.ts';
+import { isObject, type Doc, type K8sObject } from './stream.ts';
+
+export const CATALOG_SERVICE = 'datacatalog';
+export const CATALOG_GRPC_PORT = 89;
+const ADMIN_ROUTE = '/flyteidl.service.AdminService';
+const CATALOG_ROUTES = ['/datacatalog.DataCatalog', '/datacatalog.DataCatalog/*'];
+
+interface Path { path?: string; pathType?: string; backend?: unknown }
+
+/** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service. */
+export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
+  const patches: DocPatch[] = [];
+  let grpcRules = 0;
+  for (const d of docs) {
+    const v = d.value as K8sObject & { spec?: { rules?: Array<{ http?: { paths?: Path[] } }> } };
+    if (!isObject(v) || v.kind !== 'Ingress' || !Array.isArray(v.spec?.rules)) continue;
+    const ops: Operation[] = [];
+    v.spec!.rules!.forEach((rule, ri) => {
+      const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : undefined;
+      if (!paths?.some((p) => isObject(p) && p.path === ADMIN_ROUTE)) return;
+      grpcRules++;
+      for (const path of CATALOG_ROUTES) {
+        if (paths.some((p) => isObject(p) && p.path === path)) continue;
+        ops.push({ op: 'add', path: `/spec/rules/${ri}/http/paths/-`, value: { path, pathType: 'ImplementationSpecific', backend: { service: { name: CATALOG_SERVICE, port: { number: CATALOG_GRPC_PORT } } } } });
+      }
+    });
+    if (ops.length) patches.push({ doc: d, ops });
+  }
+  if (!docs.some((d) => isObject(d.value) && (d.value as K8sObject).kind === 'Service' && (d.value as K8sObject).metadata?.name === CATALOG_SERVICE)) {
+    throw new FlytemcError([error('the rendered manifests', `multicluster.controlPlane.catalogIngress is true, but the control plane runs no Service ${CATALOG_SERVICE}`, 'keep DataCatalog on in the control plane (flyte-core.datacatalog.enabled: true)')]);
+  }
+  if (grpcRules === 0) {
+    throw new FlytemcError([error('the rendered manifests', `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_ROUTE}) to add datacatalog.DataCatalog to`, 'turn flyte-core\'s Ingress on (flyte-core.common.ingress.enabled: true), or set catalogIngress: false and give the data planes a catalogEndpoint')]);
+  }
+  return patches;
+}
