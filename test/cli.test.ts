@@ -51,9 +51,9 @@ test('install data-plane: --name sets both names, cloud overlay first, no post-r
     const r = flytemc(['install', 'data-plane', '--cloud', 'gcp', '--name', 'dp1', '--kube-context', 'dp1-ctx', '--create-namespace', '--dry-run', '-f', 'mine.yaml', '--print'], major);
     assert.is(r.code, 0, r.stderr);
     const cmd = r.stdout.trim();
-    assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
+    assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --kube-context dp1-ctx --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
     assert.match(cmd, '--set-string multicluster.clusterName=dp1 --set-string flyte-core.flytepropeller.clusterName=dp1');
-    assert.match(cmd, '--kube-context dp1-ctx --create-namespace --dry-run -f mine.yaml');
+    assert.match(cmd, '--create-namespace --dry-run -f mine.yaml');
     assert.not.match(cmd, '--post-renderer');
   }
 });
@@ -62,7 +62,7 @@ test('install control-plane: Helm 3 gets the executable path, Helm 4 the plugin 
   const h3 = flytemc(['install', 'control-plane', '-n', 'flyte-cp', '--print'], 3);
   assert.match(h3.stdout, /--namespace flyte-cp .*--post-renderer \/\S+\/dist\/flytemc-post-renderer\.mjs/);
   const h4 = flytemc(['install', 'control-plane', '--print'], 4);
-  assert.match(h4.stdout, /^HELM_PLUGINS=\S*flytemc-helm4 \S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
+  assert.match(h4.stdout, /^(HELM_PLUGINS=\S*flytemc\/helm4-plugins )?\S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
 });
 
 test('validate: every problem with file:line, exit 1; a good file exits 0; files without config are skipped', () => {
