@@ -4,7 +4,7 @@ import { parseValuesFile } from '../config/from-values.ts';
 import { FlytemcError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
 import { clustersFromValues, computeRoutes, mergeValues } from '../routes.ts';
-import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
 
 export const summary = 'write a flytectl execution-cluster-label attribute file for a project/domain[/workflow]';
 export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     const files = values.values ?? [];
     if (files.length) {
       let merged: unknown = {};
-      for (const f of files) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
+      for (const f of files) merged = mergeValues(merged, parseValuesFile(sourceLabel(f), readText(f)) ?? {});
       const found = clustersFromValues(merged);
       if (!found) throw new FlytemcError([{ severity: 'error', where: files.join(', '), what: 'no cluster config to check the label against', fix: 'pass the values file with multicluster.clusters (or configmap.clusters)' }]);
       const routes = computeRoutes(found.clusters);

@@ -3,7 +3,7 @@ import { checkConfig } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
 import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
-import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [-o table|yaml|json]
@@ -16,7 +16,7 @@ guide's mistakes. Reports every problem with file:line, warnings too. Files with
 (e.g. values-eks.yaml) are listed and skipped; at least one file must have one.
 
 Options:
-  -f, --values FILE   a values file (repeat for several)
+  -f, --values FILE   a values file (repeat for several; - reads standard input)
   -o FORMAT           table (default), yaml or json
   -h, --help          this help
 
@@ -34,18 +34,22 @@ export interface FileReport {
   problems: Problem[];
 }
 
+/** A file's problems in the order of its lines (stable for the same line). */
+const byLine = (ps: Problem[]): Problem[] => ps.map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) })).sort((a, b) => a.line - b.line || a.i - b.i).map((x) => x.p);
+
 export function validateFiles(files: string[]): FileReport[] {
-  return files.map((file) => {
-    const text = readText(file);
+  return files.map((path) => {
+    const text = readText(path);
+    const file = sourceLabel(path);
     try {
       const found = configFromValues(file, text);
       const r = checkConfig(found);
       const bad = r.problems.some((p) => p.severity === 'error');
-      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: r.problems };
+      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: byLine(r.problems) };
     } catch (e) {
       if (!(e instanceof FlytemcError)) throw e;
       if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what)) return { file, status: 'no-config', problems: [] };
-      return { file, status: 'invalid', problems: e.problems };
+      return { file, status: 'invalid', problems: byLine(e.problems) };
     }
   });
 }
