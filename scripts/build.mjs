@@ -84,7 +84,10 @@ if (mode === 'make') writeFileSync(cacheFile, script.createCachedData());
 // 3. bundles. The `flytemc` CLI keeps code splitting, so each command loads only its own
 // modules. The post-renderer runs on every `helm install/upgrade/template`, so its start-up
 // counts (bench/, docs/benchmarks.md): see postRendererBundle() below.
+// dist/ and completion.yaml are committed (a `helm plugin install <git URL>` needs no build);
+// test/dist.test.ts checks they equal a fresh build. A fresh dist/ leaves no stale chunk behind.
 if (!process.argv.includes('--no-bundle')) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
   await esbuild.build({
     ...common,

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  VERSION
+} from "./chunks/chunk-RKAGZZI3.mjs";
+import {
+  EXIT,
+  running
+} from "./chunks/chunk-CUC6SWBS.mjs";
+import "./chunks/chunk-XMK5AAIB.mjs";
+import "./chunks/chunk-GPAN37FC.mjs";
+
+// plugin/commands/index.ts
+var commands = {
+  setup: () => import("./chunks/setup-GT4S6YTB.mjs"),
+  install: () => import("./chunks/install-TAQVRKWZ.mjs"),
+  join: () => import("./chunks/join-BA77V74Y.mjs"),
+  check: () => import("./chunks/check-ET2BMIIF.mjs"),
+  validate: () => import("./chunks/validate-5KLKL56K.mjs"),
+  routes: () => import("./chunks/routes-ZDZREJ6G.mjs"),
+  labels: () => import("./chunks/labels-ZPSAWPFU.mjs"),
+  rotate: () => import("./chunks/rotate-ZUCLJEUE.mjs"),
+  unjoin: () => import("./chunks/unjoin-TNIRLU7T.mjs"),
+  "post-render": () => import("./chunks/post-render-RZDI24UV.mjs")
+};
+var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
+
+// plugin/cli.ts
+async function help() {
+  const names = Object.keys(commands);
+  const summaries = await Promise.all(names.map(async (n) => (await commands[n]()).summary));
+  const width = Math.max(...names.map((n) => n.length));
+  return `flytemc ${VERSION}: run Flyte on many Kubernetes clusters
+
+Usage: flytemc <command> [options]      (or: helm flytemc <command> [options])
+
+Commands:
+${names.map((n, i) => `  ${n.padEnd(width)}  ${summaries[i] ?? ""}`).join("\n")}
+
+Run \`flytemc help <command>\` (or \`flytemc <command> --help\`) for a command's options and examples.
+Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and --debug apply.
+`;
+}
+function unknown(name) {
+  const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
+  process.stderr.write(`error: unknown command ${JSON.stringify(name)}
+  fix: ${near ? `did you mean \`${near}\`? ` : ""}run \`flytemc help\` for the list of commands
+`);
+  return EXIT.usage;
+}
+async function main(argv) {
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  const [name, ...rest] = args;
+  if (!name || name === "-h" || name === "--help") {
+    process.stdout.write(await help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === "help") {
+    const topic = rest.find((a) => !a.startsWith("-"));
+    if (!topic) {
+      process.stdout.write(await help());
+      return EXIT.ok;
+    }
+    const load2 = commands[topic];
+    if (!load2) return unknown(topic);
+    process.stdout.write((await load2()).usage);
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "version") {
+    process.stdout.write(`flytemc ${VERSION}
+`);
+    return EXIT.ok;
+  }
+  const load = commands[name];
+  if (!load) return unknown(name);
+  running.command = name;
+  running.readOnly = READ_ONLY.has(name);
+  if (rest.includes("--version") && !rest.includes("--")) {
+    process.stdout.write(`flytemc ${VERSION}
+`);
+    return EXIT.ok;
+  }
+  return (await load()).run(rest);
+}
+process.exit(await main(process.argv.slice(2)));
