@@ -12,13 +12,13 @@ import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-GT4S6YTB.mjs"),
+  setup: () => import("./chunks/setup-T7KICPKY.mjs"),
   install: () => import("./chunks/install-TAQVRKWZ.mjs"),
   join: () => import("./chunks/join-BA77V74Y.mjs"),
   check: () => import("./chunks/check-ET2BMIIF.mjs"),
-  validate: () => import("./chunks/validate-5KLKL56K.mjs"),
-  routes: () => import("./chunks/routes-ZDZREJ6G.mjs"),
-  labels: () => import("./chunks/labels-ZPSAWPFU.mjs"),
+  validate: () => import("./chunks/validate-YGQ2AAGY.mjs"),
+  routes: () => import("./chunks/routes-NZ7CWBG6.mjs"),
+  labels: () => import("./chunks/labels-RMWXN4EY.mjs"),
   rotate: () => import("./chunks/rotate-ZUCLJEUE.mjs"),
   unjoin: () => import("./chunks/unjoin-TNIRLU7T.mjs"),
   "post-render": () => import("./chunks/post-render-RZDI24UV.mjs")

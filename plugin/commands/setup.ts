@@ -7,7 +7,7 @@ import {
   type Action, type Helm3Reader,
 } from '../helm4-post-renderer/register.ts';
 import { FlytemcError } from '../problems.ts';
-import { parseFormat, render, table } from '../output.ts';
+import { parseFormat, render, table, tildify } from '../output.ts';
 import { EXIT, UsageError, commandLine, guard, writeOut } from '../shell.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
@@ -109,8 +109,8 @@ export async function run(argv: string[]): Promise<number> {
     const data = { helm: helm.version, pluginDir: root, layout: shared ? 'shared' : 'separate', helm4PluginsDir: folder, helm3Readers: readers, binDir, errorFile: errorFilePath(), actions, hints };
     await writeOut(
       render(format, data, () =>
-        table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, a.path, a.status])) +
-          `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
+        table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, tildify(a.path), a.status])) +
+          `\nnext:\n  ${hints.map((h) => tildify(h)).join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
       ),
     );
     return EXIT.ok;
