@@ -12,7 +12,7 @@ import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-T7KICPKY.mjs"),
+  setup: () => import("./chunks/setup-VXWRAYZE.mjs"),
   install: () => import("./chunks/install-TAQVRKWZ.mjs"),
   join: () => import("./chunks/join-BA77V74Y.mjs"),
   check: () => import("./chunks/check-ET2BMIIF.mjs"),

@@ -97,20 +97,22 @@ export async function run(argv: string[]): Promise<number> {
       if (a) actions.push(a);
     }
     if (!dry) writeRecord(dataHome, { links: [...record.links, actions[0]!.path, actions[1]!.path], dirs: [pdir] });
+    // for people: the home folder as ~, except inside the alias line (no ~ expansion in quotes)
+    const t = tildify;
     const hints: string[] = [];
-    if (!onPath(binDir)) hints.push(`${binDir} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
+    if (!onPath(binDir)) hints.push(`${t(binDir)} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
     if (shared) {
-      hints.push(`Helm 4 finds ${RENDERER} in ${folder} with its default settings.`);
-      if (readers.length) hints.push(`${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${folder}: --shared --force asked for it.`);
+      hints.push(`Helm 4 finds ${RENDERER} in ${t(folder)} with its default settings.`);
+      if (readers.length) hints.push(`${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${t(folder)}: --shared --force asked for it.`);
     } else {
-      const why = values['helm4-dir'] ? 'as --helm4-dir asked' : `because ${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
-      hints.push(`the Helm 4 plugin is in ${folder}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`);
+      const why = values['helm4-dir'] ? 'as --helm4-dir asked' : `because ${readers.map((r) => `Helm ${r.version} (${t(r.bin)})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${t(pluginsFolder)} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
+      hints.push(`the Helm 4 plugin is in ${t(folder)}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`);
     }
     const data = { helm: helm.version, pluginDir: root, layout: shared ? 'shared' : 'separate', helm4PluginsDir: folder, helm3Readers: readers, binDir, errorFile: errorFilePath(), actions, hints };
     await writeOut(
       render(format, data, () =>
         table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, tildify(a.path), a.status])) +
-          `\nnext:\n  ${hints.map((h) => tildify(h)).join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
+          `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
       ),
     );
     return EXIT.ok;
