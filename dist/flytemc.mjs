@@ -6,22 +6,22 @@ import {
 import {
   EXIT,
   running
-} from "./chunks/chunk-CUC6SWBS.mjs";
+} from "./chunks/chunk-7TSEAA4X.mjs";
 import "./chunks/chunk-XMK5AAIB.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-VXWRAYZE.mjs"),
-  install: () => import("./chunks/install-TAQVRKWZ.mjs"),
-  join: () => import("./chunks/join-BA77V74Y.mjs"),
-  check: () => import("./chunks/check-ET2BMIIF.mjs"),
-  validate: () => import("./chunks/validate-YGQ2AAGY.mjs"),
-  routes: () => import("./chunks/routes-NZ7CWBG6.mjs"),
-  labels: () => import("./chunks/labels-RMWXN4EY.mjs"),
-  rotate: () => import("./chunks/rotate-ZUCLJEUE.mjs"),
-  unjoin: () => import("./chunks/unjoin-TNIRLU7T.mjs"),
-  "post-render": () => import("./chunks/post-render-RZDI24UV.mjs")
+  setup: () => import("./chunks/setup-EPYV6Q4T.mjs"),
+  install: () => import("./chunks/install-ENKA75EA.mjs"),
+  join: () => import("./chunks/join-HWQW5TM2.mjs"),
+  check: () => import("./chunks/check-LSZHJXRQ.mjs"),
+  validate: () => import("./chunks/validate-KL5I2VUO.mjs"),
+  routes: () => import("./chunks/routes-6YL27LBC.mjs"),
+  labels: () => import("./chunks/labels-4KGP3XVC.mjs"),
+  rotate: () => import("./chunks/rotate-6GPCVIZO.mjs"),
+  unjoin: () => import("./chunks/unjoin-JGOQQ2SE.mjs"),
+  "post-render": () => import("./chunks/post-render-IRD73BAS.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

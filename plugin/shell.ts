@@ -171,7 +171,12 @@ export class ProgressLine {
   private readonly started = Date.now();
   private shownAt = 0;
   private shown = false;
-  constructor(private readonly what: string, private readonly total: number, private readonly afterMs = 1000, private readonly enabled = progressEnabled()) {}
+  constructor(
+    private readonly what: string,
+    private readonly total: number,
+    private readonly afterMs = Number(process.env.FLYTEMC_PROGRESS_AFTER_MS ?? 1000),
+    private readonly enabled = progressEnabled(),
+  ) {}
   update(done: number): void {
     if (!this.enabled) return;
     const now = Date.now();

@@ -241,7 +241,9 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
   const { list } = usable(clusters);
   problems.push(...semanticProblems(clusters, at, options.requireClusters ?? true));
   const credentials = (found.volumes && found.mounts ? credentialsFromVolumes(list, found.volumes, found.mounts, problems, at('')) : undefined) ?? DEFAULT_CREDENTIALS;
-  problems.push(...fileProblems(list, credentials, at));
+  // token and CA paths default to <mountPath>/<name>_token and _cacert, as in the chart's form
+  const normalised = normalise({ ...clusters, clusterConfigs: list }, credentials);
+  problems.push(...fileProblems(normalised.clusterConfigs, credentials, at));
   if (errorsIn(problems).length) return { problems };
-  return { config: { source, clusters: normalise(clusters, credentials), credentials }, problems };
+  return { config: { source, clusters: normalised, credentials }, problems };
 }
