@@ -49,7 +49,11 @@ function unknown(name) {
   return EXIT.usage;
 }
 async function main(argv) {
-  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+  for (let i = args.indexOf("--debug"); i >= 0 && (args.indexOf("--") < 0 || i < args.indexOf("--")); i = args.indexOf("--debug")) {
+    args.splice(i, 1);
+    process.env.FLYTEMC_DEBUG = "1";
+  }
   const [name, ...rest] = args;
   if (!name || name === "-h" || name === "--help") {
     process.stdout.write(await help());

@@ -27,7 +27,12 @@ function unknown(name: string): number {
 
 async function main(argv: string[]): Promise<number> {
   // Helm leaves a lone `--` where it took out its own flags (`helm flytemc -- -n x`): drop it
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  // --debug anywhere before `--`, as `helm --debug` (which reaches us as HELM_DEBUG)
+  for (let i = args.indexOf('--debug'); i >= 0 && (args.indexOf('--') < 0 || i < args.indexOf('--')); i = args.indexOf('--debug')) {
+    args.splice(i, 1);
+    process.env.FLYTEMC_DEBUG = '1';
+  }
   const [name, ...rest] = args;
   if (!name || name === '-h' || name === '--help') {
     process.stdout.write(await help());
