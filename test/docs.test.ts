@@ -112,8 +112,7 @@ export function steps(body: string[]): Step[] {
     const m = expected.length ? /^\[exit (\d+)\]$/.exec(expected.at(-1)!) : null;
     if (m) {
       exit = Number(m[1]);
-      expected.pop();
-      to--;
+      expected.pop(); // `to` keeps it: an update rewrites the exit line too
     }
     out.push({ command, expected, exit, from, to });
   }
@@ -205,6 +204,8 @@ function updateDocs(): void {
     for (const { block, step, actual } of [...list].sort((a, b) => b.block.line - a.block.line || b.step.from - a.step.from)) {
       const start = block.line + step.from; // body[0] is line block.line + 1 (1-based) = index block.line
       const end = block.line + step.to;
+      // the block up to this step's output must still read as when it ran (bottom-up splices keep it)
+      if (lines.slice(block.line, start).join('\n') !== block.body.slice(0, step.from).join('\n')) throw new Error(`${file}:${start}: the file changed while the doc-test ran; run it again`);
       lines.splice(start, end - start, ...actual);
     }
     writeFileSync(path, lines.join('\n'));
