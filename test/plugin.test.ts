@@ -107,6 +107,10 @@ for (const major of HELM_MAJORS) {
       assert.ok(fail.stderr.indexOf('routes to "dp9"') < fail.stderr.indexOf('plugin "flytemc-post-renderer" exited with error'), fail.stderr);
       assert.match(readFileSync(join(h.dir, 'tmp', 'flytemc-post-renderer-error.txt'), 'utf8'), 'routes to "dp9"');
     }
+    // through `helm flytemc install` (Helm's stderr is our pipe then): the message once, and exit 3
+    const viaInstall = await helm(h, ['flytemc', 'install', 'control-plane', '-f', join(h.dir, 'bad.yaml'), '--template']);
+    assert.is(viaInstall.code, 3, viaInstall.stderr);
+    assert.is(viaInstall.stderr.split('routes to "dp9", which is not in clusterConfigs').length - 1, 1, viaInstall.stderr);
     // the flytemc command is on PATH too
     const cli = await runProcessHelm(join(h.dir, 'home', '.local', 'bin', 'flytemc'), ['--version'], h);
     assert.is(cli.stdout, 'flytemc 0.1.0\n');
