@@ -12,7 +12,7 @@ import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-EPYV6Q4T.mjs"),
+  setup: () => import("./chunks/setup-B7L6IKH3.mjs"),
   install: () => import("./chunks/install-ENKA75EA.mjs"),
   join: () => import("./chunks/join-HWQW5TM2.mjs"),
   check: () => import("./chunks/check-LSZHJXRQ.mjs"),

@@ -18,8 +18,9 @@ Makes \`--post-renderer flytemc-post-renderer\` work on both Helm versions. Safe
           (DIR: --bin-dir, default ~/.local/bin; it must be on PATH).
   Helm 4: a postrenderer/v1 plugin \`flytemc-post-renderer\`, in Helm's plugins folder, where
           Helm 4 finds it with its default settings. But every Helm 3 since 3.3.2 drops ALL its
-          plugins when that folder holds a Helm 4 plugin, so when a Helm 3 on PATH (helm, helm3)
-          reads the same folder, the plugin goes into $HELM_DATA_HOME/flytemc/helm4-plugins
+          plugins when that folder holds a Helm 4 plugin, so when a Helm 3 on PATH (helm, helm3,
+          or the one FLYTEMC_HELM3 names) reads the same folder, the plugin goes into
+          $HELM_DATA_HOME/flytemc/helm4-plugins
           instead, which Helm 4 reads when it is in HELM_PLUGINS:
             HELM_PLUGINS="$(helm env HELM_PLUGINS):$HELM_DATA_HOME/flytemc/helm4-plugins" helm template ...
           (\`helm flytemc install\` adds it by itself). Run setup again when that changes.
