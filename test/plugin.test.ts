@@ -31,10 +31,13 @@ function home(major: HelmMajor, opts: { helm3?: boolean; path?: string } = {}): 
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   symlinkSync(helmBinary(major), join(bin, 'helm'));
   if (opts.helm3) symlinkSync(helmBinary(3), join(bin, 'helm3'));
-  const env = helmEnv(dir, { extra: { TMPDIR: join(dir, 'tmp'), FLYTEMC_NO_TTY: '1', HOME: join(dir, 'home') } });
-  delete env.HELM_PLUGINS; // Helm's default: $HELM_DATA_HOME/plugins, the same for both majors
+  const env = helmEnv(dir, { extra: { TMPDIR: join(dir, 'tmp'), FLYTEMC_NO_TTY: '1', HOME: join(dir, 'home'), XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '' } });
+  // Helm's default folders under the isolated HOME, as a user has them (no HELM_* variables):
+  // $HELM_DATA_HOME = ~/.local/share/helm and HELM_PLUGINS its plugins/, for both majors
+  for (const k of ['HELM_PLUGINS', 'HELM_DATA_HOME', 'HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME']) delete env[k];
   env.PATH = opts.path ?? [bin, join(dir, 'home', '.local', 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter);
-  const data = join(dir, 'data');
+  const data = join(dir, 'home', '.local', 'share', 'helm');
+  mkdirSync(join(data, 'plugins'), { recursive: true });
   return { dir, env, bin, data, plugins: join(data, 'plugins') };
 }
 
@@ -262,7 +265,8 @@ test('git URL (a bare clone over HTTP): install on both majors with no build, up
   try {
     for (const major of HELM_MAJORS) {
       const h = home(major);
-      const before = { data: tree(h.data), bin: tree(join(h.dir, 'home')) };
+      // what flytemc may write: Helm's data folder (plugins, flytemc/) and ~/.local/bin
+      const before = { data: tree(h.data), bin: tree(join(h.dir, 'home', '.local', 'bin')) };
       const inst = await helm(h, ['plugin', 'install', `${url}/flytemc.git`, ...(major === 4 ? ['--verify=false'] : [])]);
       assert.is(inst.code, 0, inst.stderr + inst.stdout);
       const dir = join(h.plugins, 'flytemc.git');
@@ -290,8 +294,8 @@ test('git URL (a bare clone over HTTP): install on both majors with no build, up
       assert.ok(existsSync(join(dir, 'UPDATED')), 'the update brought the new commit');
       const un = await helm(h, ['plugin', 'uninstall', 'flytemc']);
       assert.is(un.code, 0, un.stderr);
-      assert.match(un.stdout, 'removed the Helm 4 post-renderer plugin');
-      assert.equal({ data: tree(h.data), bin: tree(join(h.dir, 'home')) }, { data: before.data, bin: [...before.bin, '.local/', '.local/bin/'].filter((x, i, a) => a.indexOf(x) === i) });
+      assert.match(un.stdout, 'removed the Helm 4 post-renderer plugin', `Helm ${major}: ${un.stdout}${un.stderr}`);
+      assert.equal({ data: tree(h.data), bin: tree(join(h.dir, 'home', '.local', 'bin')) }, before);
     }
   } finally {
     server.close();
