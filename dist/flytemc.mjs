@@ -5,23 +5,24 @@ import {
 } from "./chunks/chunk-RKAGZZI3.mjs";
 import {
   EXIT,
-  running
-} from "./chunks/chunk-7TSEAA4X.mjs";
+  running,
+  self
+} from "./chunks/chunk-BNFKKS27.mjs";
 import "./chunks/chunk-XMK5AAIB.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-B7L6IKH3.mjs"),
-  install: () => import("./chunks/install-ENKA75EA.mjs"),
-  join: () => import("./chunks/join-HWQW5TM2.mjs"),
-  check: () => import("./chunks/check-LSZHJXRQ.mjs"),
-  validate: () => import("./chunks/validate-KL5I2VUO.mjs"),
-  routes: () => import("./chunks/routes-6YL27LBC.mjs"),
-  labels: () => import("./chunks/labels-4KGP3XVC.mjs"),
-  rotate: () => import("./chunks/rotate-6GPCVIZO.mjs"),
-  unjoin: () => import("./chunks/unjoin-JGOQQ2SE.mjs"),
-  "post-render": () => import("./chunks/post-render-IRD73BAS.mjs")
+  setup: () => import("./chunks/setup-GVSVCGZ3.mjs"),
+  install: () => import("./chunks/install-KUJAJ454.mjs"),
+  join: () => import("./chunks/join-UGIPPHRH.mjs"),
+  check: () => import("./chunks/check-RJIP6OYM.mjs"),
+  validate: () => import("./chunks/validate-DFK7Y6MW.mjs"),
+  routes: () => import("./chunks/routes-YP5XIORU.mjs"),
+  labels: () => import("./chunks/labels-SB5SAJJY.mjs"),
+  rotate: () => import("./chunks/rotate-XVBD3MV6.mjs"),
+  unjoin: () => import("./chunks/unjoin-3STA2AU3.mjs"),
+  "post-render": () => import("./chunks/post-render-WRV5FFQO.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
@@ -44,7 +45,7 @@ Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and 
 function unknown(name) {
   const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
   process.stderr.write(`error: unknown command ${JSON.stringify(name)}
-  fix: ${near ? `did you mean \`${near}\`? ` : ""}run \`flytemc help\` for the list of commands
+  fix: ${near ? `did you mean \`${near}\`? ` : ""}run \`${self()} help\` for the list of commands
 `);
   return EXIT.usage;
 }

@@ -1,7 +1,7 @@
 // `flytemc`, also run as `helm flytemc`: dispatches to the command modules.
 import { VERSION } from './generated/version.js';
 import { READ_ONLY, commands } from './commands/index.ts';
-import { EXIT, running } from './shell.ts';
+import { EXIT, running, self } from './shell.ts';
 
 async function help(): Promise<string> {
   const names = Object.keys(commands);
@@ -21,7 +21,7 @@ Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and 
 
 function unknown(name: string): number {
   const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
-  process.stderr.write(`error: unknown command ${JSON.stringify(name)}\n  fix: ${near ? `did you mean \`${near}\`? ` : ''}run \`flytemc help\` for the list of commands\n`);
+  process.stderr.write(`error: unknown command ${JSON.stringify(name)}\n  fix: ${near ? `did you mean \`${near}\`? ` : ''}run \`${self()} help\` for the list of commands\n`);
   return EXIT.usage;
 }
 

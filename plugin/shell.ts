@@ -29,7 +29,9 @@ export class UsageError extends Error {
 
 /** The command running (set by cli.ts), for messages; `readOnly` commands never write a file. */
 export const running = { command: '', readOnly: false };
-const helpHint = () => `run \`flytemc ${running.command ? `${running.command} ` : ''}--help\` for the options`;
+/** How the user runs us: `helm flytemc` under Helm, else `flytemc`. */
+export const self = (): string => (process.env.HELM_PLUGIN_NAME === 'flytemc' ? 'helm flytemc' : 'flytemc');
+const helpHint = () => `run \`${self()} ${running.command ? `${running.command} ` : ''}--help\` for the options`;
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
