@@ -4,7 +4,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FlytemcError } from './problems.ts';
-import { EXIT } from './shell.ts';
+import { EXIT, debug } from './shell.ts';
 
 export interface HelmInfo {
   bin: string;
@@ -13,6 +13,32 @@ export interface HelmInfo {
 }
 
 const cache = new Map<string, HelmInfo>();
+
+// Helm's plugin contract. `helm flytemc …` runs us with Helm's own flags taken out of our
+// arguments (even after `--`) and passed as variables: -n/--namespace → HELM_NAMESPACE (always
+// set: the flag, else the kube context's namespace, else `default`, as for `helm install`),
+// --kube-context → HELM_KUBECONTEXT, --kubeconfig → KUBECONFIG, --debug → HELM_DEBUG, and
+// HELM_BIN names the Helm that runs us. A flag that does reach flytemc (`flytemc … -n NS`) wins.
+
+/** A setting and where it came from (for --debug). */
+export interface Setting {
+  value: string;
+  from: string;
+}
+
+/** The namespace: --namespace, else HELM_NAMESPACE (Helm's), else `fallback` (flytemc alone: flyte). */
+export function namespaceSetting(flag: string | undefined, fallback = 'flyte'): Setting {
+  const s: Setting = flag ? { value: flag, from: '--namespace' } : process.env.HELM_NAMESPACE ? { value: process.env.HELM_NAMESPACE, from: 'HELM_NAMESPACE (Helm\'s -n, else the context\'s namespace, else default)' } : { value: fallback, from: 'flytemc\'s default' };
+  debug(`namespace ${s.value} (from ${s.from})`);
+  return s;
+}
+
+/** The kube context: --kube-context, else HELM_KUBECONTEXT (Helm's --kube-context); none means the kubeconfig's current one. */
+export function kubeContextSetting(flag: string | undefined): Setting | undefined {
+  const s: Setting | undefined = flag ? { value: flag, from: '--kube-context' } : process.env.HELM_KUBECONTEXT ? { value: process.env.HELM_KUBECONTEXT, from: 'HELM_KUBECONTEXT (Helm\'s --kube-context)' } : undefined;
+  debug(s ? `kube context ${s.value} (from ${s.from})` : 'kube context: the kubeconfig\'s current context');
+  return s;
+}
 
 /** The Helm that runs us (HELM_BIN, set by Helm for plugins), else FLYTEMC_HELM, else `helm` on PATH. */
 export function helmBin(explicit?: string): string {
@@ -54,11 +80,13 @@ export function helmEnv(info: HelmInfo): Record<string, string> {
 
 /**
  * The flytemc plugin's own folder (plugin.yaml, dist/, charts/): HELM_PLUGIN_DIR when Helm runs
- * us, else found upwards from the running program (dist/flytemc.mjs).
+ * us (as Helm names it, not resolved: what setup links to then dangles, and is cleaned up by the
+ * delete hook, once `helm plugin uninstall` removes it), else found upwards from the running
+ * program (dist/flytemc.mjs).
  */
 export function pluginRoot(): string {
   const fromHelm = process.env.HELM_PLUGIN_NAME === 'flytemc' ? process.env.HELM_PLUGIN_DIR : undefined;
-  if (fromHelm && existsSync(join(fromHelm, 'dist'))) return realpathSync(fromHelm);
+  if (fromHelm && existsSync(join(fromHelm, 'dist'))) return fromHelm;
   let dir = dirname(realpathSync(process.argv[1] ?? '.'));
   for (let i = 0; i < 5; i++) {
     if (existsSync(join(dir, 'plugin.yaml')) && existsSync(join(dir, 'dist', 'flytemc-post-renderer.mjs'))) return dir;

@@ -1,5 +1,6 @@
 // `-o table|yaml|json` for the commands whose output is data.
 import yaml from 'js-yaml';
+import { homedir } from 'node:os';
 import { UsageError } from './shell.ts';
 
 export type Format = 'table' | 'yaml' | 'json';
@@ -25,3 +26,8 @@ export function table(header: string[], rows: string[][], indent = ''): string {
 }
 
 export const percent = (share: number): string => `${(share * 100).toFixed(share > 0 && share < 0.001 ? 3 : 1)}%`;
+
+/** A path as people read it in a table: the home folder as `~` (yaml and json keep whole paths). */
+export function tildify(text: string, home = process.env.HOME || homedir()): string {
+  return home && home !== '/' ? text.split(`${home.replace(/\/+$/, '')}/`).join('~/') : text;
+}

@@ -118,11 +118,12 @@ export function formatProblem(p: Problem): string {
   return p.fix ? `${head}\n  fix: ${redact(p.fix)}` : head;
 }
 
-export function formatProblems(ps: Problem[]): string {
+/** Every problem, then a count; `wrote` commands (post-render, labels, join…) add that nothing was written. */
+export function formatProblems(ps: Problem[], wrote = true): string {
   const errors = errorsIn(ps).length;
   const warnings = ps.length - errors;
   const lines = ps.map(formatProblem);
-  if (errors > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: nothing was written.`);
+  if (errors > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${wrote ? ': nothing was written.' : '.'}`);
   return lines.join('\n');
 }
 

@@ -20,16 +20,99 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-export class UsageError extends Error {}
+/** A wrong command line (exit 2): what is wrong and, when there is one, the fix. */
+export class UsageError extends Error {
+  constructor(message: string, readonly fix?: string) {
+    super(message);
+  }
+}
+
+/** The command running (set by cli.ts), for messages; `readOnly` commands never write a file. */
+export const running = { command: '', readOnly: false };
+/** How the user runs us: `helm flytemc` under Helm, else `flytemc`. */
+export const self = (): string => (process.env.HELM_PLUGIN_NAME === 'flytemc' ? 'helm flytemc' : 'flytemc');
+const helpHint = () => `run \`${self()} ${running.command ? `${running.command} ` : ''}--help\` for the options`;
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
-/** node:util's parseArgs with the house rules: strict, `-h/--help` added, mistakes as UsageError (exit 2). */
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The arguments as Helm and kubectl users type them, made parseArgs-ready: `-o=json` (a short
+ * option with `=`) becomes `-o json`. `--values=FILE` and `-ojson` parseArgs reads itself.
+ */
+function helmStyle(argv: string[], options: ParseArgsOptionsConfig): string[] {
+  const takesValue = new Set(Object.values(options).filter((o) => o.type === 'string' && o.short).map((o) => o.short!));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const m = /^-([A-Za-z])=(.*)$/s.exec(a);
+    if (m && takesValue.has(m[1]!)) out.push(`-${m[1]}`, m[2]!);
+    else out.push(a);
+  }
+  return out;
+}
+
+/** Node's parseArgs messages, said the flytemc way: what is wrong, then the fix. */
+function rephrase(e: NodeJS.ErrnoException, options: ParseArgsOptionsConfig): UsageError {
+  const msg = e.message;
+  const spell = (name: string) => (options[name]?.short ? `-${options[name]!.short}, --${name}` : `--${name}`);
+  let m: RegExpExecArray | null;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && (m = /Unknown option '([^']+)'/.exec(msg))) {
+    const flag = m[1]!;
+    const bare = flag.replace(/^-+/, '').split('=')[0]!;
+    const near = Object.keys(options)
+      .map((n) => ({ n, d: distance(bare, n) }))
+      .filter((x) => x.d <= Math.max(1, Math.floor(x.n.length / 3)))
+      .sort((a, b) => a.d - b.d)[0];
+    return new UsageError(`unknown option ${flag}`, near ? `did you mean ${spell(near.n)}? (${helpHint()})` : helpHint());
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && (m = /^Option '([^']+)'/.exec(msg))) {
+    const quoted = m[1]!;
+    const name =
+      /--([\w-]+)/.exec(quoted)?.[1] ?? /use '--([\w-]+)=/.exec(msg)?.[1] ?? Object.keys(options).find((k) => `-${options[k]!.short}` === quoted) ?? quoted.replace(/^-+/, '');
+    const flag = spell(name);
+    if (/does not take an argument/.test(msg)) return new UsageError(`--${name} is a flag and takes no value`, `write --${name} alone`);
+    if (/argument missing/.test(msg)) {
+      const example = name === 'values' || name === 'config' || name === 'out' || name === 'kubeconfig' ? 'FILE' : name === 'output' ? 'json' : 'VALUE';
+      return new UsageError(`${flag} needs a value`, `e.g. --${name} ${example} (${helpHint()})`);
+    }
+    return new UsageError(`${flag} needs a value, but the next word starts with '-'`, `if that word is the value, write --${name}=VALUE; otherwise put the value right after the option`);
+  }
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && (m = /Unexpected argument '([^']*)'/.exec(msg))) {
+    const arg = m[1]!;
+    return new UsageError(`unexpected argument ${JSON.stringify(arg)}: ${running.command || 'this command'} takes no positional arguments`, /\.ya?ml$/.test(arg) ? `pass values files with -f: -f ${arg}` : helpHint());
+  }
+  return new UsageError(msg.replace(/\.$/, ''), helpHint());
+}
+
+/**
+ * node:util's parseArgs with the house rules: strict, `-h/--help` added, Helm/kubectl spellings
+ * (`-o=json`, `--values=FILE`), mistakes as UsageError (exit 2) in flytemc's words.
+ */
 export function commandLine<const O extends ParseArgsOptionsConfig, const P extends boolean = false>(argv: string[], options: O, allowPositionals?: P) {
+  const all = { ...options, ...HELP };
   try {
-    return parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: (allowPositionals ?? false) as P });
+    return parseArgs({ args: helmStyle(argv, all), options: all, strict: true, allowPositionals: (allowPositionals ?? false) as P });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw rephrase(e as NodeJS.ErrnoException, all);
   }
 }
 
@@ -50,12 +133,66 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+let stdinText: string | undefined;
+
+/** A file's text; `-` is standard input (read once), as with `helm -f -`. */
 export function readText(path: string): string {
+  if (path === '-') {
+    if (stdinText !== undefined) return stdinText;
+    if (process.stdin.isTTY) throw new UsageError('-f - reads the values from standard input, but it is a terminal', 'pipe the file in, e.g. `cat values.yaml | helm flytemc validate -f -`');
+    try {
+      return (stdinText = readFileSync(0, 'utf8'));
+    } catch (e) {
+      throw new FlytemcError([{ severity: 'error', where: 'standard input', what: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }], EXIT.usage);
+    }
+  }
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FlytemcError([{ severity: 'error', where: path, what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`, fix: 'check the path' }], EXIT.usage);
+  }
+}
+
+/** How messages name a file argument (`-` is standard input). */
+export const sourceLabel = (path: string): string => (path === '-' ? '<stdin>' : path);
+
+/** Debug output: `helm --debug flytemc …` (HELM_DEBUG) or FLYTEMC_DEBUG=1. */
+export const debugOn = (): boolean => process.env.FLYTEMC_DEBUG === '1' || /^(1|true)$/i.test(process.env.HELM_DEBUG ?? '');
+
+export function debug(message: string): void {
+  if (debugOn()) process.stderr.write(`flytemc: debug: ${message}\n`);
+}
+
+/** Progress goes to stderr when it is a terminal; FLYTEMC_PROGRESS=1 forces it, =0 silences it. */
+export const progressEnabled = (): boolean => (process.env.FLYTEMC_PROGRESS === '1' ? true : process.env.FLYTEMC_PROGRESS === '0' ? false : !!process.stderr.isTTY);
+
+/**
+ * One self-updating progress line for long work (`routes --simulate`): shown only once the work
+ * has run for `afterMs`, only when progressEnabled(), and cleared when done.
+ */
+export class ProgressLine {
+  private readonly started = Date.now();
+  private shownAt = 0;
+  private shown = false;
+  constructor(
+    private readonly what: string,
+    private readonly total: number,
+    private readonly afterMs = Number(process.env.FLYTEMC_PROGRESS_AFTER_MS ?? 1000),
+    private readonly enabled = progressEnabled(),
+  ) {}
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.started < this.afterMs || now - this.shownAt < 200) return;
+    this.shownAt = now;
+    this.shown = true;
+    const pct = Math.floor((done / this.total) * 100);
+    const eta = done > 0 ? Math.round(((now - this.started) / done) * (this.total - done) / 1000) : 0;
+    writeSync(2, `\r${this.what}: ${pct}% (${done.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')}), about ${eta} s left  `);
+  }
+  done(): void {
+    if (this.shown) writeSync(2, '\r\x1b[2K');
   }
 }
 
@@ -73,15 +210,16 @@ export async function guard(body: () => Promise<number>, errorFile?: string): Pr
     let message: string;
     let code: number;
     if (e instanceof FlytemcError) {
-      message = formatProblems(e.problems);
+      // only a command that writes files or manifests says that it wrote nothing
+      message = formatProblems(e.problems, !running.readOnly);
       code = e.exitCode;
     } else if (e instanceof UsageError) {
-      message = `error: ${e.message}\nrun with --help for usage`;
+      message = `error: ${e.message}\n  fix: ${e.fix ?? helpHint()}`;
       code = EXIT.usage;
     } else {
       const err = e as Error;
-      message = `error: flytemc failed unexpectedly: ${err?.message ?? String(e)}\nthis is a bug in flytemc; rerun with FLYTEMC_DEBUG=1 for details and report it`;
-      if (process.env.FLYTEMC_DEBUG === '1' && err?.stack) message += `\n${err.stack}`;
+      message = `error: flytemc failed unexpectedly: ${err?.message ?? String(e)}\nthis is a bug in flytemc; rerun with --debug (or FLYTEMC_DEBUG=1) for details and report it`;
+      if (debugOn() && err?.stack) message += `\n${err.stack}`;
       code = EXIT.internal;
     }
     process.stderr.write(message + '\n');

@@ -5,9 +5,12 @@
 // TypeScript toolchain.
 //
 // Layout: the plugin files sit at the archive root AND again under flytemc/. Helm 3 installs a
-// tarball only from an http(s) URL and wants plugin.yaml at the root; Helm 4 installs a local
-// tarball only from <name>/plugin.yaml. With both, every way works (Helm 3: URL; Helm 4: URL or
-// file, with --verify=false since the archive is not signed).
+// tarball only from an http(s) URL whose server says it is gzip (HEAD: application/gzip or
+// application/x-gzip) and wants plugin.yaml at the root; Helm 4 installs a local tarball only from
+// <name>/plugin.yaml, and one from a URL whatever its content type. With both, Helm 4 takes every
+// form (with --verify=false: the archive is not signed); for Helm 3 from a file or a server that
+// says application/octet-stream (GitHub's release assets), docs/plugin.md gives the one-line
+// `tar -xzf … -C "$(helm env HELM_PLUGINS)" flytemc` form, which takes the flytemc/ copy.
 //   node scripts/package-plugin.mjs [--out DIR] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -47,7 +50,7 @@ const copyInto = (dest) => {
     cpSync(from, join(dest, rel), { recursive: true });
   };
   for (const rel of reach) put(join('dist', rel));
-  for (const rel of ['plugin.yaml', 'README.md', 'plugin/install-check.mjs', 'plugin/helm4-post-renderer/run.mjs', 'schemas', 'charts', 'docs/plugin.md']) {
+  for (const rel of ['plugin.yaml', 'completion.yaml', 'bin', 'README.md', 'plugin/install-check.mjs', 'plugin/helm4-post-renderer/run.mjs', 'schemas', 'charts', 'docs/plugin.md']) {
     if (existsSync(join(root, rel))) put(rel);
   }
   if (existsSync(join(root, 'LICENSE'))) put('LICENSE');

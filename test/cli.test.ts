@@ -9,11 +9,13 @@ import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
 
 const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
 const DEFECT7 = join(ROOT, 'test', 'fixtures', 'guide', 'defect7-enabled-under-auth.yaml');
+const VERBATIM = join('test', 'fixtures', 'guide', 'values-override.verbatim.yaml');
 
-function flytemc(args: string[], major: 3 | 4 = 4) {
+function flytemc(args: string[], major: 3 | 4 = 4, opts: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, FLYTEMC_HELM: helmBinary(major) };
-  for (const k of Object.keys(env)) if (k.startsWith('HELM_')) delete env[k];
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), ...args], { encoding: 'utf8', env, cwd: ROOT });
+  for (const k of Object.keys(env)) if (k.startsWith('HELM_') || k.startsWith('FLYTEMC_PROGRESS')) delete env[k];
+  Object.assign(env, opts.env ?? {});
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), ...args], { encoding: 'utf8', env, cwd: ROOT, input: opts.input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,9 +53,9 @@ test('install data-plane: --name sets both names, cloud overlay first, the post-
     const r = flytemc(['install', 'data-plane', '--cloud', 'gcp', '--name', 'dp1', '--kube-context', 'dp1-ctx', '--create-namespace', '--dry-run', '-f', 'mine.yaml', '--print'], major);
     assert.is(r.code, 0, r.stderr);
     const cmd = r.stdout.trim();
-    assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
+    assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --kube-context dp1-ctx --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
     assert.match(cmd, '--set-string multicluster.clusterName=dp1 --set-string flyte-core.flytepropeller.clusterName=dp1');
-    assert.match(cmd, '--kube-context dp1-ctx --create-namespace --dry-run -f mine.yaml');
+    assert.match(cmd, '--create-namespace --dry-run -f mine.yaml');
     assert.match(cmd, major === 3 ? /--post-renderer \S+dist\/flytemc-post-renderer\.mjs/ : /--post-renderer flytemc-post-renderer/);
   }
 });
@@ -62,7 +64,7 @@ test('install control-plane: Helm 3 gets the executable path, Helm 4 the plugin 
   const h3 = flytemc(['install', 'control-plane', '-n', 'flyte-cp', '--print'], 3);
   assert.match(h3.stdout, /--namespace flyte-cp .*--post-renderer \/\S+\/dist\/flytemc-post-renderer\.mjs/);
   const h4 = flytemc(['install', 'control-plane', '--print'], 4);
-  assert.match(h4.stdout, /^HELM_PLUGINS=\S*flytemc-helm4 \S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
+  assert.match(h4.stdout, /^(HELM_PLUGINS=\S*flytemc\/helm4-plugins )?\S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
 });
 
 test('install exit codes: Helm failing for another reason than the config is 3 (a post-renderer refusal is 1: test/plugin.test.ts)', () => {
@@ -170,6 +172,80 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
   assert.ok(statSync(join(out, 'flytesnacks_production_my_pkg.workflows.training_wf.yaml')).isFile());
   // neither --project/--domain/--label nor --out DIR: a usage error
   assert.is(flytemc(['labels', '-f', values]).code, 2);
+});
+
+test('validate: the upstream guide\'s values-override.yaml, verbatim, shows every defect in one run, each with file:line and fix', () => {
+  // the fixture is the guide's literal block, byte for byte (dedented)
+  const rst = readFileSync(join(ROOT, '..', 'shared', 'reference', 'multicluster-guide.rst'), 'utf8').split('\n');
+  const at = rst.findIndex((l) => l.includes('values-override.yaml') && l.trimEnd().endsWith('::'));
+  let i = at + 1;
+  while (rst[i]!.trim() === '') i++;
+  const block: string[] = [];
+  while (i < rst.length && (rst[i]!.trim() === '' || /^\s/.test(rst[i]!))) block.push(rst[i++]!);
+  while (block.at(-1)!.trim() === '') block.pop();
+  const indent = Math.min(...block.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  assert.is(readFileSync(VERBATIM, 'utf8'), block.map((l) => l.slice(indent)).join('\n') + '\n');
+
+  const r = flytemc(['validate', '-f', VERBATIM, '-o', 'json']);
+  assert.is(r.code, 1, r.stderr);
+  const problems = JSON.parse(r.stdout).files[0].problems as Array<{ severity: string; where: string; what: string; fix?: string }>;
+  const at_ = (line: number, what: RegExp, severity = 'error') => {
+    const p = problems.find((x) => x.where.startsWith(`${VERBATIM}:${line} `) && what.test(x.what) && x.severity === severity);
+    assert.ok(p, `no ${severity} at line ${line} matching ${what}:\n${problems.map((x) => `${x.where} ${x.what}`).join('\n')}`);
+  };
+  at_(10, /`labelClusterMap` sits directly under `configmap`/); // defect 8
+  at_(19, /`clusterConfigs` sits directly under `configmap`/);
+  at_(3, /volume name "cluster_credentials" is not a valid Kubernetes name/); // defect 5
+  at_(5, /Secret name "cluster_credentials" is not a valid Kubernetes name/);
+  at_(7, /volume mount name "cluster_credentials"/);
+  for (const line of [21, 28, 35]) at_(line, /unquoted `\{\{ \.\.\. \}\}` placeholder/); // defect 10
+  at_(30, /`enabled` sits under `auth`/); // defect 7
+  for (const line of [24, 31, 38]) at_(line, /`auth\.type` was never read/, 'warning');
+  assert.ok(problems.every((p) => p.fix), 'every problem has a fix');
+  // the human form: in the order of the file's lines, and no "nothing was written" (validate writes nothing)
+  const text = flytemc(['validate', '-f', VERBATIM]);
+  const lines = [...text.stdout.matchAll(/values-override\.verbatim\.yaml:(\d+) /g)].map((m) => Number(m[1]));
+  assert.equal(lines, [...lines].sort((a, b) => a - b));
+  assert.match(text.stdout, '9 errors, 5 warnings in 1 file');
+  assert.not.match(text.stdout + text.stderr, 'nothing was written');
+});
+
+test('flags as Helm users type them: -o=json, --values=FILE, -f - (stdin), help CMD; parseArgs mistakes in flytemc\'s words', () => {
+  const eq = flytemc(['routes', '-o=json', '--values=' + CLUSTERS]);
+  assert.is(eq.code, 0, eq.stderr);
+  assert.is(JSON.parse(eq.stdout).labels.length, 2);
+  const stdin = flytemc(['validate', '-f', '-'], 4, { input: readFileSync(DEFECT7, 'utf8') });
+  assert.is(stdin.code, 1);
+  assert.match(stdin.stdout, '<stdin>:32 (/configmap/clusters/clusterConfigs/1/auth/enabled)');
+  const help = flytemc(['help', 'routes']);
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /^Usage: helm flytemc routes/);
+  const cases: Array<[string[], RegExp, RegExp]> = [
+    [['validate', '--vaules', 'x.yaml'], /^error: unknown option --vaules$/m, /fix: did you mean -f, --values\?/],
+    [['routes', '-f'], /^error: -f, --values needs a value$/m, /fix: e\.g\. --values FILE/],
+    [['setup', '--dry-run=yes'], /^error: --dry-run is a flag and takes no value$/m, /fix: write --dry-run alone/],
+    [['validate', 'values.yaml'], /^error: unexpected argument "values\.yaml": validate takes no positional arguments$/m, /fix: pass values files with -f: -f values\.yaml/],
+    [['valdate'], /^error: unknown command "valdate"$/m, /fix: did you mean `validate`\?/],
+  ];
+  for (const [args, what, fix] of cases) {
+    const r = flytemc(args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, what);
+    assert.match(r.stderr, fix);
+    assert.not.match(r.stderr, /Unknown option|ERR_PARSE_ARGS|\n\s+at /);
+  }
+});
+
+test('routes --simulate: a progress line on a terminal (stderr) once it runs long; nothing otherwise', () => {
+  const args = ['routes', '-f', CLUSTERS, '--simulate', '20000'];
+  const quiet = flytemc(args);
+  assert.is(quiet.code, 0);
+  assert.is(quiet.stderr, '');
+  const shown = flytemc(args, 4, { env: { FLYTEMC_PROGRESS: '1', FLYTEMC_PROGRESS_AFTER_MS: '0' } });
+  assert.is(shown.code, 0);
+  assert.match(shown.stderr, /\rsimulating FlyteAdmin's draws: \d+% \([\d,]+ of 60,000\)/);
+  assert.match(shown.stderr, /\r\x1b\[2K$/); // cleared at the end
+  assert.is(shown.stdout, quiet.stdout);
 });
 
 test.run();

@@ -98,6 +98,29 @@ test('the flyte-core form: the guide\'s override, corrected, wires all three pla
   for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
 });
 
+test('a plain flyte-core override without flyteadmin.additionalVolumes: the default Secret in all three places, with a warning', () => {
+  const plain = `configmap:
+  clusters:
+    clusterConfigs:
+      - {name: dp1, endpoint: "https://203.0.113.1:6443", enabled: true}
+    labelClusterMap:
+      team1: [{id: dp1, weight: 1}]
+`;
+  for (const input of ['controlplane.yaml', 'controlplane-eks.yaml']) {
+    const r = postRender(rendered(input), { config: configFromValues('plain.yaml', plain) });
+    const out = objects(r.output);
+    for (const place of THREE_PLACES) assert.equal(credentialMounts(out, place), [{ volume: credentialMounts(out, place)[0]!.volume, secretName: 'cluster-credentials' }], `${input} ${place.container}`);
+    const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.what));
+    assert.ok(w, r.warnings.map((p) => p.what).join('\n'));
+    assert.is(w!.severity, 'warning');
+    assert.match(w!.where, /^plain\.yaml:2 /);
+    assert.ok(w!.fix);
+  }
+  // token files somewhere else and no mount there: still refused, with the path to use
+  const elsewhere = plain.replace('enabled: true}', 'enabled: true, auth: {tokenPath: /etc/creds/dp1_token, certPath: /etc/creds/dp1_cacert}}');
+  assert.throws(() => postRender(rendered('controlplane.yaml'), { config: configFromValues('plain.yaml', elsewhere) }), (e: FlytemcError) => /outside the mounted credentials folder \/var\/run\/credentials/.test(e.message) && /use \/var\/run\/credentials\/dp1_token/.test(e.message));
+});
+
 test('the chart\'s MultiClusterConfig document is consumed and never emitted', () => {
   const doc = `---\n# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(fixture('three-clusters.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`;
   const result = postRender(rendered('controlplane.yaml') + doc);

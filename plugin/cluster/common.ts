@@ -1,11 +1,12 @@
 // What join, unjoin, rotate and check share: their options, progress lines on a terminal, the
 // hub context (Helm's current context under `helm flytemc`), names and endpoints.
 import { FlytemcError, error, marked } from '../problems.ts';
-import { EXIT, UsageError } from '../shell.ts';
+import { EXIT, UsageError, progressEnabled } from '../shell.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from './kube.ts';
 import type { Change } from './plan.ts';
 import { parseDuration } from './util.ts';
+import { kubeContextSetting, namespaceSetting } from '../helm.ts';
 
 export interface Common {
   kube: KubeOptions;
@@ -24,8 +25,8 @@ export interface Common {
 export class Progress {
   readonly enabled: boolean;
   private readonly started = Date.now();
-  constructor(enabled = !!process.stderr.isTTY && process.env.FLYTEMC_PROGRESS !== '0') {
-    this.enabled = enabled || process.env.FLYTEMC_PROGRESS === '1';
+  constructor(enabled = progressEnabled()) {
+    this.enabled = enabled;
   }
   /** `context`: the kubeconfig context the step talks to, when `target` is a cluster name. */
   step(target: string, msg: string, context?: string): void {
@@ -92,8 +93,8 @@ export function timeoutOption(v: string | undefined, flag: string, dflt: number)
 
 /** The hub: --kube-context; under `helm flytemc`, Helm's --kube-context (HELM_KUBECONTEXT) or its current context. */
 export function hubContextOf(flag: string | undefined, currentContext: () => string, required: boolean): string {
-  if (flag) return flag;
-  if (process.env.HELM_KUBECONTEXT) return process.env.HELM_KUBECONTEXT;
+  const set = kubeContextSetting(flag);
+  if (set) return set.value;
   if (process.env.HELM_PLUGIN_NAME || !required) {
     const cur = currentContext();
     if (cur) return cur;
@@ -101,12 +102,9 @@ export function hubContextOf(flag: string | undefined, currentContext: () => str
   throw new UsageError('say which cluster is the control plane (hub): --kube-context HUB (under `helm flytemc` it defaults to Helm\'s current context)');
 }
 
-/** --namespace; under Helm, `helm -n NS flytemc …` (HELM_NAMESPACE) unless it is Helm's fallback `default`; else flyte. */
+/** --namespace; under Helm, Helm's namespace (HELM_NAMESPACE: `-n default` is default); flytemc alone: flyte. */
 export function namespaceOf(flag: string | undefined): string {
-  if (flag) return flag;
-  const h = process.env.HELM_NAMESPACE;
-  if (h && h !== 'default') return h;
-  return 'flyte';
+  return namespaceSetting(flag).value;
 }
 
 export const DEFAULT_SECRET = DEFAULT_CREDENTIALS.secretName;

@@ -27,7 +27,7 @@ from the hub's deployed ConfigMap flyte-admin-clusters-config, else from what jo
 Options:
   --kube-context HUB   the control plane's context (default: the current context)
   -f, --values FILE    the control plane's values file
-  -n, --namespace NS   default: flyte
+  -n, --namespace NS   default: flyte (helm flytemc: Helm's namespace, so -n default is default)
   --secret-name NAME   the credentials Secret (default: from the values file, else cluster-credentials)
   --hub-only           skip the data planes' side
   -o, --output FMT     table (default), json or yaml

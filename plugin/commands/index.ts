@@ -22,3 +22,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   unjoin: () => import('./unjoin.ts'),
   'post-render': () => import('./post-render.ts'),
 };
+
+/** The commands that only read: on a refusal they do not say that nothing was written. */
+export const READ_ONLY: ReadonlySet<string> = new Set(['validate', 'routes', 'check']);

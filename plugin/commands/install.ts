@@ -2,10 +2,11 @@
 // flyte-multicluster chart with the right values files and post-renderer for the running Helm.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectHelm, helmEnv, pluginRoot, pluginVersion, runHelmPassthrough, shellQuote } from '../helm.ts';
-import { RENDERER, defaultHelm4Dir, errorFilePath, helm4PluginsPath, registerHelm4 } from '../helm4-post-renderer/register.ts';
+import { delimiter } from 'node:path';
+import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, pluginVersion, runHelmPassthrough, shellQuote } from '../helm.ts';
+import { RENDERER, errorFilePath, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
 import { FlytemcError } from '../problems.ts';
-import { EXIT, UsageError, guard, writeOut } from '../shell.ts';
+import { EXIT, UsageError, debugOn, guard, writeOut } from '../shell.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';
 export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [-- helm args...]
@@ -13,10 +14,13 @@ export const usage = `Usage: helm flytemc install control-plane|data-plane [opti
 Runs \`helm upgrade --install\` of the flyte-multicluster chart (shipped with the plugin) with
   -f values-<cloud>.yaml (if --cloud) -f values-controlplane.yaml|values-dataplane.yaml, then your -f files,
 and the flytemc post-renderer in the form this Helm needs (Helm 3: the executable's path; Helm 4:
-the plugin \`${RENDERER}\`, registered on the fly in its own folder): for a control plane it wires
-the data planes' credentials into FlyteAdmin, for a data plane it points flytepropeller at the
-control plane.
+the plugin \`${RENDERER}\`, registered on the fly if setup was not run): for a control plane it
+wires the data planes' credentials into FlyteAdmin, for a data plane it points flytepropeller at
+the control plane.
 Every option it does not know is passed to Helm unchanged (-f, --set, --wait, --timeout, ...).
+Under \`helm flytemc\`, Helm's own -n/--namespace, --kube-context and --debug apply (Helm passes
+them as HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG): the namespace is Helm's, as for
+\`helm install\` (the flag, else your context's namespace, else default); the command shows it.
 
 Options:
   --cloud eks|gcp        the cloud overlay (there is no "aws": AWS is eks)
@@ -27,13 +31,13 @@ Options:
                          dns:///flyte.example.com:443; sets multicluster.controlPlane.adminEndpoint
                          (or set it in a values file shared with the control plane)
   --release NAME         the Helm release (default flyte)
-  -n, --namespace NS     the namespace (default flyte)
+  -n, --namespace NS     the namespace (flytemc alone: default flyte; helm flytemc: Helm's)
   --create-namespace     create the namespace (a flag: it takes no value)
-  --kube-context CTX     passed to Helm
+  --kube-context CTX     the cluster (helm flytemc: Helm's --kube-context)
   --dry-run[=MODE]       passed to Helm
   --chart PATH           another copy of the chart (default: the plugin's charts/flyte-multicluster)
   --template             run \`helm template\` instead (offline preview, same files and post-renderer)
-  --print                print the Helm command instead of running it
+  --print                print the Helm command (with context and namespace) instead of running it
   -h, --help             this help
 
 Exit codes: 0 done; 1 bad input (stray arguments, missing --name) or the post-renderer refused
@@ -42,9 +46,9 @@ or a context whose kubeconfig cluster skips TLS verification without Helm's
 --kube-insecure-skip-tls-verify; 3 Helm failed for another reason (its message is shown).
 
 Examples:
-  helm flytemc install control-plane --cloud eks -f my-values.yaml -f clusters.yaml --create-namespace
+  helm flytemc install control-plane --cloud eks -n flyte -f my-values.yaml -f clusters.yaml --create-namespace
   helm flytemc install data-plane --cloud gcp --name dp1 --admin-endpoint dns:///flyte.example.com:443 \
-    --kube-context dp1 --create-namespace -f shared-values.yaml
+    --kube-context dp1 -n flyte --create-namespace -f shared-values.yaml
 `;
 
 interface Parsed {
@@ -53,10 +57,12 @@ interface Parsed {
   name?: string;
   adminEndpoint?: string;
   release: string;
-  namespace: string;
+  namespace?: string;
+  kubeContext?: string;
   chart?: string;
   template: boolean;
   print: boolean;
+  debug?: boolean;
   pass: string[];
 }
 
@@ -69,7 +75,7 @@ export function parseInstallArgs(argv: string[]): Parsed {
   if (role !== 'control-plane' && role !== 'data-plane') {
     throw new UsageError(role === undefined ? 'say what to install: control-plane or data-plane' : `unknown role ${JSON.stringify(role)}: use control-plane or data-plane`);
   }
-  const p: Parsed = { role, release: 'flyte', namespace: 'flyte', template: false, print: false, pass: [] };
+  const p: Parsed = { role, release: 'flyte', template: false, print: false, pass: [] };
   const value = (flag: string, inline: string | undefined): string => {
     const v = inline ?? args.shift();
     if (v === undefined || (inline === undefined && v.startsWith('-'))) throw new UsageError(`${flag} needs a value`);
@@ -96,6 +102,8 @@ export function parseInstallArgs(argv: string[]): Parsed {
       case '--admin-endpoint': p.adminEndpoint = value(flag, inline); break;
       case '--release': p.release = value(flag, inline); break;
       case '-n': case '--namespace': p.namespace = value(flag, inline); break;
+      case '--kube-context': p.kubeContext = value(flag, inline); break;
+      case '--debug': p.debug = true; break;
       case '--chart': p.chart = value(flag, inline); break;
       case '--template': p.template = true; break;
       case '--print': p.print = true; break;
@@ -143,10 +151,16 @@ export function roleFiles(chart: string, role: Parsed['role'], cloud?: Parsed['c
   return [...(cloud ? [`values-${cloud}.yaml`] : []), role === 'control-plane' ? 'values-controlplane.yaml' : 'values-dataplane.yaml'].map((f) => join(chart, f));
 }
 
-export function planInstall(p: Parsed, major: number, root: string, helm4Dir: string): Plan {
+/** The Helm command. `helm4Plugins`: the folder of the Helm 4 post-renderer plugin, when Helm 4 must be told where it is. */
+export function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: string): Plan {
   const chart = p.chart ?? join(root, 'charts', 'flyte-multicluster');
   const files = roleFiles(chart, p.role, p.cloud);
-  const args = p.template ? ['template', p.release, chart, '--namespace', p.namespace] : ['upgrade', '--install', p.release, chart, '--namespace', p.namespace];
+  const namespace = namespaceSetting(p.namespace).value;
+  const context = kubeContextSetting(p.kubeContext)?.value;
+  const args = p.template ? ['template', p.release, chart] : ['upgrade', '--install', p.release, chart];
+  // the whole target, spelled out: a printed command works in any shell, whatever its Helm env
+  if (context) args.push('--kube-context', context);
+  args.push('--namespace', namespace);
   for (const f of files) args.push('-f', f);
   if (p.name) args.push('--set-string', `multicluster.clusterName=${p.name}`, '--set-string', `flyte-core.flytepropeller.clusterName=${p.name}`);
   if (p.adminEndpoint) args.push('--set-string', `multicluster.controlPlane.adminEndpoint=${p.adminEndpoint}`);
@@ -154,10 +168,13 @@ export function planInstall(p: Parsed, major: number, root: string, helm4Dir: st
   // both roles: the control plane's credentials, the data plane's way back
   const postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.mjs`);
   args.push('--post-renderer', postRenderer);
-  if (major >= 4) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Dir);
+  if (major >= 4 && helm4Plugins) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Plugins);
   args.push(...p.pass.filter((a) => !(p.template && a === '--create-namespace')));
+  if (p.debug || debugOn()) args.push('--debug');
   return { helm: '', major, args, env, postRenderer };
 }
+
+const planNamespace = (plan: Plan): string | undefined => plan.args[plan.args.indexOf('--namespace') + 1];
 
 function missingDependency(chart: string): boolean {
   const deps = join(chart, 'charts');
@@ -175,9 +192,15 @@ export async function run(argv: string[]): Promise<number> {
     const root = pluginRoot();
     const helm = detectHelm();
     const henv = helmEnv(helm);
-    const helm4Dir = defaultHelm4Dir(henv.HELM_DATA_HOME!);
     if (!process.env.HELM_PLUGINS && henv.HELM_PLUGINS) process.env.HELM_PLUGINS = henv.HELM_PLUGINS;
-    const plan = planInstall(parsed, helm.major, root, helm4Dir);
+    // Helm 4: the post-renderer plugin where setup put it, else registered now in flytemc's own
+    // folder (never in a plugins folder a Helm 3 may read); the child Helm is pointed at it
+    let helm4Folder: string | undefined;
+    if (helm.major >= 4) {
+      helm4Folder = registeredHelm4Folder(henv.HELM_DATA_HOME!) ?? separateHelm4Dir(henv.HELM_DATA_HOME!);
+      if ((process.env.HELM_PLUGINS ?? '').split(delimiter).includes(helm4Folder)) helm4Folder = undefined;
+    }
+    const plan = planInstall(parsed, helm.major, root, helm4Folder);
     const chart = parsed.chart ?? join(root, 'charts', 'flyte-multicluster');
     if (!existsSync(join(chart, 'Chart.yaml'))) {
       throw new FlytemcError([{ severity: 'error', where: chart, what: 'no chart there', fix: 'pass --chart PATH to a flyte-multicluster chart folder' }], EXIT.usage);
@@ -196,7 +219,15 @@ export async function run(argv: string[]): Promise<number> {
       const { refuseUnverifiedHelmContext } = await import('../cluster/kube.ts');
       await refuseUnverifiedHelmContext(plan.args);
     }
-    if (helm.major >= 4 && plan.postRenderer) registerHelm4(helm4Dir, root, pluginVersion(root));
+    if (helm.major >= 4 && plan.postRenderer) {
+      const folder = registeredHelm4Folder(henv.HELM_DATA_HOME!) ?? separateHelm4Dir(henv.HELM_DATA_HOME!);
+      registerHelm4(folder, root, pluginVersion(root));
+      const rec = readRecord(henv.HELM_DATA_HOME!);
+      if (!rec.dirs.includes(join(folder, RENDERER))) writeRecord(henv.HELM_DATA_HOME!, { ...rec, dirs: [...rec.dirs, join(folder, RENDERER)] });
+    }
+    if (planNamespace(plan) === 'default') {
+      process.stderr.write(`flytemc: note: namespace default (Helm's -n, else your context's namespace, else default); Flyte usually runs in flyte: pass -n flyte\n`);
+    }
     process.stderr.write(`flytemc: running ${envShown}${shown}\n`);
     const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env });
     if (r.code === 0) return EXIT.ok;
@@ -205,9 +236,13 @@ export async function run(argv: string[]): Promise<number> {
     const postRenderFailed = !!plan.postRenderer && /error while running post render/.test(r.stderr);
     let said = r.stderr;
     if (postRenderFailed && helm.major >= 4) {
+      // Helm 4 hides the post-renderer's stderr; its launcher also writes the message to Helm's
+      // own stderr where it can (Linux), which is ours here. Otherwise it is in the error file.
       const file = errorFilePath();
       said = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-      process.stderr.write(said ? `\nflytemc: the post-renderer said (Helm 4 hides it; from ${file}):\n${said}\n` : `\nflytemc: the post-renderer failed; Helm 4 hides its message, see ${file}\n`);
+      const firstLine = said.split('\n')[0] ?? '';
+      if (!said) process.stderr.write(`\nflytemc: the post-renderer failed; Helm 4 hides its message, see ${file}\n`);
+      else if (!r.stderr.includes(firstLine)) process.stderr.write(`\nflytemc: the post-renderer said (Helm 4 hides it; from ${file}):\n${said}\n`);
     }
     if (postRenderFailed) return /failed unexpectedly|bug in flytemc/.test(said) ? EXIT.internal : EXIT.invalid;
     return EXIT.failed;

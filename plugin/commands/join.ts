@@ -30,7 +30,8 @@ Options:
   --name NAME          the cluster's name in FlyteAdmin (default: the context name; one CONTEXT only)
   --label L[=WEIGHT]   route execution cluster label L to the cluster (weight 0..1, default 1); repeatable
   --endpoint URL       the API server URL as the control plane reaches it (default: the kubeconfig's; one CONTEXT only)
-  -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes (default: flyte)
+  -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes
+                       (default: flyte; helm flytemc: Helm's namespace, so -n default is default)
   --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
   --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
   --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the

@@ -12,7 +12,7 @@ import { FlytemcError, error, type Problem } from '../problems.ts';
 import { parseFormat, render, type Format } from '../output.ts';
 import { isObject } from '../postrender/stream.ts';
 import { clustersFromValues, computeRoutes, mergeValues, type Routes } from '../routes.ts';
-import { EXIT, UsageError, commandLine, guard, printWarnings, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, printWarnings, readText, sourceLabel, writeOut } from '../shell.ts';
 
 export const summary = 'write flytectl execution-cluster-label attribute files (one, or one per multicluster.executionLabels entry)';
 export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     const format = parseFormat(values.output, ['yaml', 'json']);
     const files = values.values ?? [];
     const texts = files.map((f) => ({ file: f, text: readText(f) }));
-    const parsed = texts.map((t) => ({ ...t, values: parseValuesFile(t.file, t.text) ?? {} }));
+    const parsed = texts.map((t) => ({ ...t, values: parseValuesFile(sourceLabel(t.file), t.text) ?? {} }));
     let merged: unknown = {};
     for (const p of parsed) merged = mergeValues(merged, p.values);
     const config = (): Found => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { configFromValues, parseValuesFile } from '../config/from-values.ts';
 import { postRender } from '../postrender/index.ts';
 import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, checkTree, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
+import { VERSION } from '../generated/version.js';
 import { EXIT, commandLine, guard, printWarnings, readStdin, readText } from '../shell.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
@@ -25,6 +26,7 @@ Options:
   --config FILE      values file with the multi-cluster config
   --explain          print, per object, the JSON patches it would apply (instead of manifests)
   --error-file FILE  also write any error to FILE (Helm 4 discards a post-renderer's stderr)
+  --version          print the version
   -h, --help         this help
 
 Examples:
@@ -129,10 +131,15 @@ export async function run(argv: string[]): Promise<number> {
       config: { type: 'string' },
       explain: { type: 'boolean', default: false },
       'error-file': { type: 'string' },
+      version: { type: 'boolean', default: false },
       }
     );
     if (values.help) {
       await writeOutput(usage);
+      return EXIT.ok;
+    }
+    if (values.version) {
+      await writeOutput(`flytemc-post-renderer ${VERSION}\n`);
       return EXIT.ok;
     }
     const config = values.config !== undefined ? readConfig(values.config) : undefined;

@@ -14,7 +14,7 @@ and then checks with a real request that the API server rejects the old token.
 Options:
   --name NAME          the cluster's name in FlyteAdmin (default: the context name)
   --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
-  -n, --namespace NS   default: flyte
+  -n, --namespace NS   default: flyte (helm flytemc: Helm's namespace, so -n default is default)
   --no-restart         do not restart (FlyteAdmin then keeps the revoked token until it restarts)
   --dry-run            print the plan; change nothing
   --kubeconfig PATH    kubeconfig to use

@@ -4,7 +4,7 @@ import { parseValuesFile } from '../config/from-values.ts';
 import { formatProblem } from '../problems.ts';
 import { parseFormat, percent, render, table } from '../output.ts';
 import { clustersFromValues, computeRoutes, effectiveList, executionNames, mergeValues, pick, type RouteEntry, type Routes } from '../routes.ts';
-import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, ProgressLine, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
 import { validateFiles } from './validate.ts';
 
 export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
@@ -23,7 +23,8 @@ cluster of an execution is drawn with a generator seeded by the hash of its name
 
 Options:
   -f, --values FILE   a values file (repeat; later files win, as with helm -f)
-  --simulate N        draw N executions per label with FlyteAdmin's seeded algorithm
+  --simulate N        draw N executions per label with FlyteAdmin's seeded algorithm (up to
+                      1000000; over a second, a progress line on a terminal)
   --seed S            seed of the simulated execution names (default flytemc): same seed, same names
   --execution NAME    show where the execution NAME goes for every label (repeatable)
   -o FORMAT           table (default), yaml or json
@@ -115,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError('--simulate N: N is a whole number from 1 to 1000000');
     }
     let merged: unknown = {};
-    for (const f of files) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
+    for (const f of files) merged = mergeValues(merged, parseValuesFile(sourceLabel(f), readText(f)) ?? {});
     const found = clustersFromValues(merged);
     if (!found) {
       process.stderr.write(`error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`);
@@ -130,15 +131,21 @@ export async function run(argv: string[]): Promise<number> {
       const seed = values.seed ?? 'flytemc';
       const names = executionNames(n, seed);
       sim = { n, seed, example: names[0]!, results: [] };
-      for (const label of labelsToTry(routes)) {
+      const labels = labelsToTry(routes);
+      // over ~1 s of drawing: a progress line on a terminal (stderr), nothing otherwise
+      const progress = new ProgressLine('simulating FlyteAdmin\'s draws', labels.length * n);
+      let done = 0;
+      for (const label of labels) {
         const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
         const counts: Record<string, number> = {};
         for (const name of names) {
           const c = pick(eff.entries, name) ?? 'none';
           counts[c] = (counts[c] ?? 0) + 1;
+          if ((++done & 0xfff) === 0) progress.update(done);
         }
         sim.results.push({ label, via: eff.via, counts: Object.fromEntries(Object.entries(counts).sort()) });
       }
+      progress.done();
     }
     const execs: ExecPick[] = [];
     for (const name of values.execution ?? []) {

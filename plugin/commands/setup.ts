@@ -1,38 +1,44 @@
 // `helm flytemc setup`: registers `flytemc-post-renderer` for both Helm versions, idempotently.
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { detectHelm, helmEnv, pluginRoot, pluginVersion } from '../helm.ts';
-import { Conflict, HELM4_DIR_NAME, RENDERER, defaultHelm4Dir, errorFilePath, linkExecutable, onPath, registerHelm4, type Action } from '../helm4-post-renderer/register.ts';
+import {
+  CLI, Conflict, RENDERER, errorFilePath, helm3Readers, linkExecutable, onPath, readRecord, registerHelm4, separateHelm4Dir, unregisterHelm4, writeRecord,
+  type Action, type Helm3Reader,
+} from '../helm4-post-renderer/register.ts';
 import { FlytemcError } from '../problems.ts';
-import { parseFormat, render, table } from '../output.ts';
+import { parseFormat, render, table, tildify } from '../output.ts';
 import { EXIT, UsageError, commandLine, guard, writeOut } from '../shell.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]
 
 Makes \`--post-renderer flytemc-post-renderer\` work on both Helm versions. Safe to run again.
-  Helm 3: a symlink DIR/flytemc-post-renderer -> <plugin>/dist/flytemc-post-renderer.mjs
+  Helm 3: symlinks DIR/flytemc-post-renderer and DIR/flytemc to the plugin's programs
           (DIR: --bin-dir, default ~/.local/bin; it must be on PATH).
-  Helm 4: a postrenderer/v1 plugin \`flytemc-post-renderer\` in its own folder,
-          default $HELM_DATA_HOME/${HELM4_DIR_NAME}, NOT in Helm's plugins folder: Helm 3 reads that
-          folder too and drops every plugin when it meets one in the Helm 4 format. Helm 4 finds
-          the plugin when that folder is in HELM_PLUGINS (a path list):
-            HELM_PLUGINS="$(helm env HELM_PLUGINS):$HELM_DATA_HOME/${HELM4_DIR_NAME}" helm template ...
-          \`helm flytemc install\` adds it by itself. --shared puts the plugin into Helm's plugins
-          folder instead: only for a machine where no Helm 3 uses that folder.
-  Helm 4 hides a post-renderer's errors; flytemc-post-renderer also writes them to
-  ${errorFilePath()} (and to the terminal).
+  Helm 4: a postrenderer/v1 plugin \`flytemc-post-renderer\`, in Helm's plugins folder, where
+          Helm 4 finds it with its default settings. But every Helm 3 since 3.3.2 drops ALL its
+          plugins when that folder holds a Helm 4 plugin, so when a Helm 3 on PATH (helm, helm3,
+          or the one FLYTEMC_HELM3 names) reads the same folder, the plugin goes into
+          $HELM_DATA_HOME/flytemc/helm4-plugins
+          instead, which Helm 4 reads when it is in HELM_PLUGINS:
+            HELM_PLUGINS="$(helm env HELM_PLUGINS):$HELM_DATA_HOME/flytemc/helm4-plugins" helm template ...
+          (\`helm flytemc install\` adds it by itself). Run setup again when that changes.
+  Helm 4 hides a post-renderer's errors; flytemc-post-renderer also writes them to Helm's own
+  stderr (Linux), to the terminal, and to ${errorFilePath()}.
+\`helm plugin uninstall flytemc\` removes all of it.
 
 Options:
-  --bin-dir DIR     where the Helm 3 executable goes (default ~/.local/bin)
-  --helm4-dir DIR   where the Helm 4 plugin goes (default $HELM_DATA_HOME/${HELM4_DIR_NAME})
-  --shared          put the Helm 4 plugin into Helm's plugins folder (breaks Helm 3 there!)
-  --force           replace a foreign file at DIR/flytemc-post-renderer
+  --bin-dir DIR     where the executables go (default ~/.local/bin)
+  --helm4-dir DIR   put the Helm 4 plugin into DIR (a folder for HELM_PLUGINS)
+  --shared          put the Helm 4 plugin into Helm's plugins folder even when a Helm 3 reads it
+                    (with --force only: that Helm 3 then drops all its plugins)
+  --force           replace a foreign file at DIR/flytemc-post-renderer or DIR/flytemc
   --dry-run         say what would change, change nothing
-  -o FORMAT         table (default), yaml or json
+  -o, --output FMT  table (default), yaml or json
   -h, --help        this help
 
-Exit codes: 0 done, 1 a file is in the way (see --force), 2 bad command line.
+Exit codes: 0 done, 1 a file is in the way (see --force) or --shared would break a Helm 3, 2 bad command line.
 
 Example:
   helm flytemc setup --bin-dir ~/bin
@@ -41,48 +47,72 @@ Example:
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-          'bin-dir': { type: 'string' },
-          'helm4-dir': { type: 'string' },
-          shared: { type: 'boolean', default: false },
-          force: { type: 'boolean', default: false },
-          'dry-run': { type: 'boolean', default: false },
-          output: { type: 'string', short: 'o' },
-        });
+      'bin-dir': { type: 'string' },
+      'helm4-dir': { type: 'string' },
+      shared: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+    });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
     }
     const format = parseFormat(values.output);
-    if (values.shared && values['helm4-dir']) throw new UsageError('--shared and --helm4-dir exclude each other');
+    if (values.shared && values['helm4-dir']) throw new UsageError('--shared and --helm4-dir exclude each other', 'pass one of them');
     const root = pluginRoot();
     const helm = detectHelm();
     const env = helmEnv(helm);
-    const pluginsFolder = (env.HELM_PLUGINS ?? '').split(process.platform === 'win32' ? ';' : ':')[0]!;
-    if (values.shared && helm.major < 4) {
-      throw new FlytemcError([{ severity: 'error', where: 'setup --shared', what: `this is Helm ${helm.version}: a Helm 4 plugin in ${pluginsFolder} would make this Helm drop all its plugins`, fix: 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)' }]);
+    const dataHome = env.HELM_DATA_HOME!;
+    const pluginsFolder = (env.HELM_PLUGINS ?? '').split(delimiter)[0]!;
+    // which Helm 3 reads the plugins folder: this one, if it is a Helm 3, and any on PATH
+    const readers: Helm3Reader[] = [...(helm.major === 3 ? [{ bin: helm.bin, version: helm.version }] : []), ...helm3Readers(pluginsFolder).filter((r) => helm.major !== 3 || r.version !== helm.version)];
+    if (values.shared && readers.length && (helm.major === 3 || !values.force)) {
+      throw new FlytemcError([
+        {
+          severity: 'error',
+          where: 'setup --shared',
+          what: `${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder}: a Helm 4 plugin there makes ${readers.length === 1 ? 'it' : 'them'} drop all ${readers.length === 1 ? 'its' : 'their'} plugins`,
+          fix: helm.major === 3 ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)' : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
+        },
+      ]);
     }
-    const helm4Dir = values.shared ? pluginsFolder : resolve(values['helm4-dir'] ?? defaultHelm4Dir(env.HELM_DATA_HOME!));
+    const folder = values['helm4-dir'] ? resolve(values['helm4-dir']) : values.shared || readers.length === 0 ? pluginsFolder : separateHelm4Dir(dataHome);
+    const shared = folder === pluginsFolder;
     const binDir = resolve(values['bin-dir'] ?? join(homedir(), '.local', 'bin'));
     const dry = values['dry-run'];
     const actions: Action[] = [];
+    const record = readRecord(dataHome);
     try {
-      actions.push(linkExecutable(binDir, root, values.force, dry));
+      actions.push(linkExecutable(binDir, RENDERER, join(root, 'dist', `${RENDERER}.mjs`), 'Helm 3 post-renderer executable', values.force, dry));
+      actions.push(linkExecutable(binDir, CLI, join(root, 'dist', `${CLI}.mjs`), 'flytemc command', values.force, dry));
+      actions.push(registerHelm4(folder, root, pluginVersion(root), dry));
     } catch (e) {
-      if (e instanceof Conflict) throw new FlytemcError([{ severity: 'error', where: join(binDir, RENDERER), what: 'a file that flytemc did not create is in the way', fix: e.message }]);
+      if (e instanceof Conflict) throw new FlytemcError([{ severity: 'error', where: e.message.split(' exists')[0]!, what: 'a file that flytemc did not create is in the way', fix: e.message.split('; ')[1] ?? e.message }]);
       throw e;
     }
-    actions.push(registerHelm4(helm4Dir, root, pluginVersion(root), dry));
-    const hints: string[] = [];
-    if (!onPath(binDir)) hints.push(`${binDir} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
-    if (!values.shared) {
-      hints.push(`Helm 4 finds the plugin when ${helm4Dir} is in HELM_PLUGINS; for Helm 4 only (never for Helm 3), e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}:${helm4Dir}" helm4'\n  \`helm flytemc install\` needs none of this.`);
-    } else {
-      hints.push(`${RENDERER} is now in ${pluginsFolder}: a Helm 3 that reads this folder will drop ALL its plugins; undo with \`rm -r ${join(pluginsFolder, RENDERER)}\``);
+    const pdir = join(folder, RENDERER);
+    // the plugin moved (a Helm 3 appeared or went away): remove it from where it was
+    for (const old of record.dirs.filter((d) => d !== pdir)) {
+      const a = unregisterHelm4(old, dry);
+      if (a) actions.push(a);
     }
-    const data = { helm: helm.version, pluginDir: root, helm4PluginsDir: helm4Dir, binDir, errorFile: errorFilePath(), actions, hints };
+    if (!dry) writeRecord(dataHome, { links: [...record.links, actions[0]!.path, actions[1]!.path], dirs: [pdir] });
+    // for people: the home folder as ~, except inside the alias line (no ~ expansion in quotes)
+    const t = tildify;
+    const hints: string[] = [];
+    if (!onPath(binDir)) hints.push(`${t(binDir)} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
+    if (shared) {
+      hints.push(`Helm 4 finds ${RENDERER} in ${t(folder)} with its default settings.`);
+      if (readers.length) hints.push(`${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${t(folder)}: --shared --force asked for it.`);
+    } else {
+      const why = values['helm4-dir'] ? 'as --helm4-dir asked' : `because ${readers.map((r) => `Helm ${r.version} (${t(r.bin)})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${t(pluginsFolder)} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
+      hints.push(`the Helm 4 plugin is in ${t(folder)}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`);
+    }
+    const data = { helm: helm.version, pluginDir: root, layout: shared ? 'shared' : 'separate', helm4PluginsDir: folder, helm3Readers: readers, binDir, errorFile: errorFilePath(), actions, hints };
     await writeOut(
       render(format, data, () =>
-        table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, a.path, a.status])) +
+        table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, tildify(a.path), a.status])) +
           `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
       ),
     );

@@ -15,7 +15,7 @@ not the cluster joined as NAME. Re-running changes nothing.
 Options:
   --name NAME          the cluster's name in FlyteAdmin (default: the context name)
   --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
-  -n, --namespace NS   default: flyte
+  -n, --namespace NS   default: flyte (helm flytemc: Helm's namespace, so -n default is default)
   --values FILE        remove the cluster and its routes from FILE's multicluster.clusters
   --force              go on when the data plane is unreachable (or is not the recorded cluster)
   --restart            roll flyteadmin and syncresources in the hub when its Secret changed

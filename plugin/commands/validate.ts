@@ -5,7 +5,7 @@ import { configFromValues } from '../config/from-values.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
 import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
-import { EXIT, UsageError, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { EXIT, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
@@ -27,7 +27,7 @@ storage type, bucket/container and endpoint (FlyteAdmin reads what flytepropelle
 DataCatalog route it expects (catalogIngress) and its name in clusterConfigs.
 
 Options:
-  -f, --values FILE          a values file (repeat for several)
+  -f, --values FILE          a values file (repeat for several; - reads standard input)
   --data-plane FILE[,FILE]   a data plane's values files (repeat for several data planes)
   --cloud eks|gcp            the cloud overlay both planes are installed with
   -o FORMAT                  table (default), yaml or json
@@ -48,18 +48,22 @@ export interface FileReport {
   problems: Problem[];
 }
 
+/** A file's problems in the order of its lines (stable for the same line). */
+const byLine = (ps: Problem[]): Problem[] => ps.map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) })).sort((a, b) => a.line - b.line || a.i - b.i).map((x) => x.p);
+
 export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
-  return files.map((file) => {
-    const text = readText(file);
+  return files.map((path) => {
+    const text = readText(path);
+    const file = sourceLabel(path);
     try {
       const found = configFromValues(file, text);
       const r = checkConfig(found, options);
       const bad = r.problems.some((p) => p.severity === 'error');
-      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: r.problems };
+      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: byLine(r.problems) };
     } catch (e) {
       if (!(e instanceof FlytemcError)) throw e;
       if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what)) return { file, status: 'no-config', problems: [] };
-      return { file, status: 'invalid', problems: e.problems };
+      return { file, status: 'invalid', problems: byLine(e.problems) };
     }
   });
 }

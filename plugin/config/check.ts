@@ -18,6 +18,7 @@ import {
   type ExecutionLabel,
   type FoundConfig,
   type Located,
+  type Route,
   type MulticlusterValues,
 } from './types.ts';
 import { where } from './where.ts';
@@ -66,9 +67,18 @@ export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: str
   return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name: ${why}`, `use ${showValue(suggestion.slice(0, max))}`)];
 }
 
-/** Which mounted Secret holds the token files (flyte-core form and streams). */
-function credentialsFromVolumes(clusters: ClusterConfig[], volumes: Located, mounts: Located, problems: Problem[]): Credentials | undefined {
-  const files = clusters.filter((c) => !c.inCluster).flatMap((c) => [c.auth?.tokenPath, c.auth?.certPath]).filter((p): p is string => typeof p === 'string');
+/**
+ * Which mounted Secret holds the token files (flyte-core form and streams). When no volume mount
+ * of FlyteAdmin covers them (a plain flyte-core override without flyteadmin.additionalVolumes),
+ * the post-renderer mounts the default Secret, cluster-credentials at /var/run/credentials, in
+ * all three places, as for the chart's form: said as a warning.
+ */
+function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Located, problems: Problem[], atClusters: string): Credentials | undefined {
+  const list = Array.isArray(clusters) ? clusters.filter(isObject) : [];
+  const files = list
+    .filter((c) => c.inCluster !== true)
+    .flatMap((c) => (isObject(c.auth) ? [c.auth.tokenPath, c.auth.certPath] : []))
+    .filter((p): p is string => typeof p === 'string');
   const ms = Array.isArray(mounts.value) ? mounts.value : [];
   const vs = Array.isArray(volumes.value) ? volumes.value : [];
   let best: { i: number; covers: number } | undefined;
@@ -78,8 +88,15 @@ function credentialsFromVolumes(clusters: ClusterConfig[], volumes: Located, mou
     if (covers > 0 && (!best || covers > best.covers)) best = { i, covers };
   });
   if (!best) {
-    if (files.length) {
-      problems.push(error(mounts.where(''), `the clusters read their token and CA files from ${trimSlash(files[0]!.slice(0, files[0]!.lastIndexOf('/')) || '/')}, but no volume mount of FlyteAdmin points there, so FlyteAdmin would panic at start-up`, 'add a Secret volume to flyteadmin.additionalVolumes and mount it there with flyteadmin.additionalVolumeMounts, or use the flyte-multicluster chart, whose `multicluster.credentials` does it for you'));
+    if (list.some((c) => c.inCluster !== true)) {
+      const { secretName, mountPath } = DEFAULT_CREDENTIALS;
+      problems.push(
+        warning(
+          ms.length ? mounts.where('') : atClusters,
+          `no volume mount of FlyteAdmin holds the clusters' token and CA files, so flytemc mounts Secret ${secretName} at ${mountPath} in all three places that need it (FlyteAdmin, its sync-cluster-resources init container and syncresources)`,
+          `create Secret ${secretName} with a <name>_token and <name>_cacert key per cluster (\`flytemc join\` does), or mount your own Secret with flyteadmin.additionalVolumes and additionalVolumeMounts`,
+        ),
+      );
     }
     return undefined;
   }
@@ -101,16 +118,28 @@ function credentialsFromVolumes(clusters: ClusterConfig[], volumes: Located, mou
   return { secretName, mountPath: trimSlash(mount.mountPath as string) };
 }
 
-/** The checks a schema cannot express, on a schema-valid clusters section. */
-function semanticProblems(clusters: Clusters, at: (p: string) => string, requireClusters: boolean): Problem[] {
+/** A clusters section as far as it has the right shape: what the checks below can read of a config with schema errors too. */
+function usable(raw: unknown): { list: ClusterConfig[]; map: Record<string, Route[]>; def?: string } {
+  const cl = isObject(raw) ? raw : {};
+  const list = (Array.isArray(cl.clusterConfigs) ? cl.clusterConfigs : []).map((c) => (isObject(c) ? c : {})) as unknown as ClusterConfig[];
+  const map: Record<string, Route[]> = {};
+  if (isObject(cl.labelClusterMap)) {
+    for (const [label, routes] of Object.entries(cl.labelClusterMap)) map[label] = (Array.isArray(routes) ? routes : []).map((r) => (isObject(r) ? r : {})) as unknown as Route[];
+  }
+  return { list, map, ...(typeof cl.defaultExecutionLabel === 'string' ? { def: cl.defaultExecutionLabel } : {}) };
+}
+
+/** The checks a schema cannot express. Runs on a config with schema errors too (one run shows every problem). */
+function semanticProblems(clusters: unknown, at: (p: string) => string, requireClusters: boolean): Problem[] {
   const problems: Problem[] = [];
-  const list = clusters.clusterConfigs ?? [];
+  const { list, map, def } = usable(clusters);
   const byName = new Map<string, ClusterConfig>();
   list.forEach((c, i) => {
+    if (typeof c.name !== 'string') return; // the schema says it
     if (byName.has(c.name)) problems.push(error(at(`/clusterConfigs/${i}/name`), `duplicate cluster name ${JSON.stringify(c.name)}; FlyteAdmin panics at start-up on duplicates`, 'give every cluster its own name, or remove the repeated entry'));
     else byName.set(c.name, c);
     if (c.enabled === undefined) problems.push(warning(at(`/clusterConfigs/${i}`), `cluster ${JSON.stringify(c.name)} has no \`enabled\`; FlyteAdmin's default is false, so it gets no executions`, 'add `enabled: true` (or `enabled: false` to say it on purpose)'));
-    if (c.auth?.type !== undefined) problems.push(warning(at(`/clusterConfigs/${i}/auth/type`), '`auth.type` was never read by FlyteAdmin and is gone in v1.16.8; flytemc drops it', 'remove `type`'));
+    if (isObject(c.auth) && c.auth.type !== undefined) problems.push(warning(at(`/clusterConfigs/${i}/auth/type`), '`auth.type` was never read by FlyteAdmin and is gone in v1.16.8; flytemc drops it', 'remove `type`'));
   });
   const enabled = (id: string) => byName.get(id)?.enabled === true;
   if (requireClusters && list.length === 0) {
@@ -118,21 +147,20 @@ function semanticProblems(clusters: Clusters, at: (p: string) => string, require
   } else if (requireClusters && !list.some((c) => c.enabled === true)) {
     problems.push(error(at('/clusterConfigs'), 'no cluster is enabled, so FlyteAdmin has nowhere to run executions', 'set `enabled: true` on at least one cluster'));
   }
-  const map = clusters.labelClusterMap ?? {};
   for (const [label, routes] of Object.entries(map)) {
     const seen = new Set<string>();
     routes.forEach((r, i) => {
+      if (typeof r.id !== 'string') return; // the schema says it
       const p = `/labelClusterMap/${label.replace(/~/g, '~0').replace(/\//g, '~1')}/${i}/id`;
       if (!byName.has(r.id)) problems.push(error(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not in clusterConfigs; FlyteAdmin silently skips it`, `use one of: ${[...byName.keys()].join(', ') || '(no clusters yet)'}`));
       else if (!enabled(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not enabled; FlyteAdmin skips it`, `set \`enabled: true\` on ${r.id}, or remove the route`));
       if (seen.has(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} lists ${JSON.stringify(r.id)} twice`, 'merge the two entries into one weight'));
       seen.add(r.id);
     });
-    if (routes.length > 0 && !routes.some((r) => enabled(r.id))) {
-      problems.push(error(at(`/labelClusterMap/${label}`), `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${clusters.defaultExecutionLabel ? `label ${JSON.stringify(clusters.defaultExecutionLabel)}` : 'all enabled clusters'}`, 'route it to an enabled cluster, or enable one of its clusters'));
+    if (routes.length > 0 && !routes.some((r) => typeof r.id === 'string' && enabled(r.id))) {
+      problems.push(error(at(`/labelClusterMap/${label}`), `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${def ? `label ${JSON.stringify(def)}` : 'all enabled clusters'}`, 'route it to an enabled cluster, or enable one of its clusters'));
     }
   }
-  const def = clusters.defaultExecutionLabel;
   if (def !== undefined && !(def in map)) {
     problems.push(error(at('/defaultExecutionLabel'), `defaultExecutionLabel ${JSON.stringify(def)} is not a label of labelClusterMap`, `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`));
   }
@@ -162,9 +190,11 @@ function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, a
 function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: string) => string): Problem[] {
   const problems: Problem[] = [];
   clusters.forEach((c, i) => {
-    if (c.inCluster) return;
-    for (const [field, path] of [['tokenPath', c.auth?.tokenPath], ['certPath', c.auth?.certPath]] as const) {
-      if (path === undefined) {
+    if (c.inCluster || typeof c.name !== 'string') return;
+    const auth = isObject(c.auth) ? (c.auth as ClusterConfig['auth']) : undefined;
+    for (const [field, path] of [['tokenPath', auth?.tokenPath], ['certPath', auth?.certPath]] as const) {
+      if (typeof path !== 'string') {
+        if (path !== undefined) continue; // the schema says it
         problems.push(error(at(`/clusterConfigs/${i}/auth`), `cluster ${JSON.stringify(c.name)} has no auth.${field}; FlyteAdmin panics at start-up without it`, `set auth.${field}: ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
         continue;
       }
@@ -200,24 +230,27 @@ function normalise(clusters: Clusters, creds: Credentials): Config['clusters'] {
 
 export function checkConfig(found: FoundConfig, options: CheckOptions = {}): CheckResult {
   const { source } = found;
-  const problems: Problem[] = [];
+  // every problem of the config in one run: the ones found while locating it, the schema's, and
+  // the checks below, which read as much of a config with schema errors as has the right shape
+  const problems: Problem[] = [...(found.problems ?? [])];
   const at = (p: string) => where(source, p);
   const data = (p: string) => get(found.raw, p);
+  const isString = (v: unknown): v is string => typeof v === 'string';
 
   if (found.form === 'multicluster') {
     if (!isObject(found.raw)) {
-      return { problems: [error(at(''), `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`, 'see docs/configuration.md for its keys')] };
+      return { problems: [...problems, error(at(''), `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`, 'see docs/configuration.md for its keys')] };
     }
     if (!validateMulticluster(found.raw)) problems.push(...schemaProblems(validateMulticluster.errors, at, data));
-    if (errorsIn(problems).length) return { problems };
     const values = found.raw as MulticlusterValues;
-    const role = values.role;
+    const role = isString(values.role) ? values.role : undefined;
     const requireClusters = options.requireClusters ?? role !== 'data-plane';
-    const clusters = values.clusters ?? {};
-    const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...values.credentials };
+    const clusters = isObject(values.clusters) ? (values.clusters as Clusters) : {};
+    const given = isObject(values.credentials) ? values.credentials : {};
+    const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...(isString(given.secretName) ? { secretName: given.secretName } : {}), ...(isString(given.mountPath) ? { mountPath: given.mountPath } : {}) };
     problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
     problems.push(...executionLabelProblems(values.executionLabels ?? [], clusters, (p) => at(`/executionLabels${p}`)));
-    const withDefaults = normalise(clusters, credentials);
+    const withDefaults = normalise({ ...clusters, clusterConfigs: usable(clusters).list }, credentials);
     problems.push(...fileProblems(withDefaults.clusterConfigs, credentials, (p) => at(`/clusters${p}`)));
     if (errorsIn(problems).length) return { problems, ...(role ? { role } : {}) };
     const controlPlane = values.controlPlane ? { controlPlane: values.controlPlane } : {};
@@ -226,17 +259,16 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
 
   // flyte-core's own `configmap.clusters`, from a values file or from the rendered stream
   if (!isObject(found.raw)) {
-    return { problems: [error(at(''), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`)] };
+    return { problems: [...problems, error(at(''), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`)] };
   }
   if (!validateClusters(found.raw)) problems.push(...schemaProblems(validateClusters.errors, at, data));
-  if (errorsIn(problems).length) return { problems };
   const clusters = found.raw as Clusters;
+  const { list } = usable(clusters);
   problems.push(...semanticProblems(clusters, at, options.requireClusters ?? true));
-  const credentials =
-    (found.volumes && found.mounts ? credentialsFromVolumes(clusters.clusterConfigs ?? [], found.volumes, found.mounts, problems) : undefined) ?? DEFAULT_CREDENTIALS;
-  if (errorsIn(problems).length) return { problems };
-  const normalised = normalise(clusters, credentials);
-  problems.push(...fileProblems(clusters.clusterConfigs ?? [], credentials, at));
+  const credentials = (found.volumes && found.mounts ? credentialsFromVolumes(list, found.volumes, found.mounts, problems, at('')) : undefined) ?? DEFAULT_CREDENTIALS;
+  // token and CA paths default to <mountPath>/<name>_token and _cacert, as in the chart's form
+  const normalised = normalise({ ...clusters, clusterConfigs: list }, credentials);
+  problems.push(...fileProblems(normalised.clusterConfigs, credentials, at));
   if (errorsIn(problems).length) return { problems };
   return { config: { source, clusters: normalised, credentials }, problems };
 }

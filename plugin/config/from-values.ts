@@ -67,29 +67,33 @@ export function configFromValues(path: string, text: string, values: unknown = p
   for (const { base, v } of candidates) {
     const cm = v.configmap;
     if (!isObject(cm)) continue;
-    problems.push(...misplaced(cm, source, `${base}/configmap`));
-    if (cm.clusters === undefined) continue;
+    const wrong = misplaced(cm, source, `${base}/configmap`);
+    problems.push(...wrong);
+    // keys in the wrong place (upstream guide, defect 8) are still checked where they are, so
+    // that one run shows every other problem they carry too
+    const raw = cm.clusters !== undefined ? cm.clusters : wrong.length ? Object.fromEntries(['clusterConfigs', 'labelClusterMap', 'defaultExecutionLabel'].filter((k) => k in cm).map((k) => [k, cm[k]])) : undefined;
+    if (raw === undefined) continue;
     const admin = isObject(v.flyteadmin) ? v.flyteadmin : {};
     core = {
-      source: { ...source, base: `${base}/configmap/clusters` },
+      source: { ...source, base: cm.clusters !== undefined ? `${base}/configmap/clusters` : `${base}/configmap` },
       form: 'flyte-core',
-      raw: cm.clusters,
+      raw,
       volumes: { value: admin.additionalVolumes ?? [], where: (p) => where(source, `${base}/flyteadmin/additionalVolumes${p}`) },
       mounts: { value: admin.additionalVolumeMounts ?? [], where: (p) => where(source, `${base}/flyteadmin/additionalVolumeMounts${p}`) },
     };
   }
-  if (problems.length) throw new FlytemcError(problems);
 
   const hasBlock = 'multicluster' in values;
   if (hasBlock && core) {
     throw new FlytemcError([
+      ...problems,
       error(where(source, '/multicluster'), 'the file sets both `multicluster` and flyte-core\'s `configmap.clusters`; only one may say where the clusters are', 'keep `multicluster.clusters` (the flyte-multicluster chart) and remove `configmap.clusters`'),
     ]);
   }
   if (hasBlock) {
-    return { source: { ...source, base: '/multicluster' }, form: 'multicluster', raw: values.multicluster };
+    return { source: { ...source, base: '/multicluster' }, form: 'multicluster', raw: values.multicluster, ...(problems.length ? { problems } : {}) };
   }
-  if (core) return core;
+  if (core) return problems.length ? { ...core, problems } : core;
   throw new FlytemcError([
     error(path, 'no multi-cluster config: the file has neither `multicluster.clusters` nor flyte-core\'s `configmap.clusters`', 'add a `multicluster:` block with `clusters.clusterConfigs` (see docs/configuration.md), or let `flytemc join` write it'),
   ]);

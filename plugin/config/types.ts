@@ -1,5 +1,6 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
 // `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
+import type { Problem } from '../problems.ts';
 
 export interface ClusterAuth {
   tokenPath?: string;
@@ -99,6 +100,8 @@ export interface FoundConfig {
   /** form `flyte-core` / `stream`: the volumes and mounts that carry the credentials, with their pointers. */
   volumes?: Located;
   mounts?: Located;
+  /** Problems found while finding it (e.g. keys in the wrong place); checkConfig reports them first. */
+  problems?: Problem[];
 }
 
 /** A checked config, with defaults filled in: what the patch stage works from. */

@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  readInput,
+  writeOutput
+} from "./chunks/chunk-XXKQYZZY.mjs";
+import {
+  CONFIG_API_GROUP,
+  CONFIG_KIND,
+  postRender
+} from "./chunks/chunk-CARZXG42.mjs";
+import "./chunks/chunk-3POPOE6Q.mjs";
+import "./chunks/chunk-HQI3NJAX.mjs";
+import "./chunks/chunk-HSI6TMYY.mjs";
+import "./chunks/chunk-CMNDI7DY.mjs";
+import {
+  pointerSegments
+} from "./chunks/chunk-S4HHHLT5.mjs";
+import {
+  MAX_INPUT_BYTES,
+  checkTree,
+  isObject,
+  parseStream,
+  refuseResourceErrors,
+  resourceId,
+  tooBig
+} from "./chunks/chunk-IVWXLEOG.mjs";
+import {
+  dumpYaml,
+  isYamlError,
+  parseYaml
+} from "./chunks/chunk-C74VGJG2.mjs";
+import "./chunks/chunk-RKAGZZI3.mjs";
+import "./chunks/chunk-IVYUDTSF.mjs";
+import {
+  EXIT,
+  UsageError,
+  commandLine,
+  guard,
+  writeOut
+} from "./chunks/chunk-FQYQ6MQN.mjs";
+import {
+  FlytemcError,
+  error,
+  formatProblem,
+  redact
+} from "./chunks/chunk-R2S2UNUF.mjs";
+import "./chunks/chunk-GPAN37FC.mjs";
+
+// plugin/krm.ts
+var RESOURCE_LIST = "ResourceList";
+var PATH_ANNOTATIONS = ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"];
+var INDEX_ANNOTATIONS = ["internal.config.kubernetes.io/index", "config.kubernetes.io/index"];
+var annotation = (item, keys) => {
+  const a = isObject(item) && isObject(item.metadata) && isObject(item.metadata.annotations) ? item.metadata.annotations : {};
+  for (const k of keys) if (typeof a[k] === "string") return a[k];
+  return void 0;
+};
+function fieldPath(pointer) {
+  let out = "";
+  for (const s of pointerSegments(pointer)) {
+    if (/^\d+$/.test(s)) out += `[${s}]`;
+    else if (/^[A-Za-z_][-A-Za-z0-9_]*$/.test(s)) out += (out ? "." : "") + s;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+function resultOf(p, ctx) {
+  const message = redact(p.fix ? `${p.what} (fix: ${p.fix})` : p.what);
+  const r = { message, severity: p.severity };
+  if (ctx.configLabel && ctx.configRef && (p.where === ctx.configLabel || p.where.startsWith(ctx.configLabel + " "))) {
+    r.resourceRef = ctx.configRef;
+    const pointer = p.where.slice(ctx.configLabel.length + 1);
+    if (pointer.startsWith("/")) r.field = { path: fieldPath(pointer) };
+    return r;
+  }
+  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(p.where);
+  const index = m ? ctx.itemAtLine.get(Number(m[1])) : void 0;
+  const item = index === void 0 ? void 0 : ctx.items[index];
+  const ref = item ? resourceId(item) : void 0;
+  if (!ref) {
+    r.message = redact(`${p.where}: ${message}`);
+    return r;
+  }
+  r.resourceRef = ref;
+  if (m?.[2]) r.field = { path: fieldPath(m[2]) };
+  const path = annotation(item, PATH_ANNOTATIONS);
+  if (path) {
+    const i = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
+    r.file = { path, ...Number.isInteger(i) && i > 0 ? { index: i } : {} };
+  }
+  return r;
+}
+function krm(input) {
+  const json = input.trimStart().startsWith("{");
+  const emit = (list2, results) => {
+    const out = results.length ? { ...list2, results } : list2;
+    const exitCode = results.some((r) => r.severity === "error") ? 1 : 0;
+    return { output: json ? JSON.stringify(out, null, 2) + "\n" : dumpYaml(out), results, exitCode };
+  };
+  const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit({ apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 }, problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity }));
+  const label = "the ResourceList";
+  if (input.length > MAX_INPUT_BYTES) return refuse(tooBig(label, input.length, MAX_INPUT_BYTES, "the input").problems);
+  let list;
+  try {
+    list = refuseResourceErrors(label, () => parseYaml(input));
+    checkTree(list, label, input.length, input.includes("*"));
+  } catch (e) {
+    if (e instanceof FlytemcError) return refuse(e.problems);
+    if (!isYamlError(e)) throw e;
+    return refuse([error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, "give a ResourceList (config.kubernetes.io/v1) as YAML or JSON")]);
+  }
+  if (!isObject(list) || list.kind !== RESOURCE_LIST || !Array.isArray(list.items)) {
+    return refuse([error(label, `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`, "run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream")]);
+  }
+  const apiVersion = typeof list.apiVersion === "string" ? list.apiVersion : "config.kubernetes.io/v1";
+  const items = list.items;
+  const bad = items.findIndex((i) => !isObject(i));
+  if (bad >= 0) return refuse([error(`${label} /items/${bad}`, "an item is not a Kubernetes object (a mapping)")], items, apiVersion);
+  const ctx = { items, itemAtLine: /* @__PURE__ */ new Map() };
+  let config;
+  const fc = list.functionConfig;
+  if (fc !== void 0 && fc !== null) {
+    const id = resourceId(fc);
+    if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? "").startsWith(CONFIG_API_GROUP + "/")) {
+      return refuse([error(`functionConfig${id ? ` ${id.kind}/${id.name}` : ""}`, `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`, `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`)], items, apiVersion);
+    }
+    ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? "?"}`;
+    if (id) ctx.configRef = id;
+    config = { source: { label: ctx.configLabel, base: "/spec" }, form: "multicluster", raw: fc.spec ?? null };
+  }
+  let stream = "";
+  let line = 1;
+  items.forEach((item, i) => {
+    const body = dumpYaml(item);
+    stream += `---
+# Source: ${annotation(item, PATH_ANNOTATIONS) ?? `items[${i}]`}
+${body}`;
+    ctx.itemAtLine.set(line + 2, i);
+    line += 2 + body.split("\n").length - 1;
+  });
+  let result;
+  try {
+    result = postRender(stream, config ? { config } : {});
+  } catch (e) {
+    if (!(e instanceof FlytemcError)) throw e;
+    return refuse(e.problems, items, apiVersion, ctx);
+  }
+  const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
+  return emit({ apiVersion, kind: RESOURCE_LIST, items: wired }, result.warnings.map((p) => resultOf(p, ctx)));
+}
+
+// plugin/krm-main.ts
+var usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
+       flytemc-krm < resource-list.yaml
+
+The flytemc post-renderer as a KRM function (kpt, kustomize function transformers): reads a
+ResourceList whose functionConfig is a MultiClusterConfig (apiVersion flytemc.io/v1alpha1, spec =
+the chart's \`multicluster\` block) and whose items are flyte-core's control plane; writes it back
+with the items wired (clusters.yaml in both ConfigMaps, the credentials mounted in the three
+places, new configChecksum annotations) and every problem as a \`results\` entry (severity,
+resourceRef, field path, file). Exit 1 when a result is an error (the items are then unchanged).
+
+Example (kustomize, with --enable-alpha-plugins --enable-exec):
+  # multicluster.yaml, listed under \`transformers:\` in kustomization.yaml
+  apiVersion: flytemc.io/v1alpha1
+  kind: MultiClusterConfig
+  metadata:
+    name: flyte-multicluster
+    annotations:
+      config.kubernetes.io/function: |
+        exec:
+          path: /usr/local/bin/flytemc-krm
+  spec: {credentials: {...}, clusters: {...}}
+`;
+async function run(argv) {
+  return guard(async () => {
+    const { values, positionals } = commandLine(argv.filter((a) => a !== "--krm"), {}, true);
+    if (values.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length) throw new UsageError(`stray argument ${JSON.stringify(positionals[0])}: the ResourceList comes on standard input`);
+    const out = krm(await readInput());
+    for (const r of out.results) {
+      const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ""}` : "ResourceList";
+      process.stderr.write(formatProblem({ severity: r.severity === "info" ? "warning" : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + "\n");
+    }
+    await writeOutput(out.output);
+    return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+  });
+}
+process.exitCode = await run(process.argv.slice(2));
+export {
+  usage
+};

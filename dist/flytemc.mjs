@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  VERSION
+} from "./chunks/chunk-RKAGZZI3.mjs";
+import {
+  EXIT,
+  running,
+  self
+} from "./chunks/chunk-FQYQ6MQN.mjs";
+import "./chunks/chunk-R2S2UNUF.mjs";
+import "./chunks/chunk-GPAN37FC.mjs";
+
+// plugin/commands/index.ts
+var commands = {
+  setup: () => import("./chunks/setup-AK3LY2D4.mjs"),
+  install: () => import("./chunks/install-NRJJM322.mjs"),
+  export: () => import("./chunks/export-DMCFRHGP.mjs"),
+  join: () => import("./chunks/join-WUOWO6HB.mjs"),
+  check: () => import("./chunks/check-GQIHB3MS.mjs"),
+  rbac: () => import("./chunks/rbac-KXDRPR43.mjs"),
+  validate: () => import("./chunks/validate-OFMWVZS5.mjs"),
+  routes: () => import("./chunks/routes-O2DPZ44Y.mjs"),
+  labels: () => import("./chunks/labels-NPVDJT7L.mjs"),
+  rotate: () => import("./chunks/rotate-YDG4BCL5.mjs"),
+  unjoin: () => import("./chunks/unjoin-N36B3YP6.mjs"),
+  "post-render": () => import("./chunks/post-render-OEYU5QW3.mjs")
+};
+var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
+
+// plugin/cli.ts
+async function help() {
+  const names = Object.keys(commands);
+  const summaries = await Promise.all(names.map(async (n) => (await commands[n]()).summary));
+  const width = Math.max(...names.map((n) => n.length));
+  return `flytemc ${VERSION}: run Flyte on many Kubernetes clusters
+
+Usage: flytemc <command> [options]      (or: helm flytemc <command> [options])
+
+Commands:
+${names.map((n, i) => `  ${n.padEnd(width)}  ${summaries[i] ?? ""}`).join("\n")}
+
+Run \`flytemc help <command>\` (or \`flytemc <command> --help\`) for a command's options and examples.
+Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and --debug apply.
+`;
+}
+function unknown(name) {
+  const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
+  process.stderr.write(`error: unknown command ${JSON.stringify(name)}
+  fix: ${near ? `did you mean \`${near}\`? ` : ""}run \`${self()} help\` for the list of commands
+`);
+  return EXIT.usage;
+}
+async function main(argv) {
+  const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+  for (let i = args.indexOf("--debug"); i >= 0 && (args.indexOf("--") < 0 || i < args.indexOf("--")); i = args.indexOf("--debug")) {
+    args.splice(i, 1);
+    process.env.FLYTEMC_DEBUG = "1";
+  }
+  const [name, ...rest] = args;
+  if (!name || name === "-h" || name === "--help") {
+    process.stdout.write(await help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === "help") {
+    const topic = rest.find((a) => !a.startsWith("-"));
+    if (!topic) {
+      process.stdout.write(await help());
+      return EXIT.ok;
+    }
+    const load2 = commands[topic];
+    if (!load2) return unknown(topic);
+    process.stdout.write((await load2()).usage);
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "version") {
+    process.stdout.write(`flytemc ${VERSION}
+`);
+    return EXIT.ok;
+  }
+  const load = commands[name];
+  if (!load) return unknown(name);
+  running.command = name;
+  running.readOnly = READ_ONLY.has(name);
+  if (rest.includes("--version") && !rest.includes("--")) {
+    process.stdout.write(`flytemc ${VERSION}
+`);
+    return EXIT.ok;
+  }
+  return (await load()).run(rest);
+}
+process.exit(await main(process.argv.slice(2)));
