@@ -3,19 +3,19 @@ import { createRequire as __flytemcCreateRequire } from 'node:module'; const req
 import {
   readInput,
   writeOutput
-} from "./chunks/chunk-XXKQYZZY.mjs";
+} from "./chunks/chunk-IM6QBIJB.mjs";
 import {
   CONFIG_API_GROUP,
   CONFIG_KIND,
   postRender
-} from "./chunks/chunk-CARZXG42.mjs";
-import "./chunks/chunk-3POPOE6Q.mjs";
-import "./chunks/chunk-HQI3NJAX.mjs";
+} from "./chunks/chunk-56F4LPMH.mjs";
+import "./chunks/chunk-7QW3KPZA.mjs";
+import "./chunks/chunk-U42RTUBZ.mjs";
 import "./chunks/chunk-HSI6TMYY.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import {
   pointerSegments
-} from "./chunks/chunk-S4HHHLT5.mjs";
+} from "./chunks/chunk-RANSKRVF.mjs";
 import {
   MAX_INPUT_BYTES,
   checkTree,
@@ -24,7 +24,7 @@ import {
   refuseResourceErrors,
   resourceId,
   tooBig
-} from "./chunks/chunk-IVWXLEOG.mjs";
+} from "./chunks/chunk-G2ASVLUG.mjs";
 import {
   dumpYaml,
   isYamlError,
@@ -38,13 +38,13 @@ import {
   commandLine,
   guard,
   writeOut
-} from "./chunks/chunk-FQYQ6MQN.mjs";
+} from "./chunks/chunk-IVTEQ3JB.mjs";
 import {
   FlytemcError,
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-R2S2UNUF.mjs";
+} from "./chunks/chunk-MLYTTTV6.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/krm.ts

@@ -7,24 +7,24 @@ import {
   EXIT,
   running,
   self
-} from "./chunks/chunk-FQYQ6MQN.mjs";
-import "./chunks/chunk-R2S2UNUF.mjs";
+} from "./chunks/chunk-IVTEQ3JB.mjs";
+import "./chunks/chunk-MLYTTTV6.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-AK3LY2D4.mjs"),
-  install: () => import("./chunks/install-NRJJM322.mjs"),
-  export: () => import("./chunks/export-DMCFRHGP.mjs"),
-  join: () => import("./chunks/join-WUOWO6HB.mjs"),
-  check: () => import("./chunks/check-GQIHB3MS.mjs"),
-  rbac: () => import("./chunks/rbac-KXDRPR43.mjs"),
-  validate: () => import("./chunks/validate-OFMWVZS5.mjs"),
-  routes: () => import("./chunks/routes-O2DPZ44Y.mjs"),
-  labels: () => import("./chunks/labels-NPVDJT7L.mjs"),
-  rotate: () => import("./chunks/rotate-YDG4BCL5.mjs"),
-  unjoin: () => import("./chunks/unjoin-N36B3YP6.mjs"),
-  "post-render": () => import("./chunks/post-render-OEYU5QW3.mjs")
+  setup: () => import("./chunks/setup-SJFK2NKL.mjs"),
+  install: () => import("./chunks/install-X5LSZFIB.mjs"),
+  export: () => import("./chunks/export-HN2VSISI.mjs"),
+  join: () => import("./chunks/join-M3CHSDBA.mjs"),
+  check: () => import("./chunks/check-AC73V6PW.mjs"),
+  rbac: () => import("./chunks/rbac-TWI7GPKK.mjs"),
+  validate: () => import("./chunks/validate-XD7PS5SF.mjs"),
+  routes: () => import("./chunks/routes-OG5KYSCL.mjs"),
+  labels: () => import("./chunks/labels-RCICOBN7.mjs"),
+  rotate: () => import("./chunks/rotate-QHHBOTQR.mjs"),
+  unjoin: () => import("./chunks/unjoin-3YUOEHOB.mjs"),
+  "post-render": () => import("./chunks/post-render-WSIJA7NU.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -44,8 +44,13 @@ export const errorsIn = (ps: Problem[]): Problem[] => ps.filter((p) => p.severit
  */
 const SECRET_KEY = /(^|[^A-Za-z])(token|cacert|ca\.crt|ca-?data|certificate-authority-data|client-certificate-data|client-key-data|password|passwd|passphrase|secret|credentials?|private-?key|key|bearer|authorization)$/i;
 const MIXED = (s: string) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s);
-/** A JSON pointer or file path (short segments between slashes), not base64 (which has a '/' in ~1 of 64 characters). */
-const pathLike = (s: string) => s.includes('/') && s.split('/').every((seg) => seg.length <= 20);
+/**
+ * A JSON pointer or file path, not base64 (which has a '/' in ~1 of 64 characters): each segment
+ * between slashes is short, or a word as keys are written (camelCase, kebab-case, snake_case,
+ * e.g. additionalVolumeMounts), which a random blob's long segments are not.
+ */
+const WORD = /^(?:[a-z]+(?:[A-Z][a-z]+)*\d*|[a-z0-9]+(?:[-_.][a-z0-9]+)*)$/;
+const pathLike = (s: string) => s.includes('/') && s.split('/').every((seg) => seg.length <= 20 || WORD.test(seg));
 
 /** True when a value at this JSON pointer or dotted path must not be shown. */
 export function isSecretPath(path: string): boolean {

@@ -41,6 +41,7 @@ import { runProcess } from './helpers/process.ts';
 const GIVEN: Record<string, string> = {
   'my-values.yaml': 'test/fixtures/three-clusters.yaml', // "your values": three data planes
   'values-override.yaml': 'test/fixtures/guide/values-override.verbatim.yaml', // the upstream guide's file, verbatim
+  'shared-values.yaml': 'test/fixtures/shared-values.yaml', // what both planes share: the way back and one bucket
 };
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 const UPDATE = process.env.FLYTEMC_DOCTEST_UPDATE === '1';

@@ -16,6 +16,7 @@ import { runProcess } from './helpers/process.ts';
 
 const CHART = prepareChart();
 const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
+const SHARED = join(ROOT, 'test', 'fixtures', 'shared-values.yaml');
 if (!existsSync(join(ROOT, 'dist', 'flytemc.mjs'))) throw new Error('run node scripts/build.mjs first');
 
 interface Home { dir: string; env: NodeJS.ProcessEnv; bin: string; data: string; plugins: string }
@@ -184,7 +185,7 @@ for (const major of HELM_MAJORS) {
       assert.is(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(ns(r.stdout), ['other'], args.join(' '));
     }
-    const env = await runProcessHelm(join(h.bin, 'helm'), ['flytemc', 'install', 'data-plane', '--name', 'dp1', '--template'], { ...h, env: { ...h.env, HELM_NAMESPACE: 'from-env' } });
+    const env = await runProcessHelm(join(h.bin, 'helm'), ['flytemc', 'install', 'data-plane', '--name', 'dp1', '-f', SHARED, '--template'], { ...h, env: { ...h.env, HELM_NAMESPACE: 'from-env' } });
     assert.is(env.code, 0, env.stderr);
     assert.equal(ns(env.stdout), ['from-env']);
     const dflt = await helm(h, ['flytemc', 'install', 'control-plane', '-n', 'default', '-f', CLUSTERS, '--template']);

@@ -189,6 +189,13 @@ test('redact masks bearer, bootstrap and EKS tokens, base64 and hex blobs and qu
   for (const s of ['abc123', 'tiny', "'p'", 'dGhpcyBpcyBhIHRva2Vu', 'abcdef.0123456789abcdef', 'aHR0cHM6', '0123456789abcdef0123456789abcdef01234567']) assert.not.ok(out.includes(s), `${s} in ${out}`);
   const keep = 'values.yaml:32 (/configmap/clusters/clusterConfigs/1/auth/enabled): Secret flyte/flyteadmin-token: still has no token after 4 s; see /tmp/flytemc-faults-AbC123/clusters/cluster-1/kube-apiserver.log';
   assert.is(redact(keep), keep);
+  // pointers whose keys are long words (found by the README doc-test: this one was masked as base64)
+  for (const pointer of ['values-override.yaml:7 (/flyteadmin/additionalVolumeMounts/0/name)', 'x (/spec/template/spec/initContainers/0/volumeMounts/1/mountPath)', '/multicluster/controlPlane/clientSecret/secretName/x1/deploymentAnnotations']) {
+    assert.is(redact(pointer), pointer);
+  }
+  // a blob with slashes is still a blob
+  const blob = 'q8Zr/Tk3vLx9PwYb2NcMhJ4Ue7Ga/Rs5Df1OiKl6Wp0Xy';
+  assert.not.ok(redact(`value ${blob} end`).includes(blob));
 });
 
 test('the post-renderer and validate never echo a short planted secret (a Secret data value, a base64 string where a name goes)', () => {

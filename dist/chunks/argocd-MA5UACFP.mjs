@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  kustomizeFiles
+} from "./chunk-TPZ4YVYD.mjs";
+import "./chunk-ZKSQOWYT.mjs";
+import "./chunk-2A73C3IX.mjs";
+import "./chunk-LB5ASOZT.mjs";
+import "./chunk-ISSKIS7J.mjs";
+import {
+  header
+} from "./chunk-GJ76SV3M.mjs";
+import "./chunk-56F4LPMH.mjs";
+import "./chunk-7QW3KPZA.mjs";
+import "./chunk-U42RTUBZ.mjs";
+import "./chunk-HSI6TMYY.mjs";
+import "./chunk-CMNDI7DY.mjs";
+import "./chunk-RANSKRVF.mjs";
+import "./chunk-G2ASVLUG.mjs";
+import {
+  dumpYaml
+} from "./chunk-C74VGJG2.mjs";
+import "./chunk-JJUBBUF3.mjs";
+import "./chunk-4C53D3Z7.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-IVTEQ3JB.mjs";
+import "./chunk-MLYTTTV6.mjs";
+import "./chunk-RVT2UJHG.mjs";
+import "./chunk-GPAN37FC.mjs";
+
+// plugin/export/argocd.ts
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+var KUSTOMIZE_DIR = "control-plane";
+function repoPath(dir) {
+  const abs = resolve(dir);
+  for (let d = abs; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return { path: relative(d, abs).split(sep).join("/") || ".", inGit: true };
+    if (dirname(d) === d) break;
+  }
+  return { path: relative(process.cwd(), abs).split(sep).join("/") || ".", inGit: false };
+}
+function argocdFiles(r, p, o, path) {
+  const application = {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Application",
+    metadata: { name: o.name, namespace: "argocd" },
+    spec: {
+      project: o.project,
+      source: { repoURL: o.repoURL, targetRevision: o.revision, path },
+      destination: { server: o.server, namespace: r.input.namespace },
+      syncPolicy: { syncOptions: ["CreateNamespace=true", "ServerSideApply=true"] }
+    }
+  };
+  const how = [
+    `# Argo CD builds ${path} with kustomize, flyte-core through its helmCharts inflator, which Argo CD`,
+    "# allows only with this setting in ConfigMap argocd-cm (namespace argocd):",
+    "#   data:",
+    "#     kustomize.buildOptions: --enable-helm",
+    `# Secret ${r.input.namespace}/${r.secretName} (the data planes' tokens) must reach namespace ${r.input.namespace} too:`,
+    "# `flytemc join --secret-out` writes it, to seal or encrypt (an overlay next to control-plane/ can carry it).",
+    ""
+  ].join("\n");
+  return [
+    { path: "application.yaml", data: header(r, p) + how + dumpYaml(application) },
+    ...kustomizeFiles(r, p, o).map((f) => ({ ...f, path: `${KUSTOMIZE_DIR}/${f.path}` }))
+  ];
+}
+export {
+  KUSTOMIZE_DIR,
+  argocdFiles,
+  repoPath
+};

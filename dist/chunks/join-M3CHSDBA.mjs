@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  EXIT,
+  KUBE_OPTIONS,
+  UsageError,
+  commandLine,
+  guard,
+  printWarnings,
+  writeOut
+} from "./chunk-IVTEQ3JB.mjs";
+import {
+  FlytemcError,
+  formatProblems,
+  marked,
+  warning
+} from "./chunk-MLYTTTV6.mjs";
+import "./chunk-GPAN37FC.mjs";
+
+// plugin/commands/join.ts
+var summary = "join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane";
+var usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
+       helm flytemc join CONTEXT... [options]          (the hub defaults to Helm's current context)
+
+For each data-plane CONTEXT of your kubeconfig: ensures ServiceAccount flyteadmin, ClusterRole
+and ClusterRoleBinding <namespace>-flyteadmin and the token Secret flyteadmin-token; waits for
+kube-controller-manager to issue the token; proves token + CA against the endpoint (TLS
+verified, authenticated, every permission FlyteAdmin uses); only then writes <name>_token and
+<name>_cacert into the hub's credentials Secret (other keys are kept, also under concurrent
+joins). Refuses one physical cluster under two names, and a name other than the one the member's
+flytepropeller reports (its --propeller.cluster-id; --force joins it anyway, with a warning).
+What FlyteAdmin needs comes from the control plane's cluster-resource templates: --values FILE's,
+else the hub's deployed ones, else flyte-core's. Your kubeconfig may use any credentials
+(exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
+Re-running changes nothing.
+
+With --secret-out FILE (GitOps), every step and proof runs as above, but the hub is never
+contacted: the credentials Secret goes to FILE as a manifest (mode 0600), to seal (kubeseal),
+encrypt (sops) or load into a secret store before it reaches git; --merge keeps the other
+clusters' keys already in FILE. \`kubectl apply --server-side -f FILE\` (or its sealed form)
+gives the hub the Secret join would have written, and \`flytemc check\` proves it.
+
+Options:
+  --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
+  --name NAME          the cluster's name in FlyteAdmin (default: the context name; one CONTEXT only)
+  --label L[=WEIGHT]   route execution cluster label L to the cluster (weight 0..1, default 1); repeatable
+  --endpoint URL       the API server URL as the control plane reaches it (default: the kubeconfig's; one CONTEXT only)
+  -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes
+                       (default: flyte; helm flytemc: Helm's namespace, so -n default is default)
+  --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
+  --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
+  --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
+                       templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
+  --force              join although the member's flytepropeller reports another cluster name
+  --secret-out FILE    write the credentials Secret manifest to FILE instead of the hub (not contacted)
+  --merge              with --secret-out: keep the other clusters' keys already in FILE
+  --dry-run            print the plan and a diff (tokens masked); change nothing
+  --kubeconfig PATH    kubeconfig to use (default: $KUBECONFIG, ~/.kube/config)
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
+  --timeout DUR        per-request timeout (default 15s)
+  --token-timeout DUR  how long to wait for the token controller (default 60s)
+  --parallel N         clusters joined at once (default 4)
+  -h, --help           this help
+
+Examples:
+  flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
+  flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
+  flytemc join dp1 --kube-context cp --rbac minimal --values values-cp.yaml
+  helm --kube-context cp flytemc join dp-us-east-1 --label default
+  flytemc join dp1 --label team1 --values values-cp.yaml --secret-out cluster-credentials.yaml --merge
+  kubeseal --format yaml < cluster-credentials.yaml > sealed-cluster-credentials.yaml
+`;
+async function run(argv) {
+  return guard(async () => {
+    const { values: v, positionals } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        "dry-run": { type: "boolean", default: false },
+        "token-timeout": { type: "string" },
+        name: { type: "string" },
+        label: { type: "string", multiple: true },
+        endpoint: { type: "string" },
+        values: { type: "string" },
+        restart: { type: "boolean", default: false },
+        parallel: { type: "string" },
+        rbac: { type: "string" },
+        force: { type: "boolean", default: false },
+        "secret-out": { type: "string" },
+        merge: { type: "boolean", default: false }
+      },
+      true
+    );
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length === 0) throw new UsageError("name at least one data-plane CONTEXT of your kubeconfig");
+    if (new Set(positionals).size !== positionals.length) throw new UsageError("a CONTEXT is named twice");
+    if (positionals.length > 1 && v.name) throw new UsageError("--name applies to one CONTEXT; with several, each cluster is named after its context");
+    if (positionals.length > 1 && v.endpoint) throw new UsageError("--endpoint applies to one CONTEXT");
+    const parallel = v.parallel === void 0 ? 4 : Number(v.parallel);
+    if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError("--parallel must be a whole number from 1");
+    if (v.rbac !== void 0 && v.rbac !== "minimal" && v.rbac !== "flyte-core") throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
+    const secretOut = v["secret-out"];
+    if (v.merge && !secretOut) throw new UsageError("--merge goes with --secret-out FILE");
+    if (secretOut && v.restart) throw new UsageError("--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)");
+    const c = await import("./common-VXKRTUGG.mjs");
+    const routes = (v.label ?? []).map(c.parseRoute);
+    const requests = positionals.map((context) => ({
+      context,
+      name: c.checkName(v.name ?? context, v.name ? "--name" : "context"),
+      ...v.endpoint ? { endpoint: v.endpoint } : {},
+      routes
+    }));
+    const names = requests.map((r) => r.name);
+    if (new Set(names).size !== names.length) throw new UsageError("two CONTEXTs give the same cluster name");
+    let secretName;
+    if (v.values) secretName = await secretNameFromValues(v.values);
+    const { openSession } = await import("./session-42VLKHHY.mjs");
+    const { formatPlan } = await import("./plan-R2GBTL6X.mjs");
+    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals, !secretOut);
+    const { needsFor } = await import("./check-2G5XTQNJ.mjs");
+    const { needs } = await needsFor(hub, namespace, v.values);
+    const rbac = v.rbac ? { rbac: v.rbac } : {};
+    const { joinCluster } = await import("./join-NGO6XVYE.mjs");
+    const { mapLimit } = await import("./util-HCYYMG2D.mjs");
+    const file = secretOut ? (await import("./secret-file-7XEUKKX4.mjs")).secretFile(secretOut, namespace, common.secretName, v.merge, names) : void 0;
+    const store = file ?? (await import("./hub-Q2NUHEPA.mjs")).hubStore(hub, namespace, common.secretName, plan);
+    const started = Date.now();
+    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, store, common, plan));
+    const failures = [];
+    let exit = EXIT.ok;
+    const joined = results.flatMap((res, i) => {
+      if (res.status === "fulfilled") return [res.value];
+      const e = res.reason;
+      if (e instanceof FlytemcError) {
+        failures.push(...e.problems);
+        exit = Math.max(exit, e.exitCode === EXIT.invalid ? EXIT.failed : e.exitCode);
+      } else throw e;
+      progress.step(requests[i].name, "failed");
+      return [];
+    });
+    const warnings = joined.flatMap((j) => j.warnings);
+    const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name).routes }));
+    const vf = await import("./values-file-E4NKGAQ7.mjs");
+    let fileNote = "";
+    if (v.values && entries.length) {
+      const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v["dry-run"] });
+      plan.record({ target: v.values, object: "multicluster.clusters", action: edit.changed ? edit.created ? "create" : "update" : "unchanged", before: edit.before, after: edit.after, note: names.join(", ") });
+      if (edit.changed && !edit.commentsKept) warnings.push(warning(v.values, "rewritten as plain YAML: its layout could not be edited in place, so comments were dropped"));
+      fileNote = edit.changed ? `
+${v["dry-run"] ? "would record" : "recorded"} ${entries.map((e) => e.name).join(", ")} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ""}` : "";
+    }
+    const hubChanged = joined.some((j) => j.hubChanged);
+    if (file && joined.length) file.flush(plan);
+    if (v.restart && hubChanged && hub) {
+      const { restartDeployments } = await import("./hub-Q2NUHEPA.mjs");
+      await restartDeployments(hub, namespace, plan, "FlyteAdmin reads token files only at start-up");
+    } else if (hubChanged && !v.restart && joined.length && !v["dry-run"] && !file) {
+      warnings.push(warning(`hub ${hubContext}`, "FlyteAdmin reads token files only at start-up", "pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)"));
+    }
+    let out = formatPlan(plan.changes, { diff: v["dry-run"], dryRun: v["dry-run"], group: true });
+    const secs = ((Date.now() - started) / 1e3).toFixed(1);
+    const into = file ? `into ${secretOut} (Secret ${namespace}/${common.secretName}; the hub was not contacted)` : `into ${marked(`hub ${hubContext}`)} (Secret ${namespace}/${common.secretName})`;
+    out += `
+${v["dry-run"] ? "dry run: nothing was changed. " : ""}${joined.length} of ${requests.length} cluster${requests.length === 1 ? "" : "s"} ${v["dry-run"] ? "can be joined" : "joined"} ${into} in ${secs} s${fileNote}
+`;
+    if (file && joined.length && !v["dry-run"]) out += `
+${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}
+`;
+    if (!v.values && entries.length) out += `
+Add this to the control plane's values (or rerun with --values FILE):
+
+${vf.snippet(entries)}`;
+    await writeOut(out);
+    printWarnings(warnings);
+    if (failures.length) process.stderr.write(formatProblems(failures).replace(/nothing was written\.$/, `${requests.length - joined.length} of ${requests.length} not joined${joined.length ? " (the others were)" : ""}.`) + "\n");
+    return exit;
+  });
+}
+async function secretNameFromValues(path) {
+  const { existsSync, readFileSync } = await import("node:fs");
+  if (!existsSync(path)) return void 0;
+  const { parseValuesFile } = await import("./from-values-UAOMEXZY.mjs");
+  const values = parseValuesFile(path, readFileSync(path, "utf8"));
+  const s = values?.multicluster?.credentials?.secretName;
+  return typeof s === "string" ? s : void 0;
+}
+export {
+  run,
+  summary,
+  usage
+};

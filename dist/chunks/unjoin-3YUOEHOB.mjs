@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  EXIT,
+  KUBE_OPTIONS,
+  commandLine,
+  guard,
+  printWarnings,
+  writeOut
+} from "./chunk-IVTEQ3JB.mjs";
+import {
+  marked
+} from "./chunk-MLYTTTV6.mjs";
+import "./chunk-GPAN37FC.mjs";
+
+// plugin/commands/unjoin.ts
+var summary = "remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC";
+var usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
+
+Removes the cluster in this order: its routes (labelClusterMap) and its clusterConfigs entry in
+--values FILE, its <name>_token and <name>_cacert keys in the hub's credentials Secret, then in
+the data plane the token Secret (which revokes the token) and the RBAC and ServiceAccount that
+flytemc created (objects Helm manages are left to \`helm uninstall\`). Refuses a CONTEXT that is
+not the cluster joined as NAME. Re-running changes nothing.
+
+Options:
+  --name NAME          the cluster's name in FlyteAdmin (default: the context name)
+  --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
+  -n, --namespace NS   default: flyte (helm flytemc: Helm's namespace, so -n default is default)
+  --values FILE        remove the cluster and its routes from FILE's multicluster.clusters
+  --force              go on when the data plane is unreachable (or is not the recorded cluster)
+  --restart            roll flyteadmin and syncresources in the hub when its Secret changed
+  --dry-run            print the plan and a diff (tokens masked); change nothing
+  --kubeconfig PATH    kubeconfig to use
+  --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
+                       without this flag; every line about it then says so; other clusters stay verified)
+  --timeout DUR        per-request timeout (default 15s; with --force, 5s for the data plane)
+  -h, --help           this help
+
+Examples:
+  flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml
+  flytemc unjoin old-dp --name dp-old --kube-context cp --force
+`;
+async function run(argv) {
+  return guard(async () => {
+    const { values: v, positionals } = commandLine(
+      argv,
+      {
+        ...KUBE_OPTIONS,
+        "dry-run": { type: "boolean", default: false },
+        name: { type: "string" },
+        values: { type: "string" },
+        force: { type: "boolean", default: false },
+        restart: { type: "boolean", default: false }
+      },
+      true
+    );
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    const c = await import("./common-VXKRTUGG.mjs");
+    const { context, name } = c.oneMember(positionals, v.name, " (with --force it may be one that no longer answers)");
+    const { openSession } = await import("./session-42VLKHHY.mjs");
+    const { formatPlan } = await import("./plan-R2GBTL6X.mjs");
+    const session = await openSession({ ...v, "token-timeout": void 0 }, void 0, [context]);
+    const { plan, hub, namespace, hubContext } = session;
+    const common = { ...session.common, tokenTimeoutMs: 0, kube: v.force && v.timeout === void 0 ? { ...session.common.kube, timeoutMs: 5e3 } : session.common.kube };
+    const { unjoinCluster } = await import("./unjoin-J4AQI3LI.mjs");
+    const out = await unjoinCluster({ context, name, force: v.force, ...v.values ? { values: v.values } : {} }, hub, common, plan);
+    if (v.restart && out.hubChanged) {
+      const { restartDeployments } = await import("./hub-Q2NUHEPA.mjs");
+      await restartDeployments(hub, namespace, plan, "FlyteAdmin reads the cluster files only at start-up");
+    }
+    let text = formatPlan(plan.changes, { diff: v["dry-run"], dryRun: v["dry-run"] });
+    text += `
+${v["dry-run"] ? "dry run: nothing was changed. " : ""}${name} ${v["dry-run"] ? "can be" : "was"} removed from ${marked(`hub ${hubContext}`)}${out.memberReached ? "" : " (the data plane was not reached)"}
+`;
+    if (!v.values) text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.
+`;
+    await writeOut(text);
+    printWarnings(out.warnings);
+    return EXIT.ok;
+  });
+}
+export {
+  run,
+  summary,
+  usage
+};
