@@ -18,7 +18,7 @@ import { MAX_INPUT_BYTES, checkTree, refuseResourceErrors, tooBig } from './post
 import { CONFIG_API_GROUP, CONFIG_KIND } from './postrender/find.ts';
 import { isObject, parseStream, resourceId, type ResourceId } from './postrender/stream.ts';
 import { dumpYaml, isYamlError, parseYaml } from './yaml.ts';
-import { pointerSegments } from './yaml-locate.ts';
+import { segments } from './json-pointer.ts';
 import type { FoundConfig } from './config/types.ts';
 
 export const RESOURCE_LIST = 'ResourceList';
@@ -44,7 +44,7 @@ const annotation = (item: unknown, keys: string[]): string | undefined => {
 /** A JSON pointer as the spec's field path: `spec.template.spec.containers[3].name`. */
 export function fieldPath(pointer: string): string {
   let out = '';
-  for (const s of pointerSegments(pointer)) {
+  for (const s of segments(pointer)) {
     if (/^\d+$/.test(s)) out += `[${s}]`;
     else if (/^[A-Za-z_][-A-Za-z0-9_]*$/.test(s)) out += (out ? '.' : '') + s;
     else out += `[${JSON.stringify(s)}]`;

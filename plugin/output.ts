@@ -1,6 +1,7 @@
 // `-o table|yaml|json` for the commands whose output is data.
 import yaml from 'js-yaml';
 import { homedir } from 'node:os';
+import { trimSlashes } from './json-pointer.ts';
 import { UsageError } from './shell.ts';
 
 export type Format = 'table' | 'yaml' | 'json';
@@ -29,5 +30,5 @@ export const percent = (share: number): string => `${(share * 100).toFixed(share
 
 /** A path as people read it in a table: the home folder as `~` (yaml and json keep whole paths). */
 export function tildify(text: string, home = process.env.HOME || homedir()): string {
-  return home && home !== '/' ? text.split(`${home.replace(/\/+$/, '')}/`).join('~/') : text;
+  return home && home !== '/' ? text.split(`${trimSlashes(home)}/`).join('~/') : text;
 }

@@ -3,27 +3,9 @@
 // `- ` list items) and stops at the deepest part it can find, so a pointer into a flow-style
 // value still gets the line of its nearest parent. 1-based line numbers.
 
+import { segments } from './json-pointer.ts';
+
 interface Line { n: number; indent: number; text: string }
-
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** The value at `pointer` inside `root`, or undefined. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const s of pointerSegments(pointer)) {
-    if (Array.isArray(v)) v = v[Number(s)];
-    else if (typeof v === 'object' && v !== null) v = (v as Record<string, unknown>)[s];
-    else return undefined;
-  }
-  return v;
-}
-
-export function toPointer(segments: Array<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
 
 function significant(raw: string[], docStart = 0): Line[] {
   const out: Line[] = [];
@@ -87,7 +69,7 @@ function findItem(lines: Line[], index: number): { at: number; rest: Line[] } | 
 export function lineOf(text: string, pointer: string): number | undefined {
   let lines = significant(text.split(/\r?\n/));
   let found: number | undefined;
-  for (const seg of pointerSegments(pointer)) {
+  for (const seg of segments(pointer)) {
     const hit = /^\d+$/.test(seg) ? findItem(lines, Number(seg)) ?? findKey(lines, seg) : findKey(lines, seg);
     if (!hit) break;
     found = hit.at;

@@ -17,6 +17,7 @@ import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
 import { isObject } from '../postrender/stream.ts';
+import { trimSlashes } from '../json-pointer.ts';
 import { parseYaml } from '../yaml.ts';
 import { readCredentials } from './hub.ts';
 import { connect, isNotFound, type Kube, type KubeOptions } from './kube.ts';
@@ -153,7 +154,7 @@ export interface MemberOptions {
   kube: KubeOptions;
 }
 
-const norm = (u: string | undefined) => (u ?? '').replace(/\/+$/, '');
+const norm = (u: string | undefined) => trimSlashes(u ?? '');
 
 /** The context to check a member through: the hub for inCluster; else one whose server is the endpoint (the one named like the cluster first). */
 export function memberContext(c: ClusterConfig, hubContext: string, contexts: MemberOptions['contexts']): string | undefined {

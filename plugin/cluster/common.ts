@@ -6,6 +6,7 @@ import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from './kube.ts';
 import type { Change } from './plan.ts';
 import { parseDuration } from './util.ts';
+import { trimSlashes } from '../json-pointer.ts';
 import { kubeContextSetting, namespaceSetting } from '../helm.ts';
 
 export interface Common {
@@ -62,7 +63,7 @@ export function checkEndpoint(endpoint: string, where: string): string {
   if (!ENDPOINT_RE.test(endpoint)) {
     throw new FlytemcError([error(where, `endpoint ${JSON.stringify(endpoint)} is not an https URL FlyteAdmin can use`, 'pass --endpoint https://HOST:PORT (the API server as the control plane reaches it; https only)')], EXIT.invalid);
   }
-  return endpoint.replace(/\/+$/, '');
+  return trimSlashes(endpoint);
 }
 
 /** `team1=0.5` or `team1` (weight 1). */

@@ -13,6 +13,7 @@ import { caKey, tokenKey } from '../config/types.ts';
 import { isConflict, isNotFound, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
+import { escapeSegment } from '../json-pointer.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
@@ -263,7 +264,7 @@ export async function restartDeployments(hub: Kube, ns: string, plan: Plan, reas
     }
     const hasAnnotations = !!have.spec?.template?.metadata?.annotations;
     const body = hasAnnotations
-      ? [{ op: 'add', path: `/spec/template/metadata/annotations/${RESTART_ANNOTATION.replace('~', '~0').replace('/', '~1')}`, value: now }]
+      ? [{ op: 'add', path: `/spec/template/metadata/annotations/${escapeSegment(RESTART_ANNOTATION)}`, value: now }]
       : [{ op: 'add', path: '/spec/template/metadata/annotations', value: { [RESTART_ANNOTATION]: now } }];
     await plan.apply({ target, object, action: 'restart', note: reason }, () =>
       hub.call(`restarting ${object}`, () => hub.apps.patchNamespacedDeployment({ name, namespace: ns, body })),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, markWhere, warning, formatProblem } from '../problems.ts';
 import { EXIT } from '../shell.ts';
+import { trimSlashes } from '../json-pointer.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 
 export type K8sModule = typeof K8s;
@@ -167,7 +168,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
   const userKind = !user ? 'none' : user.exec ? 'exec plugin' : user.authProvider ? 'auth provider' : user.certData || user.certFile ? 'client certificate' : user.token ? 'token' : user.username ? 'basic auth' : 'none';
   const kube: Kube = {
     context,
-    server: cluster.server.replace(/\/+$/, ''),
+    server: trimSlashes(cluster.server),
     ...(caPem !== undefined ? { caPem } : {}),
     tlsVerified,
     userKind,

@@ -7,7 +7,7 @@ import { parseValuesFile } from '../config/from-values.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
-import { valueAt } from '../yaml-locate.ts';
+import { get } from '../json-pointer.ts';
 import { FlytemcError, error, type Problem } from '../problems.ts';
 import { parseFormat, render, type Format } from '../output.ts';
 import { isObject } from '../postrender/stream.ts';
@@ -129,7 +129,7 @@ async function fromValues(parsed: Array<{ file: string; text: string; values: un
   const at = (p: string) => where({ label: src.file, text: src.text, base: '/multicluster' }, p);
   const problems: Problem[] = [];
   const shape = { executionLabels: mc.executionLabels };
-  if (!validateMulticluster(shape)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => valueAt(shape, p)));
+  if (!validateMulticluster(shape)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => get(shape, p)));
   if (problems.length) throw new FlytemcError(problems);
   const entries = mc.executionLabels as ExecutionLabel[];
   const found = config();

@@ -5,7 +5,7 @@
 import { validateClusters, validateMulticluster } from '../generated/validators.js';
 import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
 import { isObject } from '../postrender/stream.ts';
-import { pointerSegments } from '../yaml-locate.ts';
+import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
 import {
   DEFAULT_CREDENTIALS,
@@ -40,18 +40,6 @@ export interface CheckResult {
   role?: string;
 }
 
-function get(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const s of pointerSegments(pointer)) {
-    if (Array.isArray(v)) v = v[Number(s)];
-    else if (isObject(v)) v = v[s];
-    else return undefined;
-  }
-  return v;
-}
-
-const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
-const inside = (path: string, dir: string) => path.startsWith(trimSlash(dir) + '/') && !path.slice(trimSlash(dir).length + 1).includes('/');
 
 export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
   const re = kind === 'label' ? DNS_LABEL : DNS_SUBDOMAIN;
@@ -84,7 +72,7 @@ function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Loc
   let best: { i: number; covers: number } | undefined;
   ms.forEach((m, i) => {
     if (!isObject(m) || typeof m.mountPath !== 'string') return;
-    const covers = files.filter((f) => inside(f, m.mountPath as string)).length;
+    const covers = files.filter((f) => fileIn(m.mountPath as string, f) !== undefined).length;
     if (covers > 0 && (!best || covers > best.covers)) best = { i, covers };
   });
   if (!best) {
@@ -115,7 +103,7 @@ function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Loc
     return undefined;
   }
   problems.push(...dnsProblems('subdomain', secretName, volumes.where(`/${vi}/secret/secretName`), 'Secret name'));
-  return { secretName, mountPath: trimSlash(mount.mountPath as string) };
+  return { secretName, mountPath: trimSlashes(mount.mountPath as string) };
 }
 
 /** A clusters section as far as it has the right shape: what the checks below can read of a config with schema errors too. */
@@ -151,7 +139,7 @@ function semanticProblems(clusters: unknown, at: (p: string) => string, requireC
     const seen = new Set<string>();
     routes.forEach((r, i) => {
       if (typeof r.id !== 'string') return; // the schema says it
-      const p = `/labelClusterMap/${label.replace(/~/g, '~0').replace(/\//g, '~1')}/${i}/id`;
+      const p = `/labelClusterMap/${escapeSegment(label)}/${i}/id`;
       if (!byName.has(r.id)) problems.push(error(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not in clusterConfigs; FlyteAdmin silently skips it`, `use one of: ${[...byName.keys()].join(', ') || '(no clusters yet)'}`));
       else if (!enabled(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not enabled; FlyteAdmin skips it`, `set \`enabled: true\` on ${r.id}, or remove the route`));
       if (seen.has(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} lists ${JSON.stringify(r.id)} twice`, 'merge the two entries into one weight'));
@@ -198,10 +186,11 @@ function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: str
         problems.push(error(at(`/clusterConfigs/${i}/auth`), `cluster ${JSON.stringify(c.name)} has no auth.${field}; FlyteAdmin panics at start-up without it`, `set auth.${field}: ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
         continue;
       }
-      if (!inside(path, creds.mountPath)) {
+      const key = fileIn(creds.mountPath, path);
+      if (key === undefined) {
         problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${path} is outside the mounted credentials folder ${creds.mountPath}; FlyteAdmin would not find the file and panic at start-up`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
-      } else if (!SECRET_KEY.test(path.slice(creds.mountPath.length + 1))) {
-        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${JSON.stringify(path.slice(creds.mountPath.length + 1))} cannot be a Secret key (letters, digits, '-', '_' and '.' only)`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+      } else if (!SECRET_KEY.test(key)) {
+        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${JSON.stringify(key)} cannot be a Secret key (letters, digits, '-', '_' and '.' only)`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
       }
     }
   });

@@ -2,6 +2,7 @@
 // how to fix it. The fix comes from the schema's own `x-fix` text where it has one, and the
 // upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
 import type { ErrorObject } from 'ajv';
+import { escapeSegment } from '../json-pointer.ts';
 import { error, showValue, type Problem } from '../problems.ts';
 
 export interface Located { (pointer: string): string }
@@ -65,7 +66,7 @@ export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Loc
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
-        pointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        pointer = `${pointer}/${escapeSegment(key)}`;
         const allowed = Object.keys((ps?.properties as object | undefined) ?? {});
         what = `unknown key \`${key}\``;
         fix ??= allowed.length ? `remove it or use one of: ${allowed.join(', ')} (FlyteAdmin silently ignores unknown keys)` : 'remove it';

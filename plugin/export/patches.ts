@@ -8,7 +8,7 @@
 import type { Operation } from 'fast-json-patch';
 import type { PostRenderResult } from '../postrender/index.ts';
 import type { ResourceId } from '../postrender/stream.ts';
-import { valueAt } from '../yaml-locate.ts';
+import { get } from '../json-pointer.ts';
 
 export interface ObjectPatch {
   target: ResourceId;
@@ -22,7 +22,7 @@ const INDEXED = /^(\/spec\/template\/spec\/(?:containers|initContainers|volumes)
 export function guarded(original: unknown, ops: Operation[]): Operation[] {
   const tests = new Map<string, Operation>();
   const pin = (path: string) => {
-    const value = valueAt(original, path);
+    const value = get(original, path);
     if (value !== undefined && !tests.has(path)) tests.set(path, { op: 'test', path, value });
   };
   for (const op of ops) {

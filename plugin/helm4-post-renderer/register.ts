@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { trimSlashes } from '../json-pointer.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
 export const CLI = 'flytemc';
@@ -167,7 +168,7 @@ export function linkExecutable(binDir: string, name: string, target: string, wha
   return { what, path, status: exists ? (dryRun ? 'would update' : 'updated') : dryRun ? 'would create' : 'created' };
 }
 
-export const onPath = (dir: string): boolean => (process.env.PATH ?? '').split(delimiter).some((p) => p.replace(/\/+$/, '') === dir.replace(/\/+$/, ''));
+export const onPath = (dir: string): boolean => (process.env.PATH ?? '').split(delimiter).some((p) => trimSlashes(p) === trimSlashes(dir));
 
 /** A Helm 3 that reads `pluginsFolder`: `helm` or `helm3` on PATH (or FLYTEMC_HELM3) reporting v3 and that folder. */
 export interface Helm3Reader {

@@ -13,6 +13,7 @@ import { schemaProblems } from '../config/schema-errors.ts';
 import type { MulticlusterValues } from '../config/types.ts';
 import { minimalRules, neededAccess, SERVICE_ACCOUNT, templatesOfValues } from '../cluster/rbac.ts';
 import { FlytemcError, error, errorsIn, type Problem } from '../problems.ts';
+import { escapeSegment, get, trimSlashes } from '../json-pointer.ts';
 import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { checksumOps, type DocPatch } from './patch.ts';
@@ -24,7 +25,6 @@ export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 export const WIRING_ANNOTATION = 'flytemc.io/control-plane';
 const ADMIN_KEY = 'admin.yaml';
 const CATALOG_KEY = 'catalog.yaml';
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const kindOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).kind : undefined);
 const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?.name : undefined);
 
@@ -32,12 +32,6 @@ const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?
 export function isDataPlaneConfig(d: Doc): boolean {
   const v = d.value as K8sObject | null;
   return isObject(v) && v.kind === 'MultiClusterConfig' && String(v.apiVersion ?? '').startsWith('flytemc.io/') && isObject(v.spec) && v.spec.role === 'data-plane';
-}
-
-function get(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const s of pointer.split('/').slice(1)) v = Array.isArray(v) ? v[Number(s)] : isObject(v) ? v[s.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-  return v;
 }
 
 function parseConfigKey(doc: Doc, key: string): Record<string, unknown> {
@@ -102,7 +96,7 @@ function recordedWiring(cm: Doc): Wiring {
   const c = isObject(w) && isObject(w.catalog) ? w.catalog : undefined;
   const ok = a && typeof a.endpoint === 'string' && typeof a.insecure === 'boolean' && c && (c.type === 'noop' || (c.type === 'datacatalog' && typeof c.endpoint === 'string' && typeof c.insecure === 'boolean'))
     && (a.clientSecret === undefined || (isObject(a.clientSecret) && typeof a.clientSecret.secretName === 'string' && typeof a.clientSecret.clientId === 'string'));
-  if (!ok) throw new FlytemcError([error(`${objectName(cm)} /metadata/annotations/${escape(WIRING_ANNOTATION)}`, 'is not the wiring flytemc records (admin, catalog)', 'render the data plane from the chart again (-f values-dataplane.yaml), whose MultiClusterConfig says where FlyteAdmin is')]);
+  if (!ok) throw new FlytemcError([error(`${objectName(cm)} /metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`, 'is not the wiring flytemc records (admin, catalog)', 'render the data plane from the chart again (-f values-dataplane.yaml), whose MultiClusterConfig says where FlyteAdmin is')]);
   return w as Wiring;
 }
 
@@ -152,13 +146,13 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   if (!isObject(data)) cmOps.push({ op: 'add', path: '/data', value: {} });
   for (const [key, before, after] of [[ADMIN_KEY, oldAdmin, want.admin], [CATALOG_KEY, oldCatalog, want.catalog]] as const) {
     if (same(before, after) && isObject(data) && key in data) continue;
-    cmOps.push({ op: isObject(data) && key in data ? 'replace' : 'add', path: `/data/${escape(key)}`, value: dumpYaml(after) });
+    cmOps.push({ op: isObject(data) && key in data ? 'replace' : 'add', path: `/data/${escapeSegment(key)}`, value: dumpYaml(after) });
   }
   const record = JSON.stringify(wiring);
   const meta = isObject(cmValue.metadata) ? cmValue.metadata : undefined;
   if (!meta) cmOps.push({ op: 'add', path: '/metadata', value: { annotations: { [WIRING_ANNOTATION]: record } } });
   else if (!isObject(meta.annotations)) cmOps.push({ op: 'add', path: '/metadata/annotations', value: { [WIRING_ANNOTATION]: record } });
-  else if (meta.annotations[WIRING_ANNOTATION] !== record) cmOps.push({ op: 'add', path: `/metadata/annotations/${escape(WIRING_ANNOTATION)}`, value: record });
+  else if (meta.annotations[WIRING_ANNOTATION] !== record) cmOps.push({ op: 'add', path: `/metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`, value: record });
   const configChanged = cmOps.some((o) => o.path.startsWith('/data'));
   if (cmOps.length) patches.push({ doc: cm, ops: cmOps });
   if (configChanged) {
@@ -203,8 +197,7 @@ function clientSecretPatches(docs: Doc[], secretName: string): DocPatch[] {
     const base = '/spec/template/spec';
     const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
     const mounts = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
-    const norm = (p: string) => p.replace(/\/+$/, '');
-    const mi = mounts.findIndex((m) => norm(String(m.mountPath)) === CLIENT_SECRET_DIR);
+    const mi = mounts.findIndex((m) => trimSlashes(String(m.mountPath)) === CLIENT_SECRET_DIR);
     const ops: Operation[] = [];
     if (mi >= 0) {
       const vi = volumes.findIndex((v) => v.name === mounts[mi]!.name);

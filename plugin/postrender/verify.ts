@@ -6,15 +6,9 @@ import type { ValidateFunction } from 'ajv';
 import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { Config } from '../config/types.ts';
-import { pointerSegments } from '../yaml-locate.ts';
+import { fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { CLUSTERS_KEY, podOf, type Targets } from './find.ts';
 import { isObject, objectName, type Doc } from './stream.ts';
-
-function get(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const s of pointerSegments(pointer)) v = Array.isArray(v) ? v[Number(s)] : isObject(v) ? v[s] : undefined;
-  return v;
-}
 
 /** One rendered object against a definition of schemas/manifests.schema.json. */
 export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
@@ -44,14 +38,16 @@ export function checkManifests(targets: Targets, only: (d: Doc) => boolean = () 
 export function verifyResult(targets: Targets, config: Config): Problem[] {
   const problems: Problem[] = [...checkManifests(targets, (d) => d.changed)];
   const { secretName, mountPath } = config.credentials;
-  const norm = (p: string) => p.replace(/\/+$/, '');
   const texts = new Set(targets.configMaps.map((d) => (d.value as { data: Record<string, string> }).data[CLUSTERS_KEY]));
   if (texts.size !== 1) problems.push(error(targets.configMaps.map(objectName).join(' and '), `the ConfigMaps disagree on ${CLUSTERS_KEY}`));
 
   const keys = new Set<string>();
   for (const c of config.clusters.clusterConfigs) {
     if (c.inCluster) continue;
-    for (const p of [c.auth?.tokenPath, c.auth?.certPath]) if (p) keys.add(p.slice(norm(mountPath).length + 1));
+    for (const p of [c.auth?.tokenPath, c.auth?.certPath]) {
+      const key = p === undefined ? undefined : fileIn(mountPath, p);
+      if (key) keys.add(key);
+    }
   }
 
   for (const t of targets.deployments) {
@@ -68,7 +64,7 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     for (const c of t.containers) {
       const container = pod[c.list]![c.index]!;
       const at = `${name} /spec/template/spec/${c.list}/${c.index}/volumeMounts`;
-      const there = (container.volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath));
+      const there = (container.volumeMounts ?? []).filter((m) => trimSlashes(m.mountPath) === trimSlashes(mountPath));
       if (there.length !== 1) {
         problems.push(error(at, `container ${c.name} has ${there.length} mounts at ${mountPath}; it needs exactly one, of Secret ${secretName}`));
         continue;
