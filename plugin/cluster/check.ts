@@ -20,7 +20,7 @@ import { isObject } from '../postrender/stream.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { parseYaml } from '../yaml.ts';
 import { readCredentials } from './hub.ts';
-import { connect, isNotFound, type Kube, type KubeOptions } from './kube.ts';
+import { connect, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
 import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from './rbac.ts';
@@ -94,29 +94,14 @@ export async function clustersFromFile(path: string, text: string): Promise<Clus
 
 /** The clusters FlyteAdmin runs with: the hub's flyte-admin-clusters-config ConfigMap. */
 export async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterList | undefined> {
-  const cm = await hub.call(`reading ConfigMap ${ns}/flyte-admin-clusters-config`, async () => {
-    try {
-      return await hub.core.readNamespacedConfigMap({ name: 'flyte-admin-clusters-config', namespace: ns });
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
-  const text = cm?.data?.['clusters.yaml'];
+  const text = (await readConfigMap(hub, ns, 'flyte-admin-clusters-config'))?.['clusters.yaml'];
   if (!text) return undefined;
   const v = parseYaml(text) as { clusters?: { clusterConfigs?: ClusterConfig[] } } | null;
   return { source: `hub ConfigMap ${ns}/flyte-admin-clusters-config`, clusters: v?.clusters?.clusterConfigs ?? [] };
 }
 
 async function readConfigMap(k: Kube, ns: string, name: string): Promise<Record<string, string> | undefined> {
-  const cm = await k.call(`reading ConfigMap ${ns}/${name}`, async () => {
-    try {
-      return await k.core.readNamespacedConfigMap({ name, namespace: ns });
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
+  const cm = await readOrAbsent(k, `reading ConfigMap ${ns}/${name}`, () => k.core.readNamespacedConfigMap({ name, namespace: ns }));
   return cm ? (cm.data ?? {}) : undefined;
 }
 
@@ -186,14 +171,7 @@ export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage
   const service = async (endpoint: string): Promise<{ name: string; namespace: string; exists: boolean } | undefined> => {
     const svc = inClusterService(endpoint, ns);
     if (!svc) return undefined;
-    const have = await m.call(`reading Service ${svc.namespace}/${svc.name}`, async () => {
-      try {
-        return await m.core.readNamespacedService({ name: svc.name, namespace: svc.namespace });
-      } catch (e) {
-        if (isNotFound(e)) return undefined;
-        throw e;
-      }
-    });
+    const have = await readOrAbsent(m, `reading Service ${svc.namespace}/${svc.name}`, () => m.core.readNamespacedService({ name: svc.name, namespace: svc.namespace }));
     return { ...svc, exists: !!have };
   };
   const wire = `reinstall the data plane pointed at the control plane: ${install} (or set multicluster.controlPlane.adminEndpoint in its values)`;

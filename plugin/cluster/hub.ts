@@ -10,7 +10,7 @@ import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { isConflict, isNotFound, type Kube } from './kube.ts';
+import { ensureNamespace, isConflict, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { escapeSegment } from '../json-pointer.ts';
@@ -50,14 +50,7 @@ const decode = (data: Record<string, string> | undefined) => Object.fromEntries(
 const encode = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
 
 export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<Credentials> {
-  const secret = await hub.call(`reading Secret ${ns}/${secretName}`, async () => {
-    try {
-      return await hub.core.readNamespacedSecret({ name: secretName, namespace: ns });
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
+  const secret = await readOrAbsent(hub, `reading Secret ${ns}/${secretName}`, () => hub.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
 }
 
@@ -197,7 +190,7 @@ export function hubStore(hub: Kube, ns: string, secretName: string, plan: Plan):
       return { exists: !!c.secret, records: c.records };
     },
     async upsert(j, p, context) {
-      await (namespace ??= ensureHubNamespace(hub, ns, plan));
+      await (namespace ??= ensureNamespace(hub, ns, plan, `hub ${hub.context}`));
       return upsertCredentials(hub, ns, secretName, j, p, context);
     },
   };
@@ -216,31 +209,6 @@ export async function removeCredentials(hub: Kube, ns: string, secretName: strin
   });
 }
 
-export async function ensureHubNamespace(hub: Kube, ns: string, plan: Plan): Promise<void> {
-  const target = `hub ${hub.context}`;
-  const have = await hub.call(`reading namespace ${ns}`, async () => {
-    try {
-      return await hub.core.readNamespace({ name: ns });
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
-  if (have) {
-    plan.record({ target, object: `Namespace ${ns}`, action: 'unchanged' });
-    return;
-  }
-  await plan.apply({ target, object: `Namespace ${ns}`, action: 'create', after: yamlOf({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }) }, () =>
-    hub.call(`creating namespace ${ns}`, async () => {
-      try {
-        await hub.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
-      } catch (e) {
-        if (!isConflict(e)) throw e;
-      }
-    }),
-  );
-}
-
 export const RESTART_DEPLOYMENTS = ['flyteadmin', 'syncresources'];
 export const RESTART_ANNOTATION = 'flytemc.io/restartedAt';
 
@@ -250,14 +218,7 @@ export async function restartDeployments(hub: Kube, ns: string, plan: Plan, reas
   const now = new Date().toISOString();
   for (const name of RESTART_DEPLOYMENTS) {
     const object = `Deployment ${ns}/${name}`;
-    const have = await hub.call(`reading ${object}`, async () => {
-      try {
-        return await hub.apps.readNamespacedDeployment({ name, namespace: ns });
-      } catch (e) {
-        if (isNotFound(e)) return undefined;
-        throw e;
-      }
-    });
+    const have = await readOrAbsent(hub, `reading ${object}`, () => hub.apps.readNamespacedDeployment({ name, namespace: ns }));
     if (!have) {
       plan.record({ target, object, action: 'absent', note: 'nothing to restart (is the control plane installed in this namespace?)' });
       continue;

@@ -6,6 +6,7 @@ import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, markWhere, warning, formatProblem } from '../problems.ts';
 import { EXIT } from '../shell.ts';
 import { trimSlashes } from '../json-pointer.ts';
+import { type Plan, yamlOf } from './plan.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 
 export type K8sModule = typeof K8s;
@@ -196,6 +197,56 @@ export function statusCode(e: unknown): number | undefined {
 
 export const isNotFound = (e: unknown) => statusCode(e) === 404;
 export const isConflict = (e: unknown) => statusCode(e) === 409;
+
+// ---------------------------------------------------------------------------------------------
+// reading, creating and deleting one object: what "absent" and "there already" mean, once
+
+/** Reads one object: undefined when the API server says it is absent (404); any other failure is a problem naming the context. */
+export function readOrAbsent<T>(k: Kube, doing: string, read: () => Promise<T>): Promise<T | undefined> {
+  return k.call(doing, async () => {
+    try {
+      return await read();
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+/** Creates one object; when another writer created it first (409), it is there: done. */
+export async function createOrExisting(k: Kube, doing: string, create: () => Promise<unknown>): Promise<void> {
+  await k.call(doing, async () => {
+    try {
+      await create();
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+  });
+}
+
+/** Deletes one object; when it is gone already (404): done. */
+export async function deleteOrAbsent(k: Kube, doing: string, del: () => Promise<unknown>): Promise<void> {
+  await k.call(doing, async () => {
+    try {
+      await del();
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  });
+}
+
+/** The namespace, created when missing; `target` names the cluster in the plan (`hub cp`, or the context). */
+export async function ensureNamespace(k: Kube, ns: string, plan: Plan, target = k.context): Promise<void> {
+  const have = await readOrAbsent(k, `reading namespace ${ns}`, () => k.core.readNamespace({ name: ns }));
+  if (have) {
+    plan.record({ target, object: `Namespace ${ns}`, action: 'unchanged' });
+    return;
+  }
+  const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
+  await plan.apply({ target, object: `Namespace ${ns}`, action: 'create', after: yamlOf(body) }, () =>
+    createOrExisting(k, `creating namespace ${ns}`, () => k.core.createNamespace({ body })),
+  );
+}
 
 /** The API server's own message (`Secret "x" is invalid: ...`) from an ApiException body. */
 export function serverMessage(e: unknown): string {

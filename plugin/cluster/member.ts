@@ -1,14 +1,14 @@
 // The data plane's side, one small idempotent function per step of the runbook (create when
 // missing, update only when it differs, leave objects other tools manage as they are):
 //
-//   clusterUid → readDataPlane → ensureNamespace → ensureServiceAccount → ensureClusterRole →
+//   clusterUid → readDataPlane → ensureNamespace (kube.ts) → ensureServiceAccount → ensureClusterRole →
 //   ensureClusterRoleBinding → ensureTokenSecret → waitForToken
 //
 // and the reverse for unjoin/rotate: deleteTokenSecret, deleteRbac.
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, type Problem } from '../problems.ts';
 import { EXIT } from '../shell.ts';
-import { isConflict, isNotFound, type Kube } from './kube.ts';
+import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from './rbac.ts';
 
@@ -23,28 +23,6 @@ const TOKEN_TYPE = 'kubernetes.io/service-account-token';
 
 const ours = (clusterName: string) => ({ [MANAGED_BY]: 'flytemc', [CLUSTER_LABEL]: clusterName });
 const managedByUs = (o: { metadata?: K8s.V1ObjectMeta }) => o.metadata?.labels?.[MANAGED_BY] === 'flytemc';
-
-async function readOrUndefined<T>(m: Kube, doing: string, fn: () => Promise<T>): Promise<T | undefined> {
-  return m.call(doing, async () => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
-  });
-}
-
-/** Creates, and when another writer created it first, treats it as there. */
-async function createTolerant(m: Kube, doing: string, fn: () => Promise<unknown>): Promise<void> {
-  await m.call(doing, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
-  });
-}
 
 /** The UID of namespace kube-system: the identity of the physical cluster. */
 export async function clusterUid(m: Kube): Promise<string> {
@@ -79,7 +57,7 @@ export function flagValue(argv: string[], flag: string): string | undefined {
 export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataPlane> {
   const out: InstalledDataPlane = {};
   for (const name of PROPELLER_DEPLOYMENTS) {
-    const d = await readOrUndefined(m, `reading Deployment ${ns}/${name}`, () => m.apps.readNamespacedDeployment({ name, namespace: ns }));
+    const d = await readOrAbsent(m, `reading Deployment ${ns}/${name}`, () => m.apps.readNamespacedDeployment({ name, namespace: ns }));
     if (!d) continue;
     out.deployment = `Deployment ${ns}/${name}`;
     const c = (d.spec?.template?.spec?.containers ?? []).find((x) => x.name === name) ?? d.spec?.template?.spec?.containers?.[0];
@@ -88,7 +66,7 @@ export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataP
     if (release) out.release = release;
     break;
   }
-  const cm = await readOrUndefined(m, `reading ConfigMap ${ns}/${PROPELLER_CONFIGMAP}`, () => m.core.readNamespacedConfigMap({ name: PROPELLER_CONFIGMAP, namespace: ns }));
+  const cm = await readOrAbsent(m, `reading ConfigMap ${ns}/${PROPELLER_CONFIGMAP}`, () => m.core.readNamespacedConfigMap({ name: PROPELLER_CONFIGMAP, namespace: ns }));
   if (cm) out.config = cm.data ?? {};
   return out;
 }
@@ -111,28 +89,16 @@ export function identityProblem(installed: InstalledDataPlane, name: string, con
   return force ? { ...p, severity: 'warning' } : p;
 }
 
-export async function ensureNamespace(m: Kube, ns: string, plan: Plan, target = m.context): Promise<void> {
-  const have = await readOrUndefined(m, `reading namespace ${ns}`, () => m.core.readNamespace({ name: ns }));
-  const body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } };
-  if (have) {
-    plan.record({ target, object: `Namespace ${ns}`, action: 'unchanged' });
-    return;
-  }
-  await plan.apply({ target, object: `Namespace ${ns}`, action: 'create', after: yamlOf(body) }, () =>
-    createTolerant(m, `creating namespace ${ns}`, () => m.core.createNamespace({ body })),
-  );
-}
-
 export async function ensureServiceAccount(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
   const object = `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`;
-  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }));
+  const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }));
   if (have) {
     plan.record({ target: m.context, object, action: 'unchanged', ...(managedByUs(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }) });
     return;
   }
   const body: K8s.V1ServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: ours(clusterName) } };
   await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
-    createTolerant(m, `creating ${object}`, () => m.core.createNamespacedServiceAccount({ namespace: ns, body })),
+    createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedServiceAccount({ namespace: ns, body })),
   );
 }
 
@@ -147,12 +113,12 @@ export interface WantedRules {
 export async function ensureClusterRole(m: Kube, ns: string, clusterName: string, plan: Plan, wanted: WantedRules = { rules: FLYTEADMIN_RULES, minimal: false }): Promise<void> {
   const name = clusterRoleName(ns);
   const object = `ClusterRole ${name}`;
-  const have = await readOrUndefined(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
+  const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
   const labels = { ...ours(clusterName), ...(wanted.minimal ? { 'flytemc.io/rbac': 'minimal' } : {}) };
   if (!have) {
     const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels }, rules: wanted.rules };
     await plan.apply({ target: m.context, object, action: 'create', ...(wanted.minimal ? { note: 'minimal: what the cluster-resource templates and FlyteWorkflow objects need' } : {}), after: yamlOf(body) }, () =>
-      createTolerant(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
+      createOrExisting(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
     );
     return;
   }
@@ -181,11 +147,11 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName:
   const object = `ClusterRoleBinding ${name}`;
   const subject: K8s.RbacV1Subject = { kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns };
   const roleRef: K8s.V1RoleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: clusterRoleName(ns) };
-  const have = await readOrUndefined(m, `reading ${object}`, () => m.rbac.readClusterRoleBinding({ name }));
+  const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRoleBinding({ name }));
   if (!have) {
     const body: K8s.V1ClusterRoleBinding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name, labels: ours(clusterName) }, roleRef, subjects: [subject] };
     await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
-      createTolerant(m, `creating ${object}`, () => m.rbac.createClusterRoleBinding({ body })),
+      createOrExisting(m, `creating ${object}`, () => m.rbac.createClusterRoleBinding({ body })),
     );
     return;
   }
@@ -216,7 +182,7 @@ function maskedTokenSecret(s: K8s.V1Secret): unknown {
 /** Ensures a `kubernetes.io/service-account-token` Secret for ServiceAccount flyteadmin; true when it exists (or was created). */
 export async function ensureTokenSecret(m: Kube, ns: string, secretName: string, clusterName: string, plan: Plan): Promise<boolean> {
   const object = `Secret ${ns}/${secretName}`;
-  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+  const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   if (have) {
     const sa = have.metadata?.annotations?.[SA_ANNOTATION];
     if (have.type !== TOKEN_TYPE || sa !== SERVICE_ACCOUNT) {
@@ -230,7 +196,7 @@ export async function ensureTokenSecret(m: Kube, ns: string, secretName: string,
     metadata: { name: secretName, namespace: ns, labels: ours(clusterName), annotations: { [SA_ANNOTATION]: SERVICE_ACCOUNT } },
   };
   await plan.apply({ target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) }, () =>
-    createTolerant(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
+    createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
   );
   return !plan.dryRun;
 }
@@ -247,7 +213,7 @@ export async function waitForToken(m: Kube, ns: string, secretName: string, time
   const deadline = Date.now() + timeoutMs;
   let delay = 100;
   for (;;) {
-    const s = await readOrUndefined(m, `reading Secret ${ns}/${secretName}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+    const s = await readOrAbsent(m, `reading Secret ${ns}/${secretName}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
     const token = s?.data?.token;
     if (token) {
       const ca = s?.data?.['ca.crt'];
@@ -281,19 +247,13 @@ export async function createTokenSecret(m: Kube, ns: string, secretName: string,
 
 export async function deleteTokenSecret(m: Kube, ns: string, secretName: string, plan: Plan, note?: string): Promise<void> {
   const object = `Secret ${ns}/${secretName}`;
-  const have = await readOrUndefined(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
+  const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   if (!have) {
     plan.record({ target: m.context, object, action: 'absent' });
     return;
   }
   await plan.apply({ target: m.context, object, action: 'delete', ...(note ? { note } : { note: 'revokes its token' }), before: yamlOf(maskedTokenSecret(have)) }, () =>
-    m.call(`deleting ${object}`, async () => {
-      try {
-        await m.core.deleteNamespacedSecret({ name: secretName, namespace: ns });
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
-    }),
+    deleteOrAbsent(m, `deleting ${object}`, () => m.core.deleteNamespacedSecret({ name: secretName, namespace: ns })),
   );
 }
 
@@ -305,7 +265,7 @@ export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void>
     { object: `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, read: () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }), del: () => m.core.deleteNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }) },
   ];
   for (const s of steps) {
-    const have = await readOrUndefined(m, `reading ${s.object}`, s.read);
+    const have = await readOrAbsent(m, `reading ${s.object}`, s.read);
     if (!have) {
       plan.record({ target: m.context, object: s.object, action: 'absent' });
       continue;
@@ -315,13 +275,7 @@ export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void>
       continue;
     }
     await plan.apply({ target: m.context, object: s.object, action: 'delete' }, () =>
-      m.call(`deleting ${s.object}`, async () => {
-        try {
-          await s.del();
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-        }
-      }),
+      deleteOrAbsent(m, `deleting ${s.object}`, s.del),
     );
   }
 }

@@ -12,7 +12,7 @@ import { EXIT } from '../shell.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import type { Common } from './common.ts';
 import { readCredentials, removeCredentials } from './hub.ts';
-import { UnreachableError, connect, isNotFound, type Kube } from './kube.ts';
+import { UnreachableError, connect, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
 import type { Plan } from './plan.ts';
 import { isYamlError } from '../yaml.ts';
@@ -89,7 +89,7 @@ export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common,
     const m = member.m;
     say('deleting the token Secret and RBAC');
     const hubToken = creds.data[tokenKey(req.name)];
-    const secrets = await listTokenSecrets(m, ns).catch((e: unknown) => (isNotFound(e) ? [] : Promise.reject(e)));
+    const secrets = await listTokenSecrets(m, ns);
     const doomed = new Set<string>();
     if (record?.tokenSecret) doomed.add(record.tokenSecret);
     for (const s of secrets) {
