@@ -1,7 +1,8 @@
 // `flytemc`, also run as `helm flytemc`: dispatches to the command modules.
 import { VERSION } from './generated/version.js';
 import { READ_ONLY, commands } from './commands/index.ts';
-import { EXIT, running, self } from './shell.ts';
+import { running, self } from './shell.ts';
+import { EXIT } from './problems.ts';
 
 async function help(): Promise<string> {
   const names = Object.keys(commands);

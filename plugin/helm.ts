@@ -3,8 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FlytemcError } from './problems.ts';
-import { EXIT, debug } from './shell.ts';
+import { FlytemcError, EXIT } from './problems.ts';
+import { debug } from './shell.ts';
 
 export interface HelmInfo {
   bin: string;

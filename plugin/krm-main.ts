@@ -2,10 +2,10 @@
 // post-renderer as a KRM function (plugin/krm.ts). A ResourceList on standard input, the
 // ResourceList with the items wired and the problems as `results` on standard output; the
 // problems also on standard error, in flytemc's words; exit 1 on an error result.
-import { readInput, writeOutput } from './commands/post-render.ts';
 import { krm } from './krm.ts';
-import { formatProblem } from './problems.ts';
-import { EXIT, UsageError, commandLine, guard, writeOut } from './shell.ts';
+import { formatProblem, EXIT, UsageError } from './problems.ts';
+import { commandLine, guard } from './shell.ts';
+import { readInput, writeOut } from './stdio.ts';
 
 export const usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
        flytemc-krm < resource-list.yaml
@@ -43,7 +43,7 @@ async function run(argv: string[]): Promise<number> {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ''}` : 'ResourceList';
       process.stderr.write(formatProblem({ severity: r.severity === 'info' ? 'warning' : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + '\n');
     }
-    await writeOutput(out.output);
+    await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;
   });
 }

@@ -14,12 +14,13 @@
 // post-renderer's own start-up does not pay for it.
 import { FlytemcError, error, redact, type Problem } from './problems.ts';
 import { postRender } from './postrender/index.ts';
-import { MAX_INPUT_BYTES, checkTree, refuseResourceErrors, tooBig } from './postrender/limits.ts';
 import { CONFIG_API_GROUP, CONFIG_KIND } from './postrender/find.ts';
 import { isObject, parseStream, resourceId, type ResourceId } from './postrender/stream.ts';
-import { dumpYaml, isYamlError, parseYaml } from './yaml.ts';
+import { dumpYaml, isYamlError } from './yaml.ts';
 import { segments } from './json-pointer.ts';
 import type { FoundConfig } from './config/types.ts';
+import { STREAM_INPUT } from './limits.ts';
+import { parseUntrusted } from './yaml-input.ts';
 
 export const RESOURCE_LIST = 'ResourceList';
 const PATH_ANNOTATIONS = ['internal.config.kubernetes.io/path', 'config.kubernetes.io/path'];
@@ -109,11 +110,9 @@ export function krm(input: string): KrmOutcome {
 
   // 1. the ResourceList
   const label = 'the ResourceList';
-  if (input.length > MAX_INPUT_BYTES) return refuse(tooBig(label, input.length, MAX_INPUT_BYTES, 'the input').problems);
   let list: unknown;
   try {
-    list = refuseResourceErrors(label, () => parseYaml(input));
-    checkTree(list, label, input.length, input.includes('*'));
+    list = parseUntrusted(input, label, STREAM_INPUT);
   } catch (e) {
     if (e instanceof FlytemcError) return refuse(e.problems);
     if (!isYamlError(e)) throw e;

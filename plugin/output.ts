@@ -2,7 +2,7 @@
 import yaml from 'js-yaml';
 import { homedir } from 'node:os';
 import { trimSlashes } from './json-pointer.ts';
-import { UsageError } from './shell.ts';
+import { UsageError } from './problems.ts';
 
 export type Format = 'table' | 'yaml' | 'json';
 

@@ -3,6 +3,19 @@
 
 export type Severity = 'error' | 'warning';
 
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** the input or the config is wrong; the message says where and how to fix it */
+  invalid: 1,
+  /** the command line is wrong */
+  usage: 2,
+  /** a check against a cluster failed (check, join) */
+  failed: 3,
+  /** a bug in flytemc */
+  internal: 70,
+} as const;
+
 export interface Problem {
   severity: Severity;
   /** file:line, or an object and JSON pointer (e.g. `Deployment/flyteadmin /spec/template/...`). */
@@ -15,12 +28,19 @@ export interface Problem {
 export class FlytemcError extends Error {
   readonly problems: Problem[];
   readonly exitCode: number;
-  constructor(problems: Problem[] | string, exitCode = 1) {
+  constructor(problems: Problem[] | string, exitCode: number = EXIT.invalid) {
     const list: Problem[] = typeof problems === 'string' ? [{ severity: 'error', where: 'flytemc', what: problems }] : problems;
     super(formatProblems(list));
     this.name = 'FlytemcError';
     this.problems = list;
     this.exitCode = exitCode;
+  }
+}
+
+/** A wrong command line (exit 2): what is wrong and, when there is one, the fix. */
+export class UsageError extends Error {
+  constructor(message: string, readonly fix?: string) {
+    super(message);
   }
 }
 

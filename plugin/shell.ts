@@ -1,31 +1,12 @@
-// The thin shell around the commands: reading stdin and files, printing problems,
-// exit codes. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The thin shell around the commands: the command line, printing problems and progress, the
+// exit code. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT, FlytemcError, UsageError, formatProblem, formatProblems } from './problems.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { FlytemcError, formatProblem, formatProblems } from './problems.ts';
-
-/** Exit codes, documented in the README. */
-export const EXIT = {
-  ok: 0,
-  /** the input or the config is wrong; the message says where and how to fix it */
-  invalid: 1,
-  /** the command line is wrong */
-  usage: 2,
-  /** a check against a cluster failed (check, join) */
-  failed: 3,
-  /** a bug in flytemc */
-  internal: 70,
-} as const;
-
-/** A wrong command line (exit 2): what is wrong and, when there is one, the fix. */
-export class UsageError extends Error {
-  constructor(message: string, readonly fix?: string) {
-    super(message);
-  }
-}
 
 /** The command running (set by cli.ts), for messages; `readOnly` commands never write a file. */
 export const running = { command: '', readOnly: false };
@@ -126,37 +107,6 @@ export const KUBE_OPTIONS = {
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
 
-export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('expected the rendered manifests on standard input (run it as `helm ... --post-renderer flytemc-post-renderer`)');
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-let stdinText: string | undefined;
-
-/** A file's text; `-` is standard input (read once), as with `helm -f -`. */
-export function readText(path: string): string {
-  if (path === '-') {
-    if (stdinText !== undefined) return stdinText;
-    if (process.stdin.isTTY) throw new UsageError('-f - reads the values from standard input, but it is a terminal', 'pipe the file in, e.g. `cat values.yaml | helm flytemc validate -f -`');
-    try {
-      return (stdinText = readFileSync(0, 'utf8'));
-    } catch (e) {
-      throw new FlytemcError([{ severity: 'error', where: 'standard input', what: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }], EXIT.usage);
-    }
-  }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FlytemcError([{ severity: 'error', where: path, what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`, fix: 'check the path' }], EXIT.usage);
-  }
-}
-
-/** How messages name a file argument (`-` is standard input). */
-export const sourceLabel = (path: string): string => (path === '-' ? '<stdin>' : path);
-
 /** Debug output: `helm --debug flytemc …` (HELM_DEBUG) or FLYTEMC_DEBUG=1. */
 export const debugOn = (): boolean => process.env.FLYTEMC_DEBUG === '1' || /^(1|true)$/i.test(process.env.HELM_DEBUG ?? '');
 
@@ -196,12 +146,6 @@ export class ProgressLine {
   }
 }
 
-export function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
-  });
-}
-
 /** Runs a command body; turns every failure into a message on stderr and an exit code. */
 export async function guard(body: () => Promise<number>, errorFile?: string): Promise<number> {
   try {
@@ -226,6 +170,11 @@ export async function guard(body: () => Promise<number>, errorFile?: string): Pr
     if (errorFile) writeErrorFile(errorFile, message + '\n');
     return code;
   }
+}
+
+/** Where the post-renderer also writes its error under Helm (Helm 4 discards its stderr). */
+export function errorFilePath(): string {
+  return join(tmpdir(), 'flytemc-post-renderer-error.txt');
 }
 
 /**

@@ -10,8 +10,8 @@ import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { EXIT } from '../plugin/shell.ts';
-import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/postrender/limits.ts';
+import { EXIT } from '../plugin/problems.ts';
+import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
@@ -24,7 +24,7 @@ const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
 /** Figures that are not measurements: where they come from instead (`equals`: the code's value, checked). */
 const STATED: Array<{ doc: string; figure: string; why: string; equals?: number }> = [
-  { doc: 'README.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES in plugin/postrender/limits.ts', equals: MAX_INPUT_BYTES / MIB },
+  { doc: 'README.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES in plugin/limits.ts', equals: MAX_INPUT_BYTES / MIB },
   { doc: 'README.md', figure: '16 MiB', why: 'the values file limit, MAX_CONFIG_BYTES', equals: MAX_CONFIG_BYTES / MIB },
   { doc: 'README.md', figure: '4x', why: 'the alias expansion limit, MAX_ALIAS_EXPANSION', equals: MAX_ALIAS_EXPANSION },
   { doc: 'docs/reliability.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES', equals: MAX_INPUT_BYTES / MIB },
@@ -115,7 +115,7 @@ test('the figure scan finds what it must and skips code', () => {
   assert.ok(holds('| 1 | 1.5 MB | 228 ms |', '228 ms') && holds('[12.3s]', '12.3 s') && !holds('1228 ms', '228 ms') && !holds('2.281 s', '2.28 s'));
 });
 
-test("README's exit-code table is the code's (plugin/shell.ts EXIT)", () => {
+test("README's exit-code table is the code's (plugin/problems.ts EXIT)", () => {
   const readme = read('README.md');
   const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('\n## ', readme.indexOf('### Exit codes')));
   const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));

@@ -1,6 +1,6 @@
 // Hostile input to the post-renderer: alias bombs, stack-deep nesting, huge streams and strings,
 // duplicate keys, too many documents. Each one ends in bounded time and memory, with a refusal
-// that names the limit (plugin/postrender/limits.ts) and nothing on stdout, or, when within the
+// that names the limit (plugin/limits.ts) and nothing on stdout, or, when within the
 // limits, with the right output.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValues } from '../plugin/config/from-values.ts';
 import { postRender } from '../plugin/postrender/index.ts';
-import { MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MIB } from '../plugin/postrender/limits.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered } from './helpers/manifests.ts';
+import { MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');

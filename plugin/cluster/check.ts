@@ -11,14 +11,14 @@
 // The cluster list comes from -f values.yaml, else from the hub's deployed
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
 import { basename } from 'node:path';
-import { FlytemcError, error, marked } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, marked, EXIT } from '../problems.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
 import { isObject } from '../postrender/stream.ts';
 import { trimSlashes } from '../json-pointer.ts';
-import { parseYaml } from '../yaml.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { parseUntrusted } from '../yaml-input.ts';
 import { readCredentials } from './hub.ts';
 import { connect, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
@@ -96,7 +96,7 @@ export async function clustersFromFile(path: string, text: string): Promise<Clus
 export async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterList | undefined> {
   const text = (await readConfigMap(hub, ns, 'flyte-admin-clusters-config'))?.['clusters.yaml'];
   if (!text) return undefined;
-  const v = parseYaml(text) as { clusters?: { clusterConfigs?: ClusterConfig[] } } | null;
+  const v = parseUntrusted(text, `hub ConfigMap ${ns}/flyte-admin-clusters-config clusters.yaml`, STREAM_INPUT) as { clusters?: { clusterConfigs?: ClusterConfig[] } } | null;
   return { source: `hub ConfigMap ${ns}/flyte-admin-clusters-config`, clusters: v?.clusters?.clusterConfigs ?? [] };
 }
 
@@ -130,7 +130,7 @@ export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: s
 export async function hubStorage(hub: Kube, ns: string): Promise<Storage | undefined> {
   const data = await readConfigMap(hub, ns, 'flyte-admin-base-config');
   const text = data?.['storage.yaml'];
-  return text ? storageOfConfig(text) : undefined;
+  return text ? storageOfConfig(text, `hub ConfigMap ${ns}/flyte-admin-base-config storage.yaml`) : undefined;
 }
 
 export interface MemberOptions {
@@ -161,7 +161,7 @@ export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage
   const out: Finding[] = [{ check: 'installed', ok: true, value: dp.deployment ?? 'ConfigMap flyte-propeller-config' }];
   const section = (key: string): Record<string, unknown> => {
     try {
-      const v = parseYaml(dp.config?.[key] ?? '');
+      const v = parseUntrusted(dp.config?.[key] ?? '', `context ${m.context} ConfigMap ${ns}/flyte-propeller-config ${key}`, STREAM_INPUT);
       return isObject(v) ? v : {};
     } catch {
       return {};
@@ -208,7 +208,7 @@ export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage
   const storageText = dp.config?.['storage.yaml'];
   if (!storageText) out.push({ check: 'storage', ok: null, problem: 'flytepropeller reads its storage from a Secret (flyte-core.storage.secretName): not compared' });
   else {
-    const mine = storageOfConfig(storageText);
+    const mine = storageOfConfig(storageText, `context ${m.context} ConfigMap ${ns}/flyte-propeller-config storage.yaml`);
     if (mine.type === 'minio') out.push({ check: 'storage', ok: false, value: describeStorage(mine), problem: `flytepropeller writes to flyte-core's in-cluster minio (${mine.endpoint}), which FlyteAdmin in the control plane cannot read`, fix: 'install the data plane with the control plane\'s flyte-core.storage (type, bucketName)' });
     else if (!storage) out.push({ check: 'storage', ok: null, value: describeStorage(mine), problem: 'the hub has no FlyteAdmin config (flyte-admin-base-config) to compare with yet' });
     else {

@@ -1,7 +1,7 @@
 // What join, unjoin, rotate and check share: their options, progress lines on a terminal, the
 // hub context (Helm's current context under `helm flytemc`), names and endpoints.
-import { FlytemcError, error, marked } from '../problems.ts';
-import { EXIT, UsageError, progressEnabled } from '../shell.ts';
+import { FlytemcError, error, marked, EXIT, UsageError } from '../problems.ts';
+import { progressEnabled } from '../shell.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from './kube.ts';
 import type { Change } from './plan.ts';

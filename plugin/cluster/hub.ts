@@ -7,8 +7,7 @@
 // `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret): join refuses
 // the same cluster under a second name, and unjoin/rotate find the member's token Secret.
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { ensureNamespace, isConflict, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';

@@ -12,8 +12,7 @@
 //      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
 //
 // then, once for all: record clusters + routes in the values file, and --restart.
-import { FlytemcError, error, type Problem } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import type { Common } from './common.ts';
 import { checkEndpoint } from './common.ts';

@@ -3,8 +3,7 @@
 // (and only by the cluster modules), lazily, so `post-render` never loads it.
 import { readFileSync } from 'node:fs';
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, markWhere, warning, formatProblem } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, markWhere, warning, formatProblem, EXIT } from '../problems.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { TimeoutError, withTimeout } from './util.ts';

@@ -6,8 +6,7 @@
 //
 // and the reverse for unjoin/rotate: deleteTokenSecret, deleteRbac.
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, type Problem } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from './rbac.ts';

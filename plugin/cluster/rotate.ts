@@ -7,8 +7,7 @@
 //   5. delete the old token Secret
 //   6. verify with a real request that the old token is now rejected
 import { randomBytes } from 'node:crypto';
-import { FlytemcError, error, warning, type Problem } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import type { Common } from './common.ts';
 import { readCredentials, restartDeployments, upsertCredentials } from './hub.ts';

@@ -9,15 +9,17 @@
 // clusters already in FILE are kept; without it, a FILE holding other clusters is refused
 // rather than overwritten. The same input writes the same bytes.
 import { chmodSync, existsSync } from 'node:fs';
-import { FlytemcError, error } from '../problems.ts';
-import { EXIT, readText } from '../shell.ts';
+import { FlytemcError, error, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { isObject } from '../postrender/stream.ts';
-import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
+import { FILE_INPUT } from '../limits.ts';
+import { parseUntrusted } from '../yaml-input.ts';
+import { dumpYaml, isYamlError } from '../yaml.ts';
 import { writeFileAtomic } from '../values-file.ts';
 import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
+import { readText } from '../stdio.ts';
 
 export interface SecretFile extends CredentialStore {
   /** Writes the file (unless a dry run, or nothing changed); call once, after every join. */
@@ -41,7 +43,7 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
   const text = readText(path);
   let v: unknown;
   try {
-    v = parseYaml(text, path);
+    v = parseUntrusted(text, path, FILE_INPUT, path);
   } catch (e) {
     if (!isYamlError(e)) throw e;
     throw new FlytemcError([error(path, `is not a Secret manifest (invalid YAML: ${e.reason})`, 'pass another --secret-out FILE, or remove it')], EXIT.usage);

@@ -7,8 +7,7 @@
 //      flytemc created (objects Helm manages stay, for `helm uninstall` of the data plane)
 //
 // With --force, an unreachable member is skipped (steps 1-3 still run).
-import { FlytemcError, error, warning, type Problem } from '../problems.ts';
-import { EXIT } from '../shell.ts';
+import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import type { Common } from './common.ts';
 import { readCredentials, removeCredentials } from './hub.ts';

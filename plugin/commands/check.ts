@@ -1,7 +1,9 @@
 // `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
 // through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check.ts).
 // Exit 3 when any finding fails.
-import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { KUBE_OPTIONS, commandLine, guard } from '../shell.ts';
+import { EXIT, UsageError } from '../problems.ts';
+import { readText, writeOut } from '../stdio.ts';
 
 export const summary = 'check every configured data plane from both sides: credentials from the hub, flytepropeller\'s way back from the member';
 export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [--hub-only] [-o table|json|yaml]

@@ -1,8 +1,9 @@
 // `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
 // Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
 import { join } from 'node:path';
-import { FlytemcError } from '../problems.ts';
-import { EXIT, UsageError, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
+import { FlytemcError, EXIT, UsageError } from '../problems.ts';
+import { commandLine, guard, printWarnings } from '../shell.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'write the control plane for kustomize, Flux or Argo CD: the post-renderer\'s changes as kustomize patches';
 export const usage = `Usage: flytemc export kustomize|flux|argocd --out DIR [-f FILE...] [options]

@@ -4,9 +4,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delimiter } from 'node:path';
 import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, pluginVersion, runHelmPassthrough, shellQuote } from '../helm.ts';
-import { RENDERER, errorFilePath, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
-import { FlytemcError } from '../problems.ts';
-import { EXIT, UsageError, debugOn, guard, writeOut } from '../shell.ts';
+import { RENDERER, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
+import { FlytemcError, EXIT, UsageError } from '../problems.ts';
+import { debugOn, guard, errorFilePath } from '../shell.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';
 export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [-- helm args...]

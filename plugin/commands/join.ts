@@ -1,7 +1,8 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
-import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
-import { FlytemcError, formatProblems, marked, warning, type Problem } from '../problems.ts';
+import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
+import { FlytemcError, formatProblems, marked, warning, type Problem, EXIT, UsageError } from '../problems.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]

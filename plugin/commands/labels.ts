@@ -8,11 +8,12 @@ import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
 import { get } from '../json-pointer.ts';
-import { FlytemcError, error, type Problem } from '../problems.ts';
+import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, type Format } from '../output.ts';
 import { isObject } from '../postrender/stream.ts';
 import { clustersFromValues, computeRoutes, mergeValues, type Routes } from '../routes.ts';
-import { EXIT, UsageError, commandLine, guard, printWarnings, readText, sourceLabel, writeOut } from '../shell.ts';
+import { commandLine, guard, printWarnings } from '../shell.ts';
+import { readText, sourceLabel, writeOut } from '../stdio.ts';
 
 export const summary = 'write flytectl execution-cluster-label attribute files (one, or one per multicluster.executionLabels entry)';
 export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]

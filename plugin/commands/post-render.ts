@@ -1,13 +1,11 @@
 // `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
 // Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
-import { fstatSync, readSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { configFromValues, parseValuesFile } from '../config/from-values.ts';
-import { postRender } from '../postrender/index.ts';
-import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, checkTree, readAllLimited, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
+import { configFromValues } from '../config/from-values.ts';
 import { VERSION } from '../generated/version.js';
-import { EXIT, commandLine, guard, printWarnings, readStdin, readText } from '../shell.ts';
+import { postRender } from '../postrender/index.ts';
+import { EXIT } from '../problems.ts';
+import { commandLine, errorFilePath, guard, printWarnings } from '../shell.ts';
+import { readInput, readText, writeOut } from '../stdio.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
 export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml
@@ -37,91 +35,8 @@ Examples:
   helm template ... | flytemc post-render --explain
 `;
 
-/** The --config file, within MAX_CONFIG_BYTES and the nesting limit (limits.ts). */
-function readConfig(path: string) {
-  let size: number | undefined;
-  try {
-    const st = statSync(path);
-    if (st.isFile()) size = st.size;
-  } catch {
-    /* readText says why */
-  }
-  if (size !== undefined && size > MAX_CONFIG_BYTES) throw tooBig(path, size, MAX_CONFIG_BYTES, 'the config file');
-  const text = readText(path);
-  if (text.length > MAX_CONFIG_BYTES) throw tooBig(path, text.length, MAX_CONFIG_BYTES, 'the config file');
-  return refuseResourceErrors(path, () => {
-    const parsed = parseValuesFile(path, text);
-    checkTree(parsed, path, text.length); // the whole file: depth and alias expansion
-    return configFromValues(path, text, parsed);
-  });
-}
-
-// Standard input and output, synchronously where they allow it. Helm hands the post-renderer
-// two pipes; reading and writing them with plain read(2)/write(2) spares loading Node's stream
-// machinery for pipes (net, stream_base_commons, ...), a few ms of every post-render (bench/,
-// docs/benchmarks.md). A terminal or /dev/null (character devices), a read or write that would
-// block (a non-blocking pipe: EAGAIN) or any other surprise goes the usual, streamed way.
-const INPUT_WHERE = 'standard input';
-const INPUT_WHAT = 'the rendered stream';
-
-export async function readInput(): Promise<string> {
-  let plain = false;
-  try {
-    plain = !fstatSync(0).isCharacterDevice();
-  } catch {
-    /* no fd 0: the streamed way says what is wrong */
-  }
-  if (!plain) return process.stdin.isTTY ? readStdin() : readAllLimited(process.stdin, MAX_INPUT_BYTES, INPUT_WHERE, INPUT_WHAT);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let buf = Buffer.allocUnsafe(256 * 1024);
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(0, buf, 0, buf.length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EINTR') continue;
-      // the rest the streamed way, after what was read already
-      return readAllLimited(
-        (async function* () {
-          yield* chunks;
-          yield* process.stdin;
-        })(),
-        MAX_INPUT_BYTES,
-        INPUT_WHERE,
-        INPUT_WHAT,
-      );
-    }
-    if (n === 0) break;
-    total += n;
-    if (total > MAX_INPUT_BYTES) throw tooBig(INPUT_WHERE, undefined, MAX_INPUT_BYTES, INPUT_WHAT);
-    chunks.push(buf.subarray(0, n));
-    if (n === buf.length) buf = Buffer.allocUnsafe(Math.min(buf.length * 2, 16 * 1024 * 1024));
-    else buf = buf.subarray(n);
-  }
-  return Buffer.concat(chunks, total).toString('utf8');
-}
-
-export function writeOutput(text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
-  let off = 0;
-  while (off < bytes.length) {
-    try {
-      off += writeSync(1, bytes, off, bytes.length - off);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EINTR') continue;
-      if (code !== 'EAGAIN') throw e;
-      const rest = bytes.subarray(off);
-      return new Promise((resolve, reject) => process.stdout.write(rest, (err) => (err ? reject(err) : resolve())));
-    }
-  }
-  return Promise.resolve();
-}
-
 export async function run(argv: string[]): Promise<number> {
-  let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? join(tmpdir(), 'flytemc-post-renderer-error.txt') : undefined);
+  let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? errorFilePath() : undefined);
   const eIdx = argv.indexOf('--error-file');
   if (eIdx >= 0 && argv[eIdx + 1]) errorFile = argv[eIdx + 1];
   return guard(async () => {
@@ -135,15 +50,16 @@ export async function run(argv: string[]): Promise<number> {
       }
     );
     if (values.help) {
-      await writeOutput(usage);
+      await writeOut(usage);
       return EXIT.ok;
     }
     if (values.version) {
-      await writeOutput(`flytemc-post-renderer ${VERSION}\n`);
+      await writeOut(`flytemc-post-renderer ${VERSION}\n`);
       return EXIT.ok;
     }
-    const config = values.config !== undefined ? readConfig(values.config) : undefined;
-    // limits.ts: stop reading (and refuse) past MAX_INPUT_BYTES instead of buffering any size
+    // the --config file within the limits of a values file, checked before it is read (limits.ts)
+    const config = values.config !== undefined ? configFromValues(values.config, readText(values.config)) : undefined;
+    // stop reading (and refuse) past MAX_INPUT_BYTES instead of buffering any size
     const input = await readInput();
     const result = postRender(input, config ? { config } : {});
     printWarnings(result.warnings);
@@ -151,9 +67,9 @@ export async function run(argv: string[]): Promise<number> {
       const lines = result.patches.length
         ? result.patches.map((p) => `# ${p.object}\n${JSON.stringify(p.ops, null, 2)}`).join('\n')
         : '# no changes: the manifests are already wired for these clusters';
-      await writeOutput(lines + '\n');
+      await writeOut(lines + '\n');
     } else {
-      await writeOutput(result.output);
+      await writeOut(result.output);
     }
     return EXIT.ok;
   }, errorFile);

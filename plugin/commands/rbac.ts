@@ -3,11 +3,12 @@
 // templates (plugin/cluster/rbac.ts). The same rules as `join --rbac minimal` and the chart's
 // `multicluster.dataPlane.rbac: minimal`.
 import { parseValuesFile } from '../config/from-values.ts';
-import { FlytemcError } from '../problems.ts';
+import { FlytemcError, EXIT } from '../problems.ts';
 import { parseFormat, render, table } from '../output.ts';
 import { mergeValues } from '../routes.ts';
-import { EXIT, commandLine, guard, readText, writeOut } from '../shell.ts';
+import { commandLine, guard } from '../shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../cluster/rbac.ts';
+import { readText, writeOut } from '../stdio.ts';
 
 export const summary = 'print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane\'s templates';
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]

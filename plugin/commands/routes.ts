@@ -1,11 +1,12 @@
 // `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
 // FlyteAdmin does; works on configs that `validate` refuses.
 import { parseValuesFile } from '../config/from-values.ts';
-import { formatProblem } from '../problems.ts';
+import { formatProblem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, percent, render, table } from '../output.ts';
 import { clustersFromValues, computeRoutes, effectiveList, executionNames, mergeValues, pick, type RouteEntry, type Routes } from '../routes.ts';
-import { EXIT, ProgressLine, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
+import { ProgressLine, commandLine, guard } from '../shell.ts';
 import { validateFiles } from './validate.ts';
+import { readText, sourceLabel, writeOut } from '../stdio.ts';
 
 export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]

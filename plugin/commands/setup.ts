@@ -2,13 +2,11 @@
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { detectHelm, helmEnv, pluginRoot, pluginVersion } from '../helm.ts';
-import {
-  CLI, Conflict, RENDERER, errorFilePath, helm3Readers, linkExecutable, onPath, readRecord, registerHelm4, separateHelm4Dir, unregisterHelm4, writeRecord,
-  type Action, type Helm3Reader,
-} from '../helm4-post-renderer/register.ts';
-import { FlytemcError } from '../problems.ts';
+import { CLI, Conflict, RENDERER, helm3Readers, linkExecutable, onPath, readRecord, registerHelm4, separateHelm4Dir, unregisterHelm4, writeRecord, type Action, type Helm3Reader } from '../helm4-post-renderer/register.ts';
+import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, table, tildify } from '../output.ts';
-import { EXIT, UsageError, commandLine, guard, writeOut } from '../shell.ts';
+import { commandLine, guard, errorFilePath } from '../shell.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]

@@ -1,7 +1,8 @@
 // `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
 // token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { EXIT, UsageError, KUBE_OPTIONS, commandLine, guard, printWarnings, writeOut } from '../shell.ts';
-import { marked } from '../problems.ts';
+import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
+import { marked, EXIT, UsageError } from '../problems.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]

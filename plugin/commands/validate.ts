@@ -3,9 +3,10 @@
 import { checkConfig, type CheckOptions } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
-import { FlytemcError, formatProblem, type Problem } from '../problems.ts';
+import { FlytemcError, formatProblem, type Problem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
-import { EXIT, UsageError, commandLine, guard, readText, sourceLabel, writeOut } from '../shell.ts';
+import { commandLine, guard } from '../shell.ts';
+import { readText, sourceLabel, writeOut } from '../stdio.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]

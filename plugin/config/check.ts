@@ -7,20 +7,7 @@ import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '
 import { isObject } from '../postrender/stream.ts';
 import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
-import {
-  DEFAULT_CREDENTIALS,
-  caKey,
-  tokenKey,
-  type ClusterConfig,
-  type Clusters,
-  type Config,
-  type Credentials,
-  type ExecutionLabel,
-  type FoundConfig,
-  type Located,
-  type Route,
-  type MulticlusterValues,
-} from './types.ts';
+import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig, type Clusters, type Config, type Credentials, type ExecutionLabel, type FoundConfig, type Located, type Route, type MulticlusterValues } from './types.ts';
 import { where } from './where.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -2,20 +2,19 @@
 //  - the flyte-multicluster chart's block: `multicluster: {credentials, clusters}`;
 //  - a plain flyte-core override as the upstream guide has it: `configmap.clusters` with
 //    `flyteadmin.additionalVolumes` / `additionalVolumeMounts` (also under a `flyte-core:` key).
-import { FlytemcError, error, type Problem } from '../problems.ts';
-import { isYamlError, parseYaml } from '../yaml.ts';
+import { FILE_INPUT } from '../limits.ts';
 import { isObject } from '../postrender/stream.ts';
-import type { ConfigSource, FoundConfig } from './types.ts';
+import { FlytemcError, error, type Problem } from '../problems.ts';
+import { parseUntrusted } from '../yaml-input.ts';
+import { isYamlError } from '../yaml.ts';
 import { secretProblems } from './secret-check.ts';
-import { MAX_CONFIG_BYTES, checkTree, refuseResourceErrors, tooBig } from '../postrender/limits.ts';
+import type { ConfigSource, FoundConfig } from './types.ts';
 import { where } from './where.ts';
 
+/** A values file's text as values, within the limits of a file (yaml-input.ts); invalid YAML as `file:line` and a fix. */
 export function parseValuesFile(path: string, text: string): unknown {
-  if (text.length > MAX_CONFIG_BYTES) throw tooBig(path, text.length, MAX_CONFIG_BYTES, 'a values file');
   try {
-    const value = refuseResourceErrors(path, () => parseYaml(text, path));
-    checkTree(value, path, text.length, text.includes('*'));
-    return value;
+    return parseUntrusted(text, path, FILE_INPUT, path);
   } catch (e) {
     if (!isYamlError(e)) throw e;
     const line = e.mark ? e.mark.line + 1 : undefined;

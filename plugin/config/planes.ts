@@ -6,12 +6,12 @@ import { pluginRoot } from '../helm.ts';
 import { isObject } from '../postrender/stream.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { mergeValues } from '../routes.ts';
-import { readText } from '../shell.ts';
 import { checkConfig } from './check.ts';
 import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring } from './control-plane.ts';
 import { parseValuesFile } from './from-values.ts';
 import { describeStorage, storageDifferences, storageOfValues, type Storage } from './storage.ts';
 import type { ClusterConfig, ControlPlane } from './types.ts';
+import { readText } from '../stdio.ts';
 
 export interface DataPlaneReport {
   files: string[];

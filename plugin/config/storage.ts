@@ -4,7 +4,8 @@
 //  - flyte-core's `storage` values, as its `storage.base` template renders them (validate);
 //  - a rendered `storage.yaml` (FlyteAdmin's flyte-admin-base-config, flyte-propeller-config: check).
 import { isObject } from '../postrender/stream.ts';
-import { parseYaml } from '../yaml.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { parseUntrusted } from '../yaml-input.ts';
 
 export interface Storage {
   /** s3, minio (flyte-core's sandbox), stow/google (gcs), or a custom type. */
@@ -68,9 +69,9 @@ function ofStorageSection(s: Record<string, unknown>, field: (v: unknown, what: 
   return { type: type === 'stow' ? `stow/${str(stow.kind) ?? '?'}` : type, ...(container ? { container } : {}), ...(endpoint ? { endpoint } : {}) };
 }
 
-/** The storage of a rendered `storage.yaml` (root key `storage:`). */
-export function storageOfConfig(text: string): Storage {
-  const v = parseYaml(text);
+/** The storage of a rendered `storage.yaml` (root key `storage:`); `where` names it in a refusal. */
+export function storageOfConfig(text: string, where = 'storage.yaml'): Storage {
+  const v = parseUntrusted(text, where, STREAM_INPUT);
   const s = isObject(v) && isObject(v.storage) ? v.storage : undefined;
   if (!s) return { type: '?', unknown: 'storage.yaml has no `storage:` section' };
   return ofStorageSection(s);

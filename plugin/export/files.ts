@@ -3,9 +3,9 @@
 // exporting twice with the same input writes the same bytes.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readText } from '../shell.ts';
 import type { Rendered } from './render.ts';
 import { readTgz } from './tar.ts';
+import { readText } from '../stdio.ts';
 
 export interface GeneratedFile {
   /** Relative to the output folder, slash-separated. */

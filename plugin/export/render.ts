@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { parseValuesFile } from '../config/from-values.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
 import { isObject, parseStream, resourceId } from '../postrender/stream.ts';
 import { mergeValues } from '../routes.ts';
-import { EXIT, readText } from '../shell.ts';
-import { dumpYaml, parseYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml.ts';
 import { roleFiles } from '../commands/install.ts';
 import type { HelmInfo } from '../helm.ts';
 import { sha256 } from '../cluster/util.ts';
+import { readText } from '../stdio.ts';
 
 export interface ExportInput {
   helm: HelmInfo;
@@ -64,9 +64,20 @@ export interface Rendered {
   secretName: string;
 }
 
+interface ChartYaml {
+  name?: string;
+  version?: string;
+  dependencies?: Array<{ name?: string; version?: string; repository?: string }>;
+}
+
+/** The chart's Chart.yaml (the file is the user's with --chart). */
+function chartYaml(chart: string): ChartYaml | null {
+  const path = join(chart, 'Chart.yaml');
+  return parseValuesFile(path, readText(path)) as ChartYaml | null;
+}
+
 /** The flyte-core dependency of the chart: Chart.yaml's entry and the archive in charts/. */
-export function coreChart(chart: string): CoreChart {
-  const meta = parseYaml(readText(join(chart, 'Chart.yaml'))) as { dependencies?: Array<{ name?: string; version?: string; repository?: string }> } | null;
+export function coreChart(chart: string, meta = chartYaml(chart)): CoreChart {
   const dep = meta?.dependencies?.find((d) => d.name === 'flyte-core');
   if (!dep?.version || !dep.repository) throw new FlytemcError([error(join(chart, 'Chart.yaml'), 'declares no flyte-core dependency with a version and repository', 'pass --chart PATH to a flyte-multicluster chart folder')], EXIT.usage);
   const dir = join(chart, 'charts');
@@ -115,7 +126,8 @@ function differences(a: string, b: string, skip: (v: unknown) => boolean): strin
 
 export function renderControlPlane(input: ExportInput): Rendered {
   const { helm, chart, release, namespace } = input;
-  const core = coreChart(chart);
+  const meta = chartYaml(chart);
+  const core = coreChart(chart, meta);
   const files = [...roleFiles(chart, 'control-plane', input.cloud), ...input.values];
   const capabilities = [...input.apiVersions.flatMap((a) => ['--api-versions', a]), ...(input.kubeVersion ? ['--kube-version', input.kubeVersion] : [])];
 
@@ -149,12 +161,11 @@ export function renderControlPlane(input: ExportInput): Rendered {
     rmSync(tmp, { recursive: true, force: true });
   }
 
-  const chartMeta = parseYaml(readText(join(chart, 'Chart.yaml'))) as { name?: string; version?: string } | null;
   const inChart = (f: string) => !relative(chart, f).startsWith('..');
   return {
     input,
     core,
-    chartId: `${chartMeta?.name ?? basename(chart)} ${chartMeta?.version ?? ''}`.trim(),
+    chartId: `${meta?.name ?? basename(chart)} ${meta?.version ?? ''}`.trim(),
     inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256(texts[i]!) })),
     stream,
     result,

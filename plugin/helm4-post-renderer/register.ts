@@ -18,6 +18,7 @@ import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../json-pointer.ts';
+import { errorFilePath } from '../shell.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
 export const CLI = 'flytemc';
@@ -29,11 +30,6 @@ export interface Action {
   what: string;
   path: string;
   status: Status;
-}
-
-/** Where the post-renderer also writes its error (Helm 4 discards its stderr). */
-export function errorFilePath(): string {
-  return join(tmpdir(), 'flytemc-post-renderer-error.txt');
 }
 
 /** flytemc's folder in Helm's data home: the setup record and the separate Helm 4 plugins folder. */

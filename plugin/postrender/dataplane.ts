@@ -14,7 +14,9 @@ import type { MulticlusterValues } from '../config/types.ts';
 import { minimalRules, neededAccess, SERVICE_ACCOUNT, templatesOfValues } from '../cluster/rbac.ts';
 import { FlytemcError, error, errorsIn, type Problem } from '../problems.ts';
 import { escapeSegment, get, trimSlashes } from '../json-pointer.ts';
-import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { parseUntrusted } from '../yaml-input.ts';
+import { dumpYaml, isYamlError } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { checksumOps, type DocPatch } from './patch.ts';
 import { schemaCheck } from './verify.ts';
@@ -38,7 +40,7 @@ function parseConfigKey(doc: Doc, key: string): Record<string, unknown> {
   const text = (doc.value as { data?: Record<string, unknown> | null }).data?.[key];
   if (text === undefined || text === null) return {};
   try {
-    const v = typeof text === 'string' ? parseYaml(text) : undefined;
+    const v = typeof text === 'string' ? parseUntrusted(text, `${objectName(doc)} /data/${key}`, STREAM_INPUT) : undefined;
     if (v === null || v === undefined) return {};
     if (isObject(v)) return v;
   } catch (e) {
@@ -176,8 +178,10 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   }
 
   // validate the result: flytepropeller reads exactly the wiring
-  const got = wiredConfig(parseConfigKey(cm, ADMIN_KEY), parseConfigKey(cm, CATALOG_KEY), wiring);
-  if (!same(got.admin, parseConfigKey(cm, ADMIN_KEY)) || !same(got.catalog, parseConfigKey(cm, CATALOG_KEY))) {
+  const admin = parseConfigKey(cm, ADMIN_KEY);
+  const catalog = parseConfigKey(cm, CATALOG_KEY);
+  const got = wiredConfig(admin, catalog, wiring);
+  if (!same(got.admin, admin) || !same(got.catalog, catalog)) {
     throw new FlytemcError([error(objectName(cm), 'flytepropeller\'s config does not carry the control plane\'s endpoints after patching (a bug in flytemc)')], 70);
   }
   return { warnings: problems, patches };

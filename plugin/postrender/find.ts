@@ -3,9 +3,11 @@
 // the flyte-multicluster chart emits (consumed: it never reaches the cluster); or flyte-core's
 // own clusters ConfigMap in the stream (a plain flyte-core install, or flytemc's own output,
 // which is what makes post-rendering twice the same as once).
-import { error, warning, FlytemcError, type Problem } from '../problems.ts';
 import type { FoundConfig } from '../config/types.ts';
-import { isYamlError, parseYaml } from '../yaml.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { error, warning, FlytemcError, type Problem } from '../problems.ts';
+import { parseUntrusted } from '../yaml-input.ts';
+import { isYamlError, type YAMLException } from '../yaml.ts';
 import { isObject, objectName, type Doc, type K8sObject } from './stream.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
@@ -49,6 +51,28 @@ export function configMapsOfVolume(v: Record<string, unknown>): string[] {
     for (const s of projected.sources) if (isObject(s) && isObject(s.configMap) && typeof s.configMap.name === 'string') names.push(s.configMap.name);
   }
   return names;
+}
+
+const parsedClusters = new WeakMap<Doc, { value: unknown } | { error: YAMLException }>();
+
+/**
+ * A clusters ConfigMap's clusters.yaml, parsed once per run within the input limits
+ * (yaml-input.ts: a `*` alias bomb in it is refused, not expanded); invalid YAML is kept as its
+ * error, for the stage that reads it to report. Not a string: no value.
+ */
+export function clustersYamlOf(cm: Doc): { value: unknown } | { error: YAMLException } {
+  let r = parsedClusters.get(cm);
+  if (!r) {
+    const text = (cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY];
+    try {
+      r = { value: typeof text === 'string' ? parseUntrusted(text, `${objectName(cm)} /data/${CLUSTERS_KEY}`, STREAM_INPUT) : undefined };
+    } catch (e) {
+      if (!isYamlError(e)) throw e;
+      r = { error: e };
+    }
+    parsedClusters.set(cm, r);
+  }
+  return r;
 }
 
 export function findTargets(docs: Doc[]): Targets {
@@ -110,14 +134,9 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
   }
   // No config given: the clusters that flyte-core itself rendered (or flytemc wrote before).
   const cm = targets.configMaps.find((d) => nameOf(d) === ADMIN_CLUSTERS_CONFIGMAP) ?? targets.configMaps[0]!;
-  const text = (cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY];
-  let parsed: unknown;
-  try {
-    parsed = typeof text === 'string' ? parseYaml(text) : undefined;
-  } catch (e) {
-    if (!isYamlError(e)) throw e;
-    throw new FlytemcError([error(`${objectName(cm)} /data/${CLUSTERS_KEY}`, `invalid YAML: ${e.reason}`)]);
-  }
+  const clustersYaml = clustersYamlOf(cm);
+  if ('error' in clustersYaml) throw new FlytemcError([error(`${objectName(cm)} /data/${CLUSTERS_KEY}`, `invalid YAML: ${clustersYaml.error.reason}`)]);
+  const parsed = clustersYaml.value;
   const clusters = isObject(parsed) ? parsed.clusters : undefined;
   const list = isObject(clusters) ? clusters.clusterConfigs : undefined;
   if (!Array.isArray(list) || list.length === 0) {

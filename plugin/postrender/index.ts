@@ -4,9 +4,8 @@
 import { checkConfig } from '../config/check.ts';
 import type { FoundConfig } from '../config/types.ts';
 import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
-import { parseYaml } from '../yaml.ts';
-import { CLUSTERS_KEY, findConfig, findTargets } from './find.ts';
-import { checkFoundConfig, checkNestedYaml, refuseResourceErrors } from './limits.ts';
+import { refuseResourceErrors } from '../yaml-input.ts';
+import { findConfig, findTargets } from './find.ts';
 import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
 import { catalogRoutePatches } from './ingress.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
@@ -30,7 +29,7 @@ function fail(problems: Problem[]): void {
 }
 
 export function postRender(input: string, options: PostRenderOptions = {}): PostRenderResult {
-  // limits.ts: a stack overflow or a string too long for V8 becomes a refusal naming the limit
+  // yaml-input.ts: a stack overflow or a string too long for V8 becomes a refusal naming the limit
   return refuseResourceErrors('the rendered manifests', () => postRenderChecked(input, options));
 }
 
@@ -47,9 +46,7 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   }
   // 2. find the objects and the config
   const targets = findTargets(docs);
-  for (const cm of targets.configMaps) checkNestedYaml((cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY], `${objectName(cm)} /data/${CLUSTERS_KEY}`, parseYaml);
   const { found, problems } = findConfig(docs, targets, options.config);
-  checkFoundConfig(found);
   // 3. validate the config and the manifests as rendered
   // a control plane always needs clusters, even from a values file that says role: data-plane
   const checked = checkConfig(found, { requireClusters: true });

@@ -11,7 +11,7 @@ import type { Operation } from 'fast-json-patch';
 import type { Config } from '../config/types.ts';
 import { escapeSegment, trimSlashes } from '../json-pointer.ts';
 import { dumpYaml, parseYaml } from '../yaml.ts';
-import { CLUSTERS_KEY, configMapsOfVolume, podOf, type Targets } from './find.ts';
+import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
 import { isObject, type Doc } from './stream.ts';
 
 export interface DocPatch {
@@ -107,19 +107,16 @@ export function clustersYaml(config: Config): string {
 }
 
 /** `wantJson` is the JSON of `want` parsed, computed at most once for all ConfigMaps. */
-function sameClusters(text: unknown, want: string, wantJson: () => string): boolean {
+function sameClusters(cm: Doc, want: string, wantJson: () => string): boolean {
+  const text = (cm.value as { data: Record<string, unknown> }).data[CLUSTERS_KEY];
   if (typeof text !== 'string') return false;
   if (text === want) return true;
-  try {
-    return JSON.stringify(parseYaml(text)) === wantJson();
-  } catch {
-    return false;
-  }
+  const parsed = clustersYamlOf(cm);
+  return !('error' in parsed) && JSON.stringify(parsed.value) === wantJson();
 }
 
 function configMapPatch(doc: Doc, want: string, wantJson: () => string): Operation[] {
-  const data = (doc.value as { data: Record<string, unknown> }).data;
-  return sameClusters(data[CLUSTERS_KEY], want, wantJson) ? [] : [{ op: 'replace', path: `/data/${escapeSegment(CLUSTERS_KEY)}`, value: want }];
+  return sameClusters(doc, want, wantJson) ? [] : [{ op: 'replace', path: `/data/${escapeSegment(CLUSTERS_KEY)}`, value: want }];
 }
 
 function freeVolumeName(pod: ReturnType<typeof podOf>): string {

@@ -3,10 +3,11 @@
 // Helm 4 also records the file in the annotation `postrenderer.helm.sh/postrender-filename`,
 // which stays because documents are only ever patched, never rebuilt.
 // A document that no patch touches is written back byte for byte.
-// The limits (limits.ts) are enforced here, while the stream is split and parsed.
+// The limits (limits.ts) are enforced here, while the stream is split and parsed (yaml-input.ts).
+import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../limits.ts';
 import { FlytemcError, error } from '../problems.ts';
-import { dumpYaml, isYamlError, parseYaml } from '../yaml.ts';
-import { MAX_DOCUMENTS, MAX_INPUT_BYTES, checkTree, refuseResourceErrors, tooBig, tooManyDocuments } from './limits.ts';
+import { checkText, parseUntrusted } from '../yaml-input.ts';
+import { dumpYaml, isYamlError } from '../yaml.ts';
 
 export interface Doc {
   /** Comment and blank lines before the body (`# Source: ...`). */
@@ -62,12 +63,11 @@ const BLANK = /^\s*$/;
 /**
  * Splits at `---` lines and parses each document. Scans the text once, line by line, without
  * building an array of lines (a stream of 256 MiB of newlines stays one string), and enforces
- * the limits of limits.ts as it goes: input size, number of documents, nesting depth, alias
- * expansion.
+ * the limits of limits.ts as it goes: input size, NUL bytes, number of documents, and per document
+ * (yaml-input.ts) nesting depth and alias expansion.
  */
 export function parseStream(text: string, label = 'the rendered manifests'): Doc[] {
-  if (text.length > MAX_INPUT_BYTES) throw tooBig(label, text.length, MAX_INPUT_BYTES, 'the input');
-  if (text.includes('\u0000')) throw new FlytemcError([error(label, 'the input contains NUL bytes: it is not YAML text', 'pass the output of `helm template` / Helm\'s post-renderer stream')]);
+  checkText(text, label, STREAM_INPUT);
   const docs: Doc[] = [];
   let separators = 0;
   const flush = (from: number, to: number, firstLine: number) => {
@@ -94,13 +94,12 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
     const where = `${label}: stream line ${line}`;
     let value: unknown;
     try {
-      value = refuseResourceErrors(where, () => parseYaml(body));
+      value = parseUntrusted(body, where, STREAM_INPUT);
     } catch (e) {
       if (!isYamlError(e)) throw e;
       const m = e.mark;
       throw new FlytemcError([error(m ? `${label}: stream line ${line + m.line}` : label, `invalid YAML: ${e.reason}`, 'the stream must be YAML documents separated by `---` lines, as `helm template` writes them')]);
     }
-    checkTree(value, where, body.length, body.includes('*'));
     if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
       throw new FlytemcError([error(where, `a document must be a Kubernetes object (a mapping), not ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(String(value).slice(0, 40))}`}`, 'the stream must be Kubernetes manifests, as `helm template` writes them')]);
     }
