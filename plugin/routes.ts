@@ -5,8 +5,8 @@
 //
 // This module reads the config leniently: it must explain the routes of a config that
 // `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
-import { isObject } from './postrender/stream.ts';
 import { GoRand, fnv64a } from './go-rand.ts';
+import { isObject } from './data.ts';
 
 export interface ClusterInfo {
   name: string;
@@ -52,16 +52,6 @@ export interface Routes {
   fallback: Fallback;
   /** Remarks about the config's shape that FlyteAdmin silently ignores. */
   notes: string[];
-}
-
-/** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
-export function mergeValues(base: unknown, over: unknown): unknown {
-  if (isObject(base) && isObject(over)) {
-    const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeValues(base[k], v) : v;
-    return out;
-  }
-  return over === undefined ? base : over;
 }
 
 /** FlyteAdmin's `clusters` section from merged Helm values (either shape), or undefined. */

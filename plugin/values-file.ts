@@ -9,10 +9,10 @@
 // js-yaml round trip of the whole file, which drops comments, and says so.
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { FlytemcError, error } from './problems.ts';
-import { isObject } from './postrender/stream.ts';
 import { parseValuesFile } from './config/from-values.ts';
 import { dumpYaml } from './yaml.ts';
 import type { ClusterConfig, Clusters, Route } from './config/types.ts';
+import { isObject, sameData } from './data.ts';
 
 export interface ClusterEntry {
   name: string;
@@ -110,9 +110,6 @@ export function snippet(entries: ClusterEntry[]): string {
 
 // ---------------------------------------------------------------------------------------------
 // comment-keeping text edit
-
-const canon = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (isObject(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
 
 const indentOf = (l: string) => l.length - l.trimStart().length;
 const isBlankOrComment = (l: string) => l.trim() === '' || l.trimStart().startsWith('#');
@@ -219,14 +216,14 @@ export async function editValuesFile(path: string, mutate: (values: Values) => v
     const before = exists ? readFileSync(path, 'utf8') : '';
     const parsed = before.trim() === '' ? {} : parseValuesFile(path, before);
     if (!isObject(parsed)) throw new FlytemcError([error(`${path}:1`, 'the file must be a YAML mapping of Helm values', 'start it with `multicluster:`')]);
-    const original = canon(parsed);
+    const original = structuredClone(parsed);
     mutate(parsed);
-    if (canon(parsed) === original && exists) return { path, changed: false, created: false, before, after: before, commentsKept: true };
+    if (sameData(parsed, original) && exists) return { path, changed: false, created: false, before, after: before, commentsKept: true };
     const mc = parsed.multicluster as Values;
     let after = replaceClustersText(before, mc.clusters);
     let commentsKept = true;
     try {
-      if (after === undefined || canon(parseValuesFile(path, after)) !== canon(parsed)) after = undefined;
+      if (after === undefined || !sameData(parseValuesFile(path, after), parsed)) after = undefined;
     } catch {
       after = undefined;
     }

@@ -15,7 +15,6 @@ import { FlytemcError, error, marked, EXIT } from '../problems.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
-import { isObject } from '../postrender/stream.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
@@ -25,6 +24,7 @@ import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
 import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from './rbac.ts';
 import { mapLimit } from './util.ts';
+import { isObject } from '../data.ts';
 
 /** One thing check looked at: `ok` true, false (fails the cluster) or null (not checked). */
 export interface Finding {
@@ -114,12 +114,9 @@ export async function templatesDeployed(hub: Kube, ns: string): Promise<Resource
 /** What FlyteAdmin needs in a data plane: from the values file's templates, else the hub's deployed ones, else flyte-core's. */
 export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: string): Promise<{ needs: KindNeed[]; from: string }> {
   if (valuesFile) {
-    const { existsSync, readFileSync } = await import('node:fs');
-    if (existsSync(valuesFile)) {
-      const { parseValuesFile } = await import('../config/from-values.ts');
-      const t = templatesOfValues(parseValuesFile(valuesFile, readFileSync(valuesFile, 'utf8')));
-      if (t) return { needs: neededAccess(t).needs, from: `the cluster-resource templates of ${valuesFile}` };
-    }
+    const { readValuesFileIfPresent } = await import('../config/from-values.ts');
+    const t = templatesOfValues(readValuesFileIfPresent(valuesFile));
+    if (t) return { needs: neededAccess(t).needs, from: `the cluster-resource templates of ${valuesFile}` };
   }
   const deployed = hub ? await templatesDeployed(hub, ns) : undefined;
   if (deployed) return { needs: neededAccess(deployed).needs, from: `the hub's ConfigMap ${ns}/clusterresource-template` };

@@ -8,6 +8,8 @@
 // The names match the chart's, so on a data plane installed with the chart join finds the
 // chart's own objects. Pure functions: the post-renderer uses them too (no Kubernetes client).
 
+import { isObject } from '../data.ts';
+
 export const SERVICE_ACCOUNT = 'flyteadmin';
 export const DEFAULT_TOKEN_SECRET = 'flyteadmin-token';
 export const clusterRoleName = (ns: string) => `${ns}-flyteadmin`;
@@ -144,7 +146,7 @@ export function rulesCover(have: PolicyRule[] | undefined, need: PolicyRule[]): 
 
 /** The templates of Helm values (the chart's `flyte-core.cluster_resource_manager.templates`, or flyte-core's own key); undefined when they name none. */
 export function templatesOfValues(values: unknown): ResourceTemplate[] | undefined {
-  const obj = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const obj = (v: unknown): Record<string, unknown> | undefined => (isObject(v) ? v : undefined);
   const root = obj(values);
   for (const base of [obj(root?.['flyte-core']), root]) {
     const list = obj(obj(base)?.cluster_resource_manager)?.templates;

@@ -11,7 +11,6 @@
 import { chmodSync, existsSync } from 'node:fs';
 import { FlytemcError, error, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { isObject } from '../postrender/stream.ts';
 import { FILE_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { dumpYaml, isYamlError } from '../yaml.ts';
@@ -20,6 +19,7 @@ import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords,
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
 import { readText } from '../stdio.ts';
+import { isObject } from '../data.ts';
 
 export interface SecretFile extends CredentialStore {
   /** Writes the file (unless a dry run, or nothing changed); call once, after every join. */

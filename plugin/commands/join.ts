@@ -169,10 +169,8 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 async function secretNameFromValues(path: string): Promise<string | undefined> {
-  const { existsSync, readFileSync } = await import('node:fs');
-  if (!existsSync(path)) return undefined;
-  const { parseValuesFile } = await import('../config/from-values.ts');
-  const values = parseValuesFile(path, readFileSync(path, 'utf8')) as { multicluster?: { credentials?: { secretName?: unknown } } } | null;
+  const { readValuesFileIfPresent } = await import('../config/from-values.ts');
+  const values = readValuesFileIfPresent(path) as { multicluster?: { credentials?: { secretName?: unknown } } } | null | undefined;
   const s = values?.multicluster?.credentials?.secretName;
   return typeof s === 'string' ? s : undefined;
 }

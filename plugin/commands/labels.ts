@@ -3,17 +3,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateMulticluster } from '../generated/validators.js';
-import { parseValuesFile } from '../config/from-values.ts';
+import { readValuesFiles, type ValuesFile } from '../config/from-values.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
 import { get } from '../json-pointer.ts';
 import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, type Format } from '../output.ts';
-import { isObject } from '../postrender/stream.ts';
-import { clustersFromValues, computeRoutes, mergeValues, type Routes } from '../routes.ts';
+import { clustersFromValues, computeRoutes, type Routes } from '../routes.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
-import { readText, sourceLabel, writeOut } from '../stdio.ts';
+import { writeOut } from '../stdio.ts';
+import { isObject } from '../data.ts';
 
 export const summary = 'write flytectl execution-cluster-label attribute files (one, or one per multicluster.executionLabels entry)';
 export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
@@ -84,10 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const format = parseFormat(values.output, ['yaml', 'json']);
     const files = values.values ?? [];
-    const texts = files.map((f) => ({ file: f, text: readText(f) }));
-    const parsed = texts.map((t) => ({ ...t, values: parseValuesFile(sourceLabel(t.file), t.text) ?? {} }));
-    let merged: unknown = {};
-    for (const p of parsed) merged = mergeValues(merged, p.values);
+    const { files: parsed, merged } = readValuesFiles(files);
     const config = (): Found => {
       const found = clustersFromValues(merged);
       if (!found) throw new FlytemcError([{ severity: 'error', where: files.join(', '), what: 'no cluster config to check the label against', fix: 'pass the values file with multicluster.clusters (or configmap.clusters)' }]);
@@ -120,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
 const HEADER = '# flytectl execution-cluster-label attributes, written by `flytemc labels` from multicluster.executionLabels';
 
 /** One file per `multicluster.executionLabels` entry, after checking every entry. */
-async function fromValues(parsed: Array<{ file: string; text: string; values: unknown }>, merged: unknown, config: () => Found, dir: string, format: Format): Promise<number> {
+async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => Found, dir: string, format: Format): Promise<number> {
   // the file whose list wins (Helm replaces lists: the last file that sets it)
   const src = [...parsed].reverse().find((p) => isObject(p.values) && isObject(p.values.multicluster) && 'executionLabels' in p.values.multicluster);
   const mc = isObject(merged) && isObject(merged.multicluster) ? merged.multicluster : {};

@@ -2,13 +2,12 @@
 // ServiceAccount flyteadmin in a data plane, derived from the control plane's cluster-resource
 // templates (plugin/cluster/rbac.ts). The same rules as `join --rbac minimal` and the chart's
 // `multicluster.dataPlane.rbac: minimal`.
-import { parseValuesFile } from '../config/from-values.ts';
+import { readValuesFiles } from '../config/from-values.ts';
 import { FlytemcError, EXIT } from '../problems.ts';
 import { parseFormat, render, table } from '../output.ts';
-import { mergeValues } from '../routes.ts';
 import { commandLine, guard } from '../shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../cluster/rbac.ts';
-import { readText, writeOut } from '../stdio.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane\'s templates';
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]
@@ -48,8 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const format = parseFormat(values.output, ['yaml', 'json', 'table']);
     const files = values.values ?? [];
-    let merged: unknown = {};
-    for (const f of files) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
+    const { merged } = readValuesFiles(files);
     const own = templatesOfValues(merged);
     const templates = own ?? FLYTE_CORE_TEMPLATES;
     const { needs, unknown } = neededAccess(templates);

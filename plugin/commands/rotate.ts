@@ -1,7 +1,7 @@
 // `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
 // verify the old token is rejected (see plugin/cluster/rotate.ts).
 import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
-import { marked, EXIT, UsageError } from '../problems.ts';
+import { marked, EXIT } from '../problems.ts';
 import { writeOut } from '../stdio.ts';
 
 export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';

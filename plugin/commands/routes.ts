@@ -1,12 +1,12 @@
 // `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
 // FlyteAdmin does; works on configs that `validate` refuses.
-import { parseValuesFile } from '../config/from-values.ts';
+import { readValuesFiles } from '../config/from-values.ts';
 import { formatProblem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, percent, render, table } from '../output.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, mergeValues, pick, type RouteEntry, type Routes } from '../routes.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick, type RouteEntry, type Routes } from '../routes.ts';
 import { ProgressLine, commandLine, guard } from '../shell.ts';
 import { validateFiles } from './validate.ts';
-import { readText, sourceLabel, writeOut } from '../stdio.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
@@ -116,8 +116,7 @@ export async function run(argv: string[]): Promise<number> {
       n = Number(values.simulate);
       if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError('--simulate N: N is a whole number from 1 to 1000000');
     }
-    let merged: unknown = {};
-    for (const f of files) merged = mergeValues(merged, parseValuesFile(sourceLabel(f), readText(f)) ?? {});
+    const { merged } = readValuesFiles(files);
     const found = clustersFromValues(merged);
     if (!found) {
       process.stderr.write(`error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`);

@@ -1,7 +1,7 @@
 // `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
 // token Secret and RBAC (see plugin/cluster/unjoin.ts).
 import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
-import { marked, EXIT, UsageError } from '../problems.ts';
+import { marked, EXIT } from '../problems.ts';
 import { writeOut } from '../stdio.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';

@@ -4,11 +4,11 @@
 // Every problem of a run is reported, not just the first.
 import { validateClusters, validateMulticluster } from '../generated/validators.js';
 import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
-import { isObject } from '../postrender/stream.ts';
 import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig, type Clusters, type Config, type Credentials, type ExecutionLabel, type FoundConfig, type Located, type Route, type MulticlusterValues } from './types.ts';
 import { where } from './where.ts';
+import { isObject } from '../data.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

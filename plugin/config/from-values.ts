@@ -2,14 +2,52 @@
 //  - the flyte-multicluster chart's block: `multicluster: {credentials, clusters}`;
 //  - a plain flyte-core override as the upstream guide has it: `configmap.clusters` with
 //    `flyteadmin.additionalVolumes` / `additionalVolumeMounts` (also under a `flyte-core:` key).
+import { existsSync } from 'node:fs';
 import { FILE_INPUT } from '../limits.ts';
-import { isObject } from '../postrender/stream.ts';
+import { readText, sourceLabel } from '../stdio.ts';
 import { FlytemcError, error, type Problem } from '../problems.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError } from '../yaml.ts';
 import { secretProblems } from './secret-check.ts';
 import type { ConfigSource, FoundConfig } from './types.ts';
 import { where } from './where.ts';
+import { isObject } from '../data.ts';
+
+/** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
+export function mergeValues(base: unknown, over: unknown): unknown {
+  if (isObject(base) && isObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeValues(base[k], v) : v;
+    return out;
+  }
+  return over === undefined ? base : over;
+}
+
+export interface ValuesFile {
+  /** The path as given (`-`: standard input). */
+  file: string;
+  /** The path as messages show it. */
+  label: string;
+  text: string;
+  values: unknown;
+}
+
+/** Values files read, parsed and merged in order, as `helm -f A -f B` merges them. */
+export function readValuesFiles(files: string[]): { files: ValuesFile[]; merged: unknown } {
+  const read = files.map((file) => {
+    const text = readText(file);
+    const label = sourceLabel(file);
+    return { file, label, text, values: parseValuesFile(label, text) };
+  });
+  let merged: unknown = {};
+  for (const f of read) merged = mergeValues(merged, f.values ?? {});
+  return { files: read, merged };
+}
+
+/** A values file's values, or undefined when there is no such file (yet). */
+export function readValuesFileIfPresent(path: string): unknown {
+  return existsSync(path) ? parseValuesFile(path, readText(path)) : undefined;
+}
 
 /** A values file's text as values, within the limits of a file (yaml-input.ts); invalid YAML as `file:line` and a fix. */
 export function parseValuesFile(path: string, text: string): unknown {

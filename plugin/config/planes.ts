@@ -3,15 +3,13 @@
 // what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
 import { join } from 'node:path';
 import { pluginRoot } from '../helm.ts';
-import { isObject } from '../postrender/stream.ts';
 import { error, warning, type Problem } from '../problems.ts';
-import { mergeValues } from '../routes.ts';
 import { checkConfig } from './check.ts';
 import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring } from './control-plane.ts';
-import { parseValuesFile } from './from-values.ts';
+import { readValuesFiles } from './from-values.ts';
 import { describeStorage, storageDifferences, storageOfValues, type Storage } from './storage.ts';
 import type { ClusterConfig, ControlPlane } from './types.ts';
-import { readText } from '../stdio.ts';
+import { isObject } from '../data.ts';
 
 export interface DataPlaneReport {
   files: string[];
@@ -32,9 +30,7 @@ const obj = (v: unknown): Values => (isObject(v) ? v : {});
 
 function load(files: string[], cloud: 'eks' | 'gcp' | undefined): Values {
   const all = cloud ? [join(pluginRoot(), 'charts', 'flyte-multicluster', `values-${cloud}.yaml`), ...files] : files;
-  let merged: unknown = {};
-  for (const f of all) merged = mergeValues(merged, parseValuesFile(f, readText(f)) ?? {});
-  return obj(merged);
+  return obj(readValuesFiles(all).merged);
 }
 
 export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: 'eks' | 'gcp'): PlanesReport {

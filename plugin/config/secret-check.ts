@@ -2,8 +2,8 @@
 // (raw token or PEM text under `data:`, which must be base64) said plainly.
 import { validateSecret } from '../generated/validators.js';
 import { error, type Problem } from '../problems.ts';
-import { isObject } from '../postrender/stream.ts';
 import { schemaProblems } from './schema-errors.ts';
+import { isObject } from '../data.ts';
 
 export function secretProblems(value: unknown, at: (pointer: string) => string): Problem[] {
   const secret: unknown = value;

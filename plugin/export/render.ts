@@ -8,17 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { parseValuesFile } from '../config/from-values.ts';
+import { parseValuesFile, readValuesFiles } from '../config/from-values.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import { FlytemcError, error, EXIT } from '../problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
-import { isObject, parseStream, resourceId } from '../postrender/stream.ts';
-import { mergeValues } from '../routes.ts';
+import { parseStream, resourceId } from '../postrender/stream.ts';
 import { dumpYaml } from '../yaml.ts';
 import { roleFiles } from '../commands/install.ts';
 import type { HelmInfo } from '../helm.ts';
 import { sha256 } from '../cluster/util.ts';
 import { readText } from '../stdio.ts';
+import { canonical, isObject } from '../data.ts';
 
 export interface ExportInput {
   helm: HelmInfo;
@@ -98,13 +98,6 @@ function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
   return r.stdout;
 }
 
-/** Keys sorted, for comparing objects as data. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (isObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])]));
-  return v;
-}
-
 /** `Kind/name` of every object that differs between two renders (missing on one side or not equal as data). */
 function differences(a: string, b: string, skip: (v: unknown) => boolean): string[] {
   const index = (text: string) => {
@@ -137,9 +130,8 @@ export function renderControlPlane(input: ExportInput): Rendered {
 
   // 2. flyte-core's values: Helm's merge of the same files (maps deeply, later files win, lists
   //    replaced), then the subchart's block, as Helm hands it to flyte-core
-  const texts = files.map((f) => readText(f));
-  let merged: unknown = {};
-  files.forEach((f, i) => (merged = mergeValues(merged, parseValuesFile(f, texts[i]!) ?? {})));
+  const read = readValuesFiles(files);
+  const merged = read.merged;
   const m = isObject(merged) ? merged : {};
   const coreValues: Record<string, unknown> = { ...(isObject(m['flyte-core']) ? m['flyte-core'] : {}) };
   if (isObject(m.global)) coreValues.global = m.global;
@@ -166,7 +158,7 @@ export function renderControlPlane(input: ExportInput): Rendered {
     input,
     core,
     chartId: `${meta?.name ?? basename(chart)} ${meta?.version ?? ''}`.trim(),
-    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256(texts[i]!) })),
+    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256(read.files[i]!.text) })),
     stream,
     result,
     coreValues,

@@ -15,7 +15,6 @@
 //    the plugin's folder) reads to remove the links and the Helm 4 plugin.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../json-pointer.ts';
 import { errorFilePath } from '../shell.ts';

@@ -20,7 +20,8 @@ import { dumpYaml, isYamlError } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { checksumOps, type DocPatch } from './patch.ts';
 import { schemaCheck } from './verify.ts';
-import { isObject, objectName, type Doc, type K8sObject } from './stream.ts';
+import { objectName, type Doc, type K8sObject } from './stream.ts';
+import { isObject } from '../data.ts';
 
 export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 /** What the post-renderer wired, on flyte-propeller-config (no secret in it): post-rendering its own output again gives it back. */

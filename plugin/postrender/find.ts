@@ -8,7 +8,8 @@ import { STREAM_INPUT } from '../limits.ts';
 import { error, warning, FlytemcError, type Problem } from '../problems.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError, type YAMLException } from '../yaml.ts';
-import { isObject, objectName, type Doc, type K8sObject } from './stream.ts';
+import { objectName, type Doc, type K8sObject } from './stream.ts';
+import { isObject } from '../data.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
 export const CONFIG_KIND = 'MultiClusterConfig';

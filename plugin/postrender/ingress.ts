@@ -5,7 +5,8 @@
 import type { Operation } from 'fast-json-patch';
 import { FlytemcError, error } from '../problems.ts';
 import type { DocPatch } from './patch.ts';
-import { isObject, type Doc, type K8sObject } from './stream.ts';
+import { type Doc, type K8sObject } from './stream.ts';
+import { isObject } from '../data.ts';
 
 export const CATALOG_SERVICE = 'datacatalog';
 export const CATALOG_GRPC_PORT = 89;

@@ -12,7 +12,8 @@ import type { Config } from '../config/types.ts';
 import { escapeSegment, trimSlashes } from '../json-pointer.ts';
 import { dumpYaml, parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
-import { isObject, type Doc } from './stream.ts';
+import { type Doc } from './stream.ts';
+import { isObject } from '../data.ts';
 
 export interface DocPatch {
   doc: Doc;

@@ -4,6 +4,7 @@
 // which stays because documents are only ever patched, never rebuilt.
 // A document that no patch touches is written back byte for byte.
 // The limits (limits.ts) are enforced here, while the stream is split and parsed (yaml-input.ts).
+import { isObject } from '../data.ts';
 import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../limits.ts';
 import { FlytemcError, error } from '../problems.ts';
 import { checkText, parseUntrusted } from '../yaml-input.ts';
@@ -30,8 +31,6 @@ export interface K8sObject {
   metadata?: { name?: string; namespace?: string; annotations?: Record<string, string>; [k: string]: unknown };
   [k: string]: unknown;
 }
-
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function objectName(d: Doc): string {
   const v = d.value as K8sObject;

@@ -8,7 +8,8 @@ import { schemaProblems } from '../config/schema-errors.ts';
 import type { Config } from '../config/types.ts';
 import { fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { CLUSTERS_KEY, podOf, type Targets } from './find.ts';
-import { isObject, objectName, type Doc } from './stream.ts';
+import { objectName, type Doc } from './stream.ts';
+import { isObject } from '../data.ts';
 
 /** One rendered object against a definition of schemas/manifests.schema.json. */
 export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
