@@ -1,6 +1,6 @@
 // The user's Helm: which binary, which major version, where its folders are, and running it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FlytemcError, EXIT } from './problems.ts';
@@ -119,13 +119,4 @@ export function runHelmPassthrough(bin: string, args: string[], env: NodeJS.Proc
     child.on('error', (e) => resolve({ code: 127, stderr: String(e.message) }));
     child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
   });
-}
-
-/** The plugin's version, from its plugin.yaml. */
-export function pluginVersion(root: string): string {
-  try {
-    return /^version:\s*"?([^"\s]+)"?/m.exec(readFileSync(join(root, 'plugin.yaml'), 'utf8'))?.[1] ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }

@@ -5,7 +5,7 @@
 // every post-render (bench/, docs/benchmarks.md). A terminal or /dev/null (character devices),
 // a read or write that would block (a non-blocking pipe: EAGAIN) or any other surprise goes the
 // usual, streamed way.
-import { fstatSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { EXIT, FlytemcError, UsageError } from './problems.ts';
 import { FILE_INPUT, MAX_INPUT_BYTES, tooBig, type InputLimits } from './limits.ts';
 
@@ -119,6 +119,23 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     const code = (e as NodeJS.ErrnoException).code;
     throw new FlytemcError([{ severity: 'error', where: path, what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`, fix: 'check the path' }], EXIT.usage);
   }
+}
+
+/**
+ * Replaces `path` with `text` at once: a new file of `mode` next to it (created exclusively, so a
+ * file or link planted under the temporary name is never followed), renamed over `path`.
+ */
+export function writeFileAtomic(path: string, text: string, mode: number): void {
+  const tmp = `${path}.flytemc-tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(tmp, mode); // the umask may have narrowed it
+  renameSync(tmp, path);
 }
 
 /** How messages name a file argument (`-` is standard input). */

@@ -7,9 +7,10 @@
 // `multicluster.clusters` subtree is replaced (comments inside that subtree are lost). When the
 // file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
 // js-yaml round trip of the whole file, which drops comments, and says so.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { FlytemcError, error } from './problems.ts';
 import { parseValuesFile } from './config/from-values.ts';
+import { writeFileAtomic } from './stdio.ts';
 import { dumpYaml } from './yaml.ts';
 import type { ClusterConfig, Clusters, Route } from './config/types.ts';
 import { isObject, sameData } from './data.ts';
@@ -190,23 +191,6 @@ async function withLock<T>(path: string, fn: () => T): Promise<T> {
       /* already gone */
     }
   }
-}
-
-/**
- * Replaces `path` with `text` at once: a new file of `mode` next to it (created exclusively, so a
- * file or link planted under the temporary name is never followed), renamed over `path`.
- */
-export function writeFileAtomic(path: string, text: string, mode: number): void {
-  const tmp = `${path}.flytemc-tmp-${process.pid}`;
-  rmSync(tmp, { force: true });
-  const fd = openSync(tmp, 'wx', mode);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(tmp, mode); // the umask may have narrowed it
-  renameSync(tmp, path);
 }
 
 /** Reads the file, applies `mutate` to its values, writes it back (atomically, mode kept) unless dry. */

@@ -26,8 +26,8 @@ if (!args.includes('--no-build')) {
   const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const version = /^version:\s*"?([^"\s]+)"?/m.exec(readFileSync(join(root, 'plugin.yaml'), 'utf8'))?.[1];
-if (!version) throw new Error('plugin.yaml has no version');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+if (!version) throw new Error('package.json has no version');
 
 // dist: the programs and every chunk they import, transitively (a build leaves stale chunks)
 const reach = new Set();

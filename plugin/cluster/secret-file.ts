@@ -14,11 +14,10 @@ import { caKey, tokenKey } from '../config/types.ts';
 import { FILE_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { dumpYaml, isYamlError } from '../yaml.ts';
-import { writeFileAtomic } from '../values-file.ts';
 import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
-import { readText } from '../stdio.ts';
+import { readText, writeFileAtomic } from '../stdio.ts';
 import { isObject } from '../data.ts';
 
 export interface SecretFile extends CredentialStore {

@@ -103,7 +103,8 @@ export async function run(argv: string[]): Promise<number> {
     if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
 
     const { namespaceOf } = await import('../cluster/common.ts');
-    const { detectHelm, pluginRoot, pluginVersion, shellQuote } = await import('../helm.ts');
+    const { detectHelm, pluginRoot, shellQuote } = await import('../helm.ts');
+    const { VERSION } = await import('../generated/version.js');
     const namespace = namespaceOf(v.namespace);
     const release = v.release ?? 'flyte';
     const root = pluginRoot();
@@ -132,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     if (v['kube-version']) words.push('--kube-version', v['kube-version']);
     for (const f of files) words.push('-f', f);
     if (v['vendor-chart']) words.push('--vendor-chart');
-    const provenance = { version: pluginVersion(root), command: '' };
+    const provenance = { version: VERSION, command: '' };
 
     const out = v.out;
     const { writeFiles } = await import('../export/files.ts');

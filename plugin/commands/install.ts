@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delimiter } from 'node:path';
-import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, pluginVersion, runHelmPassthrough, shellQuote } from '../helm.ts';
+import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm.ts';
 import { RENDERER, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { debugOn, guard, errorFilePath } from '../shell.ts';
@@ -222,7 +222,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (helm.major >= 4 && plan.postRenderer) {
       const folder = registeredHelm4Folder(henv.HELM_DATA_HOME!) ?? separateHelm4Dir(henv.HELM_DATA_HOME!);
-      registerHelm4(folder, root, pluginVersion(root));
+      registerHelm4(folder, root);
       const rec = readRecord(henv.HELM_DATA_HOME!);
       if (!rec.dirs.includes(join(folder, RENDERER))) writeRecord(henv.HELM_DATA_HOME!, { ...rec, dirs: [...rec.dirs, join(folder, RENDERER)] });
     }

@@ -1,7 +1,7 @@
 // `helm flytemc setup`: registers `flytemc-post-renderer` for both Helm versions, idempotently.
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { detectHelm, helmEnv, pluginRoot, pluginVersion } from '../helm.ts';
+import { detectHelm, helmEnv, pluginRoot } from '../helm.ts';
 import { CLI, Conflict, RENDERER, helm3Readers, linkExecutable, onPath, readRecord, registerHelm4, separateHelm4Dir, unregisterHelm4, writeRecord, type Action, type Helm3Reader } from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, table, tildify } from '../output.ts';
@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       actions.push(linkExecutable(binDir, RENDERER, join(root, 'dist', `${RENDERER}.mjs`), 'Helm 3 post-renderer executable', values.force, dry));
       actions.push(linkExecutable(binDir, CLI, join(root, 'dist', `${CLI}.mjs`), 'flytemc command', values.force, dry));
-      actions.push(registerHelm4(folder, root, pluginVersion(root), dry));
+      actions.push(registerHelm4(folder, root, dry));
     } catch (e) {
       if (e instanceof Conflict) throw new FlytemcError([{ severity: 'error', where: e.message.split(' exists')[0]!, what: 'a file that flytemc did not create is in the way', fix: e.message.split('; ')[1] ?? e.message }]);
       throw e;

@@ -14,10 +14,12 @@
 //    lines), which the plugin's delete hook (plugin.yaml, plain sh: Helm runs it after removing
 //    the plugin's folder) reads to remove the links and the Helm 4 plugin.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../json-pointer.ts';
+import { VERSION } from '../generated/version.js';
 import { errorFilePath } from '../shell.ts';
+import { writeFileAtomic } from '../stdio.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
 export const CLI = 'flytemc';
@@ -60,13 +62,7 @@ export function readRecord(dataHome: string): SetupRecord {
 export function writeRecord(dataHome: string, rec: SetupRecord): void {
   const lines = [...new Set(rec.links)].map((p) => `link ${p}`).concat([...new Set(rec.dirs)].map((p) => `dir ${p}`));
   mkdirSync(ownDir(dataHome), { recursive: true });
-  writeAtomic(recordPath(dataHome), `${lines.join('\n')}\n`);
-}
-
-function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  writeFileAtomic(recordPath(dataHome), `${lines.join('\n')}\n`, 0o644);
 }
 
 function yamlString(s: string): string {
@@ -74,7 +70,7 @@ function yamlString(s: string): string {
 }
 
 /** The plugin.yaml of the Helm 4 post-renderer plugin. */
-export function helm4PluginYaml(pluginRoot: string, version: string, errorFile = errorFilePath()): string {
+export function helm4PluginYaml(pluginRoot: string, errorFile = errorFilePath()): string {
   const run = join(pluginRoot, 'plugin', 'helm4-post-renderer', 'run.mjs');
   const cmd = (os: string) => `    - os: ${os}\n      command: node\n      args: [${[run, '--error-file', errorFile].map(yamlString).join(', ')}]\n`;
   return `${GENERATED}: the Helm 4 post-renderer of flytemc.
@@ -85,7 +81,7 @@ apiVersion: v1
 name: ${RENDERER}
 type: postrenderer/v1
 runtime: subprocess
-version: ${yamlString(version)}
+version: ${yamlString(VERSION)}
 runtimeConfig:
   platformCommand:
 ${['linux', 'darwin', 'windows'].map(cmd).join('')}`;
@@ -94,21 +90,21 @@ ${['linux', 'darwin', 'windows'].map(cmd).join('')}`;
 function writeIfChanged(path: string, content: string, dryRun: boolean, what: string): Action {
   const old = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (old === content) return { what, path, status: 'unchanged' };
-  if (!dryRun) writeAtomic(path, content);
+  if (!dryRun) writeFileAtomic(path, content, 0o644);
   return { what, path, status: old === undefined ? (dryRun ? 'would create' : 'created') : dryRun ? 'would update' : 'updated' };
 }
 
 export class Conflict extends Error {}
 
 /** Writes `<folder>/flytemc-post-renderer/plugin.yaml`; refuses to overwrite a plugin.yaml flytemc did not write. */
-export function registerHelm4(folder: string, pluginRoot: string, version: string, dryRun = false): Action {
+export function registerHelm4(folder: string, pluginRoot: string, dryRun = false): Action {
   const pdir = join(folder, RENDERER);
   const file = join(pdir, 'plugin.yaml');
   if (existsSync(file) && !readFileSync(file, 'utf8').startsWith(GENERATED)) {
     throw new Conflict(`${file} exists and is not flytemc's; move it away, or pass --force to replace it`);
   }
   if (!dryRun) mkdirSync(pdir, { recursive: true });
-  return writeIfChanged(file, helm4PluginYaml(pluginRoot, version), dryRun, 'Helm 4 post-renderer plugin');
+  return writeIfChanged(file, helm4PluginYaml(pluginRoot), dryRun, 'Helm 4 post-renderer plugin');
 }
 
 /** Removes a Helm 4 plugin folder that setup wrote (and only such a one). */
