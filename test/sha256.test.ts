@@ -4,7 +4,7 @@ import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { jsSha256Hex, sha256Hex } from '../plugin/postrender/patch.ts';
+import { jsSha256Hex, sha256Hex } from '../plugin/sha256.ts';
 
 const reference = (parts: string[]) => {
   const h = createHash('sha256');

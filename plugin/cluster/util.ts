@@ -1,17 +1,15 @@
 // Small helpers shared by join, unjoin, rotate and check: masking secrets, a line diff for the
 // dry-run plan, bounded parallelism and timeouts. Nothing here talks to a cluster.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 
 /** `<token: 1.2 KB, sha256:abcd1234…>`: enough to tell two tokens apart, never the token. */
 export function maskSecret(kind: string, value: string | Buffer | undefined): string {
   if (value === undefined) return `<${kind}: none>`;
   const buf = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
   const size = buf.length >= 1024 ? `${(buf.length / 1024).toFixed(1)} KB` : `${buf.length} B`;
-  const sum = createHash('sha256').update(buf).digest('hex').slice(0, 8);
+  const sum = sha256Hex([buf]).slice(0, 8);
   return `<${kind}: ${size}, sha256:${sum}…>`;
 }
-
-export const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
 /** A minimal line diff (LCS) for small documents: `- old`, `+ new`, `  same` lines. */
 export function lineDiff(before: string, after: string): string[] {

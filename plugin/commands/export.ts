@@ -1,6 +1,7 @@
 // `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
 // Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
 import { join } from 'node:path';
+import type { Cloud } from '../chart.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
@@ -108,7 +109,8 @@ export async function run(argv: string[]): Promise<number> {
     const namespace = namespaceOf(v.namespace);
     const release = v.release ?? 'flyte';
     const root = pluginRoot();
-    const chart = v.chart ?? join(root, 'charts', 'flyte-multicluster');
+    const { shippedChart } = await import('../chart.ts');
+    const chart = v.chart ?? shippedChart(root);
     const files = v.values ?? [];
     const apiVersions = v['api-versions'] ?? [];
 
@@ -118,7 +120,7 @@ export async function run(argv: string[]): Promise<number> {
       chart,
       release,
       namespace,
-      ...(v.cloud ? { cloud: v.cloud as 'eks' | 'gcp' } : {}),
+      ...(v.cloud ? { cloud: v.cloud as Cloud } : {}),
       values: files,
       apiVersions,
       ...(v['kube-version'] ? { kubeVersion: v['kube-version'] } : {}),

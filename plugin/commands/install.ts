@@ -1,8 +1,9 @@
 // `helm flytemc install control-plane|data-plane`: `helm upgrade --install` of the
 // flyte-multicluster chart with the right values files and post-renderer for the running Helm.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delimiter } from 'node:path';
+import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../chart.ts';
 import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm.ts';
 import { RENDERER, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
@@ -53,8 +54,8 @@ Examples:
 `;
 
 interface Parsed {
-  role: 'control-plane' | 'data-plane';
-  cloud?: 'eks' | 'gcp';
+  role: Role;
+  cloud?: Cloud;
   name?: string;
   adminEndpoint?: string;
   release: string;
@@ -147,14 +148,9 @@ export interface Plan {
   postRenderer?: string;
 }
 
-/** The chart's own values files for a role, in Helm's order: the cloud overlay first, then the role file. */
-export function roleFiles(chart: string, role: Parsed['role'], cloud?: Parsed['cloud']): string[] {
-  return [...(cloud ? [`values-${cloud}.yaml`] : []), role === 'control-plane' ? 'values-controlplane.yaml' : 'values-dataplane.yaml'].map((f) => join(chart, f));
-}
-
 /** The Helm command. `helm4Plugins`: the folder of the Helm 4 post-renderer plugin, when Helm 4 must be told where it is. */
 export function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: string): Plan {
-  const chart = p.chart ?? join(root, 'charts', 'flyte-multicluster');
+  const chart = p.chart ?? shippedChart(root);
   const files = roleFiles(chart, p.role, p.cloud);
   const namespace = namespaceSetting(p.namespace).value;
   const context = kubeContextSetting(p.kubeContext)?.value;
@@ -177,12 +173,6 @@ export function planInstall(p: Parsed, major: number, root: string, helm4Plugins
 
 const planNamespace = (plan: Plan): string | undefined => plan.args[plan.args.indexOf('--namespace') + 1];
 
-function missingDependency(chart: string): boolean {
-  const deps = join(chart, 'charts');
-  const declared = existsSync(join(chart, 'Chart.yaml')) && /name:\s*flyte-core/.test(readFileSync(join(chart, 'Chart.yaml'), 'utf8'));
-  return declared && !(existsSync(deps) && readdirSync(deps).some((f) => f.startsWith('flyte-core')));
-}
-
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     if (argv.includes('-h') || argv.includes('--help')) {
@@ -202,19 +192,15 @@ export async function run(argv: string[]): Promise<number> {
       if ((process.env.HELM_PLUGINS ?? '').split(delimiter).includes(helm4Folder)) helm4Folder = undefined;
     }
     const plan = planInstall(parsed, helm.major, root, helm4Folder);
-    const chart = parsed.chart ?? join(root, 'charts', 'flyte-multicluster');
-    if (!existsSync(join(chart, 'Chart.yaml'))) {
-      throw new FlytemcError([{ severity: 'error', where: chart, what: 'no chart there', fix: 'pass --chart PATH to a flyte-multicluster chart folder' }], EXIT.usage);
-    }
+    const chart = parsed.chart ?? shippedChart(root);
+    const meta = chartYaml(chart);
     const shown = [helm.bin, ...plan.args].map(shellQuote).join(' ');
     const envShown = Object.entries(plan.env).map(([k, v]) => `${k}=${shellQuote(v)} `).join('');
     if (parsed.print) {
       await writeOut(`${envShown}${shown}\n`);
       return EXIT.ok;
     }
-    if (missingDependency(chart)) {
-      throw new FlytemcError([{ severity: 'error', where: join(chart, 'charts'), what: 'the flyte-core dependency (flyte-core-v1.16.8.tgz) is not there', fix: `run \`helm dependency build ${chart}\` once (needs https://flyteorg.github.io/flyte), or install a release tarball of flytemc, which ships it` }]);
-    }
+    if (declaresFlyteCore(meta)) coreChart(chart, meta); // refused when the archive is not there
     if (!parsed.template) {
       // Helm talks to the cluster with your kubeconfig: the same TLS rule as every cluster command
       const { refuseUnverifiedHelmContext } = await import('../cluster/kube.ts');

@@ -2,6 +2,7 @@
 // values files, before Helm; with --data-plane, the data planes against the control plane.
 import { checkConfig, type CheckOptions } from '../config/check.ts';
 import { configFromValues } from '../config/from-values.ts';
+import type { Cloud } from '../chart.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
 import { FlytemcError, formatProblem, type Problem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
@@ -90,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.cloud !== undefined && dataPlanes.length === 0) throw new UsageError('--cloud applies to --data-plane checks');
     // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
     const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
-    const planes: PlanesReport | undefined = dataPlanes.length ? checkPlanes(files, dataPlanes, values.cloud as 'eks' | 'gcp' | undefined) : undefined;
+    const planes: PlanesReport | undefined = dataPlanes.length ? checkPlanes(files, dataPlanes, values.cloud as Cloud | undefined) : undefined;
     const all = [...reports.flatMap((r) => r.problems), ...(planes ? [...planes.controlPlane.problems, ...planes.dataPlanes.flatMap((d) => d.problems)] : [])];
     const errors = all.filter((p) => p.severity === 'error').length;
     const warnings = all.length - errors;

@@ -1,7 +1,7 @@
 // `validate --data-plane`: each data plane's values, checked as the chart and the post-renderer
 // will check them, then against the control plane's: one storage for both (FlyteAdmin reads
 // what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
-import { join } from 'node:path';
+import { cloudFile, shippedChart, type Cloud } from '../chart.ts';
 import { pluginRoot } from '../helm.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { checkConfig } from './check.ts';
@@ -28,12 +28,12 @@ export interface PlanesReport {
 type Values = Record<string, unknown>;
 const obj = (v: unknown): Values => (isObject(v) ? v : {});
 
-function load(files: string[], cloud: 'eks' | 'gcp' | undefined): Values {
-  const all = cloud ? [join(pluginRoot(), 'charts', 'flyte-multicluster', `values-${cloud}.yaml`), ...files] : files;
+function load(files: string[], cloud: Cloud | undefined): Values {
+  const all = cloud ? [cloudFile(shippedChart(pluginRoot()), cloud), ...files] : files;
   return obj(readValuesFiles(all).merged);
 }
 
-export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: 'eks' | 'gcp'): PlanesReport {
+export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: Cloud): PlanesReport {
   const cp = load(cpFiles, cloud);
   const cpMc = obj(cp.multicluster);
   const cpStorage: Storage | undefined = cpFiles.length ? storageOfValues(obj(cp['flyte-core'])) : undefined;

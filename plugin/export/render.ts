@@ -5,19 +5,18 @@
 // need: flyte-core's own values (what Flux, Argo CD and kustomize give flyte-core directly),
 // proved by rendering flyte-core alone with them and finding the same objects.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { parseValuesFile, readValuesFiles } from '../config/from-values.ts';
+import { readValuesFiles } from '../config/from-values.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import { FlytemcError, error, EXIT } from '../problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
 import { parseStream, resourceId } from '../postrender/stream.ts';
 import { dumpYaml } from '../yaml.ts';
-import { roleFiles } from '../commands/install.ts';
+import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../chart.ts';
 import type { HelmInfo } from '../helm.ts';
-import { sha256 } from '../cluster/util.ts';
-import { readText } from '../stdio.ts';
+import { sha256Hex } from '../sha256.ts';
 import { canonical, isObject } from '../data.ts';
 
 export interface ExportInput {
@@ -26,20 +25,12 @@ export interface ExportInput {
   chart: string;
   release: string;
   namespace: string;
-  cloud?: 'eks' | 'gcp';
+  cloud?: Cloud;
   /** The user's values files, in order (after the chart's role and cloud files). */
   values: string[];
   /** Helm's --api-versions and --kube-version, passed on to kustomize's helmCharts too. */
   apiVersions: string[];
   kubeVersion?: string;
-}
-
-/** flyte-core as the chart declares it, and the archive Helm rendered. */
-export interface CoreChart {
-  name: string;
-  version: string;
-  repository: string;
-  archive: string;
 }
 
 export interface ValuesInput {
@@ -62,30 +53,6 @@ export interface Rendered {
   coreValues: Record<string, unknown>;
   /** The credentials Secret the control plane mounts. */
   secretName: string;
-}
-
-interface ChartYaml {
-  name?: string;
-  version?: string;
-  dependencies?: Array<{ name?: string; version?: string; repository?: string }>;
-}
-
-/** The chart's Chart.yaml (the file is the user's with --chart). */
-function chartYaml(chart: string): ChartYaml | null {
-  const path = join(chart, 'Chart.yaml');
-  return parseValuesFile(path, readText(path)) as ChartYaml | null;
-}
-
-/** The flyte-core dependency of the chart: Chart.yaml's entry and the archive in charts/. */
-export function coreChart(chart: string, meta = chartYaml(chart)): CoreChart {
-  const dep = meta?.dependencies?.find((d) => d.name === 'flyte-core');
-  if (!dep?.version || !dep.repository) throw new FlytemcError([error(join(chart, 'Chart.yaml'), 'declares no flyte-core dependency with a version and repository', 'pass --chart PATH to a flyte-multicluster chart folder')], EXIT.usage);
-  const dir = join(chart, 'charts');
-  const file = existsSync(dir) ? readdirSync(dir).find((f) => f === `flyte-core-${dep.version}.tgz`) : undefined;
-  if (!file) {
-    throw new FlytemcError([error(dir, `the flyte-core dependency (flyte-core-${dep.version}.tgz) is not there`, `run \`helm dependency build ${chart}\` once (needs ${dep.repository}), or install a release tarball of flytemc, which ships it`)]);
-  }
-  return { name: 'flyte-core', version: dep.version, repository: dep.repository, archive: join(dir, file) };
 }
 
 function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
@@ -158,7 +125,7 @@ export function renderControlPlane(input: ExportInput): Rendered {
     input,
     core,
     chartId: `${meta?.name ?? basename(chart)} ${meta?.version ?? ''}`.trim(),
-    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256(read.files[i]!.text) })),
+    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256Hex([read.files[i]!.text]) })),
     stream,
     result,
     coreValues,
