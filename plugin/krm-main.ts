@@ -1,8 +1,8 @@
 // `flytemc-krm` (dist/flytemc-krm.mjs), also run as `flytemc-post-renderer --krm`: the
-// post-renderer as a KRM function (plugin/krm.ts). A ResourceList on standard input, the
+// post-renderer as a KRM function (plugin/postrender/krm.ts). A ResourceList on standard input, the
 // ResourceList with the items wired and the problems as `results` on standard output; the
 // problems also on standard error, in flytemc's words; exit 1 on an error result.
-import { krm } from './krm.ts';
+import { krm } from './postrender/krm.ts';
 import { formatProblem, EXIT, UsageError } from './problems.ts';
 import { commandLine, guard } from './shell.ts';
 import { readInput, writeOut } from './stdio.ts';

@@ -17,13 +17,13 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkConfig } from '../plugin/config/check.ts';
+import { checkConfig } from '../plugin/config/check-config.ts';
 import { configFromValues } from '../plugin/config/from-values.ts';
-import { validateFiles } from '../plugin/commands/validate.ts';
 import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
 import { fixture, rendered } from './helpers/manifests.ts';
+import { validateFiles } from '../plugin/config/validate-files.ts';
 
 const SCALE = Number(process.env.FLYTEMC_FUZZ_SCALE ?? 1);
 // A developer's run draws new cases every time; CI (CI=true) replays one fixed seed, so that a

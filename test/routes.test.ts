@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { goDraws } from '../bench/go-draws.ts';
 import { join } from 'node:path';
-import { GoRand, fnv64a } from '../plugin/go-rand.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../plugin/routes.ts';
+import { GoRand, fnv64a } from '../plugin/config/go-rand.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../plugin/config/routes.ts';
 import { parseYaml } from '../plugin/yaml.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -15,7 +15,7 @@ import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { inClusterService, resolveWiring, targetHost } from '../plugin/config/control-plane.ts';
 import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate } from '../plugin/config/storage.ts';
-import { ACCESS_CHECKS, FLYTEADMIN_RULES, FLYTE_CORE_TEMPLATES, minimalRules, neededAccess, resourceOfKind, rulesCover, templateKind } from '../plugin/cluster/rbac.ts';
+import { ACCESS_CHECKS, FLYTEADMIN_RULES, FLYTE_CORE_TEMPLATES, minimalRules, neededAccess, resourceOfKind, rulesCover, templateKind } from '../plugin/config/rbac.ts';
 import { flagValue, identityProblem } from '../plugin/cluster/member.ts';
 import { find, objects, rendered, type Obj } from './helpers/manifests.ts';
 import { CHART_DIR, ROOT, helmBinary } from './helpers/helm.ts';

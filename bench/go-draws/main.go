@@ -1,6 +1,6 @@
 // FlyteAdmin's execution draw in real Go, for flytemc's tests and benchmark: the same calls as
 // flytestdlib/random (rand.New(rand.NewSource(int64(fnv64a(name)))).Float32()) and the same
-// execution-name generator as `flytemc routes --simulate` (plugin/routes.ts).
+// execution-name generator as `flytemc routes --simulate` (plugin/config/routes.ts).
 //
 //	go-draws draws N        Float32 bits (hex) of the draw for names exec0 .. exec<N-1>
 //	go-draws names N SEED   N simulated execution names from SEED, one per line

@@ -21,7 +21,7 @@ import { connect, ensureNamespace } from './kube.ts';
 import { clusterUid, ensureClusterRole, ensureClusterRoleBinding, ensureServiceAccount, ensureTokenSecret, identityProblem, readDataPlane, waitForToken } from './member.ts';
 import type { Plan } from './plan.ts';
 import { probe, type ProbeResult } from './probe.ts';
-import { DEFAULT_NEEDS, DEFAULT_TOKEN_SECRET, FLYTEADMIN_RULES, SERVICE_ACCOUNT, accessChecks, minimalRules, type AccessCheck, type KindNeed } from './rbac.ts';
+import { DEFAULT_NEEDS, DEFAULT_TOKEN_SECRET, FLYTEADMIN_RULES, SERVICE_ACCOUNT, accessChecks, minimalRules, type AccessCheck, type KindNeed } from '../config/rbac.ts';
 
 /** Where a CA came from: the operator's kubeconfig, the token Secret's ca.crt, or the hub's current key. */
 export type CaSource = 'kubeconfig' | 'ca.crt' | 'hub';

@@ -9,7 +9,7 @@ import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
-import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from './rbac.ts';
+import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from '../config/rbac.ts';
 
 export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 const PROPELLER_DEPLOYMENTS = ['flytepropeller', 'flytepropeller-manager'];

@@ -5,7 +5,7 @@
 // Plain node:https on purpose: it is exactly FlyteAdmin's view (no kubeconfig, no exec plugin),
 // and it tells a refused connection, a TLS failure and a rejected token apart.
 import * as https from 'node:https';
-import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from './rbac.ts';
+import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
 import { describeNetworkError } from './kube.ts';
 import { mapLimit } from './util.ts';
 

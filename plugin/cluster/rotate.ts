@@ -16,7 +16,7 @@ import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, wai
 import type { Plan } from './plan.ts';
 import { probe } from './probe.ts';
 import { proveToken } from './join.ts';
-import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from './rbac.ts';
+import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
 import { sleep } from './util.ts';
 
 export interface RotateRequest {

@@ -15,7 +15,7 @@ import { UnreachableError, connect, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
 import type { Plan } from './plan.ts';
 import { isYamlError } from '../yaml.ts';
-import { clustersDeployed } from './check.ts';
+import { clustersDeployed } from './check-clusters.ts';
 
 export interface UnjoinRequest {
   context: string;
@@ -63,8 +63,8 @@ export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common,
 
   // 1-2. routes, then the cluster config
   if (req.values) {
-    const vf = await import('../values-file.ts');
-    let removal: import('../values-file.ts').Removal = { routes: [], config: false };
+    const vf = await import('../config/values-file.ts');
+    let removal: import('../config/values-file.ts').Removal = { routes: [], config: false };
     const edit = await vf.editValuesFile(req.values, (values) => {
       removal = vf.removeCluster(values, req.name, req.values);
     }, { dryRun: plan.dryRun });

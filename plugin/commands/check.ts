@@ -1,5 +1,5 @@
 // `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
-// through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check.ts).
+// through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check-clusters.ts).
 // Exit 3 when any finding fails.
 import { KUBE_OPTIONS, commandLine, guard } from '../shell.ts';
 import { EXIT, UsageError } from '../problems.ts';
@@ -69,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), false);
     const namespace = c.namespaceOf(v.namespace);
     const hub = await connect(hubContext, kube);
-    const chk = await import('../cluster/check.ts');
+    const chk = await import('../cluster/check-clusters.ts');
     let list = v.values ? await chk.clustersFromFile(v.values, readText(v.values)) : await chk.clustersDeployed(hub, namespace);
     const secretName = v['secret-name'] ?? list?.secretName ?? c.DEFAULT_SECRET;
     if (!list) {

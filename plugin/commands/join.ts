@@ -110,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
     const { openSession } = await import('../cluster/session.ts');
     const { formatPlan } = await import('../cluster/plan.ts');
     const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals, !secretOut);
-    const { needsFor } = await import('../cluster/check.ts');
+    const { needsFor } = await import('../cluster/check-clusters.ts');
     const { needs } = await needsFor(hub, namespace, v.values);
     const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
 
@@ -137,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
     // the values file, once for every joined cluster
     const warnings: Problem[] = joined.flatMap((j) => j.warnings);
     const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
-    const vf = await import('../values-file.ts');
+    const vf = await import('../config/values-file.ts');
     let fileNote = '';
     if (v.values && entries.length) {
       const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v['dry-run'] });

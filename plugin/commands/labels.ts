@@ -10,7 +10,7 @@ import { where } from '../config/where.ts';
 import { get } from '../json-pointer.ts';
 import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, type Format } from '../output.ts';
-import { clustersFromValues, computeRoutes, type Routes } from '../routes.ts';
+import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { isObject } from '../data.ts';

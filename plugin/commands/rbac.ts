@@ -1,12 +1,12 @@
 // `helm flytemc rbac -f controlplane-values.yaml`: the least-privilege ClusterRole of
 // ServiceAccount flyteadmin in a data plane, derived from the control plane's cluster-resource
-// templates (plugin/cluster/rbac.ts). The same rules as `join --rbac minimal` and the chart's
+// templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
 // `multicluster.dataPlane.rbac: minimal`.
 import { readValuesFiles } from '../config/from-values.ts';
 import { FlytemcError, EXIT } from '../problems.ts';
 import { parseFormat, render, table } from '../output.ts';
 import { commandLine, guard } from '../shell.ts';
-import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../cluster/rbac.ts';
+import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
 import { writeOut } from '../stdio.ts';
 
 export const summary = 'print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane\'s templates';

@@ -3,10 +3,10 @@
 import { readValuesFiles } from '../config/from-values.ts';
 import { formatProblem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, percent, render, table } from '../output.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick, type RouteEntry, type Routes } from '../routes.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick, type RouteEntry, type Routes } from '../config/routes.ts';
 import { ProgressLine, commandLine, guard } from '../shell.ts';
-import { validateFiles } from './validate.ts';
 import { writeOut } from '../stdio.ts';
+import { validateFiles } from '../config/validate-files.ts';
 
 export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]

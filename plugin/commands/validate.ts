@@ -1,13 +1,12 @@
 // `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
 // values files, before Helm; with --data-plane, the data planes against the control plane.
-import { checkConfig, type CheckOptions } from '../config/check.ts';
-import { configFromValues } from '../config/from-values.ts';
+import { validateFiles } from '../config/validate-files.ts';
 import type { Cloud } from '../chart.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
-import { FlytemcError, formatProblem, type Problem, EXIT, UsageError } from '../problems.ts';
+import { formatProblem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';
 import { commandLine, guard } from '../shell.ts';
-import { readText, sourceLabel, writeOut } from '../stdio.ts';
+import { writeOut } from '../stdio.ts';
 
 export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
@@ -41,34 +40,6 @@ Examples:
   helm flytemc validate -f values-override.yaml
   helm flytemc validate -f shared.yaml -f controlplane-values.yaml --data-plane shared.yaml,dp1-values.yaml --cloud eks
 `;
-
-export interface FileReport {
-  file: string;
-  /** checked | no-config */
-  status: 'ok' | 'invalid' | 'no-config';
-  role?: string;
-  problems: Problem[];
-}
-
-/** A file's problems in the order of its lines (stable for the same line). */
-const byLine = (ps: Problem[]): Problem[] => ps.map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) })).sort((a, b) => a.line - b.line || a.i - b.i).map((x) => x.p);
-
-export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
-  return files.map((path) => {
-    const text = readText(path);
-    const file = sourceLabel(path);
-    try {
-      const found = configFromValues(file, text);
-      const r = checkConfig(found, options);
-      const bad = r.problems.some((p) => p.severity === 'error');
-      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: byLine(r.problems) };
-    } catch (e) {
-      if (!(e instanceof FlytemcError)) throw e;
-      if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what)) return { file, status: 'no-config', problems: [] };
-      return { file, status: 'invalid', problems: byLine(e.problems) };
-    }
-  });
-}
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {

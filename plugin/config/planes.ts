@@ -4,7 +4,7 @@
 import { cloudFile, shippedChart, type Cloud } from '../chart.ts';
 import { pluginRoot } from '../helm.ts';
 import { error, warning, type Problem } from '../problems.ts';
-import { checkConfig } from './check.ts';
+import { checkConfig } from './check-config.ts';
 import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring } from './control-plane.ts';
 import { readValuesFiles } from './from-values.ts';
 import { describeStorage, storageDifferences, storageOfValues, type Storage } from './storage.ts';

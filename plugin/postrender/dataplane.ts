@@ -11,7 +11,7 @@ import { validateConfigMap, validateDeployment, validateMulticluster } from '../
 import { CLIENT_SECRET_DIR, CLIENT_SECRET_KEY, resolveWiring, type Wiring } from '../config/control-plane.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { MulticlusterValues } from '../config/types.ts';
-import { minimalRules, neededAccess, SERVICE_ACCOUNT, templatesOfValues } from '../cluster/rbac.ts';
+import { minimalRules, neededAccess, SERVICE_ACCOUNT, templatesOfValues } from '../config/rbac.ts';
 import { FlytemcError, error, errorsIn, type Problem } from '../problems.ts';
 import { escapeSegment, get, trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';

@@ -1,7 +1,7 @@
 // The post-renderer: Helm's rendered manifests in, the same manifests wired for many clusters
 // out, or a FlytemcError and nothing at all. Reads top to bottom:
 // parse -> find config -> validate -> patch -> validate -> emit.
-import { checkConfig } from '../config/check.ts';
+import { checkConfig } from '../config/check-config.ts';
 import type { FoundConfig } from '../config/types.ts';
 import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
 import { refuseResourceErrors } from '../yaml-input.ts';

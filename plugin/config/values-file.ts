@@ -8,12 +8,12 @@
 // file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
 // js-yaml round trip of the whole file, which drops comments, and says so.
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { FlytemcError, error } from './problems.ts';
-import { parseValuesFile } from './config/from-values.ts';
-import { writeFileAtomic } from './stdio.ts';
-import { dumpYaml } from './yaml.ts';
-import type { ClusterConfig, Clusters, Route } from './config/types.ts';
-import { isObject, sameData } from './data.ts';
+import { FlytemcError, error } from '../problems.ts';
+import { parseValuesFile } from './from-values.ts';
+import { writeFileAtomic } from '../stdio.ts';
+import { dumpYaml } from '../yaml.ts';
+import type { ClusterConfig, Clusters, Route } from './types.ts';
+import { isObject, sameData } from '../data.ts';
 
 export interface ClusterEntry {
   name: string;

@@ -22,7 +22,7 @@ import { readCredentials } from './hub.ts';
 import { connect, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
-import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from './rbac.ts';
+import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from '../config/rbac.ts';
 import { mapLimit } from './util.ts';
 import { isObject } from '../data.ts';
 
