@@ -5,8 +5,10 @@
 //    5,000 documents are about 7.7 MB;
 //  - configs with N clusters (the flyte-multicluster chart's `multicluster:` values block).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RENDERED } from '../scripts/shared.mjs';
 
-export const CONTROLPLANE = new URL('../../shared/flyte-core/rendered/controlplane.yaml', import.meta.url).pathname;
+export const CONTROLPLANE = join(RENDERED, 'controlplane.yaml');
 export const THREE_CLUSTERS = new URL('../test/fixtures/three-clusters.yaml', import.meta.url).pathname;
 
 const pad = (i: number, w = 5) => String(i).padStart(w, '0');

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
+import { RENDERED } from './shared.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schema = (name) => JSON.parse(readFileSync(join(root, 'schemas', name), 'utf8'));
@@ -176,7 +177,7 @@ async function postRendererBundle(common) {
     });
   await loader('');
   if (readFileSync(out, 'utf8').includes('plugin/commands/post-render.ts')) throw new Error('dist/flytemc-post-renderer.mjs bundles the command a second time');
-  const sample = join(root, '..', 'shared', 'flyte-core', 'rendered', 'controlplane.yaml');
+  const sample = join(RENDERED, 'controlplane.yaml');
   if (!existsSync(sample)) {
     console.warn(`build: ${sample} is missing: dist/flytemc-post-renderer.mjs is built without a code cache (slower start-up)`);
     return;

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
+import { REFERENCE } from '../scripts/shared.mjs';
 
 const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
 const DEFECT7 = join(ROOT, 'test', 'fixtures', 'guide', 'defect7-enabled-under-auth.yaml');
@@ -176,7 +177,7 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
 
 test('validate: the upstream guide\'s values-override.yaml, verbatim, shows every defect in one run, each with file:line and fix', () => {
   // the fixture is the guide's literal block, byte for byte (dedented)
-  const rst = readFileSync(join(ROOT, '..', 'shared', 'reference', 'multicluster-guide.rst'), 'utf8').split('\n');
+  const rst = readFileSync(join(REFERENCE, 'multicluster-guide.rst'), 'utf8').split('\n');
   const at = rst.findIndex((l) => l.includes('values-override.yaml') && l.trimEnd().endsWith('::'));
   let i = at + 1;
   while (rst[i]!.trim() === '') i++;

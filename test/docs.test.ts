@@ -36,6 +36,7 @@ import { delimiter, dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { HELM_MAJORS, ROOT, helmBinary, type HelmMajor } from './helpers/helm.ts';
 import { runProcess } from './helpers/process.ts';
+import { SHARED } from '../scripts/shared.mjs';
 
 /** Files the docs name as the reader's own: created in the copy from these repository files. */
 const GIVEN: Record<string, string> = {
@@ -162,7 +163,7 @@ function cleanCopy(major: HelmMajor): World {
     chmodSync(join(repo, f), lstatSync(from).mode & 0o777);
   }
   // ../shared beside the checkout, as in CI
-  symlinkSync(join(ROOT, '..', 'shared'), join(home, 'shared'));
+  symlinkSync(SHARED, join(home, 'shared'));
   for (const [name, src] of Object.entries(GIVEN)) copyFileSync(join(ROOT, src), join(repo, name));
   symlinkSync(helmBinary(major), join(bin, 'helm'));
   const env: NodeJS.ProcessEnv = {

@@ -34,8 +34,9 @@ import yaml from 'js-yaml';
 import { ApisApi, AppsV1Api, CoreV1Api, type V1Deployment } from '@kubernetes/client-node';
 import { logTail, startClusters, type ClusterInfo, type ClusterSet } from './harness/cluster.ts';
 import { expectApiError, apiStatus, kubeConfigFor, tokenKubeConfig, waitForTokenSecret, whoAmI } from './harness/kube.ts';
-import { CHART_DIR, HELM_MAJORS, ROOT, helmBinary, prepareChart, helmEnv, runHelm, type HelmMajor, type HelmResult } from './helpers/helm.ts';
+import { CHART_DIR, HELM_MAJORS, helmBinary, prepareChart, helmEnv, runHelm, type HelmMajor, type HelmResult } from './helpers/helm.ts';
 import { credentialMounts, fixture, objects, rendered, THREE_PLACES, type Obj } from './helpers/manifests.ts';
+import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 import {
   CLI, POST_RENDERER, Transcript, cliHas, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret,
 } from './helpers/e2e.ts';
@@ -45,7 +46,6 @@ const RELEASE = 'flyte';
 const SECRET = 'cluster-credentials';
 const MOUNT = '/var/run/credentials';
 const N_DATA_PLANES = 3;
-const FLYTE_CORE_TGZ = join(ROOT, '..', 'shared', 'flyte-core', 'flyte-core-v1.16.8.tgz');
 
 const fileStart = performance.now();
 const root = mkdtempSync(join(tmpdir(), 'flytemc-e2e-'));

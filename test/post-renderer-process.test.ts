@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fixture, rendered, objects, credentialMounts, THREE_PLACES } from './helpers/manifests.ts';
 import { helmBinary, helmEnv } from './helpers/helm.ts';
+import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
@@ -116,12 +117,11 @@ test('real Helm 3: helm template of the flyte-core archive with --post-renderer 
   mkdirSync(home, { recursive: true });
   const chartDir = join(tmp, 'fc');
   mkdirSync(chartDir, { recursive: true });
-  const tgz = join(ROOT, '..', 'shared', 'flyte-core', 'flyte-core-v1.16.8.tgz');
-  copyFileSync(tgz, join(chartDir, 'flyte-core.tgz'));
+  copyFileSync(FLYTE_CORE_TGZ, join(chartDir, 'flyte-core.tgz'));
   execFileSync('tar', ['xzf', join(chartDir, 'flyte-core.tgz'), '-C', chartDir, 'flyte-core/values-controlplane.yaml']);
   const override = fixture('guide/corrected-flyte-core-override.yaml');
   const r = spawnSync(helmBinary(3), [
-    'template', 'flyte', tgz, '-n', 'flyte',
+    'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte',
     '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'), '-f', override,
     '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', override,
   ], { env: helmEnv(home), maxBuffer: 64 << 20 });
@@ -132,7 +132,7 @@ test('real Helm 3: helm template of the flyte-core archive with --post-renderer 
 
   // and a refusal reaches the user through Helm, with nothing rendered
   const bad = spawnSync(helmBinary(3), [
-    'template', 'flyte', tgz, '-n', 'flyte', '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
+    'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte', '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
     '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', fixture('guide/defect7-enabled-under-auth.yaml'),
   ], { env: helmEnv(home) });
   assert.is.not(bad.status, 0);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { THREE_PLACES, credentialMounts, objects } from './helpers/manifests.ts';
+import { SHARED } from '../scripts/shared.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -29,7 +30,7 @@ test('render-example on a fresh git clone: nothing but the clone and its node_mo
     const c = spawnSync('git', ['clone', '--quiet', ROOT, repo], { encoding: 'utf8' });
     assert.is(c.status, 0, c.stderr);
     assert.not.ok(existsSync(join(repo, 'charts', 'flyte-multicluster', 'charts')));
-    symlinkSync(join(ROOT, '..', 'shared'), join(base, 'shared'));
+    symlinkSync(SHARED, join(base, 'shared'));
     symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
     const r = spawnSync('npm', ['run', '--silent', 'render-example'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.is(r.status, 0, r.stderr);

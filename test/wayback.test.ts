@@ -23,12 +23,12 @@ import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { logTail, startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor } from './harness/kube.ts';
-import { ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
+import { helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
 import { runCli, storedReleases, type ProcResult } from './helpers/e2e.ts';
+import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 
 const NS = 'flyte';
 const ADMIN = 'dns:///flyte.example.com:443';
-const FLYTE_CORE_TGZ = join(ROOT, '..', 'shared', 'flyte-core', 'flyte-core-v1.16.8.tgz');
 const work = mkdtempSync(join(tmpdir(), 'flytemc-wayback-'));
 prepareChart();
 let set: ClusterSet;

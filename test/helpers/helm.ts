@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { runProcess } from './process.ts';
 import { inflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
+import { FLYTE_CORE_TGZ } from '../../scripts/shared.mjs';
 
 export type HelmMajor = 3 | 4;
 export const HELM_MAJORS: readonly HelmMajor[] = [3, 4];
@@ -39,7 +40,6 @@ export const HELM_MAJORS: readonly HelmMajor[] = [3, 4];
 export const ROOT: string = fileURLToPath(new URL('../..', import.meta.url));
 /** The wrapper chart's folder. */
 export const CHART_DIR: string = join(ROOT, 'charts', 'flyte-multicluster');
-const FLYTE_CORE_TGZ = join(ROOT, '..', 'shared', 'flyte-core', 'flyte-core-v1.16.8.tgz');
 
 /** Where each major version comes from and which exact version it must report. */
 const LAYERS: Record<HelmMajor, { pkg: string; version: string }> = {

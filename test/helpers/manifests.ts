@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStream } from '../../plugin/postrender/stream.ts';
+import { RENDERED } from '../../scripts/shared.mjs';
 
-export const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
-export const RENDERED = join(SHARED, 'flyte-core', 'rendered');
+export { RENDERED };
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const rendered = (name: string) => readFileSync(join(RENDERED, name), 'utf8');
 export const fixture = (name: string) => join(FIXTURES, name);
