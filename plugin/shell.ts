@@ -97,16 +97,6 @@ export function commandLine<const O extends ParseArgsOptionsConfig, const P exte
   }
 }
 
-/** The options every command that talks to clusters takes, as kubectl and Helm spell them. */
-export const KUBE_OPTIONS = {
-  'kube-context': { type: 'string' },
-  namespace: { type: 'string', short: 'n' },
-  kubeconfig: { type: 'string' },
-  timeout: { type: 'string' },
-  /** kubectl's name; allows (never forces) a kubeconfig cluster's insecure-skip-tls-verify: see cluster/kube.ts */
-  'insecure-skip-tls-verify': { type: 'boolean', default: false },
-} as const;
-
 /** Debug output: `helm --debug flytemc …` (HELM_DEBUG) or FLYTEMC_DEBUG=1. */
 export const debugOn = (): boolean => process.env.FLYTEMC_DEBUG === '1' || /^(1|true)$/i.test(process.env.HELM_DEBUG ?? '');
 

@@ -12,14 +12,16 @@
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
 import { basename } from 'node:path';
 import { FlytemcError, error, marked, EXIT } from '../problems.ts';
-import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
+import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
+import { readText } from '../stdio.ts';
 import { readCredentials } from './hub.ts';
-import { connect, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
+import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
+import { hubContextOf } from './session.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
 import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from '../config/rbac.ts';
@@ -342,4 +344,45 @@ export function formatTable(rep: CheckReport): string {
   const from = `credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source}; permissions from ${rep.needsFrom}`;
   out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (${from})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (${from})`);
   return out.join('\n') + '\n';
+}
+
+export interface CheckRequest {
+  kube: KubeOptions;
+  /** --kube-context; else the kubeconfig's current context (Helm's under `helm flytemc`). */
+  kubeContext?: string;
+  namespace: string;
+  /** -f: the control plane's values file, for the cluster list, the Secret's name and the templates. */
+  valuesFile?: string;
+  /** --secret-name: else the values file's, else cluster-credentials. */
+  secretName?: string;
+  /** --hub-only: skip the members' side. */
+  hubOnly: boolean;
+}
+
+/**
+ * `flytemc check`: the hub, the clusters FlyteAdmin is configured with (the values file's, else
+ * the hub's deployed ConfigMap, else what join recorded on the Secret), what FlyteAdmin needs in
+ * them, and every cluster proven from the hub and, through the contexts of the kubeconfig, from
+ * its own side.
+ */
+export async function checkControlPlane(req: CheckRequest): Promise<CheckReport & { ms: number }> {
+  const kc = await loadKubeConfig(req.kube);
+  const hubContext = hubContextOf(req.kubeContext, () => kc.getCurrentContext(), false);
+  const ns = req.namespace;
+  const hub = await connect(hubContext, req.kube);
+  let list = req.valuesFile ? await clustersFromFile(req.valuesFile, readText(req.valuesFile)) : await clustersDeployed(hub, ns);
+  const secretName = req.secretName ?? list?.secretName ?? DEFAULT_CREDENTIALS.secretName;
+  if (!list) {
+    const creds = await readCredentials(hub, ns, secretName);
+    list = {
+      source: `what flytemc join recorded on Secret ${ns}/${secretName}`,
+      clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
+    };
+  }
+  if (list.clusters.length === 0) throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
+  const started = Date.now();
+  const needs = await needsFor(hub, ns, req.valuesFile);
+  const members = req.hubOnly ? undefined : { kube: req.kube, contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })) };
+  const report = await checkClusters(hub, ns, secretName, list, req.kube.timeoutMs, { needs, ...(members ? { members } : {}) });
+  return { ...report, ms: Date.now() - started };
 }

@@ -12,19 +12,19 @@
 //      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
 //
 // then, once for all: record clusters + routes in the values file, and --restart.
-import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
+import { DEFAULT_NEEDS, DEFAULT_TOKEN_SECRET, FLYTEADMIN_RULES, SERVICE_ACCOUNT, accessChecks, minimalRules, type KindNeed } from '../config/rbac.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import type { Common } from './common.ts';
-import { checkEndpoint } from './common.ts';
-import { refuseDuplicate, type ClusterRecord, type CredentialStore } from './hub.ts';
+import { addClusters, editValuesFile, type ClusterEntry } from '../config/values-file.ts';
+import { trimSlashes } from '../json-pointer.ts';
+import { EXIT, FlytemcError, error, warning, type Problem } from '../problems.ts';
+import { needsFor } from './check-clusters.ts';
+import { hubStore, refuseDuplicate, restartDeployments, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { connect, ensureNamespace } from './kube.ts';
 import { clusterUid, ensureClusterRole, ensureClusterRoleBinding, ensureServiceAccount, ensureTokenSecret, identityProblem, readDataPlane, waitForToken } from './member.ts';
-import type { Plan } from './plan.ts';
-import { probe, type ProbeResult } from './probe.ts';
-import { DEFAULT_NEEDS, DEFAULT_TOKEN_SECRET, FLYTEADMIN_RULES, SERVICE_ACCOUNT, accessChecks, minimalRules, type AccessCheck, type KindNeed } from '../config/rbac.ts';
-
-/** Where a CA came from: the operator's kubeconfig, the token Secret's ca.crt, or the hub's current key. */
-export type CaSource = 'kubeconfig' | 'ca.crt' | 'hub';
+import { proveToken, type CaSource } from './probe.ts';
+import { secretFile } from './secret-file.ts';
+import type { ClusterSession } from './session.ts';
+import { mapLimit } from './util.ts';
 
 export interface JoinRequest {
   context: string;
@@ -52,29 +52,25 @@ export interface JoinOutcome {
   ms: number;
 }
 
-/** Tries the kubeconfig's CA first, then the token Secret's ca.crt; returns the first that verifies. */
-export async function proveToken(endpoint: string, token: string, cas: Array<{ source: CaSource; pem: string | undefined }>, timeoutMs: number, checks?: AccessCheck[]): Promise<{ result: ProbeResult; source: CaSource; pem: string }> {
-  let last: { result: ProbeResult; source: CaSource; pem: string } | undefined;
-  const seen = new Set<string>();
-  for (const ca of cas) {
-    if (!ca.pem || seen.has(ca.pem.trim())) continue;
-    seen.add(ca.pem.trim());
-    const result = await probe(endpoint, token, ca.pem, { timeoutMs, ...(checks ? { checks } : {}) });
-    last = { result, source: ca.source, pem: ca.pem };
-    if (result.failed !== 'tls') return last;
+const ENDPOINT_RE = /^https:\/\/[A-Za-z0-9.\-[\]:]+(:[0-9]{1,5})?(\/[^\s{}]*)?$/;
+
+/** The member's API server as FlyteAdmin will reach it: an https URL, without trailing slashes. */
+export function checkEndpoint(endpoint: string, where: string): string {
+  if (!ENDPOINT_RE.test(endpoint)) {
+    throw new FlytemcError([error(where, `endpoint ${JSON.stringify(endpoint)} is not an https URL FlyteAdmin can use`, 'pass --endpoint https://HOST:PORT (the API server as the control plane reaches it; https only)')], EXIT.invalid);
   }
-  if (!last) throw new FlytemcError([error(endpoint, 'no CA to verify the API server with: the kubeconfig names none and the token Secret has no ca.crt', 'add certificate-authority-data to the kubeconfig cluster')], EXIT.failed);
-  return last;
+  return trimSlashes(endpoint);
 }
 
-export async function joinCluster(req: JoinRequest, store: CredentialStore, opts: Common, plan: Plan): Promise<JoinOutcome> {
+/** One data plane, steps 1 to 6. */
+export async function joinCluster(req: JoinRequest, store: CredentialStore, session: ClusterSession): Promise<JoinOutcome> {
   const started = Date.now();
-  const { namespace: ns } = opts;
-  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
+  const { namespace: ns, plan } = session;
+  const say = (msg: string) => session.progress.step(req.name, msg, req.context);
 
   // 1. connect
   say(`connecting to context ${req.context}`);
-  const m = await connect(req.context, opts.kube);
+  const m = await connect(req.context, session.kube);
   const endpoint = checkEndpoint(req.endpoint ?? m.server, `context ${req.context}`);
 
   // 2. identify; refuse duplicates before changing anything anywhere
@@ -110,18 +106,18 @@ export async function joinCluster(req: JoinRequest, store: CredentialStore, opts
   if (!exists) {
     // dry run on a fresh cluster: there is no token to prove or copy yet
     plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'skip', note: 'would wait for the token controller, then prove the token before touching the hub' });
-    plan.record({ target: store.target, object: `Secret ${ns}/${opts.secretName}`, action: creds.exists ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
+    plan.record({ target: store.target, object: `Secret ${ns}/${session.secretName}`, action: creds.exists ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
     return { name: req.name, context: req.context, endpoint, hubChanged: true, warnings, ms: Date.now() - started };
   }
 
   // 4. the token
   say(`waiting for the token in Secret ${ns}/${tokenSecret}`);
-  const issued = await waitForToken(m, ns, tokenSecret, opts.tokenTimeoutMs);
+  const issued = await waitForToken(m, ns, tokenSecret, session.tokenTimeoutMs);
 
   // 5. prove it, as FlyteAdmin will use it
   say(`proving the token against ${endpoint}`);
   const checks = accessChecks(needs);
-  const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], opts.kube.timeoutMs, checks);
+  const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], session.kube.timeoutMs, checks);
   if (!proof.result.ok) {
     throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; ${store.short} was not changed`)], EXIT.failed);
   }
@@ -133,4 +129,77 @@ export async function joinCluster(req: JoinRequest, store: CredentialStore, opts
   const hubChanged = await store.upsert({ name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
   say(hubChanged ? (plan.dryRun ? `would update ${store.short}` : 'joined') : 'already joined: nothing changed');
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, warnings, ms: Date.now() - started };
+}
+
+export interface JoinOptions {
+  /** At most this many clusters at once. */
+  parallel: number;
+  force: boolean;
+  rbac?: 'flyte-core' | 'minimal';
+  /** --values: record the clusters and routes in this file's multicluster.clusters. */
+  valuesFile?: string;
+  /** --restart: roll FlyteAdmin when the hub's Secret changed. */
+  restart: boolean;
+  /** --secret-out FILE (with --merge): the credentials Secret into a file; the hub is never contacted. */
+  secretOut?: { path: string; merge: boolean };
+}
+
+export interface JoinReport {
+  joined: JoinOutcome[];
+  /** The problems of the clusters that were not joined. */
+  failures: Problem[];
+  warnings: Problem[];
+  exitCode: number;
+  /** The values file recorded the joined clusters (or would, in a dry run). */
+  recorded: boolean;
+  /** The cluster entries to print as a snippet when there is no values file. */
+  entries: ClusterEntry[];
+  ms: number;
+}
+
+/**
+ * `flytemc join`: every data plane at once (at most `parallel`), each through steps 1-6 into the
+ * hub's Secret or the --secret-out file; a cluster that fails is reported and the others go on.
+ * Then, once for all joined: the values file, the Secret file, and the restart of FlyteAdmin.
+ */
+export async function joinClusters(requests: Array<Omit<JoinRequest, 'force' | 'rbac' | 'needs'>>, o: JoinOptions, session: ClusterSession): Promise<JoinReport> {
+  const { plan, hub, namespace } = session;
+  const { needs } = await needsFor(hub, namespace, o.valuesFile);
+  const file = o.secretOut ? secretFile(o.secretOut.path, namespace, session.secretName, o.secretOut.merge, requests.map((r) => r.name)) : undefined;
+  const store = file ?? hubStore(hub!, namespace, session.secretName, plan);
+  const started = Date.now();
+  const results = await mapLimit(requests, o.parallel, (r) => joinCluster({ ...r, force: o.force, needs, ...(o.rbac ? { rbac: o.rbac } : {}) }, store, session));
+
+  const failures: Problem[] = [];
+  let exitCode: number = EXIT.ok;
+  const joined = results.flatMap((res, i) => {
+    if (res.status === 'fulfilled') return [res.value];
+    const e = res.reason;
+    if (!(e instanceof FlytemcError)) throw e;
+    failures.push(...e.problems);
+    exitCode = Math.max(exitCode, e.exitCode === EXIT.invalid ? EXIT.failed : e.exitCode);
+    session.progress.step(requests[i]!.name, 'failed');
+    return [];
+  });
+
+  // the values file, once for every joined cluster
+  const warnings: Problem[] = joined.flatMap((j) => j.warnings);
+  const entries: ClusterEntry[] = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
+  let recorded = false;
+  if (o.valuesFile && entries.length) {
+    const path = o.valuesFile;
+    const edit = await editValuesFile(path, (values) => addClusters(values, entries, path), { dryRun: session.dryRun });
+    plan.record({ target: path, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: requests.map((r) => r.name).join(', ') });
+    if (edit.changed && !edit.commentsKept) warnings.push(warning(path, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
+    recorded = edit.changed;
+  }
+
+  const hubChanged = joined.some((j) => j.hubChanged);
+  if (file && joined.length) file.flush(plan);
+  if (o.restart && hubChanged && hub) {
+    await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
+  } else if (hubChanged && !o.restart && joined.length && !session.dryRun && !file) {
+    warnings.push(warning(`hub ${session.hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
+  }
+  return { joined, failures, warnings, exitCode, recorded, entries, ms: Date.now() - started };
 }

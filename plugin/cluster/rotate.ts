@@ -9,15 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import type { Common } from './common.ts';
+import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
 import { readCredentials, restartDeployments, upsertCredentials } from './hub.ts';
 import { connect, type Kube } from './kube.ts';
 import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, waitForToken } from './member.ts';
-import type { Plan } from './plan.ts';
-import { probe } from './probe.ts';
-import { proveToken } from './join.ts';
-import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
-import { sleep } from './util.ts';
+import { proveToken, untilRejected } from './probe.ts';
+import type { ClusterSession } from './session.ts';
 
 export interface RotateRequest {
   context: string;
@@ -39,9 +36,9 @@ const suffix = () => {
   return [...randomBytes(5)].map((b) => abc[b % abc.length]).join('');
 };
 
-export async function rotateCluster(req: RotateRequest, hub: Kube, opts: Common, plan: Plan): Promise<RotateOutcome> {
-  const { namespace: ns, secretName } = opts;
-  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
+export async function rotateCluster(req: RotateRequest, session: ClusterSession & { hub: Kube }): Promise<RotateOutcome> {
+  const { namespace: ns, secretName, hub, plan } = session;
+  const say = (msg: string) => session.progress.step(req.name, msg, req.context);
   const warnings: Problem[] = [];
 
   const creds = await readCredentials(hub, ns, secretName);
@@ -50,7 +47,7 @@ export async function rotateCluster(req: RotateRequest, hub: Kube, opts: Common,
   if (!record || !oldToken) {
     throw new FlytemcError([error(`hub ${hub.context} Secret ${ns}/${secretName}`, `has no joined cluster ${JSON.stringify(req.name)}`, `join it first: flytemc join ${req.context} --name ${req.name} --kube-context ${hub.context}`)], EXIT.invalid);
   }
-  const m = await connect(req.context, opts.kube);
+  const m = await connect(req.context, session.kube);
   const uid = await clusterUid(m);
   if (uid !== record.uid) {
     throw new FlytemcError([error(`context ${req.context}`, `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${uid}, the hub recorded ${record.uid} at ${record.endpoint})`, 'name the context of that cluster')], EXIT.invalid);
@@ -72,11 +69,11 @@ export async function rotateCluster(req: RotateRequest, hub: Kube, opts: Common,
     plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: 'would verify that the API server rejects it' });
     return { oldSecret, newSecret, warnings };
   }
-  const issued = await waitForToken(m, ns, newSecret, opts.tokenTimeoutMs);
+  const issued = await waitForToken(m, ns, newSecret, session.tokenTimeoutMs);
 
   // 2. prove it
   say('proving the new token');
-  const proof = await proveToken(record.endpoint, issued.token, [{ source: 'hub', pem: creds.data[caKey(req.name)] }, { source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], opts.kube.timeoutMs);
+  const proof = await proveToken(record.endpoint, issued.token, [{ source: 'hub', pem: creds.data[caKey(req.name)] }, { source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], session.kube.timeoutMs);
   if (!proof.result.ok) {
     await deleteTokenSecret(m, ns, newSecret, plan, 'the new token does not work; the hub keeps the old one');
     throw new FlytemcError([error(`cluster ${req.name} (${record.endpoint})`, `the new token does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; nothing else was changed`)], EXIT.failed);
@@ -97,22 +94,15 @@ export async function rotateCluster(req: RotateRequest, hub: Kube, opts: Common,
 
   // 6. verify, with a real request, that the old token is dead
   say('verifying that the old token is rejected');
-  const started = Date.now();
-  for (;;) {
-    const r = await probe(record.endpoint, oldToken, proof.pem, { timeoutMs: opts.kube.timeoutMs, permissions: false });
-    if (r.failed === 'token') {
-      const ms = Date.now() - started;
-      plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: `rejected by the API server (401) after ${(ms / 1000).toFixed(1)} s` });
-      return { oldSecret, newSecret, oldTokenRejectedAfterMs: ms, warnings };
-    }
-    if (r.failed && r.failed !== 'permissions') {
-      warnings.push(warning(record.endpoint, `could not verify that the old token is rejected: ${r.what}`, 'check it by hand'));
-      return { oldSecret, newSecret, warnings };
-    }
-    if (Date.now() - started > req.revokeTimeoutMs) {
-      const holderNow = (await listTokenSecrets(m, ns)).find((s) => s.token === oldToken);
-      throw new FlytemcError([error(record.endpoint, `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`, holderNow ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}` : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin')], EXIT.failed);
-    }
-    await sleep(500);
+  const dead = await untilRejected(record.endpoint, oldToken, proof.pem, session.kube.timeoutMs, req.revokeTimeoutMs);
+  if (dead.rejectedAfterMs !== undefined) {
+    plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s` });
+    return { oldSecret, newSecret, oldTokenRejectedAfterMs: dead.rejectedAfterMs, warnings };
   }
+  if (dead.unverified) {
+    warnings.push(warning(record.endpoint, `could not verify that the old token is rejected: ${dead.unverified}`, 'check it by hand'));
+    return { oldSecret, newSecret, warnings };
+  }
+  const holderNow = (await listTokenSecrets(m, ns)).find((s) => s.token === oldToken);
+  throw new FlytemcError([error(record.endpoint, `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`, holderNow ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}` : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin')], EXIT.failed);
 }

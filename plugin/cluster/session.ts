@@ -1,46 +1,82 @@
-// What join, rotate and unjoin start with: the operator's kubeconfig, the hub (the control
-// plane's cluster), the namespace, progress on a terminal and the plan of changes (printed as a
-// diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
-import * as c from './common.ts';
-import { connect, loadKubeConfig, refuseUnverifiedTls, type Kube } from './kube.ts';
-import { Plan } from './plan.ts';
+// What join, unjoin, rotate and check start with: the operator's kubeconfig, the hub (the control
+// plane's cluster), the namespace, progress lines on a terminal and the plan of changes (printed
+// as a diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
+import { kubeContextSetting } from '../helm.ts';
+import { UsageError, marked } from '../problems.ts';
+import { progressEnabled } from '../shell.ts';
+import { connect, loadKubeConfig, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
+import { type Change, Plan } from './plan.ts';
 
-export interface SessionFlags {
-  kubeconfig?: string | undefined;
-  timeout?: string | undefined;
-  'kube-context'?: string | undefined;
-  namespace?: string | undefined;
-  'dry-run'?: boolean | undefined;
-  'token-timeout'?: string | undefined;
-  'insecure-skip-tls-verify'?: boolean | undefined;
-}
-
-export interface Session {
-  common: c.Common;
-  plan: Plan;
-  hub: Kube | undefined;
-  progress: c.Progress;
-  namespace: string;
+/** One run of a cluster command: what every step reads, and the plan every step records into. */
+export interface ClusterSession {
+  kube: KubeOptions;
   hubContext: string;
+  /** The namespace of FlyteAdmin in the hub and of ServiceAccount flyteadmin in the members. */
+  namespace: string;
+  /** The hub's credentials Secret. */
+  secretName: string;
+  dryRun: boolean;
+  /** How long to wait for the token controller. */
+  tokenTimeoutMs: number;
+  progress: Progress;
+  plan: Plan;
+  /** The hub; undefined only when the command never contacts it (join --secret-out). */
+  hub?: Kube;
 }
 
-/**
- * `members`: the data-plane contexts the command will talk to (checked with the hub before any
- * request). With `withHub: false` (join --secret-out) the hub is neither required nor
- * contacted: `hub` is undefined.
- */
-export async function openSession(v: SessionFlags, secretName?: string, members?: string[], withHub?: true): Promise<Session & { hub: Kube }>;
-export async function openSession(v: SessionFlags, secretName: string | undefined, members: string[], withHub: boolean): Promise<Session>;
-export async function openSession(v: SessionFlags, secretName = c.DEFAULT_SECRET, members: string[] = [], withHub = true): Promise<Session> {
-  const kube = c.kubeOptions(v, 15_000);
-  const kc = await loadKubeConfig(kube);
-  const hubContext = withHub ? c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), true) : (v['kube-context'] ?? '(none: --secret-out)');
-  refuseUnverifiedTls(kc, withHub ? [hubContext, ...members] : members, kube);
-  const namespace = c.namespaceOf(v.namespace);
-  const dryRun = v['dry-run'] ?? false;
-  const progress = new c.Progress();
-  const plan = new Plan(dryRun, (ch) => progress.change(ch, dryRun));
-  const common = { kube, hubContext, namespace, secretName, dryRun, tokenTimeoutMs: c.timeoutOption(v['token-timeout'], '--token-timeout', 60_000), progress };
-  const hub = withHub ? await connect(hubContext, kube) : undefined;
-  return { common, plan, hub, progress, namespace, hubContext };
+/** `[name] step` lines on stderr, only when it is a terminal; never a token. */
+export class Progress {
+  readonly enabled: boolean;
+  private readonly started = Date.now();
+  constructor(enabled = progressEnabled()) {
+    this.enabled = enabled;
+  }
+  /** `context`: the kubeconfig context the step talks to, when `target` is a cluster name. */
+  step(target: string, msg: string, context?: string): void {
+    if (!this.enabled) return;
+    const t = ((Date.now() - this.started) / 1000).toFixed(1).padStart(5);
+    const note = /\[[^\]]+\]$/.exec(marked(context ?? target))?.[0];
+    process.stderr.write(`${t}s [${target}]${note ? ` ${note}` : ''} ${msg}\n`);
+  }
+  change(c: Change, dryRun: boolean): void {
+    if (c.action === 'unchanged' || c.action === 'absent') return;
+    this.step(c.target, `${dryRun && c.action !== 'check' && c.action !== 'skip' ? 'would ' : ''}${c.action} ${c.object}${c.note ? ` (${c.note})` : ''}`);
+  }
+}
+
+/** The hub: --kube-context; under `helm flytemc`, Helm's --kube-context (HELM_KUBECONTEXT) or its current context. */
+export function hubContextOf(flag: string | undefined, currentContext: () => string, required: boolean): string {
+  const set = kubeContextSetting(flag);
+  if (set) return set.value;
+  if (process.env.HELM_PLUGIN_NAME || !required) {
+    const cur = currentContext();
+    if (cur) return cur;
+  }
+  throw new UsageError('say which cluster is the control plane (hub): --kube-context HUB (under `helm flytemc` it defaults to Helm\'s current context)');
+}
+
+export interface SessionOptions {
+  kube: KubeOptions;
+  /** --kube-context, if given. */
+  kubeContext?: string;
+  namespace: string;
+  secretName: string;
+  dryRun: boolean;
+  tokenTimeoutMs: number;
+  /** The data-plane contexts the command will talk to (checked with the hub before any request). */
+  members: string[];
+  /** False for join --secret-out: the hub is neither required nor contacted. */
+  withHub: boolean;
+}
+
+export async function openSession(o: SessionOptions & { withHub: true }): Promise<ClusterSession & { hub: Kube }>;
+export async function openSession(o: SessionOptions): Promise<ClusterSession>;
+export async function openSession(o: SessionOptions): Promise<ClusterSession> {
+  const kc = await loadKubeConfig(o.kube);
+  const hubContext = o.withHub ? hubContextOf(o.kubeContext, () => kc.getCurrentContext(), true) : (o.kubeContext ?? '(none: --secret-out)');
+  refuseUnverifiedTls(kc, o.withHub ? [hubContext, ...o.members] : o.members, o.kube);
+  const progress = new Progress();
+  const plan = new Plan(o.dryRun, (ch) => progress.change(ch, o.dryRun));
+  const hub = o.withHub ? await connect(hubContext, o.kube) : undefined;
+  return { kube: o.kube, hubContext, namespace: o.namespace, secretName: o.secretName, dryRun: o.dryRun, tokenTimeoutMs: o.tokenTimeoutMs, progress, plan, ...(hub ? { hub } : {}) };
 }

@@ -5,15 +5,15 @@
 //   3. the hub's <name>_token / <name>_cacert keys (and its record)
 //   4. the member's token Secret (revokes the token), then the RBAC and ServiceAccount that
 //      flytemc created (objects Helm manages stay, for `helm uninstall` of the data plane)
+//   5. with --restart, the restart of flyteadmin and syncresources when the hub changed
 //
 // With --force, an unreachable member is skipped (steps 1-3 still run).
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import type { Common } from './common.ts';
-import { readCredentials, removeCredentials } from './hub.ts';
+import { readCredentials, removeCredentials, restartDeployments } from './hub.ts';
 import { UnreachableError, connect, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
-import type { Plan } from './plan.ts';
+import type { ClusterSession } from './session.ts';
 import { isYamlError } from '../yaml.ts';
 import { clustersDeployed } from './check-clusters.ts';
 
@@ -22,6 +22,8 @@ export interface UnjoinRequest {
   name: string;
   force: boolean;
   values?: string;
+  /** Roll flyteadmin and syncresources in the hub when its Secret changed. */
+  restart: boolean;
 }
 
 export interface UnjoinOutcome {
@@ -30,9 +32,9 @@ export interface UnjoinOutcome {
   memberReached: boolean;
 }
 
-async function reachMember(req: UnjoinRequest, opts: Common): Promise<{ m: Kube; uid: string } | UnreachableError> {
+async function reachMember(req: UnjoinRequest, session: ClusterSession): Promise<{ m: Kube; uid: string } | UnreachableError> {
   try {
-    const m = await connect(req.context, opts.kube);
+    const m = await connect(req.context, session.kube);
     return { m, uid: await clusterUid(m) };
   } catch (e) {
     if (e instanceof UnreachableError) return e;
@@ -41,16 +43,16 @@ async function reachMember(req: UnjoinRequest, opts: Common): Promise<{ m: Kube;
   }
 }
 
-export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common, plan: Plan): Promise<UnjoinOutcome> {
-  const { namespace: ns, secretName } = opts;
+export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession & { hub: Kube }): Promise<UnjoinOutcome> {
+  const { namespace: ns, secretName, hub, plan } = session;
   const warnings: Problem[] = [];
-  const say = (msg: string) => opts.progress.step(req.name, msg, req.context);
+  const say = (msg: string) => session.progress.step(req.name, msg, req.context);
 
   // 0. look before changing anything: the hub's record, the member, and that they match
   const creds = await readCredentials(hub, ns, secretName);
   const record = creds.records[req.name];
   say(`connecting to context ${req.context}`);
-  const member = await reachMember(req, opts);
+  const member = await reachMember(req, session);
   if (member instanceof UnreachableError) {
     if (!req.force) {
       throw new FlytemcError([...member.problems.map((p) => ({ ...p, fix: `${p.fix ?? ''}; if the cluster is gone for good, rerun with --force (its token Secret then stays in the cluster)` }))], EXIT.failed);
@@ -98,6 +100,7 @@ export async function unjoinCluster(req: UnjoinRequest, hub: Kube, opts: Common,
     for (const name of [...doomed].sort()) await deleteTokenSecret(m, ns, name, plan);
     await deleteRbac(m, ns, plan);
   }
+  if (req.restart && hubChanged) await restartDeployments(hub, ns, plan, 'FlyteAdmin reads the cluster files only at start-up');
   return { hubChanged, warnings, memberReached: !(member instanceof UnreachableError) };
 }
 

@@ -71,11 +71,3 @@ export function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Parses durations like `30s`, `2m`, `500ms`, or plain seconds. */
-export function parseDuration(s: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(s.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
-}

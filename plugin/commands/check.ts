@@ -1,9 +1,10 @@
 // `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
 // through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check-clusters.ts).
 // Exit 3 when any finding fails.
-import { KUBE_OPTIONS, commandLine, guard } from '../shell.ts';
 import { EXIT, UsageError } from '../problems.ts';
-import { readText, writeOut } from '../stdio.ts';
+import { commandLine, guard } from '../shell.ts';
+import { writeOut } from '../stdio.ts';
+import { KUBE_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
 
 export const summary = 'check every configured data plane from both sides: credentials from the hub, flytepropeller\'s way back from the member';
 export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [--hub-only] [-o table|json|yaml]
@@ -62,38 +63,20 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (!['table', 'json', 'yaml'].includes(v.output)) throw new UsageError(`-o ${JSON.stringify(v.output)}: use table, json or yaml`);
-    const c = await import('../cluster/common.ts');
-    const { loadKubeConfig, connect } = await import('../cluster/kube.ts');
-    const kube = c.kubeOptions(v, 10_000);
-    const kc = await loadKubeConfig(kube);
-    const hubContext = c.hubContextOf(v['kube-context'], () => kc.getCurrentContext(), false);
-    const namespace = c.namespaceOf(v.namespace);
-    const hub = await connect(hubContext, kube);
-    const chk = await import('../cluster/check-clusters.ts');
-    let list = v.values ? await chk.clustersFromFile(v.values, readText(v.values)) : await chk.clustersDeployed(hub, namespace);
-    const secretName = v['secret-name'] ?? list?.secretName ?? c.DEFAULT_SECRET;
-    if (!list) {
-      const { readCredentials } = await import('../cluster/hub.ts');
-      const creds = await readCredentials(hub, namespace, secretName);
-      list = {
-        source: `what flytemc join recorded on Secret ${namespace}/${secretName}`,
-        clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
-      };
-    }
-    if (list.clusters.length === 0) {
-      const { FlytemcError, error } = await import('../problems.ts');
-      throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
-    }
-    const started = Date.now();
-    const needs = await chk.needsFor(hub, namespace, v.values);
-    const members = v['hub-only'] ? undefined : { kube, contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })) };
-    const report = await chk.checkClusters(hub, namespace, secretName, list, kube.timeoutMs, { needs, ...(members ? { members } : {}) });
-    const ms = Date.now() - started;
-    if (v.output === 'json') await writeOut(JSON.stringify({ ...report, ms }, null, 2) + '\n');
+    const { checkControlPlane, formatTable } = await import('../cluster/check-clusters.ts');
+    const report = await checkControlPlane({
+      kube: kubeOptions(v, 10_000),
+      ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
+      namespace: namespaceOf(v.namespace),
+      ...(v.values ? { valuesFile: v.values } : {}),
+      ...(v['secret-name'] ? { secretName: v['secret-name'] } : {}),
+      hubOnly: v['hub-only'],
+    });
+    if (v.output === 'json') await writeOut(JSON.stringify(report, null, 2) + '\n');
     else if (v.output === 'yaml') {
       const { dumpYaml } = await import('../yaml.ts');
-      await writeOut(dumpYaml({ ...report, ms }));
-    } else await writeOut(chk.formatTable(report));
+      await writeOut(dumpYaml(report));
+    } else await writeOut(formatTable(report));
     return report.ok ? EXIT.ok : EXIT.failed;
   });
 }

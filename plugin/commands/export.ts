@@ -2,6 +2,7 @@
 // Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
 import { join } from 'node:path';
 import type { Cloud } from '../chart.ts';
+import { namespaceOf } from './cluster-flags.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
@@ -103,7 +104,6 @@ export async function run(argv: string[]): Promise<number> {
     if (kind !== 'argocd') for (const k of ['repo-url', 'path', 'revision', 'dest-server', 'project', 'app-name'] as const) if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
     if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
 
-    const { namespaceOf } = await import('../cluster/common.ts');
     const { detectHelm, pluginRoot, shellQuote } = await import('../helm.ts');
     const { VERSION } = await import('../generated/version.js');
     const namespace = namespaceOf(v.namespace);

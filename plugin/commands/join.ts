@@ -1,8 +1,10 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
-import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
-import { FlytemcError, formatProblems, marked, warning, type Problem, EXIT, UsageError } from '../problems.ts';
+import { snippet } from '../config/values-file.ts';
+import { EXIT, UsageError, formatProblems, marked } from '../problems.ts';
+import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
+import { KUBE_OPTIONS, checkName, parseRoute, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
@@ -94,77 +96,43 @@ export async function run(argv: string[]): Promise<number> {
     if (v.merge && !secretOut) throw new UsageError('--merge goes with --secret-out FILE');
     if (secretOut && v.restart) throw new UsageError('--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)');
 
-    const c = await import('../cluster/common.ts');
-    const routes = (v.label ?? []).map(c.parseRoute);
+    const routes = (v.label ?? []).map(parseRoute);
     const requests = positionals.map((context) => ({
       context,
-      name: c.checkName(v.name ?? context, v.name ? '--name' : 'context'),
+      name: checkName(v.name ?? context, v.name ? '--name' : 'context'),
       ...(v.endpoint ? { endpoint: v.endpoint } : {}),
       routes,
     }));
     const names = requests.map((r) => r.name);
     if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
 
-    let secretName: string | undefined;
-    if (v.values) secretName = await secretNameFromValues(v.values);
+    const secretName = v.values ? await secretNameFromValues(v.values) : undefined;
     const { openSession } = await import('../cluster/session.ts');
+    const session = await openSession(sessionOptions(v, { secretName, members: positionals, withHub: !secretOut }));
+    const { joinClusters } = await import('../cluster/join.ts');
+    const report = await joinClusters(requests, {
+      parallel,
+      force: v.force,
+      ...(v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {}),
+      ...(v.values ? { valuesFile: v.values } : {}),
+      restart: v.restart,
+      ...(secretOut ? { secretOut: { path: secretOut, merge: v.merge } } : {}),
+    }, session);
+
     const { formatPlan } = await import('../cluster/plan.ts');
-    const { common, plan, hub, progress, namespace, hubContext } = await openSession(v, secretName, positionals, !secretOut);
-    const { needsFor } = await import('../cluster/check-clusters.ts');
-    const { needs } = await needsFor(hub, namespace, v.values);
-    const rbac = v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {};
-
-    const { joinCluster } = await import('../cluster/join.ts');
-    const { mapLimit } = await import('../cluster/util.ts');
-    const file = secretOut ? (await import('../cluster/secret-file.ts')).secretFile(secretOut, namespace, common.secretName, v.merge, names) : undefined;
-    const store = file ?? (await import('../cluster/hub.ts')).hubStore(hub!, namespace, common.secretName, plan);
-    const started = Date.now();
-    const results = await mapLimit(requests, parallel, (r) => joinCluster({ ...r, force: v.force, needs, ...rbac }, store, common, plan));
-
-    const failures: Problem[] = [];
-    let exit: number = EXIT.ok;
-    const joined = results.flatMap((res, i) => {
-      if (res.status === 'fulfilled') return [res.value];
-      const e = res.reason;
-      if (e instanceof FlytemcError) {
-        failures.push(...e.problems);
-        exit = Math.max(exit, e.exitCode === EXIT.invalid ? EXIT.failed : e.exitCode);
-      } else throw e;
-      progress.step(requests[i]!.name, 'failed');
-      return [];
-    });
-
-    // the values file, once for every joined cluster
-    const warnings: Problem[] = joined.flatMap((j) => j.warnings);
-    const entries = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
-    const vf = await import('../config/values-file.ts');
-    let fileNote = '';
-    if (v.values && entries.length) {
-      const edit = await vf.editValuesFile(v.values, (values) => vf.addClusters(values, entries, v.values), { dryRun: v['dry-run'] });
-      plan.record({ target: v.values, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: names.join(', ') });
-      if (edit.changed && !edit.commentsKept) warnings.push(warning(v.values, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
-      fileNote = edit.changed ? `\n${v['dry-run'] ? 'would record' : 'recorded'} ${entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}` : '';
-    }
-
-    const hubChanged = joined.some((j) => j.hubChanged);
-    if (file && joined.length) file.flush(plan);
-    if (v.restart && hubChanged && hub) {
-      const { restartDeployments } = await import('../cluster/hub.ts');
-      await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
-    } else if (hubChanged && !v.restart && joined.length && !v['dry-run'] && !file) {
-      warnings.push(warning(`hub ${hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
-    }
-
-    let out = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'], group: true });
-    const secs = ((Date.now() - started) / 1000).toFixed(1);
-    const into = file ? `into ${secretOut} (Secret ${namespace}/${common.secretName}; the hub was not contacted)` : `into ${marked(`hub ${hubContext}`)} (Secret ${namespace}/${common.secretName})`;
-    out += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${joined.length} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${v['dry-run'] ? 'can be joined' : 'joined'} ${into} in ${secs} s${fileNote}\n`;
-    if (file && joined.length && !v['dry-run']) out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
-    if (!v.values && entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${vf.snippet(entries)}`;
+    const { namespace } = session;
+    const dry = v['dry-run'];
+    const joined = report.joined.length;
+    let out = formatPlan(session.plan.changes, { diff: dry, dryRun: dry, group: true });
+    const into = secretOut ? `into ${secretOut} (Secret ${namespace}/${session.secretName}; the hub was not contacted)` : `into ${marked(`hub ${session.hubContext}`)} (Secret ${namespace}/${session.secretName})`;
+    const fileNote = report.recorded ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}` : '';
+    out += `\n${dry ? 'dry run: nothing was changed. ' : ''}${joined} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${dry ? 'can be joined' : 'joined'} ${into} in ${(report.ms / 1000).toFixed(1)} s${fileNote}\n`;
+    if (secretOut && joined && !dry) out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
+    if (!v.values && report.entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${snippet(report.entries)}`;
     await writeOut(out);
-    printWarnings(warnings);
-    if (failures.length) process.stderr.write(formatProblems(failures).replace(/nothing was written\.$/, `${requests.length - joined.length} of ${requests.length} not joined${joined.length ? ' (the others were)' : ''}.`) + '\n');
-    return exit;
+    printWarnings(report.warnings);
+    if (report.failures.length) process.stderr.write(formatProblems(report.failures).replace(/nothing was written\.$/, `${requests.length - joined} of ${requests.length} not joined${joined ? ' (the others were)' : ''}.`) + '\n');
+    return report.exitCode;
   });
 }
 

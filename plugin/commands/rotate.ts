@@ -1,8 +1,9 @@
 // `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
 // verify the old token is rejected (see plugin/cluster/rotate.ts).
-import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
-import { marked, EXIT } from '../problems.ts';
+import { EXIT, marked } from '../problems.ts';
+import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
+import { KUBE_OPTIONS, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 
 export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
@@ -48,17 +49,18 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    const c = await import('../cluster/common.ts');
-    const { context, name } = c.oneMember(positionals, v.name);
+    const { context, name } = oneMember(positionals, v.name);
+    const revokeTimeoutMs = timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000);
     const { openSession } = await import('../cluster/session.ts');
-    const { formatPlan } = await import('../cluster/plan.ts');
-    const { common, plan, hub, namespace } = await openSession(v, undefined, [context]);
+    const session = await openSession({ ...sessionOptions(v, { members: [context] }), withHub: true });
     const { rotateCluster } = await import('../cluster/rotate.ts');
-    const out = await rotateCluster({ context, name, restart: !v['no-restart'], revokeTimeoutMs: c.timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000) }, hub, common, plan);
-    let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    const out = await rotateCluster({ context, name, restart: !v['no-restart'], revokeTimeoutMs }, session);
+    const { formatPlan } = await import('../cluster/plan.ts');
+    const { namespace } = session;
+    let text = formatPlan(session.plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
     text += v['dry-run']
       ? `\ndry run: nothing was changed. ${name}${marked(context).slice(context.length)} would get a new token from Secret ${namespace}/${out.newSecret}\n`
-      : `\nrotated ${name}${marked(context).slice(context.length)}: ${marked(`hub ${common.hubContext}`)} now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
+      : `\nrotated ${name}${marked(context).slice(context.length)}: ${marked(`hub ${session.hubContext}`)} now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
     await writeOut(text);
     printWarnings(out.warnings);
     return EXIT.ok;

@@ -1,8 +1,9 @@
 // `flytemc unjoin CONTEXT --name NAME`: routes, cluster config, hub keys, then the member's
 // token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { KUBE_OPTIONS, commandLine, guard, printWarnings } from '../shell.ts';
-import { marked, EXIT } from '../problems.ts';
+import { EXIT, marked } from '../problems.ts';
+import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
+import { KUBE_OPTIONS, oneMember, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
@@ -50,22 +51,16 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    const c = await import('../cluster/common.ts');
-    const { context, name } = c.oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
+    const { context, name } = oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const { openSession } = await import('../cluster/session.ts');
-    const { formatPlan } = await import('../cluster/plan.ts');
-    const session = await openSession({ ...v, 'token-timeout': undefined }, undefined, [context]);
-    const { plan, hub, namespace, hubContext } = session;
+    const session = await openSession({ ...sessionOptions({ ...v, 'token-timeout': undefined }, { members: [context] }), withHub: true });
     // a member that no longer answers should not hold up a forced unjoin for long
-    const common = { ...session.common, tokenTimeoutMs: 0, kube: v.force && v.timeout === undefined ? { ...session.common.kube, timeoutMs: 5_000 } : session.common.kube };
+    const memberTimeout = v.force && v.timeout === undefined ? { kube: { ...session.kube, timeoutMs: 5_000 } } : {};
     const { unjoinCluster } = await import('../cluster/unjoin.ts');
-    const out = await unjoinCluster({ context, name, force: v.force, ...(v.values ? { values: v.values } : {}) }, hub, common, plan);
-    if (v.restart && out.hubChanged) {
-      const { restartDeployments } = await import('../cluster/hub.ts');
-      await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads the cluster files only at start-up');
-    }
-    let text = formatPlan(plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
-    text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from ${marked(`hub ${hubContext}`)}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
+    const out = await unjoinCluster({ context, name, force: v.force, restart: v.restart, ...(v.values ? { values: v.values } : {}) }, { ...session, tokenTimeoutMs: 0, ...memberTimeout });
+    const { formatPlan } = await import('../cluster/plan.ts');
+    let text = formatPlan(session.plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
+    text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from ${marked(`hub ${session.hubContext}`)}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
     if (!v.values) text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.\n`;
     await writeOut(text);
     printWarnings(out.warnings);
