@@ -27,7 +27,8 @@ export interface ClusterRecord {
   namespace: string;
 }
 
-export interface Credentials {
+/** The hub's credentials Secret as read: the object (absent: undefined), its cluster records and its data, decoded. */
+export interface CredentialsSecret {
   secret?: K8s.V1Secret;
   records: Record<string, ClusterRecord>;
   /** Decoded data. */
@@ -48,7 +49,7 @@ export function parseRecords(secret: K8s.V1Secret | undefined): Record<string, C
 const decode = (data: Record<string, string> | undefined) => Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
 const encode = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
 
-export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<Credentials> {
+export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<CredentialsSecret> {
   const secret = await readOrAbsent(hub, `reading Secret ${ns}/${secretName}`, () => hub.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
 }
