@@ -22,16 +22,10 @@ import { configFromValues } from '../plugin/config/from-values.ts';
 import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
+import { params, runs } from './helpers/fuzz.ts';
 import { fixture, rendered } from './helpers/manifests.ts';
 import { validateFiles } from '../plugin/config/validate-files.ts';
 
-const SCALE = Number(process.env.FLYTEMC_FUZZ_SCALE ?? 1);
-// A developer's run draws new cases every time; CI (CI=true) replays one fixed seed, so that a
-// submission is judged on the same cases every time (new cases come from runs here and from
-// scripts/fuzz-long.mjs).
-const SEED = process.env.FLYTEMC_FUZZ_SEED !== undefined ? Number(process.env.FLYTEMC_FUZZ_SEED) : process.env.CI === 'true' ? 20261122 : undefined;
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
-const params = (n: number) => ({ numRuns: runs(n), ...(SEED !== undefined ? { seed: SEED } : {}) });
 const counted = { cases: 0, accepted: 0, refused: 0, rendered: 0, dataPlane: 0 };
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-fuzz-config-'));
 /** flyte-core's control plane cut to the four objects the post-renderer patches: the same checks, a fifth of the parsing. */

@@ -22,15 +22,9 @@ import type { FoundConfig } from '../plugin/config/types.ts';
 import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
+import { params, runs } from './helpers/fuzz.ts';
 import { RENDERED, fixture } from './helpers/manifests.ts';
 
-const SCALE = Number(process.env.FLYTEMC_FUZZ_SCALE ?? 1);
-// A developer's run draws new cases every time; CI (CI=true) replays one fixed seed, so that a
-// submission is judged on the same cases every time (new cases come from runs here and from
-// scripts/fuzz-long.mjs).
-const SEED = process.env.FLYTEMC_FUZZ_SEED !== undefined ? Number(process.env.FLYTEMC_FUZZ_SEED) : process.env.CI === 'true' ? 20261122 : undefined;
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
-const params = (n: number) => ({ numRuns: runs(n), ...(SEED !== undefined ? { seed: SEED } : {}) });
 export const counted = { cases: 0, accepted: 0, refused: 0 };
 
 const BIN = join(import.meta.dirname, '..', 'dist', 'flytemc-post-renderer.mjs');
