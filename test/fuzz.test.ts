@@ -7,6 +7,9 @@
 //    other exception (no TypeError from a `null` where a map was expected, no stack trace);
 //  - a result is a fixed point: post-rendering the output again, with the same config and with
 //    none, gives the output back byte for byte;
+//  - every Deployment it patched is one the API server would take, in the fields flytemc reasons
+//    about: unique volume names, every volumeMount naming one of them, unique mount paths per
+//    container, unique container names (checked here independently of the post-renderer);
 //  - through the built program (a sample): exit 0 with exactly the in-process output, or a
 //    non-zero exit, nothing on stdout, and a message on stderr without a stack trace.
 // Scale with FLYTEMC_FUZZ_SCALE (runs = default x scale; scripts/fuzz-long.mjs), replay with
@@ -23,9 +26,9 @@ import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
 import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
 import { params, runs } from './helpers/fuzz.ts';
-import { RENDERED, fixture } from './helpers/manifests.ts';
+import { RENDERED, fixture, objects, podDefects } from './helpers/manifests.ts';
 
-export const counted = { cases: 0, accepted: 0, refused: 0 };
+export const counted = { cases: 0, accepted: 0, refused: 0, patchedDeployments: 0 };
 
 const BIN = join(import.meta.dirname, '..', 'dist', 'flytemc-post-renderer.mjs');
 const FILES = readdirSync(RENDERED).filter((f) => f.endsWith('.yaml')).sort();
@@ -44,7 +47,7 @@ const MCC_DOC = `# Source: flyte-multicluster/templates/multicluster-config.yaml
 // ---- mutations: plain data, interpreted deterministically against the text, so they shrink
 type Mutation =
   | { kind: 'drop' | 'dup' | 'delete-key' | 'delete-line' | 'dup-line' | 'indent' | 'truncate'; a: number; b: number }
-  | { kind: 'swap'; a: number; b: number }
+  | { kind: 'swap' | 'swap-line'; a: number; b: number }
   | { kind: 'set'; a: number; b: number; value: unknown }
   | { kind: 'flip'; a: number; b: number; scalar: string }
   | { kind: 'inject'; a: number; bytes: string }
@@ -59,7 +62,7 @@ const jsonish: fc.Arbitrary<unknown> = fc.oneof(
 );
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('drop', 'dup', 'delete-key', 'delete-line', 'dup-line', 'indent', 'truncate'), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('swap'), a: fc.nat(), b: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('swap', 'swap-line'), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant('set'), a: fc.nat(), b: fc.nat(), value: jsonish }),
   fc.record({ kind: fc.constant('flip'), a: fc.nat(), b: fc.nat(), scalar }),
   fc.record({ kind: fc.constant('inject'), a: fc.nat(), bytes: fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 8, unit: 'binary' })) }),
@@ -113,6 +116,7 @@ export function mutate(text: string, ms: Mutation[]): string {
       case 'flip': { const i = m.a % lines.length; lines[i] = lines[i]!.replace(/(:\s+|-\s+)\S.*$/, `$1${m.scalar}`); text = lines.join('\n'); break; }
       case 'delete-line': lines.splice(m.a % lines.length, 1 + (m.b % 3)); text = lines.join('\n'); break;
       case 'dup-line': { const i = m.a % lines.length; lines.splice(i, 0, lines[i]!); text = lines.join('\n'); break; }
+      case 'swap-line': { const i = m.a % lines.length, j = m.b % lines.length; [lines[i], lines[j]] = [lines[j]!, lines[i]!]; text = lines.join('\n'); break; }
       case 'indent': { const i = m.a % lines.length; lines[i] = m.b % 2 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, ''); text = lines.join('\n'); break; }
       case 'truncate': text = text.slice(0, m.a % (text.length + 1)); break;
       case 'inject': { const at = m.a % (text.length + 1); text = text.slice(0, at) + m.bytes + text.slice(at); break; }
@@ -128,9 +132,9 @@ export type Outcome = { accepted: true; output: string } | { accepted: false; me
 /** The in-process properties; returns what happened, to compare with the program. */
 export function checkPostRender(input: string, config: FoundConfig | undefined): Outcome {
   counted.cases++;
-  let output: string;
+  let result: ReturnType<typeof postRender>;
   try {
-    output = postRender(input, config ? { config } : {}).output;
+    result = postRender(input, config ? { config } : {});
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw new Error(`not a FlytemcError: ${(e as Error)?.stack ?? String(e)}`);
     assert.ok(e.problems.some((p) => p.severity === 'error'), 'a refusal names at least one error');
@@ -138,7 +142,11 @@ export function checkPostRender(input: string, config: FoundConfig | undefined):
     counted.refused++;
     return { accepted: false, message: e.message };
   }
+  const { output } = result;
   counted.accepted++;
+  const patched = objects(output).filter((o) => o.kind === 'Deployment' && result.patches.some((p) => p.target.kind === 'Deployment' && p.target.name === o.metadata?.name));
+  for (const d of patched) assert.equal(podDefects(d), [], `Deployment/${d.metadata?.name} as patched`);
+  counted.patchedDeployments += patched.length;
   let again: string, bare: string;
   try {
     again = postRender(output, config ? { config } : {}).output;
@@ -190,14 +198,46 @@ test('mutated data planes with the chart\'s MultiClusterConfig (the way back): a
   assert.ok(counted.accepted - before >= runs(400) / 20, `only ${counted.accepted - before} data planes accepted`);
 });
 
-// Cases fuzzing found, kept: each was a TypeError out of the data-plane path (a ClusterRoleBinding
-// whose subjects were not a list of objects) before the objects it patches were schema-checked.
-const FOUND: Array<{ file: string; mutations: Mutation[] }> = [
-  { file: 'dataplane-eks.yaml', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 278330967, b: 1093123093, value: { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } } }] },
-  { file: 'dataplane.yaml', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 1111811706, b: 61619143, value: [null] }] },
+test('line-level mutations of the real renders (lines duplicated, deleted, re-indented, swapped): a FlytemcError or a fixed point whose patched Deployments the API server takes', () => {
+  const lineLevel = fc.array(fc.record({ kind: fc.constantFrom('dup-line', 'delete-line', 'indent', 'swap-line'), a: fc.nat(), b: fc.nat() }) as fc.Arbitrary<Mutation>, { minLength: 1, maxLength: 3 });
+  const before = counted.patchedDeployments;
+  fc.assert(
+    fc.property(fc.constantFrom(...FILES), fc.constantFrom(...Object.keys(CONFIGS)), lineLevel, (file, config, mutations) => {
+      const input = /^dataplane/.test(file) && config === 'none' ? `${STREAMS.get(file)!}---\n${DP_MCC_DOC}` : STREAMS.get(file)!;
+      checkPostRender(mutate(input, mutations), CONFIGS[config]);
+    }),
+    params(300),
+  );
+  // most line-level mutations break the YAML or the objects; enough of them still post-render
+  assert.ok(counted.patchedDeployments - before >= runs(300) / 10, `only ${counted.patchedDeployments - before} patched Deployments checked`);
+});
+
+// Cases fuzzing found, kept:
+//  - two TypeErrors out of the data-plane path (a ClusterRoleBinding whose subjects were not a
+//    list of objects) before the objects it patches were schema-checked;
+//  - issue 14's seed 1105213420: flyteadmin's `- name: cluster-credentials` volume line
+//    duplicated. With --config the output had two volumes of that name (the API server refuses
+//    it), without it the stream was refused, so the output was no fixed point. Refused now,
+//    naming the second volume, with and without --config.
+const FOUND: Array<{ file: string; config: keyof typeof CONFIGS; mutations: Mutation[]; refused?: RegExp }> = [
+  { file: 'dataplane-eks.yaml', config: 'none', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 278330967, b: 1093123093, value: { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } } }] },
+  { file: 'dataplane.yaml', config: 'none', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 1111811706, b: 61619143, value: [null] }] },
+  ...(['three', 'flyte-core-form', 'none'] as const).map((config) => ({
+    file: 'controlplane-multicluster.yaml',
+    config,
+    mutations: [{ kind: 'dup-line', a: STREAMS.get('controlplane-multicluster.yaml')!.split('\n').findIndex((l, i, ls) => l === '      - name: cluster-credentials' && ls[i - 1]!.includes('secretName: flyte-admin-secrets')), b: 0 }] as Mutation[],
+    refused: config === 'none' ? /volume "cluster-credentials" is not a Secret volume/ : /volumes\/7\/name: the pod has two volumes named "cluster-credentials" \(volumes\/6 and volumes\/7\); the API server refuses such a Deployment/,
+  })),
 ];
 test('cases fuzzing found: still a FlytemcError or a fixed point', () => {
-  for (const f of FOUND) checkPostRender(mutate(STREAMS.get(f.file)!, f.mutations), undefined);
+  for (const f of FOUND) {
+    const input = mutate(STREAMS.get(f.file)!, f.mutations);
+    const r = checkPostRender(input, CONFIGS[f.config]);
+    if (f.refused) {
+      assert.not.ok(r.accepted, `${f.file} with config ${f.config} was accepted`);
+      if (!r.accepted) assert.match(r.message, f.refused);
+    }
+  }
 });
 
 test('random YAML-ish streams (pieces of Helm output glued at random): a FlytemcError or a fixed point', () => {
@@ -246,7 +286,7 @@ test('the built program on a sample: exit 0 with the in-process output, or non-z
 });
 
 test('figures', () => {
-  console.log(`\n  fuzz (streams): ${counted.cases} post-render cases, ${counted.accepted} accepted (each post-rendered twice more), ${counted.refused} refused`);
+  console.log(`\n  fuzz (streams): ${counted.cases} post-render cases, ${counted.accepted} accepted (each post-rendered twice more, ${counted.patchedDeployments} patched Deployments checked), ${counted.refused} refused`);
   assert.ok(counted.cases >= runs(3000));
 });
 

@@ -5,7 +5,6 @@
 //   find (config, flyte-propeller-config, what reads it) → validate (schema, wiring) →
 //   patch (admin.yaml, catalog.yaml, configChecksum; the client-secret mount; with
 //   dataPlane.rbac minimal, flyteadmin's ClusterRole) → validate the result.
-import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { validateConfigMap, validateDeployment, validateMulticluster } from '../generated/validators.js';
 import { CLIENT_SECRET_DIR, CLIENT_SECRET_KEY, resolveWiring, type Wiring } from '../config/control-plane.ts';
@@ -18,8 +17,8 @@ import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { dumpYaml, isYamlError } from '../yaml.ts';
 import { podOf } from './find.ts';
-import { checksumOps, type DocPatch } from './patch.ts';
-import { schemaCheck } from './verify.ts';
+import { applyPatches, checksumOps, type DocPatch } from './patch.ts';
+import { podProblems, schemaCheck } from './verify.ts';
 import { objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
@@ -173,12 +172,13 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   // least privilege: flyteadmin's ClusterRole narrowed to what the templates need
   if (values.dataPlane?.rbac === 'minimal') patches.push(...minimalRbacPatches(docs, root.clusterResourceTemplates, name));
 
-  for (const p of patches) {
-    fjp.applyPatch(p.doc.value, p.ops, true, true);
-    p.doc.changed = true;
-  }
+  applyPatches(patches);
 
-  // validate the result: flytepropeller reads exactly the wiring
+  // validate the result: every Deployment patched is one the API server takes
+  const refused = errorsIn(docs.filter((d) => d.changed && kindOf(d) === 'Deployment').flatMap(podProblems));
+  if (refused.length) throw new FlytemcError([...problems, ...refused]);
+
+  // and flytepropeller reads exactly the wiring
   const admin = parseConfigKey(cm, ADMIN_KEY);
   const catalog = parseConfigKey(cm, CATALOG_KEY);
   const got = wiredConfig(admin, catalog, wiring);

@@ -7,7 +7,8 @@ import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { Config } from '../config/types.ts';
 import { fileIn, get, trimSlashes } from '../json-pointer.ts';
-import { CLUSTERS_KEY, podOf, type Targets } from './find.ts';
+import { parseYaml } from '../yaml.ts';
+import { CLUSTERS_KEY, podOf, type Pod, type Targets } from './find.ts';
 import { objectName, type Doc } from './stream.ts';
 import { isObject } from '../data.ts';
 
@@ -55,13 +56,7 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     const pod = podOf(t.doc);
     const name = objectName(t.doc);
     const volumes = new Map((pod.volumes ?? []).map((v) => [String(v.name), v]));
-    for (const list of ['initContainers', 'containers'] as const) {
-      (pod[list] ?? []).forEach((c, i) => {
-        (c.volumeMounts ?? []).forEach((m, j) => {
-          if (!volumes.has(m.name)) problems.push(error(`${name} /spec/template/spec/${list}/${i}/volumeMounts/${j}/name`, `container ${c.name} mounts volume ${JSON.stringify(m.name)}, which the pod does not have`, 'add the volume, or remove the mount'));
-        });
-      });
-    }
+    problems.push(...podProblems(t.doc));
     for (const c of t.containers) {
       const container = pod[c.list]![c.index]!;
       const at = `${name} /spec/template/spec/${c.list}/${c.index}/volumeMounts`;
@@ -90,4 +85,69 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     for (const k of keys) if (!have.has(k)) problems.push(error(objectName(secret), `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`, `add it (flytemc join writes ${k} for you)`));
   }
   return problems;
+}
+
+const POD = '/spec/template/spec';
+const LISTS = ['initContainers', 'containers'] as const;
+
+/** What the API server refuses in a pod, in the fields the post-renderer reasons about. */
+function podDefects(pod: Pod): Array<{ at: string; what: string; fix: string }> {
+  const out: Array<{ at: string; what: string; fix: string }> = [];
+  const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
+  const firstVolume = new Map<string, number>();
+  volumes.forEach((v, i) => {
+    if (!isObject(v)) return; // the schema check says it
+    const n = String(v.name);
+    const first = firstVolume.get(n);
+    if (first === undefined) firstVolume.set(n, i);
+    else out.push({ at: `${POD}/volumes/${i}/name`, what: `the pod has two volumes named ${JSON.stringify(n)} (volumes/${first} and volumes/${i})`, fix: 'give each volume its own name, or remove the repeated one' });
+  });
+  const firstContainer = new Map<string, string>();
+  for (const list of LISTS) {
+    const cs = Array.isArray(pod[list]) ? pod[list] : [];
+    cs.forEach((c, i) => {
+      if (!isObject(c)) return;
+      const n = String(c.name);
+      const first = firstContainer.get(n);
+      if (first === undefined) firstContainer.set(n, `${list}/${i}`);
+      else out.push({ at: `${POD}/${list}/${i}/name`, what: `the pod has two containers named ${JSON.stringify(n)} (${first} and ${list}/${i})`, fix: 'give each container, init containers included, its own name' });
+      const firstPath = new Map<string, number>();
+      (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
+        if (!isObject(m)) return;
+        if (!firstVolume.has(String(m.name))) out.push({ at: `${POD}/${list}/${i}/volumeMounts/${j}/name`, what: `container ${c.name} mounts volume ${JSON.stringify(m.name)}, which the pod does not have`, fix: 'add the volume, or remove the mount' });
+        const path = String(m.mountPath);
+        const at = firstPath.get(path);
+        if (at === undefined) firstPath.set(path, j);
+        else out.push({ at: `${POD}/${list}/${i}/volumeMounts/${j}/mountPath`, what: `container ${c.name} mounts two volumes at ${path} (volumeMounts/${at} and volumeMounts/${j})`, fix: 'mount one volume at a path' });
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * A Deployment the post-renderer reads or patches, as the API server would judge its pod: unique
+ * volume names, every volumeMount naming one of them, unique mount paths per container, unique
+ * container names (init containers included). Each defect names where it is and whether it came
+ * with the rendered input or from flytemc's own patch (a bug).
+ */
+export function podProblems(doc: Doc): Problem[] {
+  const found = podDefects(podOf(doc));
+  if (!found.length) return [];
+  let before = new Set<string>();
+  if (doc.changed) {
+    // was it there as rendered? The document's text is kept as Helm wrote it
+    try {
+      const original = parseYaml(doc.body) as { spec?: { template?: { spec?: Pod } } } | null;
+      const pod = original?.spec?.template?.spec;
+      before = new Set(isObject(pod) ? podDefects(pod).map((d) => d.what) : []);
+    } catch {
+      /* it parsed once; if not now, say nothing about its origin */
+    }
+  }
+  const name = objectName(doc);
+  return found.map((d) => {
+    const ours = doc.changed && !before.has(d.what);
+    return error(`${name} ${d.at}`, `${d.what}${ours ? ' after flytemc patched it: a bug in flytemc, please report it' : ''}; the API server refuses such a Deployment`, ours ? 'report it with the rendered manifests (helm template without --post-renderer)' : d.fix);
+  });
 }

@@ -48,3 +48,25 @@ export function byIdentity(stream: string): Record<string, Obj> {
   }
   return out;
 }
+
+/**
+ * What the API server refuses in a Deployment's pod, in the fields the post-renderer reasons
+ * about (written here independently of plugin/postrender/verify.ts): two volumes of one name, a
+ * volumeMount naming no volume, two mounts at one path in a container, two containers (init
+ * containers included) of one name. Empty when there is none.
+ */
+export function podDefects(deployment: Obj): string[] {
+  const pod: Obj = deployment.spec?.template?.spec ?? {};
+  const out: string[] = [];
+  const volumeNames: string[] = (pod.volumes ?? []).map((v: Obj) => v?.name);
+  const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+  for (const n of new Set(dup(volumeNames))) out.push(`volume ${n} twice`);
+  const containers: Obj[] = [...(pod.initContainers ?? []), ...(pod.containers ?? [])];
+  for (const n of new Set(dup(containers.map((c) => c?.name)))) out.push(`container ${n} twice`);
+  for (const c of containers) {
+    const mounts: Obj[] = c?.volumeMounts ?? [];
+    for (const m of mounts) if (!volumeNames.includes(m?.name)) out.push(`container ${c.name}: mount of missing volume ${m?.name}`);
+    for (const p of new Set(dup(mounts.map((m) => m?.mountPath)))) out.push(`container ${c.name}: two mounts at ${p}`);
+  }
+  return out;
+}
