@@ -2,7 +2,7 @@
 // label: one from the command line, or one per entry of `multicluster.executionLabels`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateMulticluster } from '../generated/validators.js';
+import { validateMulticluster } from '../generated/validators.cjs';
 import { readValuesFiles, type ValuesFile } from '../config/from-values.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';

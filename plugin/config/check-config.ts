@@ -2,7 +2,7 @@
 // compiled at build time), then what a schema cannot say: duplicate names, routes to unknown
 // or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
 // Every problem of a run is reported, not just the first.
-import { validateClusters, validateMulticluster } from '../generated/validators.js';
+import { validateClusters, validateMulticluster } from '../generated/validators.cjs';
 import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
 import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';

@@ -1,6 +1,6 @@
 // A Secret manifest against schemas/manifests.schema.json, with the upstream guide's defect 6
 // (raw token or PEM text under `data:`, which must be base64) said plainly.
-import { validateSecret } from '../generated/validators.js';
+import { validateSecret } from '../generated/validators.cjs';
 import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from './schema-errors.ts';
 import { isObject } from '../data.ts';

@@ -6,7 +6,7 @@
 //   patch (admin.yaml, catalog.yaml, configChecksum; the client-secret mount; with
 //   dataPlane.rbac minimal, flyteadmin's ClusterRole) → validate the result.
 import type { Operation } from 'fast-json-patch';
-import { validateConfigMap, validateDeployment, validateMulticluster } from '../generated/validators.js';
+import { validateConfigMap, validateDeployment, validateMulticluster } from '../generated/validators.cjs';
 import { CLIENT_SECRET_DIR, CLIENT_SECRET_KEY, resolveWiring, type Wiring } from '../config/control-plane.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { MulticlusterValues } from '../config/types.ts';

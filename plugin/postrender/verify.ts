@@ -1,6 +1,6 @@
 // Stages 3b and 6: the manifests against schemas/manifests.schema.json, before patching (is
 // this the flyte-core we know?) and after (did we produce what Kubernetes and FlyteAdmin need?).
-import { validateConfigMap, validateDeployment } from '../generated/validators.js';
+import { validateConfigMap, validateDeployment } from '../generated/validators.cjs';
 import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
 import { error, type Problem } from '../problems.ts';
