@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
+import { POST_RENDERER } from './helpers/process.ts';
 import {
   HELM_MAJORS, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm,
   type HelmMajor, type HelmResult,
@@ -40,7 +41,6 @@ const chart = prepareChart();
 // One isolated Helm home per major version: Helm 3 drops every plugin when one Helm 4 style
 // plugin.yaml sits in its plugins folder (FACTS.md).
 const envs: Record<HelmMajor, NodeJS.ProcessEnv> = { 3: helmEnv(join(work, 'helm3')), 4: helmEnv(join(work, 'helm4')) };
-const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 
 /** A correct three-cluster control-plane config (the guide's example, fixed). */
 const CP_CLUSTERS = {

@@ -1,11 +1,11 @@
 // The commands of dist/flytemc.mjs as a user runs them (outside Helm: FLYTEMC_HELM names the Helm).
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
+import { CLI, runNodeSync } from './helpers/process.ts';
 import { REFERENCE } from '../scripts/shared.mjs';
 
 const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
@@ -16,8 +16,7 @@ function flytemc(args: string[], major: 3 | 4 = 4, opts: { env?: NodeJS.ProcessE
   const env: NodeJS.ProcessEnv = { ...process.env, FLYTEMC_HELM: helmBinary(major) };
   for (const k of Object.keys(env)) if (k.startsWith('HELM_') || k.startsWith('FLYTEMC_PROGRESS')) delete env[k];
   Object.assign(env, opts.env ?? {});
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), ...args], { encoding: 'utf8', env, cwd: ROOT, input: opts.input ?? '' });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return runNodeSync(CLI, args, { env, input: opts.input ?? '' });
 }
 
 test('--help lists every command; each command has --help with an example', () => {

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './helpers/helm.ts';
+import { CLI, runNodeSync } from './helpers/process.ts';
 
 const FIX = 'run `npm run build` and commit the result: git add dist completion.yaml (they are committed so that `helm plugin install <git URL>` needs no build)';
 const CACHE = /Buffer\.from\("[A-Za-z0-9+/=]{100,}","base64"\)/g;
@@ -63,11 +64,11 @@ test('one version everywhere: package.json, plugin.yaml, both programs; completi
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
   assert.match(readFileSync(join(ROOT, 'plugin.yaml'), 'utf8'), new RegExp(`^version: "${version.replace(/\./g, '\\.')}"$`, 'm'));
   for (const [prog, name] of [['flytemc.mjs', 'flytemc'], ['flytemc-post-renderer.mjs', 'flytemc-post-renderer']] as const) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', prog), '--version'], { encoding: 'utf8', input: '' });
-    assert.is(r.status, 0, r.stderr);
+    const r = runNodeSync(join(ROOT, 'dist', prog), ['--version']);
+    assert.is(r.code, 0, r.stderr);
     assert.is(r.stdout, `${name} ${version}\n`);
   }
-  const help = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), 'help'], { encoding: 'utf8' }).stdout;
+  const help = runNodeSync(CLI, ['help']).stdout;
   const commands = [...help.split('Commands:\n')[1]!.split('\n\n')[0]!.matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]!);
   assert.ok(commands.length >= 10, help);
   const completion = readFileSync(join(ROOT, 'completion.yaml'), 'utf8');

@@ -18,10 +18,8 @@ import yaml from 'js-yaml';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
 import { byIdentity, fixture, type Obj } from './helpers/manifests.ts';
 import { kubectlKustomize, kustomize, kustomizeBinary } from './helpers/kustomize.ts';
-import { runProcess } from './helpers/process.ts';
+import { CLI, POST_RENDERER, runNode } from './helpers/process.ts';
 
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
-const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 const THREE = fixture('three-clusters.yaml');
 const FLYTE_CORE = join(CHART_DIR, 'charts', 'flyte-core-v1.16.8.tgz');
 
@@ -32,7 +30,7 @@ let standalone = '';
 
 function flytemc(args: string[], major: HelmMajor = 3, cwd = ROOT) {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: work, FLYTEMC_HELM: helmBinary(major) };
-  return runProcess(process.execPath, [CLI, ...args], { env, cwd });
+  return runNode(CLI, args, { env, cwd });
 }
 
 /** Every file under `dir`, relative path → bytes (as latin1 text, to compare byte for byte). */
@@ -189,7 +187,7 @@ s('refusals: what the post-renderer refuses, export refuses with the same words 
   writeFileSync(unknown, readFileSync(THREE, 'utf8').replace('- id: cluster_3', '- id: cluster_9'));
   const helm = await runHelm(3, ['template', 'flyte', CHART_DIR, '-n', 'flyte', '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', unknown], { env: env3 });
   assert.is(helm.code, 0, helm.stderr);
-  const pr = await runProcess(process.execPath, [POST_RENDERER], { env: { PATH: process.env.PATH ?? '' }, cwd: ROOT, input: helm.stdout });
+  const pr = await runNode(POST_RENDERER, [], { input: helm.stdout });
   assert.is(pr.code, 1);
   for (const kind of ['kustomize', 'flux', 'argocd']) {
     const out = join(work, `refused-${kind}`);

@@ -15,14 +15,12 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CoreV1Api, type V1Secret } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor } from './harness/kube.ts';
+import { CLI } from './helpers/process.ts';
 import { decode, inconsistencies, isDead, kill, pause, pidOf, procState, records, restart, resume, resumeAll, runCli, sleep, stopRestarted, type Killed, type Run, type RunOptions } from './helpers/faults.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 if (!existsSync(CLI)) throw new Error('dist/flytemc.mjs is missing: run node scripts/build.mjs first');
 const NS = 'flyte';
 const SECRET = 'cluster-credentials';

@@ -17,7 +17,6 @@
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFromValues } from '../plugin/config/from-values.ts';
@@ -27,10 +26,10 @@ import { FlytemcError } from '../plugin/problems.ts';
 import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
 import { params, runs } from './helpers/fuzz.ts';
 import { RENDERED, fixture, objects, podDefects } from './helpers/manifests.ts';
+import { POST_RENDERER, runNodeSync } from './helpers/process.ts';
 
 export const counted = { cases: 0, accepted: 0, refused: 0, patchedDeployments: 0 };
 
-const BIN = join(import.meta.dirname, '..', 'dist', 'flytemc-post-renderer.mjs');
 const FILES = readdirSync(RENDERED).filter((f) => f.endsWith('.yaml')).sort();
 const STREAMS = new Map(FILES.map((f) => [f, readFileSync(join(RENDERED, f), 'utf8')]));
 const configOf = (name: string): FoundConfig => configFromValues(fixture(name), readFileSync(fixture(name), 'utf8'));
@@ -266,15 +265,15 @@ test('the built program on a sample: exit 0 with the in-process output, or non-z
       const input = mutate(STREAMS.get(file)!, mutations);
       const expected = checkPostRender(input, CONFIGS[config]);
       const args = config === 'none' ? [] : ['--config', CONFIGS[config]!.source.label];
-      const r = spawnSync(process.execPath, [BIN, ...args], { input, env: { PATH: process.env.PATH }, maxBuffer: 64 << 20 });
+      const r = runNodeSync(POST_RENDERER, args, { input });
       processes++;
-      const stdout = r.stdout.toString(), stderr = r.stderr.toString();
+      const { stdout, stderr } = r;
       assert.is(r.signal, null);
       if (expected.accepted) {
-        assert.is(r.status, 0, stderr);
+        assert.is(r.code, 0, stderr);
         assert.is(stdout, expected.output);
       } else {
-        assert.is(r.status, 1, stderr);
+        assert.is(r.code, 1, stderr);
         assert.is(stdout, '', 'no partial stdout');
         assert.match(stderr, /^error: /m);
         assert.not.match(stderr, /\n\s+at .*:\d+:\d+|failed unexpectedly/);

@@ -21,13 +21,11 @@ import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { kubeConfigFor, tokenKubeConfig, whoAmI } from './harness/kube.ts';
-import { CHART_DIR, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm } from './helpers/helm.ts';
+import { CHART_DIR, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm } from './helpers/helm.ts';
 import { kubectlKustomize } from './helpers/kustomize.ts';
-import { runProcess, type ProcResult } from './helpers/process.ts';
+import { CLI, POST_RENDERER, runNode, runProcess, type ProcResult } from './helpers/process.ts';
 import type { Obj } from './helpers/manifests.ts';
 
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
-const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 const NS = 'flyte';
 const work = mkdtempSync(join(tmpdir(), 'flytemc-gitops-'));
 prepareChart();
@@ -38,7 +36,7 @@ const exported = join(work, 'gitops', 'flyte');
 const figures: Record<string, string> = {};
 
 function flytemc(args: string[]): Promise<ProcResult> {
-  return runProcess(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: work, FLYTEMC_HELM: helmBinary(3) }, cwd: work, timeoutMs: 180_000 });
+  return runNode(CLI, args, { env: { PATH: process.env.PATH ?? '', HOME: work, FLYTEMC_HELM: helmBinary(3) }, cwd: work, timeoutMs: 180_000 });
 }
 const kc = (i: number) => kubeConfigFor(set.clusters[i]!);
 const kube = (i: number) => ['--kubeconfig', set.kubeconfigPath, '--context', `cluster-${i}`];

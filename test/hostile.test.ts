@@ -4,18 +4,16 @@
 // limits, with the right output.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValues } from '../plugin/config/from-values.ts';
 import { postRender } from '../plugin/postrender/index.ts';
 import { FlytemcError } from '../plugin/problems.ts';
+import { POST_RENDERER, runNodeSync } from './helpers/process.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered } from './helpers/manifests.ts';
 import { MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-hostile-'));
 const THREE = fixture('three-clusters.yaml');
 const three = () => configFromValues(THREE, readFileSync(THREE, 'utf8'));
@@ -25,11 +23,7 @@ const measured: Record<string, string> = {};
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The built program under a 1.5 GiB heap cap: a run that needs more memory fails the test. */
-function run(args: string[], input: string | Buffer, heapMiB = 1536) {
-  const started = Date.now();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMiB}`, BIN, ...args], { input, env: { PATH: process.env.PATH }, maxBuffer: 512 * MIB });
-  return { code: r.status, signal: r.signal, stdout: r.stdout.toString(), stderr: r.stderr.toString(), ms: Date.now() - started };
-}
+const run = (args: string[], input: string | Buffer, heapMiB = 1536) => runNodeSync(POST_RENDERER, args, { input, nodeArgs: [`--max-old-space-size=${heapMiB}`] });
 
 function assertRefused(r: ReturnType<typeof run>, pattern: RegExp, maxMs: number) {
   assert.is(r.signal, null, `killed by ${r.signal}: ${r.stderr.slice(-500)}`);

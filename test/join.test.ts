@@ -7,18 +7,15 @@
 // request with the collected token and CA.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, RbacAuthorizationV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor, tokenKubeConfig, whoAmI } from './harness/kube.ts';
+import { CLI_SOURCE, runNode, type ProcResult } from './helpers/process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'plugin', 'cli.ts');
 const NS = 'flyte';
 const SECRET = 'cluster-credentials';
 
@@ -29,22 +26,11 @@ let kubeconfig: string;
 let values: string;
 const figures: Record<string, string> = {};
 
-interface Run { code: number; stdout: string; stderr: string; ms: number }
+type Run = ProcResult;
 
-function flytemc(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: work, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }));
-  });
-}
+/** The CLI from source (tsx), so that this file exercises plugin/ as it is. */
+const flytemc = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  runNode(CLI_SOURCE, args, { nodeArgs: ['--import', 'tsx'], env: { PATH: process.env.PATH ?? '', HOME: work, ...env }, timeoutMs: 600_000 });
 
 const k = (i: number) => kubeConfigFor(set.clusters[i]!);
 const core = (kc: KubeConfig) => kc.makeApiClient(CoreV1Api);

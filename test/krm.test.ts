@@ -15,13 +15,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { CHART_DIR, ROOT, helmEnv, prepareChart, runHelm } from './helpers/helm.ts';
+import { CHART_DIR, helmEnv, prepareChart, runHelm } from './helpers/helm.ts';
 import { byIdentity, fixture, objects, type Obj } from './helpers/manifests.ts';
 import { kustomize, kustomizeBinary } from './helpers/kustomize.ts';
-import { runProcess } from './helpers/process.ts';
+import { KRM, POST_RENDERER, runNode } from './helpers/process.ts';
 
-const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
-const KRM = join(ROOT, 'dist', 'flytemc-krm.mjs');
 const work = mkdtempSync(join(tmpdir(), 'flytemc-krm-'));
 prepareChart();
 
@@ -30,8 +28,7 @@ let functionConfig: Obj;
 let items: Obj[];
 let want: Record<string, Obj>;
 
-const run = (bin: string, args: string[], input: string) => runProcess(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '' }, cwd: ROOT, input });
-const krm = (input: string, via: 'post-renderer' | 'krm' = 'post-renderer') => (via === 'krm' ? run(KRM, [], input) : run(POST_RENDERER, ['--krm'], input));
+const krm = (input: string, via: 'post-renderer' | 'krm' = 'post-renderer') => (via === 'krm' ? runNode(KRM, [], { input }) : runNode(POST_RENDERER, ['--krm'], { input }));
 const resourceList = (fc: Obj | undefined, its: Obj[]) => yaml.dump({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', ...(fc ? { functionConfig: fc } : {}), items: its }, { lineWidth: -1 });
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 /** The items as an orchestrator annotates them: the file and the index in it. */
@@ -47,7 +44,7 @@ s.before(async () => {
   const all = objects(stream);
   functionConfig = all.find((o) => o.kind === 'MultiClusterConfig')!;
   items = all.filter((o) => o.kind !== 'MultiClusterConfig');
-  const p = await run(POST_RENDERER, [], stream);
+  const p = await runNode(POST_RENDERER, [], { input: stream });
   if (p.code !== 0) throw new Error(p.stderr);
   want = byIdentity(p.stdout);
 });
@@ -162,7 +159,7 @@ s('warnings are results too (exit 0); what is not a ResourceList, or a foreign f
   const foreign = await krm(resourceList({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fn' }, data: {} }, items));
   assert.is(foreign.code, 1);
   assert.match((yaml.load(foreign.stdout) as Obj).results[0].message, 'must be a MultiClusterConfig');
-  const help = await run(POST_RENDERER, ['--krm', '--help'], '');
+  const help = await runNode(POST_RENDERER, ['--krm', '--help']);
   assert.is(help.code, 0);
   assert.match(help.stdout, 'config.kubernetes.io/function');
 });

@@ -2,24 +2,17 @@
 // problem nothing on stdout, a non-zero exit, one clear message on stderr, never a stack trace.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fixture, rendered, objects, credentialMounts, THREE_PLACES } from './helpers/manifests.ts';
 import { helmBinary, helmEnv } from './helpers/helm.ts';
+import { CLI, POST_RENDERER, runNodeSync, runProcessSync } from './helpers/process.ts';
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-pr-'));
 
-function run(args: string[], input: string | Buffer, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
-}
+const run = (args: string[], input: string | Buffer, env: NodeJS.ProcessEnv = {}) => runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
 
 function assertRefused(r: ReturnType<typeof run>, pattern: RegExp) {
   assert.is.not(r.code, 0, 'exit code');
@@ -99,17 +92,17 @@ test('the post-render path does not load the Kubernetes client', () => {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:import|from)\s*["'](\.\/[^"']+|\.\.\/[^"']+)["']/g)) walk(join(file, '..', m[1]!));
   };
-  walk(BIN);
+  walk(POST_RENDERER);
   const all = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
   assert.not.match(all, /@kubernetes\/client-node|KubeConfig|CoreV1Api/);
   assert.ok(seen.size >= 1);
 });
 
 test('`flytemc post-render` is the same program', () => {
-  const r = spawnSync(process.execPath, [CLI, 'post-render', '--config', fixture('three-clusters.yaml')], { input: rendered('controlplane.yaml') });
-  assert.is(r.status, 0, r.stderr.toString());
+  const r = runNodeSync(CLI, ['post-render', '--config', fixture('three-clusters.yaml')], { input: rendered('controlplane.yaml') });
+  assert.is(r.code, 0, r.stderr);
   const direct = run(['--config', fixture('three-clusters.yaml')], rendered('controlplane.yaml'));
-  assert.is(r.stdout.toString(), direct.stdout);
+  assert.is(r.stdout, direct.stdout);
 });
 
 test('real Helm 3: helm template of the flyte-core archive with --post-renderer <path> --post-renderer-args --config FILE', () => {
@@ -118,26 +111,26 @@ test('real Helm 3: helm template of the flyte-core archive with --post-renderer 
   const chartDir = join(tmp, 'fc');
   mkdirSync(chartDir, { recursive: true });
   copyFileSync(FLYTE_CORE_TGZ, join(chartDir, 'flyte-core.tgz'));
-  execFileSync('tar', ['xzf', join(chartDir, 'flyte-core.tgz'), '-C', chartDir, 'flyte-core/values-controlplane.yaml']);
+  assert.is(runProcessSync('tar', ['xzf', join(chartDir, 'flyte-core.tgz'), '-C', chartDir, 'flyte-core/values-controlplane.yaml']).code, 0);
   const override = fixture('guide/corrected-flyte-core-override.yaml');
-  const r = spawnSync(helmBinary(3), [
+  const r = runProcessSync(helmBinary(3), [
     'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte',
     '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'), '-f', override,
-    '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', override,
-  ], { env: helmEnv(home), maxBuffer: 64 << 20 });
-  assert.is(r.status, 0, r.stderr.toString());
-  const out = objects(r.stdout.toString());
+    '--post-renderer', POST_RENDERER, '--post-renderer-args', '--config', '--post-renderer-args', override,
+  ], { env: helmEnv(home) });
+  assert.is(r.code, 0, r.stderr);
+  const out = objects(r.stdout);
   for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
   assert.not.ok(out.some((o) => o.kind === 'Deployment' && o.metadata.name === 'flytepropeller'));
 
   // and a refusal reaches the user through Helm, with nothing rendered
-  const bad = spawnSync(helmBinary(3), [
+  const bad = runProcessSync(helmBinary(3), [
     'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte', '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
-    '--post-renderer', BIN, '--post-renderer-args', '--config', '--post-renderer-args', fixture('guide/defect7-enabled-under-auth.yaml'),
+    '--post-renderer', POST_RENDERER, '--post-renderer-args', '--config', '--post-renderer-args', fixture('guide/defect7-enabled-under-auth.yaml'),
   ], { env: helmEnv(home) });
-  assert.is.not(bad.status, 0);
-  assert.is(bad.stdout.toString(), '');
-  assert.match(bad.stderr.toString(), /`enabled` sits under `auth`/);
+  assert.is.not(bad.code, 0);
+  assert.is(bad.stdout, '');
+  assert.match(bad.stderr, /`enabled` sits under `auth`/);
 });
 
 test.run();

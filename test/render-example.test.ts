@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { THREE_PLACES, credentialMounts, objects } from './helpers/manifests.ts';
 import { SHARED } from '../scripts/shared.mjs';
+import { runNodeSync } from './helpers/process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
 for (const helm of ['3', '4']) {
   test(`render-example on Helm ${helm}: the control plane with the credentials in all three places`, () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'render-example.ts'), '--helm', helm], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-    assert.is(r.status, 0, r.stderr);
+    const r = runNodeSync(join(ROOT, 'scripts', 'render-example.ts'), ['--helm', helm], { nodeArgs: ['--import', 'tsx'], env: process.env });
+    assert.is(r.code, 0, r.stderr);
     const out = objects(r.stdout);
     for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
     assert.not.ok(out.some((o) => o.kind === 'MultiClusterConfig'));

@@ -5,15 +5,14 @@
 // values file, hub Secret) live in test/join.test.ts.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
+import { CLI, POST_RENDERER, runNodeSync } from './helpers/process.ts';
 import { isSecretPath, redact, showValue } from '../plugin/problems.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-secrets-'));
 /** A ServiceAccount-token-shaped string (a JWT) that appears nowhere else. */
 const TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImZ1enoifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Zmx5dGU6Zmx5dGVhZG1pbiJ9.FLYTEMC-PLANTED-TOKEN-3f9a1c';
@@ -113,10 +112,7 @@ test('the vendored client code that honours insecure-skip-tls-verify is reachabl
 });
 
 // ---- the post-renderer with a planted token
-function run(args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, env: { PATH: process.env.PATH, ...env }, maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
-}
+const run = (args: string[], input: string, env: NodeJS.ProcessEnv = {}) => runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
 const leaks = (text: string) => [TOKEN, TOKEN.slice(0, 30), TOKEN.slice(-30), 'MIIFLYTEMCPLANTED'].filter((t) => text.includes(t));
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const secretDoc = (data: Record<string, string>, field = 'data') => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\n  namespace: flyte\ntype: Opaque\n${field}:\n${Object.entries(data).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n')}\n`;
@@ -212,8 +208,8 @@ test('the post-renderer and validate never echo a short planted secret (a Secret
   assert.is(pr2.code, 1, pr2.stderr);
   assert.match(pr2.stderr, /<masked: 16 characters>/);
   assert.not.ok(pr2.stderr.toLowerCase().includes(SHORT.toLowerCase()), pr2.stderr);
-  const v = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), 'validate', '-f', config], { encoding: 'utf8' });
-  assert.is(v.status, 1, v.stderr);
+  const v = runNodeSync(CLI, ['validate', '-f', config], { env: process.env });
+  assert.is(v.code, 1, v.stderr);
   assert.match(v.stdout + v.stderr, /<masked: 16 characters>/);
   assert.not.ok((v.stdout + v.stderr).toLowerCase().includes(SHORT.toLowerCase()), v.stdout + v.stderr);
 });

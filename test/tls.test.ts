@@ -17,10 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
-import { ROOT, helmBinary, prepareChart } from './helpers/helm.ts';
-import { runProcess, type ProcResult } from './helpers/process.ts';
+import { helmBinary, prepareChart } from './helpers/helm.ts';
+import { CLI, runNode, type ProcResult } from './helpers/process.ts';
 
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 const NOTE = 'TLS NOT VERIFIED';
 
 interface Relay { url: string; connections: number; close(): Promise<void> }
@@ -58,7 +57,7 @@ let hub: Relay; // to cluster-0 (the hub)
 let member: Relay; // to cluster-1 (a data plane)
 
 function flytemc(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcResult> {
-  return runProcess(process.execPath, [CLI, ...args, '--kubeconfig', kubeconfig], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: work, ...env }, timeoutMs: 90_000 });
+  return runNode(CLI, [...args, '--kubeconfig', kubeconfig], { env: { PATH: process.env.PATH, HOME: work, ...env }, timeoutMs: 90_000 });
 }
 
 /** Resets both relays' counts, runs the command, returns it with the connections each relay saw. */

@@ -5,7 +5,6 @@
 // test/wayback.test.ts.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,8 @@ import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate }
 import { ACCESS_CHECKS, FLYTEADMIN_RULES, FLYTE_CORE_TEMPLATES, minimalRules, neededAccess, resourceOfKind, rulesCover, templateKind } from '../plugin/config/rbac.ts';
 import { flagValue, identityProblem } from '../plugin/cluster/member.ts';
 import { find, objects, rendered, type Obj } from './helpers/manifests.ts';
-import { CHART_DIR, ROOT, helmBinary } from './helpers/helm.ts';
+import { CHART_DIR, helmBinary } from './helpers/helm.ts';
+import { CLI, runNodeSync } from './helpers/process.ts';
 
 const ADMIN = 'dns:///flyte.example.com:443';
 const work = mkdtempSync(join(tmpdir(), 'flytemc-wayback-unit-'));
@@ -196,8 +196,7 @@ test('identity: --propeller.cluster-id read from the command line; another name 
 function flytemc(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, FLYTEMC_HELM: helmBinary(4) };
   for (const k of Object.keys(env)) if (k.startsWith('HELM_')) delete env[k];
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc.mjs'), ...args], { encoding: 'utf8', env, cwd: work });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return runNodeSync(CLI, args, { env, cwd: work });
 }
 
 test('rbac -f: the ClusterRole from the control plane\'s templates (cloud overlay first), yaml/json/table', () => {

@@ -4,13 +4,11 @@
 // require()s: an ESM default import of it resolved differently under tsx and in the bundle.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { validateDeployment } from '../../plugin/generated/validators.cjs';
 import { postRender } from '../../plugin/postrender/index.ts';
 import { FlytemcError } from '../../plugin/problems.ts';
-import { ROOT } from '../helpers/helm.ts';
 import { rendered } from '../helpers/manifests.ts';
+import { POST_RENDERER, runNodeSync } from '../helpers/process.ts';
 
 const LONG = `v${'x'.repeat(69)}`; // 70 characters: a volume name is a DNS-1123 label, at most 63
 
@@ -32,8 +30,8 @@ test('a maxLength error reads the same in-process and from the bundled post-rend
     inProcess = e.message;
   }
   assert.match(inProcess, /\(longer than 63 characters\)/);
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'flytemc-post-renderer.mjs')], { input, encoding: 'utf8', env: { PATH: process.env.PATH } });
-  assert.is(r.status, 1, r.stderr);
+  const r = runNodeSync(POST_RENDERER, [], { input });
+  assert.is(r.code, 1, r.stderr);
   assert.is(r.stdout, '');
   assert.is(r.stderr.trim(), inProcess.trim());
 });
