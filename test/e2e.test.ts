@@ -10,8 +10,7 @@
 //      the control plane; the real token controller fills `flyteadmin-token`, and that token
 //      authenticates over TLS verified with that CA.
 //   2. `flytemc join` writes the hub Secret cluster-credentials and the values file listing the
-//      three clusters (endpoints = the harness servers). Without `join` in dist/, the test writes
-//      both itself with client-node and says so.
+//      three clusters (endpoints = the harness servers).
 //   3. helm install of the control plane into cluster-0: WITHOUT the post-renderer it fails on
 //      MultiClusterConfig and stores nothing; THROUGH it (Helm 3: the executable's path; Helm 4:
 //      the `flytemc-post-renderer` plugin registered by `flytemc setup`) every object is stored,
@@ -37,9 +36,8 @@ import { expectApiError, apiStatus, kubeConfigFor, tokenKubeConfig, waitForToken
 import { CHART_DIR, HELM_MAJORS, helmBinary, prepareChart, helmEnv, runHelm, type HelmMajor, type HelmResult } from './helpers/helm.ts';
 import { credentialMounts, fixture, objects, rendered, THREE_PLACES, type Obj } from './helpers/manifests.ts';
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
-import {
-  CLI, POST_RENDERER, Transcript, cliHas, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret,
-} from './helpers/e2e.ts';
+import { Transcript, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret } from './helpers/e2e.ts';
+import { CLI, POST_RENDERER } from './helpers/process.ts';
 
 const NS = 'flyte';
 const RELEASE = 'flyte';
@@ -54,7 +52,6 @@ const transcript = new Transcript();
 /** Every data-plane token (and CA, for the record) this file produced: none may leak. */
 const tokens: NamedSecret[] = [];
 const timings: Array<[string, number]> = [];
-const notes: string[] = [];
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -74,17 +71,6 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-// What the built CLI offers (join, setup, check and validate land in dist/ with npm run build).
-// FLYTEMC_E2E_WITHOUT=join,setup,... runs the rest without those commands (to isolate a failure):
-// the test then writes the hub Secret and values file itself, and registers a test-only Helm 4
-// plugin as test/chart.test.ts does.
-const without = new Set((process.env.FLYTEMC_E2E_WITHOUT ?? '').split(',').map((x) => x.trim()).filter(Boolean));
-const has = {
-  join: !without.has('join') && await cliHas('join'),
-  setup: !without.has('setup') && await cliHas('setup'),
-  check: !without.has('check') && await cliHas('check'),
-  validate: !without.has('validate') && await cliHas('validate'),
-};
 if (!existsSync(POST_RENDERER) || !existsSync(CLI)) throw new Error(`dist/ is missing: run npm run build first (${POST_RENDERER})`);
 
 // ---------------------------------------------------------------------------------------------
@@ -130,34 +116,21 @@ function defineSuite(major: HelmMajor): void {
   };
   /**
    * The post-renderer for this Helm (both planes need it): Helm 3 the executable's path; Helm 4
-   * the `flytemc-post-renderer` plugin registered by `flytemc setup` in a folder of its own (or,
-   * without setup in dist/, a test-only postrenderer/v1 plugin as test/chart.test.ts has it).
+   * the `flytemc-post-renderer` plugin registered by `flytemc setup` in a folder of its own.
    */
   let renderer: { env: NodeJS.ProcessEnv; args: string[] } | undefined;
   const postRenderer = async (): Promise<{ env: NodeJS.ProcessEnv; args: string[] }> => {
     if (renderer) return renderer;
     if (major === 3) return (renderer = { env: st.env, args: ['--post-renderer', POST_RENDERER] });
-    if (has.setup) {
-      // `flytemc setup` registers the Helm 4 plugin in a folder of its own; Helm 4 finds it via HELM_PLUGINS.
-      const helm4Dir = join(base, 'flytemc-helm4');
-      // setup asks `helm` (on PATH) for its folders: the Helm 4 binary, in this suite's isolated env.
-      const r = await runCli(['setup', '--bin-dir', join(base, 'bin'), '--helm4-dir', helm4Dir],
-        { ...st.env, KUBECONFIG: undefined, PATH: `${dirname(helmBinary(4))}${delimiter}${process.env.PATH ?? ''}` });
-      transcript.proc('flytemc setup (Helm 4 set)', r);
-      assert.is(r.code, 0, `flytemc setup exited ${r.code}\n${r.stderr}\n${r.stdout}`);
-      assert.ok(existsSync(join(helm4Dir, 'flytemc-post-renderer', 'plugin.yaml')), `setup wrote no plugin into ${helm4Dir}:\n${r.stdout}`);
-      if (!notes.includes('setup')) notes.push('setup');
-      return (renderer = { env: { ...st.env, HELM_PLUGINS: `${st.env.HELM_PLUGINS}${delimiter}${helm4Dir}` }, args: ['--post-renderer', 'flytemc-post-renderer'] });
-    }
-    // As test/chart.test.ts: a minimal postrenderer/v1 plugin running dist/flytemc-post-renderer.mjs.
-    const dir = join(st.env.HELM_PLUGINS!, 'flytemc-post-renderer');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'plugin.yaml'), yaml.dump({
-      apiVersion: 'v1', name: 'flytemc-post-renderer', type: 'postrenderer/v1', runtime: 'subprocess', version: '0.0.0-test',
-      runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
-    }));
-    if (!notes.includes('no setup')) notes.push('no setup');
-    return (renderer = { env: st.env, args: ['--post-renderer', 'flytemc-post-renderer'] });
+    // `flytemc setup` registers the Helm 4 plugin in a folder of its own; Helm 4 finds it via HELM_PLUGINS.
+    const helm4Dir = join(base, 'flytemc-helm4');
+    // setup asks `helm` (on PATH) for its folders: the Helm 4 binary, in this suite's isolated env.
+    const r = await runCli(['setup', '--bin-dir', join(base, 'bin'), '--helm4-dir', helm4Dir],
+      { ...st.env, KUBECONFIG: undefined, PATH: `${dirname(helmBinary(4))}${delimiter}${process.env.PATH ?? ''}` });
+    transcript.proc('flytemc setup (Helm 4 set)', r);
+    assert.is(r.code, 0, `flytemc setup exited ${r.code}\n${r.stderr}\n${r.stdout}`);
+    assert.ok(existsSync(join(helm4Dir, 'flytemc-post-renderer', 'plugin.yaml')), `setup wrote no plugin into ${helm4Dir}:\n${r.stdout}`);
+    return (renderer = { env: { ...st.env, HELM_PLUGINS: `${st.env.HELM_PLUGINS}${delimiter}${helm4Dir}` }, args: ['--post-renderer', 'flytemc-post-renderer'] });
   };
   const need = (what: 'set' | 'dataPlanes' | 'hub'): { set: ClusterSet; hub: ClusterInfo } => {
     if (!st.set || !st.hub) throw new Error('the clusters did not start (see the first test of this suite)');
@@ -233,40 +206,15 @@ function defineSuite(major: HelmMajor): void {
   s(`hub credentials: Secret ${SECRET} in cluster-0 and the values file listing the three clusters`, async () => {
     const { set, hub } = need('dataPlanes');
     mkdirSync(base, { recursive: true });
-    if (has.join) {
-      // Two joins: cluster-1 serves label team1, cluster-2 and cluster-3 share team2.
-      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? base };
-      for (const [ctxs, label] of [[['cluster-1'], 'team1=1'], [['cluster-2', 'cluster-3'], 'team2=0.5']] as const) {
-        const r = await timed(`Helm ${major}: flytemc join ${ctxs.join(' ')}`, () => runCli([
-          'join', ...ctxs, '--kube-context', hub.context, '--kubeconfig', set.kubeconfigPath, '-n', NS,
-          '--label', label, '--values', st.valuesFile,
-        ], env));
-        transcript.proc(`flytemc join ${ctxs.join(' ')} (Helm ${major} set)`, r);
-        assert.is(r.code, 0, `flytemc join ${ctxs.join(' ')} exited ${r.code}\n--- stderr:\n${r.stderr}\n--- stdout:\n${r.stdout}\n${tails(set.clusters)}`);
-      }
-      if (!notes.includes('join')) notes.push('join');
-    } else {
-      // join is not in dist/: write what it would, with client-node (the token stays in memory).
-      if (!notes.includes('no join')) notes.push('no join');
-      const core = kubeConfigFor(hub).makeApiClient(CoreV1Api);
-      await core.createNamespace({ body: { metadata: { name: NS } } }).catch((e) => { if (apiStatus(e) !== 409) throw e; });
-      const stringData: Record<string, string> = {};
-      for (const dp of st.dps) {
-        stringData[`${dp.name}_token`] = st.creds.get(dp.name)!.token;
-        stringData[`${dp.name}_cacert`] = st.creds.get(dp.name)!.caCrt;
-      }
-      await core.createNamespacedSecret({ namespace: NS, body: { metadata: { name: SECRET }, type: 'Opaque', stringData } });
-      writeFileSync(st.valuesFile, yaml.dump({
-        multicluster: {
-          clusters: {
-            clusterConfigs: st.dps.map((dp) => ({ name: dp.name, endpoint: dp.server, enabled: true })),
-            labelClusterMap: {
-              team1: [{ id: 'cluster-1', weight: 1 }],
-              team2: [{ id: 'cluster-2', weight: 0.5 }, { id: 'cluster-3', weight: 0.5 }],
-            },
-          },
-        },
-      }));
+    // Two joins: cluster-1 serves label team1, cluster-2 and cluster-3 share team2.
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? base };
+    for (const [ctxs, label] of [[['cluster-1'], 'team1=1'], [['cluster-2', 'cluster-3'], 'team2=0.5']] as const) {
+      const r = await timed(`Helm ${major}: flytemc join ${ctxs.join(' ')}`, () => runCli([
+        'join', ...ctxs, '--kube-context', hub.context, '--kubeconfig', set.kubeconfigPath, '-n', NS,
+        '--label', label, '--values', st.valuesFile,
+      ], env));
+      transcript.proc(`flytemc join ${ctxs.join(' ')} (Helm ${major} set)`, r);
+      assert.is(r.code, 0, `flytemc join ${ctxs.join(' ')} exited ${r.code}\n--- stderr:\n${r.stderr}\n--- stdout:\n${r.stdout}\n${tails(set.clusters)}`);
     }
 
     // The hub Secret holds exactly each data plane's token and CA, under valid key names.
@@ -367,18 +315,16 @@ function defineSuite(major: HelmMajor): void {
     }
 
     // From the hub, as FlyteAdmin would: every configured cluster reachable, TLS verified, token valid.
-    if (has.check) {
-      const c = await timed(`Helm ${major}: flytemc check`, () => runCli(
-        ['check', '--kube-context', hub.context, '--kubeconfig', set.kubeconfigPath, '-n', NS, '-o', 'json'],
-        { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? base }));
-      transcript.proc(`flytemc check (Helm ${major} set)`, c);
-      assert.is(c.code, 0, `flytemc check exited ${c.code}\n--- stderr:\n${c.stderr}\n--- stdout:\n${c.stdout}`);
-      for (const dp of st.dps) assert.ok(c.stdout.includes(dp.name), `flytemc check does not report ${dp.name}:\n${c.stdout}`);
-      // from both sides: every finding of every data plane, the member's included, is OK
-      const rep = JSON.parse(c.stdout) as { clusters: Array<{ name: string; findings: Array<{ check: string; ok: boolean | null }> }> };
-      for (const row of rep.clusters) {
-        assert.equal(row.findings.map((f) => `${f.check}:${f.ok}`), ['reachable', 'tls', 'token', 'permissions', 'installed', 'admin', 'catalog', 'cluster-id', 'storage'].map((k) => `${k}:true`), row.name);
-      }
+    const c = await timed(`Helm ${major}: flytemc check`, () => runCli(
+      ['check', '--kube-context', hub.context, '--kubeconfig', set.kubeconfigPath, '-n', NS, '-o', 'json'],
+      { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? base }));
+    transcript.proc(`flytemc check (Helm ${major} set)`, c);
+    assert.is(c.code, 0, `flytemc check exited ${c.code}\n--- stderr:\n${c.stderr}\n--- stdout:\n${c.stdout}`);
+    for (const dp of st.dps) assert.ok(c.stdout.includes(dp.name), `flytemc check does not report ${dp.name}:\n${c.stdout}`);
+    // from both sides: every finding of every data plane, the member's included, is OK
+    const rep = JSON.parse(c.stdout) as { clusters: Array<{ name: string; findings: Array<{ check: string; ok: boolean | null }> }> };
+    for (const row of rep.clusters) {
+      assert.equal(row.findings.map((f) => `${f.check}:${f.ok}`), ['reachable', 'tls', 'token', 'permissions', 'installed', 'admin', 'catalog', 'cluster-id', 'storage'].map((k) => `${k}:true`), row.name);
     }
   });
 
@@ -417,16 +363,14 @@ function defineSuite(major: HelmMajor): void {
     assert.is(pr.stdout, '', 'post-render wrote manifests despite the error');
     assert.match(pr.stderr, /cluster_credentials/);
     assert.match(pr.stderr, /fix: .*cluster-credentials/);
-    if (has.validate) {
-      const v = await runCli(['validate', '-f', fixture('guide/defect5-underscore-names.yaml')], { PATH: process.env.PATH ?? '' });
-      transcript.proc('flytemc validate -f defect5', v);
-      assert.is(v.code, 1, `validate exited ${v.code}\n${v.stdout}\n${v.stderr}`);
-      const out = v.stdout + v.stderr;
-      for (const what of ['volume name', 'volume mount name', 'Secret name']) {
-        assert.match(out, new RegExp(`${what} "cluster_credentials" is not a valid Kubernetes name`), `validate does not name the ${what}:\n${out}`);
-      }
-      assert.match(out, /fix: use "cluster-credentials"/);
+    const v = await runCli(['validate', '-f', fixture('guide/defect5-underscore-names.yaml')], { PATH: process.env.PATH ?? '' });
+    transcript.proc('flytemc validate -f defect5', v);
+    assert.is(v.code, 1, `validate exited ${v.code}\n${v.stdout}\n${v.stderr}`);
+    const out = v.stdout + v.stderr;
+    for (const what of ['volume name', 'volume mount name', 'Secret name']) {
+      assert.match(out, new RegExp(`${what} "cluster_credentials" is not a valid Kubernetes name`), `validate does not name the ${what}:\n${out}`);
     }
+    assert.match(out, /fix: use "cluster-credentials"/);
   });
 
   s(`secrets: no data-plane token in the Helm releases stored in the 4 clusters, nor in any output so far`, async () => {
@@ -488,13 +432,6 @@ last.after(() => {
   timings.push(['whole file', performance.now() - fileStart]);
   console.log('\n  e2e timings:');
   for (const [k, ms] of timings) console.log(`    ${k.padEnd(72)} ${secs(ms)}`);
-  const used = [
-    notes.includes('join') ? 'hub Secret + values file written by `flytemc join`' : 'hub Secret + values file written by the test with client-node (flytemc join not in dist/ or FLYTEMC_E2E_WITHOUT)',
-    notes.includes('setup') ? 'Helm 4 post-renderer registered by `flytemc setup`' : 'Helm 4 post-renderer: test-only postrenderer/v1 plugin (flytemc setup not in dist/ or FLYTEMC_E2E_WITHOUT)',
-    has.check ? '`flytemc check` run' : '`flytemc check` not run',
-    has.validate ? '`flytemc validate` run' : '`flytemc validate` not run',
-  ];
-  console.log(`  ${used.join('; ')}`);
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(root, { recursive: true, force: true });
 });
 

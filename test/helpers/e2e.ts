@@ -3,7 +3,6 @@
 // from the API server, and the secrets scan (issue 8 item 3).
 //
 //   runCli(args, env)                 `node dist/flytemc.mjs ARGS`, never rejects: {code, stdout, stderr, ms}
-//   cliHas(command)                   true when dist/flytemc.mjs knows COMMAND (`COMMAND --help` exits 0)
 //   Transcript                        add(label, text); every stream of the test, for the scan
 //   storedReleases(kc)                every `sh.helm.release.v1.*` Secret of a cluster, decoded
 //                                     (base64 → base64 → gzip → JSON)
@@ -16,24 +15,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CoreV1Api, KubernetesObjectApi, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { apiStatus } from '../harness/kube.ts';
-import { ROOT } from './helm.ts';
-import { runProcess, type ProcResult } from './process.ts';
+import { CLI, runNode, type ProcResult } from './process.ts';
 import { objects, type Obj } from './manifests.ts';
-
-export const CLI = join(ROOT, 'dist', 'flytemc.mjs');
-export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 
 export type { ProcResult } from './process.ts';
 
 /** Runs `node dist/flytemc.mjs ARGS` with `env`; resolves with exit code and output. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input = '', timeoutMs = 120_000): Promise<ProcResult> {
-  return runProcess(process.execPath, [CLI, ...args], { env, cwd: ROOT, input, timeoutMs });
-}
-
-/** Whether the built CLI has `command` (it lands in dist/ with `npm run build`). */
-export async function cliHas(command: string): Promise<boolean> {
-  const r = await runCli([command, '--help'], { PATH: process.env.PATH ?? '' });
-  return r.code === 0 && r.stdout.includes('Usage:');
+  return runNode(CLI, args, { env, input, timeoutMs });
 }
 
 // ---------------------------------------------------------------------------------------------
