@@ -14,7 +14,7 @@ import { POST_RENDERER, runNodeSync } from './helpers/process.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered } from './helpers/manifests.ts';
 import { MAX_DEPTH, MAX_DOCUMENTS, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'flytemc-hostile-'));
+const tmp = mkdtempSync(join(tmpdir(), 'flytemc-limits-'));
 const THREE = fixture('three-clusters.yaml');
 const three = () => configFromValues(THREE, readFileSync(THREE, 'utf8'));
 const CP = rendered('controlplane.yaml');

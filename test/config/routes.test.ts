@@ -1,16 +1,16 @@
 // FlyteAdmin's selection as `flytemc routes` computes it. The golden draws below were produced by
 // real Go (math/rand + hash/fnv, the code of flytestdlib/random and random_cluster_selector.go).
-import { test } from './helpers/uvu.ts';
+import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { goDraws } from '../bench/go-draws.ts';
+import { goDraws } from '../../bench/go-draws.ts';
 import { join } from 'node:path';
-import { GoRand, fnv64a } from '../plugin/config/go-rand.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../plugin/config/routes.ts';
-import { parseYaml } from '../plugin/yaml.ts';
+import { GoRand, fnv64a } from '../../plugin/config/go-rand.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../../plugin/config/routes.ts';
+import { parseYaml } from '../../plugin/yaml.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const load = (f: string) => computeRoutes(clustersFromValues(parseYaml(readFileSync(join(ROOT, f), 'utf8')))!.clusters);
 const cluster = (name: string, enabled = true) => ({ name, endpoint: 'https://203.0.113.1:6443', enabled });
 

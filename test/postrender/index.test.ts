@@ -1,13 +1,13 @@
 // The post-renderer in-process: what it must add to flyte-core's rendered control planes,
 // and that it adds nothing else.
-import { test } from './helpers/uvu.ts';
+import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { configFromValues } from '../plugin/config/from-values.ts';
-import { postRender } from '../plugin/postrender/index.ts';
-import { FlytemcError } from '../plugin/problems.ts';
-import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
-import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from './helpers/manifests.ts';
+import { configFromValues } from '../../plugin/config/from-values.ts';
+import { postRender } from '../../plugin/postrender/index.ts';
+import { FlytemcError } from '../../plugin/problems.ts';
+import { dumpYaml, parseYaml } from '../../plugin/yaml.ts';
+import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from '../helpers/manifests.ts';
 
 const configFile = (name: string) => {
   const path = fixture(name);

@@ -1,27 +1,27 @@
-// The data plane's way back, in-process and as the built CLI (issue 11): the post-renderer on
-// flyte-core's real rendered data planes (../shared/flyte-core/rendered), the wiring rules, the
-// storage comparison, the RBAC derived from cluster-resource templates, `rbac`, `validate
-// --data-plane` and `install data-plane --admin-endpoint`. The same on real clusters:
-// test/wayback.test.ts.
-import { test } from './helpers/uvu.ts';
+// plugin/postrender/dataplane.ts, the data plane's way back, in-process and as the built CLI
+// (issue 11): the post-renderer on flyte-core's real rendered data planes (../shared/flyte-core/
+// rendered), the wiring rules (config/control-plane.ts), the storage comparison
+// (config/storage.ts), `rbac`, `validate --data-plane` and `install data-plane --admin-endpoint`.
+// The same on real clusters: test/wayback.test.ts; the RBAC derived from cluster-resource
+// templates: test/config/rbac.test.ts.
+import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { configFromValues } from '../plugin/config/from-values.ts';
-import { postRender } from '../plugin/postrender/index.ts';
-import { FlytemcError } from '../plugin/problems.ts';
-import { inClusterService, resolveWiring, targetHost } from '../plugin/config/control-plane.ts';
-import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate } from '../plugin/config/storage.ts';
-import { ACCESS_CHECKS, FLYTEADMIN_RULES, FLYTE_CORE_TEMPLATES, minimalRules, neededAccess, resourceOfKind, rulesCover, templateKind } from '../plugin/config/rbac.ts';
-import { flagValue, identityProblem } from '../plugin/cluster/member.ts';
-import { find, objects, rendered, type Obj } from './helpers/manifests.ts';
-import { CHART_DIR, helmBinary } from './helpers/helm.ts';
-import { CLI, runNodeSync } from './helpers/process.ts';
+import { configFromValues } from '../../plugin/config/from-values.ts';
+import { postRender } from '../../plugin/postrender/index.ts';
+import { FlytemcError } from '../../plugin/problems.ts';
+import { inClusterService, resolveWiring, targetHost } from '../../plugin/config/control-plane.ts';
+import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate } from '../../plugin/config/storage.ts';
+import { FLYTE_CORE_TEMPLATES } from '../../plugin/config/rbac.ts';
+import { find, objects, rendered, type Obj } from '../helpers/manifests.ts';
+import { CHART_DIR, helmBinary } from '../helpers/helm.ts';
+import { CLI, runNodeSync } from '../helpers/process.ts';
 
 const ADMIN = 'dns:///flyte.example.com:443';
-const work = mkdtempSync(join(tmpdir(), 'flytemc-wayback-unit-'));
+const work = mkdtempSync(join(tmpdir(), 'flytemc-dataplane-'));
 
 /** A rendered data plane with the chart's MultiClusterConfig for it appended. */
 function dataPlane(spec: Obj, file = 'dataplane.yaml', extra: Obj = {}): string {
@@ -159,35 +159,6 @@ test('storage: flyte-core values and rendered storage.yaml reduce to the same th
   assert.equal(storageDifferences({ type: 's3', container: 'a' }, { type: 'stow/google', container: 'b' }), ['type s3 vs stow/google', 'bucket/container "a" vs "b"']);
   assert.match(storageOfValues({ storage: { type: 's3', bucketName: '{{ include "x" . }}' } }).unknown ?? '', /bucketName is the template/);
   assert.is(resolveTemplate('{{ .Values.userSettings.bucketName }}', { userSettings: { bucketName: 'b' } }), 'b');
-});
-
-test('rbac: kinds from templates, resources as Kubernetes names them, minimal rules, flyte-core\'s rule covers the default needs', () => {
-  assert.equal(['Namespace', 'ResourceQuota', 'ServiceAccount', 'NetworkPolicy', 'Ingress', 'Endpoints', 'Gateway', 'LimitRange'].map(resourceOfKind),
-    ['namespaces', 'resourcequotas', 'serviceaccounts', 'networkpolicies', 'ingresses', 'endpoints', 'gateways', 'limitranges']);
-  assert.equal(templateKind('apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: {{ namespace }}\n'), { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' });
-  assert.is(templateKind('metadata:\n  kind: Nested\n'), undefined);
-  // flyte-core's default templates, as its chart renders them into clusterresource-template
-  const cm = find(objects(rendered('controlplane.yaml')), 'ConfigMap', 'clusterresource-template')!.data as Record<string, string>;
-  const deployed = Object.entries(cm).map(([k, value]) => ({ key: k.replace(/\.yaml$/, ''), value }));
-  assert.equal(neededAccess(deployed).needs, neededAccess(FLYTE_CORE_TEMPLATES).needs, 'FLYTE_CORE_TEMPLATES is flyte-core v1.16.8\'s list');
-  assert.equal(ACCESS_CHECKS.length, 3 + 3 + 6);
-  const minimal = minimalRules(neededAccess(FLYTE_CORE_TEMPLATES).needs);
-  assert.ok(rulesCover(FLYTEADMIN_RULES, minimal), 'flyte-core\'s rule grants everything minimal does');
-  assert.not.ok(rulesCover(minimal, FLYTEADMIN_RULES), 'minimal grants less');
-});
-
-test('identity: --propeller.cluster-id read from the command line; another name refused, the default accepted, --force warns', () => {
-  assert.is(flagValue(['flytepropeller', '--config', '/etc/flyte/config/*.yaml', '--propeller.cluster-id', 'dp-a'], '--propeller.cluster-id'), 'dp-a');
-  assert.is(flagValue(['--propeller.cluster-id=dp-a'], '--propeller.cluster-id'), 'dp-a');
-  const installed = { deployment: 'Deployment flyte/flytepropeller', clusterId: 'dp-a', release: 'flyte' };
-  const p = identityProblem(installed, 'dp-b', 'ctx', false)!;
-  assert.is(p.severity, 'error');
-  assert.match(p.what, /reports as cluster "dp-a" .* joined as "dp-b"/);
-  assert.match(p.fix ?? '', /--name dp-a.*--force/);
-  assert.is(identityProblem(installed, 'dp-b', 'ctx', true)!.severity, 'warning');
-  assert.is(identityProblem(installed, 'dp-a', 'ctx', false), undefined);
-  assert.is(identityProblem({ ...installed, clusterId: '' }, 'dp-b', 'ctx', false), undefined, 'the default id is accepted by FlyteAdmin');
-  assert.is(identityProblem({}, 'dp-b', 'ctx', false), undefined, 'nothing installed yet');
 });
 
 // ---------------------------------------------------------------------------------------------

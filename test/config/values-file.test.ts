@@ -1,13 +1,13 @@
 // plugin/config/values-file.ts without clusters: recording clusters and routes in a values file keeps
 // the rest of the file (comments included), removal drops emptied labels and a default label
 // that pointed at one, and a file it cannot edit in place is rewritten without losing values.
-import { test } from './helpers/uvu.ts';
+import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { addClusters, editValuesFile, removeCluster, replaceClustersText, snippet } from '../plugin/config/values-file.ts';
+import { addClusters, editValuesFile, removeCluster, replaceClustersText, snippet } from '../../plugin/config/values-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-values-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
