@@ -3,16 +3,22 @@
 // without timestamps (a date-like string stays a string, as it does for Kubernetes).
 import yaml from 'js-yaml';
 
-const octal11 = new yaml.Type('tag:yaml.org,2002:int', {
+// js-yaml 4 has no YAML 1.1 octal; it keeps one implicit type per tag, so the octal form joins
+// its own int type (a second type of the tag would replace it, not add to it).
+const t = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'merge', yaml.Type> }).types;
+const isOctal11 = (data: string) => /^[-+]?0[0-7]+$/.test(data) && data.replace(/^[-+]/, '') !== '0';
+const int = new yaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && /^[-+]?0[0-7]+$/.test(data) && data.replace(/^[-+]/, '') !== '0',
-  construct: (data: string) => (data.startsWith('-') ? -1 : 1) * parseInt(data.replace(/^[-+]/, ''), 8),
+  resolve: (data: string | null) => data !== null && (isOctal11(data) || t.int.resolve(data)),
+  construct: (data: string) => (isOctal11(data) ? (data.startsWith('-') ? -1 : 1) * parseInt(data.replace(/^[-+]/, ''), 8) : t.int.construct(data)),
+  predicate: t.int.predicate!,
+  represent: t.int.represent!,
+  defaultStyle: t.int.defaultStyle!,
 });
 
 // js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-const t = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'merge', yaml.Type> }).types;
 export const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-  implicit: [t.null, t.bool, octal11, t.int, t.float, t.merge],
+  implicit: [t.null, t.bool, int, t.float, t.merge],
 });
 
 export function parseYaml(text: string, filename?: string): unknown {
