@@ -1,7 +1,7 @@
 // `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
 // Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
 import { join } from 'node:path';
-import type { Cloud } from '../chart.ts';
+import type { Cloud } from '../chart-files.ts';
 import { namespaceOf } from './cluster-flags.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
@@ -109,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     const namespace = namespaceOf(v.namespace);
     const release = v.release ?? 'flyte';
     const root = pluginRoot();
-    const { shippedChart } = await import('../chart.ts');
+    const { shippedChart } = await import('../chart-files.ts');
     const chart = v.chart ?? shippedChart(root);
     const files = v.values ?? [];
     const apiVersions = v['api-versions'] ?? [];

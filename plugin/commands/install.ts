@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delimiter } from 'node:path';
-import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../chart.ts';
+import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../chart-files.ts';
 import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm.ts';
 import { RENDERER, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';

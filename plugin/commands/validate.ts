@@ -1,7 +1,7 @@
 // `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
 // values files, before Helm; with --data-plane, the data planes against the control plane.
 import { validateFiles } from '../config/validate-files.ts';
-import type { Cloud } from '../chart.ts';
+import type { Cloud } from '../chart-files.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
 import { formatProblem, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render } from '../output.ts';

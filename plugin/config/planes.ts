@@ -1,7 +1,7 @@
 // `validate --data-plane`: each data plane's values, checked as the chart and the post-renderer
 // will check them, then against the control plane's: one storage for both (FlyteAdmin reads
 // what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
-import { cloudFile, shippedChart, type Cloud } from '../chart.ts';
+import { cloudFile, shippedChart, type Cloud } from '../chart-files.ts';
 import { pluginRoot } from '../helm.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { checkConfig } from './check-config.ts';

@@ -14,7 +14,7 @@ import { FlytemcError, error, EXIT } from '../problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
 import { parseStream, resourceId } from '../postrender/stream.ts';
 import { dumpYaml } from '../yaml.ts';
-import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../chart.ts';
+import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../chart-files.ts';
 import type { HelmInfo } from '../helm.ts';
 import { sha256Hex } from '../sha256.ts';
 import { canonical, isObject } from '../data.ts';

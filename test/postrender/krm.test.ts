@@ -9,16 +9,16 @@
 //   - the upstream guide's mistakes become `results` entries (severity, resourceRef, field path,
 //     file) with exit 1 and the items unchanged;
 //   - the post-renderer's own bundle holds none of it (loaded only for --krm).
-import { suite } from './helpers/uvu.ts';
+import { suite } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { CHART_DIR, helmEnv, prepareChart, runHelm } from './helpers/helm.ts';
-import { byIdentity, fixture, objects, type Obj } from './helpers/manifests.ts';
-import { kustomize, kustomizeBinary } from './helpers/kustomize.ts';
-import { KRM, POST_RENDERER, runNode } from './helpers/process.ts';
+import { CHART_DIR, helmEnv, prepareChart, runHelm } from '../helpers/helm.ts';
+import { byIdentity, fixture, objects, type Obj } from '../helpers/manifests.ts';
+import { kustomize, kustomizeBinary } from '../helpers/kustomize.ts';
+import { KRM, POST_RENDERER, runNode } from '../helpers/process.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-krm-'));
 prepareChart();
