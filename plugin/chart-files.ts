@@ -7,7 +7,7 @@ import { EXIT, FlytemcError, error } from './problems.ts';
 import { readText } from './stdio.ts';
 import { parseUntrusted } from './yaml-input.ts';
 
-export const CHART_NAME = 'flyte-multicluster';
+const CHART_NAME = 'flyte-multicluster';
 export type Role = 'control-plane' | 'data-plane';
 export type Cloud = 'eks' | 'gcp';
 
@@ -22,7 +22,7 @@ export function roleFiles(chart: string, role: Role, cloud?: Cloud): string[] {
   return [...(cloud ? [cloudFile(chart, cloud)] : []), join(chart, role === 'control-plane' ? 'values-controlplane.yaml' : 'values-dataplane.yaml')];
 }
 
-export interface ChartYaml {
+interface ChartYaml {
   name?: string;
   version?: string;
   dependencies?: Array<{ name?: string; version?: string; repository?: string }>;

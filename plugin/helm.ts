@@ -21,7 +21,7 @@ const cache = new Map<string, HelmInfo>();
 // HELM_BIN names the Helm that runs us. A flag that does reach flytemc (`flytemc … -n NS`) wins.
 
 /** A setting and where it came from (for --debug). */
-export interface Setting {
+interface Setting {
   value: string;
   from: string;
 }
@@ -41,7 +41,7 @@ export function kubeContextSetting(flag: string | undefined): Setting | undefine
 }
 
 /** The Helm that runs us (HELM_BIN, set by Helm for plugins), else FLYTEMC_HELM, else `helm` on PATH. */
-export function helmBin(explicit?: string): string {
+function helmBin(explicit?: string): string {
   return explicit || process.env.HELM_BIN || process.env.FLYTEMC_HELM || 'helm';
 }
 
@@ -102,7 +102,7 @@ export function shellQuote(a: string): string {
   return /^[-\w./:=@,+%]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
 
-export interface RunResult {
+interface RunResult {
   code: number;
   stderr: string;
 }

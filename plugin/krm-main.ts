@@ -7,7 +7,7 @@ import { formatProblem, EXIT, UsageError } from './problems.ts';
 import { commandLine, guard } from './shell.ts';
 import { readInput, writeOut } from './stdio.ts';
 
-export const usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
+const usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
        flytemc-krm < resource-list.yaml
 
 The flytemc post-renderer as a KRM function (kpt, kustomize function transformers): reads a

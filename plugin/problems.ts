@@ -1,7 +1,7 @@
 // Problems: what every check reports, in the shape kubectl users read every day:
 // where -> what -> how to fix. A run collects all of them, then fails once.
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 /** Exit codes, documented in the README. */
 export const EXIT = {
@@ -150,10 +150,4 @@ export function formatProblems(ps: Problem[], wrote = true): string {
   const lines = ps.map(formatProblem);
   if (errors > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${wrote ? ': nothing was written.' : '.'}`);
   return lines.join('\n');
-}
-
-/** Throws a FlytemcError when any problem is an error; returns the warnings otherwise. */
-export function failOnErrors(ps: Problem[]): Problem[] {
-  if (errorsIn(ps).length > 0) throw new FlytemcError(ps);
-  return ps;
 }

@@ -172,7 +172,7 @@ export function errorFilePath(): string {
  * place) is removed first and the new one is created exclusively, so neither an old looser mode
  * nor a link elsewhere is followed.
  */
-export function writeErrorFile(path: string, text: string): void {
+function writeErrorFile(path: string, text: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     rmSync(path, { force: true });

@@ -19,7 +19,7 @@ async function readStdinStream(): Promise<string> {
 }
 
 /** Reads all of a readable stream, refusing (and stopping reading) past `limit` bytes. */
-export async function readAllLimited(stream: AsyncIterable<Buffer | string>, limit: number, where: string, what: string): Promise<string> {
+async function readAllLimited(stream: AsyncIterable<Buffer | string>, limit: number, where: string, what: string): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const c of stream) {

@@ -26,7 +26,7 @@ export function parseUntrusted(text: string, where: string, limits: InputLimits,
  * bigger than its text, so the walk then only goes as deep as the value and stops at the limit.
  * Iterative: a value deeper than the call stack is refused, not a crash.
  */
-export function checkTree(value: unknown, where: string, writtenChars: number, aliases = true): void {
+function checkTree(value: unknown, where: string, writtenChars: number, aliases = true): void {
   if (typeof value !== 'object' || value === null) return;
   if (!aliases) {
     if (depthOver(value, MAX_DEPTH)) throw tooDeep(where);

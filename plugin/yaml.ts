@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 
 // js-yaml 4 has no YAML 1.1 octal; it keeps one implicit type per tag, so the octal form joins
 // its own int type (a second type of the tag would replace it, not add to it).
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
 const t = (yaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float' | 'merge', yaml.Type> }).types;
 const isOctal11 = (data: string) => /^[-+]?0[0-7]+$/.test(data) && data.replace(/^[-+]/, '') !== '0';
 const int = new yaml.Type('tag:yaml.org,2002:int', {
@@ -16,8 +17,7 @@ const int = new yaml.Type('tag:yaml.org,2002:int', {
   defaultStyle: t.int.defaultStyle!,
 });
 
-// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-export const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [t.null, t.bool, int, t.float, t.merge],
 });
 
@@ -29,6 +29,5 @@ export function dumpYaml(value: unknown): string {
   return yaml.dump(value, { schema: SCHEMA, lineWidth: -1, noRefs: true });
 }
 
-export { yaml };
 export type YAMLException = yaml.YAMLException;
 export const isYamlError = (e: unknown): e is yaml.YAMLException => e instanceof yaml.YAMLException;

@@ -29,7 +29,7 @@ import { mapLimit } from './util.ts';
 import { isObject } from '../data.ts';
 
 /** One thing check looked at: `ok` true, false (fails the cluster) or null (not checked). */
-export interface Finding {
+interface Finding {
   check: 'reachable' | 'tls' | 'token' | 'permissions' | 'installed' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
   ok: boolean | null;
   value?: string;
@@ -73,7 +73,7 @@ export interface CheckReport {
   ok: boolean;
 }
 
-export interface ClusterList {
+interface ClusterList {
   source: string;
   clusters: ClusterConfig[];
   secretName?: string;
@@ -108,7 +108,7 @@ async function readConfigMap(k: Kube, ns: string, name: string): Promise<Record<
 }
 
 /** The cluster-resource templates the hub's FlyteAdmin applies (ConfigMap clusterresource-template). */
-export async function templatesDeployed(hub: Kube, ns: string): Promise<ResourceTemplate[] | undefined> {
+async function templatesDeployed(hub: Kube, ns: string): Promise<ResourceTemplate[] | undefined> {
   const data = await readConfigMap(hub, ns, 'clusterresource-template');
   return data ? Object.entries(data).map(([k, value]) => ({ key: k.replace(/\.yaml$/, ''), value })) : undefined;
 }
@@ -126,13 +126,13 @@ export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: s
 }
 
 /** The control plane's storage: storage.yaml of FlyteAdmin's flyte-admin-base-config in the hub. */
-export async function hubStorage(hub: Kube, ns: string): Promise<Storage | undefined> {
+async function hubStorage(hub: Kube, ns: string): Promise<Storage | undefined> {
   const data = await readConfigMap(hub, ns, 'flyte-admin-base-config');
   const text = data?.['storage.yaml'];
   return text ? storageOfConfig(text, `hub ConfigMap ${ns}/flyte-admin-base-config storage.yaml`) : undefined;
 }
 
-export interface MemberOptions {
+interface MemberOptions {
   /** The operator's kubeconfig contexts and their servers. */
   contexts: Array<{ name: string; server?: string }>;
   kube: KubeOptions;
@@ -148,7 +148,7 @@ export function memberContext(c: ClusterConfig, hubContext: string, contexts: Me
 }
 
 /** The member side: flytepropeller installed, pointed at the control plane, named as the hub names it, on the control plane's storage. */
-export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined): Promise<Finding[]> {
+async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined): Promise<Finding[]> {
   const dp = await readDataPlane(m, ns);
   const install = `helm flytemc install data-plane --name ${c.name} --admin-endpoint dns:///FLYTEADMIN-HOST:443 --kube-context ${m.context} -n ${ns}`;
   if (!dp.config && !dp.deployment) {
@@ -219,14 +219,14 @@ export async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage
   return out;
 }
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Check the member side through these contexts (omit: hub side only). */
   members?: MemberOptions;
   /** What FlyteAdmin needs in each member (default: flyte-core's templates). */
   needs?: { needs: KindNeed[]; from: string };
 }
 
-export async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, opts: CheckOptions = {}): Promise<CheckReport> {
+async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, opts: CheckOptions = {}): Promise<CheckReport> {
   const creds = await readCredentials(hub, ns, secretName);
   if (!creds.secret && list.clusters.some((c) => !c.inCluster)) {
     throw new FlytemcError([error(`hub ${hub.context}`, `there is no Secret ${ns}/${secretName} with the clusters' credentials`, `join the data planes: flytemc join CONTEXT --kube-context ${hub.context} -n ${ns}`)], EXIT.failed);
@@ -346,7 +346,7 @@ export function formatTable(rep: CheckReport): string {
   return out.join('\n') + '\n';
 }
 
-export interface CheckRequest {
+interface CheckRequest {
   kube: KubeOptions;
   /** --kube-context; else the kubeconfig's current context (Helm's under `helm flytemc`). */
   kubeContext?: string;

@@ -28,7 +28,7 @@ export interface ClusterRecord {
 }
 
 /** The hub's credentials Secret as read: the object (absent: undefined), its cluster records and its data, decoded. */
-export interface CredentialsSecret {
+interface CredentialsSecret {
   secret?: K8s.V1Secret;
   records: Record<string, ClusterRecord>;
   /** Decoded data. */
@@ -146,7 +146,7 @@ export function editCredentials(
   });
 }
 
-export interface Joined {
+interface Joined {
   name: string;
   token: string;
   caPem: string;
@@ -209,8 +209,8 @@ export async function removeCredentials(hub: Kube, ns: string, secretName: strin
   });
 }
 
-export const RESTART_DEPLOYMENTS = ['flyteadmin', 'syncresources'];
-export const RESTART_ANNOTATION = 'flytemc.io/restartedAt';
+const RESTART_DEPLOYMENTS = ['flyteadmin', 'syncresources'];
+const RESTART_ANNOTATION = 'flytemc.io/restartedAt';
 
 /** Rolls the Deployments (like `kubectl rollout restart`) so FlyteAdmin reads the new files. */
 export async function restartDeployments(hub: Kube, ns: string, plan: Plan, reason: string): Promise<void> {

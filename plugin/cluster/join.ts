@@ -26,7 +26,7 @@ import { secretFile } from './secret-file.ts';
 import type { ClusterSession } from './session.ts';
 import { mapLimit } from './util.ts';
 
-export interface JoinRequest {
+interface JoinRequest {
   context: string;
   name: string;
   /** --endpoint; else the kubeconfig's server for the context. */
@@ -40,7 +40,7 @@ export interface JoinRequest {
   needs?: KindNeed[];
 }
 
-export interface JoinOutcome {
+interface JoinOutcome {
   name: string;
   context: string;
   endpoint: string;
@@ -63,7 +63,7 @@ export function checkEndpoint(endpoint: string, where: string): string {
 }
 
 /** One data plane, steps 1 to 6. */
-export async function joinCluster(req: JoinRequest, store: CredentialStore, session: ClusterSession): Promise<JoinOutcome> {
+async function joinCluster(req: JoinRequest, store: CredentialStore, session: ClusterSession): Promise<JoinOutcome> {
   const started = Date.now();
   const { namespace: ns, plan } = session;
   const say = (msg: string) => session.progress.step(req.name, msg, req.context);
@@ -131,7 +131,7 @@ export async function joinCluster(req: JoinRequest, store: CredentialStore, sess
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, warnings, ms: Date.now() - started };
 }
 
-export interface JoinOptions {
+interface JoinOptions {
   /** At most this many clusters at once. */
   parallel: number;
   force: boolean;
@@ -144,7 +144,7 @@ export interface JoinOptions {
   secretOut?: { path: string; merge: boolean };
 }
 
-export interface JoinReport {
+interface JoinReport {
   joined: JoinOutcome[];
   /** The problems of the clusters that were not joined. */
   failures: Problem[];

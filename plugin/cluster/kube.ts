@@ -8,7 +8,7 @@ import { trimSlashes } from '../json-pointer.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 
-export type K8sModule = typeof K8s;
+type K8sModule = typeof K8s;
 let loaded: K8sModule | undefined;
 export async function k8s(): Promise<K8sModule> {
   loaded ??= await import('@kubernetes/client-node');
@@ -65,11 +65,11 @@ export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig>
   return kc;
 }
 
-export function contextNames(kc: K8s.KubeConfig): string[] {
+function contextNames(kc: K8s.KubeConfig): string[] {
   return kc.getContexts().map((c) => c.name);
 }
 
-export const TLS_NOT_VERIFIED = 'TLS NOT VERIFIED';
+const TLS_NOT_VERIFIED = 'TLS NOT VERIFIED';
 
 /**
  * Whether the client would talk to this cluster without verifying its certificate: exactly when
@@ -184,7 +184,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
 // ---------------------------------------------------------------------------------------------
 // errors
 
-export interface ApiErrorLike {
+interface ApiErrorLike {
   code?: number;
   body?: unknown;
 }
@@ -194,7 +194,7 @@ export function statusCode(e: unknown): number | undefined {
   return typeof c === 'number' ? c : undefined;
 }
 
-export const isNotFound = (e: unknown) => statusCode(e) === 404;
+const isNotFound = (e: unknown) => statusCode(e) === 404;
 export const isConflict = (e: unknown) => statusCode(e) === 409;
 
 // ---------------------------------------------------------------------------------------------

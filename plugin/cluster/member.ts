@@ -11,7 +11,7 @@ import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kub
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from '../config/rbac.ts';
 
-export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
+const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 const PROPELLER_DEPLOYMENTS = ['flytepropeller', 'flytepropeller-manager'];
 import { maskSecret, sleep } from './util.ts';
 
@@ -32,7 +32,7 @@ export async function clusterUid(m: Kube): Promise<string> {
 }
 
 /** The flyte-core data plane installed in the member: flytepropeller's Deployment and config. */
-export interface InstalledDataPlane {
+interface InstalledDataPlane {
   /** `Deployment NS/NAME` of flytepropeller, when there is one. */
   deployment?: string;
   /** Its `--propeller.cluster-id` ('' when it passes none: flytepropeller then reports the default). */
@@ -104,7 +104,7 @@ export async function ensureServiceAccount(m: Kube, ns: string, clusterName: str
 const ruleOf = (r: K8s.V1PolicyRule): PolicyRule => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs });
 
 /** The rules a ClusterRole of flyteadmin must have: flyte-core's (default), or minimal ones (`join --rbac minimal`). */
-export interface WantedRules {
+interface WantedRules {
   rules: PolicyRule[];
   minimal: boolean;
 }
@@ -200,7 +200,7 @@ export async function ensureTokenSecret(m: Kube, ns: string, secretName: string,
   return !plan.dryRun;
 }
 
-export interface IssuedToken {
+interface IssuedToken {
   token: string;
   /** PEM, from the Secret's ca.crt (kube-controller-manager's --root-ca-file). */
   caCrt?: string;
@@ -238,10 +238,6 @@ export async function listTokenSecrets(m: Kube, ns: string): Promise<Array<{ nam
   return list.items
     .filter((s) => s.metadata?.annotations?.[SA_ANNOTATION] === SERVICE_ACCOUNT)
     .map((s) => ({ name: s.metadata!.name!, ...(s.data?.token ? { token: Buffer.from(s.data.token, 'base64').toString('utf8') } : {}), labels: s.metadata?.labels ?? {} }));
-}
-
-export async function createTokenSecret(m: Kube, ns: string, secretName: string, clusterName: string, plan: Plan): Promise<void> {
-  await ensureTokenSecret(m, ns, secretName, clusterName, plan);
 }
 
 export async function deleteTokenSecret(m: Kube, ns: string, secretName: string, plan: Plan, note?: string): Promise<void> {

@@ -5,7 +5,7 @@ import { marked } from '../problems.ts';
 import { dumpYaml } from '../yaml.ts';
 import { lineDiff } from './util.ts';
 
-export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';
+type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';
 
 export interface Change {
   /** A context name, `hub`, or a file path. */

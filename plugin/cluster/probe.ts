@@ -10,9 +10,9 @@ import { describeNetworkError } from './kube.ts';
 import { EXIT, FlytemcError, error } from '../problems.ts';
 import { mapLimit, sleep } from './util.ts';
 
-export type Stage = 'reachable' | 'tls' | 'token' | 'permissions';
+type Stage = 'reachable' | 'tls' | 'token' | 'permissions';
 
-export interface ProbeResult {
+interface ProbeResult {
   ok: boolean;
   /** The first stage that failed, if any. */
   failed?: Stage;
@@ -84,7 +84,7 @@ async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string
 
 const isTlsCode = (code: string | undefined) => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
 
-export interface ProbeOptions {
+interface ProbeOptions {
   timeoutMs: number;
   /** Also check permissions (default true). */
   permissions?: boolean;

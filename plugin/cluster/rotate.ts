@@ -16,7 +16,7 @@ import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, wai
 import { proveToken, untilRejected } from './probe.ts';
 import type { ClusterSession } from './session.ts';
 
-export interface RotateRequest {
+interface RotateRequest {
   context: string;
   name: string;
   restart: boolean;
@@ -24,7 +24,7 @@ export interface RotateRequest {
   revokeTimeoutMs: number;
 }
 
-export interface RotateOutcome {
+interface RotateOutcome {
   oldSecret: string;
   newSecret: string;
   oldTokenRejectedAfterMs?: number;

@@ -20,7 +20,7 @@ import type { Plan } from './plan.ts';
 import { readText, writeFileAtomic } from '../stdio.ts';
 import { isObject } from '../data.ts';
 
-export interface SecretFile extends CredentialStore {
+interface SecretFile extends CredentialStore {
   /** Writes the file (unless a dry run, or nothing changed); call once, after every join. */
   flush(plan: Plan): void;
 }

@@ -25,7 +25,7 @@ export interface ClusterSession {
 }
 
 /** `[name] step` lines on stderr, only when it is a terminal; never a token. */
-export class Progress {
+class Progress {
   readonly enabled: boolean;
   private readonly started = Date.now();
   constructor(enabled = progressEnabled()) {

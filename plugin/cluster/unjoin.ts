@@ -17,7 +17,7 @@ import type { ClusterSession } from './session.ts';
 import { isYamlError } from '../yaml.ts';
 import { clustersDeployed } from './check-clusters.ts';
 
-export interface UnjoinRequest {
+interface UnjoinRequest {
   context: string;
   name: string;
   force: boolean;
@@ -26,7 +26,7 @@ export interface UnjoinRequest {
   restart: boolean;
 }
 
-export interface UnjoinOutcome {
+interface UnjoinOutcome {
   hubChanged: boolean;
   warnings: Problem[];
   memberReached: boolean;
@@ -105,7 +105,7 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
 }
 
 /** Cluster names in the hub's deployed FlyteAdmin config, or undefined when there is none. */
-export async function deployedClusterNames(hub: Kube, ns: string): Promise<string[] | undefined> {
+async function deployedClusterNames(hub: Kube, ns: string): Promise<string[] | undefined> {
   try {
     return (await clustersDeployed(hub, ns))?.clusters.map((c) => String(c.name));
   } catch (e) {

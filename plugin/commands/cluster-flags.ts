@@ -17,7 +17,7 @@ export const KUBE_OPTIONS = {
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
 
-export const NAME_RE = /^[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
+const NAME_RE = /^[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
 
 export function checkName(name: string, from: string): string {
   if (name.length > 63 || !NAME_RE.test(name)) {
@@ -72,7 +72,7 @@ export function kubeOptions(v: KubeFlags, timeoutMs: number): KubeOptions {
 /** --namespace; under Helm, Helm's namespace (HELM_NAMESPACE: `-n default` is default); flytemc alone: flyte. */
 export const namespaceOf = (flag: string | undefined): string => namespaceSetting(flag).value;
 
-export interface SessionFlags extends KubeFlags {
+interface SessionFlags extends KubeFlags {
   'kube-context'?: string | undefined;
   namespace?: string | undefined;
   'dry-run'?: boolean | undefined;

@@ -1,6 +1,6 @@
 // The commands of `flytemc` (and `helm flytemc`). Each lives in its own module, loaded only
 // when it runs, so `post-render` never loads the Kubernetes client.
-export interface Command {
+interface Command {
   summary: string;
   usage: string;
   run(argv: string[]): Promise<number>;

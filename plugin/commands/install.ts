@@ -71,7 +71,7 @@ interface Parsed {
 /** Helm flags that take a value (so that a following word is not a stray argument). */
 const VALUE_FLAGS = new Set(['-f', '--values', '--set', '--set-string', '--set-file', '--set-json', '--set-literal', '--timeout', '--version', '--description', '--kube-context', '--kubeconfig', '--post-renderer-args', '--repo', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--history-max', '--max-history', '--labels', '-l', '--registry-config', '--repository-config', '--repository-cache', '--kube-apiserver', '--kube-as-user', '--kube-as-group', '--kube-ca-file', '--kube-token', '--burst-limit', '--qps', '--output', '-o', '--api-versions', '-a', '--kube-version', '--show-only', '-s', '--output-dir', '--wait-for-jobs-timeout', '--server-side', '--field-manager', '--force-conflicts', '--rollback-on-failure']);
 
-export function parseInstallArgs(argv: string[]): Parsed {
+function parseInstallArgs(argv: string[]): Parsed {
   const args = [...argv];
   const role = args.shift();
   if (role !== 'control-plane' && role !== 'data-plane') {
@@ -140,7 +140,7 @@ export function parseInstallArgs(argv: string[]): Parsed {
   return p;
 }
 
-export interface Plan {
+interface Plan {
   helm: string;
   major: number;
   args: string[];
@@ -149,7 +149,7 @@ export interface Plan {
 }
 
 /** The Helm command. `helm4Plugins`: the folder of the Helm 4 post-renderer plugin, when Helm 4 must be told where it is. */
-export function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: string): Plan {
+function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: string): Plan {
   const chart = p.chart ?? shippedChart(root);
   const files = roleFiles(chart, p.role, p.cloud);
   const namespace = namespaceSetting(p.namespace).value;

@@ -19,7 +19,7 @@ export interface CheckOptions {
   requireClusters?: boolean;
 }
 
-export interface CheckResult {
+interface CheckResult {
   /** Present when there is no error. */
   config?: Config;
   problems: Problem[];
@@ -28,7 +28,7 @@ export interface CheckResult {
 }
 
 
-export function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
+function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
   const re = kind === 'label' ? DNS_LABEL : DNS_SUBDOMAIN;
   const max = kind === 'label' ? 63 : 253;
   if (typeof value !== 'string') return [error(at, `${what} must be a string`)];

@@ -7,10 +7,9 @@ import type { ControlPlane } from './types.ts';
 /** Where flytepropeller reads its OAuth2 client secret (flyte-core's mount of flyte-secret-auth). */
 export const CLIENT_SECRET_DIR = '/etc/secrets';
 export const CLIENT_SECRET_KEY = 'client_secret';
-export const DEFAULT_CLIENT_SECRET = { secretName: 'flyte-secret-auth', clientId: 'flytepropeller' };
+const DEFAULT_CLIENT_SECRET = { secretName: 'flyte-secret-auth', clientId: 'flytepropeller' };
 /** flyte-core's single-cluster defaults, which exist only inside the control plane's cluster. */
 export const IN_CLUSTER_ADMIN = 'flyteadmin:81';
-export const IN_CLUSTER_CATALOG = 'datacatalog:89';
 
 export interface Wiring {
   admin: { endpoint: string; insecure: boolean; clientSecret?: { secretName: string; clientId: string } };

@@ -14,7 +14,7 @@ import { where } from './where.ts';
 import { isObject } from '../data.ts';
 
 /** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
-export function mergeValues(base: unknown, over: unknown): unknown {
+function mergeValues(base: unknown, over: unknown): unknown {
   if (isObject(base) && isObject(over)) {
     const out: Record<string, unknown> = { ...base };
     for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeValues(base[k], v) : v;

@@ -171,7 +171,7 @@ function seedrand(x: number): number {
 }
 
 /** A Go int64 as two 32-bit halves: `hi` signed, `lo` unsigned (no BigInt on the draw path). */
-export interface Int64 {
+interface Int64 {
   hi: number;
   lo: number;
 }

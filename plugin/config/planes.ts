@@ -11,7 +11,7 @@ import { describeStorage, storageDifferences, storageOfValues, type Storage } fr
 import type { ClusterConfig, ControlPlane } from './types.ts';
 import { isObject } from '../data.ts';
 
-export interface DataPlaneReport {
+interface DataPlaneReport {
   files: string[];
   name?: string;
   adminEndpoint?: string;

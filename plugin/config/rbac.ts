@@ -42,8 +42,8 @@ export const FLYTE_CORE_TEMPLATES: ResourceTemplate[] = [
   { key: 'ab_project_resource_quota', value: 'apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: project-quota\n  namespace: {{ namespace }}\n' },
 ];
 
-export const TEMPLATE_VERBS = ['create', 'get', 'patch'];
-export const WORKFLOW_VERBS = ['create', 'get', 'update', 'delete', 'list', 'watch'];
+const TEMPLATE_VERBS = ['create', 'get', 'patch'];
+const WORKFLOW_VERBS = ['create', 'get', 'update', 'delete', 'list', 'watch'];
 const WORKFLOW = { kind: 'FlyteWorkflow', group: 'flyte.lyft.com', resource: 'flyteworkflows' };
 
 /** One kind FlyteAdmin works with in a data plane, and why. */

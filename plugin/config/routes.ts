@@ -8,7 +8,7 @@
 import { GoRand, fnv64a } from './go-rand.ts';
 import { isObject } from '../data.ts';
 
-export interface ClusterInfo {
+interface ClusterInfo {
   name: string;
   enabled: boolean;
   /** Why it is disabled, when it is. */
@@ -27,7 +27,7 @@ export interface RouteEntry {
   note?: string;
 }
 
-export interface LabelRoutes {
+interface LabelRoutes {
   label: string;
   entries: RouteEntry[];
   /** FlyteAdmin drops a label none of whose clusters is enabled. */
@@ -36,7 +36,7 @@ export interface LabelRoutes {
   fatal?: string;
 }
 
-export interface Fallback {
+interface Fallback {
   /** `defaultExecutionLabel` when it names a label that survived, else undefined. */
   label?: string;
   /** Why the default label is not used, when one is configured. */

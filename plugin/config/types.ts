@@ -2,14 +2,14 @@
 // `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
 import type { Problem } from '../problems.ts';
 
-export interface ClusterAuth {
+interface ClusterAuth {
   tokenPath?: string;
   certPath?: string;
   /** Deprecated; never read by FlyteAdmin. */
   type?: 'file_path';
 }
 
-export interface KubeClientConfig {
+interface KubeClientConfig {
   qps?: number;
   burst?: number;
   timeout?: string;
@@ -50,7 +50,7 @@ export interface ControlPlane {
   clientSecret?: { secretName?: string; clientId?: string };
 }
 
-export type DataPlaneRbac = 'flyte-core' | 'minimal';
+type DataPlaneRbac = 'flyte-core' | 'minimal';
 
 /** One project/domain[/workflow] → execution cluster label (`multicluster.executionLabels`). */
 export interface ExecutionLabel {

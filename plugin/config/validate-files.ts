@@ -6,7 +6,7 @@ import { readText, sourceLabel } from '../stdio.ts';
 import { checkConfig, type CheckOptions } from './check-config.ts';
 import { configFromValues } from './from-values.ts';
 
-export interface FileReport {
+interface FileReport {
   file: string;
   /** checked | no-config */
   status: 'ok' | 'invalid' | 'no-config';

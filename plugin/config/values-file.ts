@@ -155,7 +155,7 @@ export function replaceClustersText(text: string, clusters: unknown): string | u
 // ---------------------------------------------------------------------------------------------
 // the file
 
-export interface FileEdit {
+interface FileEdit {
   path: string;
   changed: boolean;
   created: boolean;

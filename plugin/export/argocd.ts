@@ -10,7 +10,7 @@ import type { Rendered } from './render.ts';
 
 export const KUSTOMIZE_DIR = 'control-plane';
 
-export interface ArgoOptions extends KustomizeOptions {
+interface ArgoOptions extends KustomizeOptions {
   repoURL: string;
   /** The kustomization's folder in the repository; default: found from the git work tree. */
   path?: string;

@@ -8,7 +8,7 @@ import { header, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeTarget, objectPatches } from './patches.ts';
 import { originals, type Rendered } from './render.ts';
 
-export const REPOSITORY_NAME = 'flyteorg';
+const REPOSITORY_NAME = 'flyteorg';
 
 export function fluxFiles(r: Rendered, p: Provenance): GeneratedFile[] {
   const { release, namespace } = r.input;

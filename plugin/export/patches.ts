@@ -10,7 +10,7 @@ import type { PostRenderResult } from '../postrender/index.ts';
 import type { ResourceId } from '../postrender/stream.ts';
 import { get } from '../json-pointer.ts';
 
-export interface ObjectPatch {
+interface ObjectPatch {
   target: ResourceId;
   /** File name for it: `<kind>-<name>.yaml`, lower case. */
   file: string;
@@ -19,7 +19,7 @@ export interface ObjectPatch {
 
 const INDEXED = /^(\/spec\/template\/spec\/(?:containers|initContainers|volumes)\/\d+)(?:\/|$)/;
 
-export function guarded(original: unknown, ops: Operation[]): Operation[] {
+function guarded(original: unknown, ops: Operation[]): Operation[] {
   const tests = new Map<string, Operation>();
   const pin = (path: string) => {
     const value = get(original, path);

@@ -19,7 +19,7 @@ import type { HelmInfo } from '../helm.ts';
 import { sha256Hex } from '../sha256.ts';
 import { canonical, isObject } from '../data.ts';
 
-export interface ExportInput {
+interface ExportInput {
   helm: HelmInfo;
   /** The flyte-multicluster chart folder. */
   chart: string;
@@ -33,7 +33,7 @@ export interface ExportInput {
   kubeVersion?: string;
 }
 
-export interface ValuesInput {
+interface ValuesInput {
   /** As the header shows it: chart files relative to the chart's parent, the user's as given. */
   label: string;
   sha256: string;

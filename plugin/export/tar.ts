@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { FlytemcError, error } from '../problems.ts';
 
-export interface TarFile {
+interface TarFile {
   /** Slash-separated, relative, without `.` or `..` segments. */
   path: string;
   data: Buffer;

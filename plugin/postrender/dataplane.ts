@@ -22,9 +22,9 @@ import { podProblems, schemaCheck } from './verify.ts';
 import { objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
-export const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
+const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 /** What the post-renderer wired, on flyte-propeller-config (no secret in it): post-rendering its own output again gives it back. */
-export const WIRING_ANNOTATION = 'flytemc.io/control-plane';
+const WIRING_ANNOTATION = 'flytemc.io/control-plane';
 const ADMIN_KEY = 'admin.yaml';
 const CATALOG_KEY = 'catalog.yaml';
 const kindOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).kind : undefined);
@@ -51,7 +51,7 @@ function parseConfigKey(doc: Doc, key: string): Record<string, unknown> {
 }
 
 /** admin.yaml and catalog.yaml as flytepropeller must read them. */
-export function wiredConfig(admin: Record<string, unknown>, catalog: Record<string, unknown>, w: Wiring): { admin: Record<string, unknown>; catalog: Record<string, unknown> } {
+function wiredConfig(admin: Record<string, unknown>, catalog: Record<string, unknown>, w: Wiring): { admin: Record<string, unknown>; catalog: Record<string, unknown> } {
   const a = isObject(admin.admin) ? { ...admin.admin } : {};
   a.endpoint = w.admin.endpoint;
   a.insecure = w.admin.insecure;
@@ -74,7 +74,7 @@ export function wiredConfig(admin: Record<string, unknown>, catalog: Record<stri
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export interface DataPlaneResult {
+interface DataPlaneResult {
   warnings: Problem[];
   patches: DocPatch[];
 }

@@ -14,14 +14,14 @@ import { isObject } from '../data.ts';
 export const CONFIG_API_GROUP = 'flytemc.io';
 export const CONFIG_KIND = 'MultiClusterConfig';
 export const CLUSTERS_KEY = 'clusters.yaml';
-export const ADMIN_CLUSTERS_CONFIGMAP = 'flyte-admin-clusters-config';
+const ADMIN_CLUSTERS_CONFIGMAP = 'flyte-admin-clusters-config';
 
 export interface Pod {
   volumes?: Array<Record<string, unknown>> | null;
   containers: Container[];
   initContainers?: Container[] | null;
 }
-export interface Container {
+interface Container {
   name: string;
   volumeMounts?: Array<{ name: string; mountPath: string; [k: string]: unknown }> | null;
   [k: string]: unknown;

@@ -12,7 +12,7 @@ import { applyPatches, computePatches, type DocPatch } from './patch.ts';
 import { emitStream, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
 
-export interface PostRenderOptions {
+interface PostRenderOptions {
   /** The config from `--config FILE`, already read (see config/from-values.ts). */
   config?: FoundConfig;
 }

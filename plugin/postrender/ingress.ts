@@ -8,8 +8,8 @@ import type { DocPatch } from './patch.ts';
 import { type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
-export const CATALOG_SERVICE = 'datacatalog';
-export const CATALOG_GRPC_PORT = 89;
+const CATALOG_SERVICE = 'datacatalog';
+const CATALOG_GRPC_PORT = 89;
 const ADMIN_ROUTE = '/flyteidl.service.AdminService';
 const CATALOG_ROUTES = ['/datacatalog.DataCatalog', '/datacatalog.DataCatalog/*'];
 

@@ -23,11 +23,11 @@ import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isObject } from '../data.ts';
 
-export const RESOURCE_LIST = 'ResourceList';
+const RESOURCE_LIST = 'ResourceList';
 const PATH_ANNOTATIONS = ['internal.config.kubernetes.io/path', 'config.kubernetes.io/path'];
 const INDEX_ANNOTATIONS = ['internal.config.kubernetes.io/index', 'config.kubernetes.io/index'];
 
-export interface KrmResultEntry {
+interface KrmResultEntry {
   message: string;
   severity: 'error' | 'warning' | 'info';
   resourceRef?: ResourceId;
@@ -44,7 +44,7 @@ const annotation = (item: unknown, keys: string[]): string | undefined => {
 };
 
 /** A JSON pointer as the spec's field path: `spec.template.spec.containers[3].name`. */
-export function fieldPath(pointer: string): string {
+function fieldPath(pointer: string): string {
   let out = '';
   for (const s of segments(pointer)) {
     if (/^\d+$/.test(s)) out += `[${s}]`;
@@ -91,7 +91,7 @@ function resultOf(p: Problem, ctx: Context): KrmResultEntry {
   return r;
 }
 
-export interface KrmOutcome {
+interface KrmOutcome {
   output: string;
   results: KrmResultEntry[];
   /** Non-zero when a result is an error. */

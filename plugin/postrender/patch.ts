@@ -21,12 +21,12 @@ export interface DocPatch {
   ops: Operation[];
 }
 
-export const CHECKSUM = 'configChecksum';
+const CHECKSUM = 'configChecksum';
 /** flyte-core's syncresources mounts this volume of this Secret when labelClusterMap is non-empty. */
 const CHART_VOLUME = 'cluster-secrets';
 const CHART_SECRET = 'cluster-credentials';
 
-export function clustersYaml(config: Config): string {
+function clustersYaml(config: Config): string {
   return dumpYaml({ clusters: config.clusters });
 }
 
