@@ -53,6 +53,8 @@ const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: strin
   { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(opts\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = opts\.rejectUnauthorized;/g, count: 1, reason: `applyToHTTPSOptions copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
   { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(httpsOptions\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = httpsOptions\.rejectUnauthorized;/g, count: 1, reason: `applySecurityAuthentication copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
   { file: /^test\/tls\.test\.ts$/, match: /^[\s\S]+$/g, count: 1, reason: 'the whole file: it plants insecure-skip-tls-verify in a kubeconfig and passes the flags, to prove the refusal (no connection) and the opt-in' },
+  { file: /^test\/cluster\/kube\.test\.ts$/, match: /skipsTlsVerification\(\{ skipTLSVerify: true \}\)/g, count: 1, reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())' },
+  { file: /^test\/commands\/cluster-flags\.test\.ts$/, match: /kubeOptions\(\{ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true \}, 10_000\)/g, count: 1, reason: 'the unit test of the flag --insecure-skip-tls-verify becoming the opt-in allowUnverifiedTls (it never turns verification off)' },
 ];
 
 test('no shipped or source file turns TLS verification off (every pattern, every file; listed exceptions only)', () => {

@@ -1,0 +1,161 @@
+// docs/architecture.md, checked. The import graph of plugin/: each folder is a layer and imports
+// only from the layers below it (the table LAYERS), never from above; no module imports a
+// command but the command table (commands/index.ts) and the programs; no import cycle at all; the
+// post-render path (what `flytemc-post-renderer` loads) loads no cluster module and no Kubernetes
+// client; every export of a module is used outside it. And the tests: every module of plugin/ has
+// a test named after it (test/<path>.test.ts for plugin/<path>.ts) or is listed in
+// test/covered-by.ts with the test that covers it.
+import { test } from './helpers/uvu.ts';
+import * as assert from 'uvu/assert';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { ROOT } from './helpers/helm.ts';
+import { existsSync } from 'node:fs';
+import { COVERED_BY } from './covered-by.ts';
+
+/** Each layer and the layers it may import from (itself always). `base` is plugin/*.ts and plugin/generated/. */
+export const LAYERS: Record<string, string[]> = {
+  base: [],
+  config: ['base'],
+  postrender: ['base', 'config'],
+  cluster: ['base', 'config'],
+  'helm4-post-renderer': ['base'],
+  export: ['base', 'config', 'postrender'],
+  commands: ['base', 'config', 'postrender', 'cluster', 'export', 'helm4-post-renderer'],
+  programs: ['base', 'config', 'postrender', 'cluster', 'export', 'helm4-post-renderer', 'commands'],
+};
+/** The programs (the entry points esbuild bundles), at the top. */
+const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-main.ts'];
+/** Modules of commands/ that are not commands: shared flag parsing, and the command table. */
+const COMMAND_HELPERS = ['plugin/commands/cluster-flags.ts', 'plugin/commands/index.ts'];
+
+interface Edge { from: string; to: string; type: boolean; dynamic: boolean }
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((n) => {
+    const p = join(dir, n);
+    if (n === 'node_modules' || n.startsWith('.')) return [];
+    return statSync(p).isDirectory() ? walk(p) : /\.(ts|mts|mjs|cjs|js)$/.test(n) && !n.endsWith('.d.ts') && !n.endsWith('.d.cts') && !n.endsWith('.d.mts') ? [relative(ROOT, p)] : [];
+  });
+}
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function edges(files: string[]): Edge[] {
+  const out: Edge[] = [];
+  for (const f of files) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const add = (spec: string, type: boolean, dynamic: boolean) => {
+      if (!spec.startsWith('.')) return;
+      out.push({ from: f, to: relative(ROOT, resolve(dirname(join(ROOT, f)), spec)), type, dynamic });
+    };
+    for (const m of text.matchAll(IMPORT)) add(m[3]!, !!m[2] || /^\s*import\s+type\b/.test(m[0]), false);
+    for (const m of text.matchAll(DYNAMIC)) add(m[1]!, false, true);
+  }
+  return out;
+}
+
+const layerOf = (f: string): string => {
+  if (PROGRAMS.includes(f)) return 'programs';
+  const parts = f.split('/');
+  if (parts.length === 2 || parts[1] === 'generated') return 'base';
+  return parts[1]!;
+};
+
+const files = walk(join(ROOT, 'plugin'));
+const graph = edges(files);
+
+test('every folder of plugin/ is a layer of the rule', () => {
+  const unknown = [...new Set(files.map(layerOf))].filter((l) => !(l in LAYERS));
+  assert.equal(unknown, [], 'folders without a layer (add them to LAYERS and docs/architecture.md)');
+});
+
+test('imports go down the layers, never up or sideways', () => {
+  const bad = graph.filter((e) => e.to.startsWith('plugin/')).filter((e) => {
+    const a = layerOf(e.from);
+    const b = layerOf(e.to);
+    return a !== b && !LAYERS[a]!.includes(b);
+  });
+  assert.equal(bad.map((e) => `${e.from} (${layerOf(e.from)}) -> ${e.to} (${layerOf(e.to)})`), []);
+});
+
+test('only the command table and the programs import a command', () => {
+  const commands = files.filter((f) => f.startsWith('plugin/commands/') && !COMMAND_HELPERS.includes(f));
+  const bad = graph.filter((e) => commands.includes(e.to) && e.from !== 'plugin/commands/index.ts' && !PROGRAMS.includes(e.from));
+  assert.equal(bad.map((e) => `${e.from} -> ${e.to}`), []);
+});
+
+test('no import cycle, between folders or between modules', () => {
+  const next = new Map<string, string[]>();
+  for (const e of graph) if (e.to.startsWith('plugin/') && !e.type) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (f: string) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'open') {
+      cycles.push([...path.slice(path.indexOf(f)), f].join(' -> '));
+      return;
+    }
+    state.set(f, 'open');
+    path.push(f);
+    for (const t of next.get(f) ?? []) visit(t);
+    path.pop();
+    state.set(f, 'done');
+  };
+  for (const f of files) visit(f);
+  assert.equal(cycles, []);
+  const folders = new Set(graph.filter((e) => e.to.startsWith('plugin/')).map((e) => `${layerOf(e.from)} -> ${layerOf(e.to)}`).filter((x) => x.split(' -> ')[0] !== x.split(' -> ')[1]));
+  const twoWay = [...folders].filter((x) => folders.has(x.split(' -> ').reverse().join(' -> ')));
+  assert.equal(twoWay, [], 'folders that import each other');
+});
+
+test('the post-render path loads no cluster module and no Kubernetes client', () => {
+  const loaded = new Set<string>();
+  const load = (f: string) => {
+    if (loaded.has(f)) return;
+    loaded.add(f);
+    for (const e of graph) if (e.from === f && !e.type && !e.dynamic && e.to.startsWith('plugin/')) load(e.to);
+  };
+  load('plugin/commands/post-render.ts');
+  assert.ok(loaded.size > 10, [...loaded].join(', '));
+  assert.equal([...loaded].filter((f) => f.startsWith('plugin/cluster/') || f.startsWith('plugin/commands/cluster')), []);
+  const k8s = [...loaded].filter((f) => /@kubernetes\/client-node/.test(readFileSync(join(ROOT, f), 'utf8').replace(/^\s*import type .*$/gm, '')));
+  assert.equal(k8s, []);
+});
+
+test('every export of a module of plugin/ is used outside it', () => {
+  const everything = [...files, ...walk(join(ROOT, 'test')), ...walk(join(ROOT, 'bench')), ...walk(join(ROOT, 'scripts'))];
+  const all = edges(everything);
+  const unused: string[] = [];
+  for (const f of files.filter((x) => !x.startsWith('plugin/generated/'))) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const names = [
+      ...[...text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:const|let|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!),
+      ...[...text.matchAll(/^export\s*\{([^}]*)\}\s*;/gm)].flatMap((m) => m[1]!.split(',').map((x) => x.trim().split(/\s+as\s+/).pop()!).filter(Boolean)),
+    ];
+    // the text of each module that imports this one, without the module paths it names
+    const users = [...new Set(all.filter((e) => e.to === f && e.from !== f).map((e) => e.from))].map((u) => readFileSync(join(ROOT, u), 'utf8').replace(/(from\s*|import\(\s*)(['"])[^'"]*\2/g, '$1'));
+    for (const n of names) if (!users.some((t) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(t))) unused.push(`${f}: ${n}`);
+  }
+  assert.equal(unused, [], 'exports no other module uses: drop the export (or the code)');
+});
+
+test('every module of plugin/ has a test named after it, or one listed in test/covered-by.ts', () => {
+  const modules = files.filter((f) => !/\.d\.[cm]?ts$/.test(f));
+  const mirror = (f: string) => `test/${f.slice('plugin/'.length).replace(/\.[cm]?[jt]s$/, '')}.test.ts`;
+  const untested = modules.filter((f) => !existsSync(join(ROOT, mirror(f))) && !COVERED_BY[f]);
+  assert.equal(untested, [], 'write test/<path>.test.ts, or list the module in test/covered-by.ts with the test that covers it');
+  const stale = Object.keys(COVERED_BY).filter((f) => !modules.includes(f) || existsSync(join(ROOT, mirror(f))));
+  assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own now');
+  const missing = Object.entries(COVERED_BY).filter(([, c]) => !existsSync(join(ROOT, c.test))).map(([m, c]) => `${m}: ${c.test}`);
+  assert.equal(missing, [], 'covered by a test that does not exist');
+  // and the other way round: a test in a folder is the test of a module
+  const orphans = walk(join(ROOT, 'test'))
+    .filter((f) => f.endsWith('.test.ts') && f.split('/').length > 2)
+    .filter((f) => !modules.some((m) => mirror(m) === f));
+  assert.equal(orphans, [], 'tests in a folder of test/ must be named after a module of plugin/');
+});
+
+test.run();
