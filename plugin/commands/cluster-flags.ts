@@ -17,6 +17,16 @@ export const KUBE_OPTIONS = {
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
 
+/** The commands that change clusters (join, unjoin, rotate): the kube options, --dry-run and --name. */
+export const CHANGE_OPTIONS = {
+  ...KUBE_OPTIONS,
+  'dry-run': { type: 'boolean', default: false },
+  name: { type: 'string' },
+} as const;
+
+/** join's and rotate's: how long to wait for the token controller. */
+export const TOKEN_TIMEOUT = { 'token-timeout': { type: 'string' } } as const;
+
 const NAME_RE = /^[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
 
 export function checkName(name: string, from: string): string {

@@ -4,7 +4,7 @@ import { snippet } from '../config/values-file.ts';
 import { EXIT, UsageError, formatProblems, marked } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { KUBE_OPTIONS, checkName, parseRoute, sessionOptions } from './cluster-flags.ts';
+import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, parseRoute, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
@@ -65,10 +65,8 @@ export async function run(argv: string[]): Promise<number> {
     const { values: v, positionals } = commandLine(
       argv,
       {
-        ...KUBE_OPTIONS,
-        'dry-run': { type: 'boolean', default: false },
-        'token-timeout': { type: 'string' },
-        name: { type: 'string' },
+        ...CHANGE_OPTIONS,
+        ...TOKEN_TIMEOUT,
         label: { type: 'string', multiple: true },
         endpoint: { type: 'string' },
         values: { type: 'string' },

@@ -3,7 +3,7 @@
 import { EXIT, marked } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { KUBE_OPTIONS, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
+import { CHANGE_OPTIONS, TOKEN_TIMEOUT, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 
 export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
@@ -36,11 +36,9 @@ export async function run(argv: string[]): Promise<number> {
     const { values: v, positionals } = commandLine(
       argv,
       {
-        ...KUBE_OPTIONS,
-        'dry-run': { type: 'boolean', default: false },
-        'token-timeout': { type: 'string' },
+        ...CHANGE_OPTIONS,
+        ...TOKEN_TIMEOUT,
         'revoke-timeout': { type: 'string' },
-        name: { type: 'string' },
         'no-restart': { type: 'boolean', default: false },
       },
       true,

@@ -3,7 +3,7 @@
 import { EXIT, marked } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { KUBE_OPTIONS, oneMember, sessionOptions } from './cluster-flags.ts';
+import { CHANGE_OPTIONS, oneMember, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'remove a data plane: its routes and config, its hub keys, then its token Secret and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [options]
@@ -38,9 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     const { values: v, positionals } = commandLine(
       argv,
       {
-        ...KUBE_OPTIONS,
-        'dry-run': { type: 'boolean', default: false },
-        name: { type: 'string' },
+        ...CHANGE_OPTIONS,
         values: { type: 'string' },
         force: { type: 'boolean', default: false },
         restart: { type: 'boolean', default: false },
