@@ -16,7 +16,8 @@ export function checkOutput(text: string, clusters: number, documents?: number):
   for (const place of THREE_PLACES) {
     try {
       const mounts = credentialMounts(objs, place);
-      if (mounts.length !== 1 || mounts[0]!.secretName !== 'cluster-credentials') problems.push(`${place.deployment}/${place.container}: ${JSON.stringify(mounts)}`);
+      if (mounts.length !== 1 || mounts[0]!.secretName !== 'cluster-credentials')
+        problems.push(`${place.deployment}/${place.container}: ${JSON.stringify(mounts)}`);
     } catch (e) {
       problems.push((e as Error).message);
     }
@@ -24,6 +25,7 @@ export function checkOutput(text: string, clusters: number, documents?: number):
   const texts = ['flyte-admin-clusters-config', 'flyte-clusterresourcesync-config'].map((n) => find(objs, 'ConfigMap', n)?.data?.['clusters.yaml']);
   if (texts[0] !== texts[1]) problems.push('the two ConfigMaps differ in clusters.yaml');
   const list = (parseYaml(String(texts[0] ?? '')) as { clusters?: { clusterConfigs?: unknown[] } } | null)?.clusters?.clusterConfigs;
-  if (!Array.isArray(list) || list.length !== clusters) problems.push(`clusters.yaml lists ${Array.isArray(list) ? list.length : 'no'} clusters, not ${clusters}`);
+  if (!Array.isArray(list) || list.length !== clusters)
+    problems.push(`clusters.yaml lists ${Array.isArray(list) ? list.length : 'no'} clusters, not ${clusters}`);
   return problems;
 }

@@ -22,7 +22,10 @@ const NAMESPACE = 'flyte';
 export async function runJoinBench(o: { root: string; work: string; rounds: number; log: (s: string) => void }): Promise<JoinSection> {
   const cli = join(o.root, 'dist', 'flytemc.mjs');
   const help = spawnSync(process.execPath, [cli, 'join', '--help'], { encoding: 'utf8' });
-  if (help.status !== 0) return { skipped: `\`flytemc join\` is not in this build (\`flytemc join --help\` exited ${help.status}: ${(help.stderr || help.stdout).trim().split('\n')[0]})` };
+  if (help.status !== 0)
+    return {
+      skipped: `\`flytemc join\` is not in this build (\`flytemc join --help\` exited ${help.status}: ${(help.stderr || help.stdout).trim().split('\n')[0]})`,
+    };
   let harness: typeof import('../test/harness/cluster.ts');
   let build: typeof import('../test/harness/build.ts');
   try {
@@ -56,7 +59,14 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
       for (let i = 1; i <= k; i++) {
         const ctx = `dp-${i}`;
         kubectl(ctx, '-n', NAMESPACE, 'delete', 'secret/flyteadmin-token', 'serviceaccount/flyteadmin', '--ignore-not-found', '--wait=true');
-        kubectl(ctx, 'delete', `clusterrole/${NAMESPACE}-flyteadmin`, `clusterrolebinding/${NAMESPACE}-flyteadmin-binding`, '--ignore-not-found', '--wait=true');
+        kubectl(
+          ctx,
+          'delete',
+          `clusterrole/${NAMESPACE}-flyteadmin`,
+          `clusterrolebinding/${NAMESPACE}-flyteadmin-binding`,
+          '--ignore-not-found',
+          '--wait=true',
+        );
       }
       kubectl('hub', '-n', NAMESPACE, 'delete', 'secret/cluster-credentials', '--ignore-not-found', '--wait=true');
     };
@@ -70,7 +80,23 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
         id,
         label: `join ${k} cluster${k === 1 ? '' : 's'}${parallel ? ` (--parallel ${parallel})` : ''}`,
         spec: {
-          argv: [process.execPath, cli, 'join', ...contexts, '--kube-context', 'hub', '--kubeconfig', kubeconfig, '--namespace', NAMESPACE, '--values', values, '--label', 'team1=0.5', ...(parallel ? ['--parallel', String(parallel)] : [])],
+          argv: [
+            process.execPath,
+            cli,
+            'join',
+            ...contexts,
+            '--kube-context',
+            'hub',
+            '--kubeconfig',
+            kubeconfig,
+            '--namespace',
+            NAMESPACE,
+            '--values',
+            values,
+            '--label',
+            'team1=0.5',
+            ...(parallel ? ['--parallel', String(parallel)] : []),
+          ],
           timeoutMs: 300_000,
         },
         before: () => {
@@ -83,9 +109,18 @@ export async function runJoinBench(o: { root: string; work: string; rounds: numb
     const all = cases.find((c) => c.id === `join-${max}`)!;
     await all.before!();
     const first = spawnSync(all.spec.argv[0]!, all.spec.argv.slice(1), { encoding: 'utf8', timeout: 300_000 });
-    if (first.status !== 0) return { skipped: `\`flytemc join\` of ${max} clusters failed (exit ${first.status}): ${(first.stderr || first.stdout).trim().split('\n').slice(0, 4).join(' / ')}` };
-    const keys = kubectl('hub', '-n', NAMESPACE, 'get', 'secret', 'cluster-credentials', '-o', 'go-template={{range $k, $v := .data}}{{$k}} {{end}}').stdout?.trim().split(/\s+/) ?? [];
-    const missing = names.slice(1).flatMap((n) => [`${n}_token`, `${n}_cacert`]).filter((k) => !keys.includes(k));
+    if (first.status !== 0)
+      return {
+        skipped: `\`flytemc join\` of ${max} clusters failed (exit ${first.status}): ${(first.stderr || first.stdout).trim().split('\n').slice(0, 4).join(' / ')}`,
+      };
+    const keys =
+      kubectl('hub', '-n', NAMESPACE, 'get', 'secret', 'cluster-credentials', '-o', 'go-template={{range $k, $v := .data}}{{$k}} {{end}}')
+        .stdout?.trim()
+        .split(/\s+/) ?? [];
+    const missing = names
+      .slice(1)
+      .flatMap((n) => [`${n}_token`, `${n}_cacert`])
+      .filter((k) => !keys.includes(k));
     if (missing.length) return { skipped: `after \`flytemc join\` of ${max} clusters the hub Secret lacks ${missing.join(', ')}` };
     const rows = await interleave(cases, o.rounds, o.work, o.log);
     return { clusters: SIZES, rows, startupMs: set.startupMs };

@@ -152,7 +152,9 @@ export interface Measured {
  * before, untimed, to check its output; that run also warms the file cache.)
  */
 export async function interleave(cases: Case[], rounds: number, scratch: string, log: (s: string) => void): Promise<Measured[]> {
-  const out = new Map<string, Measured>(cases.map((c) => [c.id, { id: c.id, label: c.label, ms: [], rssMiB: [], cpuMs: [], timedOut: false, timeoutMs: c.spec.timeoutMs }]));
+  const out = new Map<string, Measured>(
+    cases.map((c) => [c.id, { id: c.id, label: c.label, ms: [], rssMiB: [], cpuMs: [], timedOut: false, timeoutMs: c.spec.timeoutMs }]),
+  );
   const done = new Set<string>();
   for (let r = 0; r < rounds; r++) {
     const order = cases.map((_, i) => cases[(i + r) % cases.length]!);

@@ -26,7 +26,8 @@ export interface Results {
   notes: string[];
 }
 
-const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`);
+const fmtMs = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
 const fmtBytes = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`);
 const mib = (xs: number[]) => (xs.length ? `${median(xs).toFixed(0)} MiB` : 'n/a');
 const ok = (b: boolean) => (b ? '**met**' : '**missed**');
@@ -48,7 +49,12 @@ const med = (m: Measured | undefined) => (m && m.ms.length ? median(m.ms) : NaN)
 export function renderMarkdown(r: Results, chart?: string): string {
   const e = r.env;
   const out: string[] = [];
-  const memLine = e.free.split('\n').find((l) => l.startsWith('Mem:'))?.trim().split(/\s+/) ?? [];
+  const memLine =
+    e.free
+      .split('\n')
+      .find((l) => l.startsWith('Mem:'))
+      ?.trim()
+      .split(/\s+/) ?? [];
   out.push(
     '# flytemc benchmarks',
     '',
@@ -75,7 +81,10 @@ export function renderMarkdown(r: Results, chart?: string): string {
       const best = Number.isNaN(kzj) ? kz : Math.min(kz, kzj);
       out.push(`- at most 1.1x kustomize's wall time: ${(ours / best).toFixed(2)}x the faster kustomize (${fmtMs(best)}) — ${ok(ours <= 1.1 * best)}`);
     }
-    out.push(`- at most 15 ms above bare Node start-up: ${(ours - node).toFixed(1)} ms above \`node -e 0\` — ${ok(ours - node <= 15)}` + (ours - node > 15 ? ` by ${(ours - node - 15).toFixed(1)} ms` : ''));
+    out.push(
+      `- at most 15 ms above bare Node start-up: ${(ours - node).toFixed(1)} ms above \`node -e 0\` — ${ok(ours - node <= 15)}` +
+        (ours - node > 15 ? ` by ${(ours - node - 15).toFixed(1)} ms` : ''),
+    );
     const esm = med(get('node-esm'));
     const help = med(get('ours-help'));
     if (!Number.isNaN(esm) && !Number.isNaN(help)) {
@@ -96,7 +105,9 @@ export function renderMarkdown(r: Results, chart?: string): string {
     for (const i of inputs) {
       const o = row('ours', i, three);
       const k = row('kustomize-smp', i, three);
-      out.push(`| ${i.docs.toLocaleString('en')} | ${fmtBytes(i.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${k ? wall(k) : 'not run'} | ${k ? mib(k.rssMiB) : '—'} |`);
+      out.push(
+        `| ${i.docs.toLocaleString('en')} | ${fmtBytes(i.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${k ? wall(k) : 'not run'} | ${k ? mib(k.rssMiB) : '—'} |`,
+      );
     }
     const t = (docs: number) => med(row('ours', inputs.find((i) => i.docs === docs) ?? ({} as InputInfo), three));
     const per = (a: number, b: number) => ((t(b) - t(a)) / (b - a)) * 1000;
@@ -104,19 +115,27 @@ export function renderMarkdown(r: Results, chart?: string): string {
     const i5 = inputs.find((i) => i.docs === 5000);
     if (i5) {
       const o5 = row('ours', i5, three)!;
-      out.push('Targets:', `- 5,000 documents under 1 s: ${wall(o5)} — ${ok(med(o5) < 1000)}; under 250 MiB: ${mib(o5.rssMiB)} — ${ok(median(o5.rssMiB) < 250)}`);
+      out.push(
+        'Targets:',
+        `- 5,000 documents under 1 s: ${wall(o5)} — ${ok(med(o5) < 1000)}; under 250 MiB: ${mib(o5.rssMiB)} — ${ok(median(o5.rssMiB) < 250)}`,
+      );
       const k5 = row('kustomize-smp', i5, three);
       if (k5) out.push(`  (kustomize: ${wall(k5)}${k5.rssMiB.length ? `, ${mib(k5.rssMiB)}` : ''})`);
       if (inputs.some((i) => i.docs === 20000) && inputs.some((i) => i.docs === 1000)) {
         const a = per(1000, 5000);
         const b = per(5000, 20000);
-        out.push(`- linear in documents: ${a.toFixed(0)} ms per 1,000 documents from 1k to 5k, ${b.toFixed(0)} ms from 5k to 20k (ratio ${(b / a).toFixed(2)}; 1 is linear, growing ratios mean super-linear) — ${ok(b / a <= 1.35)}`);
+        out.push(
+          `- linear in documents: ${a.toFixed(0)} ms per 1,000 documents from 1k to 5k, ${b.toFixed(0)} ms from 5k to 20k (ratio ${(b / a).toFixed(2)}; 1 is linear, growing ratios mean super-linear) — ${ok(b / a <= 1.35)}`,
+        );
       }
     }
     const cfgs = [...new Map(sc.grid.map((g) => [g.config.id, g.config])).values()].sort((a, b) => a.clusters - b.clusters);
     const fc = inputs[0]!;
     out.push('', '## Scale: clusters in the config', '');
-    out.push(`| clusters | config | ours: ${fc.docs} documents | ours: peak RSS | ours: ${i5 ? '5,000 documents' : '—'} | kustomize: ${fc.docs} documents |`, '|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      `| clusters | config | ours: ${fc.docs} documents | ours: peak RSS | ours: ${i5 ? '5,000 documents' : '—'} | kustomize: ${fc.docs} documents |`,
+      '|---:|---:|---:|---:|---:|---:|',
+    );
     for (const c of cfgs) {
       const o = row('ours', fc, c);
       const o5 = i5 ? row('ours', i5, c) : undefined;
@@ -124,11 +143,16 @@ export function renderMarkdown(r: Results, chart?: string): string {
       out.push(`| ${c.clusters.toLocaleString('en')} | ${fmtBytes(c.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${wall(o5)} | ${k ? wall(k) : '—'} |`);
     }
     const tc = (n: number, input: InputInfo | undefined) => (input ? med(row('ours', input, cfgs.find((c) => c.clusters === n) ?? ({} as ConfigInfo))) : NaN);
-    const c10 = tc(10, fc), c100 = tc(100, fc), c1000 = tc(1000, fc);
+    const c10 = tc(10, fc),
+      c100 = tc(100, fc),
+      c1000 = tc(1000, fc);
     if (![c10, c100, c1000].some(Number.isNaN)) {
       const a = (c100 - c10) / 90;
       const b = (c1000 - c100) / 900;
-      out.push('', `- linear in clusters: ${(a * 100).toFixed(1)} ms per 100 clusters from 10 to 100, ${(b * 100).toFixed(1)} ms from 100 to 1,000 (at ${fc.docs} documents; the first step is within the noise of a ~100 ms process) — ${ok(b <= Math.max(a, 0.05) * 1.35)}`);
+      out.push(
+        '',
+        `- linear in clusters: ${(a * 100).toFixed(1)} ms per 100 clusters from 10 to 100, ${(b * 100).toFixed(1)} ms from 100 to 1,000 (at ${fc.docs} documents; the first step is within the noise of a ~100 ms process) — ${ok(b <= Math.max(a, 0.05) * 1.35)}`,
+      );
     }
     if (chart) out.push('', `![wall time against documents, log-log](${chart})`);
     out.push('');
@@ -168,7 +192,12 @@ export function renderSvg(r: Results): string | undefined {
   const ours = series('ours');
   const kz = series('kustomize-smp');
   if (ours.length < 2) return undefined;
-  const W = 660, H = 400, L = 70, R = 40, T = 40, B = 50;
+  const W = 660,
+    H = 400,
+    L = 70,
+    R = 40,
+    T = 40,
+    B = 50;
   const xs = [10, 100, 1000, 10000, 100000];
   const ys = [10, 100, 1000, 10000, 100000];
   const x = (d: number) => L + ((Math.log10(d) - 1) / 4) * (W - L - R);
@@ -180,8 +209,14 @@ export function renderSvg(r: Results): string | undefined {
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${L}" y="20" font-size="14">Post-render wall time against documents (log-log: a slope of 1 is linear growth)</text>`,
   ];
-  for (const d of xs) parts.push(`<line x1="${x(d)}" y1="${T}" x2="${x(d)}" y2="${H - B}" stroke="#ddd"/><text x="${x(d)}" y="${H - B + 16}" text-anchor="middle">${d.toLocaleString('en')}</text>`);
-  for (const ms of ys) parts.push(`<line x1="${L}" y1="${y(ms)}" x2="${W - R}" y2="${y(ms)}" stroke="#ddd"/><text x="${L - 6}" y="${y(ms) + 4}" text-anchor="end">${label(ms)}</text>`);
+  for (const d of xs)
+    parts.push(
+      `<line x1="${x(d)}" y1="${T}" x2="${x(d)}" y2="${H - B}" stroke="#ddd"/><text x="${x(d)}" y="${H - B + 16}" text-anchor="middle">${d.toLocaleString('en')}</text>`,
+    );
+  for (const ms of ys)
+    parts.push(
+      `<line x1="${L}" y1="${y(ms)}" x2="${W - R}" y2="${y(ms)}" stroke="#ddd"/><text x="${L - 6}" y="${y(ms) + 4}" text-anchor="end">${label(ms)}</text>`,
+    );
   parts.push(`<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle">documents in the stream</text>`);
   // slope-1 guide (time proportional to documents) through ours' last point, from 10 ms on
   const last = ours[ours.length - 1]!;
@@ -199,7 +234,11 @@ export function renderSvg(r: Results): string | undefined {
       const cy = y(p.ms).toFixed(1);
       parts.push(`<circle cx="${cx}" cy="${cy}" r="4" fill="${p.over ? 'white' : color}" stroke="${color}" stroke-width="2"/>`);
       const text = p.over ? `> ${(p.ms / 1000).toFixed(0)} s (stopped)` : fmtMs(p.ms);
-      parts.push(above ? `<text x="${x(p.docs) - 8}" y="${y(p.ms) - 6}" text-anchor="end" fill="${color}">${text}</text>` : `<text x="${x(p.docs) + 8}" y="${y(p.ms) + 16}" fill="${color}">${text}</text>`);
+      parts.push(
+        above
+          ? `<text x="${x(p.docs) - 8}" y="${y(p.ms) - 6}" text-anchor="end" fill="${color}">${text}</text>`
+          : `<text x="${x(p.docs) + 8}" y="${y(p.ms) + 16}" fill="${color}">${text}</text>`,
+      );
     }
     const end = pts[pts.length - 1]!;
     parts.push(`<text x="${x(end.docs) + 8}" y="${y(end.ms) + (above ? 4 : -8)}" fill="${color}" font-weight="bold">${name}</text>`);

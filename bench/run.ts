@@ -157,7 +157,15 @@ function containerName(deployment: string, list: string, index: number): string 
  * A kustomize case: writes its folder, runs it once to a file and checks it. A run that is over
  * `oneShotMs` is not repeated: that first run is its figure (or "> limit" when it was stopped).
  */
-async function kustomizeCase(style: KustomizeStyle, input: Input, config: Config, patches: ReturnType<typeof parseExplain>, timeoutMs: number, oneShotMs: number, results: Map<string, Measured>): Promise<Case | undefined> {
+async function kustomizeCase(
+  style: KustomizeStyle,
+  input: Input,
+  config: Config,
+  patches: ReturnType<typeof parseExplain>,
+  timeoutMs: number,
+  oneShotMs: number,
+  results: Map<string, Measured>,
+): Promise<Case | undefined> {
   const id = `kustomize-${style}-${input.id}-${config.id}`;
   const label = `kustomize (${style === 'smp' ? 'strategic merge' : 'JSON 6902'})`;
   const dir = join(WORK, id);

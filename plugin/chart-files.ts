@@ -48,11 +48,27 @@ export const declaresFlyteCore = (meta: ChartYaml | null): boolean => !!meta?.de
 /** The flyte-core dependency of the chart: Chart.yaml's entry and the archive in charts/ (refused when it is not there). */
 export function coreChart(chart: string, meta = chartYaml(chart)): CoreChart {
   const dep = meta?.dependencies?.find((d) => d.name === 'flyte-core');
-  if (!dep?.version || !dep.repository) throw new FlytemcError([error(join(chart, 'Chart.yaml'), 'declares no flyte-core dependency with a version and repository', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
+  if (!dep?.version || !dep.repository)
+    throw new FlytemcError(
+      [
+        error(
+          join(chart, 'Chart.yaml'),
+          'declares no flyte-core dependency with a version and repository',
+          `pass --chart PATH to a ${CHART_NAME} chart folder`,
+        ),
+      ],
+      EXIT.usage,
+    );
   const dir = join(chart, 'charts');
   const file = existsSync(dir) ? readdirSync(dir).find((f) => f === `flyte-core-${dep.version}.tgz`) : undefined;
   if (!file) {
-    throw new FlytemcError([error(dir, `the flyte-core dependency (flyte-core-${dep.version}.tgz) is not there`, `run \`helm dependency build ${chart}\` once (needs ${dep.repository}), or install a release tarball of flytemc, which ships it`)]);
+    throw new FlytemcError([
+      error(
+        dir,
+        `the flyte-core dependency (flyte-core-${dep.version}.tgz) is not there`,
+        `run \`helm dependency build ${chart}\` once (needs ${dep.repository}), or install a release tarball of flytemc, which ships it`,
+      ),
+    ]);
   }
   return { name: 'flyte-core', version: dep.version, repository: dep.repository, archive: join(dir, file) };
 }

@@ -22,7 +22,9 @@ Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and 
 
 function unknown(name: string): number {
   const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
-  process.stderr.write(`error: unknown command ${JSON.stringify(name)}\n  fix: ${near ? `did you mean \`${near}\`? ` : ''}run \`${self()} help\` for the list of commands\n`);
+  process.stderr.write(
+    `error: unknown command ${JSON.stringify(name)}\n  fix: ${near ? `did you mean \`${near}\`? ` : ''}run \`${self()} help\` for the list of commands\n`,
+  );
   return EXIT.usage;
 }
 

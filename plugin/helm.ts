@@ -28,15 +28,23 @@ interface Setting {
 
 /** The namespace: --namespace, else HELM_NAMESPACE (Helm's), else `fallback` (flytemc alone: flyte). */
 export function namespaceSetting(flag: string | undefined, fallback = 'flyte'): Setting {
-  const s: Setting = flag ? { value: flag, from: '--namespace' } : process.env.HELM_NAMESPACE ? { value: process.env.HELM_NAMESPACE, from: 'HELM_NAMESPACE (Helm\'s -n, else the context\'s namespace, else default)' } : { value: fallback, from: 'flytemc\'s default' };
+  const s: Setting = flag
+    ? { value: flag, from: '--namespace' }
+    : process.env.HELM_NAMESPACE
+      ? { value: process.env.HELM_NAMESPACE, from: "HELM_NAMESPACE (Helm's -n, else the context's namespace, else default)" }
+      : { value: fallback, from: "flytemc's default" };
   debug(`namespace ${s.value} (from ${s.from})`);
   return s;
 }
 
 /** The kube context: --kube-context, else HELM_KUBECONTEXT (Helm's --kube-context); none means the kubeconfig's current one. */
 export function kubeContextSetting(flag: string | undefined): Setting | undefined {
-  const s: Setting | undefined = flag ? { value: flag, from: '--kube-context' } : process.env.HELM_KUBECONTEXT ? { value: process.env.HELM_KUBECONTEXT, from: 'HELM_KUBECONTEXT (Helm\'s --kube-context)' } : undefined;
-  debug(s ? `kube context ${s.value} (from ${s.from})` : 'kube context: the kubeconfig\'s current context');
+  const s: Setting | undefined = flag
+    ? { value: flag, from: '--kube-context' }
+    : process.env.HELM_KUBECONTEXT
+      ? { value: process.env.HELM_KUBECONTEXT, from: "HELM_KUBECONTEXT (Helm's --kube-context)" }
+      : undefined;
+  debug(s ? `kube context ${s.value} (from ${s.from})` : "kube context: the kubeconfig's current context");
   return s;
 }
 
@@ -51,12 +59,23 @@ export function detectHelm(explicit?: string): HelmInfo {
   if (hit) return hit;
   const r = spawnSync(bin, ['version', '--short'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    const why = r.error ? ((r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : r.error.message) : (r.stderr || '').trim() || `exit ${r.status}`;
-    throw new FlytemcError([{ severity: 'error', where: bin, what: `cannot run Helm (${why})`, fix: 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`' }], EXIT.usage);
+    const why = r.error
+      ? (r.error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'not found'
+        : r.error.message
+      : (r.stderr || '').trim() || `exit ${r.status}`;
+    throw new FlytemcError(
+      [{ severity: 'error', where: bin, what: `cannot run Helm (${why})`, fix: 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`' }],
+      EXIT.usage,
+    );
   }
   const version = (r.stdout || '').trim();
   const m = /^v(\d+)\./.exec(version);
-  if (!m) throw new FlytemcError([{ severity: 'error', where: bin, what: `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, fix: 'use Helm 3.17+ or Helm 4' }], EXIT.usage);
+  if (!m)
+    throw new FlytemcError(
+      [{ severity: 'error', where: bin, what: `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, fix: 'use Helm 3.17+ or Helm 4' }],
+      EXIT.usage,
+    );
   const info = { bin, major: Number(m[1]), version };
   cache.set(bin, info);
   return info;
@@ -94,7 +113,17 @@ export function pluginRoot(): string {
     if (up === dir) break;
     dir = up;
   }
-  throw new FlytemcError([{ severity: 'error', where: 'flytemc', what: 'cannot find the flytemc plugin folder (plugin.yaml next to dist/)', fix: 'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)' }], EXIT.usage);
+  throw new FlytemcError(
+    [
+      {
+        severity: 'error',
+        where: 'flytemc',
+        what: 'cannot find the flytemc plugin folder (plugin.yaml next to dist/)',
+        fix: 'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)',
+      },
+    ],
+    EXIT.usage,
+  );
 }
 
 /** Quotes an argument for display as a shell command. */

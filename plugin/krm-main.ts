@@ -32,7 +32,11 @@ Example (kustomize, with --enable-alpha-plugins --enable-exec):
 
 async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values, positionals } = commandLine(argv.filter((a) => a !== '--krm'), {}, true);
+    const { values, positionals } = commandLine(
+      argv.filter((a) => a !== '--krm'),
+      {},
+      true,
+    );
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
@@ -41,7 +45,9 @@ async function run(argv: string[]): Promise<number> {
     const out = krm(await readInput());
     for (const r of out.results) {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ''}` : 'ResourceList';
-      process.stderr.write(formatProblem({ severity: r.severity === 'info' ? 'warning' : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + '\n');
+      process.stderr.write(
+        formatProblem({ severity: r.severity === 'info' ? 'warning' : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + '\n',
+      );
     }
     await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;

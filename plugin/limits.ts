@@ -34,7 +34,11 @@ export interface InputLimits {
 }
 
 /** Helm's rendered stream, a KRM ResourceList, and YAML held in one of their documents (a ConfigMap's clusters.yaml). */
-export const STREAM_INPUT: InputLimits = { what: 'the input', maxBytes: MAX_INPUT_BYTES, expected: 'pass the output of `helm template` / Helm\'s post-renderer stream' };
+export const STREAM_INPUT: InputLimits = {
+  what: 'the input',
+  maxBytes: MAX_INPUT_BYTES,
+  expected: "pass the output of `helm template` / Helm's post-renderer stream",
+};
 /** A values file (`--config`, `-f`, `--values`), a Secret manifest file, a chart's Chart.yaml. */
 export const FILE_INPUT: InputLimits = { what: 'the file', maxBytes: MAX_CONFIG_BYTES, expected: 'pass a YAML file (a Helm values file)' };
 
@@ -42,7 +46,11 @@ const mib = (n: number) => `${(n / MIB).toFixed(n % MIB ? 1 : 0)} MiB`;
 
 export function tooBig(where: string, bytes: number | undefined, limit: number, what: string): FlytemcError {
   return new FlytemcError([
-    error(where, `${what} is ${bytes === undefined ? 'larger than' : `${mib(bytes)}, over`} the limit of ${mib(limit)}`, 'a flyte-core release renders well under 1 MiB; check that the right stream or file is passed'),
+    error(
+      where,
+      `${what} is ${bytes === undefined ? 'larger than' : `${mib(bytes)}, over`} the limit of ${mib(limit)}`,
+      'a flyte-core release renders well under 1 MiB; check that the right stream or file is passed',
+    ),
   ]);
 }
 
@@ -51,16 +59,32 @@ export function notText(where: string, what: string, expected: string): FlytemcE
 }
 
 export function tooManyDocuments(where: string): FlytemcError {
-  return new FlytemcError([error(where, `the stream has more than ${MAX_DOCUMENTS.toLocaleString('en')} documents, the limit`, 'a flyte-core release has about 60; check that the right stream is passed')]);
+  return new FlytemcError([
+    error(
+      where,
+      `the stream has more than ${MAX_DOCUMENTS.toLocaleString('en')} documents, the limit`,
+      'a flyte-core release has about 60; check that the right stream is passed',
+    ),
+  ]);
 }
 
 export function tooDeep(where: string): FlytemcError {
-  return new FlytemcError([error(where, `mappings and lists nested more than ${MAX_DEPTH} levels deep, the limit`, 'Kubernetes objects nest far less; this is not a rendered manifest')]);
+  return new FlytemcError([
+    error(
+      where,
+      `mappings and lists nested more than ${MAX_DEPTH} levels deep, the limit`,
+      'Kubernetes objects nest far less; this is not a rendered manifest',
+    ),
+  ]);
 }
 
 export function tooExpanded(where: string, limit: number): FlytemcError {
   return new FlytemcError([
-    error(where, `YAML aliases (*name) expand this document past ${limit.toLocaleString('en')} units (${MAX_ALIAS_EXPANSION}x its written size, at least ${mib(ALIAS_EXPANSION_FLOOR)}), the limit: an alias bomb`, 'write the values out instead of repeating anchors (&name) through aliases'),
+    error(
+      where,
+      `YAML aliases (*name) expand this document past ${limit.toLocaleString('en')} units (${MAX_ALIAS_EXPANSION}x its written size, at least ${mib(ALIAS_EXPANSION_FLOOR)}), the limit: an alias bomb`,
+      'write the values out instead of repeating anchors (&name) through aliases',
+    ),
   ]);
 }
 
@@ -69,7 +93,9 @@ export function asLimitError(e: unknown, where: string): FlytemcError | undefine
   if (!(e instanceof RangeError)) return undefined;
   if (/call stack/i.test(e.message)) return tooDeep(where);
   if (/string length|array length|allocation failed/i.test(e.message)) {
-    return new FlytemcError([error(where, `the input expands past what one process can hold (${e.message})`, `keep the stream under ${mib(MAX_INPUT_BYTES)} and without YAML aliases`)]);
+    return new FlytemcError([
+      error(where, `the input expands past what one process can hold (${e.message})`, `keep the stream under ${mib(MAX_INPUT_BYTES)} and without YAML aliases`),
+    ]);
   }
   return undefined;
 }

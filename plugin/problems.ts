@@ -39,7 +39,10 @@ export class FlytemcError extends Error {
 
 /** A wrong command line (exit 2): what is wrong and, when there is one, the fix. */
 export class UsageError extends Error {
-  constructor(message: string, readonly fix?: string) {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
     super(message);
   }
 }
@@ -62,7 +65,8 @@ export const errorsIn = (ps: Problem[]): Problem[] => ps.filter((p) => p.severit
  * base64 or hex blob); redact() masks the same shapes anywhere in a message's text, so nothing
  * secret reaches a terminal, a CI log or Helm's error output.
  */
-const SECRET_KEY = /(^|[^A-Za-z])(token|cacert|ca\.crt|ca-?data|certificate-authority-data|client-certificate-data|client-key-data|password|passwd|passphrase|secret|credentials?|private-?key|key|bearer|authorization)$/i;
+const SECRET_KEY =
+  /(^|[^A-Za-z])(token|cacert|ca\.crt|ca-?data|certificate-authority-data|client-certificate-data|client-key-data|password|passwd|passphrase|secret|credentials?|private-?key|key|bearer|authorization)$/i;
 const MIXED = (s: string) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s);
 /**
  * A JSON pointer or file path, not base64 (which has a '/' in ~1 of 64 characters): each segment
@@ -111,7 +115,7 @@ export function redact(text: string): string {
  * sits at a secret `path` or looks like a secret.
  */
 export function showValue(v: unknown, path = ''): string {
-  const text = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   if ((isSecretPath(path) && v !== null && typeof v !== 'boolean') || (typeof v === 'string' && looksSecret(v))) {
     return `<masked: ${text.length} character${text.length === 1 ? '' : 's'}>`;
   }
@@ -148,6 +152,9 @@ export function formatProblems(ps: Problem[], wrote = true): string {
   const errors = errorsIn(ps).length;
   const warnings = ps.length - errors;
   const lines = ps.map(formatProblem);
-  if (errors > 0) lines.push(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${wrote ? ': nothing was written.' : '.'}`);
+  if (errors > 0)
+    lines.push(
+      `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${wrote ? ': nothing was written.' : '.'}`,
+    );
   return lines.join('\n');
 }

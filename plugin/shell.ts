@@ -36,7 +36,11 @@ function distance(a: string, b: string): number {
  * option with `=`) becomes `-o json`. `--values=FILE` and `-ojson` parseArgs reads itself.
  */
 function helmStyle(argv: string[], options: ParseArgsOptionsConfig): string[] {
-  const takesValue = new Set(Object.values(options).filter((o) => o.type === 'string' && o.short).map((o) => o.short!));
+  const takesValue = new Set(
+    Object.values(options)
+      .filter((o) => o.type === 'string' && o.short)
+      .map((o) => o.short!),
+  );
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -68,18 +72,27 @@ function rephrase(e: NodeJS.ErrnoException, options: ParseArgsOptionsConfig): Us
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && (m = /^Option '([^']+)'/.exec(msg))) {
     const quoted = m[1]!;
     const name =
-      /--([\w-]+)/.exec(quoted)?.[1] ?? /use '--([\w-]+)=/.exec(msg)?.[1] ?? Object.keys(options).find((k) => `-${options[k]!.short}` === quoted) ?? quoted.replace(/^-+/, '');
+      /--([\w-]+)/.exec(quoted)?.[1] ??
+      /use '--([\w-]+)=/.exec(msg)?.[1] ??
+      Object.keys(options).find((k) => `-${options[k]!.short}` === quoted) ??
+      quoted.replace(/^-+/, '');
     const flag = spell(name);
     if (/does not take an argument/.test(msg)) return new UsageError(`--${name} is a flag and takes no value`, `write --${name} alone`);
     if (/argument missing/.test(msg)) {
       const example = name === 'values' || name === 'config' || name === 'out' || name === 'kubeconfig' ? 'FILE' : name === 'output' ? 'json' : 'VALUE';
       return new UsageError(`${flag} needs a value`, `e.g. --${name} ${example} (${helpHint()})`);
     }
-    return new UsageError(`${flag} needs a value, but the next word starts with '-'`, `if that word is the value, write --${name}=VALUE; otherwise put the value right after the option`);
+    return new UsageError(
+      `${flag} needs a value, but the next word starts with '-'`,
+      `if that word is the value, write --${name}=VALUE; otherwise put the value right after the option`,
+    );
   }
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && (m = /Unexpected argument '([^']*)'/.exec(msg))) {
     const arg = m[1]!;
-    return new UsageError(`unexpected argument ${JSON.stringify(arg)}: ${running.command || 'this command'} takes no positional arguments`, /\.ya?ml$/.test(arg) ? `pass values files with -f: -f ${arg}` : helpHint());
+    return new UsageError(
+      `unexpected argument ${JSON.stringify(arg)}: ${running.command || 'this command'} takes no positional arguments`,
+      /\.ya?ml$/.test(arg) ? `pass values files with -f: -f ${arg}` : helpHint(),
+    );
   }
   return new UsageError(msg.replace(/\.$/, ''), helpHint());
 }
@@ -105,7 +118,8 @@ export function debug(message: string): void {
 }
 
 /** Progress goes to stderr when it is a terminal; FLYTEMC_PROGRESS=1 forces it, =0 silences it. */
-export const progressEnabled = (): boolean => (process.env.FLYTEMC_PROGRESS === '1' ? true : process.env.FLYTEMC_PROGRESS === '0' ? false : !!process.stderr.isTTY);
+export const progressEnabled = (): boolean =>
+  process.env.FLYTEMC_PROGRESS === '1' ? true : process.env.FLYTEMC_PROGRESS === '0' ? false : !!process.stderr.isTTY;
 
 /**
  * One self-updating progress line for long work (`routes --simulate`): shown only once the work
@@ -128,7 +142,7 @@ export class ProgressLine {
     this.shownAt = now;
     this.shown = true;
     const pct = Math.floor((done / this.total) * 100);
-    const eta = done > 0 ? Math.round(((now - this.started) / done) * (this.total - done) / 1000) : 0;
+    const eta = done > 0 ? Math.round((((now - this.started) / done) * (this.total - done)) / 1000) : 0;
     writeSync(2, `\r${this.what}: ${pct}% (${done.toLocaleString('en-US')} of ${this.total.toLocaleString('en-US')}), about ${eta} s left  `);
   }
   done(): void {

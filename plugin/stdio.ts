@@ -14,7 +14,8 @@ const INPUT_WHAT = 'the rendered stream';
 
 /** Standard input when it must be piped (the rendered manifests, a ResourceList): a terminal is a usage error. */
 async function readStdinStream(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('expected the rendered manifests on standard input (run it as `helm ... --post-renderer flytemc-post-renderer`)');
+  if (process.stdin.isTTY)
+    throw new UsageError('expected the rendered manifests on standard input (run it as `helm ... --post-renderer flytemc-post-renderer`)');
   return readAllLimited(process.stdin, MAX_INPUT_BYTES, INPUT_WHERE, INPUT_WHAT);
 }
 
@@ -98,11 +99,18 @@ let stdinText: string | undefined;
 export function readText(path: string, limits: InputLimits = FILE_INPUT): string {
   if (path === '-') {
     if (stdinText !== undefined) return stdinText;
-    if (process.stdin.isTTY) throw new UsageError('-f - reads the values from standard input, but it is a terminal', 'pipe the file in, e.g. `cat values.yaml | helm flytemc validate -f -`');
+    if (process.stdin.isTTY)
+      throw new UsageError(
+        '-f - reads the values from standard input, but it is a terminal',
+        'pipe the file in, e.g. `cat values.yaml | helm flytemc validate -f -`',
+      );
     try {
       return (stdinText = readFileSync(0, 'utf8'));
     } catch (e) {
-      throw new FlytemcError([{ severity: 'error', where: 'standard input', what: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }], EXIT.usage);
+      throw new FlytemcError(
+        [{ severity: 'error', where: 'standard input', what: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }],
+        EXIT.usage,
+      );
     }
   }
   let size: number | undefined;
@@ -117,7 +125,17 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FlytemcError([{ severity: 'error', where: path, what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`, fix: 'check the path' }], EXIT.usage);
+    throw new FlytemcError(
+      [
+        {
+          severity: 'error',
+          where: path,
+          what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`,
+          fix: 'check the path',
+        },
+      ],
+      EXIT.usage,
+    );
   }
 }
 

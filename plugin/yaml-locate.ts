@@ -5,7 +5,11 @@
 
 import { segments } from './json-pointer.ts';
 
-interface Line { n: number; indent: number; text: string }
+interface Line {
+  n: number;
+  indent: number;
+  text: string;
+}
 
 function significant(raw: string[], docStart = 0): Line[] {
   const out: Line[] = [];
@@ -13,7 +17,10 @@ function significant(raw: string[], docStart = 0): Line[] {
     const t = raw[i] ?? '';
     const trimmed = t.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (/^(---|\.\.\.)(\s|$)/.test(t)) { if (out.length) break; else continue; }
+    if (/^(---|\.\.\.)(\s|$)/.test(t)) {
+      if (out.length) break;
+      else continue;
+    }
     out.push({ n: i + 1, indent: t.length - trimmed.length, text: trimmed });
   }
   return out;
@@ -70,7 +77,7 @@ export function lineOf(text: string, pointer: string): number | undefined {
   let lines = significant(text.split(/\r?\n/));
   let found: number | undefined;
   for (const seg of segments(pointer)) {
-    const hit = /^\d+$/.test(seg) ? findItem(lines, Number(seg)) ?? findKey(lines, seg) : findKey(lines, seg);
+    const hit = /^\d+$/.test(seg) ? (findItem(lines, Number(seg)) ?? findKey(lines, seg)) : findKey(lines, seg);
     if (!hit) break;
     found = hit.at;
     lines = hit.rest;

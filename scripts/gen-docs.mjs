@@ -136,9 +136,9 @@ export function configurationDoc(root) {
     '# Configuration reference: the `multicluster` block',
     '',
     'Values of the `flyte-multicluster` chart (`charts/flyte-multicluster`). Everything about',
-    'running several clusters lives under `multicluster`; flyte-core\'s own values go under',
-    '`flyte-core` unchanged (see flyte-core v1.16.8\'s values.yaml). The same schema',
-    '(`schemas/multicluster.schema.json`) is enforced by Helm itself (the chart\'s generated',
+    "running several clusters lives under `multicluster`; flyte-core's own values go under",
+    "`flyte-core` unchanged (see flyte-core v1.16.8's values.yaml). The same schema",
+    "(`schemas/multicluster.schema.json`) is enforced by Helm itself (the chart's generated",
     '`values.schema.json`, on install, upgrade, template and lint), by the flytemc post-renderer',
     'and by `helm flytemc validate`.',
     '',
@@ -150,8 +150,8 @@ export function configurationDoc(root) {
     '- On a data plane, `multicluster.controlPlane.adminEndpoint` is required, and so is a way to the',
     '  catalog: `catalogEndpoint`, `catalogIngress: true` (the catalog is then at `adminEndpoint`) or',
     '  `catalog: false`; `flyte-core.configmap.admin.admin.endpoint` and the catalog cache endpoint are not',
-    '  set a second time under `flyte-core`; the storage is not flyte-core\'s in-cluster minio',
-    '  (`flyte-core.storage.type: sandbox`) nor a cloud overlay\'s `<METADATA_BUCKET_NAME>` placeholder.',
+    "  set a second time under `flyte-core`; the storage is not flyte-core's in-cluster minio",
+    "  (`flyte-core.storage.type: sandbox`) nor a cloud overlay's `<METADATA_BUCKET_NAME>` placeholder.",
     '- On a control plane with `flyte-core.flytepropeller.enabled: true` (it runs workloads too),',
     '  `multicluster.clusters.clusterConfigs` has exactly one `inCluster: true` entry, whose name',
     '  `flyte-core.flytepropeller.clusterName` equals.',
@@ -162,9 +162,9 @@ export function configurationDoc(root) {
     'beyond this table: duplicate cluster names, routes to unknown or disabled clusters, labels that',
     'route nowhere, token or CA files outside `credentials.mountPath`; with `controlPlane.catalogIngress`,',
     'a gRPC Ingress to add the DataCatalog route to. On a data plane it writes `controlPlane` into',
-    'flytepropeller\'s `flyte-propeller-config` (`admin.yaml`, `catalog.yaml`) and, with',
-    '`dataPlane.rbac: minimal`, the rules into flyteadmin\'s ClusterRole. `helm flytemc validate -f',
-    'CONTROL-PLANE-VALUES --data-plane DATA-PLANE-VALUES` also compares the two planes\' storage.',
+    "flytepropeller's `flyte-propeller-config` (`admin.yaml`, `catalog.yaml`) and, with",
+    "`dataPlane.rbac: minimal`, the rules into flyteadmin's ClusterRole. `helm flytemc validate -f",
+    "CONTROL-PLANE-VALUES --data-plane DATA-PLANE-VALUES` also compares the two planes' storage.",
     '',
     '`[]` in a path stands for every item of a list, `<label>` for every key of a map.',
     '',
@@ -181,7 +181,11 @@ export default async function generate(root) {
   const path = join(root, OUTPUT);
   mkdirSync(join(root, 'docs'), { recursive: true });
   let old = '';
-  try { old = readFileSync(path, 'utf8'); } catch { /* first run */ }
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    /* first run */
+  }
   if (old !== text) writeFileSync(path, text);
 }
 

@@ -50,7 +50,17 @@ const copyInto = (dest) => {
     cpSync(from, join(dest, rel), { recursive: true });
   };
   for (const rel of reach) put(join('dist', rel));
-  for (const rel of ['plugin.yaml', 'completion.yaml', 'bin', 'README.md', 'plugin/install-check.mjs', 'plugin/helm4-post-renderer/run.mjs', 'schemas', 'charts', 'docs/plugin.md']) {
+  for (const rel of [
+    'plugin.yaml',
+    'completion.yaml',
+    'bin',
+    'README.md',
+    'plugin/install-check.mjs',
+    'plugin/helm4-post-renderer/run.mjs',
+    'schemas',
+    'charts',
+    'docs/plugin.md',
+  ]) {
     if (existsSync(join(root, rel))) put(rel);
   }
   if (existsSync(join(root, 'LICENSE'))) put('LICENSE');
@@ -63,5 +73,9 @@ const out = join(outDir, `flytemc-${version}.tgz`);
 const t = spawnSync('tar', ['-czf', out, '--owner=0', '--group=0', '--numeric-owner', '-C', stage, ...entries], { stdio: 'inherit' });
 rmSync(stage, { recursive: true, force: true });
 if (t.status !== 0) process.exit(t.status ?? 1);
-const dep = existsSync(join(root, 'charts', 'flyte-multicluster', 'charts')) && readdirSync(join(root, 'charts', 'flyte-multicluster', 'charts')).some((f) => f.startsWith('flyte-core'));
-process.stdout.write(`${out}\n  ${reach.size} dist files; flyte-core dependency ${dep ? 'included' : 'NOT included (run helm dependency build charts/flyte-multicluster first, or users must)'}\n`);
+const dep =
+  existsSync(join(root, 'charts', 'flyte-multicluster', 'charts')) &&
+  readdirSync(join(root, 'charts', 'flyte-multicluster', 'charts')).some((f) => f.startsWith('flyte-core'));
+process.stdout.write(
+  `${out}\n  ${reach.size} dist files; flyte-core dependency ${dep ? 'included' : 'NOT included (run helm dependency build charts/flyte-multicluster first, or users must)'}\n`,
+);

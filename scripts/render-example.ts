@@ -10,12 +10,16 @@ import { parseArgs } from 'node:util';
 import { RENDERER, registerHelm4 } from '../plugin/helm4-post-renderer/register.ts';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from '../test/helpers/helm.ts';
 
-const { values } = parseArgs({ options: { values: { type: 'string', default: join(ROOT, 'test', 'fixtures', 'three-clusters.yaml') }, helm: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { values: { type: 'string', default: join(ROOT, 'test', 'fixtures', 'three-clusters.yaml') }, helm: { type: 'string', default: '3' } },
+});
 const major = Number(values.helm) as HelmMajor;
 if (major !== 3 && major !== 4) throw new Error('--helm 3 or --helm 4');
 // on a fresh clone charts/flyte-multicluster/charts/ does not exist yet (git does not track it)
 if (!prepareChartIfShared()) {
-  process.stderr.write('error: the flyte-core dependency is missing: run `helm dependency build charts/flyte-multicluster` (online) or put flyte-core-v1.16.8.tgz into charts/flyte-multicluster/charts/\n');
+  process.stderr.write(
+    'error: the flyte-core dependency is missing: run `helm dependency build charts/flyte-multicluster` (online) or put flyte-core-v1.16.8.tgz into charts/flyte-multicluster/charts/\n',
+  );
   process.exit(1);
 }
 const home = mkdtempSync(join(tmpdir(), 'flytemc-example-'));
@@ -28,7 +32,19 @@ try {
     registerHelm4(env.HELM_PLUGINS!, ROOT);
     postRenderer = RENDERER;
   }
-  const args = ['template', 'flyte', CHART_DIR, '-n', 'flyte', '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', values.values!, '--post-renderer', postRenderer];
+  const args = [
+    'template',
+    'flyte',
+    CHART_DIR,
+    '-n',
+    'flyte',
+    '-f',
+    join(CHART_DIR, 'values-controlplane.yaml'),
+    '-f',
+    values.values!,
+    '--post-renderer',
+    postRenderer,
+  ];
   process.stderr.write(`helm ${major} (${helmBinary(major)}) ${args.join(' ')}\n`);
   const r = await runHelm(major, args, { env });
   process.stdout.write(r.stdout);

@@ -21,7 +21,10 @@ if (!name || sep !== 1 || sep === args.length - 1 || !/^[a-z0-9][-a-z0-9]*$/.tes
 }
 const command = args.slice(sep + 1);
 const started = new Date();
-const load = () => loadavg().map((l) => l.toFixed(1)).join('/');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join('/');
 const gib = (b) => `${(b / 2 ** 30).toFixed(0)} GiB`;
 const day = started.toISOString().slice(0, 10);
 const file = join(root, 'docs', 'logs', `${day}-${name}.log`);

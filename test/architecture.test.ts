@@ -29,14 +29,25 @@ const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-m
 /** Modules of commands/ that are not commands: shared flag parsing, and the command table. */
 const COMMAND_HELPERS = ['plugin/commands/cluster-flags.ts', 'plugin/commands/index.ts'];
 
-interface Edge { from: string; to: string; type: boolean; dynamic: boolean }
+interface Edge {
+  from: string;
+  to: string;
+  type: boolean;
+  dynamic: boolean;
+}
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    if (n === 'node_modules' || n.startsWith('.')) return [];
-    return statSync(p).isDirectory() ? walk(p) : /\.(ts|mts|mjs|cjs|js)$/.test(n) && !n.endsWith('.d.ts') && !n.endsWith('.d.cts') && !n.endsWith('.d.mts') ? [relative(ROOT, p)] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      if (n === 'node_modules' || n.startsWith('.')) return [];
+      return statSync(p).isDirectory()
+        ? walk(p)
+        : /\.(ts|mts|mjs|cjs|js)$/.test(n) && !n.endsWith('.d.ts') && !n.endsWith('.d.cts') && !n.endsWith('.d.mts')
+          ? [relative(ROOT, p)]
+          : [];
+    });
 }
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
@@ -72,18 +83,26 @@ test('every folder of plugin/ is a layer of the rule', () => {
 });
 
 test('imports go down the layers, never up or sideways', () => {
-  const bad = graph.filter((e) => e.to.startsWith('plugin/')).filter((e) => {
-    const a = layerOf(e.from);
-    const b = layerOf(e.to);
-    return a !== b && !LAYERS[a]!.includes(b);
-  });
-  assert.equal(bad.map((e) => `${e.from} (${layerOf(e.from)}) -> ${e.to} (${layerOf(e.to)})`), []);
+  const bad = graph
+    .filter((e) => e.to.startsWith('plugin/'))
+    .filter((e) => {
+      const a = layerOf(e.from);
+      const b = layerOf(e.to);
+      return a !== b && !LAYERS[a]!.includes(b);
+    });
+  assert.equal(
+    bad.map((e) => `${e.from} (${layerOf(e.from)}) -> ${e.to} (${layerOf(e.to)})`),
+    [],
+  );
 });
 
 test('only the command table and the programs import a command', () => {
   const commands = files.filter((f) => f.startsWith('plugin/commands/') && !COMMAND_HELPERS.includes(f));
   const bad = graph.filter((e) => commands.includes(e.to) && e.from !== 'plugin/commands/index.ts' && !PROGRAMS.includes(e.from));
-  assert.equal(bad.map((e) => `${e.from} -> ${e.to}`), []);
+  assert.equal(
+    bad.map((e) => `${e.from} -> ${e.to}`),
+    [],
+  );
 });
 
 test('no import cycle, between folders or between modules', () => {
@@ -106,7 +125,12 @@ test('no import cycle, between folders or between modules', () => {
   };
   for (const f of files) visit(f);
   assert.equal(cycles, []);
-  const folders = new Set(graph.filter((e) => e.to.startsWith('plugin/')).map((e) => `${layerOf(e.from)} -> ${layerOf(e.to)}`).filter((x) => x.split(' -> ')[0] !== x.split(' -> ')[1]));
+  const folders = new Set(
+    graph
+      .filter((e) => e.to.startsWith('plugin/'))
+      .map((e) => `${layerOf(e.from)} -> ${layerOf(e.to)}`)
+      .filter((x) => x.split(' -> ')[0] !== x.split(' -> ')[1]),
+  );
   const twoWay = [...folders].filter((x) => folders.has(x.split(' -> ').reverse().join(' -> ')));
   assert.equal(twoWay, [], 'folders that import each other');
 });
@@ -120,7 +144,10 @@ test('the post-render path loads no cluster module and no Kubernetes client', ()
   };
   load('plugin/commands/post-render.ts');
   assert.ok(loaded.size > 10, [...loaded].join(', '));
-  assert.equal([...loaded].filter((f) => f.startsWith('plugin/cluster/') || f.startsWith('plugin/commands/cluster')), []);
+  assert.equal(
+    [...loaded].filter((f) => f.startsWith('plugin/cluster/') || f.startsWith('plugin/commands/cluster')),
+    [],
+  );
   const k8s = [...loaded].filter((f) => /@kubernetes\/client-node/.test(readFileSync(join(ROOT, f), 'utf8').replace(/^\s*import type .*$/gm, '')));
   assert.equal(k8s, []);
 });
@@ -132,11 +159,26 @@ test('every export of a module of plugin/ is used outside it', () => {
   for (const f of files.filter((x) => !x.startsWith('plugin/generated/'))) {
     const text = readFileSync(join(ROOT, f), 'utf8');
     const names = [
-      ...[...text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:const|let|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!),
-      ...[...text.matchAll(/^export\s*\{([^}]*)\}\s*;/gm)].flatMap((m) => m[1]!.split(',').map((x) => x.trim().split(/\s+as\s+/).pop()!).filter(Boolean)),
+      ...[...text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:const|let|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)].map(
+        (m) => m[1]!,
+      ),
+      ...[...text.matchAll(/^export\s*\{([^}]*)\}\s*;/gm)].flatMap((m) =>
+        m[1]!
+          .split(',')
+          .map(
+            (x) =>
+              x
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!,
+          )
+          .filter(Boolean),
+      ),
     ];
     // the text of each module that imports this one, without the module paths it names
-    const users = [...new Set(all.filter((e) => e.to === f && e.from !== f).map((e) => e.from))].map((u) => readFileSync(join(ROOT, u), 'utf8').replace(/(from\s*|import\(\s*)(['"])[^'"]*\2/g, '$1'));
+    const users = [...new Set(all.filter((e) => e.to === f && e.from !== f).map((e) => e.from))].map((u) =>
+      readFileSync(join(ROOT, u), 'utf8').replace(/(from\s*|import\(\s*)(['"])[^'"]*\2/g, '$1'),
+    );
     for (const n of names) if (!users.some((t) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(t))) unused.push(`${f}: ${n}`);
   }
   assert.equal(unused, [], 'exports no other module uses: drop the export (or the code)');
@@ -149,7 +191,9 @@ test('every module of plugin/ has a test named after it, or one listed in test/c
   assert.equal(untested, [], 'write test/<path>.test.ts, or list the module in test/covered-by.ts with the test that covers it');
   const stale = Object.keys(COVERED_BY).filter((f) => !modules.includes(f) || existsSync(join(ROOT, mirror(f))));
   assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own now');
-  const missing = Object.entries(COVERED_BY).filter(([, c]) => !existsSync(join(ROOT, c.test))).map(([m, c]) => `${m}: ${c.test}`);
+  const missing = Object.entries(COVERED_BY)
+    .filter(([, c]) => !existsSync(join(ROOT, c.test)))
+    .map(([m, c]) => `${m}: ${c.test}`);
   assert.equal(missing, [], 'covered by a test that does not exist');
   // and the other way round: a test in a folder is the test of a module
   const orphans = walk(join(ROOT, 'test'))

@@ -15,17 +15,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
 import { POST_RENDERER } from './helpers/process.ts';
-import {
-  HELM_MAJORS, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm,
-  type HelmMajor, type HelmResult,
-} from './helpers/helm.ts';
+import { HELM_MAJORS, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm, type HelmMajor, type HelmResult } from './helpers/helm.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
 type Role = 'control-plane' | 'data-plane';
 type Cloud = 'none' | 'eks' | 'gcp';
-interface Combo { role: Role; cloud: Cloud }
+interface Combo {
+  role: Role;
+  cloud: Cloud;
+}
 
 const ROLES: Role[] = ['control-plane', 'data-plane'];
 const CLOUDS: Cloud[] = ['none', 'eks', 'gcp'];
@@ -46,13 +46,20 @@ const envs: Record<HelmMajor, NodeJS.ProcessEnv> = { 3: helmEnv(join(work, 'helm
 const CP_CLUSTERS = {
   clusterConfigs: [
     { name: 'cluster-1', endpoint: 'https://10.0.0.1:6443', enabled: true },
-    { name: 'cluster-2', endpoint: 'https://10.0.0.2:6443', enabled: true,
-      auth: { tokenPath: '/var/run/credentials/cluster-2_token', certPath: '/var/run/credentials/cluster-2_cacert' } },
+    {
+      name: 'cluster-2',
+      endpoint: 'https://10.0.0.2:6443',
+      enabled: true,
+      auth: { tokenPath: '/var/run/credentials/cluster-2_token', certPath: '/var/run/credentials/cluster-2_cacert' },
+    },
     { name: 'cluster-3', endpoint: 'https://10.0.0.3:6443', enabled: true, kubeClientConfig: { qps: 50, burst: 100, timeout: '30s' } },
   ],
   labelClusterMap: {
     team1: [{ id: 'cluster-1', weight: 1 }],
-    team2: [{ id: 'cluster-2', weight: 0.5 }, { id: 'cluster-3', weight: 0.5 }],
+    team2: [
+      { id: 'cluster-2', weight: 0.5 },
+      { id: 'cluster-3', weight: 0.5 },
+    ],
   },
   defaultExecutionLabel: 'team1',
 };
@@ -71,20 +78,31 @@ const ADMIN = 'dns:///flyte.example.com:443';
  * on its gRPC Ingress, and one metadata bucket (plain: flyte-core.storage; with a cloud overlay:
  * userSettings.bucketName, which the overlay's storage.bucketName refers to).
  */
-const sharedValues = (c: Combo) => writeValues(`shared-${c.cloud}.yaml`, {
-  multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
-  'flyte-core': c.cloud === 'none'
-    ? { storage: { type: 's3', bucketName: 'flyte-meta', s3: { region: 'us-east-1' } } }
-    : { userSettings: { bucketName: 'flyte-meta', rawDataBucketName: 'flyte-raw' } },
-});
+const sharedValues = (c: Combo) =>
+  writeValues(`shared-${c.cloud}.yaml`, {
+    multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+    'flyte-core':
+      c.cloud === 'none'
+        ? { storage: { type: 's3', bucketName: 'flyte-meta', s3: { region: 'us-east-1' } } }
+        : { userSettings: { bucketName: 'flyte-meta', rawDataBucketName: 'flyte-raw' } },
+  });
 
 /** The `-f`/`--set` arguments that install one combination, exactly as docs/chart.md says. */
 function valuesArgs(c: Combo): string[] {
   const args: string[] = [];
   if (c.cloud !== 'none') args.push('-f', join(chart, `values-${c.cloud}.yaml`));
   if (c.role === 'control-plane') args.push('-f', join(chart, 'values-controlplane.yaml'), '-f', sharedValues(c), '-f', cpValues);
-  else args.push('-f', join(chart, 'values-dataplane.yaml'), '-f', sharedValues(c),
-    '--set', `multicluster.clusterName=${DP_NAME}`, '--set', `flyte-core.flytepropeller.clusterName=${DP_NAME}`);
+  else
+    args.push(
+      '-f',
+      join(chart, 'values-dataplane.yaml'),
+      '-f',
+      sharedValues(c),
+      '--set',
+      `multicluster.clusterName=${DP_NAME}`,
+      '--set',
+      `flyte-core.flytepropeller.clusterName=${DP_NAME}`,
+    );
   return args;
 }
 
@@ -92,10 +110,15 @@ function valuesArgs(c: Combo): string[] {
 // Rendering
 
 type Doc = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> }; [k: string]: unknown };
-interface Rendered extends HelmResult { docs: Doc[]; ms: number }
+interface Rendered extends HelmResult {
+  docs: Doc[];
+  ms: number;
+}
 
 const timings: Record<string, number[]> = {};
-function time(key: string, ms: number) { (timings[key] ??= []).push(ms); }
+function time(key: string, ms: number) {
+  (timings[key] ??= []).push(ms);
+}
 
 async function helm(major: HelmMajor, args: string[], timingKey?: string): Promise<HelmResult & { ms: number }> {
   const t = performance.now();
@@ -110,8 +133,11 @@ async function helm(major: HelmMajor, args: string[], timingKey?: string): Promi
  * more `-f`/`--set`). Parses the output into documents when Helm succeeded.
  */
 async function render(major: HelmMajor, c: Combo, extraArgs: string[] = []): Promise<Rendered> {
-  const r = await helm(major, ['template', RELEASE, chart, '-n', NAMESPACE, ...valuesArgs(c), ...extraArgs],
-    extraArgs.includes('--post-renderer') ? 'template+post' : 'template');
+  const r = await helm(
+    major,
+    ['template', RELEASE, chart, '-n', NAMESPACE, ...valuesArgs(c), ...extraArgs],
+    extraArgs.includes('--post-renderer') ? 'template+post' : 'template',
+  );
   const docs = r.code === 0 ? (yaml.loadAll(r.stdout) as unknown[]).filter((d): d is Doc => !!d && typeof d === 'object') : [];
   return { ...r, docs };
 }
@@ -132,10 +158,17 @@ function postRendererArgs(major: HelmMajor): string[] {
   if (major === 3) return ['--post-renderer', POST_RENDERER];
   const dir = join(envs[4].HELM_PLUGINS!, 'flytemc-post-renderer');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'plugin.yaml'), yaml.dump({
-    apiVersion: 'v1', name: 'flytemc-post-renderer', type: 'postrenderer/v1', runtime: 'subprocess', version: '0.0.0-test',
-    runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
-  }));
+  writeFileSync(
+    join(dir, 'plugin.yaml'),
+    yaml.dump({
+      apiVersion: 'v1',
+      name: 'flytemc-post-renderer',
+      type: 'postrenderer/v1',
+      runtime: 'subprocess',
+      version: '0.0.0-test',
+      runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
+    }),
+  );
   return ['--post-renderer', 'flytemc-post-renderer'];
 }
 
@@ -145,18 +178,30 @@ async function each<T>(items: T[], fn: (major: HelmMajor, item: T) => Promise<vo
   const failures: unknown[] = [];
   const worker = async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
-      try { await job(); } catch (e) { failures.push(e); }
+      try {
+        await job();
+      } catch (e) {
+        failures.push(e);
+      }
     }
   };
   await Promise.all([worker(), worker()]);
   if (failures.length) throw failures[0];
 }
 
-const find = (docs: Doc[], kind: string, name?: string) =>
-  docs.filter((d) => d.kind === kind && (name === undefined || d.metadata?.name === name));
+const find = (docs: Doc[], kind: string, name?: string) => docs.filter((d) => d.kind === kind && (name === undefined || d.metadata?.name === name));
 
-interface Container { name: string; args?: string[]; command?: string[]; volumeMounts?: { name: string; mountPath: string }[] }
-interface PodSpec { containers?: Container[]; initContainers?: Container[]; volumes?: { name: string; secret?: { secretName?: string } }[] }
+interface Container {
+  name: string;
+  args?: string[];
+  command?: string[];
+  volumeMounts?: { name: string; mountPath: string }[];
+}
+interface PodSpec {
+  containers?: Container[];
+  initContainers?: Container[];
+  volumes?: { name: string; secret?: { secretName?: string } }[];
+}
 const podSpec = (d: Doc): PodSpec => (d as { spec?: { template?: { spec?: PodSpec } } }).spec?.template?.spec ?? {};
 const containers = (d: Doc): Container[] => podSpec(d).containers ?? [];
 
@@ -191,7 +236,8 @@ test('helper: real Helm 3.17.2 and 4.1.4 binaries, isolated env', async () => {
     assert.is(e.HELM_NAMESPACE, undefined);
     assert.is(helmEnv(join(work, 'iso'), { kubeconfig: '/k' }).KUBECONFIG, '/k');
   } finally {
-    if (saved === undefined) delete process.env.KUBECONFIG; else process.env.KUBECONFIG = saved;
+    if (saved === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = saved;
     delete process.env.HELM_NAMESPACE;
   }
   assert.ok(kubectlBinary(4).endsWith('kubectl'));
@@ -201,7 +247,10 @@ test('helper: real Helm 3.17.2 and 4.1.4 binaries, isolated env', async () => {
 // Generated files are up to date
 
 test('values.schema.json and docs/configuration.md equal what the generators produce', async () => {
-  const schemaGen = (await import(pathToFileURL(join(ROOT, 'scripts', 'gen-values-schema.mjs')).href)) as { valuesSchema: (root: string) => unknown; OUTPUT: string };
+  const schemaGen = (await import(pathToFileURL(join(ROOT, 'scripts', 'gen-values-schema.mjs')).href)) as {
+    valuesSchema: (root: string) => unknown;
+    OUTPUT: string;
+  };
   const committed = readFileSync(join(ROOT, schemaGen.OUTPUT), 'utf8');
   assert.is(committed, JSON.stringify(schemaGen.valuesSchema(ROOT), null, 2) + '\n', 'run npm run build and commit values.schema.json');
   const schema = JSON.parse(committed) as { properties: Record<string, unknown>; additionalProperties: unknown };
@@ -237,46 +286,49 @@ function propellerConfig(docs: Doc[]): { admin: any; catalog: any; storage: any 
 }
 
 test('data plane through the post-renderer: flytepropeller named after the cluster and pointed at the control plane; flyteadmin SA + token Secret; no control-plane parts', async () => {
-  await each(COMBOS.filter((c) => c.role === 'data-plane'), async (major, c) => {
-    const r = await render(major, c, postRendererArgs(major));
-    const at = comboName(c, major);
-    assert.is(r.code, 0, `${at}: ${r.stderr}`);
-    assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 0, `${at}: flyteadmin Deployment`);
-    for (const name of ['flyteconsole', 'datacatalog', 'syncresources', 'flytescheduler']) {
-      assert.is(find(r.docs, 'Deployment', name).length, 0, `${at}: ${name} Deployment`);
-    }
-    assert.is(find(r.docs, 'Ingress').length, 0, `${at}: an Ingress to services a data plane does not run`);
-    assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: the MultiClusterConfig was not consumed`);
+  await each(
+    COMBOS.filter((c) => c.role === 'data-plane'),
+    async (major, c) => {
+      const r = await render(major, c, postRendererArgs(major));
+      const at = comboName(c, major);
+      assert.is(r.code, 0, `${at}: ${r.stderr}`);
+      assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 0, `${at}: flyteadmin Deployment`);
+      for (const name of ['flyteconsole', 'datacatalog', 'syncresources', 'flytescheduler']) {
+        assert.is(find(r.docs, 'Deployment', name).length, 0, `${at}: ${name} Deployment`);
+      }
+      assert.is(find(r.docs, 'Ingress').length, 0, `${at}: an Ingress to services a data plane does not run`);
+      assert.is(find(r.docs, 'MultiClusterConfig').length, 0, `${at}: the MultiClusterConfig was not consumed`);
 
-    // the way back: FlyteAdmin and DataCatalog at the control plane's gRPC address, never the in-cluster defaults
-    const cfg = propellerConfig(r.docs);
-    assert.is(cfg.admin?.admin?.endpoint, ADMIN, `${at}: admin.yaml ${JSON.stringify(cfg.admin)}`);
-    assert.is(cfg.admin?.admin?.insecure, false, `${at}: admin.insecure`);
-    assert.equal(cfg.catalog?.['catalog-cache'], { type: 'datacatalog', endpoint: ADMIN, insecure: false }, `${at}: catalog.yaml`);
-    assert.not.match(r.stdout, /flyteadmin:81|datacatalog:89/, `${at}: an in-cluster default is left`);
-    assert.is(cfg.storage?.storage?.container, 'flyte-meta', `${at}: storage.yaml ${JSON.stringify(cfg.storage)}`);
-    assert.not.match(r.stdout, /minio\./, `${at}: flyte-core's in-cluster minio`);
-    // pods roll when the config changes: the post-renderer recomputed the checksum of what it wrote
-    const plain = await render(major, c);
-    const sum = (docs: Doc[]) => ((find(docs, 'Deployment', 'flytepropeller')[0] as any)?.spec?.template?.metadata?.annotations?.configChecksum as string);
-    assert.ok(sum(r.docs) && sum(r.docs) !== sum(plain.docs), `${at}: flytepropeller's configChecksum was not recomputed`);
+      // the way back: FlyteAdmin and DataCatalog at the control plane's gRPC address, never the in-cluster defaults
+      const cfg = propellerConfig(r.docs);
+      assert.is(cfg.admin?.admin?.endpoint, ADMIN, `${at}: admin.yaml ${JSON.stringify(cfg.admin)}`);
+      assert.is(cfg.admin?.admin?.insecure, false, `${at}: admin.insecure`);
+      assert.equal(cfg.catalog?.['catalog-cache'], { type: 'datacatalog', endpoint: ADMIN, insecure: false }, `${at}: catalog.yaml`);
+      assert.not.match(r.stdout, /flyteadmin:81|datacatalog:89/, `${at}: an in-cluster default is left`);
+      assert.is(cfg.storage?.storage?.container, 'flyte-meta', `${at}: storage.yaml ${JSON.stringify(cfg.storage)}`);
+      assert.not.match(r.stdout, /minio\./, `${at}: flyte-core's in-cluster minio`);
+      // pods roll when the config changes: the post-renderer recomputed the checksum of what it wrote
+      const plain = await render(major, c);
+      const sum = (docs: Doc[]) => (find(docs, 'Deployment', 'flytepropeller')[0] as any)?.spec?.template?.metadata?.annotations?.configChecksum as string;
+      assert.ok(sum(r.docs) && sum(r.docs) !== sum(plain.docs), `${at}: flytepropeller's configChecksum was not recomputed`);
 
-    const [propeller] = find(r.docs, 'Deployment', 'flytepropeller');
-    assert.ok(propeller, `${at}: no flytepropeller Deployment`);
-    const main = containers(propeller!).find((k) => k.name === 'flytepropeller');
-    const argv = [...(main?.command ?? []), ...(main?.args ?? [])];
-    const i = argv.indexOf('--propeller.cluster-id');
-    assert.ok(i >= 0 && argv[i + 1] === DP_NAME, `${at}: flytepropeller argv ${JSON.stringify(argv)}`);
+      const [propeller] = find(r.docs, 'Deployment', 'flytepropeller');
+      assert.ok(propeller, `${at}: no flytepropeller Deployment`);
+      const main = containers(propeller!).find((k) => k.name === 'flytepropeller');
+      const argv = [...(main?.command ?? []), ...(main?.args ?? [])];
+      const i = argv.indexOf('--propeller.cluster-id');
+      assert.ok(i >= 0 && argv[i + 1] === DP_NAME, `${at}: flytepropeller argv ${JSON.stringify(argv)}`);
 
-    assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin').length, 1, `${at}: ServiceAccount flyteadmin`);
-    assert.is(find(r.docs, 'ClusterRole', `${NAMESPACE}-flyteadmin`).length, 1, `${at}: ClusterRole`);
-    const [secret] = find(r.docs, 'Secret', 'flyteadmin-token');
-    assert.ok(secret, `${at}: no token Secret`);
-    assert.is((secret as { type?: string }).type, 'kubernetes.io/service-account-token');
-    assert.is(secret!.metadata?.namespace, NAMESPACE);
-    assert.is(secret!.metadata?.annotations?.['kubernetes.io/service-account.name'], 'flyteadmin');
-    assert.is((secret as { data?: unknown }).data, undefined, 'the token controller fills data');
-  });
+      assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin').length, 1, `${at}: ServiceAccount flyteadmin`);
+      assert.is(find(r.docs, 'ClusterRole', `${NAMESPACE}-flyteadmin`).length, 1, `${at}: ClusterRole`);
+      const [secret] = find(r.docs, 'Secret', 'flyteadmin-token');
+      assert.ok(secret, `${at}: no token Secret`);
+      assert.is((secret as { type?: string }).type, 'kubernetes.io/service-account-token');
+      assert.is(secret!.metadata?.namespace, NAMESPACE);
+      assert.is(secret!.metadata?.annotations?.['kubernetes.io/service-account.name'], 'flyteadmin');
+      assert.is((secret as { data?: unknown }).data, undefined, 'the token controller fills data');
+    },
+  );
 });
 
 test('data plane without the post-renderer: the MultiClusterConfig stays (the install fails on it), carrying the way back', async () => {
@@ -287,7 +339,8 @@ test('data plane without the post-renderer: the MultiClusterConfig stays (the in
     assert.ok(mcc, 'no MultiClusterConfig');
     assert.match(mcc!.metadata?.annotations?.['flytemc.io/requires'] ?? '', /^helm --post-renderer flytemc-post-renderer/);
     assert.equal((mcc as { spec?: any }).spec, {
-      role: 'data-plane', clusterName: DP_NAME,
+      role: 'data-plane',
+      clusterName: DP_NAME,
       controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
       dataPlane: { rbac: 'flyte-core', tokenSecretName: 'flyteadmin-token' },
     });
@@ -296,11 +349,25 @@ test('data plane without the post-renderer: the MultiClusterConfig stays (the in
 
 test('data plane: catalog off, a separate catalog endpoint, insecure; the cloud overlays keep one bucket setting for both roles', async () => {
   await each([{ role: 'data-plane', cloud: 'none' } as Combo], async (major, c) => {
-    const off = await render(major, c, ['--set', 'multicluster.controlPlane.catalog=false', '--set', 'multicluster.controlPlane.catalogIngress=false', '--set', 'multicluster.controlPlane.insecure=true', ...postRendererArgs(major)]);
+    const off = await render(major, c, [
+      '--set',
+      'multicluster.controlPlane.catalog=false',
+      '--set',
+      'multicluster.controlPlane.catalogIngress=false',
+      '--set',
+      'multicluster.controlPlane.insecure=true',
+      ...postRendererArgs(major),
+    ]);
     assert.is(off.code, 0, off.stderr);
     assert.equal(propellerConfig(off.docs).catalog['catalog-cache'], { type: 'noop' });
     assert.is(propellerConfig(off.docs).admin.admin.insecure, true);
-    const own = await render(major, c, ['--set', 'multicluster.controlPlane.catalogEndpoint=dns:///catalog.example.com:443', '--set', 'multicluster.controlPlane.catalogIngress=false', ...postRendererArgs(major)]);
+    const own = await render(major, c, [
+      '--set',
+      'multicluster.controlPlane.catalogEndpoint=dns:///catalog.example.com:443',
+      '--set',
+      'multicluster.controlPlane.catalogIngress=false',
+      ...postRendererArgs(major),
+    ]);
     assert.is(own.code, 0, own.stderr);
     assert.equal(propellerConfig(own.docs).catalog['catalog-cache'], { type: 'datacatalog', endpoint: 'dns:///catalog.example.com:443', insecure: false });
   });
@@ -318,9 +385,15 @@ test('data plane: catalog off, a separate catalog endpoint, insecure; the cloud 
   });
 });
 
-test('data plane: rbac minimal narrows flyteadmin\'s ClusterRole to the templates\' kinds + FlyteWorkflow; clientSecret mounts the Secret flytepropeller authenticates with', async () => {
+test("data plane: rbac minimal narrows flyteadmin's ClusterRole to the templates' kinds + FlyteWorkflow; clientSecret mounts the Secret flytepropeller authenticates with", async () => {
   await each([{ role: 'data-plane', cloud: 'gcp' } as Combo], async (major, c) => {
-    const r = await render(major, c, ['--set', 'multicluster.dataPlane.rbac=minimal', '--set', 'multicluster.controlPlane.clientSecret.secretName=propeller-oauth', ...postRendererArgs(major)]);
+    const r = await render(major, c, [
+      '--set',
+      'multicluster.dataPlane.rbac=minimal',
+      '--set',
+      'multicluster.controlPlane.clientSecret.secretName=propeller-oauth',
+      ...postRendererArgs(major),
+    ]);
     assert.is(r.code, 0, r.stderr);
     const [role] = find(r.docs, 'ClusterRole', `${NAMESPACE}-flyteadmin`);
     // values-gcp.yaml's templates: a Namespace, the default ServiceAccount (workload identity), a ResourceQuota
@@ -332,7 +405,7 @@ test('data plane: rbac minimal narrows flyteadmin\'s ClusterRole to the template
     const admin = propellerConfig(r.docs).admin.admin;
     assert.equal([admin.clientId, admin.clientSecretLocation, admin.authType], ['flytepropeller', '/etc/secrets/client_secret', 'ClientSecret']);
     assert.is(find(r.docs, 'Secret', 'propeller-oauth').length, 0, 'the client secret never comes from values');
-    assert.is(find(r.docs, 'Secret', 'flyte-secret-auth').length, 1, 'flyte-core\'s own placeholder of another name stays');
+    assert.is(find(r.docs, 'Secret', 'flyte-secret-auth').length, 1, "flyte-core's own placeholder of another name stays");
     assert.is(secretMountPath(find(r.docs, 'Deployment', 'flytepropeller')[0]!, 'flytepropeller', 'propeller-oauth'), '/etc/secrets/');
   });
 });
@@ -352,29 +425,32 @@ test('data plane: custom token Secret name and flyte-core forceNamespace', async
 // Control planes (without the post-renderer: the MultiClusterConfig document is still there)
 
 test('control plane: no flytepropeller, one MultiClusterConfig carrying the config', async () => {
-  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
-    const r = await render(major, c);
-    const at = comboName(c, major);
-    assert.is(r.code, 0, `${at}: ${r.stderr}`);
-    assert.is(find(r.docs, 'Deployment', 'flytepropeller').length, 0, `${at}: flytepropeller Deployment`);
-    assert.is(find(r.docs, 'Deployment', 'flytepropeller-manager').length, 0, `${at}: flytepropeller-manager`);
-    assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 1, `${at}: flyteadmin Deployment`);
-    assert.is(find(r.docs, 'Secret', 'flyteadmin-token').length, 0, `${at}: a data plane's token Secret`);
+  await each(
+    COMBOS.filter((c) => c.role === 'control-plane'),
+    async (major, c) => {
+      const r = await render(major, c);
+      const at = comboName(c, major);
+      assert.is(r.code, 0, `${at}: ${r.stderr}`);
+      assert.is(find(r.docs, 'Deployment', 'flytepropeller').length, 0, `${at}: flytepropeller Deployment`);
+      assert.is(find(r.docs, 'Deployment', 'flytepropeller-manager').length, 0, `${at}: flytepropeller-manager`);
+      assert.is(find(r.docs, 'Deployment', 'flyteadmin').length, 1, `${at}: flyteadmin Deployment`);
+      assert.is(find(r.docs, 'Secret', 'flyteadmin-token').length, 0, `${at}: a data plane's token Secret`);
 
-    const mccs = find(r.docs, 'MultiClusterConfig');
-    assert.is(mccs.length, 1, `${at}: MultiClusterConfig documents`);
-    const mcc = mccs[0]!;
-    assert.is(mcc.apiVersion, 'flytemc.io/v1alpha1');
-    assert.is(mcc.metadata?.name, `${RELEASE}-multicluster`);
-    assert.match(mcc.metadata?.annotations?.['flytemc.io/requires'] ?? '', /^helm --post-renderer flytemc-post-renderer/);
-    assert.equal((mcc as { spec?: unknown }).spec, {
-      credentials: { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' },
-      clusters: CP_CLUSTERS,
-      controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
-    });
-    // No credentials in values: the chart itself mounts nothing and holds no token.
-    assert.not.match(r.stdout, /_token:|_cacert:/);
-  });
+      const mccs = find(r.docs, 'MultiClusterConfig');
+      assert.is(mccs.length, 1, `${at}: MultiClusterConfig documents`);
+      const mcc = mccs[0]!;
+      assert.is(mcc.apiVersion, 'flytemc.io/v1alpha1');
+      assert.is(mcc.metadata?.name, `${RELEASE}-multicluster`);
+      assert.match(mcc.metadata?.annotations?.['flytemc.io/requires'] ?? '', /^helm --post-renderer flytemc-post-renderer/);
+      assert.equal((mcc as { spec?: unknown }).spec, {
+        credentials: { secretName: 'cluster-credentials', mountPath: '/var/run/credentials' },
+        clusters: CP_CLUSTERS,
+        controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
+      });
+      // No credentials in values: the chart itself mounts nothing and holds no token.
+      assert.not.match(r.stdout, /_token:|_cacert:/);
+    },
+  );
 });
 
 test('control plane: credentials and an empty cluster list pass through unchanged', async () => {
@@ -407,41 +483,75 @@ function assertCredentialsWired(r: Rendered, at: string, secretName: string, mou
     const text = (doc as { data?: Record<string, string> } | undefined)?.data?.['clusters.yaml'];
     assert.ok(text, `${at}: ConfigMap ${cm} has no clusters.yaml`);
     const parsed = yaml.load(text!) as { clusters?: { clusterConfigs?: { name: string }[] } };
-    assert.equal(parsed.clusters?.clusterConfigs?.map((c) => c.name), clusterNames, `${at}: ${cm}`);
+    assert.equal(
+      parsed.clusters?.clusterConfigs?.map((c) => c.name),
+      clusterNames,
+      `${at}: ${cm}`,
+    );
   }
 }
 
 test('control plane through the post-renderer: credentials in all three places, config consumed', async () => {
-  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
-    const r = await render(major, c, postRendererArgs(major));
-    assertCredentialsWired(r, comboName(c, major), 'cluster-credentials', '/var/run/credentials', CP_CLUSTERS.clusterConfigs.map((k) => k.name));
-  });
+  await each(
+    COMBOS.filter((c) => c.role === 'control-plane'),
+    async (major, c) => {
+      const r = await render(major, c, postRendererArgs(major));
+      assertCredentialsWired(
+        r,
+        comboName(c, major),
+        'cluster-credentials',
+        '/var/run/credentials',
+        CP_CLUSTERS.clusterConfigs.map((k) => k.name),
+      );
+    },
+  );
 });
 
-test('control plane through the post-renderer: catalogIngress routes datacatalog.DataCatalog on the gRPC Ingress, next to FlyteAdmin\'s services', async () => {
-  await each(COMBOS.filter((c) => c.role === 'control-plane'), async (major, c) => {
-    const at = comboName(c, major);
-    const r = await render(major, c, postRendererArgs(major));
-    assert.is(r.code, 0, `${at}: ${r.stderr}`);
-    type Path = { path: string; backend: { service: { name: string; port: { number: number } } } };
-    const grpc = find(r.docs, 'Ingress').flatMap((i) => ((i as any).spec.rules as Array<{ http: { paths: Path[] } }>).map((rule) => ({ name: i.metadata?.name, paths: rule.http.paths })))
-      .filter((x) => x.paths.some((p) => p.path === '/flyteidl.service.AdminService'));
-    assert.ok(grpc.length >= 1, `${at}: no gRPC Ingress`);
-    for (const g of grpc) {
-      const dc = g.paths.filter((p) => p.path.startsWith('/datacatalog.DataCatalog'));
-      assert.equal(dc.map((p) => [p.path, p.backend.service.name, p.backend.service.port.number]),
-        [['/datacatalog.DataCatalog', 'datacatalog', 89], ['/datacatalog.DataCatalog/*', 'datacatalog', 89]], `${at}: Ingress ${g.name}`);
-    }
-    if (c.cloud === 'eks') assert.equal(grpc.map((g) => g.name), ['flyte-core-grpc'], 'EKS: the separate gRPC Ingress');
-    const off = await render(major, c, ['--set', 'multicluster.controlPlane.catalogIngress=false', ...postRendererArgs(major)]);
-    assert.not.match(off.stdout, /datacatalog\.DataCatalog/, `${at}: the route without catalogIngress`);
-  });
+test("control plane through the post-renderer: catalogIngress routes datacatalog.DataCatalog on the gRPC Ingress, next to FlyteAdmin's services", async () => {
+  await each(
+    COMBOS.filter((c) => c.role === 'control-plane'),
+    async (major, c) => {
+      const at = comboName(c, major);
+      const r = await render(major, c, postRendererArgs(major));
+      assert.is(r.code, 0, `${at}: ${r.stderr}`);
+      type Path = { path: string; backend: { service: { name: string; port: { number: number } } } };
+      const grpc = find(r.docs, 'Ingress')
+        .flatMap((i) => ((i as any).spec.rules as Array<{ http: { paths: Path[] } }>).map((rule) => ({ name: i.metadata?.name, paths: rule.http.paths })))
+        .filter((x) => x.paths.some((p) => p.path === '/flyteidl.service.AdminService'));
+      assert.ok(grpc.length >= 1, `${at}: no gRPC Ingress`);
+      for (const g of grpc) {
+        const dc = g.paths.filter((p) => p.path.startsWith('/datacatalog.DataCatalog'));
+        assert.equal(
+          dc.map((p) => [p.path, p.backend.service.name, p.backend.service.port.number]),
+          [
+            ['/datacatalog.DataCatalog', 'datacatalog', 89],
+            ['/datacatalog.DataCatalog/*', 'datacatalog', 89],
+          ],
+          `${at}: Ingress ${g.name}`,
+        );
+      }
+      if (c.cloud === 'eks')
+        assert.equal(
+          grpc.map((g) => g.name),
+          ['flyte-core-grpc'],
+          'EKS: the separate gRPC Ingress',
+        );
+      const off = await render(major, c, ['--set', 'multicluster.controlPlane.catalogIngress=false', ...postRendererArgs(major)]);
+      assert.not.match(off.stdout, /datacatalog\.DataCatalog/, `${at}: the route without catalogIngress`);
+    },
+  );
 });
 
 test('a control plane that also runs workloads: flytepropeller kept on, reporting as the inCluster entry; FlyteAdmin lists it', async () => {
   const v = writeValues('cp-workloads.yaml', { 'flyte-core': { flytepropeller: { enabled: true, clusterName: 'cp' } } });
   // --set-json replaces the whole cluster list (a second -f would merge the label maps)
-  const clusters = { clusterConfigs: [{ name: 'cp', inCluster: true, enabled: true }, { name: 'dp-1', endpoint: 'https://10.0.0.1:6443', enabled: true }], labelClusterMap: { team1: [{ id: 'cp', weight: 1 }] } };
+  const clusters = {
+    clusterConfigs: [
+      { name: 'cp', inCluster: true, enabled: true },
+      { name: 'dp-1', endpoint: 'https://10.0.0.1:6443', enabled: true },
+    ],
+    labelClusterMap: { team1: [{ id: 'cp', weight: 1 }] },
+  };
   await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
     const r = await render(major, c, ['-f', v, '--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, ...postRendererArgs(major)]);
     assertCredentialsWired(r, comboName(c, major), 'cluster-credentials', '/var/run/credentials', ['cp', 'dp-1']);
@@ -458,7 +568,10 @@ test('a control plane that also runs workloads: flytepropeller kept on, reportin
 test('control plane through the post-renderer: another Secret name and mount path', async () => {
   const v = writeValues('cp-other-creds.yaml', { multicluster: { credentials: { secretName: 'member-creds', mountPath: '/etc/flyte/clusters' } } });
   // --set-json replaces the whole cluster list (a second -f would merge the label maps).
-  const clusters = { clusterConfigs: [{ name: 'dp-a', endpoint: 'https://10.1.0.1:6443', enabled: true }], labelClusterMap: { team1: [{ id: 'dp-a', weight: 1 }] } };
+  const clusters = {
+    clusterConfigs: [{ name: 'dp-a', endpoint: 'https://10.1.0.1:6443', enabled: true }],
+    labelClusterMap: { team1: [{ id: 'dp-a', weight: 1 }] },
+  };
   await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
     const r = await render(major, c, ['-f', v, '--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, ...postRendererArgs(major)]);
     assertCredentialsWired(r, comboName(c, major), 'member-creds', '/etc/flyte/clusters', ['dp-a']);
@@ -469,19 +582,29 @@ test('control plane through the post-renderer: another Secret name and mount pat
 // Refusals: the schema (values.schema.json), on both versions
 
 const SCHEMA_REFUSALS: { what: string; values: unknown; mentions: RegExp[] }[] = [
-  { what: "guide defect 7: `enabled` under `auth`", mentions: [/enabled/],
-    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-2', endpoint: 'https://10.0.0.2:6443', auth: { enabled: true } }] } } } },
-  { what: 'weight 2', mentions: [/weight/],
-    values: { multicluster: { clusters: { labelClusterMap: { team2: [{ id: 'cluster-2', weight: 2 }] } } } } },
-  { what: 'guide defect 5: secretName cluster_credentials', mentions: [/secretName/],
-    values: { multicluster: { credentials: { secretName: 'cluster_credentials' } } } },
-  { what: 'guide defect 10: template braces in endpoint', mentions: [/endpoint/],
-    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-1', endpoint: '{{ your-cluster-1-kubeapi-endpoint.com }}' }] } } } },
+  {
+    what: 'guide defect 7: `enabled` under `auth`',
+    mentions: [/enabled/],
+    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-2', endpoint: 'https://10.0.0.2:6443', auth: { enabled: true } }] } } },
+  },
+  { what: 'weight 2', mentions: [/weight/], values: { multicluster: { clusters: { labelClusterMap: { team2: [{ id: 'cluster-2', weight: 2 }] } } } } },
+  {
+    what: 'guide defect 5: secretName cluster_credentials',
+    mentions: [/secretName/],
+    values: { multicluster: { credentials: { secretName: 'cluster_credentials' } } },
+  },
+  {
+    what: 'guide defect 10: template braces in endpoint',
+    mentions: [/endpoint/],
+    values: { multicluster: { clusters: { clusterConfigs: [{ name: 'cluster-1', endpoint: '{{ your-cluster-1-kubeapi-endpoint.com }}' }] } } },
+  },
   { what: 'unknown role', mentions: [/role/], values: { multicluster: { role: 'controlplane' } } },
-  { what: 'unknown key in the multicluster block', mentions: [/labelClusterMap/],
-    values: { multicluster: { labelClusterMap: { team1: [] } } } },
-  { what: 'an https:// admin endpoint (gRPC wants dns:///HOST:PORT)', mentions: [/adminEndpoint/],
-    values: { multicluster: { controlPlane: { adminEndpoint: 'https://flyte.example.com' } } } },
+  { what: 'unknown key in the multicluster block', mentions: [/labelClusterMap/], values: { multicluster: { labelClusterMap: { team1: [] } } } },
+  {
+    what: 'an https:// admin endpoint (gRPC wants dns:///HOST:PORT)',
+    mentions: [/adminEndpoint/],
+    values: { multicluster: { controlPlane: { adminEndpoint: 'https://flyte.example.com' } } },
+  },
   { what: 'rbac neither flyte-core nor minimal', mentions: [/rbac/], values: { multicluster: { dataPlane: { rbac: 'none' } } } },
 ];
 
@@ -508,47 +631,129 @@ test('schema: global and other top-level keys stay allowed', async () => {
 const DP = () => ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1', '--set', 'flyte-core.flytepropeller.clusterName=dp-1'];
 const CHART_REFUSALS: { what: string; args: string[]; message: RegExp }[] = [
   { what: 'no role file', args: [], message: /multicluster\.role is not set[\s\S]*values-controlplane\.yaml[\s\S]*values-dataplane\.yaml/ },
-  { what: 'data plane without adminEndpoint', args: DP(),
-    message: /multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*--set multicluster\.controlPlane\.adminEndpoint=dns:\/\/\/flyte\.example\.com:443/ },
-  { what: 'data plane without a catalog endpoint or the route', args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`],
-    message: /catalogEndpoint is not set[\s\S]*catalogEndpoint=[\s\S]*catalogIngress=true[\s\S]*catalog=false/ },
-  { what: 'data plane on flyte-core\'s in-cluster minio', args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false'],
-    message: /flyte-core\.storage\.type is sandbox[\s\S]*minio[\s\S]*same flyte-core\.storage\.type/ },
-  { what: 'data plane with the cloud overlay\'s placeholder bucket',
-    args: ['-f', join(chart, 'values-eks.yaml'), ...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false'],
-    message: /placeholder <METADATA_BUCKET_NAME>[\s\S]*userSettings\.bucketName/ },
-  { what: 'data plane with a second admin endpoint under flyte-core',
-    args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false', '--set', 'flyte-core.storage.type=s3', '--set', 'flyte-core.configmap.admin.admin.endpoint=dns:///other:443'],
-    message: /flyte-core\.configmap\.admin\.admin\.endpoint is "dns:\/\/\/other:443"[\s\S]*Remove flyte-core\.configmap\.admin\.admin\.endpoint/ },
-  { what: 'control plane with flytepropeller on but no inCluster entry',
-    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.flytepropeller.enabled=true', '--set', 'flyte-core.flytepropeller.clusterName=cp'],
-    message: /flytepropeller\.enabled is true on a control plane[\s\S]*0 entries with inCluster: true/ },
-  { what: 'control plane whose flytepropeller reports another name than its inCluster entry',
-    args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.flytepropeller.enabled=true', '--set', 'flyte-core.flytepropeller.clusterName=cp',
-      '--set-json', 'multicluster.clusters.clusterConfigs=[{"name":"hub","inCluster":true,"enabled":true}]'],
-    message: /flyte-core\.flytepropeller\.clusterName \("cp"\) differs from the inCluster entry's name \("hub"\)/ },
-  { what: 'data plane without a name', args: ['-f', join(chart, 'values-dataplane.yaml')],
-    message: /multicluster\.clusterName is not set/ },
-  { what: 'data plane with different names',
+  {
+    what: 'data plane without adminEndpoint',
+    args: DP(),
+    message: /multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*--set multicluster\.controlPlane\.adminEndpoint=dns:\/\/\/flyte\.example\.com:443/,
+  },
+  {
+    what: 'data plane without a catalog endpoint or the route',
+    args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`],
+    message: /catalogEndpoint is not set[\s\S]*catalogEndpoint=[\s\S]*catalogIngress=true[\s\S]*catalog=false/,
+  },
+  {
+    what: "data plane on flyte-core's in-cluster minio",
+    args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`, '--set', 'multicluster.controlPlane.catalog=false'],
+    message: /flyte-core\.storage\.type is sandbox[\s\S]*minio[\s\S]*same flyte-core\.storage\.type/,
+  },
+  {
+    what: "data plane with the cloud overlay's placeholder bucket",
+    args: [
+      '-f',
+      join(chart, 'values-eks.yaml'),
+      ...DP(),
+      '--set',
+      `multicluster.controlPlane.adminEndpoint=${ADMIN}`,
+      '--set',
+      'multicluster.controlPlane.catalog=false',
+    ],
+    message: /placeholder <METADATA_BUCKET_NAME>[\s\S]*userSettings\.bucketName/,
+  },
+  {
+    what: 'data plane with a second admin endpoint under flyte-core',
+    args: [
+      ...DP(),
+      '--set',
+      `multicluster.controlPlane.adminEndpoint=${ADMIN}`,
+      '--set',
+      'multicluster.controlPlane.catalog=false',
+      '--set',
+      'flyte-core.storage.type=s3',
+      '--set',
+      'flyte-core.configmap.admin.admin.endpoint=dns:///other:443',
+    ],
+    message: /flyte-core\.configmap\.admin\.admin\.endpoint is "dns:\/\/\/other:443"[\s\S]*Remove flyte-core\.configmap\.admin\.admin\.endpoint/,
+  },
+  {
+    what: 'control plane with flytepropeller on but no inCluster entry',
+    args: [
+      '-f',
+      join(chart, 'values-controlplane.yaml'),
+      '--set',
+      'flyte-core.flytepropeller.enabled=true',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=cp',
+    ],
+    message: /flytepropeller\.enabled is true on a control plane[\s\S]*0 entries with inCluster: true/,
+  },
+  {
+    what: 'control plane whose flytepropeller reports another name than its inCluster entry',
+    args: [
+      '-f',
+      join(chart, 'values-controlplane.yaml'),
+      '--set',
+      'flyte-core.flytepropeller.enabled=true',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=cp',
+      '--set-json',
+      'multicluster.clusters.clusterConfigs=[{"name":"hub","inCluster":true,"enabled":true}]',
+    ],
+    message: /flyte-core\.flytepropeller\.clusterName \("cp"\) differs from the inCluster entry's name \("hub"\)/,
+  },
+  { what: 'data plane without a name', args: ['-f', join(chart, 'values-dataplane.yaml')], message: /multicluster\.clusterName is not set/ },
+  {
+    what: 'data plane with different names',
     args: ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1', '--set', 'flyte-core.flytepropeller.clusterName=dp-2'],
-    message: /flyte-core\.flytepropeller\.clusterName \("dp-2"\) differs from multicluster\.clusterName \("dp-1"\)/ },
-  { what: 'data plane with only multicluster.clusterName', args: ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1'],
-    message: /flyte-core\.flytepropeller\.clusterName \(""\) differs from multicluster\.clusterName \("dp-1"\)/ },
-  { what: 'cloud overlay after the data-plane file',
-    args: ['-f', join(chart, 'values-dataplane.yaml'), '-f', join(chart, 'values-eks.yaml'), '--set', 'multicluster.clusterName=a', '--set', 'flyte-core.flytepropeller.clusterName=a'],
-    message: /datacatalog[\s\S]*Pass the cloud overlay BEFORE the role file/ },
-  { what: 'both role files (data plane last)',
-    args: ['-f', join(chart, 'values-controlplane.yaml'), '-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=a', '--set', 'flyte-core.flytepropeller.clusterName=a'],
-    message: /flytepropeller\.enabled is false/ },
-  { what: 'both role files (control plane last)',
+    message: /flyte-core\.flytepropeller\.clusterName \("dp-2"\) differs from multicluster\.clusterName \("dp-1"\)/,
+  },
+  {
+    what: 'data plane with only multicluster.clusterName',
+    args: ['-f', join(chart, 'values-dataplane.yaml'), '--set', 'multicluster.clusterName=dp-1'],
+    message: /flyte-core\.flytepropeller\.clusterName \(""\) differs from multicluster\.clusterName \("dp-1"\)/,
+  },
+  {
+    what: 'cloud overlay after the data-plane file',
+    args: [
+      '-f',
+      join(chart, 'values-dataplane.yaml'),
+      '-f',
+      join(chart, 'values-eks.yaml'),
+      '--set',
+      'multicluster.clusterName=a',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=a',
+    ],
+    message: /datacatalog[\s\S]*Pass the cloud overlay BEFORE the role file/,
+  },
+  {
+    what: 'both role files (data plane last)',
+    args: [
+      '-f',
+      join(chart, 'values-controlplane.yaml'),
+      '-f',
+      join(chart, 'values-dataplane.yaml'),
+      '--set',
+      'multicluster.clusterName=a',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=a',
+    ],
+    message: /flytepropeller\.enabled is false/,
+  },
+  {
+    what: 'both role files (control plane last)',
     args: ['-f', join(chart, 'values-dataplane.yaml'), '-f', join(chart, 'values-controlplane.yaml')],
-    message: /flyteadmin\.enabled is false/ },
-  { what: 'guide defect 8: cluster list directly under flyte-core.configmap',
+    message: /flyteadmin\.enabled is false/,
+  },
+  {
+    what: 'guide defect 8: cluster list directly under flyte-core.configmap',
     args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.configmap.labelClusterMap.team1[0].id=c1'],
-    message: /flyte-core\.configmap\.labelClusterMap is set[\s\S]*multicluster\.clusters\.labelClusterMap/ },
-  { what: 'cluster list in flyte-core.configmap.clusters',
+    message: /flyte-core\.configmap\.labelClusterMap is set[\s\S]*multicluster\.clusters\.labelClusterMap/,
+  },
+  {
+    what: 'cluster list in flyte-core.configmap.clusters',
     args: ['-f', join(chart, 'values-controlplane.yaml'), '--set', 'flyte-core.configmap.clusters.clusterConfigs[0].name=c1'],
-    message: /flyte-core\.configmap\.clusters is set on a control plane/ },
+    message: /flyte-core\.configmap\.clusters is set on a control plane/,
+  },
 ];
 
 test('chart refusals: missing role, names, overlay order, misplaced cluster list', async () => {
@@ -564,10 +769,12 @@ test('chart refusals: missing role, names, overlay order, misplaced cluster list
 // not a test (it asserts nothing): the Helm timings, printed once all tests ran
 test.after(() => {
   if (Object.keys(timings).length === 0) return;
-  const rows = Object.entries(timings).sort().map(([k, v]) => {
-    const s = [...v].sort((a, b) => a - b);
-    return `  ${k.padEnd(20)} n=${String(s.length).padStart(2)}  median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms  max ${s[s.length - 1]!.toFixed(0)} ms`;
-  });
+  const rows = Object.entries(timings)
+    .sort()
+    .map(([k, v]) => {
+      const s = [...v].sort((a, b) => a - b);
+      return `  ${k.padEnd(20)} n=${String(s.length).padStart(2)}  median ${s[Math.floor(s.length / 2)]!.toFixed(0)} ms  max ${s[s.length - 1]!.toFixed(0)} ms`;
+    });
   console.log(`\nhelm timings (2 in parallel):\n${rows.join('\n')}`);
 });
 

@@ -31,7 +31,7 @@ test('--help lists every command; each command has --help with an example', () =
   }
 });
 
-test('install: the guide\'s `--create-namespace flyte` and a stray values.yaml are refused with the fix', () => {
+test("install: the guide's `--create-namespace flyte` and a stray values.yaml are refused with the fix", () => {
   const a = flytemc(['install', 'control-plane', '--create-namespace', 'flyte', '--print']);
   assert.is(a.code, 1);
   assert.match(a.stderr, '--create-namespace is a flag and takes no value');
@@ -50,10 +50,30 @@ test('install data-plane: --name sets both names, cloud overlay first, the post-
   assert.is(none.code, 1);
   assert.match(none.stderr, 'add --name NAME');
   for (const major of [3, 4] as const) {
-    const r = flytemc(['install', 'data-plane', '--cloud', 'gcp', '--name', 'dp1', '--kube-context', 'dp1-ctx', '--create-namespace', '--dry-run', '-f', 'mine.yaml', '--print'], major);
+    const r = flytemc(
+      [
+        'install',
+        'data-plane',
+        '--cloud',
+        'gcp',
+        '--name',
+        'dp1',
+        '--kube-context',
+        'dp1-ctx',
+        '--create-namespace',
+        '--dry-run',
+        '-f',
+        'mine.yaml',
+        '--print',
+      ],
+      major,
+    );
     assert.is(r.code, 0, r.stderr);
     const cmd = r.stdout.trim();
-    assert.match(cmd, /upgrade --install flyte \S+charts\/flyte-multicluster --kube-context dp1-ctx --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/);
+    assert.match(
+      cmd,
+      /upgrade --install flyte \S+charts\/flyte-multicluster --kube-context dp1-ctx --namespace flyte -f \S+values-gcp\.yaml -f \S+values-dataplane\.yaml/,
+    );
     assert.match(cmd, '--set-string multicluster.clusterName=dp1 --set-string flyte-core.flytepropeller.clusterName=dp1');
     assert.match(cmd, '--create-namespace --dry-run -f mine.yaml');
     assert.match(cmd, major === 3 ? /--post-renderer \S+dist\/flytemc-post-renderer\.mjs/ : /--post-renderer flytemc-post-renderer/);
@@ -97,7 +117,13 @@ test('routes: shows what a refused config really does, with the problems as note
   assert.is(r.code, 0, r.stderr);
   const data = JSON.parse(r.stdout);
   const team2 = data.labels.find((l: { label: string }) => l.label === 'team2');
-  assert.equal(team2.entries.map((e: { id: string; share: number }) => [e.id, e.share]), [['cluster_2', 0], ['cluster_3', 1]]);
+  assert.equal(
+    team2.entries.map((e: { id: string; share: number }) => [e.id, e.share]),
+    [
+      ['cluster_2', 0],
+      ['cluster_3', 1],
+    ],
+  );
   assert.ok(data.notes.some((n: string) => n.includes('defect7-enabled-under-auth.yaml:32')));
   const s1 = flytemc(['routes', '-f', CLUSTERS, '--simulate', '300']);
   const s2 = flytemc(['routes', '-f', CLUSTERS, '--simulate', '300']);
@@ -139,7 +165,10 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
   assert.equal(readdirSync(out).sort(), ['flytesnacks_development.yaml', 'flytesnacks_production_my_pkg.workflows.training_wf.yaml']);
   const body = (f: string) => readFileSync(join(out, f), 'utf8').replace(/^#.*\n/, '');
   assert.is(body('flytesnacks_development.yaml'), 'domain: development\nproject: flytesnacks\nvalue: team1\n');
-  assert.is(body('flytesnacks_production_my_pkg.workflows.training_wf.yaml'), 'domain: production\nproject: flytesnacks\nworkflow: my_pkg.workflows.training_wf\nvalue: team2\n');
+  assert.is(
+    body('flytesnacks_production_my_pkg.workflows.training_wf.yaml'),
+    'domain: production\nproject: flytesnacks\nworkflow: my_pkg.workflows.training_wf\nvalue: team2\n',
+  );
   assert.match(ok.stdout, 'flytectl update execution-cluster-label --attrFile');
   // `validate` agrees the file is fine
   assert.is(flytemc(['validate', '-f', values]).code, 0);
@@ -150,13 +179,19 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
   const out2 = join(dir, 'labels2');
   const refused = flytemc(['labels', '-f', bad, '--out', out2]);
   assert.is(refused.code, 1);
-  assert.match(refused.stderr, /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging: "team9" is not a label of multicluster\.clusters\.labelClusterMap/);
+  assert.match(
+    refused.stderr,
+    /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging: "team9" is not a label of multicluster\.clusters\.labelClusterMap/,
+  );
   assert.match(refused.stderr, 'fix: use one of: team1, team2');
   assert.not.ok(existsSync(out2), 'nothing written');
   // validate and post-render refuse the same entry
   const v = flytemc(['validate', '-f', bad]);
   assert.is(v.code, 1);
-  assert.match(v.stdout, /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging gets label "team9", which labelClusterMap does not route/);
+  assert.match(
+    v.stdout,
+    /bad\.yaml:29 \(\/multicluster\/executionLabels\/1\/label\): flytesnacks\/staging gets label "team9", which labelClusterMap does not route/,
+  );
   // a label whose clusters are all disabled is dropped by FlyteAdmin: refused too
   const off = join(dir, 'off.yaml');
   writeFileSync(off, readFileSync(values, 'utf8').replace(/(name: cluster_[23]\n\s+endpoint: \S+\n\s+enabled: )true/g, '$1false'));
@@ -174,7 +209,7 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
   assert.is(flytemc(['labels', '-f', values]).code, 2);
 });
 
-test('validate: the upstream guide\'s values-override.yaml, verbatim, shows every defect in one run, each with file:line and fix', () => {
+test("validate: the upstream guide's values-override.yaml, verbatim, shows every defect in one run, each with file:line and fix", () => {
   // the fixture is the guide's literal block, byte for byte (dedented)
   const rst = readFileSync(join(REFERENCE, 'multicluster-guide.rst'), 'utf8').split('\n');
   const at = rst.findIndex((l) => l.includes('values-override.yaml') && l.trimEnd().endsWith('::'));
@@ -201,16 +236,22 @@ test('validate: the upstream guide\'s values-override.yaml, verbatim, shows ever
   for (const line of [21, 28, 35]) at_(line, /unquoted `\{\{ \.\.\. \}\}` placeholder/); // defect 10
   at_(30, /`enabled` sits under `auth`/); // defect 7
   for (const line of [24, 31, 38]) at_(line, /`auth\.type` was never read/, 'warning');
-  assert.ok(problems.every((p) => p.fix), 'every problem has a fix');
+  assert.ok(
+    problems.every((p) => p.fix),
+    'every problem has a fix',
+  );
   // the human form: in the order of the file's lines, and no "nothing was written" (validate writes nothing)
   const text = flytemc(['validate', '-f', VERBATIM]);
   const lines = [...text.stdout.matchAll(/values-override\.verbatim\.yaml:(\d+) /g)].map((m) => Number(m[1]));
-  assert.equal(lines, [...lines].sort((a, b) => a - b));
+  assert.equal(
+    lines,
+    [...lines].sort((a, b) => a - b),
+  );
   assert.match(text.stdout, '9 errors, 5 warnings in 1 file');
   assert.not.match(text.stdout + text.stderr, 'nothing was written');
 });
 
-test('flags as Helm users type them: -o=json, --values=FILE, -f - (stdin), help CMD; parseArgs mistakes in flytemc\'s words', () => {
+test("flags as Helm users type them: -o=json, --values=FILE, -f - (stdin), help CMD; parseArgs mistakes in flytemc's words", () => {
   const eq = flytemc(['routes', '-o=json', '--values=' + CLUSTERS]);
   assert.is(eq.code, 0, eq.stderr);
   assert.is(JSON.parse(eq.stdout).labels.length, 2);
@@ -224,7 +265,11 @@ test('flags as Helm users type them: -o=json, --values=FILE, -f - (stdin), help 
     [['validate', '--vaules', 'x.yaml'], /^error: unknown option --vaules$/m, /fix: did you mean -f, --values\?/],
     [['routes', '-f'], /^error: -f, --values needs a value$/m, /fix: e\.g\. --values FILE/],
     [['setup', '--dry-run=yes'], /^error: --dry-run is a flag and takes no value$/m, /fix: write --dry-run alone/],
-    [['validate', 'values.yaml'], /^error: unexpected argument "values\.yaml": validate takes no positional arguments$/m, /fix: pass values files with -f: -f values\.yaml/],
+    [
+      ['validate', 'values.yaml'],
+      /^error: unexpected argument "values\.yaml": validate takes no positional arguments$/m,
+      /fix: pass values files with -f: -f values\.yaml/,
+    ],
     [['valdate'], /^error: unknown command "valdate"$/m, /fix: did you mean `validate`\?/],
   ];
   for (const [args, what, fix] of cases) {

@@ -12,7 +12,8 @@ import { join, relative } from 'node:path';
 import { ROOT } from './helpers/helm.ts';
 import { CLI, runNodeSync } from './helpers/process.ts';
 
-const FIX = 'run `npm run build` and commit the result: git add dist completion.yaml (they are committed so that `helm plugin install <git URL>` needs no build)';
+const FIX =
+  'run `npm run build` and commit the result: git add dist completion.yaml (they are committed so that `helm plugin install <git URL>` needs no build)';
 const CACHE = /Buffer\.from\("[A-Za-z0-9+/=]{100,}","base64"\)/g;
 const normalise = (text: string) => text.replace(CACHE, 'Buffer.from("<V8 code cache>","base64")');
 
@@ -57,19 +58,31 @@ test('dist/ and completion.yaml are committed exactly as the sources build them'
     if (t.path.endsWith('.mjs') && !t.path.includes('/chunks/') && t.mode !== '100755') differ.push(`${t.path} (mode ${t.mode}, not executable)`);
   }
   assert.equal(differ, [], `not what the sources build: ${differ.join(', ')}; ${FIX}`);
-  assert.match(readFileSync(join(ROOT, 'dist', 'flytemc-post-renderer.mjs'), 'utf8'), CACHE, 'the post-renderer was built without its V8 code cache (../shared/flyte-core/rendered is needed)');
+  assert.match(
+    readFileSync(join(ROOT, 'dist', 'flytemc-post-renderer.mjs'), 'utf8'),
+    CACHE,
+    'the post-renderer was built without its V8 code cache (../shared/flyte-core/rendered is needed)',
+  );
 });
 
 test('one version everywhere: package.json, plugin.yaml, both programs; completion.yaml lists every command', () => {
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
   assert.match(readFileSync(join(ROOT, 'plugin.yaml'), 'utf8'), new RegExp(`^version: "${version.replace(/\./g, '\\.')}"$`, 'm'));
-  for (const [prog, name] of [['flytemc.mjs', 'flytemc'], ['flytemc-post-renderer.mjs', 'flytemc-post-renderer']] as const) {
+  for (const [prog, name] of [
+    ['flytemc.mjs', 'flytemc'],
+    ['flytemc-post-renderer.mjs', 'flytemc-post-renderer'],
+  ] as const) {
     const r = runNodeSync(join(ROOT, 'dist', prog), ['--version']);
     assert.is(r.code, 0, r.stderr);
     assert.is(r.stdout, `${name} ${version}\n`);
   }
   const help = runNodeSync(CLI, ['help']).stdout;
-  const commands = [...help.split('Commands:\n')[1]!.split('\n\n')[0]!.matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]!);
+  const commands = [
+    ...help
+      .split('Commands:\n')[1]!
+      .split('\n\n')[0]!
+      .matchAll(/^ {2}(\S+) /gm),
+  ].map((m) => m[1]!);
   assert.ok(commands.length >= 10, help);
   const completion = readFileSync(join(ROOT, 'completion.yaml'), 'utf8');
   for (const c of commands) assert.match(completion, new RegExp(`^- name: ${c}$`, 'm'));

@@ -14,11 +14,25 @@ import { EXIT } from '../plugin/problems.ts';
 import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 const SOURCES = [
   'bench/RESULTS.md',
-  ...(existsSync(join(ROOT, 'bench', 'history')) ? readdirSync(join(ROOT, 'bench', 'history')).filter((f) => /^RESULTS-.*\.md$/.test(f)).map((f) => `bench/history/${f}`) : []),
-  ...(existsSync(join(ROOT, 'docs', 'logs')) ? readdirSync(join(ROOT, 'docs', 'logs')).filter((f) => f.endsWith('.log')).map((f) => `docs/logs/${f}`) : []),
+  ...(existsSync(join(ROOT, 'bench', 'history'))
+    ? readdirSync(join(ROOT, 'bench', 'history'))
+        .filter((f) => /^RESULTS-.*\.md$/.test(f))
+        .map((f) => `bench/history/${f}`)
+    : []),
+  ...(existsSync(join(ROOT, 'docs', 'logs'))
+    ? readdirSync(join(ROOT, 'docs', 'logs'))
+        .filter((f) => f.endsWith('.log'))
+        .map((f) => `docs/logs/${f}`)
+    : []),
 ];
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
@@ -30,7 +44,12 @@ const STATED: Array<{ doc: string; figure: string; why: string; equals?: number 
   { doc: 'docs/reliability.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES', equals: MAX_INPUT_BYTES / MIB },
   { doc: 'docs/reliability.md', figure: '16 MiB', why: 'the values file limit, MAX_CONFIG_BYTES', equals: MAX_CONFIG_BYTES / MIB },
   { doc: 'docs/reliability.md', figure: '4x', why: 'the alias expansion limit, MAX_ALIAS_EXPANSION', equals: MAX_ALIAS_EXPANSION },
-  { doc: 'docs/reliability.md', figure: '1 MiB', why: "the alias expansion floor (ALIAS_EXPANSION_FLOOR), and Kubernetes' size limit of a Secret, which holds a Helm release", equals: ALIAS_EXPANSION_FLOOR / MIB },
+  {
+    doc: 'docs/reliability.md',
+    figure: '1 MiB',
+    why: "the alias expansion floor (ALIAS_EXPANSION_FLOOR), and Kubernetes' size limit of a Secret, which holds a Helm release",
+    equals: ALIAS_EXPANSION_FLOOR / MIB,
+  },
   { doc: 'docs/reliability.md', figure: '1.5 GiB', why: 'the heap cap the hostile tests give the post-renderer (--max-old-space-size=1536)' },
   { doc: 'docs/reliability.md', figure: '15 s', why: 'the hang bound of fault tests (a1), (a2)' },
   { doc: 'docs/reliability.md', figure: '50 MB', why: 'the size of a hostile input (blank lines)' },
@@ -104,13 +123,16 @@ test('every figure in README.md and docs/*.md is in a saved output the document 
   }
   assert.ok(checked > 50, `only ${checked} figures found: the scan is broken`);
   assert.equal(problems, []);
-  for (const s of STATED) if (s.equals !== undefined) assert.is(parseFloat(s.figure), s.equals, `${s.doc} quotes ${s.figure} for ${s.why}: the code says ${s.equals}`);
+  for (const s of STATED)
+    if (s.equals !== undefined) assert.is(parseFloat(s.figure), s.equals, `${s.doc} quotes ${s.figure} for ${s.why}: the code says ${s.equals}`);
   const stale = STATED.filter((_, i) => !used.has(i)).map((s) => `${s.doc}: ${s.figure}`);
   assert.equal(stale, [], 'listed as not measured but no longer in the document (or now found in a saved output)');
 });
 
 test('the figure scan finds what it must and skips code', () => {
-  const found = figures('a 119 ms run, 2.31 s and 501 ms, 3.4-3.7 s, 1.13 s (2.50x one), 403 MiB\n`--timeout 3s` and\n```\n12 ms\n```\nv1.35.4, cluster-1, 1,000 documents, 11 resources x 7 verbs').map((f) => f.parts.join('|'));
+  const found = figures(
+    'a 119 ms run, 2.31 s and 501 ms, 3.4-3.7 s, 1.13 s (2.50x one), 403 MiB\n`--timeout 3s` and\n```\n12 ms\n```\nv1.35.4, cluster-1, 1,000 documents, 11 resources x 7 verbs',
+  ).map((f) => f.parts.join('|'));
   assert.equal(found, ['119 ms', '2.31 s', '501 ms', '3.4 s|3.7 s', '1.13 s', '2.50x', '403 MiB']);
   assert.ok(holds('| 1 | 1.5 MB | 228 ms |', '228 ms') && holds('[12.3s]', '12.3 s') && !holds('1228 ms', '228 ms') && !holds('2.281 s', '2.28 s'));
 });
@@ -119,7 +141,10 @@ test("README's exit-code table is the code's (plugin/problems.ts EXIT)", () => {
   const readme = read('README.md');
   const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('\n## ', readme.indexOf('### Exit codes')));
   const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
-  assert.equal(codes, Object.values(EXIT).sort((a, b) => a - b));
+  assert.equal(
+    codes,
+    Object.values(EXIT).sort((a, b) => a - b),
+  );
 });
 
 test.run();

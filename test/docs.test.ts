@@ -44,7 +44,13 @@ const GIVEN: Record<string, string> = {
   'values-override.yaml': 'test/fixtures/guide/values-override.verbatim.yaml', // the upstream guide's file, verbatim
   'shared-values.yaml': 'test/fixtures/shared-values.yaml', // what both planes share: the way back and one bucket
 };
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 const UPDATE = process.env.FLYTEMC_DOCTEST_UPDATE === '1';
 const MARK_HINT = 'if it cannot run offline (clusters, network), mark it: <!-- doctest: skip needs clusters -->';
 
@@ -66,7 +72,8 @@ export function blocks(file: string, text: string): Block[] {
     const [, indent, fence, lang] = open;
     const body: string[] = [];
     let j = i + 1;
-    while (j < lines.length && !(lines[j]!.trim().startsWith(fence!) && lines[j]!.trim().replace(/[`~]/g, '') === '')) body.push(lines[j++]!.slice(indent!.length));
+    while (j < lines.length && !(lines[j]!.trim().startsWith(fence!) && lines[j]!.trim().replace(/[`~]/g, '') === ''))
+      body.push(lines[j++]!.slice(indent!.length));
     const directives: string[] = [];
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const m = /^\s*<!--\s*doctest:\s*(.*?)\s*-->\s*$/.exec(lines[k]!);
@@ -207,7 +214,8 @@ function updateDocs(): void {
       const start = block.line + step.from; // body[0] is line block.line + 1 (1-based) = index block.line
       const end = block.line + step.to;
       // the block up to this step's output must still read as when it ran (bottom-up splices keep it)
-      if (lines.slice(block.line, start).join('\n') !== block.body.slice(0, step.from).join('\n')) throw new Error(`${file}:${start}: the file changed while the doc-test ran; run it again`);
+      if (lines.slice(block.line, start).join('\n') !== block.body.slice(0, step.from).join('\n'))
+        throw new Error(`${file}:${start}: the file changed while the doc-test ran; run it again`);
       lines.splice(start, end - start, ...actual);
     }
     writeFileSync(path, lines.join('\n'));
@@ -220,12 +228,15 @@ test('every command block is run here or marked; data blocks tied to a file matc
   const problems: string[] = [];
   for (const file of DOCS) {
     for (const b of blocks(file, readFileSync(join(ROOT, file), 'utf8'))) {
-      for (const d of b.directives) if (!/^(skip \S.*|helm[34] only\b.*|output from helm[34]\b.*|file \S+)$/.test(d)) problems.push(`${where(b)}: unknown directive "${d}"`);
+      for (const d of b.directives)
+        if (!/^(skip \S.*|helm[34] only\b.*|output from helm[34]\b.*|file \S+)$/.test(d)) problems.push(`${where(b)}: unknown directive "${d}"`);
       if (isCommand(b)) continue;
       const f = b.directives.map((d) => /^file (\S+)/.exec(d)?.[1]).find(Boolean);
       if (!f) continue;
       const want = readFileSync(join(ROOT, f), 'utf8');
-      const same = /\.ya?ml$/.test(f) ? JSON.stringify(yaml.load(b.body.join('\n'))) === JSON.stringify(yaml.load(want)) : b.body.join('\n').trim() === want.trim();
+      const same = /\.ya?ml$/.test(f)
+        ? JSON.stringify(yaml.load(b.body.join('\n'))) === JSON.stringify(yaml.load(want))
+        : b.body.join('\n').trim() === want.trim();
       if (!same) problems.push(`${where(b)}: the block is not ${f}`);
     }
   }
@@ -254,7 +265,11 @@ for (const major of HELM_MAJORS) {
         for (const s of steps(b.body)) {
           const r = await bash(w, s.command);
           ran++;
-          const actual = w.show(r.stdout).replace(/\n$/, '').split('\n').map((l) => l.trimEnd());
+          const actual = w
+            .show(r.stdout)
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((l) => l.trimEnd());
           if (r.stdout === '') actual.length = 0;
           const codeOk = r.code === s.exit;
           const outOk = !compare || matches(s.expected, actual);
@@ -266,8 +281,14 @@ for (const major of HELM_MAJORS) {
             continue;
           }
           if (UPDATE && !compare) continue; // the other major's run writes this block
-          if (!codeOk) failures.push(`${where(b)}: \`${s.command}\` exited ${r.code}, the doc says ${s.exit}:\n${w.show(r.stdout).split('\n').slice(-25).join('\n')}\n  ${MARK_HINT}`);
-          else if (!outOk) failures.push(`${where(b)}: \`${s.command}\` printed\n${actual.join('\n')}\n-- the doc shows --\n${s.expected.join('\n')}\n  (FLYTEMC_DOCTEST_UPDATE=1 node test/run.mjs docs writes the real output into the doc)`);
+          if (!codeOk)
+            failures.push(
+              `${where(b)}: \`${s.command}\` exited ${r.code}, the doc says ${s.exit}:\n${w.show(r.stdout).split('\n').slice(-25).join('\n')}\n  ${MARK_HINT}`,
+            );
+          else if (!outOk)
+            failures.push(
+              `${where(b)}: \`${s.command}\` printed\n${actual.join('\n')}\n-- the doc shows --\n${s.expected.join('\n')}\n  (FLYTEMC_DOCTEST_UPDATE=1 node test/run.mjs docs writes the real output into the doc)`,
+            );
         }
       }
     }

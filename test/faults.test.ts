@@ -19,7 +19,25 @@ import { CoreV1Api, type V1Secret } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { apiStatus, kubeConfigFor } from './harness/kube.ts';
 import { CLI } from './helpers/process.ts';
-import { decode, inconsistencies, isDead, kill, pause, pidOf, procState, records, restart, resume, resumeAll, runCli, sleep, stopRestarted, type Killed, type Run, type RunOptions } from './helpers/faults.ts';
+import {
+  decode,
+  inconsistencies,
+  isDead,
+  kill,
+  pause,
+  pidOf,
+  procState,
+  records,
+  restart,
+  resume,
+  resumeAll,
+  runCli,
+  sleep,
+  stopRestarted,
+  type Killed,
+  type Run,
+  type RunOptions,
+} from './helpers/faults.ts';
 
 if (!existsSync(CLI)) throw new Error('dist/flytemc.mjs is missing: run node scripts/build.mjs first');
 const NS = 'flyte';
@@ -74,7 +92,10 @@ function assertClearFailure(r: Run, context: RegExp, what: RegExp, { hangChecked
 
 /** The process ended by itself after reporting (not only once the paused server was resumed). */
 function assertExited(r: Run): void {
-  assert.not.ok(r.hung, `the process printed its error after ${r.errorAfterMs} ms but did not exit until the paused API server was resumed (an in-flight request keeps Node's event loop alive): exit with process.exit() once the command is done\n${r.stderr}`);
+  assert.not.ok(
+    r.hung,
+    `the process printed its error after ${r.errorAfterMs} ms but did not exit until the paused API server was resumed (an in-flight request keeps Node's event loop alive): exit with process.exit() once the command is done\n${r.stderr}`,
+  );
 }
 
 function assertNoStack(r: Run): void {
@@ -186,10 +207,15 @@ test('(a1) member API server paused mid-join (while waiting for the token): exit
       assert.ok(pausedApiAt, `the fault did not land: join never reached the token wait: ${r.stderr}`);
       assert.is(procState(kcm), 'T', 'the token controller stayed paused');
       assert.is(stateAtError, 'T', 'the API server was paused when join reported the error');
-      assertClearFailure(r, /context cluster-1 \(https:\/\/127\.0\.0\.1:\d+\)/, /reading Secret flyte\/flyteadmin-token: no answer within the timeout/, { hangCheckedLater: true });
+      assertClearFailure(r, /context cluster-1 \(https:\/\/127\.0\.0\.1:\d+\)/, /reading Secret flyte\/flyteadmin-token: no answer within the timeout/, {
+        hangCheckedLater: true,
+      });
       assert.match(r.stderr, /raise --timeout/);
       assert.ok(r.errorAfterMs !== undefined && r.errorAfterMs - (pausedApiAt - t0) < 12_000, `error bounded by --timeout: ${r.errorAfterMs} ms`);
-      assert.ok(r.errorAfterMs - (pausedApiAt - t0) >= 3000, `the error came ${r.errorAfterMs - (pausedApiAt - t0)} ms after the pause, before the 3 s --timeout ran out: not the paused request`);
+      assert.ok(
+        r.errorAfterMs - (pausedApiAt - t0) >= 3000,
+        `the error came ${r.errorAfterMs - (pausedApiAt - t0)} ms after the pause, before the 3 s --timeout ran out: not the paused request`,
+      );
       figures['(a1) error printed after the pause'] = secs(r.errorAfterMs - (pausedApiAt - t0));
       const after = await hubSecret();
       assert.is(after!.metadata!.resourceVersion, before!.metadata!.resourceVersion, 'the hub was written');
@@ -231,7 +257,9 @@ test('(a2) member API server paused before join (two clusters in one run): exit 
     assert.is(stateAtError, 'T', 'the API server was still paused when join reported the error');
     figures['(a2) error printed after (3s --timeout)'] = r.errorAfterMs !== undefined ? secs(r.errorAfterMs) : 'none';
     figures['(a2) join process exited after'] = r.hung ? `hung: > 15 s, exited ${secs(r.ms)} only after SIGCONT` : secs(r.ms);
-    assertClearFailure(r, /context cluster-2 \(https:\/\/127\.0\.0\.1:\d+\)/, /reading namespace kube-system: no answer within the timeout/, { hangCheckedLater: true });
+    assertClearFailure(r, /context cluster-2 \(https:\/\/127\.0\.0\.1:\d+\)/, /reading namespace kube-system: no answer within the timeout/, {
+      hangCheckedLater: true,
+    });
     assert.ok(r.errorAfterMs! < 12_000, `error bounded by --timeout: ${r.errorAfterMs} ms`);
     assert.ok(r.errorAfterMs! >= 3000, `the error came after ${r.errorAfterMs} ms, before the 3 s --timeout ran out: not the paused request`);
     assert.match(r.stdout, /1 of 2 clusters joined/);
@@ -283,7 +311,11 @@ test('(a3) member API server killed (SIGKILL) as join connects: exit 3, connecti
     assert.ok(errorAt >= killed!.deadAt, 'the error was reported before the API server was dead');
     assert.ok(deadAtError, 'the killed API server was dead when join reported the error');
     // refused (the usual case), or reset when a request was in flight at the kill
-    assertClearFailure(r!, /context cluster-2 \(https:\/\/127\.0\.0\.1:\d+\)/, /connection refused by https:\/\/127\.0\.0\.1:\d+|cannot reach https:\/\/127\.0\.0\.1:\d+ \(ECONNRESET\)/);
+    assertClearFailure(
+      r!,
+      /context cluster-2 \(https:\/\/127\.0\.0\.1:\d+\)/,
+      /connection refused by https:\/\/127\.0\.0\.1:\d+|cannot reach https:\/\/127\.0\.0\.1:\d+ \(ECONNRESET\)/,
+    );
     figures['(a3) outcome of the killed join'] = `exit ${r!.code}: ${/error: (.*)/.exec(r!.stderr)?.[1]?.slice(0, 90)}`;
     assertHubConsistent(await hubSecret(), ['cluster-1', 'cluster-2'], before);
     const again = await flytemc(['join', 'cluster-2', ...hubArgs()]);
@@ -318,7 +350,11 @@ test('(c1) token controller stopped: exit 3 after join waited --token-timeout, n
     // the evidence: the token controller was stopped for the whole wait, and join did wait
     assert.is(stateAtError, 'T', 'the token controller was paused when join gave up');
     assert.ok(r.errorAfterMs !== undefined && r.errorAfterMs >= 4000, `join gave up after ${r.errorAfterMs} ms, before its 4 s --token-timeout`);
-    assertClearFailure(r, /context cluster-1: Secret flyte\/flyteadmin-token/, /still has no token after 4 s: the token controller of kube-controller-manager never filled it/);
+    assertClearFailure(
+      r,
+      /context cluster-1: Secret flyte\/flyteadmin-token/,
+      /still has no token after 4 s: the token controller of kube-controller-manager never filled it/,
+    );
     assert.match(r.stderr, /--service-account-private-key-file/);
     assert.ok(r.ms < 20_000, `bounded wait: ${r.ms} ms`);
     const after = await hubSecret();
@@ -385,7 +421,8 @@ test('(b) 8 concurrent join processes + 4 direct writers (48 writes) on one hub 
     ];
     // direct client-node writers of unrelated keys: RV-conditioned replace (retried on 409)
     // or a JSON patch, as kubectl edit / kubectl patch would
-    const writers = 4, writes = 12;
+    const writers = 4,
+      writes = 12;
     const expectedOther: Record<string, string> = {};
     let conflicts = 0;
     const kc = core(0);
@@ -399,17 +436,31 @@ test('(b) 8 concurrent join processes + 4 direct writers (48 writes) on one hub 
           const op = [{ op: 'add', path: `/data/${key}`, value: Buffer.from(value).toString('base64') }];
           await kc.patchNamespacedSecret({ name: SECRET, namespace: ns, body: op }).catch(async (e) => {
             if (apiStatus(e) !== 404) throw e;
-            await kc.createNamespacedSecret({ namespace: ns, body: { metadata: { name: SECRET }, type: 'Opaque', data: { [key]: Buffer.from(value).toString('base64') } } }).catch(async (e2) => {
-              if (apiStatus(e2) !== 409) throw e2;
-              await kc.patchNamespacedSecret({ name: SECRET, namespace: ns, body: op });
-            });
+            await kc
+              .createNamespacedSecret({
+                namespace: ns,
+                body: { metadata: { name: SECRET }, type: 'Opaque', data: { [key]: Buffer.from(value).toString('base64') } },
+              })
+              .catch(async (e2) => {
+                if (apiStatus(e2) !== 409) throw e2;
+                await kc.patchNamespacedSecret({ name: SECRET, namespace: ns, body: op });
+              });
           });
         } else {
           for (;;) {
             const cur = await kc.readNamespacedSecret({ name: SECRET, namespace: ns }).catch((e) => (apiStatus(e) === 404 ? undefined : Promise.reject(e)));
             try {
-              if (!cur) await kc.createNamespacedSecret({ namespace: ns, body: { metadata: { name: SECRET }, type: 'Opaque', data: { [key]: Buffer.from(value).toString('base64') } } });
-              else await kc.replaceNamespacedSecret({ name: SECRET, namespace: ns, body: { ...cur, data: { ...cur.data, [key]: Buffer.from(value).toString('base64') } } });
+              if (!cur)
+                await kc.createNamespacedSecret({
+                  namespace: ns,
+                  body: { metadata: { name: SECRET }, type: 'Opaque', data: { [key]: Buffer.from(value).toString('base64') } },
+                });
+              else
+                await kc.replaceNamespacedSecret({
+                  name: SECRET,
+                  namespace: ns,
+                  body: { ...cur, data: { ...cur.data, [key]: Buffer.from(value).toString('base64') } },
+                });
               break;
             } catch (e) {
               if (apiStatus(e) !== 409) throw e;
@@ -456,7 +507,10 @@ test('(b) 8 concurrent join processes + 4 direct writers (48 writes) on one hub 
         // docs/join.md: "3 a cluster failed (… or the same physical cluster already joined under another name)"
         assert.is(r.code, 3, `process ${i}: exit ${r.code}: ${r.stderr}`);
         assert.match(r.stderr, /is the same physical cluster \(kube-system UID [0-9a-f-]+\) as "(cluster|alias)-[12]"/, `process ${i}: ${r.stderr}`);
-        assert.ok(mine.some((n) => !joined.includes(n)), `process ${i} failed although its names are all in the hub`);
+        assert.ok(
+          mine.some((n) => !joined.includes(n)),
+          `process ${i} failed although its names are all in the hub`,
+        );
       }
     });
     figures['(b) join processes: exit 0 / refused (second name)'] = `${runs.filter((r) => r.code === 0).length} / ${runs.filter((r) => r.code !== 0).length}`;
@@ -476,7 +530,16 @@ test('(d1) token Secret deleted after join: check exits 3 naming that cluster; r
     const s = await hubSecret();
     const tokenSecret = records(s)['cluster-2']!.tokenSecret;
     await core(2).deleteNamespacedSecret({ name: tokenSecret, namespace: NS });
-    assert.is(await core(2).readNamespacedSecret({ name: tokenSecret, namespace: NS }).then(() => 200, (e) => apiStatus(e)), 404, 'the token Secret is gone');
+    assert.is(
+      await core(2)
+        .readNamespacedSecret({ name: tokenSecret, namespace: NS })
+        .then(
+          () => 200,
+          (e) => apiStatus(e),
+        ),
+      404,
+      'the token Secret is gone',
+    );
     const { r, waitedMs } = await checkUntil(3);
     figures['(d1) check fails after deletion within'] = secs(waitedMs);
     assert.is(r.code, 3, r.stdout + r.stderr);
@@ -505,7 +568,16 @@ test('(d2) ServiceAccount deleted after join: check exits 3 naming that cluster;
   fault('(d2) ServiceAccount deleted', async () => {
     await collectTokens();
     await core(1).deleteNamespacedServiceAccount({ name: 'flyteadmin', namespace: NS });
-    assert.is(await core(1).readNamespacedServiceAccount({ name: 'flyteadmin', namespace: NS }).then(() => 200, (e) => apiStatus(e)), 404, 'the ServiceAccount is gone');
+    assert.is(
+      await core(1)
+        .readNamespacedServiceAccount({ name: 'flyteadmin', namespace: NS })
+        .then(
+          () => 200,
+          (e) => apiStatus(e),
+        ),
+      404,
+      'the ServiceAccount is gone',
+    );
     const { r, waitedMs } = await checkUntil(3);
     figures['(d2) check fails after deletion within'] = secs(waitedMs);
     assert.is(r.code, 3, r.stdout + r.stderr);

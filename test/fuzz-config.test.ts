@@ -31,7 +31,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'flytemc-fuzz-config-'));
 /** flyte-core's control plane cut to the four objects the post-renderer patches: the same checks, a fifth of the parsing. */
 const CP = rendered('controlplane.yaml')
   .split(/^---$/m)
-  .filter((d) => /^kind: (ConfigMap|Deployment)$/m.test(d) && /^  name: (flyte-admin-clusters-config|flyte-clusterresourcesync-config|flyteadmin|syncresources)$/m.test(d))
+  .filter(
+    (d) =>
+      /^kind: (ConfigMap|Deployment)$/m.test(d) && /^  name: (flyte-admin-clusters-config|flyte-clusterresourcesync-config|flyteadmin|syncresources)$/m.test(d),
+  )
   .join('---');
 const THREE_TEXT = readFileSync(fixture('three-clusters.yaml'), 'utf8');
 const THREE = parseYaml(THREE_TEXT) as Record<string, unknown>;
@@ -61,7 +64,10 @@ function checkValues(text: string, path = join(tmp, 'values.yaml')) {
   if (asControlPlane !== checked) {
     counted.dataPlane++;
     const extra = asControlPlane.problems.filter((p) => p.severity === 'error' && !checked.problems.some((q) => q.what === p.what && q.where === p.where));
-    assert.ok(extra.every((p) => /has nowhere to run executions$/.test(p.what)), `a data-plane file's control-plane judgement differs from validate's by more than the cluster requirement: ${extra.map((p) => p.what).join('; ')}`);
+    assert.ok(
+      extra.every((p) => /has nowhere to run executions$/.test(p.what)),
+      `a data-plane file's control-plane judgement differs from validate's by more than the cluster requirement: ${extra.map((p) => p.what).join('; ')}`,
+    );
     assert.ok(ok || !okCp, 'the control-plane judgement accepts what validate refuses');
   }
   let output: string | undefined;
@@ -86,29 +92,49 @@ const NAMES = ['cluster_1', 'cluster_2', 'cluster_3', 'c', 'Cluster-A', 'a.b', '
 const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
 const any: fc.Arbitrary<unknown> = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, true, false, 0, -1, 1.5, '', [], {}, 'true'));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: any });
-const path = fc.oneof(fc.constantFrom('/var/run/credentials', '/var/run/credentials/', '/etc/flyte/clusters', '/', 'relative', ''), fc.string({ maxLength: 10 }).map((s) => `/var/run/credentials/${s}`));
+const path = fc.oneof(
+  fc.constantFrom('/var/run/credentials', '/var/run/credentials/', '/etc/flyte/clusters', '/', 'relative', ''),
+  fc.string({ maxLength: 10 }).map((s) => `/var/run/credentials/${s}`),
+);
 const cluster = fc.record(
   {
     name: maybe(name),
     endpoint: maybe(fc.constantFrom('https://203.0.113.1:6443', 'https://k8s.example.com', 'http://203.0.113.1', '{{ endpoint }}', 'https://', 'ftp://x')),
     enabled: maybe(fc.boolean()),
     inCluster: maybe(fc.boolean()),
-    auth: maybe(fc.record({ tokenPath: maybe(path), certPath: maybe(path), type: maybe(fc.constant('file_path')), enabled: maybe(fc.boolean()) }, { requiredKeys: [] })),
-    kubeClientConfig: maybe(fc.record({ qps: maybe(fc.integer()), burst: maybe(fc.integer()), timeout: maybe(fc.constantFrom('30s', '1m', 'x', '')) }, { requiredKeys: [] })),
+    auth: maybe(
+      fc.record({ tokenPath: maybe(path), certPath: maybe(path), type: maybe(fc.constant('file_path')), enabled: maybe(fc.boolean()) }, { requiredKeys: [] }),
+    ),
+    kubeClientConfig: maybe(
+      fc.record({ qps: maybe(fc.integer()), burst: maybe(fc.integer()), timeout: maybe(fc.constantFrom('30s', '1m', 'x', '')) }, { requiredKeys: [] }),
+    ),
   },
   { requiredKeys: [] },
 );
-const route = fc.record({ id: maybe(name), weight: maybe(fc.oneof(fc.double({ min: -1, max: 2, noNaN: true }), fc.constantFrom(0, 1, 0.5, Number.NaN, Infinity))) }, { requiredKeys: [] });
+const route = fc.record(
+  { id: maybe(name), weight: maybe(fc.oneof(fc.double({ min: -1, max: 2, noNaN: true }), fc.constantFrom(0, 1, 0.5, Number.NaN, Infinity))) },
+  { requiredKeys: [] },
+);
 const multicluster = fc.record(
   {
     role: maybe(fc.constantFrom('control-plane', 'data-plane', 'hub', '')),
     clusterName: maybe(name),
-    credentials: maybe(fc.record({ secretName: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'Creds', 'a'.repeat(300), 'x')), mountPath: maybe(path) }, { requiredKeys: [] })),
-    clusters: maybe(fc.record({
-      clusterConfigs: maybe(fc.array(cluster, { maxLength: 4 })),
-      labelClusterMap: maybe(fc.dictionary(name, fc.oneof(fc.array(route, { maxLength: 3 }), any), { maxKeys: 3 })),
-      defaultExecutionLabel: maybe(name),
-    }, { requiredKeys: [] })),
+    credentials: maybe(
+      fc.record(
+        { secretName: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'Creds', 'a'.repeat(300), 'x')), mountPath: maybe(path) },
+        { requiredKeys: [] },
+      ),
+    ),
+    clusters: maybe(
+      fc.record(
+        {
+          clusterConfigs: maybe(fc.array(cluster, { maxLength: 4 })),
+          labelClusterMap: maybe(fc.dictionary(name, fc.oneof(fc.array(route, { maxLength: 3 }), any), { maxKeys: 3 })),
+          defaultExecutionLabel: maybe(name),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     dataPlane: maybe(fc.record({ tokenSecretName: maybe(name) }, { requiredKeys: [] })),
   },
   { requiredKeys: [] },
@@ -116,17 +142,56 @@ const multicluster = fc.record(
 const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v ?? null, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? 0.5 : x)));
 
 test('random `multicluster` blocks: FlytemcError or a checked config; validate and post-render agree', () => {
-  fc.assert(fc.property(multicluster, (mc) => checkValues(dumpYaml({ multicluster: strip(mc) }))), params(2500));
+  fc.assert(
+    fc.property(multicluster, (mc) => checkValues(dumpYaml({ multicluster: strip(mc) }))),
+    params(2500),
+  );
 });
 
 test('random flyte-core-form values (configmap.clusters + flyteadmin volumes): same properties', () => {
-  const volume = fc.record({ name: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'creds')), secret: maybe(fc.record({ secretName: maybe(fc.constantFrom('cluster-credentials', 'x', 'bad_name')) }, { requiredKeys: [] })) }, { requiredKeys: [] });
-  const mount = fc.record({ name: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'creds')), mountPath: maybe(path) }, { requiredKeys: [] });
-  const values = fc.record({
-    configmap: maybe(fc.record({ clusters: maybe(fc.record({ clusterConfigs: maybe(fc.array(cluster, { maxLength: 3 })), labelClusterMap: maybe(fc.dictionary(name, fc.array(route, { maxLength: 2 }), { maxKeys: 2 })), defaultExecutionLabel: maybe(name) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
-    flyteadmin: maybe(fc.record({ additionalVolumes: maybe(fc.array(volume, { maxLength: 2 })), additionalVolumeMounts: maybe(fc.array(mount, { maxLength: 2 })) }, { requiredKeys: [] })),
-  }, { requiredKeys: [] });
-  fc.assert(fc.property(values, fc.boolean(), (v, nested) => checkValues(dumpYaml(strip(nested ? { 'flyte-core': v } : v)))), params(1500));
+  const volume = fc.record(
+    {
+      name: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'creds')),
+      secret: maybe(fc.record({ secretName: maybe(fc.constantFrom('cluster-credentials', 'x', 'bad_name')) }, { requiredKeys: [] })),
+    },
+    { requiredKeys: [] },
+  );
+  const mount = fc.record(
+    { name: maybe(fc.constantFrom('cluster-credentials', 'cluster_credentials', 'creds')), mountPath: maybe(path) },
+    { requiredKeys: [] },
+  );
+  const values = fc.record(
+    {
+      configmap: maybe(
+        fc.record(
+          {
+            clusters: maybe(
+              fc.record(
+                {
+                  clusterConfigs: maybe(fc.array(cluster, { maxLength: 3 })),
+                  labelClusterMap: maybe(fc.dictionary(name, fc.array(route, { maxLength: 2 }), { maxKeys: 2 })),
+                  defaultExecutionLabel: maybe(name),
+                },
+                { requiredKeys: [] },
+              ),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      flyteadmin: maybe(
+        fc.record(
+          { additionalVolumes: maybe(fc.array(volume, { maxLength: 2 })), additionalVolumeMounts: maybe(fc.array(mount, { maxLength: 2 })) },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(values, fc.boolean(), (v, nested) => checkValues(dumpYaml(strip(nested ? { 'flyte-core': v } : v)))),
+    params(1500),
+  );
 });
 
 test('mutations of test/fixtures/three-clusters.yaml (keys deleted, values replaced, entries duplicated): same properties', () => {
@@ -137,14 +202,24 @@ test('mutations of test/fixtures/three-clusters.yaml (keys deleted, values repla
       for (const o of ops) {
         const all: Array<[Record<string | number, unknown>, string | number]> = [];
         const walk = (x: unknown) => {
-          if (Array.isArray(x)) x.forEach((c, i) => { all.push([x as unknown as Record<number, unknown>, i]); walk(c); });
-          else if (x && typeof x === 'object') for (const [k, c] of Object.entries(x)) { all.push([x as Record<string, unknown>, k]); walk(c); }
+          if (Array.isArray(x))
+            x.forEach((c, i) => {
+              all.push([x as unknown as Record<number, unknown>, i]);
+              walk(c);
+            });
+          else if (x && typeof x === 'object')
+            for (const [k, c] of Object.entries(x)) {
+              all.push([x as Record<string, unknown>, k]);
+              walk(c);
+            }
         };
         walk(v);
         if (all.length === 0) break;
         const [parent, key] = all[o.at % all.length]!;
-        if (o.kind === 'delete') { if (Array.isArray(parent)) parent.splice(Number(key), 1); else delete parent[key]; }
-        else if (o.kind === 'set') parent[key] = structuredClone(o.value);
+        if (o.kind === 'delete') {
+          if (Array.isArray(parent)) parent.splice(Number(key), 1);
+          else delete parent[key];
+        } else if (o.kind === 'set') parent[key] = structuredClone(o.value);
         else if (Array.isArray(parent)) parent.push(structuredClone(parent[key as number]));
       }
       checkValues(dumpYaml(v));
@@ -156,10 +231,21 @@ test('mutations of test/fixtures/three-clusters.yaml (keys deleted, values repla
 test('text mutations of the values file (truncated, bytes injected, lines dropped): FlytemcError or the same properties', () => {
   const lines = THREE_TEXT.split('\n');
   fc.assert(
-    fc.property(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom('\t', '{{ x }}', ': ', '- ', '&a ', '*a', '"', '\r', '\u0000', '%', '---\n'), fc.string({ maxLength: 6 })), fc.constantFrom('truncate', 'inject', 'drop-line'), (a, b, bytes, kind) => {
-      const text = kind === 'truncate' ? THREE_TEXT.slice(0, a % THREE_TEXT.length) : kind === 'inject' ? THREE_TEXT.slice(0, a % THREE_TEXT.length) + bytes + THREE_TEXT.slice(a % THREE_TEXT.length) : lines.filter((_l, i) => i !== a % lines.length && i !== b % lines.length).join('\n');
-      checkValues(text);
-    }),
+    fc.property(
+      fc.nat(),
+      fc.nat(),
+      fc.oneof(fc.constantFrom('\t', '{{ x }}', ': ', '- ', '&a ', '*a', '"', '\r', '\u0000', '%', '---\n'), fc.string({ maxLength: 6 })),
+      fc.constantFrom('truncate', 'inject', 'drop-line'),
+      (a, b, bytes, kind) => {
+        const text =
+          kind === 'truncate'
+            ? THREE_TEXT.slice(0, a % THREE_TEXT.length)
+            : kind === 'inject'
+              ? THREE_TEXT.slice(0, a % THREE_TEXT.length) + bytes + THREE_TEXT.slice(a % THREE_TEXT.length)
+              : lines.filter((_l, i) => i !== a % lines.length && i !== b % lines.length).join('\n');
+        checkValues(text);
+      },
+    ),
     params(1500),
   );
 });
@@ -185,7 +271,9 @@ test('the cut control plane has the four objects', () => {
 });
 
 test('figures', () => {
-  console.log(`\n  fuzz (config): ${counted.cases} cases, ${counted.accepted} accepted, ${counted.refused} refused, ${counted.rendered} post-rendered (each twice more), ${counted.dataPlane} data-plane files judged as control planes too`);
+  console.log(
+    `\n  fuzz (config): ${counted.cases} cases, ${counted.accepted} accepted, ${counted.refused} refused, ${counted.rendered} post-rendered (each twice more), ${counted.dataPlane} data-plane files judged as control planes too`,
+  );
   assert.ok(counted.cases >= runs(7500));
   assert.ok(counted.rendered > 0, 'some random configs are valid');
   assert.ok(counted.dataPlane > 0, 'the data-plane rule was exercised');

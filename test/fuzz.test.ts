@@ -30,7 +30,9 @@ import { POST_RENDERER, runNodeSync } from './helpers/process.ts';
 
 export const counted = { cases: 0, accepted: 0, refused: 0, patchedDeployments: 0 };
 
-const FILES = readdirSync(RENDERED).filter((f) => f.endsWith('.yaml')).sort();
+const FILES = readdirSync(RENDERED)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const STREAMS = new Map(FILES.map((f) => [f, readFileSync(join(RENDERED, f), 'utf8')]));
 const configOf = (name: string): FoundConfig => configFromValues(fixture(name), readFileSync(fixture(name), 'utf8'));
 const CONFIGS: Record<string, FoundConfig | undefined> = {
@@ -41,7 +43,13 @@ const CONFIGS: Record<string, FoundConfig | undefined> = {
 /** A data plane's MultiClusterConfig, as the chart emits it (the way back to the control plane). */
 const DP_MCC_DOC = `# Source: flyte-multicluster/templates/multiclusterconfig.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n  role: data-plane\n  clusterName: dp1\n  controlPlane: {adminEndpoint: "dns:///flyte.example.com:443", catalogIngress: true, insecure: false}\n  dataPlane: {rbac: minimal}\nclusterResourceTemplates:\n  - {key: aa_namespace, value: "apiVersion: v1\\nkind: Namespace\\n"}\n`;
 /** The chart's MultiClusterConfig document, as the flyte-multicluster chart emits it. */
-const MCC_DOC = `# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(fixture('three-clusters.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`;
+const MCC_DOC = `# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(
+  fixture('three-clusters.yaml'),
+  'utf8',
+)
+  .split('\n')
+  .filter((l) => l.startsWith('  '))
+  .join('\n')}\n`;
 
 // ---- mutations: plain data, interpreted deterministically against the text, so they shrink
 type Mutation =
@@ -53,11 +61,82 @@ type Mutation =
   | { kind: 'add-mcc' }
   | { kind: 'add-dp-mcc' };
 
-const NASTY = ['---\n', '\n---\n', '- ', ': ', '{', '}', '[', ']', '&a ', '*a', '<<: ', '!!binary ', '!custom ', '? ', '|', '>-', '#', '"', "'", '\t', '\r', '\r\n', '\u2028', '\ufeff', '\u00a0', '%YAML 1.2\n', '...\n', 'null', '~', '0x1F', '0755', '.nan', '1e309', 'é', '\u{1F600}', '\\'];
-const scalar = fc.constantFrom('true', 'false', 'null', '~', '0', '-1', '0.5', '1e3', '.inf', '.nan', '""', "''", 'yes', '0755', '{}', '[]', '"x"', 'cluster-credentials', 'flyteadmin', '/var/run/credentials', 'flyte-admin-clusters-config');
+const NASTY = [
+  '---\n',
+  '\n---\n',
+  '- ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  '&a ',
+  '*a',
+  '<<: ',
+  '!!binary ',
+  '!custom ',
+  '? ',
+  '|',
+  '>-',
+  '#',
+  '"',
+  "'",
+  '\t',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\ufeff',
+  '\u00a0',
+  '%YAML 1.2\n',
+  '...\n',
+  'null',
+  '~',
+  '0x1F',
+  '0755',
+  '.nan',
+  '1e309',
+  'é',
+  '\u{1F600}',
+  '\\',
+];
+const scalar = fc.constantFrom(
+  'true',
+  'false',
+  'null',
+  '~',
+  '0',
+  '-1',
+  '0.5',
+  '1e3',
+  '.inf',
+  '.nan',
+  '""',
+  "''",
+  'yes',
+  '0755',
+  '{}',
+  '[]',
+  '"x"',
+  'cluster-credentials',
+  'flyteadmin',
+  '/var/run/credentials',
+  'flyte-admin-clusters-config',
+);
 const jsonish: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom(null, [], {}, '', 'cluster-credentials', { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } }, [{ name: 'x', mountPath: '/var/run/credentials' }], { configMap: { name: 'flyte-admin-clusters-config' } }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      null,
+      [],
+      {},
+      '',
+      'cluster-credentials',
+      { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } },
+      [{ name: 'x', mountPath: '/var/run/credentials' }],
+      { configMap: { name: 'flyte-admin-clusters-config' } },
+    ),
+  },
 );
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('drop', 'dup', 'delete-key', 'delete-line', 'dup-line', 'indent', 'truncate'), a: fc.nat(), b: fc.nat() }),
@@ -107,20 +186,79 @@ export function mutate(text: string, ms: Mutation[]): string {
     const docs = splitDocs(text);
     const lines = text.split('\n');
     switch (m.kind) {
-      case 'drop': docs.splice(m.a % docs.length, 1); text = joinDocs(docs); break;
-      case 'dup': { const i = m.a % docs.length; docs.splice(m.b % (docs.length + 1), 0, docs[i]!); text = joinDocs(docs); break; }
-      case 'swap': { const i = m.a % docs.length, j = m.b % docs.length; [docs[i], docs[j]] = [docs[j]!, docs[i]!]; text = joinDocs(docs); break; }
-      case 'delete-key': text = structural(text, m, (parent, key) => { if (Array.isArray(parent)) parent.splice(Number(key), 1); else delete parent[key]; }); break;
-      case 'set': text = structural(text, m, (parent, key) => { parent[key] = structuredClone(m.value); }); break;
-      case 'flip': { const i = m.a % lines.length; lines[i] = lines[i]!.replace(/(:\s+|-\s+)\S.*$/, `$1${m.scalar}`); text = lines.join('\n'); break; }
-      case 'delete-line': lines.splice(m.a % lines.length, 1 + (m.b % 3)); text = lines.join('\n'); break;
-      case 'dup-line': { const i = m.a % lines.length; lines.splice(i, 0, lines[i]!); text = lines.join('\n'); break; }
-      case 'swap-line': { const i = m.a % lines.length, j = m.b % lines.length; [lines[i], lines[j]] = [lines[j]!, lines[i]!]; text = lines.join('\n'); break; }
-      case 'indent': { const i = m.a % lines.length; lines[i] = m.b % 2 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, ''); text = lines.join('\n'); break; }
-      case 'truncate': text = text.slice(0, m.a % (text.length + 1)); break;
-      case 'inject': { const at = m.a % (text.length + 1); text = text.slice(0, at) + m.bytes + text.slice(at); break; }
-      case 'add-mcc': docs.push(`\n${MCC_DOC}`); text = joinDocs(docs); break;
-      case 'add-dp-mcc': docs.push(`\n${DP_MCC_DOC}`); text = joinDocs(docs); break;
+      case 'drop':
+        docs.splice(m.a % docs.length, 1);
+        text = joinDocs(docs);
+        break;
+      case 'dup': {
+        const i = m.a % docs.length;
+        docs.splice(m.b % (docs.length + 1), 0, docs[i]!);
+        text = joinDocs(docs);
+        break;
+      }
+      case 'swap': {
+        const i = m.a % docs.length,
+          j = m.b % docs.length;
+        [docs[i], docs[j]] = [docs[j]!, docs[i]!];
+        text = joinDocs(docs);
+        break;
+      }
+      case 'delete-key':
+        text = structural(text, m, (parent, key) => {
+          if (Array.isArray(parent)) parent.splice(Number(key), 1);
+          else delete parent[key];
+        });
+        break;
+      case 'set':
+        text = structural(text, m, (parent, key) => {
+          parent[key] = structuredClone(m.value);
+        });
+        break;
+      case 'flip': {
+        const i = m.a % lines.length;
+        lines[i] = lines[i]!.replace(/(:\s+|-\s+)\S.*$/, `$1${m.scalar}`);
+        text = lines.join('\n');
+        break;
+      }
+      case 'delete-line':
+        lines.splice(m.a % lines.length, 1 + (m.b % 3));
+        text = lines.join('\n');
+        break;
+      case 'dup-line': {
+        const i = m.a % lines.length;
+        lines.splice(i, 0, lines[i]!);
+        text = lines.join('\n');
+        break;
+      }
+      case 'swap-line': {
+        const i = m.a % lines.length,
+          j = m.b % lines.length;
+        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+        text = lines.join('\n');
+        break;
+      }
+      case 'indent': {
+        const i = m.a % lines.length;
+        lines[i] = m.b % 2 ? ` ${lines[i]}` : lines[i]!.replace(/^ /, '');
+        text = lines.join('\n');
+        break;
+      }
+      case 'truncate':
+        text = text.slice(0, m.a % (text.length + 1));
+        break;
+      case 'inject': {
+        const at = m.a % (text.length + 1);
+        text = text.slice(0, at) + m.bytes + text.slice(at);
+        break;
+      }
+      case 'add-mcc':
+        docs.push(`\n${MCC_DOC}`);
+        text = joinDocs(docs);
+        break;
+      case 'add-dp-mcc':
+        docs.push(`\n${DP_MCC_DOC}`);
+        text = joinDocs(docs);
+        break;
     }
   }
   return text;
@@ -136,14 +274,19 @@ export function checkPostRender(input: string, config: FoundConfig | undefined):
     result = postRender(input, config ? { config } : {});
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw new Error(`not a FlytemcError: ${(e as Error)?.stack ?? String(e)}`);
-    assert.ok(e.problems.some((p) => p.severity === 'error'), 'a refusal names at least one error');
+    assert.ok(
+      e.problems.some((p) => p.severity === 'error'),
+      'a refusal names at least one error',
+    );
     assert.match(e.message, /nothing was written/);
     counted.refused++;
     return { accepted: false, message: e.message };
   }
   const { output } = result;
   counted.accepted++;
-  const patched = objects(output).filter((o) => o.kind === 'Deployment' && result.patches.some((p) => p.target.kind === 'Deployment' && p.target.name === o.metadata?.name));
+  const patched = objects(output).filter(
+    (o) => o.kind === 'Deployment' && result.patches.some((p) => p.target.kind === 'Deployment' && p.target.name === o.metadata?.name),
+  );
   for (const d of patched) assert.equal(podDefects(d), [], `Deployment/${d.metadata?.name} as patched`);
   counted.patchedDeployments += patched.length;
   let again: string, bare: string;
@@ -174,31 +317,46 @@ test('mutated flyte-core streams: a FlytemcError or a fixed point, nothing else'
 });
 
 test('structural mutations only (valid YAML, objects changed): a FlytemcError or a fixed point', () => {
-  const structuralOnly = fc.array(fc.oneof(
-    fc.record({ kind: fc.constantFrom('drop', 'dup', 'delete-key', 'swap'), a: fc.nat(), b: fc.nat() }),
-    fc.record({ kind: fc.constant('set'), a: fc.nat(), b: fc.nat(), value: jsonish }),
-  ) as fc.Arbitrary<Mutation>, { minLength: 1, maxLength: 3 });
+  const structuralOnly = fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constantFrom('drop', 'dup', 'delete-key', 'swap'), a: fc.nat(), b: fc.nat() }),
+      fc.record({ kind: fc.constant('set'), a: fc.nat(), b: fc.nat(), value: jsonish }),
+    ) as fc.Arbitrary<Mutation>,
+    { minLength: 1, maxLength: 3 },
+  );
   fc.assert(
-    fc.property(fc.constantFrom('controlplane.yaml', 'controlplane-multicluster.yaml'), fc.constantFrom('none', 'three'), structuralOnly, (file, config, mutations) => {
-      checkPostRender(mutate(STREAMS.get(file)!, mutations), CONFIGS[config]);
-    }),
+    fc.property(
+      fc.constantFrom('controlplane.yaml', 'controlplane-multicluster.yaml'),
+      fc.constantFrom('none', 'three'),
+      structuralOnly,
+      (file, config, mutations) => {
+        checkPostRender(mutate(STREAMS.get(file)!, mutations), CONFIGS[config]);
+      },
+    ),
     params(800),
   );
 });
 
-test('mutated data planes with the chart\'s MultiClusterConfig (the way back): a FlytemcError or a fixed point', () => {
+test("mutated data planes with the chart's MultiClusterConfig (the way back): a FlytemcError or a fixed point", () => {
   const before = counted.accepted;
   fc.assert(
-    fc.property(fc.constantFrom('dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'), fc.array(mutation, { minLength: 0, maxLength: 3 }), (file, mutations) => {
-      checkPostRender(mutate(`${STREAMS.get(file)!}---\n${DP_MCC_DOC}`, mutations), undefined);
-    }),
+    fc.property(
+      fc.constantFrom('dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'),
+      fc.array(mutation, { minLength: 0, maxLength: 3 }),
+      (file, mutations) => {
+        checkPostRender(mutate(`${STREAMS.get(file)!}---\n${DP_MCC_DOC}`, mutations), undefined);
+      },
+    ),
     params(400),
   );
   assert.ok(counted.accepted - before >= runs(400) / 20, `only ${counted.accepted - before} data planes accepted`);
 });
 
 test('line-level mutations of the real renders (lines duplicated, deleted, re-indented, swapped): a FlytemcError or a fixed point whose patched Deployments the API server takes', () => {
-  const lineLevel = fc.array(fc.record({ kind: fc.constantFrom('dup-line', 'delete-line', 'indent', 'swap-line'), a: fc.nat(), b: fc.nat() }) as fc.Arbitrary<Mutation>, { minLength: 1, maxLength: 3 });
+  const lineLevel = fc.array(
+    fc.record({ kind: fc.constantFrom('dup-line', 'delete-line', 'indent', 'swap-line'), a: fc.nat(), b: fc.nat() }) as fc.Arbitrary<Mutation>,
+    { minLength: 1, maxLength: 3 },
+  );
   const before = counted.patchedDeployments;
   fc.assert(
     fc.property(fc.constantFrom(...FILES), fc.constantFrom(...Object.keys(CONFIGS)), lineLevel, (file, config, mutations) => {
@@ -219,13 +377,31 @@ test('line-level mutations of the real renders (lines duplicated, deleted, re-in
 //    it), without it the stream was refused, so the output was no fixed point. Refused now,
 //    naming the second volume, with and without --config.
 const FOUND: Array<{ file: string; config: keyof typeof CONFIGS; mutations: Mutation[]; refused?: RegExp }> = [
-  { file: 'dataplane-eks.yaml', config: 'none', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 278330967, b: 1093123093, value: { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } } }] },
+  {
+    file: 'dataplane-eks.yaml',
+    config: 'none',
+    mutations: [
+      { kind: 'add-dp-mcc' },
+      { kind: 'set', a: 278330967, b: 1093123093, value: { name: 'cluster-secrets', secret: { secretName: 'cluster-credentials' } } },
+    ],
+  },
   { file: 'dataplane.yaml', config: 'none', mutations: [{ kind: 'add-dp-mcc' }, { kind: 'set', a: 1111811706, b: 61619143, value: [null] }] },
   ...(['three', 'flyte-core-form', 'none'] as const).map((config) => ({
     file: 'controlplane-multicluster.yaml',
     config,
-    mutations: [{ kind: 'dup-line', a: STREAMS.get('controlplane-multicluster.yaml')!.split('\n').findIndex((l, i, ls) => l === '      - name: cluster-credentials' && ls[i - 1]!.includes('secretName: flyte-admin-secrets')), b: 0 }] as Mutation[],
-    refused: config === 'none' ? /volume "cluster-credentials" is not a Secret volume/ : /volumes\/7\/name: the pod has two volumes named "cluster-credentials" \(volumes\/6 and volumes\/7\); the API server refuses such a Deployment/,
+    mutations: [
+      {
+        kind: 'dup-line',
+        a: STREAMS.get('controlplane-multicluster.yaml')!
+          .split('\n')
+          .findIndex((l, i, ls) => l === '      - name: cluster-credentials' && ls[i - 1]!.includes('secretName: flyte-admin-secrets')),
+        b: 0,
+      },
+    ] as Mutation[],
+    refused:
+      config === 'none'
+        ? /volume "cluster-credentials" is not a Secret volume/
+        : /volumes\/7\/name: the pod has two volumes named "cluster-credentials" \(volumes\/6 and volumes\/7\); the API server refuses such a Deployment/,
   })),
 ];
 test('cases fuzzing found: still a FlytemcError or a fixed point', () => {
@@ -285,7 +461,9 @@ test('the built program on a sample: exit 0 with the in-process output, or non-z
 });
 
 test('figures', () => {
-  console.log(`\n  fuzz (streams): ${counted.cases} post-render cases, ${counted.accepted} accepted (each post-rendered twice more, ${counted.patchedDeployments} patched Deployments checked), ${counted.refused} refused`);
+  console.log(
+    `\n  fuzz (streams): ${counted.cases} post-render cases, ${counted.accepted} accepted (each post-rendered twice more, ${counted.patchedDeployments} patched Deployments checked), ${counted.refused} refused`,
+  );
   assert.ok(counted.cases >= runs(3000));
 });
 

@@ -40,19 +40,24 @@ function flytemc(args: string[]): Promise<ProcResult> {
 }
 const kc = (i: number) => kubeConfigFor(set.clusters[i]!);
 const kube = (i: number) => ['--kubeconfig', set.kubeconfigPath, '--context', `cluster-${i}`];
-const kubectl = (args: string[], input = '') => runProcess(kubectlBinary(3), args, { env: { PATH: process.env.PATH ?? '', HOME: work }, cwd: work, input, timeoutMs: 120_000 });
+const kubectl = (args: string[], input = '') =>
+  runProcess(kubectlBinary(3), args, { env: { PATH: process.env.PATH ?? '', HOME: work }, cwd: work, input, timeoutMs: 120_000 });
 
 /** Every Namespace and Secret of a cluster with its resourceVersion: what a write would change. */
 async function snapshot(k: KubeConfig): Promise<string[]> {
   const core = k.makeApiClient(CoreV1Api);
   const ns = (await core.listNamespace()).items.map((n) => `Namespace/${n.metadata!.name} ${n.metadata!.resourceVersion}`);
-  const secrets = (await core.listSecretForAllNamespaces()).items.map((s) => `Secret/${s.metadata!.namespace}/${s.metadata!.name} ${s.metadata!.resourceVersion}`);
+  const secrets = (await core.listSecretForAllNamespaces()).items.map(
+    (s) => `Secret/${s.metadata!.namespace}/${s.metadata!.name} ${s.metadata!.resourceVersion}`,
+  );
   return [...ns, ...secrets].sort();
 }
 
 const tokensIn = (text: string) => {
   const doc = yaml.load(text) as Obj;
-  return Object.entries(doc.data as Record<string, string>).filter(([k]) => k.endsWith('_token')).map(([, v]) => Buffer.from(v, 'base64').toString('utf8'));
+  return Object.entries(doc.data as Record<string, string>)
+    .filter(([k]) => k.endsWith('_token'))
+    .map(([, v]) => Buffer.from(v, 'base64').toString('utf8'));
 };
 
 test.before(async () => {
@@ -82,7 +87,10 @@ test('join --secret-out: every member step and proof, the hub never contacted; F
   assert.equal(Object.keys(doc.data).sort(), ['dp2_cacert', 'dp2_token']);
   assert.is(JSON.parse(doc.metadata.annotations['flytemc.io/clusters']).dp2.endpoint, set.clusters[2]!.server);
   const [token] = tokensIn(text1);
-  assert.is(await whoAmI(tokenKubeConfig(set.clusters[2]!, token!, Buffer.from(doc.data.dp2_cacert, 'base64').toString('utf8'))), 'system:serviceaccount:flyte:flyteadmin');
+  assert.is(
+    await whoAmI(tokenKubeConfig(set.clusters[2]!, token!, Buffer.from(doc.data.dp2_cacert, 'base64').toString('utf8'))),
+    'system:serviceaccount:flyte:flyteadmin',
+  );
   assert.not.ok((first.stdout + first.stderr).includes(token!), 'the token is never printed');
 
   // another cluster without --merge: refused, FILE unchanged; with --merge: both
@@ -112,7 +120,10 @@ test('join --secret-out: every member step and proof, the hub never contacted; F
 
   assert.equal([await snapshot(kc(0)), await snapshot(kc(1))], hubsBefore, 'neither hub changed');
   const v = yaml.load(readFileSync(values, 'utf8')) as Obj;
-  assert.equal(v.multicluster.clusters.clusterConfigs.map((c: Obj) => c.name), ['dp2', 'dp3']);
+  assert.equal(
+    v.multicluster.clusters.clusterConfigs.map((c: Obj) => c.name),
+    ['dp2', 'dp3'],
+  );
 });
 
 test('FILE applies cleanly with kubectl apply --server-side; check proves every cluster from the Secret that arrived that way', async () => {
@@ -128,14 +139,23 @@ test('FILE applies cleanly with kubectl apply --server-side; check proves every 
   const check = await flytemc(['check', '--hub-only', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-f', values, '-o', 'json']);
   assert.is(check.code, 0, check.stderr + check.stdout);
   const rep = JSON.parse(check.stdout) as { ok: boolean; clusters: Array<{ name: string; verdict: string }> };
-  assert.equal(rep.clusters.map((c) => `${c.name} ${c.verdict}`), ['dp2 ok', 'dp3 ok']);
+  assert.equal(
+    rep.clusters.map((c) => `${c.name} ${c.verdict}`),
+    ['dp2 ok', 'dp3 ok'],
+  );
 });
 
 /** A stored object without what the API server and the tool that wrote it add on their own. */
 function stored(o: Obj): Obj {
   const { uid, resourceVersion, creationTimestamp, managedFields, generation, annotations, ...meta } = o.metadata;
-  void uid; void resourceVersion; void creationTimestamp; void managedFields; void generation;
-  const kept = Object.fromEntries(Object.entries((annotations ?? {}) as Record<string, string>).filter(([k]) => !k.startsWith('meta.helm.sh/') && k !== 'deployment.kubernetes.io/revision'));
+  void uid;
+  void resourceVersion;
+  void creationTimestamp;
+  void managedFields;
+  void generation;
+  const kept = Object.fromEntries(
+    Object.entries((annotations ?? {}) as Record<string, string>).filter(([k]) => !k.startsWith('meta.helm.sh/') && k !== 'deployment.kubernetes.io/revision'),
+  );
   const { status, ...rest } = o;
   void status;
   return { ...rest, metadata: { ...meta, ...(Object.keys(kept).length ? { annotations: kept } : {}) } };
@@ -151,23 +171,47 @@ test('the kustomize export, applied server-side, stores the same flyteadmin/sync
   figures['kubectl apply --server-side of the kustomize build'] = `${((Date.now() - t) / 1000).toFixed(1)} s`;
   assert.is(applied.code, 0, applied.stderr);
   const env = helmEnv(join(work, 'helm'), { kubeconfig: set.kubeconfigPath });
-  const h = await runHelm(3, ['install', 'flyte', CHART_DIR, '-n', NS, '--kube-context', 'cluster-1', '-f', join(CHART_DIR, 'values-controlplane.yaml'), '-f', values, '--post-renderer', POST_RENDERER], { env, timeoutMs: 180_000 });
+  const h = await runHelm(
+    3,
+    [
+      'install',
+      'flyte',
+      CHART_DIR,
+      '-n',
+      NS,
+      '--kube-context',
+      'cluster-1',
+      '-f',
+      join(CHART_DIR, 'values-controlplane.yaml'),
+      '-f',
+      values,
+      '--post-renderer',
+      POST_RENDERER,
+    ],
+    { env, timeoutMs: 180_000 },
+  );
   assert.is(h.code, 0, h.stderr);
 
   const read = async (i: number) => {
     const apps = kc(i).makeApiClient(AppsV1Api);
     const core = kc(i).makeApiClient(CoreV1Api);
     const out: Record<string, Obj> = {};
-    for (const d of ['flyteadmin', 'syncresources']) out[`Deployment/${d}`] = stored(await apps.readNamespacedDeployment({ name: d, namespace: NS }) as unknown as Obj);
-    for (const c of (await core.listNamespacedConfigMap({ namespace: NS })).items) if (c.metadata!.name !== 'kube-root-ca.crt') out[`ConfigMap/${c.metadata!.name}`] = stored(c as unknown as Obj);
+    for (const d of ['flyteadmin', 'syncresources'])
+      out[`Deployment/${d}`] = stored((await apps.readNamespacedDeployment({ name: d, namespace: NS })) as unknown as Obj);
+    for (const c of (await core.listNamespacedConfigMap({ namespace: NS })).items)
+      if (c.metadata!.name !== 'kube-root-ca.crt') out[`ConfigMap/${c.metadata!.name}`] = stored(c as unknown as Obj);
     return out;
   };
   const viaKustomize = await read(0);
   const viaHelm = await read(1);
   assert.equal(Object.keys(viaKustomize).sort(), Object.keys(viaHelm).sort());
-  assert.ok(Object.keys(viaHelm).includes('ConfigMap/flyte-admin-clusters-config') && Object.keys(viaHelm).includes('ConfigMap/flyte-clusterresourcesync-config'));
+  assert.ok(
+    Object.keys(viaHelm).includes('ConfigMap/flyte-admin-clusters-config') && Object.keys(viaHelm).includes('ConfigMap/flyte-clusterresourcesync-config'),
+  );
   assert.equal(viaKustomize, viaHelm);
-  const mounts = (viaKustomize['Deployment/syncresources']!.spec.template.spec.containers[0].volumeMounts as Obj[]).filter((m) => m.mountPath === '/var/run/credentials');
+  const mounts = (viaKustomize['Deployment/syncresources']!.spec.template.spec.containers[0].volumeMounts as Obj[]).filter(
+    (m) => m.mountPath === '/var/run/credentials',
+  );
   assert.is(mounts.length, 1);
 
   // the control plane that kustomize installed: check reads its deployed clusters and proves them

@@ -23,7 +23,10 @@ test('binaries are cached by version and report it', async () => {
 test('two clusters: token Secrets are filled by the real controller and only work on their own cluster', async () => {
   await withClusters(2, async (set: ClusterSet) => {
     const [a, b] = set.clusters as [ClusterSet['clusters'][0], ClusterSet['clusters'][0]];
-    assert.equal(set.clusters.map((c) => c.context), ['cluster-0', 'cluster-1']);
+    assert.equal(
+      set.clusters.map((c) => c.context),
+      ['cluster-0', 'cluster-1'],
+    );
     assert.match(a.server, /^https:\/\/127\.0\.0\.1:\d+$/);
     assert.is.not(a.server, b.server);
     assert.is.not(a.caPem, b.caPem);
@@ -31,7 +34,10 @@ test('two clusters: token Secrets are filled by the real controller and only wor
     // kubeconfig: one admin context per cluster, the first current
     const kcFile = load(readFileSync(set.kubeconfigPath, 'utf8')) as { 'current-context': string; contexts: { name: string }[] };
     assert.is(kcFile['current-context'], 'cluster-0');
-    assert.equal(kcFile.contexts.map((c) => c.name), ['cluster-0', 'cluster-1']);
+    assert.equal(
+      kcFile.contexts.map((c) => c.name),
+      ['cluster-0', 'cluster-1'],
+    );
     const fromFile = new KubeConfig();
     fromFile.loadFromFile(set.kubeconfigPath);
     assert.is(fromFile.getCurrentCluster()?.server, a.server);
@@ -56,9 +62,7 @@ test('two clusters: token Secrets are filled by the real controller and only wor
     // the token authenticates against its own cluster ...
     assert.is(await whoAmI(tokenKubeConfig(b, token, caCrt)), 'system:serviceaccount:flyte:flyteadmin');
     // ... RBAC applies to it (no role bound: reading Secrets is forbidden) ...
-    const denied = await expectApiError(() =>
-      tokenKubeConfig(b, token).makeApiClient(CoreV1Api).listNamespacedSecret({ namespace }),
-    );
+    const denied = await expectApiError(() => tokenKubeConfig(b, token).makeApiClient(CoreV1Api).listNamespacedSecret({ namespace }));
     assert.is(denied.status, 403);
     // ... and not against the other cluster
     const foreign = await expectApiError(() => whoAmI(tokenKubeConfig(a, token)));
@@ -85,7 +89,10 @@ test('stop leaves nothing running; stopClusters is idempotent; a busy dir is ref
   const dir = mkdtempSync(join(tmpdir(), 'flytemc-harness-test-'));
   try {
     const set = await startClusters({ dir, names: ['hub', 'member'] });
-    assert.equal(set.clusters.map((c) => c.context), ['hub', 'member']);
+    assert.equal(
+      set.clusters.map((c) => c.context),
+      ['hub', 'member'],
+    );
     assert.is(set.processes.length, 6);
     assert.ok(set.processes.every(isRunning));
     assert.ok(existsSync(join(dir, 'state.json')));
@@ -100,7 +107,10 @@ test('stop leaves nothing running; stopClusters is idempotent; a busy dir is ref
 
     // stopClusters (what `npm run clusters -- down` does) from the state file
     assert.is(await stopClusters(dir), 6);
-    assert.ok(set.processes.every((p) => !isRunning(p)), 'no process remains');
+    assert.ok(
+      set.processes.every((p) => !isRunning(p)),
+      'no process remains',
+    );
     assert.is(await stopClusters(dir), 0, 'idempotent');
     await set.stop();
   } finally {
@@ -144,7 +154,10 @@ test('a port taken between picking and binding is retried on new ports', async (
     const set = await startClusters({ dir, n: 1, binaries: { ...b, etcd: fake }, log: (l) => lines.push(l) });
     try {
       assert.ok(existsSync(join(dir, 'clashed')));
-      assert.ok(lines.some((l) => /starting again on new ports/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /starting again on new ports/.test(l)),
+        lines.join('\n'),
+      );
       assert.is(set.processes.length, 3);
       assert.is(await whoAmI(kubeConfigFor(set.clusters[0]!)), 'flytemc-admin');
     } finally {

@@ -45,7 +45,8 @@ async function hubSecret(): Promise<V1Secret | undefined> {
     throw e;
   }
 }
-const decode = (s: V1Secret | undefined) => Object.fromEntries(Object.entries(s?.data ?? {}).map(([key, v]) => [key, Buffer.from(v, 'base64').toString('utf8')]));
+const decode = (s: V1Secret | undefined) =>
+  Object.fromEntries(Object.entries(s?.data ?? {}).map(([key, v]) => [key, Buffer.from(v, 'base64').toString('utf8')]));
 
 async function exists(fn: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -86,7 +87,11 @@ async function allTokens(): Promise<string[]> {
       /* namespace not there yet */
     }
   }
-  return out.concat(Object.entries(decode(await hubSecret())).filter(([key]) => key.endsWith('_token')).map(([, v]) => v));
+  return out.concat(
+    Object.entries(decode(await hubSecret()))
+      .filter(([key]) => key.endsWith('_token'))
+      .map(([, v]) => v),
+  );
 }
 
 function assertNoToken(r: Run, tokens: string[]): void {
@@ -103,7 +108,11 @@ test.before(async () => {
   // cluster-3 through an exec plugin that hands out its admin client certificate
   const cfg = yaml.load(readFileSync(set.kubeconfigPath, 'utf8')) as { users: Array<{ name: string; user: Record<string, unknown> }> };
   const c3 = set.clusters[3]!;
-  const cred = { apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { clientCertificateData: readFileSync(c3.adminCertFile, 'utf8'), clientKeyData: readFileSync(c3.adminKeyFile, 'utf8') } };
+  const cred = {
+    apiVersion: 'client.authentication.k8s.io/v1',
+    kind: 'ExecCredential',
+    status: { clientCertificateData: readFileSync(c3.adminCertFile, 'utf8'), clientKeyData: readFileSync(c3.adminKeyFile, 'utf8') },
+  };
   writeFileSync(join(work, 'cred.json'), JSON.stringify(cred), { mode: 0o600 });
   writeFileSync(join(work, 'exec-plugin.sh'), `#!/bin/sh\ncat '${join(work, 'cred.json')}'\n`, { mode: 0o700 });
   const u = cfg.users.find((x) => x.name === `${c3.name}-admin`)!;
@@ -111,7 +120,10 @@ test.before(async () => {
   kubeconfig = join(work, 'kubeconfig');
   writeFileSync(kubeconfig, yaml.dump(cfg), { mode: 0o600 });
   values = join(work, 'values-cp.yaml');
-  writeFileSync(values, '# control plane values\nmulticluster:\n  role: control-plane  # set by hand\n  credentials:\n    secretName: cluster-credentials\n\nflyte-core:\n  flyteadmin:\n    replicaCount: 1\n');
+  writeFileSync(
+    values,
+    '# control plane values\nmulticluster:\n  role: control-plane  # set by hand\n  credentials:\n    secretName: cluster-credentials\n\nflyte-core:\n  flyteadmin:\n    replicaCount: 1\n',
+  );
   chmodSync(values, 0o640);
 });
 
@@ -135,11 +147,17 @@ test('--dry-run on fresh clusters changes nothing anywhere and prints the plan',
 
 test('three data planes joined concurrently (three processes): every token + CA creates pods, no key lost', async () => {
   const started = Date.now();
-  const runs = await Promise.all([1, 2, 3].map((i) => flytemc(['join', name(i), ...hubArgs(), '--label', `team1=${i === 1 ? 0.5 : 0.25}`, '--values', values])));
+  const runs = await Promise.all(
+    [1, 2, 3].map((i) => flytemc(['join', name(i), ...hubArgs(), '--label', `team1=${i === 1 ? 0.5 : 0.25}`, '--values', values])),
+  );
   figures['join 3 clusters concurrently (3 processes, wall)'] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
   runs.forEach((r, i) => assert.is(r.code, 0, `cluster-${i + 1}: ${r.stderr}\n${r.stdout}`));
   // the message says how permissions were proven: on the normal path, one rules review
-  for (const r of runs) assert.match(r.stdout, /check +token of ServiceAccount flyte\/flyteadmin +\(ok: system:serviceaccount:flyte:flyteadmin over TLS verified with the \S+ CA; one SelfSubjectRulesReview grants all 12 \(resource, verb\) pairs FlyteAdmin uses\)/);
+  for (const r of runs)
+    assert.match(
+      r.stdout,
+      /check +token of ServiceAccount flyte\/flyteadmin +\(ok: system:serviceaccount:flyte:flyteadmin over TLS verified with the \S+ CA; one SelfSubjectRulesReview grants all 12 \(resource, verb\) pairs FlyteAdmin uses\)/,
+    );
   const tokens = await allTokens();
   runs.forEach((r) => assertNoToken(r, tokens));
 
@@ -158,23 +176,38 @@ test('three data planes joined concurrently (three processes): every token + CA 
     await createPodWith(i, token, ca, 'joined-probe');
   }
   const hubText = JSON.stringify(s);
-  assert.not.ok(hubText.includes(Buffer.from(readFileSync(set.clusters[3]!.adminKeyFile)).toString('base64').slice(20, 80)), 'the exec plugin credential reached the hub');
+  assert.not.ok(
+    hubText.includes(Buffer.from(readFileSync(set.clusters[3]!.adminKeyFile)).toString('base64').slice(20, 80)),
+    'the exec plugin credential reached the hub',
+  );
 
   const text = readFileSync(values, 'utf8');
   assert.is(statSync(values).mode & 0o777, 0o640, 'file mode kept');
   assert.match(text, /^# control plane values\n/);
   assert.match(text, /role: control-plane {2}# set by hand/);
-  const v = yaml.load(text) as { multicluster: { clusters: { clusterConfigs: Array<{ name: string; endpoint: string; enabled: boolean }>; labelClusterMap: Record<string, Array<{ id: string; weight: number }>> } } };
+  const v = yaml.load(text) as {
+    multicluster: {
+      clusters: {
+        clusterConfigs: Array<{ name: string; endpoint: string; enabled: boolean }>;
+        labelClusterMap: Record<string, Array<{ id: string; weight: number }>>;
+      };
+    };
+  };
   assert.equal(v.multicluster.clusters.clusterConfigs.map((c) => c.name).sort(), ['cluster-1', 'cluster-2', 'cluster-3']);
   assert.ok(v.multicluster.clusters.clusterConfigs.every((c) => c.enabled === true));
   assert.equal(v.multicluster.clusters.labelClusterMap.team1!.map((r) => `${r.id}=${r.weight}`).sort(), ['cluster-1=0.5', 'cluster-2=0.25', 'cluster-3=0.25']);
-  assert.not.ok(tokens.some((t) => text.includes(t)), 'a token in the values file');
+  assert.not.ok(
+    tokens.some((t) => text.includes(t)),
+    'a token in the values file',
+  );
 });
 
 test('re-running join changes nothing (hub resourceVersion, member objects, values file)', async () => {
   const rv = (await hubSecret())!.metadata!.resourceVersion;
   const file = readFileSync(values, 'utf8');
-  const again = await Promise.all([1, 2, 3].map((i) => flytemc(['join', name(i), ...hubArgs(), '--label', `team1=${i === 1 ? 0.5 : 0.25}`, '--values', values, '--restart'])));
+  const again = await Promise.all(
+    [1, 2, 3].map((i) => flytemc(['join', name(i), ...hubArgs(), '--label', `team1=${i === 1 ? 0.5 : 0.25}`, '--values', values, '--restart'])),
+  );
   for (const a of again) {
     assert.is(a.code, 0, a.stderr);
     assert.not.match(a.stdout, /^\S+(?: \S+)?\s+(create|update|delete|restart)\s/m, a.stdout);
@@ -232,7 +265,12 @@ test('check: all OK; then flags a wrong CA and a revoked token (exit 3)', async 
 
   const bad = await flytemc(['check', '--hub-only', ...hubArgs(), '-f', values]);
   assert.is(bad.code, 3, bad.stdout + bad.stderr);
-  const rows = Object.fromEntries(bad.stdout.split('\n').filter((l) => /^cluster-\d /.test(l)).map((l) => [l.split(/\s+/)[0], l.split(/\s+/)]));
+  const rows = Object.fromEntries(
+    bad.stdout
+      .split('\n')
+      .filter((l) => /^cluster-\d /.test(l))
+      .map((l) => [l.split(/\s+/)[0], l.split(/\s+/)]),
+  );
   assert.equal(rows['cluster-1']!.slice(2), ['yes', 'NO', '-', '-', 'FAIL']);
   assert.equal(rows['cluster-2']!.slice(2), ['yes', 'yes', 'NO', '-', 'FAIL']);
   assert.equal(rows['cluster-3']!.slice(2), ['yes', 'yes', 'yes', 'yes', 'OK']);
@@ -248,7 +286,9 @@ test('check: all OK; then flags a wrong CA and a revoked token (exit 3)', async 
 
   // missing permissions: cluster-3's ClusterRoleBinding removed. The rules review no longer grants
   // everything, so the per-check access reviews run and name what is missing.
-  await k(3).makeApiClient(RbacAuthorizationV1Api).deleteClusterRoleBinding({ name: `${NS}-flyteadmin-binding` });
+  await k(3)
+    .makeApiClient(RbacAuthorizationV1Api)
+    .deleteClusterRoleBinding({ name: `${NS}-flyteadmin-binding` });
   let denied = await flytemc(['check', '--hub-only', ...hubArgs(), '-f', values]);
   for (let i = 0; i < 20 && denied.code === 0; i++) {
     await new Promise((r) => setTimeout(r, 250)); // RBAC's informer catches up
@@ -256,7 +296,10 @@ test('check: all OK; then flags a wrong CA and a revoked token (exit 3)', async 
   }
   assert.is(denied.code, 3, denied.stdout + denied.stderr);
   // named per kind, for what FlyteAdmin does there (flyte-core's templates: Namespace, ResourceQuota; FlyteWorkflow objects)
-  assert.match(denied.stdout, /error: cluster cluster-3: system:serviceaccount:flyte:flyteadmin may not, of what FlyteAdmin needs \(12 of 12 access reviews denied\): Namespace \(namespaces\): create, get, patch; ResourceQuota \(resourcequotas\): create, get, patch; FlyteWorkflow \(flyteworkflows\.flyte\.lyft\.com\): create, get, update, delete, list, watch/);
+  assert.match(
+    denied.stdout,
+    /error: cluster cluster-3: system:serviceaccount:flyte:flyteadmin may not, of what FlyteAdmin needs \(12 of 12 access reviews denied\): Namespace \(namespaces\): create, get, patch; ResourceQuota \(resourcequotas\): create, get, patch; FlyteWorkflow \(flyteworkflows\.flyte\.lyft\.com\): create, get, update, delete, list, watch/,
+  );
   const rejoin = await flytemc(['join', 'cluster-3', ...hubArgs()]);
   assert.is(rejoin.code, 0, rejoin.stderr);
   let healed = await flytemc(['check', '--hub-only', ...hubArgs(), '-f', values]);
@@ -294,7 +337,9 @@ test('unjoin one: routes and config gone, hub keys gone, member token revoked, t
   const after = decode(await hubSecret());
   assert.equal(Object.keys(after).sort(), ['cluster-1_cacert', 'cluster-1_token', 'cluster-3_cacert', 'cluster-3_token']);
   for (const key of Object.keys(after)) assert.is(after[key], before[key], `${key} changed`);
-  const v = yaml.load(readFileSync(values, 'utf8')) as { multicluster: { clusters: { clusterConfigs: Array<{ name: string }>; labelClusterMap: Record<string, Array<{ id: string }>> } } };
+  const v = yaml.load(readFileSync(values, 'utf8')) as {
+    multicluster: { clusters: { clusterConfigs: Array<{ name: string }>; labelClusterMap: Record<string, Array<{ id: string }>> } };
+  };
   assert.equal(v.multicluster.clusters.clusterConfigs.map((c) => c.name).sort(), ['cluster-1', 'cluster-3']);
   assert.not.ok(JSON.stringify(v.multicluster.clusters.labelClusterMap).includes('cluster-2'));
   assert.match(readFileSync(values, 'utf8'), /role: control-plane {2}# set by hand/);
@@ -343,10 +388,16 @@ test('join with 3 clusters in one process (bounded parallelism), timed', async (
   // the control plane's Deployments (no kubelet: they only exist), to see --restart roll them
   const apps = k(0).makeApiClient(AppsV1Api);
   for (const d of ['flyteadmin', 'syncresources']) {
-    await apps.createNamespacedDeployment({ namespace: NS, body: {
-      metadata: { name: d },
-      spec: { selector: { matchLabels: { app: d } }, template: { metadata: { labels: { app: d }, annotations: { configChecksum: 'x' } }, spec: { containers: [{ name: d, image: 'flyteadmin' }] } } },
-    } });
+    await apps.createNamespacedDeployment({
+      namespace: NS,
+      body: {
+        metadata: { name: d },
+        spec: {
+          selector: { matchLabels: { app: d } },
+          template: { metadata: { labels: { app: d }, annotations: { configChecksum: 'x' } }, spec: { containers: [{ name: d, image: 'flyteadmin' }] } },
+        },
+      },
+    });
   }
   const r = await flytemc(['join', 'cluster-1', 'cluster-2', 'cluster-3', ...hubArgs(), '--values', values, '--parallel', '3', '--restart']);
   assert.is(r.code, 0, r.stderr);
@@ -368,7 +419,15 @@ test('token controller that never fills the Secret: a clear error naming it', as
   const { waitForToken } = await import('../plugin/cluster/member.ts');
   const { connect } = await import('../plugin/cluster/kube.ts');
   const m = await connect('cluster-1', { kubeconfig, timeoutMs: 5_000 });
-  await core(k(1)).createNamespacedSecret({ namespace: NS, body: { metadata: { name: 'never-filled', annotations: { 'kubernetes.io/service-account.name': 'nobody' } }, type: 'kubernetes.io/service-account-token' } }).catch(() => undefined);
+  await core(k(1))
+    .createNamespacedSecret({
+      namespace: NS,
+      body: {
+        metadata: { name: 'never-filled', annotations: { 'kubernetes.io/service-account.name': 'nobody' } },
+        type: 'kubernetes.io/service-account-token',
+      },
+    })
+    .catch(() => undefined);
   try {
     await waitForToken(m, NS, 'never-filled', 1_500);
     assert.unreachable('no error');

@@ -23,7 +23,8 @@ const measured: Record<string, string> = {};
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The built program under a 1.5 GiB heap cap: a run that needs more memory fails the test. */
-const run = (args: string[], input: string | Buffer, heapMiB = 1536) => runNodeSync(POST_RENDERER, args, { input, nodeArgs: [`--max-old-space-size=${heapMiB}`] });
+const run = (args: string[], input: string | Buffer, heapMiB = 1536) =>
+  runNodeSync(POST_RENDERER, args, { input, nodeArgs: [`--max-old-space-size=${heapMiB}`] });
 
 function assertRefused(r: ReturnType<typeof run>, pattern: RegExp, maxMs: number) {
   assert.is(r.signal, null, `killed by ${r.signal}: ${r.stderr.slice(-500)}`);
@@ -48,7 +49,12 @@ function refusedInProcess(input: string, withConfig = true): FlytemcError {
 /** Billion laughs: 9 levels, each a list of 9 aliases of the one below: 9^9 = 387 million leaves. */
 function laughs(indent = ''): string {
   const lines = [`${indent}l0: &l0 "lol"`];
-  for (let i = 1; i <= 9; i++) lines.push(`${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 9; i++)
+    lines.push(
+      `${indent}l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 const bombDoc = `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n${laughs('  ')}`;
@@ -78,7 +84,10 @@ test('alias bomb in the --config values file: refused, naming the file', () => {
 
 test('alias bomb in the clusters.yaml text of the second clusters ConfigMap: refused', () => {
   const nested = `clusters:\n  clusterConfigs: []\n  labelClusterMap: {}\n${laughs('  ')}`;
-  const input = CP.replace(/(name: flyte-clusterresourcesync-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/, (_m, head: string) => `${head}${JSON.stringify(nested)}\n`);
+  const input = CP.replace(
+    /(name: flyte-clusterresourcesync-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/,
+    (_m, head: string) => `${head}${JSON.stringify(nested)}\n`,
+  );
   assert.ok(input !== CP, 'the test input was built');
   const started = Date.now();
   const e = refusedInProcess(input);
@@ -86,8 +95,10 @@ test('alias bomb in the clusters.yaml text of the second clusters ConfigMap: ref
   assert.ok(Date.now() - started < 5000);
 });
 
-test('ordinary aliases are fine: a label that reuses another label\'s routes', () => {
-  const text = readFileSync(THREE, 'utf8').replace('    labelClusterMap:\n      team1:\n', '    labelClusterMap:\n      team1: &t1\n').replace(/(\n    defaultExecutionLabel)/, '\n      team3: *t1$1');
+test("ordinary aliases are fine: a label that reuses another label's routes", () => {
+  const text = readFileSync(THREE, 'utf8')
+    .replace('    labelClusterMap:\n      team1:\n', '    labelClusterMap:\n      team1: &t1\n')
+    .replace(/(\n    defaultExecutionLabel)/, '\n      team3: *t1$1');
   assert.match(text, /team3: \*t1/);
   const out = objects(postRender(CP, { config: configFromValues(join(tmp, 'aliases.yaml'), text) }).output);
   const clusters = find(out, 'ConfigMap', 'flyte-admin-clusters-config')!.data['clusters.yaml'];
@@ -102,7 +113,8 @@ test(`nesting 100,000 deep (flow style): refused as deeper than ${MAX_DEPTH} lev
 });
 
 test(`nesting ${MAX_DEPTH + 10} deep (block style): refused; ${MAX_DEPTH - 10} deep: accepted and written back as it was`, () => {
-  const block = (n: number) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\nspec:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`;
+  const block = (n: number) =>
+    `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\nspec:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`;
   assert.match(refusedInProcess(CP + block(MAX_DEPTH + 10)).message, /nested more than 256 levels/);
   const ok = CP + block(MAX_DEPTH - 10);
   assert.ok(postRender(ok, { config: three() }).output.endsWith(block(MAX_DEPTH - 10).slice(4)));
@@ -112,7 +124,10 @@ test('nesting in the --config file and in a nested clusters.yaml: refused, no st
   const f = join(tmp, 'deep-values.yaml');
   writeFileSync(f, readFileSync(THREE, 'utf8') + `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
   assertRefused(run(['--config', f], CP), /deep-values\.yaml: mappings and lists nested more than 256 levels deep/, 5000);
-  const input = CP.replace(/(name: flyte-admin-clusters-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/, (_m, head: string) => `${head}${JSON.stringify(`clusters: ${'['.repeat(20_000)}${']'.repeat(20_000)}`)}\n`);
+  const input = CP.replace(
+    /(name: flyte-admin-clusters-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/,
+    (_m, head: string) => `${head}${JSON.stringify(`clusters: ${'['.repeat(20_000)}${']'.repeat(20_000)}`)}\n`,
+  );
   assert.ok(input !== CP);
   assert.match(refusedInProcess(input, false).message, /nested more than 256 levels deep/);
 });
@@ -154,8 +169,11 @@ test(`more than ${MAX_DOCUMENTS.toLocaleString('en')} documents: refused, naming
   assertRefused(r, /more than 100,000 documents, the limit/, 10000);
 });
 
-test('20,000 documents (the benchmark\'s upper size): accepted', () => {
-  const docs = Array.from({ length: 20_000 - 60 }, (_, i) => `---\n# Source: extra/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra-${i}\n  namespace: flyte\ndata:\n  a: "${i}"\n`).join('');
+test("20,000 documents (the benchmark's upper size): accepted", () => {
+  const docs = Array.from(
+    { length: 20_000 - 60 },
+    (_, i) => `---\n# Source: extra/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra-${i}\n  namespace: flyte\ndata:\n  a: "${i}"\n`,
+  ).join('');
   const started = Date.now();
   const out = postRender(CP + docs, { config: three() }).output;
   assert.ok(out.includes('name: extra-19939\n'));

@@ -19,7 +19,13 @@ const CLUSTERS = join(ROOT, 'test', 'fixtures', 'three-clusters.yaml');
 const SHARED = join(ROOT, 'test', 'fixtures', 'shared-values.yaml');
 if (!existsSync(join(ROOT, 'dist', 'flytemc.mjs'))) throw new Error('run node scripts/build.mjs first');
 
-interface Home { dir: string; env: NodeJS.ProcessEnv; bin: string; data: string; plugins: string }
+interface Home {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  bin: string;
+  data: string;
+  plugins: string;
+}
 
 /**
  * An isolated user: HOME, Helm's folders, and a PATH of its own: `helm` is the major under test,
@@ -32,10 +38,13 @@ function home(major: HelmMajor, opts: { helm3?: boolean; path?: string } = {}): 
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   symlinkSync(helmBinary(major), join(bin, 'helm'));
   if (opts.helm3) symlinkSync(helmBinary(3), join(bin, 'helm3'));
-  const env = helmEnv(dir, { extra: { TMPDIR: join(dir, 'tmp'), FLYTEMC_NO_TTY: '1', HOME: join(dir, 'home'), XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '' } });
+  const env = helmEnv(dir, {
+    extra: { TMPDIR: join(dir, 'tmp'), FLYTEMC_NO_TTY: '1', HOME: join(dir, 'home'), XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '' },
+  });
   // Helm's default folders under the isolated HOME, as a user has them (no HELM_* variables):
   // $HELM_DATA_HOME = ~/.local/share/helm and HELM_PLUGINS its plugins/, for both majors
-  for (const k of ['HELM_PLUGINS', 'HELM_DATA_HOME', 'HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME']) delete env[k];
+  for (const k of ['HELM_PLUGINS', 'HELM_DATA_HOME', 'HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'])
+    delete env[k];
   env.PATH = opts.path ?? [bin, join(dir, 'home', '.local', 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter);
   const data = join(dir, 'home', '.local', 'share', 'helm');
   mkdirSync(join(data, 'plugins'), { recursive: true });
@@ -53,9 +62,27 @@ function runProcessHelm(bin: string, args: string[], h: Home, input?: string) {
  * hands its children sockets, which another process cannot open through /proc).
  */
 const helmPiped = (h: Home, args: string[]) =>
-  runProcess('/bin/bash', ['-c', 'set -o pipefail; { "$@" 2>&1 1>&3 3>&- | cat >&2; } 3>&1', 'helm', join(h.bin, 'helm'), ...args], { env: h.env, cwd: h.dir, input: '', timeoutMs: 120_000 });
+  runProcess('/bin/bash', ['-c', 'set -o pipefail; { "$@" 2>&1 1>&3 3>&- | cat >&2; } 3>&1', 'helm', join(h.bin, 'helm'), ...args], {
+    env: h.env,
+    cwd: h.dir,
+    input: '',
+    timeoutMs: 120_000,
+  });
 
-const template = (values: string, ...more: string[]) => ['template', 'flyte', CHART, '-n', 'flyte', '-f', join(CHART, 'values-controlplane.yaml'), '-f', values, '--post-renderer', 'flytemc-post-renderer', ...more];
+const template = (values: string, ...more: string[]) => [
+  'template',
+  'flyte',
+  CHART,
+  '-n',
+  'flyte',
+  '-f',
+  join(CHART, 'values-controlplane.yaml'),
+  '-f',
+  values,
+  '--post-renderer',
+  'flytemc-post-renderer',
+  ...more,
+];
 
 const BAD = `multicluster:
   clusters:
@@ -90,11 +117,17 @@ for (const major of HELM_MAJORS) {
     const s1 = await helm(h, ['flytemc', 'setup', '-o=json']);
     assert.is(s1.code, 0, s1.stderr);
     const r1 = JSON.parse(s1.stdout);
-    assert.equal(r1.actions.map((a: { status: string }) => a.status), ['created', 'created', 'created']);
+    assert.equal(
+      r1.actions.map((a: { status: string }) => a.status),
+      ['created', 'created', 'created'],
+    );
     // no Helm 3 reads the folder here (Helm 4) / this is a Helm 3 (separate folder)
     assert.is(r1.layout, major === 4 ? 'shared' : 'separate');
     const s2 = await helm(h, ['flytemc', 'setup', '-o', 'json']);
-    assert.equal(JSON.parse(s2.stdout).actions.map((a: { status: string }) => a.status), ['unchanged', 'unchanged', 'unchanged']);
+    assert.equal(
+      JSON.parse(s2.stdout).actions.map((a: { status: string }) => a.status),
+      ['unchanged', 'unchanged', 'unchanged'],
+    );
     // plain `helm template --post-renderer flytemc-post-renderer`: no HELM_PLUGINS, no prefix
     const ok = await helm(h, template(CLUSTERS));
     assert.is(ok.code, 0, ok.stderr);
@@ -122,15 +155,18 @@ for (const major of HELM_MAJORS) {
   });
 }
 
-test('Helm 4 does not show a post-renderer plugin\'s stderr at all (what the launcher works around)', async () => {
+test("Helm 4 does not show a post-renderer plugin's stderr at all (what the launcher works around)", async () => {
   // measured: a postrenderer/v1 plugin that writes to stderr and exits 7; Helm prints only its line
   const h = home(4);
   const dir = join(h.plugins, 'noisy');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'plugin.yaml'), `apiVersion: v1\nname: noisy\ntype: postrenderer/v1\nruntime: subprocess\nversion: 0.0.1\nruntimeConfig:\n  platformCommand:\n    - command: ${process.execPath}\n      args: ["-e", "process.stderr.write('NOISY-' + 'STDERR'); process.exit(7)"]\n`);
+  writeFileSync(
+    join(dir, 'plugin.yaml'),
+    `apiVersion: v1\nname: noisy\ntype: postrenderer/v1\nruntime: subprocess\nversion: 0.0.1\nruntimeConfig:\n  platformCommand:\n    - command: ${process.execPath}\n      args: ["-e", "process.stderr.write('NOISY-' + 'STDERR'); process.exit(7)"]\n`,
+  );
   for (const extra of [[], ['--debug']]) {
     const r = await helmPiped(h, ['template', 'x', CHART, '-f', join(CHART, 'values-controlplane.yaml'), '-f', CLUSTERS, '--post-renderer', 'noisy', ...extra]);
-    assert.is(r.code, 1, 'Helm exits 1, not with the post-renderer\'s 7');
+    assert.is(r.code, 1, "Helm exits 1, not with the post-renderer's 7");
     assert.not.match(r.stderr, 'NOISY-STDERR');
     assert.match(r.stderr, 'plugin "noisy" exited with error');
     if (extra.length) assert.match(r.stderr, 'exitCode=7 stderr=""');
@@ -157,7 +193,10 @@ test('Helm 3 sharing the data home: Helm 4 setup keeps the Helm 4 plugin out of 
   const t4 = await helm(h, ['flytemc', 'install', 'control-plane', '-f', CLUSTERS, '--template']);
   assert.is(t4.code, 0, t4.stderr);
   assert.match(t4.stdout, 'cluster_3_token');
-  const withPath = await runProcessHelm(join(h.bin, 'helm'), template(CLUSTERS), { ...h, env: { ...h.env, HELM_PLUGINS: `${h.plugins}${delimiter}${r.helm4PluginsDir}` } });
+  const withPath = await runProcessHelm(join(h.bin, 'helm'), template(CLUSTERS), {
+    ...h,
+    env: { ...h.env, HELM_PLUGINS: `${h.plugins}${delimiter}${r.helm4PluginsDir}` },
+  });
   assert.is(withPath.code, 0, withPath.stderr);
   // --shared would break that Helm 3: refused, and by Helm 3 itself always
   const shared = await helm(h, ['flytemc', 'setup', '--shared']);
@@ -168,7 +207,10 @@ test('Helm 3 sharing the data home: Helm 4 setup keeps the Helm 4 plugin out of 
   // what a postrenderer/v1 plugin in the shared folder does to Helm 3.17.2 (why all this)
   const probe = join(h.plugins, 'probe');
   mkdirSync(probe);
-  writeFileSync(join(probe, 'plugin.yaml'), 'apiVersion: v1\nname: probe\ntype: postrenderer/v1\nruntime: subprocess\nversion: 0.0.1\nruntimeConfig:\n  platformCommand:\n    - command: cat\n');
+  writeFileSync(
+    join(probe, 'plugin.yaml'),
+    'apiVersion: v1\nname: probe\ntype: postrenderer/v1\nruntime: subprocess\nversion: 0.0.1\nruntimeConfig:\n  platformCommand:\n    - command: cat\n',
+  );
   const broken = await helm3(h, ['plugin', 'list']);
   assert.match(broken.stderr, 'json: unknown field "apiVersion"');
   assert.not.match(broken.stdout, /^flytemc/m);
@@ -180,25 +222,52 @@ for (const major of HELM_MAJORS) {
     assert.is((await helm(h, ['plugin', 'install', ROOT])).code, 0);
     const ns = (out: string) => [...new Set([...out.matchAll(/^ {2}namespace: (\S+)$/gm)].map((m) => m[1]))];
     const tail = ['-f', CLUSTERS, '--template'];
-    for (const args of [['flytemc', 'install', 'control-plane', '-n', 'other', ...tail], ['-n', 'other', 'flytemc', 'install', 'control-plane', ...tail], ['flytemc', 'install', 'control-plane', ...tail, '--', '-n', 'other']]) {
+    for (const args of [
+      ['flytemc', 'install', 'control-plane', '-n', 'other', ...tail],
+      ['-n', 'other', 'flytemc', 'install', 'control-plane', ...tail],
+      ['flytemc', 'install', 'control-plane', ...tail, '--', '-n', 'other'],
+    ]) {
       const r = await helm(h, args);
       assert.is(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(ns(r.stdout), ['other'], args.join(' '));
     }
-    const env = await runProcessHelm(join(h.bin, 'helm'), ['flytemc', 'install', 'data-plane', '--name', 'dp1', '-f', SHARED, '--template'], { ...h, env: { ...h.env, HELM_NAMESPACE: 'from-env' } });
+    const env = await runProcessHelm(join(h.bin, 'helm'), ['flytemc', 'install', 'data-plane', '--name', 'dp1', '-f', SHARED, '--template'], {
+      ...h,
+      env: { ...h.env, HELM_NAMESPACE: 'from-env' },
+    });
     assert.is(env.code, 0, env.stderr);
     assert.equal(ns(env.stdout), ['from-env']);
     const dflt = await helm(h, ['flytemc', 'install', 'control-plane', '-n', 'default', '-f', CLUSTERS, '--template']);
     assert.equal(ns(dflt.stdout), ['default']);
     assert.match(dflt.stderr, 'note: namespace default');
-    const printed = await helm(h, ['--kube-context', 'cp', '-n', 'flyte', '--debug', 'flytemc', 'install', 'control-plane', '--cloud', 'eks', '-f', CLUSTERS, '--print']);
+    const printed = await helm(h, [
+      '--kube-context',
+      'cp',
+      '-n',
+      'flyte',
+      '--debug',
+      'flytemc',
+      'install',
+      'control-plane',
+      '--cloud',
+      'eks',
+      '-f',
+      CLUSTERS,
+      '--print',
+    ]);
     assert.is(printed.code, 0, printed.stderr);
-    assert.match(printed.stdout, /^(HELM_PLUGINS=\S+ )?\S*helm upgrade --install flyte \S+ --kube-context cp --namespace flyte -f \S+values-eks\.yaml -f \S+values-controlplane\.yaml /);
+    assert.match(
+      printed.stdout,
+      /^(HELM_PLUGINS=\S+ )?\S*helm upgrade --install flyte \S+ --kube-context cp --namespace flyte -f \S+values-eks\.yaml -f \S+values-controlplane\.yaml /,
+    );
     assert.match(printed.stdout, / --debug\n$/);
     if (major === 3) assert.match(printed.stdout, /--post-renderer \S+\/dist\/flytemc-post-renderer\.mjs/);
     else assert.match(printed.stdout, '--post-renderer flytemc-post-renderer');
     // the cluster commands take Helm's namespace and context the same way (here: an unreachable cluster)
-    writeFileSync(h.env.KUBECONFIG!, 'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]\nusers: [{name: u, user: {token: x}}]\ncontexts: [{name: nowhere, context: {cluster: c, user: u}}]\ncurrent-context: nowhere\n');
+    writeFileSync(
+      h.env.KUBECONFIG!,
+      'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]\nusers: [{name: u, user: {token: x}}]\ncontexts: [{name: nowhere, context: {cluster: c, user: u}}]\ncurrent-context: nowhere\n',
+    );
     const chk = await helm(h, ['--kube-context', 'nowhere', '-n', 'default', '--debug', 'flytemc', 'check', '--timeout', '2s']);
     assert.match(chk.stderr, 'flytemc: debug: namespace default (from HELM_NAMESPACE');
     assert.match(chk.stderr, 'flytemc: debug: kube context nowhere (from HELM_KUBECONTEXT');
@@ -210,7 +279,8 @@ for (const major of HELM_MAJORS) {
     const h = home(major);
     assert.is((await helm(h, ['plugin', 'install', ROOT])).code, 0);
     const cmds = await helm(h, ['__complete', 'flytemc', '']);
-    for (const c of ['setup', 'install', 'join', 'check', 'validate', 'routes', 'labels', 'rotate', 'unjoin', 'post-render', 'help']) assert.match(cmds.stdout, new RegExp(`^${c}$`, 'm'));
+    for (const c of ['setup', 'install', 'join', 'check', 'validate', 'routes', 'labels', 'rotate', 'unjoin', 'post-render', 'help'])
+      assert.match(cmds.stdout, new RegExp(`^${c}$`, 'm'));
     const roles = await helm(h, ['__complete', 'flytemc', 'install', '']);
     assert.match(roles.stdout, /^control-plane$/m);
     assert.match(roles.stdout, /^data-plane$/m);
@@ -239,10 +309,17 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     const server = createServer((req, res) => {
       const m = /^\/ct\/([^/]+)\/(.*)$/.exec((req.url ?? '/').split('?')[0]!);
       const p = join(dir, m ? m[2]! : (req.url ?? '/').split('?')[0]!);
-      if (!existsSync(p) || !p.startsWith(dir)) { res.statusCode = 404; res.end(); return; }
+      if (!existsSync(p) || !p.startsWith(dir)) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
       const ct = m ? decodeURIComponent(m[1]!) : 'none';
       if (ct !== 'none') res.setHeader('Content-Type', ct);
-      if (req.method === 'HEAD') { res.end(); return; }
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
       createReadStream(p).pipe(res);
     });
     server.listen(0, '127.0.0.1', () => {

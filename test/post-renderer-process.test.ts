@@ -12,7 +12,8 @@ import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-pr-'));
 
-const run = (args: string[], input: string | Buffer, env: NodeJS.ProcessEnv = {}) => runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
+const run = (args: string[], input: string | Buffer, env: NodeJS.ProcessEnv = {}) =>
+  runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
 
 function assertRefused(r: ReturnType<typeof run>, pattern: RegExp) {
   assert.is.not(r.code, 0, 'exit code');
@@ -22,7 +23,7 @@ function assertRefused(r: ReturnType<typeof run>, pattern: RegExp) {
   assert.not.match(r.stderr, /TypeError|ReferenceError|SyntaxError/);
 }
 
-test('happy path: Helm\'s stream in, the patched stream out, exit 0', () => {
+test("happy path: Helm's stream in, the patched stream out, exit 0", () => {
   const r = run(['--config', fixture('three-clusters.yaml')], rendered('controlplane.yaml'));
   assert.is(r.code, 0, r.stderr);
   const out = objects(r.stdout);
@@ -68,7 +69,14 @@ test('refuses a missing config file and a bad flag (usage errors exit 2)', () =>
   assert.is(u.code, 2);
 });
 
-for (const f of ['defect5-underscore-names', 'defect6-raw-secret-data', 'defect7-enabled-under-auth', 'defect8-misplaced-under-configmap', 'defect10-placeholder-unquoted', 'defect10-placeholder-quoted']) {
+for (const f of [
+  'defect5-underscore-names',
+  'defect6-raw-secret-data',
+  'defect7-enabled-under-auth',
+  'defect8-misplaced-under-configmap',
+  'defect10-placeholder-unquoted',
+  'defect10-placeholder-quoted',
+]) {
   test(`guide ${f}: refused with its hint and empty stdout`, () => {
     const r = run(['--config', fixture(`guide/${f}.yaml`)], rendered('controlplane.yaml'));
     assertRefused(r, new RegExp(`guide/${f}\\.yaml:\\d+.*\\n  fix: `));
@@ -113,21 +121,52 @@ test('real Helm 3: helm template of the flyte-core archive with --post-renderer 
   copyFileSync(FLYTE_CORE_TGZ, join(chartDir, 'flyte-core.tgz'));
   assert.is(runProcessSync('tar', ['xzf', join(chartDir, 'flyte-core.tgz'), '-C', chartDir, 'flyte-core/values-controlplane.yaml']).code, 0);
   const override = fixture('guide/corrected-flyte-core-override.yaml');
-  const r = runProcessSync(helmBinary(3), [
-    'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte',
-    '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'), '-f', override,
-    '--post-renderer', POST_RENDERER, '--post-renderer-args', '--config', '--post-renderer-args', override,
-  ], { env: helmEnv(home) });
+  const r = runProcessSync(
+    helmBinary(3),
+    [
+      'template',
+      'flyte',
+      FLYTE_CORE_TGZ,
+      '-n',
+      'flyte',
+      '-f',
+      join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
+      '-f',
+      override,
+      '--post-renderer',
+      POST_RENDERER,
+      '--post-renderer-args',
+      '--config',
+      '--post-renderer-args',
+      override,
+    ],
+    { env: helmEnv(home) },
+  );
   assert.is(r.code, 0, r.stderr);
   const out = objects(r.stdout);
   for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
   assert.not.ok(out.some((o) => o.kind === 'Deployment' && o.metadata.name === 'flytepropeller'));
 
   // and a refusal reaches the user through Helm, with nothing rendered
-  const bad = runProcessSync(helmBinary(3), [
-    'template', 'flyte', FLYTE_CORE_TGZ, '-n', 'flyte', '-f', join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
-    '--post-renderer', POST_RENDERER, '--post-renderer-args', '--config', '--post-renderer-args', fixture('guide/defect7-enabled-under-auth.yaml'),
-  ], { env: helmEnv(home) });
+  const bad = runProcessSync(
+    helmBinary(3),
+    [
+      'template',
+      'flyte',
+      FLYTE_CORE_TGZ,
+      '-n',
+      'flyte',
+      '-f',
+      join(chartDir, 'flyte-core', 'values-controlplane.yaml'),
+      '--post-renderer',
+      POST_RENDERER,
+      '--post-renderer-args',
+      '--config',
+      '--post-renderer-args',
+      fixture('guide/defect7-enabled-under-auth.yaml'),
+    ],
+    { env: helmEnv(home) },
+  );
   assert.is.not(bad.code, 0);
   assert.is(bad.stdout, '');
   assert.match(bad.stderr, /`enabled` sits under `auth`/);

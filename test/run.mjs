@@ -93,7 +93,10 @@ function runFile(file, reportDir, index) {
     child.on('close', (code, signal) => {
       let hooks = [];
       try {
-        hooks = readFileSync(report, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        hooks = readFileSync(report, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
       } catch {
         /* no hook failed */
       }

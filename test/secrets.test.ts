@@ -40,28 +40,75 @@ const ASSIGN = String.raw`["'\]]*\s*(?::|=(?!=))`; // `x: v`, `x = v`, `"x": v`,
 const TLS_OFF: Array<{ what: string; re: RegExp }> = [
   { what: 'rejectUnauthorized set to anything but true', re: new RegExp(`rejectUnauthorized${ASSIGN}(?!\\s*(?:true\\b|!0\\b))`, 'g') },
   { what: 'NODE_TLS_REJECT_UNAUTHORIZED', re: /NODE_TLS_REJECT_UNAUTHORIZED/g },
-  { what: 'a skip-verification setting set to true', re: new RegExp(`(?:insecure[-_]?skip[-_]?tls[-_]?verify|skip[-_]?tls[-_]?verify|insecure[-_]?skip[-_]?verify)${ASSIGN}\\s*["']?(?:true|1|yes|on|!0)\\b`, 'gi') },
+  {
+    what: 'a skip-verification setting set to true',
+    re: new RegExp(
+      `(?:insecure[-_]?skip[-_]?tls[-_]?verify|skip[-_]?tls[-_]?verify|insecure[-_]?skip[-_]?verify)${ASSIGN}\\s*["']?(?:true|1|yes|on|!0)\\b`,
+      'gi',
+    ),
+  },
   { what: "kubectl's or Helm's skip flag written as an argument", re: /[[,(]\s*["'`]--(?:kube-)?insecure-skip-tls-verify(?:=true)?["'`]\s*[\],)]/g },
   { what: 'checkServerIdentity replaced', re: new RegExp(`checkServerIdentity${ASSIGN}`, 'g') },
   { what: 'strict SSL turned off', re: new RegExp(`strict-?ssl${ASSIGN}\\s*["']?false`, 'gi') },
   { what: 'curl -k / --insecure, wget --no-check-certificate', re: /\bcurl\b[^\n]*\s(?:-k|--insecure)\b|--no-check-certificate/g },
 ];
-const CLIENT_NODE = "@kubernetes/client-node's KubeConfig honours a kubeconfig cluster's insecure-skip-tls-verify; flytemc's connect() (plugin/cluster/kube.ts) refuses such a cluster before any API client exists unless --insecure-skip-tls-verify was given (test/tls.test.ts)";
+const CLIENT_NODE =
+  "@kubernetes/client-node's KubeConfig honours a kubeconfig cluster's insecure-skip-tls-verify; flytemc's connect() (plugin/cluster/kube.ts) refuses such a cluster before any API client exists unless --insecure-skip-tls-verify was given (test/tls.test.ts)";
 const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: string }> = [
-  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(cluster && cluster\.skipTLSVerify\) \{\s*agentOptions\.rejectUnauthorized = false;/g, count: 1, reason: `applySecurityAuthentication: ${CLIENT_NODE}` },
-  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(cluster != null && cluster\.skipTLSVerify\) \{\s*opts\.rejectUnauthorized = false;/g, count: 1, reason: `applyHTTPSOptions: ${CLIENT_NODE}` },
-  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(opts\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = opts\.rejectUnauthorized;/g, count: 1, reason: `applyToHTTPSOptions copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
-  { file: /^dist\/chunks\/[^/]+\.mjs$/, match: /if \(httpsOptions\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = httpsOptions\.rejectUnauthorized;/g, count: 1, reason: `applySecurityAuthentication copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}` },
-  { file: /^test\/tls\.test\.ts$/, match: /^[\s\S]+$/g, count: 1, reason: 'the whole file: it plants insecure-skip-tls-verify in a kubeconfig and passes the flags, to prove the refusal (no connection) and the opt-in' },
-  { file: /^test\/cluster\/kube\.test\.ts$/, match: /skipsTlsVerification\(\{ skipTLSVerify: true \}\)/g, count: 1, reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())' },
-  { file: /^test\/commands\/cluster-flags\.test\.ts$/, match: /kubeOptions\(\{ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true \}, 10_000\)/g, count: 1, reason: 'the unit test of the flag --insecure-skip-tls-verify becoming the opt-in allowUnverifiedTls (it never turns verification off)' },
+  {
+    file: /^dist\/chunks\/[^/]+\.mjs$/,
+    match: /if \(cluster && cluster\.skipTLSVerify\) \{\s*agentOptions\.rejectUnauthorized = false;/g,
+    count: 1,
+    reason: `applySecurityAuthentication: ${CLIENT_NODE}`,
+  },
+  {
+    file: /^dist\/chunks\/[^/]+\.mjs$/,
+    match: /if \(cluster != null && cluster\.skipTLSVerify\) \{\s*opts\.rejectUnauthorized = false;/g,
+    count: 1,
+    reason: `applyHTTPSOptions: ${CLIENT_NODE}`,
+  },
+  {
+    file: /^dist\/chunks\/[^/]+\.mjs$/,
+    match: /if \(opts\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = opts\.rejectUnauthorized;/g,
+    count: 1,
+    reason: `applyToHTTPSOptions copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}`,
+  },
+  {
+    file: /^dist\/chunks\/[^/]+\.mjs$/,
+    match: /if \(httpsOptions\.rejectUnauthorized !== void 0\) \{\s*agentOptions\.rejectUnauthorized = httpsOptions\.rejectUnauthorized;/g,
+    count: 1,
+    reason: `applySecurityAuthentication copies the value applyHTTPSOptions set, false only for skipTLSVerify: ${CLIENT_NODE}`,
+  },
+  {
+    file: /^test\/tls\.test\.ts$/,
+    match: /^[\s\S]+$/g,
+    count: 1,
+    reason: 'the whole file: it plants insecure-skip-tls-verify in a kubeconfig and passes the flags, to prove the refusal (no connection) and the opt-in',
+  },
+  {
+    file: /^test\/cluster\/kube\.test\.ts$/,
+    match: /skipsTlsVerification\(\{ skipTLSVerify: true \}\)/g,
+    count: 1,
+    reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())',
+  },
+  {
+    file: /^test\/commands\/cluster-flags\.test\.ts$/,
+    match: /kubeOptions\(\{ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true \}, 10_000\)/g,
+    count: 1,
+    reason: 'the unit test of the flag --insecure-skip-tls-verify becoming the opt-in allowUnverifiedTls (it never turns verification off)',
+  },
 ];
 
 test('no shipped or source file turns TLS verification off (every pattern, every file; listed exceptions only)', () => {
-  const list = SCANNED.filter((p) => existsSync(join(ROOT, p))).flatMap((p) => files(join(ROOT, p))).filter((f) => relative(ROOT, f) !== SELF);
+  const list = SCANNED.filter((p) => existsSync(join(ROOT, p)))
+    .flatMap((p) => files(join(ROOT, p)))
+    .filter((f) => relative(ROOT, f) !== SELF);
   const rel = list.map((f) => relative(ROOT, f));
   for (const dir of ['dist/', 'dist/chunks/', 'plugin/', 'scripts/', 'bench/', 'test/helpers/', 'test/harness/']) {
-    assert.ok(rel.some((f) => f.startsWith(dir)), `nothing scanned under ${dir}`);
+    assert.ok(
+      rel.some((f) => f.startsWith(dir)),
+      `nothing scanned under ${dir}`,
+    );
   }
   const hits: string[] = [];
   const used = ALLOWED.map(() => 0);
@@ -90,21 +137,55 @@ test('no shipped or source file turns TLS verification off (every pattern, every
 
 test('the patterns catch every form that turns verification off, and not the forms that keep it on', () => {
   const off = [
-    'rejectUnauthorized: false', 'agent.rejectUnauthorized = false;', "{ 'rejectUnauthorized': false }", 'rejectUnauthorized:!1', 'rejectUnauthorized = opts.verify',
-    'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"', 'insecureSkipTlsVerify = true', 'skipTLSVerify: true', 'cluster["insecure-skip-tls-verify"] = true',
-    'insecure-skip-tls-verify: true', 'InsecureSkipVerify: true', 'skipTLSVerify:!0', "args.push('--kube-insecure-skip-tls-verify')", "['--insecure-skip-tls-verify']",
-    'checkServerIdentity: () => undefined', 'strict-ssl=false', 'curl -k https://x', 'wget --no-check-certificate https://x',
+    'rejectUnauthorized: false',
+    'agent.rejectUnauthorized = false;',
+    "{ 'rejectUnauthorized': false }",
+    'rejectUnauthorized:!1',
+    'rejectUnauthorized = opts.verify',
+    'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0"',
+    'insecureSkipTlsVerify = true',
+    'skipTLSVerify: true',
+    'cluster["insecure-skip-tls-verify"] = true',
+    'insecure-skip-tls-verify: true',
+    'InsecureSkipVerify: true',
+    'skipTLSVerify:!0',
+    "args.push('--kube-insecure-skip-tls-verify')",
+    "['--insecure-skip-tls-verify']",
+    'checkServerIdentity: () => undefined',
+    'strict-ssl=false',
+    'curl -k https://x',
+    'wget --no-check-certificate https://x',
   ];
-  const on = ['rejectUnauthorized: true', 'rejectUnauthorized:!0', 'if (opts.rejectUnauthorized === false)', 'skipTLSVerify: false', "elt.cluster['insecure-skip-tls-verify'] === true", 'insecure-skip-tls-verify: false'];
-  for (const s of off) assert.ok(TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)), `not caught: ${s}`);
-  for (const s of on) assert.not.ok(TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)), `caught although verification stays on: ${s}`);
+  const on = [
+    'rejectUnauthorized: true',
+    'rejectUnauthorized:!0',
+    'if (opts.rejectUnauthorized === false)',
+    'skipTLSVerify: false',
+    "elt.cluster['insecure-skip-tls-verify'] === true",
+    'insecure-skip-tls-verify: false',
+  ];
+  for (const s of off)
+    assert.ok(
+      TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)),
+      `not caught: ${s}`,
+    );
+  for (const s of on)
+    assert.not.ok(
+      TLS_OFF.some(({ re }) => new RegExp(re.source, re.flags).test(s)),
+      `caught although verification stays on: ${s}`,
+    );
 });
 
 test('the vendored client code that honours insecure-skip-tls-verify is reachable only through connect(), after the refusal', () => {
   // only kube.ts loads the client as a value; the other modules import its types
   const plugin = files(join(ROOT, 'plugin')).filter((f) => f.endsWith('.ts'));
-  const importers = plugin.filter((f) => /import\s*\(\s*'@kubernetes\/client-node'\s*\)|^import\s+(?!type\b)[^\n]*from\s+'@kubernetes\/client-node'/m.test(readFileSync(f, 'utf8')));
-  assert.equal(importers.map((f) => relative(ROOT, f)), ['plugin/cluster/kube.ts']);
+  const importers = plugin.filter((f) =>
+    /import\s*\(\s*'@kubernetes\/client-node'\s*\)|^import\s+(?!type\b)[^\n]*from\s+'@kubernetes\/client-node'/m.test(readFileSync(f, 'utf8')),
+  );
+  assert.equal(
+    importers.map((f) => relative(ROOT, f)),
+    ['plugin/cluster/kube.ts'],
+  );
   const kube = readFileSync(join(ROOT, 'plugin', 'cluster', 'kube.ts'), 'utf8');
   const body = kube.slice(kube.indexOf('export async function connect('));
   const gate = body.indexOf('refuseUnverifiedTls(kc, [context], opts)');
@@ -114,19 +195,62 @@ test('the vendored client code that honours insecure-skip-tls-verify is reachabl
 });
 
 // ---- the post-renderer with a planted token
-const run = (args: string[], input: string, env: NodeJS.ProcessEnv = {}) => runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
+const run = (args: string[], input: string, env: NodeJS.ProcessEnv = {}) =>
+  runNodeSync(POST_RENDERER, args, { input, env: { PATH: process.env.PATH, ...env } });
 const leaks = (text: string) => [TOKEN, TOKEN.slice(0, 30), TOKEN.slice(-30), 'MIIFLYTEMCPLANTED'].filter((t) => text.includes(t));
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const secretDoc = (data: Record<string, string>, field = 'data') => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\n  namespace: flyte\ntype: Opaque\n${field}:\n${Object.entries(data).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join('\n')}\n`;
+const secretDoc = (data: Record<string, string>, field = 'data') =>
+  `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\n  namespace: flyte\ntype: Opaque\n${field}:\n${Object.entries(data)
+    .map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)
+    .join('\n')}\n`;
 const THREE = readFileSync(fixture('three-clusters.yaml'), 'utf8');
 
 const CASES: Array<{ what: string; input: string; config?: string; refused: boolean }> = [
-  { what: 'a raw token and PEM under a Secret\'s data (guide defect 6) in the stream', input: rendered('controlplane.yaml') + secretDoc({ cluster_1_token: TOKEN, cluster_1_cacert: PEM }), config: THREE, refused: true },
-  { what: 'a token-shaped string where a Kubernetes name goes', input: rendered('controlplane.yaml'), config: THREE.replace('secretName: cluster-credentials', `secretName: ${TOKEN}`), refused: true },
-  { what: 'a token under an unknown key of a cluster', input: rendered('controlplane.yaml'), config: THREE.replace('        endpoint: https://203.0.113.1:6443\n', `        endpoint: https://203.0.113.1:6443\n        token: ${TOKEN}\n`), refused: true },
-  { what: 'a token passed as the --config file (a Secret manifest)', input: rendered('controlplane.yaml'), config: secretDoc({ cluster_1_token: TOKEN }, 'stringData').slice(4), refused: true },
-  { what: 'a token in an invalid-YAML line of the stream', input: rendered('controlplane.yaml') + `---\napiVersion: v1\nkind: Secret\ndata: {cluster_1_token: ${TOKEN}\n`, config: THREE, refused: true },
-  { what: 'a valid Secret with base64 data: accepted, the data left as it was and never decoded into the output', input: rendered('controlplane.yaml') + secretDoc({ cluster_1_token: b64(TOKEN), cluster_1_cacert: b64(PEM), cluster_2_token: b64('t2'), cluster_2_cacert: b64('c2'), cluster_3_token: b64('t3'), cluster_3_cacert: b64('c3') }), config: THREE, refused: false },
+  {
+    what: "a raw token and PEM under a Secret's data (guide defect 6) in the stream",
+    input: rendered('controlplane.yaml') + secretDoc({ cluster_1_token: TOKEN, cluster_1_cacert: PEM }),
+    config: THREE,
+    refused: true,
+  },
+  {
+    what: 'a token-shaped string where a Kubernetes name goes',
+    input: rendered('controlplane.yaml'),
+    config: THREE.replace('secretName: cluster-credentials', `secretName: ${TOKEN}`),
+    refused: true,
+  },
+  {
+    what: 'a token under an unknown key of a cluster',
+    input: rendered('controlplane.yaml'),
+    config: THREE.replace('        endpoint: https://203.0.113.1:6443\n', `        endpoint: https://203.0.113.1:6443\n        token: ${TOKEN}\n`),
+    refused: true,
+  },
+  {
+    what: 'a token passed as the --config file (a Secret manifest)',
+    input: rendered('controlplane.yaml'),
+    config: secretDoc({ cluster_1_token: TOKEN }, 'stringData').slice(4),
+    refused: true,
+  },
+  {
+    what: 'a token in an invalid-YAML line of the stream',
+    input: rendered('controlplane.yaml') + `---\napiVersion: v1\nkind: Secret\ndata: {cluster_1_token: ${TOKEN}\n`,
+    config: THREE,
+    refused: true,
+  },
+  {
+    what: 'a valid Secret with base64 data: accepted, the data left as it was and never decoded into the output',
+    input:
+      rendered('controlplane.yaml') +
+      secretDoc({
+        cluster_1_token: b64(TOKEN),
+        cluster_1_cacert: b64(PEM),
+        cluster_2_token: b64('t2'),
+        cluster_2_cacert: b64('c2'),
+        cluster_3_token: b64('t3'),
+        cluster_3_cacert: b64('c3'),
+      }),
+    config: THREE,
+    refused: false,
+  },
 ];
 
 for (const c of CASES) {
@@ -158,10 +282,20 @@ for (const c of CASES) {
 
 test('showValue masks a value at a secret path or shaped like a credential, whatever its length; names, URLs and paths stay readable', () => {
   const masked = [
-    ['abc', '/data/cluster_1_token'], ['Z', '/stringData/cluster_1_cacert'], [12345, '/data/cluster_2_token'], ['hunter2', '/multicluster/credentials/password'],
-    ['s3cr3t', 'spec.clientSecret'], ['Q', '/users/0/user/client-key-data'], ['short', '/clusters/0/cluster/certificate-authority-data'],
-    ['eyJhbGciOi.eyJzdWIi.c2ln', ''], ['Bearer abc', ''], ['abcdef.0123456789abcdef', ''], ['k8s-aws-v1.aHR0cHM6Ly9zdHM', ''],
-    ['dG9rZW4xMjM0NTY3OA==', ''], ['k9Xz2Qw8Lm4Rt7Vb', ''], ['0123456789abcdef0123456789abcdef', ''],
+    ['abc', '/data/cluster_1_token'],
+    ['Z', '/stringData/cluster_1_cacert'],
+    [12345, '/data/cluster_2_token'],
+    ['hunter2', '/multicluster/credentials/password'],
+    ['s3cr3t', 'spec.clientSecret'],
+    ['Q', '/users/0/user/client-key-data'],
+    ['short', '/clusters/0/cluster/certificate-authority-data'],
+    ['eyJhbGciOi.eyJzdWIi.c2ln', ''],
+    ['Bearer abc', ''],
+    ['abcdef.0123456789abcdef', ''],
+    ['k8s-aws-v1.aHR0cHM6Ly9zdHM', ''],
+    ['dG9rZW4xMjM0NTY3OA==', ''],
+    ['k9Xz2Qw8Lm4Rt7Vb', ''],
+    ['0123456789abcdef0123456789abcdef', ''],
     ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', '/multicluster/clusters/clusterConfigs/0/name'],
   ] as const;
   for (const [v, path] of masked) {
@@ -170,25 +304,45 @@ test('showValue masks a value at a secret path or shaped like a credential, what
     assert.not.ok(shown.includes(String(v)), shown);
   }
   const plain = [
-    ['cluster-1', '/multicluster/clusters/clusterConfigs/0/name', '"cluster-1"'], ['https://203.0.113.1:6443', '/clusterConfigs/0/endpoint', '"https://203.0.113.1:6443"'],
-    ['cluster-credentials', '/multicluster/credentials/secretName', '"cluster-credentials"'], ['/var/run/credentials/cluster_1_token', '/clusterConfigs/0/auth/tokenPath', '"/var/run/credentials/cluster_1_token"'],
-    ['/configmap/clusters/clusterConfigs/1/auth/enabled', '', '"/configmap/clusters/clusterConfigs/1/auth/enabled"'], [true, '/clusterConfigs/0/enabled', 'true'], [0.5, '/labelClusterMap/team1/0/weight', '0.5'],
+    ['cluster-1', '/multicluster/clusters/clusterConfigs/0/name', '"cluster-1"'],
+    ['https://203.0.113.1:6443', '/clusterConfigs/0/endpoint', '"https://203.0.113.1:6443"'],
+    ['cluster-credentials', '/multicluster/credentials/secretName', '"cluster-credentials"'],
+    ['/var/run/credentials/cluster_1_token', '/clusterConfigs/0/auth/tokenPath', '"/var/run/credentials/cluster_1_token"'],
+    ['/configmap/clusters/clusterConfigs/1/auth/enabled', '', '"/configmap/clusters/clusterConfigs/1/auth/enabled"'],
+    [true, '/clusterConfigs/0/enabled', 'true'],
+    [0.5, '/labelClusterMap/team1/0/weight', '0.5'],
   ] as const;
   for (const [v, path, want] of plain) assert.is(showValue(v, path), want, `${v} at ${path}`);
-  assert.ok(isSecretPath('/data/x') && isSecretPath('/multicluster/credentials/token') && !isSecretPath('/multicluster/credentials/secretName') && !isSecretPath('/clusterConfigs/0/auth/certPath'));
+  assert.ok(
+    isSecretPath('/data/x') &&
+      isSecretPath('/multicluster/credentials/token') &&
+      !isSecretPath('/multicluster/credentials/secretName') &&
+      !isSecretPath('/clusterConfigs/0/auth/certPath'),
+  );
 });
 
 test('redact masks bearer, bootstrap and EKS tokens, base64 and hex blobs and quoted secret values in any text; JSON pointers and paths stay', () => {
   const text = [
-    'Authorization: Bearer abc123', 'token: "tiny"', "password='p'", 'blob dGhpcyBpcyBhIHRva2VuIHRoYXQgaXMgbG9uZw== end', 'join abcdef.0123456789abcdef now',
-    'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbQ', 'hex 0123456789abcdef0123456789abcdef01234567 end',
+    'Authorization: Bearer abc123',
+    'token: "tiny"',
+    "password='p'",
+    'blob dGhpcyBpcyBhIHRva2VuIHRoYXQgaXMgbG9uZw== end',
+    'join abcdef.0123456789abcdef now',
+    'k8s-aws-v1.aHR0cHM6Ly9zdHMuYW1hem9uYXdzLmNvbQ',
+    'hex 0123456789abcdef0123456789abcdef01234567 end',
   ].join('\n');
   const out = redact(text);
-  for (const s of ['abc123', 'tiny', "'p'", 'dGhpcyBpcyBhIHRva2Vu', 'abcdef.0123456789abcdef', 'aHR0cHM6', '0123456789abcdef0123456789abcdef01234567']) assert.not.ok(out.includes(s), `${s} in ${out}`);
-  const keep = 'values.yaml:32 (/configmap/clusters/clusterConfigs/1/auth/enabled): Secret flyte/flyteadmin-token: still has no token after 4 s; see /tmp/flytemc-faults-AbC123/clusters/cluster-1/kube-apiserver.log';
+  for (const s of ['abc123', 'tiny', "'p'", 'dGhpcyBpcyBhIHRva2Vu', 'abcdef.0123456789abcdef', 'aHR0cHM6', '0123456789abcdef0123456789abcdef01234567'])
+    assert.not.ok(out.includes(s), `${s} in ${out}`);
+  const keep =
+    'values.yaml:32 (/configmap/clusters/clusterConfigs/1/auth/enabled): Secret flyte/flyteadmin-token: still has no token after 4 s; see /tmp/flytemc-faults-AbC123/clusters/cluster-1/kube-apiserver.log';
   assert.is(redact(keep), keep);
   // pointers whose keys are long words (found by the README doc-test: this one was masked as base64)
-  for (const pointer of ['values-override.yaml:7 (/flyteadmin/additionalVolumeMounts/0/name)', 'x (/spec/template/spec/initContainers/0/volumeMounts/1/mountPath)', '/multicluster/controlPlane/clientSecret/secretName/x1/deploymentAnnotations']) {
+  for (const pointer of [
+    'values-override.yaml:7 (/flyteadmin/additionalVolumeMounts/0/name)',
+    'x (/spec/template/spec/initContainers/0/volumeMounts/1/mountPath)',
+    '/multicluster/controlPlane/clientSecret/secretName/x1/deploymentAnnotations',
+  ]) {
     assert.is(redact(pointer), pointer);
   }
   // a blob with slashes is still a blob
@@ -201,7 +355,9 @@ test('the post-renderer and validate never echo a short planted secret (a Secret
   const NUMBER = '424242';
   const config = join(tmp, 'short.yaml');
   writeFileSync(config, THREE.replace('secretName: cluster-credentials', `secretName: ${SHORT}`));
-  const stream = rendered('controlplane.yaml') + secretDoc({ cluster_1_token: b64('t1'), cluster_1_cacert: b64('c1') }).replace(`cluster_1_token: "${b64('t1')}"`, `cluster_1_token: ${NUMBER}`);
+  const stream =
+    rendered('controlplane.yaml') +
+    secretDoc({ cluster_1_token: b64('t1'), cluster_1_cacert: b64('c1') }).replace(`cluster_1_token: "${b64('t1')}"`, `cluster_1_token: ${NUMBER}`);
   const pr = run(['--config', fixture('three-clusters.yaml')], stream);
   assert.is(pr.code, 1, pr.stderr);
   assert.match(pr.stderr, /data\/cluster_1_token.*must be string, not number <masked: 6 characters>/);
@@ -226,7 +382,16 @@ test('the error file is 0600 even when it existed before with a looser mode', ()
 });
 
 test('--explain shows patches, never Secret data', () => {
-  const input = rendered('controlplane.yaml') + secretDoc({ cluster_1_token: b64(TOKEN), cluster_1_cacert: b64(PEM), cluster_2_token: b64('t2'), cluster_2_cacert: b64('c2'), cluster_3_token: b64('t3'), cluster_3_cacert: b64('c3') });
+  const input =
+    rendered('controlplane.yaml') +
+    secretDoc({
+      cluster_1_token: b64(TOKEN),
+      cluster_1_cacert: b64(PEM),
+      cluster_2_token: b64('t2'),
+      cluster_2_cacert: b64('c2'),
+      cluster_3_token: b64('t3'),
+      cluster_3_cacert: b64('c3'),
+    });
   const f = join(tmp, 'three.yaml');
   writeFileSync(f, THREE);
   const r = run(['--config', f, '--explain'], input);

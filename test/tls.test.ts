@@ -22,7 +22,11 @@ import { CLI, runNode, type ProcResult } from './helpers/process.ts';
 
 const NOTE = 'TLS NOT VERIFIED';
 
-interface Relay { url: string; connections: number; close(): Promise<void> }
+interface Relay {
+  url: string;
+  connections: number;
+  close(): Promise<void>;
+}
 
 /** A TCP relay on 127.0.0.1 to `target` (https://127.0.0.1:PORT) that counts accepted connections. */
 function relay(target: string): Promise<Relay> {
@@ -40,14 +44,17 @@ function relay(target: string): Promise<Relay> {
     client.on('error', () => up.destroy());
     up.on('error', () => client.destroy());
   });
-  r.close = () => new Promise((done) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => done());
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    r.url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
-    done(r);
-  }));
+  r.close = () =>
+    new Promise((done) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => done());
+    });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      r.url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+      done(r);
+    }),
+  );
 }
 
 let set: ClusterSet;
@@ -70,8 +77,18 @@ async function counted(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 function assertRefused(r: Awaited<ReturnType<typeof counted>>, context: string, optIn = '--insecure-skip-tls-verify'): void {
   assert.is(r.code, 2, `exit 2 (the kubeconfig is refused): ${r.stdout}${r.stderr}`);
-  assert.match(r.stderr, new RegExp(`error: \\S+ context ${context} \\(cluster ${context}, https://127\\.0\\.0\\.1:\\d+\\): the cluster skips TLS verification \\(insecure-skip-tls-verify\\): flytemc would send your credentials to a server whose certificate it does not verify; nothing was sent`));
-  assert.match(r.stderr, new RegExp(`fix: put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify; or, accepting the risk, pass ${optIn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `error: \\S+ context ${context} \\(cluster ${context}, https://127\\.0\\.0\\.1:\\d+\\): the cluster skips TLS verification \\(insecure-skip-tls-verify\\): flytemc would send your credentials to a server whose certificate it does not verify; nothing was sent`,
+    ),
+  );
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `fix: put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify; or, accepting the risk, pass ${optIn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+    ),
+  );
   assert.is(r.stdout, '', 'nothing on stdout');
   assert.is(r.hubConnections, 0, 'a connection reached the hub');
   assert.is(r.memberConnections, 0, 'a connection reached the data plane');
@@ -90,7 +107,10 @@ test.before(async () => {
   hub = await relay(set.clusters[0]!.server);
   member = await relay(set.clusters[1]!.server);
   // the harness kubeconfig plus contexts through the relays: verified (the cluster CA) or not
-  const kc = yaml.load(readFileSync(set.kubeconfigPath, 'utf8')) as { clusters: Array<{ name: string; cluster: Record<string, unknown> }>; contexts: Array<{ name: string; context: { cluster: string; user: string } }> };
+  const kc = yaml.load(readFileSync(set.kubeconfigPath, 'utf8')) as {
+    clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
+    contexts: Array<{ name: string; context: { cluster: string; user: string } }>;
+  };
   const ca = (i: number) => kc.clusters[i]!.cluster['certificate-authority-data'];
   const add = (name: string, server: string, user: string, tls: Record<string, unknown>) => {
     kc.clusters.push({ name, cluster: { server, ...tls } });
@@ -124,7 +144,10 @@ test('check --insecure-skip-tls-verify: runs through that hub, and every line ab
   const r = await counted(['check', '--hub-only', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify']);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.ok(r.hubConnections > 0, 'the relay is on the path');
-  assert.match(r.stderr, /^warning: context hub-insecure \(https:\/\/127\.0\.0\.1:\d+\) \[TLS NOT VERIFIED\]: the cluster skips TLS verification \(insecure-skip-tls-verify\), allowed by --insecure-skip-tls-verify/m);
+  assert.match(
+    r.stderr,
+    /^warning: context hub-insecure \(https:\/\/127\.0\.0\.1:\d+\) \[TLS NOT VERIFIED\]: the cluster skips TLS verification \(insecure-skip-tls-verify\), allowed by --insecure-skip-tls-verify/m,
+  );
   assert.match(r.stdout, /all 1 cluster OK \(credentials from hub hub-insecure \[TLS NOT VERIFIED\] Secret flyte\/cluster-credentials;/);
   assertEveryLineMarked(r.stdout + r.stderr, 'hub-insecure', 2);
   const j = await counted(['check', '--hub-only', '--kube-context', 'hub-insecure', '--insecure-skip-tls-verify', '-o', 'json']);
@@ -159,21 +182,58 @@ test('join, unjoin, rotate: an unverified member or hub is refused with exit 2 b
 });
 
 test('join --insecure-skip-tls-verify: every line about that member says TLS NOT VERIFIED; its token is still proven over verified TLS', async () => {
-  const r = await counted(['join', 'dp-insecure', '--name', 'cluster-1', '--endpoint', set.clusters[1]!.server, '--kube-context', 'hub-relay', '--insecure-skip-tls-verify', '--dry-run'], { FLYTEMC_PROGRESS: '1' });
+  const r = await counted(
+    [
+      'join',
+      'dp-insecure',
+      '--name',
+      'cluster-1',
+      '--endpoint',
+      set.clusters[1]!.server,
+      '--kube-context',
+      'hub-relay',
+      '--insecure-skip-tls-verify',
+      '--dry-run',
+    ],
+    { FLYTEMC_PROGRESS: '1' },
+  );
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.ok(r.memberConnections > 0, 'the relay is on the path');
   assertEveryLineMarked(r.stdout + r.stderr, 'dp-insecure', 4);
   assert.match(r.stderr, /\[cluster-1\] \[TLS NOT VERIFIED\] /, 'progress lines of that cluster');
-  assert.match(r.stdout, /^dp-insecure \[TLS NOT VERIFIED\] +check +token of ServiceAccount flyte\/flyteadmin +\(ok: system:serviceaccount:flyte:flyteadmin over TLS verified with the ca\.crt CA;/m);
+  assert.match(
+    r.stdout,
+    /^dp-insecure \[TLS NOT VERIFIED\] +check +token of ServiceAccount flyte\/flyteadmin +\(ok: system:serviceaccount:flyte:flyteadmin over TLS verified with the ca\.crt CA;/m,
+  );
   // the verified hub is not marked
   for (const l of (r.stdout + r.stderr).split('\n').filter((x) => x.includes('hub-relay'))) assert.not.ok(l.includes(NOTE), l);
 });
 
 test("install: Helm would use an unverified context: refused with exit 2 before Helm runs, unless Helm's --kube-insecure-skip-tls-verify", async () => {
   prepareChart();
-  const env = { FLYTEMC_HELM: helmBinary(3), HELM_CACHE_HOME: join(work, 'helm', 'cache'), HELM_CONFIG_HOME: join(work, 'helm', 'config'), HELM_DATA_HOME: join(work, 'helm', 'data') };
-  const args = ['install', 'data-plane', '--name', 'cluster-1', '--admin-endpoint', 'dns:///flyte.example.com:443', '-n', 'tls-install', '--kube-context', 'dp-insecure', '--dry-run',
-    '--set', 'multicluster.controlPlane.catalog=false', '--set', 'flyte-core.storage.type=s3']; // a data plane with its way back and shared storage (issue 11)
+  const env = {
+    FLYTEMC_HELM: helmBinary(3),
+    HELM_CACHE_HOME: join(work, 'helm', 'cache'),
+    HELM_CONFIG_HOME: join(work, 'helm', 'config'),
+    HELM_DATA_HOME: join(work, 'helm', 'data'),
+  };
+  const args = [
+    'install',
+    'data-plane',
+    '--name',
+    'cluster-1',
+    '--admin-endpoint',
+    'dns:///flyte.example.com:443',
+    '-n',
+    'tls-install',
+    '--kube-context',
+    'dp-insecure',
+    '--dry-run',
+    '--set',
+    'multicluster.controlPlane.catalog=false',
+    '--set',
+    'flyte-core.storage.type=s3',
+  ]; // a data plane with its way back and shared storage (issue 11)
   const r = await counted(args, env);
   assertRefused(r, 'dp-insecure', "Helm's --kube-insecure-skip-tls-verify");
   const allowed = await counted([...args, '--kube-insecure-skip-tls-verify'], env);

@@ -24,7 +24,16 @@ import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } fr
 import { hubContextOf } from './session.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
 import { probe } from './probe.ts';
-import { DEFAULT_NEEDS, FLYTE_CORE_TEMPLATES, accessChecks, neededAccess, templatesOfValues, type AccessCheck, type KindNeed, type ResourceTemplate } from '../config/rbac.ts';
+import {
+  DEFAULT_NEEDS,
+  FLYTE_CORE_TEMPLATES,
+  accessChecks,
+  neededAccess,
+  templatesOfValues,
+  type AccessCheck,
+  type KindNeed,
+  type ResourceTemplate,
+} from '../config/rbac.ts';
 import { mapLimit } from './util.ts';
 import { isObject } from '../data.ts';
 
@@ -88,7 +97,11 @@ export async function clustersFromFile(path: string, text: string): Promise<Clus
     const mc = isObject(raw) ? raw : {};
     const cl = isObject(mc.clusters) ? mc.clusters : {};
     const cred = isObject(mc.credentials) ? mc.credentials : {};
-    return { source: path, clusters: Array.isArray(cl.clusterConfigs) ? (cl.clusterConfigs as ClusterConfig[]) : [], ...(typeof cred.secretName === 'string' ? { secretName: cred.secretName } : {}) };
+    return {
+      source: path,
+      clusters: Array.isArray(cl.clusterConfigs) ? (cl.clusterConfigs as ClusterConfig[]) : [],
+      ...(typeof cred.secretName === 'string' ? { secretName: cred.secretName } : {}),
+    };
   }
   const cl = isObject(raw) ? raw : {};
   return { source: path, clusters: Array.isArray(cl.clusterConfigs) ? (cl.clusterConfigs as ClusterConfig[]) : [] };
@@ -98,7 +111,9 @@ export async function clustersFromFile(path: string, text: string): Promise<Clus
 export async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterList | undefined> {
   const text = (await readConfigMap(hub, ns, 'flyte-admin-clusters-config'))?.['clusters.yaml'];
   if (!text) return undefined;
-  const v = parseUntrusted(text, `hub ConfigMap ${ns}/flyte-admin-clusters-config clusters.yaml`, STREAM_INPUT) as { clusters?: { clusterConfigs?: ClusterConfig[] } } | null;
+  const v = parseUntrusted(text, `hub ConfigMap ${ns}/flyte-admin-clusters-config clusters.yaml`, STREAM_INPUT) as {
+    clusters?: { clusterConfigs?: ClusterConfig[] };
+  } | null;
   return { source: `hub ConfigMap ${ns}/flyte-admin-clusters-config`, clusters: v?.clusters?.clusterConfigs ?? [] };
 }
 
@@ -122,7 +137,7 @@ export async function needsFor(hub: Kube | undefined, ns: string, valuesFile?: s
   }
   const deployed = hub ? await templatesDeployed(hub, ns) : undefined;
   if (deployed) return { needs: neededAccess(deployed).needs, from: `the hub's ConfigMap ${ns}/clusterresource-template` };
-  return { needs: neededAccess(FLYTE_CORE_TEMPLATES).needs, from: 'flyte-core\'s default cluster-resource templates' };
+  return { needs: neededAccess(FLYTE_CORE_TEMPLATES).needs, from: "flyte-core's default cluster-resource templates" };
 }
 
 /** The control plane's storage: storage.yaml of FlyteAdmin's flyte-admin-base-config in the hub. */
@@ -153,8 +168,16 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
   const install = `helm flytemc install data-plane --name ${c.name} --admin-endpoint dns:///FLYTEADMIN-HOST:443 --kube-context ${m.context} -n ${ns}`;
   if (!dp.config && !dp.deployment) {
     return [
-      { check: 'installed', ok: false, problem: `no flytepropeller in namespace ${ns} of context ${m.context} (no ConfigMap flyte-propeller-config, no Deployment flytepropeller): nothing would run the executions FlyteAdmin sends here`, fix: install },
-      { check: 'admin', ok: null }, { check: 'catalog', ok: null }, { check: 'cluster-id', ok: null }, { check: 'storage', ok: null },
+      {
+        check: 'installed',
+        ok: false,
+        problem: `no flytepropeller in namespace ${ns} of context ${m.context} (no ConfigMap flyte-propeller-config, no Deployment flytepropeller): nothing would run the executions FlyteAdmin sends here`,
+        fix: install,
+      },
+      { check: 'admin', ok: null },
+      { check: 'catalog', ok: null },
+      { check: 'cluster-id', ok: null },
+      { check: 'storage', ok: null },
     ];
   }
   const out: Finding[] = [{ check: 'installed', ok: true, value: dp.deployment ?? 'ConfigMap flyte-propeller-config' }];
@@ -170,7 +193,9 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
   const service = async (endpoint: string): Promise<{ name: string; namespace: string; exists: boolean } | undefined> => {
     const svc = inClusterService(endpoint, ns);
     if (!svc) return undefined;
-    const have = await readOrAbsent(m, `reading Service ${svc.namespace}/${svc.name}`, () => m.core.readNamespacedService({ name: svc.name, namespace: svc.namespace }));
+    const have = await readOrAbsent(m, `reading Service ${svc.namespace}/${svc.name}`, () =>
+      m.core.readNamespacedService({ name: svc.name, namespace: svc.namespace }),
+    );
     return { ...svc, exists: !!have };
   };
   const wire = `reinstall the data plane pointed at the control plane: ${install} (or set multicluster.controlPlane.adminEndpoint in its values)`;
@@ -178,11 +203,18 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
   const adminSection = section('admin.yaml');
   const admin = isObject(adminSection.admin) ? adminSection.admin : {};
   const adminEndpoint = typeof admin.endpoint === 'string' ? admin.endpoint : undefined;
-  if (!adminEndpoint) out.push({ check: 'admin', ok: false, problem: `flytepropeller has no admin.endpoint (ConfigMap ${ns}/flyte-propeller-config admin.yaml)`, fix: wire });
+  if (!adminEndpoint)
+    out.push({ check: 'admin', ok: false, problem: `flytepropeller has no admin.endpoint (ConfigMap ${ns}/flyte-propeller-config admin.yaml)`, fix: wire });
   else {
     const svc = await service(adminEndpoint);
     if (svc && !svc.exists) {
-      out.push({ check: 'admin', ok: false, value: adminEndpoint, problem: `flytepropeller's admin endpoint ${adminEndpoint} is ${adminEndpoint === IN_CLUSTER_ADMIN ? 'flyte-core\'s single-cluster default, ' : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: no execution event reaches FlyteAdmin, so no execution here ever finishes`, fix: wire });
+      out.push({
+        check: 'admin',
+        ok: false,
+        value: adminEndpoint,
+        problem: `flytepropeller's admin endpoint ${adminEndpoint} is ${adminEndpoint === IN_CLUSTER_ADMIN ? "flyte-core's single-cluster default, " : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: no execution event reaches FlyteAdmin, so no execution here ever finishes`,
+        fix: wire,
+      });
     } else out.push({ check: 'admin', ok: true, value: adminEndpoint });
   }
 
@@ -190,29 +222,76 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
   const catalogType = String(cache.type ?? 'noop');
   const catalogEndpoint = typeof cache.endpoint === 'string' ? cache.endpoint : undefined;
   if (catalogType !== 'datacatalog') out.push({ check: 'catalog', ok: true, value: `off (${catalogType})` });
-  else if (!catalogEndpoint) out.push({ check: 'catalog', ok: false, problem: 'the catalog cache is on but has no endpoint', fix: 'set multicluster.controlPlane.catalogEndpoint (or catalog: false) and reinstall the data plane' });
+  else if (!catalogEndpoint)
+    out.push({
+      check: 'catalog',
+      ok: false,
+      problem: 'the catalog cache is on but has no endpoint',
+      fix: 'set multicluster.controlPlane.catalogEndpoint (or catalog: false) and reinstall the data plane',
+    });
   else {
     const svc = await service(catalogEndpoint);
     if (svc && !svc.exists) {
-      out.push({ check: 'catalog', ok: false, value: catalogEndpoint, problem: `flytepropeller's catalog endpoint ${catalogEndpoint} is ${svc.name === 'datacatalog' ? 'flyte-core\'s single-cluster default, ' : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: cached tasks fail`, fix: 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or catalogIngress: true on both planes, or catalog: false; then reinstall the data plane' });
+      out.push({
+        check: 'catalog',
+        ok: false,
+        value: catalogEndpoint,
+        problem: `flytepropeller's catalog endpoint ${catalogEndpoint} is ${svc.name === 'datacatalog' ? "flyte-core's single-cluster default, " : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: cached tasks fail`,
+        fix: 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or catalogIngress: true on both planes, or catalog: false; then reinstall the data plane',
+      });
     } else out.push({ check: 'catalog', ok: true, value: catalogEndpoint });
   }
 
   const id = dp.clusterId ?? '';
   if (!dp.deployment) out.push({ check: 'cluster-id', ok: false, problem: `no Deployment flytepropeller in namespace ${ns}`, fix: install });
   else if (id === c.name) out.push({ check: 'cluster-id', ok: true, value: id });
-  else if (id === '' || id === DEFAULT_CLUSTER_ID) out.push({ check: 'cluster-id', ok: true, value: `${DEFAULT_CLUSTER_ID} (default)`, problem: `flytepropeller reports the default cluster id, which FlyteAdmin accepts from any cluster`, fix: `name it: helm flytemc install data-plane --name ${c.name} ...` });
-  else out.push({ check: 'cluster-id', ok: false, value: id, problem: `flytepropeller reports as cluster ${JSON.stringify(id)}, but the hub lists it as ${JSON.stringify(c.name)}: FlyteAdmin drops its events`, fix: `reinstall the data plane with --name ${c.name}, or unjoin it and join it as --name ${id}` });
+  else if (id === '' || id === DEFAULT_CLUSTER_ID)
+    out.push({
+      check: 'cluster-id',
+      ok: true,
+      value: `${DEFAULT_CLUSTER_ID} (default)`,
+      problem: `flytepropeller reports the default cluster id, which FlyteAdmin accepts from any cluster`,
+      fix: `name it: helm flytemc install data-plane --name ${c.name} ...`,
+    });
+  else
+    out.push({
+      check: 'cluster-id',
+      ok: false,
+      value: id,
+      problem: `flytepropeller reports as cluster ${JSON.stringify(id)}, but the hub lists it as ${JSON.stringify(c.name)}: FlyteAdmin drops its events`,
+      fix: `reinstall the data plane with --name ${c.name}, or unjoin it and join it as --name ${id}`,
+    });
 
   const storageText = dp.config?.['storage.yaml'];
-  if (!storageText) out.push({ check: 'storage', ok: null, problem: 'flytepropeller reads its storage from a Secret (flyte-core.storage.secretName): not compared' });
+  if (!storageText)
+    out.push({ check: 'storage', ok: null, problem: 'flytepropeller reads its storage from a Secret (flyte-core.storage.secretName): not compared' });
   else {
     const mine = storageOfConfig(storageText, `context ${m.context} ConfigMap ${ns}/flyte-propeller-config storage.yaml`);
-    if (mine.type === 'minio') out.push({ check: 'storage', ok: false, value: describeStorage(mine), problem: `flytepropeller writes to flyte-core's in-cluster minio (${mine.endpoint}), which FlyteAdmin in the control plane cannot read`, fix: 'install the data plane with the control plane\'s flyte-core.storage (type, bucketName)' });
-    else if (!storage) out.push({ check: 'storage', ok: null, value: describeStorage(mine), problem: 'the hub has no FlyteAdmin config (flyte-admin-base-config) to compare with yet' });
+    if (mine.type === 'minio')
+      out.push({
+        check: 'storage',
+        ok: false,
+        value: describeStorage(mine),
+        problem: `flytepropeller writes to flyte-core's in-cluster minio (${mine.endpoint}), which FlyteAdmin in the control plane cannot read`,
+        fix: "install the data plane with the control plane's flyte-core.storage (type, bucketName)",
+      });
+    else if (!storage)
+      out.push({
+        check: 'storage',
+        ok: null,
+        value: describeStorage(mine),
+        problem: 'the hub has no FlyteAdmin config (flyte-admin-base-config) to compare with yet',
+      });
     else {
       const diffs = storageDifferences(storage, mine);
-      if (diffs.length) out.push({ check: 'storage', ok: false, value: describeStorage(mine), problem: `flytepropeller's storage (${describeStorage(mine)}) is not FlyteAdmin's (${describeStorage(storage)}): ${diffs.join('; ')}; FlyteAdmin reads what flytepropeller writes`, fix: 'use the same flyte-core.storage on both planes (`helm flytemc validate -f <control-plane values> --data-plane <data-plane values>` compares them)' });
+      if (diffs.length)
+        out.push({
+          check: 'storage',
+          ok: false,
+          value: describeStorage(mine),
+          problem: `flytepropeller's storage (${describeStorage(mine)}) is not FlyteAdmin's (${describeStorage(storage)}): ${diffs.join('; ')}; FlyteAdmin reads what flytepropeller writes`,
+          fix: 'use the same flyte-core.storage on both planes (`helm flytemc validate -f <control-plane values> --data-plane <data-plane values>` compares them)',
+        });
       else out.push({ check: 'storage', ok: true, value: describeStorage(mine) });
     }
   }
@@ -229,10 +308,19 @@ interface CheckOptions {
 async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, opts: CheckOptions = {}): Promise<CheckReport> {
   const creds = await readCredentials(hub, ns, secretName);
   if (!creds.secret && list.clusters.some((c) => !c.inCluster)) {
-    throw new FlytemcError([error(`hub ${hub.context}`, `there is no Secret ${ns}/${secretName} with the clusters' credentials`, `join the data planes: flytemc join CONTEXT --kube-context ${hub.context} -n ${ns}`)], EXIT.failed);
+    throw new FlytemcError(
+      [
+        error(
+          `hub ${hub.context}`,
+          `there is no Secret ${ns}/${secretName} with the clusters' credentials`,
+          `join the data planes: flytemc join CONTEXT --kube-context ${hub.context} -n ${ns}`,
+        ),
+      ],
+      EXIT.failed,
+    );
   }
   const records = creds.records;
-  const needs = opts.needs ?? { needs: DEFAULT_NEEDS, from: 'flyte-core\'s default cluster-resource templates' };
+  const needs = opts.needs ?? { needs: DEFAULT_NEEDS, from: "flyte-core's default cluster-resource templates" };
   const checks: AccessCheck[] = accessChecks(needs.needs);
   const storage = opts.members ? await hubStorage(hub, ns) : undefined;
   const rows = await mapLimit(list.clusters, 8, async (c): Promise<CheckRow> => {
@@ -240,13 +328,49 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     if (!opts.members) return hubSide;
     return withMemberSide(hubSide, c, opts.members, storage);
   });
-  const clusters = rows.map((r, i) => (r.status === 'fulfilled' ? r.value : { name: list.clusters[i]!.name, endpoint: list.clusters[i]!.endpoint ?? '', enabled: false, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail' as const, problem: String((r.reason as Error)?.message ?? r.reason), findings: [], ms: 0 }));
-  return { hub: hub.context, hubTlsVerified: hub.tlsVerified, secret: `${ns}/${secretName}`, source: list.source, needsFrom: needs.from, ...(storage ? { storage: describeStorage(storage) } : {}), clusters, ok: clusters.every((r) => r.verdict !== 'fail') };
+  const clusters = rows.map((r, i) =>
+    r.status === 'fulfilled'
+      ? r.value
+      : {
+          name: list.clusters[i]!.name,
+          endpoint: list.clusters[i]!.endpoint ?? '',
+          enabled: false,
+          reachable: false,
+          tls: false,
+          authenticated: false,
+          permissions: false,
+          verdict: 'fail' as const,
+          problem: String((r.reason as Error)?.message ?? r.reason),
+          findings: [],
+          ms: 0,
+        },
+  );
+  return {
+    hub: hub.context,
+    hubTlsVerified: hub.tlsVerified,
+    secret: `${ns}/${secretName}`,
+    source: list.source,
+    needsFrom: needs.from,
+    ...(storage ? { storage: describeStorage(storage) } : {}),
+    clusters,
+    ok: clusters.every((r) => r.verdict !== 'fail'),
+  };
 
   async function withMemberSide(row: CheckRow, c: ClusterConfig, members: MemberOptions, hubStore: Storage | undefined): Promise<CheckRow> {
     const context = memberContext(c, hub.context, members.contexts);
     if (!context) {
-      return { ...row, findings: [...row.findings, { check: 'installed', ok: null, problem: `no context of your kubeconfig reaches ${c.endpoint}: the data plane's side was not checked`, fix: 'add a context for it (its server must be the endpoint above), or pass --hub-only' }] };
+      return {
+        ...row,
+        findings: [
+          ...row.findings,
+          {
+            check: 'installed',
+            ok: null,
+            problem: `no context of your kubeconfig reaches ${c.endpoint}: the data plane's side was not checked`,
+            fix: 'add a context for it (its server must be the endpoint above), or pass --hub-only',
+          },
+        ],
+      };
     }
     let findings: Finding[];
     try {
@@ -254,7 +378,18 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
       if (!c.inCluster && context !== hub.context) {
         const uid = await clusterUid(m);
         if (records[c.name]?.uid && records[c.name]!.uid !== uid) {
-          return { ...row, memberContext: context, findings: [...row.findings, { check: 'installed', ok: null, problem: `context ${context} reaches another cluster than the one joined as ${c.name} (kube-system UID differs): the data plane's side was not checked` }] };
+          return {
+            ...row,
+            memberContext: context,
+            findings: [
+              ...row.findings,
+              {
+                check: 'installed',
+                ok: null,
+                problem: `context ${context} reaches another cluster than the one joined as ${c.name} (kube-system UID differs): the data plane's side was not checked`,
+              },
+            ],
+          };
         }
       }
       findings = await checkMember(m, ns, c, hubStore);
@@ -262,7 +397,14 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
       // only what the operator's kubeconfig reaches is checked from the member's side
       if (!(e instanceof FlytemcError)) throw e;
       const p = e.problems[0]!;
-      findings = [{ check: 'installed', ok: null, problem: `the data plane's side was not checked: context ${context}: ${p.what.split('\n')[0]}`, ...(p.fix ? { fix: p.fix } : {}) }];
+      findings = [
+        {
+          check: 'installed',
+          ok: null,
+          problem: `the data plane's side was not checked: context ${context}: ${p.what.split('\n')[0]}`,
+          ...(p.fix ? { fix: p.fix } : {}),
+        },
+      ];
     }
     const failed = findings.some((f) => f.ok === false);
     const verdict = failed ? 'fail' : row.verdict === 'skip' && findings.every((f) => f.ok !== false) ? 'ok' : row.verdict;
@@ -271,9 +413,33 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
 
   async function checkFromHub(c: ClusterConfig): Promise<CheckRow> {
     const started = Date.now();
-    const base: CheckRow = { name: c.name, endpoint: c.endpoint ?? '', enabled: c.enabled === true, reachable: false, tls: false, authenticated: false, permissions: false, verdict: 'fail', findings: [], ms: 0 };
-    const fail = (check: Finding['check'], problem: string, fix: string): CheckRow => ({ ...base, problem, fix, findings: [{ check, ok: false, problem, fix }], ms: Date.now() - started });
-    if (c.inCluster) return { ...base, verdict: 'skip', endpoint: 'in cluster', findings: [{ check: 'token', ok: null, problem: 'inCluster: FlyteAdmin uses its own ServiceAccount' }], ms: 0 };
+    const base: CheckRow = {
+      name: c.name,
+      endpoint: c.endpoint ?? '',
+      enabled: c.enabled === true,
+      reachable: false,
+      tls: false,
+      authenticated: false,
+      permissions: false,
+      verdict: 'fail',
+      findings: [],
+      ms: 0,
+    };
+    const fail = (check: Finding['check'], problem: string, fix: string): CheckRow => ({
+      ...base,
+      problem,
+      fix,
+      findings: [{ check, ok: false, problem, fix }],
+      ms: Date.now() - started,
+    });
+    if (c.inCluster)
+      return {
+        ...base,
+        verdict: 'skip',
+        endpoint: 'in cluster',
+        findings: [{ check: 'token', ok: null, problem: 'inCluster: FlyteAdmin uses its own ServiceAccount' }],
+        ms: 0,
+      };
     if (!c.endpoint) return fail('reachable', 'no endpoint', 'set endpoint in clusterConfigs (rerun flytemc join)');
     const tk = c.auth?.tokenPath ? basename(c.auth.tokenPath) : tokenKey(c.name);
     const ck = c.auth?.certPath ? basename(c.auth.certPath) : caKey(c.name);
@@ -281,7 +447,11 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     const ca = creds.data[ck];
     if (token === undefined || ca === undefined) {
       const missing = [token === undefined ? tk : undefined, ca === undefined ? ck : undefined].filter(Boolean).join(' and ');
-      return fail('token', `Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`, `flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context}`);
+      return fail(
+        'token',
+        `Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`,
+        `flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context}`,
+      );
     }
     const r = await probe(c.endpoint, token, ca, { timeoutMs, checks });
     const fix = r.fix?.replace('flytemc rotate CONTEXT --name NAME', `flytemc rotate CONTEXT --name ${c.name} --kube-context ${hub.context}`);
@@ -289,13 +459,21 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
       !reached ? { check, ok: null } : ok ? { check, ok: true } : { check, ok: false, ...(r.what ? { problem: r.what } : {}), ...(fix ? { fix } : {}) };
     const row: CheckRow = {
       ...base,
-      reachable: r.reachable, tls: r.tls, authenticated: r.authenticated, permissions: r.permissions,
+      reachable: r.reachable,
+      tls: r.tls,
+      authenticated: r.authenticated,
+      permissions: r.permissions,
       verdict: r.ok ? 'ok' : 'fail',
       ...(r.user ? { user: r.user } : {}),
       ...(r.what ? { problem: r.what } : {}),
       ...(fix ? { fix } : {}),
       ...(r.missing.length ? { missing: r.missing, missingKinds: r.missingKinds } : {}),
-      findings: [stage('reachable', r.reachable, true), stage('tls', r.tls, r.reachable), stage('token', r.authenticated, r.tls), stage('permissions', r.permissions, r.authenticated)],
+      findings: [
+        stage('reachable', r.reachable, true),
+        stage('tls', r.tls, r.reachable),
+        stage('token', r.authenticated, r.tls),
+        stage('permissions', r.permissions, r.authenticated),
+      ],
       ms: r.ms,
     };
     return row;
@@ -316,7 +494,16 @@ function cell(row: CheckRow, check: Finding['check']): string {
 
 export function formatTable(rep: CheckReport): string {
   const member = rep.clusters.some((r) => r.findings.some((f) => ['installed', 'admin', 'catalog', 'cluster-id', 'storage'].includes(f.check)));
-  const head = ['NAME', 'ENDPOINT', 'REACHABLE', 'TLS', 'TOKEN', 'PERMISSIONS', ...(member ? ['PROPELLER', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []), 'VERDICT'];
+  const head = [
+    'NAME',
+    'ENDPOINT',
+    'REACHABLE',
+    'TLS',
+    'TOKEN',
+    'PERMISSIONS',
+    ...(member ? ['PROPELLER', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []),
+    'VERDICT',
+  ];
   const rows = rep.clusters.map((r) => {
     const hubCells = r.findings.some((f) => f.check === 'token' && f.ok === null && r.endpoint === 'in cluster')
       ? ['-', '-', '-', '-']
@@ -333,7 +520,10 @@ export function formatTable(rep: CheckReport): string {
     for (const f of r.findings) {
       if (!f.problem || seen.has(f.problem)) continue;
       seen.add(f.problem);
-      out.push('', `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`);
+      out.push(
+        '',
+        `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`,
+      );
       if (f.fix && f.ok === false) out.push(`  fix: ${f.fix}`);
     }
     if (r.problem && !seen.has(r.problem)) {
@@ -342,7 +532,12 @@ export function formatTable(rep: CheckReport): string {
     }
   }
   const from = `credentials from ${marked(`hub ${rep.hub}`)} Secret ${rep.secret}; clusters from ${rep.source}; permissions from ${rep.needsFrom}`;
-  out.push('', failed.length ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (${from})` : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (${from})`);
+  out.push(
+    '',
+    failed.length
+      ? `${failed.length} of ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} FAIL (${from})`
+      : `all ${rep.clusters.length} cluster${rep.clusters.length === 1 ? '' : 's'} OK (${from})`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -379,10 +574,16 @@ export async function checkControlPlane(req: CheckRequest): Promise<CheckReport 
       clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
     };
   }
-  if (list.clusters.length === 0) throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
+  if (list.clusters.length === 0)
+    throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
   const started = Date.now();
   const needs = await needsFor(hub, ns, req.valuesFile);
-  const members = req.hubOnly ? undefined : { kube: req.kube, contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })) };
+  const members = req.hubOnly
+    ? undefined
+    : {
+        kube: req.kube,
+        contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })),
+      };
   const report = await checkClusters(hub, ns, secretName, list, req.kube.timeoutMs, { needs, ...(members ? { members } : {}) });
   return { ...report, ms: Date.now() - started };
 }

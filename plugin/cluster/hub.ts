@@ -46,7 +46,8 @@ export function parseRecords(secret: K8s.V1Secret | undefined): Record<string, C
   }
 }
 
-const decode = (data: Record<string, string> | undefined) => Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+const decode = (data: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
 const encode = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
 
 export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<CredentialsSecret> {
@@ -58,12 +59,30 @@ export async function readCredentials(hub: Kube, ns: string, secretName: string)
 export function refuseDuplicate(records: Record<string, ClusterRecord>, name: string, uid: string, context: string, hubWhere: string): void {
   for (const [other, rec] of Object.entries(records)) {
     if (other !== name && rec.uid === uid) {
-      throw new FlytemcError([error(`context ${context}`, `is the same physical cluster (kube-system UID ${uid}) as ${JSON.stringify(other)}, already joined in ${hubWhere}`, `one cluster must have one name, or FlyteAdmin sends executions to it twice: rerun with --name ${other}, or \`flytemc unjoin ${context} --name ${other}\` first`)], EXIT.invalid);
+      throw new FlytemcError(
+        [
+          error(
+            `context ${context}`,
+            `is the same physical cluster (kube-system UID ${uid}) as ${JSON.stringify(other)}, already joined in ${hubWhere}`,
+            `one cluster must have one name, or FlyteAdmin sends executions to it twice: rerun with --name ${other}, or \`flytemc unjoin ${context} --name ${other}\` first`,
+          ),
+        ],
+        EXIT.invalid,
+      );
     }
   }
   const mine = records[name];
   if (mine && mine.uid !== uid) {
-    throw new FlytemcError([error(`context ${context}`, `the name ${JSON.stringify(name)} is already joined in ${hubWhere} for another cluster (${mine.endpoint}, kube-system UID ${mine.uid})`, `choose another --name, or \`flytemc unjoin --name ${name} --force\` the old one first`)], EXIT.invalid);
+    throw new FlytemcError(
+      [
+        error(
+          `context ${context}`,
+          `the name ${JSON.stringify(name)} is already joined in ${hubWhere} for another cluster (${mine.endpoint}, kube-system UID ${mine.uid})`,
+          `choose another --name, or \`flytemc unjoin --name ${name} --force\` the old one first`,
+        ),
+      ],
+      EXIT.invalid,
+    );
   }
 }
 
@@ -76,10 +95,16 @@ export function masked(data: Record<string, string>, records: Record<string, Clu
   });
 }
 
-export const sortRecords = (r: Record<string, ClusterRecord>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
+export const sortRecords = (r: Record<string, ClusterRecord>) =>
+  Object.fromEntries(
+    Object.keys(r)
+      .sort()
+      .map((k) => [k, r[k]!]),
+  );
 const sameRecords = (a: Record<string, ClusterRecord>, b: Record<string, ClusterRecord>) => JSON.stringify(sortRecords(a)) === JSON.stringify(sortRecords(b));
 const sameData = (a: Record<string, string>, b: Record<string, string>) => {
-  const ka = Object.keys(a).sort(), kb = Object.keys(b).sort();
+  const ka = Object.keys(a).sort(),
+    kb = Object.keys(b).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 };
 
@@ -113,7 +138,14 @@ export function editCredentials(
       const annotations = { ...(cur.secret?.metadata?.annotations ?? {}) };
       if (Object.keys(records).length) annotations[RECORDS_ANNOTATION] = JSON.stringify(sortRecords(records));
       else delete annotations[RECORDS_ANNOTATION];
-      const change = { target, object, action: cur.secret ? ('update' as const) : ('create' as const), note, before: cur.secret ? masked(cur.data, cur.records) : '', after: masked(data, records) };
+      const change = {
+        target,
+        object,
+        action: cur.secret ? ('update' as const) : ('create' as const),
+        note,
+        before: cur.secret ? masked(cur.data, cur.records) : '',
+        after: masked(data, records),
+      };
       if (plan.dryRun) {
         plan.record(change);
         return true;
@@ -124,7 +156,13 @@ export function editCredentials(
             const body: K8s.V1Secret = { ...cur.secret, metadata: { ...cur.secret.metadata, annotations }, data: encode(data) };
             await hub.core.replaceNamespacedSecret({ name: secretName, namespace: ns, body }); // carries metadata.resourceVersion: 409 if someone wrote in between
           } else {
-            const body: K8s.V1Secret = { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: secretName, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations }, data: encode(data) };
+            const body: K8s.V1Secret = {
+              apiVersion: 'v1',
+              kind: 'Secret',
+              type: 'Opaque',
+              metadata: { name: secretName, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations },
+              data: encode(data),
+            };
             await hub.core.createNamespacedSecret({ namespace: ns, body }); // 409 AlreadyExists if a concurrent join created it first
           }
           return 'written' as const;
@@ -138,7 +176,16 @@ export function editCredentials(
           await sleep(10 + Math.random() * 40 * Math.min(attempt + 1, 8));
           continue;
         }
-        throw new FlytemcError([error(`${target}: ${object}`, `still changed by other writers after ${attempt + 1} attempts`, 'retry; if it keeps happening, something rewrites the Secret in a loop')], EXIT.failed);
+        throw new FlytemcError(
+          [
+            error(
+              `${target}: ${object}`,
+              `still changed by other writers after ${attempt + 1} attempts`,
+              'retry; if it keeps happening, something rewrites the Secret in a loop',
+            ),
+          ],
+          EXIT.failed,
+        );
       }
       plan.record(change);
       return true;

@@ -20,7 +20,16 @@ import { EXIT, FlytemcError, error, warning, type Problem } from '../problems.ts
 import { needsFor } from './check-clusters.ts';
 import { hubStore, refuseDuplicate, restartDeployments, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { connect, ensureNamespace } from './kube.ts';
-import { clusterUid, ensureClusterRole, ensureClusterRoleBinding, ensureServiceAccount, ensureTokenSecret, identityProblem, readDataPlane, waitForToken } from './member.ts';
+import {
+  clusterUid,
+  ensureClusterRole,
+  ensureClusterRoleBinding,
+  ensureServiceAccount,
+  ensureTokenSecret,
+  identityProblem,
+  readDataPlane,
+  waitForToken,
+} from './member.ts';
 import { proveToken, type CaSource } from './probe.ts';
 import { secretFile } from './secret-file.ts';
 import type { ClusterSession } from './session.ts';
@@ -57,7 +66,16 @@ const ENDPOINT_RE = /^https:\/\/[A-Za-z0-9.\-[\]:]+(:[0-9]{1,5})?(\/[^\s{}]*)?$/
 /** The member's API server as FlyteAdmin will reach it: an https URL, without trailing slashes. */
 export function checkEndpoint(endpoint: string, where: string): string {
   if (!ENDPOINT_RE.test(endpoint)) {
-    throw new FlytemcError([error(where, `endpoint ${JSON.stringify(endpoint)} is not an https URL FlyteAdmin can use`, 'pass --endpoint https://HOST:PORT (the API server as the control plane reaches it; https only)')], EXIT.invalid);
+    throw new FlytemcError(
+      [
+        error(
+          where,
+          `endpoint ${JSON.stringify(endpoint)} is not an https URL FlyteAdmin can use`,
+          'pass --endpoint https://HOST:PORT (the API server as the control plane reaches it; https only)',
+        ),
+      ],
+      EXIT.invalid,
+    );
   }
   return trimSlashes(endpoint);
 }
@@ -89,8 +107,11 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
     action: installed.deployment ? 'check' : 'skip',
     note: !installed.deployment
       ? `not installed yet: install the data plane with --name ${req.name}`
-      : identity ? `reports as cluster ${JSON.stringify(installed.clusterId)}, joined as ${JSON.stringify(req.name)} (--force)`
-      : installed.clusterId === req.name ? `reports as cluster ${JSON.stringify(req.name)}` : `reports the default cluster id ${JSON.stringify(installed.clusterId || 'propeller')}, which FlyteAdmin accepts`,
+      : identity
+        ? `reports as cluster ${JSON.stringify(installed.clusterId)}, joined as ${JSON.stringify(req.name)} (--force)`
+        : installed.clusterId === req.name
+          ? `reports as cluster ${JSON.stringify(req.name)}`
+          : `reports the default cluster id ${JSON.stringify(installed.clusterId || 'propeller')}, which FlyteAdmin accepts`,
   });
 
   // 3. the data plane's ServiceAccount, RBAC and token Secret
@@ -98,15 +119,31 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   const needs = req.needs ?? DEFAULT_NEEDS;
   await ensureNamespace(m, ns, plan);
   await ensureServiceAccount(m, ns, req.name, plan);
-  await ensureClusterRole(m, ns, req.name, plan, req.rbac === 'minimal' ? { rules: minimalRules(needs), minimal: true } : { rules: FLYTEADMIN_RULES, minimal: false });
+  await ensureClusterRole(
+    m,
+    ns,
+    req.name,
+    plan,
+    req.rbac === 'minimal' ? { rules: minimalRules(needs), minimal: true } : { rules: FLYTEADMIN_RULES, minimal: false },
+  );
   await ensureClusterRoleBinding(m, ns, req.name, plan);
   const tokenSecret = known?.tokenSecret ?? DEFAULT_TOKEN_SECRET; // after a rotate, the rotated Secret
   const exists = await ensureTokenSecret(m, ns, tokenSecret, req.name, plan);
 
   if (!exists) {
     // dry run on a fresh cluster: there is no token to prove or copy yet
-    plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'skip', note: 'would wait for the token controller, then prove the token before touching the hub' });
-    plan.record({ target: store.target, object: `Secret ${ns}/${session.secretName}`, action: creds.exists ? 'update' : 'create', note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)` });
+    plan.record({
+      target: req.context,
+      object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`,
+      action: 'skip',
+      note: 'would wait for the token controller, then prove the token before touching the hub',
+    });
+    plan.record({
+      target: store.target,
+      object: `Secret ${ns}/${session.secretName}`,
+      action: creds.exists ? 'update' : 'create',
+      note: `keys ${tokenKey(req.name)}, ${caKey(req.name)} (token issued on the real run)`,
+    });
     return { name: req.name, context: req.context, endpoint, hubChanged: true, warnings, ms: Date.now() - started };
   }
 
@@ -117,11 +154,34 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   // 5. prove it, as FlyteAdmin will use it
   say(`proving the token against ${endpoint}`);
   const checks = accessChecks(needs);
-  const proof = await proveToken(endpoint, issued.token, [{ source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], session.kube.timeoutMs, checks);
+  const proof = await proveToken(
+    endpoint,
+    issued.token,
+    [
+      { source: 'kubeconfig', pem: m.caPem },
+      { source: 'ca.crt', pem: issued.caCrt },
+    ],
+    session.kube.timeoutMs,
+    checks,
+  );
   if (!proof.result.ok) {
-    throw new FlytemcError([error(`cluster ${req.name} (${endpoint})`, `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; ${store.short} was not changed`)], EXIT.failed);
+    throw new FlytemcError(
+      [
+        error(
+          `cluster ${req.name} (${endpoint})`,
+          `the token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} does not work: ${proof.result.what}`,
+          `${proof.result.fix ?? ''}; ${store.short} was not changed`,
+        ),
+      ],
+      EXIT.failed,
+    );
   }
-  plan.record({ target: req.context, object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; ${proof.result.permissionsBy ?? 'permissions proven'}` });
+  plan.record({
+    target: req.context,
+    object: `token of ServiceAccount ${ns}/${SERVICE_ACCOUNT}`,
+    action: 'check',
+    note: `ok: ${proof.result.user ?? 'authenticated'} over TLS verified with the ${proof.source} CA; ${proof.result.permissionsBy ?? 'permissions proven'}`,
+  });
 
   // 6. the hub (or the file)
   say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into ${store.short}`);
@@ -162,13 +222,27 @@ interface JoinReport {
  * hub's Secret or the --secret-out file; a cluster that fails is reported and the others go on.
  * Then, once for all joined: the values file, the Secret file, and the restart of FlyteAdmin.
  */
-export async function joinClusters(requests: Array<Omit<JoinRequest, 'force' | 'rbac' | 'needs'>>, o: JoinOptions, session: ClusterSession): Promise<JoinReport> {
+export async function joinClusters(
+  requests: Array<Omit<JoinRequest, 'force' | 'rbac' | 'needs'>>,
+  o: JoinOptions,
+  session: ClusterSession,
+): Promise<JoinReport> {
   const { plan, hub, namespace } = session;
   const { needs } = await needsFor(hub, namespace, o.valuesFile);
-  const file = o.secretOut ? secretFile(o.secretOut.path, namespace, session.secretName, o.secretOut.merge, requests.map((r) => r.name)) : undefined;
+  const file = o.secretOut
+    ? secretFile(
+        o.secretOut.path,
+        namespace,
+        session.secretName,
+        o.secretOut.merge,
+        requests.map((r) => r.name),
+      )
+    : undefined;
   const store = file ?? hubStore(hub!, namespace, session.secretName, plan);
   const started = Date.now();
-  const results = await mapLimit(requests, o.parallel, (r) => joinCluster({ ...r, force: o.force, needs, ...(o.rbac ? { rbac: o.rbac } : {}) }, store, session));
+  const results = await mapLimit(requests, o.parallel, (r) =>
+    joinCluster({ ...r, force: o.force, needs, ...(o.rbac ? { rbac: o.rbac } : {}) }, store, session),
+  );
 
   const failures: Problem[] = [];
   let exitCode: number = EXIT.ok;
@@ -189,8 +263,16 @@ export async function joinClusters(requests: Array<Omit<JoinRequest, 'force' | '
   if (o.valuesFile && entries.length) {
     const path = o.valuesFile;
     const edit = await editValuesFile(path, (values) => addClusters(values, entries, path), { dryRun: session.dryRun });
-    plan.record({ target: path, object: 'multicluster.clusters', action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged', before: edit.before, after: edit.after, note: requests.map((r) => r.name).join(', ') });
-    if (edit.changed && !edit.commentsKept) warnings.push(warning(path, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
+    plan.record({
+      target: path,
+      object: 'multicluster.clusters',
+      action: edit.changed ? (edit.created ? 'create' : 'update') : 'unchanged',
+      before: edit.before,
+      after: edit.after,
+      note: requests.map((r) => r.name).join(', '),
+    });
+    if (edit.changed && !edit.commentsKept)
+      warnings.push(warning(path, 'rewritten as plain YAML: its layout could not be edited in place, so comments were dropped'));
     recorded = edit.changed;
   }
 
@@ -199,7 +281,13 @@ export async function joinClusters(requests: Array<Omit<JoinRequest, 'force' | '
   if (o.restart && hubChanged && hub) {
     await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
   } else if (hubChanged && !o.restart && joined.length && !session.dryRun && !file) {
-    warnings.push(warning(`hub ${session.hubContext}`, 'FlyteAdmin reads token files only at start-up', 'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)'));
+    warnings.push(
+      warning(
+        `hub ${session.hubContext}`,
+        'FlyteAdmin reads token files only at start-up',
+        'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)',
+      ),
+    );
   }
   return { joined, failures, warnings, exitCode, recorded, entries, ms: Date.now() - started };
 }

@@ -60,7 +60,10 @@ export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig>
     if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
     else kc.loadFromDefault();
   } catch (e) {
-    throw new FlytemcError([error(kubeconfigLabel(opts), `cannot read the kubeconfig: ${(e as Error).message}`, 'pass --kubeconfig PATH or set KUBECONFIG')], EXIT.usage);
+    throw new FlytemcError(
+      [error(kubeconfigLabel(opts), `cannot read the kubeconfig: ${(e as Error).message}`, 'pass --kubeconfig PATH or set KUBECONFIG')],
+      EXIT.usage,
+    );
   }
   return kc;
 }
@@ -108,7 +111,15 @@ export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts
   }
   for (const { context, cluster } of bad) {
     if (markWhere(context, TLS_NOT_VERIFIED)) {
-      process.stderr.write(formatProblem(warning(`context ${context} (${cluster.server})`, `the cluster skips TLS verification (insecure-skip-tls-verify), allowed by ${optIn}: your credentials go to a server whose certificate is not verified`, 'put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify')) + '\n');
+      process.stderr.write(
+        formatProblem(
+          warning(
+            `context ${context} (${cluster.server})`,
+            `the cluster skips TLS verification (insecure-skip-tls-verify), allowed by ${optIn}: your credentials go to a server whose certificate is not verified`,
+            'put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify',
+          ),
+        ) + '\n',
+      );
     }
   }
   return new Set(bad.map((b) => b.context));
@@ -147,11 +158,30 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
   const ctx = kc.getContextObject(context);
   if (!ctx) {
     const names = contextNames(kc);
-    throw new FlytemcError([error(kubeconfigLabel(opts), `no context ${JSON.stringify(context)}`, names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context')], EXIT.usage);
+    throw new FlytemcError(
+      [
+        error(
+          kubeconfigLabel(opts),
+          `no context ${JSON.stringify(context)}`,
+          names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context',
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   kc.setCurrentContext(context);
   const cluster = kc.getCluster(ctx.cluster);
-  if (!cluster) throw new FlytemcError([error(kubeconfigLabel(opts), `context ${context} names cluster ${JSON.stringify(ctx.cluster)}, which the kubeconfig does not define`, 'fix the kubeconfig (kubectl config view)')], EXIT.usage);
+  if (!cluster)
+    throw new FlytemcError(
+      [
+        error(
+          kubeconfigLabel(opts),
+          `context ${context} names cluster ${JSON.stringify(ctx.cluster)}, which the kubeconfig does not define`,
+          'fix the kubeconfig (kubectl config view)',
+        ),
+      ],
+      EXIT.usage,
+    );
   // before any API client exists: nothing is sent to a server whose certificate is not verified
   // unless the user said so (the client would turn rejectUnauthorized off for it)
   const tlsVerified = !refuseUnverifiedTls(kc, [context], opts).has(context);
@@ -162,10 +192,31 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
     try {
       caPem = readFileSync(cluster.caFile, 'utf8');
     } catch (e) {
-      throw new FlytemcError([error(`${kubeconfigLabel(opts)} cluster ${cluster.name}`, `cannot read certificate-authority ${cluster.caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'fix the path in the kubeconfig')], EXIT.usage);
+      throw new FlytemcError(
+        [
+          error(
+            `${kubeconfigLabel(opts)} cluster ${cluster.name}`,
+            `cannot read certificate-authority ${cluster.caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+            'fix the path in the kubeconfig',
+          ),
+        ],
+        EXIT.usage,
+      );
     }
   }
-  const userKind = !user ? 'none' : user.exec ? 'exec plugin' : user.authProvider ? 'auth provider' : user.certData || user.certFile ? 'client certificate' : user.token ? 'token' : user.username ? 'basic auth' : 'none';
+  const userKind = !user
+    ? 'none'
+    : user.exec
+      ? 'exec plugin'
+      : user.authProvider
+        ? 'auth provider'
+        : user.certData || user.certFile
+          ? 'client certificate'
+          : user.token
+            ? 'token'
+            : user.username
+              ? 'basic auth'
+              : 'none';
   const kube: Kube = {
     context,
     server: trimSlashes(cluster.server),
@@ -259,7 +310,7 @@ export function serverMessage(e: unknown): string {
     }
   }
   const msg = (parsed as { message?: unknown } | undefined)?.message;
-  return typeof msg === 'string' ? msg : (e as Error)?.message ?? String(e);
+  return typeof msg === 'string' ? msg : ((e as Error)?.message ?? String(e));
 }
 
 /** A network-level failure code (ECONNREFUSED, ENOTFOUND, a TLS code…) anywhere in the cause chain. */
@@ -287,7 +338,10 @@ export function describeNetworkError(code: string | undefined, server: string): 
       return { what: `cannot reach ${server} (${code})`, fix: 'check network access (VPN, firewall, private endpoint)' };
     default:
       if (code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME/.test(code)) {
-        return { what: `TLS verification of ${server} failed (${code})`, fix: 'the CA does not match the server certificate: fix certificate-authority(-data) in the kubeconfig' };
+        return {
+          what: `TLS verification of ${server} failed (${code})`,
+          fix: 'the CA does not match the server certificate: fix certificate-authority(-data) in the kubeconfig',
+        };
       }
       return { what: `cannot talk to ${server}${code ? ` (${code})` : ''}`, fix: 'check the server URL and network access' };
   }
@@ -307,14 +361,38 @@ export class UnreachableError extends FlytemcError {}
 export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'>, doing: string, e: unknown): FlytemcError {
   if (e instanceof FlytemcError) return e;
   const where = `context ${kube.context} (${kube.server})`; // marked by formatProblem when TLS is not verified
-  if (e instanceof TimeoutError) return new UnreachableError([error(where, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')], EXIT.failed);
+  if (e instanceof TimeoutError)
+    return new UnreachableError(
+      [error(where, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')],
+      EXIT.failed,
+    );
   const code = statusCode(e);
   if (code === undefined) {
     const d = describeNetworkError(networkCode(e), kube.server);
     return new UnreachableError([error(where, `${doing}: ${d.what}`, d.fix)], EXIT.failed);
   }
   const msg = serverMessage(e);
-  if (code === 401) return new FlytemcError([error(where, `${doing}: the API server rejected the kubeconfig's credentials (${kube.userKind}): ${msg}`, 'log in again (refresh the token or exec plugin credentials), then retry')], EXIT.failed);
-  if (code === 403) return new FlytemcError([error(where, `${doing}: forbidden: ${msg}`, 'use a context with cluster-admin rights (it must create ServiceAccounts, ClusterRoles, ClusterRoleBindings and Secrets)')], EXIT.failed);
+  if (code === 401)
+    return new FlytemcError(
+      [
+        error(
+          where,
+          `${doing}: the API server rejected the kubeconfig's credentials (${kube.userKind}): ${msg}`,
+          'log in again (refresh the token or exec plugin credentials), then retry',
+        ),
+      ],
+      EXIT.failed,
+    );
+  if (code === 403)
+    return new FlytemcError(
+      [
+        error(
+          where,
+          `${doing}: forbidden: ${msg}`,
+          'use a context with cluster-admin rights (it must create ServiceAccounts, ClusterRoles, ClusterRoleBindings and Secrets)',
+        ),
+      ],
+      EXIT.failed,
+    );
   return new FlytemcError([error(where, `${doing}: ${msg} (HTTP ${code})`, 'see the API server message above')], EXIT.failed);
 }

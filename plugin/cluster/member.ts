@@ -65,7 +65,9 @@ export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataP
     if (release) out.release = release;
     break;
   }
-  const cm = await readOrAbsent(m, `reading ConfigMap ${ns}/${PROPELLER_CONFIGMAP}`, () => m.core.readNamespacedConfigMap({ name: PROPELLER_CONFIGMAP, namespace: ns }));
+  const cm = await readOrAbsent(m, `reading ConfigMap ${ns}/${PROPELLER_CONFIGMAP}`, () =>
+    m.core.readNamespacedConfigMap({ name: PROPELLER_CONFIGMAP, namespace: ns }),
+  );
   if (cm) out.config = cm.data ?? {};
   return out;
 }
@@ -92,10 +94,19 @@ export async function ensureServiceAccount(m: Kube, ns: string, clusterName: str
   const object = `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`;
   const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }));
   if (have) {
-    plan.record({ target: m.context, object, action: 'unchanged', ...(managedByUs(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }) });
+    plan.record({
+      target: m.context,
+      object,
+      action: 'unchanged',
+      ...(managedByUs(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }),
+    });
     return;
   }
-  const body: K8s.V1ServiceAccount = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: ours(clusterName) } };
+  const body: K8s.V1ServiceAccount = {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: ours(clusterName) },
+  };
   await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
     createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedServiceAccount({ namespace: ns, body })),
   );
@@ -109,15 +120,28 @@ interface WantedRules {
   minimal: boolean;
 }
 
-export async function ensureClusterRole(m: Kube, ns: string, clusterName: string, plan: Plan, wanted: WantedRules = { rules: FLYTEADMIN_RULES, minimal: false }): Promise<void> {
+export async function ensureClusterRole(
+  m: Kube,
+  ns: string,
+  clusterName: string,
+  plan: Plan,
+  wanted: WantedRules = { rules: FLYTEADMIN_RULES, minimal: false },
+): Promise<void> {
   const name = clusterRoleName(ns);
   const object = `ClusterRole ${name}`;
   const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
   const labels = { ...ours(clusterName), ...(wanted.minimal ? { 'flytemc.io/rbac': 'minimal' } : {}) };
   if (!have) {
     const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels }, rules: wanted.rules };
-    await plan.apply({ target: m.context, object, action: 'create', ...(wanted.minimal ? { note: 'minimal: what the cluster-resource templates and FlyteWorkflow objects need' } : {}), after: yamlOf(body) }, () =>
-      createOrExisting(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
+    await plan.apply(
+      {
+        target: m.context,
+        object,
+        action: 'create',
+        ...(wanted.minimal ? { note: 'minimal: what the cluster-resource templates and FlyteWorkflow objects need' } : {}),
+        after: yamlOf(body),
+      },
+      () => createOrExisting(m, `creating ${object}`, () => m.rbac.createClusterRole({ body })),
     );
     return;
   }
@@ -125,19 +149,44 @@ export async function ensureClusterRole(m: Kube, ns: string, clusterName: string
   if (wanted.minimal && managedByUs(have) && JSON.stringify(rules) !== JSON.stringify(wanted.rules)) {
     // ours: exactly the minimal rules, no more
     const updated: K8s.V1ClusterRole = { ...have, metadata: { ...have.metadata, labels: { ...have.metadata?.labels, ...labels } }, rules: wanted.rules };
-    await plan.apply({ target: m.context, object, action: 'update', note: 'minimal: exactly what FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: wanted.rules }) }, () =>
-      m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
+    await plan.apply(
+      {
+        target: m.context,
+        object,
+        action: 'update',
+        note: 'minimal: exactly what FlyteAdmin needs',
+        before: yamlOf({ rules: have.rules ?? [] }),
+        after: yamlOf({ rules: wanted.rules }),
+      },
+      () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
     );
     return;
   }
   if (rulesCover(rules, wanted.rules)) {
     const broader = wanted.minimal && !managedByUs(have) && !rulesCover(wanted.rules, rules);
-    plan.record({ target: m.context, object, action: 'unchanged', ...(broader ? { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} and broader than minimal: set multicluster.dataPlane.rbac=minimal on the data-plane release` } : {}) });
+    plan.record({
+      target: m.context,
+      object,
+      action: 'unchanged',
+      ...(broader
+        ? {
+            note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} and broader than minimal: set multicluster.dataPlane.rbac=minimal on the data-plane release`,
+          }
+        : {}),
+    });
     return;
   }
   const updated: K8s.V1ClusterRole = { ...have, rules: [...(have.rules ?? []), ...wanted.rules] };
-  await plan.apply({ target: m.context, object, action: 'update', note: 'adds the rules FlyteAdmin needs', before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: updated.rules }) }, () =>
-    m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
+  await plan.apply(
+    {
+      target: m.context,
+      object,
+      action: 'update',
+      note: 'adds the rules FlyteAdmin needs',
+      before: yamlOf({ rules: have.rules ?? [] }),
+      after: yamlOf({ rules: updated.rules }),
+    },
+    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
   );
 }
 
@@ -148,14 +197,29 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName:
   const roleRef: K8s.V1RoleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: clusterRoleName(ns) };
   const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRoleBinding({ name }));
   if (!have) {
-    const body: K8s.V1ClusterRoleBinding = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name, labels: ours(clusterName) }, roleRef, subjects: [subject] };
+    const body: K8s.V1ClusterRoleBinding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name, labels: ours(clusterName) },
+      roleRef,
+      subjects: [subject],
+    };
     await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
       createOrExisting(m, `creating ${object}`, () => m.rbac.createClusterRoleBinding({ body })),
     );
     return;
   }
   if (have.roleRef.kind !== roleRef.kind || have.roleRef.name !== roleRef.name) {
-    throw new FlytemcError([error(`context ${m.context}: ${object}`, `binds ${have.roleRef.kind} ${have.roleRef.name}, not ClusterRole ${roleRef.name} (roleRef cannot change)`, `delete it (kubectl --context ${m.context} delete clusterrolebinding ${name}) and rerun join`)], EXIT.failed);
+    throw new FlytemcError(
+      [
+        error(
+          `context ${m.context}: ${object}`,
+          `binds ${have.roleRef.kind} ${have.roleRef.name}, not ClusterRole ${roleRef.name} (roleRef cannot change)`,
+          `delete it (kubectl --context ${m.context} delete clusterrolebinding ${name}) and rerun join`,
+        ),
+      ],
+      EXIT.failed,
+    );
   }
   const subjects = have.subjects ?? [];
   if (subjects.some((s) => s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT && s.namespace === ns)) {
@@ -163,8 +227,16 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName:
     return;
   }
   const updated = { ...have, subjects: [...subjects, subject] };
-  await plan.apply({ target: m.context, object, action: 'update', note: `adds ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, before: yamlOf({ subjects }), after: yamlOf({ subjects: updated.subjects }) }, () =>
-    m.call(`updating ${object}`, () => m.rbac.replaceClusterRoleBinding({ name, body: updated })),
+  await plan.apply(
+    {
+      target: m.context,
+      object,
+      action: 'update',
+      note: `adds ServiceAccount ${ns}/${SERVICE_ACCOUNT}`,
+      before: yamlOf({ subjects }),
+      after: yamlOf({ subjects: updated.subjects }),
+    },
+    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRoleBinding({ name, body: updated })),
   );
 }
 
@@ -172,9 +244,13 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName:
 function maskedTokenSecret(s: K8s.V1Secret): unknown {
   const data = s.data ?? {};
   return {
-    apiVersion: 'v1', kind: 'Secret', type: s.type,
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: s.type,
     metadata: { name: s.metadata?.name, namespace: s.metadata?.namespace, labels: s.metadata?.labels, annotations: s.metadata?.annotations },
-    ...(Object.keys(data).length ? { data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, maskSecret(k === 'token' ? 'token' : k, Buffer.from(v, 'base64'))])) } : {}),
+    ...(Object.keys(data).length
+      ? { data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, maskSecret(k === 'token' ? 'token' : k, Buffer.from(v, 'base64'))])) }
+      : {}),
   };
 }
 
@@ -185,17 +261,29 @@ export async function ensureTokenSecret(m: Kube, ns: string, secretName: string,
   if (have) {
     const sa = have.metadata?.annotations?.[SA_ANNOTATION];
     if (have.type !== TOKEN_TYPE || sa !== SERVICE_ACCOUNT) {
-      throw new FlytemcError([error(`context ${m.context}: ${object}`, `exists but is not a token Secret of ServiceAccount ${SERVICE_ACCOUNT} (type ${have.type ?? 'Opaque'}, service-account.name ${sa ?? 'none'})`, 'delete or rename that Secret, or install the data plane with the flyte-multicluster chart (which creates it correctly)')], EXIT.failed);
+      throw new FlytemcError(
+        [
+          error(
+            `context ${m.context}: ${object}`,
+            `exists but is not a token Secret of ServiceAccount ${SERVICE_ACCOUNT} (type ${have.type ?? 'Opaque'}, service-account.name ${sa ?? 'none'})`,
+            'delete or rename that Secret, or install the data plane with the flyte-multicluster chart (which creates it correctly)',
+          ),
+        ],
+        EXIT.failed,
+      );
     }
     plan.record({ target: m.context, object, action: 'unchanged' });
     return true;
   }
   const body: K8s.V1Secret = {
-    apiVersion: 'v1', kind: 'Secret', type: TOKEN_TYPE,
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: TOKEN_TYPE,
     metadata: { name: secretName, namespace: ns, labels: ours(clusterName), annotations: { [SA_ANNOTATION]: SERVICE_ACCOUNT } },
   };
-  await plan.apply({ target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) }, () =>
-    createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
+  await plan.apply(
+    { target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) },
+    () => createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
   );
   return !plan.dryRun;
 }
@@ -219,13 +307,18 @@ export async function waitForToken(m: Kube, ns: string, secretName: string, time
       return { token: Buffer.from(token, 'base64').toString('utf8'), ...(ca ? { caCrt: Buffer.from(ca, 'base64').toString('utf8') } : {}), secretName };
     }
     if (Date.now() >= deadline) {
-      throw new FlytemcError([
-        error(
-          `context ${m.context}: Secret ${ns}/${secretName}`,
-          s ? `still has no token after ${Math.round(timeoutMs / 1000)} s: the token controller of kube-controller-manager never filled it` : 'disappeared while waiting for its token (deleted by the token controller because ServiceAccount flyteadmin is missing?)',
-          'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --token-timeout)',
-        ),
-      ], EXIT.failed);
+      throw new FlytemcError(
+        [
+          error(
+            `context ${m.context}: Secret ${ns}/${secretName}`,
+            s
+              ? `still has no token after ${Math.round(timeoutMs / 1000)} s: the token controller of kube-controller-manager never filled it`
+              : 'disappeared while waiting for its token (deleted by the token controller because ServiceAccount flyteadmin is missing?)',
+            'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --token-timeout)',
+          ),
+        ],
+        EXIT.failed,
+      );
     }
     await sleep(delay);
     delay = Math.min(delay * 2, 1000);
@@ -237,7 +330,11 @@ export async function listTokenSecrets(m: Kube, ns: string): Promise<Array<{ nam
   const list = await m.call(`listing Secrets in ${ns}`, () => m.core.listNamespacedSecret({ namespace: ns, fieldSelector: `type=${TOKEN_TYPE}` }));
   return list.items
     .filter((s) => s.metadata?.annotations?.[SA_ANNOTATION] === SERVICE_ACCOUNT)
-    .map((s) => ({ name: s.metadata!.name!, ...(s.data?.token ? { token: Buffer.from(s.data.token, 'base64').toString('utf8') } : {}), labels: s.metadata?.labels ?? {} }));
+    .map((s) => ({
+      name: s.metadata!.name!,
+      ...(s.data?.token ? { token: Buffer.from(s.data.token, 'base64').toString('utf8') } : {}),
+      labels: s.metadata?.labels ?? {},
+    }));
 }
 
 export async function deleteTokenSecret(m: Kube, ns: string, secretName: string, plan: Plan, note?: string): Promise<void> {
@@ -247,17 +344,30 @@ export async function deleteTokenSecret(m: Kube, ns: string, secretName: string,
     plan.record({ target: m.context, object, action: 'absent' });
     return;
   }
-  await plan.apply({ target: m.context, object, action: 'delete', ...(note ? { note } : { note: 'revokes its token' }), before: yamlOf(maskedTokenSecret(have)) }, () =>
-    deleteOrAbsent(m, `deleting ${object}`, () => m.core.deleteNamespacedSecret({ name: secretName, namespace: ns })),
+  await plan.apply(
+    { target: m.context, object, action: 'delete', ...(note ? { note } : { note: 'revokes its token' }), before: yamlOf(maskedTokenSecret(have)) },
+    () => deleteOrAbsent(m, `deleting ${object}`, () => m.core.deleteNamespacedSecret({ name: secretName, namespace: ns })),
   );
 }
 
 /** Deletes the binding, role and ServiceAccount flytemc created; keeps those another tool manages (Helm). */
 export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void> {
   const steps: Array<{ object: string; read: () => Promise<{ metadata?: K8s.V1ObjectMeta } | undefined>; del: () => Promise<unknown> }> = [
-    { object: `ClusterRoleBinding ${clusterRoleBindingName(ns)}`, read: () => m.rbac.readClusterRoleBinding({ name: clusterRoleBindingName(ns) }), del: () => m.rbac.deleteClusterRoleBinding({ name: clusterRoleBindingName(ns) }) },
-    { object: `ClusterRole ${clusterRoleName(ns)}`, read: () => m.rbac.readClusterRole({ name: clusterRoleName(ns) }), del: () => m.rbac.deleteClusterRole({ name: clusterRoleName(ns) }) },
-    { object: `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`, read: () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }), del: () => m.core.deleteNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }) },
+    {
+      object: `ClusterRoleBinding ${clusterRoleBindingName(ns)}`,
+      read: () => m.rbac.readClusterRoleBinding({ name: clusterRoleBindingName(ns) }),
+      del: () => m.rbac.deleteClusterRoleBinding({ name: clusterRoleBindingName(ns) }),
+    },
+    {
+      object: `ClusterRole ${clusterRoleName(ns)}`,
+      read: () => m.rbac.readClusterRole({ name: clusterRoleName(ns) }),
+      del: () => m.rbac.deleteClusterRole({ name: clusterRoleName(ns) }),
+    },
+    {
+      object: `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`,
+      read: () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }),
+      del: () => m.core.deleteNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }),
+    },
   ];
   for (const s of steps) {
     const have = await readOrAbsent(m, `reading ${s.object}`, s.read);
@@ -266,11 +376,14 @@ export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void>
       continue;
     }
     if (!managedByUs(have)) {
-      plan.record({ target: m.context, object: s.object, action: 'skip', note: `kept: managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} (uninstall the data-plane release to remove it)` });
+      plan.record({
+        target: m.context,
+        object: s.object,
+        action: 'skip',
+        note: `kept: managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} (uninstall the data-plane release to remove it)`,
+      });
       continue;
     }
-    await plan.apply({ target: m.context, object: s.object, action: 'delete' }, () =>
-      deleteOrAbsent(m, `deleting ${s.object}`, s.del),
-    );
+    await plan.apply({ target: m.context, object: s.object, action: 'delete' }, () => deleteOrAbsent(m, `deleting ${s.object}`, s.del));
   }
 }

@@ -22,7 +22,10 @@ export interface Change {
 
 export class Plan {
   readonly changes: Change[] = [];
-  constructor(readonly dryRun: boolean, private readonly onChange?: (c: Change) => void) {}
+  constructor(
+    readonly dryRun: boolean,
+    private readonly onChange?: (c: Change) => void,
+  ) {}
 
   record(c: Change): Change {
     this.changes.push(c);
@@ -46,7 +49,14 @@ export class Plan {
 export const yamlOf = (v: unknown): string => (v === undefined ? '' : dumpYaml(v));
 
 const VERB: Record<Action, string> = {
-  create: 'create', update: 'update', delete: 'delete', unchanged: 'unchanged', absent: 'absent', skip: 'skip', restart: 'restart', check: 'check',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  unchanged: 'unchanged',
+  absent: 'absent',
+  skip: 'skip',
+  restart: 'restart',
+  check: 'check',
 };
 
 /** Text of a plan: one line per object, and the diff under each change when asked. */
@@ -59,7 +69,12 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
   const first = new Map<string, number>();
   changes.forEach((c, i) => first.has(c.target) || first.set(c.target, i));
-  const ordered = !opts.group ? changes : changes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c.target) - rank(b.c.target) || first.get(a.c.target)! - first.get(b.c.target)! || a.i - b.i).map((x) => x.c);
+  const ordered = !opts.group
+    ? changes
+    : changes
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => rank(a.c.target) - rank(b.c.target) || first.get(a.c.target)! - first.get(b.c.target)! || a.i - b.i)
+        .map((x) => x.c);
   for (const c of ordered) {
     const verb = opts.dryRun && ['create', 'update', 'delete', 'restart'].includes(c.action) ? `would ${VERB[c.action]}` : VERB[c.action];
     out.push(`${shown.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);

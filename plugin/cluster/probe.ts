@@ -50,7 +50,13 @@ function request(agent: https.Agent, endpoint: string, path: string, token: stri
         rejectUnauthorized: true,
         agent,
         timeout: timeoutMs,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Content-Length': payload.length, 'User-Agent': 'flytemc' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Content-Length': payload.length,
+          'User-Agent': 'flytemc',
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -67,11 +73,19 @@ function request(agent: https.Agent, endpoint: string, path: string, token: stri
 
 async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string, caPem: string, timeoutMs: number, checks: AccessCheck[]): Promise<boolean> {
   try {
-    const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectrulesreviews', token, caPem, {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectRulesReview',
-      spec: { namespace: `flytemc-probe-${Math.random().toString(36).slice(2, 10)}` },
-    }, timeoutMs);
+    const a = await request(
+      agent,
+      endpoint,
+      'apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+      token,
+      caPem,
+      {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectRulesReview',
+        spec: { namespace: `flytemc-probe-${Math.random().toString(36).slice(2, 10)}` },
+      },
+      timeoutMs,
+    );
     if (a.status < 200 || a.status >= 300) return false;
     const status = (JSON.parse(a.body) as { status?: { incomplete?: boolean; resourceRules?: PolicyRule[] } }).status;
     if (!status || status.incomplete !== false) return false;
@@ -104,7 +118,11 @@ export async function probe(endpoint: string, token: string, caPem: string, opts
     return r;
   };
   if (!caPem.includes('-----BEGIN CERTIFICATE-----')) {
-    return done('tls', 'the CA is not a PEM certificate', 'the CA must be the PEM of the cluster CA (the kubeconfig certificate-authority-data, decoded, or the token Secret ca.crt)');
+    return done(
+      'tls',
+      'the CA is not a PEM certificate',
+      'the CA must be the PEM of the cluster CA (the kubeconfig certificate-authority-data, decoded, or the token Secret ca.crt)',
+    );
   }
   // One kept-alive connection pool for this probe: one TLS handshake per socket, not per review
   // (the CA stays the only trust root; verification stays on).
@@ -128,19 +146,36 @@ async function probeWith(
   // 1. who am I: connect, verify TLS with this CA only, authenticate the token.
   let who: HttpAnswer;
   try {
-    who = await request(agent, endpoint, 'apis/authentication.k8s.io/v1/selfsubjectreviews', token, caPem, { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, opts.timeoutMs);
+    who = await request(
+      agent,
+      endpoint,
+      'apis/authentication.k8s.io/v1/selfsubjectreviews',
+      token,
+      caPem,
+      { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      opts.timeoutMs,
+    );
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (isTlsCode(code)) {
       r.reachable = true;
-      return done('tls', `TLS verification failed with the given CA (${code})`, 'the CA does not sign the API server certificate for this endpoint: use the cluster CA (certificate-authority-data of the kubeconfig, or ca.crt of the token Secret), and an endpoint name the certificate covers');
+      return done(
+        'tls',
+        `TLS verification failed with the given CA (${code})`,
+        'the CA does not sign the API server certificate for this endpoint: use the cluster CA (certificate-authority-data of the kubeconfig, or ca.crt of the token Secret), and an endpoint name the certificate covers',
+      );
     }
     const d = describeNetworkError(code, endpoint);
     return done('reachable', d.what, d.fix);
   }
   r.reachable = true;
   r.tls = true;
-  if (who.status === 401) return done('token', 'the API server rejects the token (401 Unauthorized)', 'the token is revoked, expired or from another cluster: rejoin or rotate (flytemc rotate CONTEXT --name NAME)');
+  if (who.status === 401)
+    return done(
+      'token',
+      'the API server rejects the token (401 Unauthorized)',
+      'the token is revoked, expired or from another cluster: rejoin or rotate (flytemc rotate CONTEXT --name NAME)',
+    );
   if (who.status === 404) {
     // API servers before 1.28 have no SelfSubjectReview; the first access review below authenticates instead.
   } else if (who.status >= 200 && who.status < 300) {
@@ -150,7 +185,11 @@ async function probeWith(
       /* the user name is only informative */
     }
   } else if (who.status !== 403) {
-    return done('token', `unexpected answer ${who.status} to a SelfSubjectReview: ${who.body.slice(0, 200)}`, 'check that the endpoint is a Kubernetes API server');
+    return done(
+      'token',
+      `unexpected answer ${who.status} to a SelfSubjectReview: ${who.body.slice(0, 200)}`,
+      'check that the endpoint is a Kubernetes API server',
+    );
   }
   r.authenticated = true;
   if (opts.permissions === false) return done(undefined);
@@ -166,11 +205,19 @@ async function probeWith(
     return done(undefined);
   }
   const results = await mapLimit(checks, 16, async (c) => {
-    const a = await request(agent, endpoint, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', token, caPem, {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
-    }, opts.timeoutMs);
+    const a = await request(
+      agent,
+      endpoint,
+      'apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      token,
+      caPem,
+      {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
+      },
+      opts.timeoutMs,
+    );
     if (a.status === 401) throw Object.assign(new Error('401'), { unauthorized: true });
     if (a.status < 200 || a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 200)}`);
     return (JSON.parse(a.body) as { status?: { allowed?: boolean } }).status?.allowed === true;
@@ -192,7 +239,11 @@ async function probeWith(
     r.missing = missing.map((c) => `${c.verb} ${gr(c)}`);
     r.missingKinds = missingByKind(missing);
     const shown = r.missingKinds.map((k) => `${k.kind} (${k.resource}): ${k.verbs.join(', ')}`).join('; ');
-    return done('permissions', `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`, 'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)');
+    return done(
+      'permissions',
+      `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`,
+      'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)',
+    );
   }
   r.permissions = true;
   r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
@@ -203,7 +254,13 @@ async function probeWith(
 export type CaSource = 'kubeconfig' | 'ca.crt' | 'hub';
 
 /** Tries the kubeconfig's CA first, then the token Secret's ca.crt; returns the first that verifies. */
-export async function proveToken(endpoint: string, token: string, cas: Array<{ source: CaSource; pem: string | undefined }>, timeoutMs: number, checks?: AccessCheck[]): Promise<{ result: ProbeResult; source: CaSource; pem: string }> {
+export async function proveToken(
+  endpoint: string,
+  token: string,
+  cas: Array<{ source: CaSource; pem: string | undefined }>,
+  timeoutMs: number,
+  checks?: AccessCheck[],
+): Promise<{ result: ProbeResult; source: CaSource; pem: string }> {
   let last: { result: ProbeResult; source: CaSource; pem: string } | undefined;
   const seen = new Set<string>();
   for (const ca of cas) {
@@ -213,7 +270,17 @@ export async function proveToken(endpoint: string, token: string, cas: Array<{ s
     last = { result, source: ca.source, pem: ca.pem };
     if (result.failed !== 'tls') return last;
   }
-  if (!last) throw new FlytemcError([error(endpoint, 'no CA to verify the API server with: the kubeconfig names none and the token Secret has no ca.crt', 'add certificate-authority-data to the kubeconfig cluster')], EXIT.failed);
+  if (!last)
+    throw new FlytemcError(
+      [
+        error(
+          endpoint,
+          'no CA to verify the API server with: the kubeconfig names none and the token Secret has no ca.crt',
+          'add certificate-authority-data to the kubeconfig cluster',
+        ),
+      ],
+      EXIT.failed,
+    );
   return last;
 }
 
@@ -223,7 +290,13 @@ export async function proveToken(endpoint: string, token: string, cas: Array<{ s
  * `unverified` when the probe cannot tell (the server is unreachable, TLS fails); neither when it
  * still accepts it after `untilMs`.
  */
-export async function untilRejected(endpoint: string, token: string, caPem: string, timeoutMs: number, untilMs: number): Promise<{ rejectedAfterMs?: number; unverified?: string }> {
+export async function untilRejected(
+  endpoint: string,
+  token: string,
+  caPem: string,
+  timeoutMs: number,
+  untilMs: number,
+): Promise<{ rejectedAfterMs?: number; unverified?: string }> {
   const started = Date.now();
   for (;;) {
     const r = await probe(endpoint, token, caPem, { timeoutMs, permissions: false });

@@ -45,12 +45,30 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   const record = creds.records[req.name];
   const oldToken = creds.data[tokenKey(req.name)];
   if (!record || !oldToken) {
-    throw new FlytemcError([error(`hub ${hub.context} Secret ${ns}/${secretName}`, `has no joined cluster ${JSON.stringify(req.name)}`, `join it first: flytemc join ${req.context} --name ${req.name} --kube-context ${hub.context}`)], EXIT.invalid);
+    throw new FlytemcError(
+      [
+        error(
+          `hub ${hub.context} Secret ${ns}/${secretName}`,
+          `has no joined cluster ${JSON.stringify(req.name)}`,
+          `join it first: flytemc join ${req.context} --name ${req.name} --kube-context ${hub.context}`,
+        ),
+      ],
+      EXIT.invalid,
+    );
   }
   const m = await connect(req.context, session.kube);
   const uid = await clusterUid(m);
   if (uid !== record.uid) {
-    throw new FlytemcError([error(`context ${req.context}`, `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${uid}, the hub recorded ${record.uid} at ${record.endpoint})`, 'name the context of that cluster')], EXIT.invalid);
+    throw new FlytemcError(
+      [
+        error(
+          `context ${req.context}`,
+          `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${uid}, the hub recorded ${record.uid} at ${record.endpoint})`,
+          'name the context of that cluster',
+        ),
+      ],
+      EXIT.invalid,
+    );
   }
   // the old Secret: the recorded one, or the one whose token the hub holds
   let oldSecret = record.tokenSecret;
@@ -63,7 +81,12 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   say(`creating Secret ${ns}/${newSecret}`);
   const created = await ensureTokenSecret(m, ns, newSecret, req.name, plan);
   if (!created) {
-    plan.record({ target: `hub ${hub.context}`, object: `Secret ${ns}/${secretName}`, action: 'update', note: `new ${tokenKey(req.name)} (and ${caKey(req.name)}), once issued` });
+    plan.record({
+      target: `hub ${hub.context}`,
+      object: `Secret ${ns}/${secretName}`,
+      action: 'update',
+      note: `new ${tokenKey(req.name)} (and ${caKey(req.name)}), once issued`,
+    });
     if (req.restart) plan.record({ target: `hub ${hub.context}`, object: `Deployments ${ns}/flyteadmin, syncresources`, action: 'restart' });
     plan.record({ target: req.context, object: `Secret ${ns}/${oldSecret}`, action: 'delete', note: 'revokes the old token' });
     plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: 'would verify that the API server rejects it' });
@@ -73,20 +96,57 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
 
   // 2. prove it
   say('proving the new token');
-  const proof = await proveToken(record.endpoint, issued.token, [{ source: 'hub', pem: creds.data[caKey(req.name)] }, { source: 'kubeconfig', pem: m.caPem }, { source: 'ca.crt', pem: issued.caCrt }], session.kube.timeoutMs);
+  const proof = await proveToken(
+    record.endpoint,
+    issued.token,
+    [
+      { source: 'hub', pem: creds.data[caKey(req.name)] },
+      { source: 'kubeconfig', pem: m.caPem },
+      { source: 'ca.crt', pem: issued.caCrt },
+    ],
+    session.kube.timeoutMs,
+  );
   if (!proof.result.ok) {
     await deleteTokenSecret(m, ns, newSecret, plan, 'the new token does not work; the hub keeps the old one');
-    throw new FlytemcError([error(`cluster ${req.name} (${record.endpoint})`, `the new token does not work: ${proof.result.what}`, `${proof.result.fix ?? ''}; nothing else was changed`)], EXIT.failed);
+    throw new FlytemcError(
+      [
+        error(
+          `cluster ${req.name} (${record.endpoint})`,
+          `the new token does not work: ${proof.result.what}`,
+          `${proof.result.fix ?? ''}; nothing else was changed`,
+        ),
+      ],
+      EXIT.failed,
+    );
   }
-  plan.record({ target: req.context, object: `token in Secret ${ns}/${newSecret}`, action: 'check', note: `ok: ${proof.result.user ?? 'authenticated'}, all permissions` });
+  plan.record({
+    target: req.context,
+    object: `token in Secret ${ns}/${newSecret}`,
+    action: 'check',
+    note: `ok: ${proof.result.user ?? 'authenticated'}, all permissions`,
+  });
 
   // 3. hub
   say('updating the hub');
-  await upsertCredentials(hub, ns, secretName, { name: req.name, token: issued.token, caPem: proof.pem, record: { ...record, tokenSecret: newSecret } }, plan, req.context);
+  await upsertCredentials(
+    hub,
+    ns,
+    secretName,
+    { name: req.name, token: issued.token, caPem: proof.pem, record: { ...record, tokenSecret: newSecret } },
+    plan,
+    req.context,
+  );
 
   // 4. restart
   if (req.restart) await restartDeployments(hub, ns, plan, 'read the new token');
-  else warnings.push(warning(`hub ${hub.context}`, 'not restarted (--no-restart): FlyteAdmin keeps using the old token, which is revoked now', 'restart flyteadmin and syncresources right away'));
+  else
+    warnings.push(
+      warning(
+        `hub ${hub.context}`,
+        'not restarted (--no-restart): FlyteAdmin keeps using the old token, which is revoked now',
+        'restart flyteadmin and syncresources right away',
+      ),
+    );
 
   // 5. delete the old Secret
   say(`deleting Secret ${ns}/${oldSecret}`);
@@ -96,7 +156,12 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   say('verifying that the old token is rejected');
   const dead = await untilRejected(record.endpoint, oldToken, proof.pem, session.kube.timeoutMs, req.revokeTimeoutMs);
   if (dead.rejectedAfterMs !== undefined) {
-    plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s` });
+    plan.record({
+      target: record.endpoint,
+      object: 'old token',
+      action: 'check',
+      note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s`,
+    });
     return { oldSecret, newSecret, oldTokenRejectedAfterMs: dead.rejectedAfterMs, warnings };
   }
   if (dead.unverified) {
@@ -104,5 +169,16 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
     return { oldSecret, newSecret, warnings };
   }
   const holderNow = (await listTokenSecrets(m, ns)).find((s) => s.token === oldToken);
-  throw new FlytemcError([error(record.endpoint, `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`, holderNow ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}` : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin')], EXIT.failed);
+  throw new FlytemcError(
+    [
+      error(
+        record.endpoint,
+        `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`,
+        holderNow
+          ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}`
+          : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin',
+      ),
+    ],
+    EXIT.failed,
+  );
 }

@@ -47,14 +47,44 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     if (!isYamlError(e)) throw e;
     throw new FlytemcError([error(path, `is not a Secret manifest (invalid YAML: ${e.reason})`, 'pass another --secret-out FILE, or remove it')], EXIT.usage);
   }
-  if (isObject(v) && isObject(v.sops)) throw new FlytemcError([error(path, 'is encrypted by SOPS: its values cannot be merged', `decrypt it first (sops -d ${path} > plain.yaml) and merge into that, then encrypt again`)], EXIT.usage);
+  if (isObject(v) && isObject(v.sops))
+    throw new FlytemcError(
+      [
+        error(
+          path,
+          'is encrypted by SOPS: its values cannot be merged',
+          `decrypt it first (sops -d ${path} > plain.yaml) and merge into that, then encrypt again`,
+        ),
+      ],
+      EXIT.usage,
+    );
   if (!isObject(v) || v.kind !== 'Secret' || v.apiVersion !== 'v1') {
     const kind = isObject(v) && typeof v.kind === 'string' ? ` (a ${v.kind})` : '';
-    throw new FlytemcError([error(path, `is not a v1 Secret manifest${kind}: join cannot merge into it`, kind.includes('SealedSecret') ? 'a SealedSecret cannot be read back: keep the plain Secret file (outside git) and seal it again after each join' : 'pass another --secret-out FILE')], EXIT.usage);
+    throw new FlytemcError(
+      [
+        error(
+          path,
+          `is not a v1 Secret manifest${kind}: join cannot merge into it`,
+          kind.includes('SealedSecret')
+            ? 'a SealedSecret cannot be read back: keep the plain Secret file (outside git) and seal it again after each join'
+            : 'pass another --secret-out FILE',
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   const meta = isObject(v.metadata) ? v.metadata : {};
   if (meta.name !== name || (meta.namespace ?? ns) !== ns) {
-    throw new FlytemcError([error(path, `holds Secret ${String(meta.namespace ?? '?')}/${String(meta.name ?? '?')}, not ${ns}/${name}`, `pass -n ${String(meta.namespace)} and the matching --values, or another --secret-out FILE`)], EXIT.usage);
+    throw new FlytemcError(
+      [
+        error(
+          path,
+          `holds Secret ${String(meta.namespace ?? '?')}/${String(meta.name ?? '?')}, not ${ns}/${name}`,
+          `pass -n ${String(meta.namespace)} and the matching --values, or another --secret-out FILE`,
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   const data: Record<string, string> = {};
   for (const [k, val] of Object.entries(isObject(v.data) ? v.data : {})) data[k] = Buffer.from(String(val), 'base64').toString('utf8');
@@ -68,7 +98,11 @@ function manifest(ns: string, name: string, data: Record<string, string>, record
     kind: 'Secret',
     type: 'Opaque',
     metadata: { name, namespace: ns, labels: { [MANAGED_BY]: 'flytemc' }, annotations: { [RECORDS_ANNOTATION]: JSON.stringify(sortRecords(records)) } },
-    data: Object.fromEntries(Object.keys(data).sort().map((k) => [k, Buffer.from(data[k]!, 'utf8').toString('base64')])),
+    data: Object.fromEntries(
+      Object.keys(data)
+        .sort()
+        .map((k) => [k, Buffer.from(data[k]!, 'utf8').toString('base64')]),
+    ),
   };
   return HEADER(ns, name) + dumpYaml(body);
 }
@@ -79,7 +113,16 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
     const mine = new Set(joining.flatMap((n) => [tokenKey(n), caKey(n)]));
     const others = Object.keys(cur.data).filter((k) => !mine.has(k));
     if (others.length) {
-      throw new FlytemcError([error(path, `already holds ${others.sort().join(', ')} of other clusters, which writing it anew would drop`, 'add --merge to keep them, or pass another --secret-out FILE')], EXIT.usage);
+      throw new FlytemcError(
+        [
+          error(
+            path,
+            `already holds ${others.sort().join(', ')} of other clusters, which writing it anew would drop`,
+            'add --merge to keep them, or pass another --secret-out FILE',
+          ),
+        ],
+        EXIT.usage,
+      );
     }
   }
   const data: Record<string, string> = merge && cur ? { ...cur.data } : {};
@@ -104,7 +147,14 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
       const text = manifest(ns, name, data, records);
       const action = !cur ? 'create' : cur.text === text ? 'unchanged' : 'update';
       const before = cur ? masked(cur.data, cur.records) : '';
-      plan.record({ target: path, object, action, note: `mode 0600, ${Object.keys(records).length} cluster${Object.keys(records).length === 1 ? '' : 's'}; seal or encrypt it before it goes to git`, before, after: masked(data, records) });
+      plan.record({
+        target: path,
+        object,
+        action,
+        note: `mode 0600, ${Object.keys(records).length} cluster${Object.keys(records).length === 1 ? '' : 's'}; seal or encrypt it before it goes to git`,
+        before,
+        after: masked(data, records),
+      });
       if (plan.dryRun) return;
       if (action !== 'unchanged') writeFileAtomic(path, text, 0o600);
       else chmodSync(path, 0o600);

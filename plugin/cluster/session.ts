@@ -52,7 +52,7 @@ export function hubContextOf(flag: string | undefined, currentContext: () => str
     const cur = currentContext();
     if (cur) return cur;
   }
-  throw new UsageError('say which cluster is the control plane (hub): --kube-context HUB (under `helm flytemc` it defaults to Helm\'s current context)');
+  throw new UsageError("say which cluster is the control plane (hub): --kube-context HUB (under `helm flytemc` it defaults to Helm's current context)");
 }
 
 export interface SessionOptions {
@@ -78,5 +78,15 @@ export async function openSession(o: SessionOptions): Promise<ClusterSession> {
   const progress = new Progress();
   const plan = new Plan(o.dryRun, (ch) => progress.change(ch, o.dryRun));
   const hub = o.withHub ? await connect(hubContext, o.kube) : undefined;
-  return { kube: o.kube, hubContext, namespace: o.namespace, secretName: o.secretName, dryRun: o.dryRun, tokenTimeoutMs: o.tokenTimeoutMs, progress, plan, ...(hub ? { hub } : {}) };
+  return {
+    kube: o.kube,
+    hubContext,
+    namespace: o.namespace,
+    secretName: o.secretName,
+    dryRun: o.dryRun,
+    tokenTimeoutMs: o.tokenTimeoutMs,
+    progress,
+    plan,
+    ...(hub ? { hub } : {}),
+  };
 }

@@ -55,11 +55,34 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
   const member = await reachMember(req, session);
   if (member instanceof UnreachableError) {
     if (!req.force) {
-      throw new FlytemcError([...member.problems.map((p) => ({ ...p, fix: `${p.fix ?? ''}; if the cluster is gone for good, rerun with --force (its token Secret then stays in the cluster)` }))], EXIT.failed);
+      throw new FlytemcError(
+        [
+          ...member.problems.map((p) => ({
+            ...p,
+            fix: `${p.fix ?? ''}; if the cluster is gone for good, rerun with --force (its token Secret then stays in the cluster)`,
+          })),
+        ],
+        EXIT.failed,
+      );
     }
-    warnings.push(warning(`context ${req.context}`, 'unreachable: its token Secret and RBAC were left in place (--force)', `once it is back, delete Secret ${ns}/${record?.tokenSecret ?? 'flyteadmin-token'} there to revoke the token`));
+    warnings.push(
+      warning(
+        `context ${req.context}`,
+        'unreachable: its token Secret and RBAC were left in place (--force)',
+        `once it is back, delete Secret ${ns}/${record?.tokenSecret ?? 'flyteadmin-token'} there to revoke the token`,
+      ),
+    );
   } else if (record && record.uid !== member.uid && !req.force) {
-    throw new FlytemcError([error(`context ${req.context}`, `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${member.uid}, the hub recorded ${record.uid} at ${record.endpoint})`, 'name the right context, or pass --force to remove the name from the hub without touching this cluster')], EXIT.invalid);
+    throw new FlytemcError(
+      [
+        error(
+          `context ${req.context}`,
+          `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${member.uid}, the hub recorded ${record.uid} at ${record.endpoint})`,
+          'name the right context, or pass --force to remove the name from the hub without touching this cluster',
+        ),
+      ],
+      EXIT.invalid,
+    );
   }
   const sameCluster = !(member instanceof UnreachableError) && (!record || record.uid === member.uid);
 
@@ -67,18 +90,43 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
   if (req.values) {
     const vf = await import('../config/values-file.ts');
     let removal: import('../config/values-file.ts').Removal = { routes: [], config: false };
-    const edit = await vf.editValuesFile(req.values, (values) => {
-      removal = vf.removeCluster(values, req.name, req.values);
-    }, { dryRun: plan.dryRun });
-    plan.record({ target: req.values, object: 'multicluster.clusters.labelClusterMap', action: removal.routes.length ? 'update' : 'unchanged', ...(removal.routes.length ? { note: `removes ${req.name} from ${removal.routes.join(', ')}${removal.defaultLabelDropped ? `; defaultExecutionLabel ${removal.defaultLabelDropped} removed (it had no cluster left)` : ''}` } : {}) });
-    plan.record({ target: req.values, object: 'multicluster.clusters.clusterConfigs', action: removal.config ? 'update' : 'unchanged', ...(removal.config ? { note: `removes ${req.name}` } : {}), ...(edit.changed ? { before: edit.before, after: edit.after } : {}) });
+    const edit = await vf.editValuesFile(
+      req.values,
+      (values) => {
+        removal = vf.removeCluster(values, req.name, req.values);
+      },
+      { dryRun: plan.dryRun },
+    );
+    plan.record({
+      target: req.values,
+      object: 'multicluster.clusters.labelClusterMap',
+      action: removal.routes.length ? 'update' : 'unchanged',
+      ...(removal.routes.length
+        ? {
+            note: `removes ${req.name} from ${removal.routes.join(', ')}${removal.defaultLabelDropped ? `; defaultExecutionLabel ${removal.defaultLabelDropped} removed (it had no cluster left)` : ''}`,
+          }
+        : {}),
+    });
+    plan.record({
+      target: req.values,
+      object: 'multicluster.clusters.clusterConfigs',
+      action: removal.config ? 'update' : 'unchanged',
+      ...(removal.config ? { note: `removes ${req.name}` } : {}),
+      ...(edit.changed ? { before: edit.before, after: edit.after } : {}),
+    });
     if (edit.changed && !edit.commentsKept) warnings.push(warning(req.values, 'rewritten as plain YAML: comments were dropped'));
   }
 
   // warn when the deployed config still lists it: FlyteAdmin panics at start-up on a missing token file
   const deployed = await deployedClusterNames(hub, ns);
   if (deployed?.includes(req.name)) {
-    warnings.push(warning(`hub ${hub.context} ConfigMap ${ns}/flyte-admin-clusters-config`, `still lists ${req.name}: FlyteAdmin fails to start while a listed cluster has no token file`, `helm upgrade the control plane with ${req.values ? `the updated ${req.values}` : `${req.name} removed from multicluster.clusters`} now`));
+    warnings.push(
+      warning(
+        `hub ${hub.context} ConfigMap ${ns}/flyte-admin-clusters-config`,
+        `still lists ${req.name}: FlyteAdmin fails to start while a listed cluster has no token file`,
+        `helm upgrade the control plane with ${req.values ? `the updated ${req.values}` : `${req.name} removed from multicluster.clusters`} now`,
+      ),
+    );
   }
 
   // 3. the hub

@@ -15,7 +15,8 @@ export function maskSecret(kind: string, value: string | Buffer | undefined): st
 export function lineDiff(before: string, after: string): string[] {
   const a = before === '' ? [] : before.replace(/\n$/, '').split('\n');
   const b = after === '' ? [] : after.replace(/\n$/, '').split('\n');
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
@@ -23,11 +24,20 @@ export function lineDiff(before: string, after: string): string[] {
     }
   }
   const out: string[] = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { out.push(`  ${a[i]}`); i++; j++; }
-    else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) { out.push(`+ ${b[j]}`); j++; }
-    else { out.push(`- ${a[i]}`); i++; }
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push(`  ${a[i]}`);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      out.push(`+ ${b[j]}`);
+      j++;
+    } else {
+      out.push(`- ${a[i]}`);
+      i++;
+    }
   }
   return out;
 }
@@ -66,7 +76,10 @@ const queues = new Map<string, Promise<unknown>>();
 /** Runs `fn` after every earlier call with the same key has settled (one at a time per key, in this process). */
 export function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const next = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
-  queues.set(key, next.catch(() => undefined));
+  queues.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

@@ -6,7 +6,7 @@ import { commandLine, guard } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { KUBE_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
 
-export const summary = 'check every configured data plane from both sides: credentials from the hub, flytepropeller\'s way back from the member';
+export const summary = "check every configured data plane from both sides: credentials from the hub, flytepropeller's way back from the member";
 export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [--hub-only] [-o table|json|yaml]
 
 For every cluster FlyteAdmin is configured with, from the hub: reads its token and CA from the
@@ -48,16 +48,13 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values: v } = commandLine(
-      argv,
-      {
-        ...KUBE_OPTIONS,
-        values: { type: 'string', short: 'f' },
-        'secret-name': { type: 'string' },
-        'hub-only': { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o', default: 'table' },
-      },
-    );
+    const { values: v } = commandLine(argv, {
+      ...KUBE_OPTIONS,
+      values: { type: 'string', short: 'f' },
+      'secret-name': { type: 'string' },
+      'hub-only': { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o', default: 'table' },
+    });
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;

@@ -31,7 +31,9 @@ const NAME_RE = /^[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
 
 export function checkName(name: string, from: string): string {
   if (name.length > 63 || !NAME_RE.test(name)) {
-    throw new UsageError(`${from} ${JSON.stringify(name)} is not a valid cluster name: use letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters${from === 'context' ? ' (pass --name NAME)' : ''}`);
+    throw new UsageError(
+      `${from} ${JSON.stringify(name)} is not a valid cluster name: use letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters${from === 'context' ? ' (pass --name NAME)' : ''}`,
+    );
   }
   return name;
 }
@@ -48,8 +50,10 @@ export function parseRoute(s: string): { label: string; weight: number } {
   const m = /^([^=]+)(?:=(.*))?$/.exec(s);
   const label = m?.[1] ?? '';
   const weight = m?.[2] === undefined ? 1 : Number(m[2]);
-  if (!NAME_RE.test(label) || label.length > 253) throw new UsageError(`--label ${JSON.stringify(s)}: the label must use letters, digits, '-', '_' or '.', e.g. --label team1=0.5`);
-  if (m?.[2] === '' || !Number.isFinite(weight) || weight < 0 || weight > 1) throw new UsageError(`--label ${JSON.stringify(s)}: the weight must be a number from 0 to 1, e.g. --label ${label}=0.5`);
+  if (!NAME_RE.test(label) || label.length > 253)
+    throw new UsageError(`--label ${JSON.stringify(s)}: the label must use letters, digits, '-', '_' or '.', e.g. --label team1=0.5`);
+  if (m?.[2] === '' || !Number.isFinite(weight) || weight < 0 || weight > 1)
+    throw new UsageError(`--label ${JSON.stringify(s)}: the weight must be a number from 0 to 1, e.g. --label ${label}=0.5`);
   return { label, weight };
 }
 
@@ -90,7 +94,10 @@ interface SessionFlags extends KubeFlags {
 }
 
 /** What openSession() needs, from the flags (request timeout 15 s, token timeout 60 s unless given). */
-export function sessionOptions(v: SessionFlags, o: { secretName?: string | undefined; members: string[]; withHub?: boolean }): SessionOptions & { withHub: boolean } {
+export function sessionOptions(
+  v: SessionFlags,
+  o: { secretName?: string | undefined; members: string[]; withHub?: boolean },
+): SessionOptions & { withHub: boolean } {
   return {
     kube: kubeOptions(v, 15_000),
     ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),

@@ -7,7 +7,7 @@ import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 
-export const summary = 'write the control plane for kustomize, Flux or Argo CD: the post-renderer\'s changes as kustomize patches';
+export const summary = "write the control plane for kustomize, Flux or Argo CD: the post-renderer's changes as kustomize patches";
 export const usage = `Usage: flytemc export kustomize|flux|argocd --out DIR [-f FILE...] [options]
        helm flytemc export ...
 
@@ -93,15 +93,26 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const kind = positionals[0] as Kind | undefined;
-    if (!kind || !KINDS.includes(kind)) throw new UsageError(kind ? `unknown export ${JSON.stringify(kind)}: use kustomize, flux or argocd` : 'say what to export: kustomize, flux or argocd');
+    if (!kind || !KINDS.includes(kind))
+      throw new UsageError(kind ? `unknown export ${JSON.stringify(kind)}: use kustomize, flux or argocd` : 'say what to export: kustomize, flux or argocd');
     if (positionals.length > 1) throw new UsageError(`stray argument ${JSON.stringify(positionals[1])}: pass values files with -f`);
     if (!v.out) throw new UsageError('--out DIR is required');
     const { existsSync, statSync } = await import('node:fs');
     if (existsSync(v.out) && !statSync(v.out).isDirectory()) throw new UsageError(`--out ${v.out} is a file: it names the folder to write`);
-    if (v.cloud === 'aws') throw new FlytemcError([{ severity: 'error', where: '--cloud aws', what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', fix: 'use --cloud eks' }]);
+    if (v.cloud === 'aws')
+      throw new FlytemcError([
+        {
+          severity: 'error',
+          where: '--cloud aws',
+          what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS',
+          fix: 'use --cloud eks',
+        },
+      ]);
     if (v.cloud !== undefined && v.cloud !== 'eks' && v.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(v.cloud)}: use eks or gcp`);
     if (kind === 'argocd' && !v['repo-url']) throw new UsageError('argocd needs --repo-url URL: the git repository Argo CD reads the export from');
-    if (kind !== 'argocd') for (const k of ['repo-url', 'path', 'revision', 'dest-server', 'project', 'app-name'] as const) if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
+    if (kind !== 'argocd')
+      for (const k of ['repo-url', 'path', 'revision', 'dest-server', 'project', 'app-name'] as const)
+        if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
     if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
 
     const { detectHelm, pluginRoot, shellQuote } = await import('../helm.ts');
@@ -144,7 +155,12 @@ export async function run(argv: string[]): Promise<number> {
     const vendor = v['vendor-chart'];
     if (kind === 'kustomize') {
       const { kustomizeFiles, CHART_HOME, PATCHES } = await import('../export/kustomize.ts');
-      removed = writeFiles(out, kustomizeFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, { vendorChart: vendor }), [PATCHES], vendor ? `${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined);
+      removed = writeFiles(
+        out,
+        kustomizeFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, { vendorChart: vendor }),
+        [PATCHES],
+        vendor ? `${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined,
+      );
       next = `build it: kubectl kustomize --enable-helm ${out}\napply it: kubectl kustomize --enable-helm ${out} | kubectl apply --server-side -n ${namespace} -f -`;
     } else if (kind === 'flux') {
       const { fluxFiles } = await import('../export/flux.ts');
@@ -154,15 +170,38 @@ export async function run(argv: string[]): Promise<number> {
       const { argocdFiles, repoPath, KUSTOMIZE_DIR } = await import('../export/argocd.ts');
       const { CHART_HOME, PATCHES } = await import('../export/kustomize.ts');
       const found = v.path === undefined ? repoPath(join(out, KUSTOMIZE_DIR)) : { path: v.path, inGit: true };
-      if (!found.inGit) process.stderr.write(`warning: ${out} is not in a git work tree; the Application's path is ${found.path} (relative to here): pass --path PATH to set it\n`);
-      const o = { vendorChart: vendor, repoURL: v['repo-url']!, revision: v.revision ?? 'HEAD', server: v['dest-server'] ?? 'https://kubernetes.default.svc', project: v.project ?? 'default', name: v['app-name'] ?? release };
+      if (!found.inGit)
+        process.stderr.write(
+          `warning: ${out} is not in a git work tree; the Application's path is ${found.path} (relative to here): pass --path PATH to set it\n`,
+        );
+      const o = {
+        vendorChart: vendor,
+        repoURL: v['repo-url']!,
+        revision: v.revision ?? 'HEAD',
+        server: v['dest-server'] ?? 'https://kubernetes.default.svc',
+        project: v.project ?? 'default',
+        name: v['app-name'] ?? release,
+      };
       words.push('--repo-url', o.repoURL, '--path', found.path);
-      for (const [flag, value] of [['--revision', v.revision], ['--dest-server', v['dest-server']], ['--project', v.project], ['--app-name', v['app-name']]] as const) if (value !== undefined) words.push(flag, value);
-      removed = writeFiles(out, argocdFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, o, found.path), [`${KUSTOMIZE_DIR}/${PATCHES}`], vendor ? `${KUSTOMIZE_DIR}/${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined);
+      for (const [flag, value] of [
+        ['--revision', v.revision],
+        ['--dest-server', v['dest-server']],
+        ['--project', v.project],
+        ['--app-name', v['app-name']],
+      ] as const)
+        if (value !== undefined) words.push(flag, value);
+      removed = writeFiles(
+        out,
+        argocdFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, o, found.path),
+        [`${KUSTOMIZE_DIR}/${PATCHES}`],
+        vendor ? `${KUSTOMIZE_DIR}/${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined,
+      );
       next = `commit ${out}; in Argo CD set kustomize.buildOptions: --enable-helm (argocd-cm), then: kubectl apply -n argocd -f ${join(out, 'application.yaml')}`;
     }
     const objects = rendered.result.patches.map((p) => `${p.target.kind}/${p.target.name}`).join(', ');
-    await writeOut(`exported the control plane (release ${release}, namespace ${namespace}) for ${kind} into ${out}: ${rendered.result.patches.length} patched objects (${objects})${removed.length ? `; removed ${removed.join(', ')} of an earlier export` : ''}\n${next}\n`);
+    await writeOut(
+      `exported the control plane (release ${release}, namespace ${namespace}) for ${kind} into ${out}: ${rendered.result.patches.length} patched objects (${objects})${removed.length ? `; removed ${removed.join(', ')} of an earlier export` : ''}\n${next}\n`,
+    );
     return EXIT.ok;
   });
 }

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { delimiter } from 'node:path';
 import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../chart-files.ts';
 import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm.ts';
-import { RENDERER, helm4PluginsPath, readRecord, registerHelm4, registeredHelm4Folder, separateHelm4Dir, writeRecord } from '../helm4-post-renderer/register.ts';
+import {
+  RENDERER,
+  helm4PluginsPath,
+  readRecord,
+  registerHelm4,
+  registeredHelm4Folder,
+  separateHelm4Dir,
+  writeRecord,
+} from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { debugOn, guard, errorFilePath } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
@@ -69,13 +77,62 @@ interface Parsed {
 }
 
 /** Helm flags that take a value (so that a following word is not a stray argument). */
-const VALUE_FLAGS = new Set(['-f', '--values', '--set', '--set-string', '--set-file', '--set-json', '--set-literal', '--timeout', '--version', '--description', '--kube-context', '--kubeconfig', '--post-renderer-args', '--repo', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--history-max', '--max-history', '--labels', '-l', '--registry-config', '--repository-config', '--repository-cache', '--kube-apiserver', '--kube-as-user', '--kube-as-group', '--kube-ca-file', '--kube-token', '--burst-limit', '--qps', '--output', '-o', '--api-versions', '-a', '--kube-version', '--show-only', '-s', '--output-dir', '--wait-for-jobs-timeout', '--server-side', '--field-manager', '--force-conflicts', '--rollback-on-failure']);
+const VALUE_FLAGS = new Set([
+  '-f',
+  '--values',
+  '--set',
+  '--set-string',
+  '--set-file',
+  '--set-json',
+  '--set-literal',
+  '--timeout',
+  '--version',
+  '--description',
+  '--kube-context',
+  '--kubeconfig',
+  '--post-renderer-args',
+  '--repo',
+  '--username',
+  '--password',
+  '--ca-file',
+  '--cert-file',
+  '--key-file',
+  '--history-max',
+  '--max-history',
+  '--labels',
+  '-l',
+  '--registry-config',
+  '--repository-config',
+  '--repository-cache',
+  '--kube-apiserver',
+  '--kube-as-user',
+  '--kube-as-group',
+  '--kube-ca-file',
+  '--kube-token',
+  '--burst-limit',
+  '--qps',
+  '--output',
+  '-o',
+  '--api-versions',
+  '-a',
+  '--kube-version',
+  '--show-only',
+  '-s',
+  '--output-dir',
+  '--wait-for-jobs-timeout',
+  '--server-side',
+  '--field-manager',
+  '--force-conflicts',
+  '--rollback-on-failure',
+]);
 
 function parseInstallArgs(argv: string[]): Parsed {
   const args = [...argv];
   const role = args.shift();
   if (role !== 'control-plane' && role !== 'data-plane') {
-    throw new UsageError(role === undefined ? 'say what to install: control-plane or data-plane' : `unknown role ${JSON.stringify(role)}: use control-plane or data-plane`);
+    throw new UsageError(
+      role === undefined ? 'say what to install: control-plane or data-plane' : `unknown role ${JSON.stringify(role)}: use control-plane or data-plane`,
+    );
   }
   const p: Parsed = { role, release: 'flyte', template: false, print: false, pass: [] };
   const value = (flag: string, inline: string | undefined): string => {
@@ -95,48 +152,105 @@ function parseInstallArgs(argv: string[]): Parsed {
     switch (flag) {
       case '--cloud': {
         const c = value(flag, inline);
-        if (c === 'aws') throw new FlytemcError([{ severity: 'error', where: '--cloud aws', what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', fix: 'use --cloud eks' }]);
+        if (c === 'aws')
+          throw new FlytemcError([
+            {
+              severity: 'error',
+              where: '--cloud aws',
+              what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS',
+              fix: 'use --cloud eks',
+            },
+          ]);
         if (c !== 'eks' && c !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(c)}: use eks or gcp`);
         p.cloud = c;
         break;
       }
-      case '--name': p.name = value(flag, inline); break;
-      case '--admin-endpoint': p.adminEndpoint = value(flag, inline); break;
-      case '--release': p.release = value(flag, inline); break;
-      case '-n': case '--namespace': p.namespace = value(flag, inline); break;
-      case '--kube-context': p.kubeContext = value(flag, inline); break;
-      case '--debug': p.debug = true; break;
-      case '--chart': p.chart = value(flag, inline); break;
-      case '--template': p.template = true; break;
-      case '--print': p.print = true; break;
+      case '--name':
+        p.name = value(flag, inline);
+        break;
+      case '--admin-endpoint':
+        p.adminEndpoint = value(flag, inline);
+        break;
+      case '--release':
+        p.release = value(flag, inline);
+        break;
+      case '-n':
+      case '--namespace':
+        p.namespace = value(flag, inline);
+        break;
+      case '--kube-context':
+        p.kubeContext = value(flag, inline);
+        break;
+      case '--debug':
+        p.debug = true;
+        break;
+      case '--chart':
+        p.chart = value(flag, inline);
+        break;
+      case '--template':
+        p.template = true;
+        break;
+      case '--print':
+        p.print = true;
+        break;
       case '--post-renderer':
         throw new UsageError('install sets --post-renderer itself; to add arguments use --post-renderer-args');
       case '--create-namespace': {
         if (inline !== undefined) throw new UsageError('--create-namespace takes no value: use --namespace NS --create-namespace');
         const next = args[0];
         if (next !== undefined && !next.startsWith('-')) {
-          throw new FlytemcError([{ severity: 'error', where: `--create-namespace ${next}`, what: `--create-namespace is a flag and takes no value, so ${JSON.stringify(next)} would become a stray argument and \`helm upgrade\` would fail (the upstream guide's mistake)`, fix: `use --namespace ${next} --create-namespace` }]);
+          throw new FlytemcError([
+            {
+              severity: 'error',
+              where: `--create-namespace ${next}`,
+              what: `--create-namespace is a flag and takes no value, so ${JSON.stringify(next)} would become a stray argument and \`helm upgrade\` would fail (the upstream guide's mistake)`,
+              fix: `use --namespace ${next} --create-namespace`,
+            },
+          ]);
         }
         p.pass.push(a);
         break;
       }
       default:
         if (!a.startsWith('-')) {
-          throw new FlytemcError([{ severity: 'error', where: a, what: `stray argument ${JSON.stringify(a)}: install takes the chart and release itself`, fix: a.endsWith('.yaml') || a.endsWith('.yml') ? `pass values files with -f: -f ${a}` : 'remove it, or use --release NAME / --chart PATH' }]);
+          throw new FlytemcError([
+            {
+              severity: 'error',
+              where: a,
+              what: `stray argument ${JSON.stringify(a)}: install takes the chart and release itself`,
+              fix: a.endsWith('.yaml') || a.endsWith('.yml') ? `pass values files with -f: -f ${a}` : 'remove it, or use --release NAME / --chart PATH',
+            },
+          ]);
         }
         p.pass.push(a);
         if (inline === undefined && VALUE_FLAGS.has(flag) && args.length) p.pass.push(args.shift()!);
     }
   }
   if (p.role === 'data-plane' && !p.name) {
-    throw new FlytemcError([{ severity: 'error', where: 'install data-plane', what: 'a data plane needs its cluster name: FlyteAdmin drops events from a data plane whose flytepropeller.clusterName differs from its clusterConfigs name', fix: 'add --name NAME (the name the control plane lists it under, e.g. --name dp1)' }]);
+    throw new FlytemcError([
+      {
+        severity: 'error',
+        where: 'install data-plane',
+        what: 'a data plane needs its cluster name: FlyteAdmin drops events from a data plane whose flytepropeller.clusterName differs from its clusterConfigs name',
+        fix: 'add --name NAME (the name the control plane lists it under, e.g. --name dp1)',
+      },
+    ]);
   }
   if (p.role === 'control-plane' && p.name) throw new UsageError('--name is for data planes; a control plane lists its data planes in multicluster.clusters');
-  if (p.role === 'control-plane' && p.adminEndpoint) throw new UsageError('--admin-endpoint is for data planes: it tells their flytepropeller where this control plane\'s FlyteAdmin is');
+  if (p.role === 'control-plane' && p.adminEndpoint)
+    throw new UsageError("--admin-endpoint is for data planes: it tells their flytepropeller where this control plane's FlyteAdmin is");
   if (p.adminEndpoint !== undefined && !/^(dns:\/\/\/)?[A-Za-z0-9.\-[\]:]+$/.test(p.adminEndpoint)) {
-    throw new FlytemcError([{ severity: 'error', where: `--admin-endpoint ${p.adminEndpoint}`, what: 'not a gRPC address flytepropeller can dial', fix: 'write it as dns:///HOST:PORT, e.g. --admin-endpoint dns:///flyte.example.com:443 (no https://)' }]);
+    throw new FlytemcError([
+      {
+        severity: 'error',
+        where: `--admin-endpoint ${p.adminEndpoint}`,
+        what: 'not a gRPC address flytepropeller can dial',
+        fix: 'write it as dns:///HOST:PORT, e.g. --admin-endpoint dns:///flyte.example.com:443 (no https://)',
+      },
+    ]);
   }
-  if (p.name !== undefined && /[,=\s{}[\]]/.test(p.name)) throw new UsageError(`--name ${JSON.stringify(p.name)}: a cluster name cannot contain ',', '=', spaces or brackets`);
+  if (p.name !== undefined && /[,=\s{}[\]]/.test(p.name))
+    throw new UsageError(`--name ${JSON.stringify(p.name)}: a cluster name cannot contain ',', '=', spaces or brackets`);
   return p;
 }
 
@@ -195,7 +309,9 @@ export async function run(argv: string[]): Promise<number> {
     const chart = parsed.chart ?? shippedChart(root);
     const meta = chartYaml(chart);
     const shown = [helm.bin, ...plan.args].map(shellQuote).join(' ');
-    const envShown = Object.entries(plan.env).map(([k, v]) => `${k}=${shellQuote(v)} `).join('');
+    const envShown = Object.entries(plan.env)
+      .map(([k, v]) => `${k}=${shellQuote(v)} `)
+      .join('');
     if (parsed.print) {
       await writeOut(`${envShown}${shown}\n`);
       return EXIT.ok;
@@ -213,7 +329,9 @@ export async function run(argv: string[]): Promise<number> {
       if (!rec.dirs.includes(join(folder, RENDERER))) writeRecord(henv.HELM_DATA_HOME!, { ...rec, dirs: [...rec.dirs, join(folder, RENDERER)] });
     }
     if (planNamespace(plan) === 'default') {
-      process.stderr.write(`flytemc: note: namespace default (Helm's -n, else your context's namespace, else default); Flyte usually runs in flyte: pass -n flyte\n`);
+      process.stderr.write(
+        `flytemc: note: namespace default (Helm's -n, else your context's namespace, else default); Flyte usually runs in flyte: pass -n flyte\n`,
+      );
     }
     process.stderr.write(`flytemc: running ${envShown}${shown}\n`);
     const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env });

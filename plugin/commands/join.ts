@@ -89,10 +89,14 @@ export async function run(argv: string[]): Promise<number> {
     if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
     const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
     if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
-    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core') throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
+    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core')
+      throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
     const secretOut = v['secret-out'];
     if (v.merge && !secretOut) throw new UsageError('--merge goes with --secret-out FILE');
-    if (secretOut && v.restart) throw new UsageError('--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)');
+    if (secretOut && v.restart)
+      throw new UsageError(
+        '--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)',
+      );
 
     const routes = (v.label ?? []).map(parseRoute);
     const requests = positionals.map((context) => ({
@@ -108,28 +112,43 @@ export async function run(argv: string[]): Promise<number> {
     const { openSession } = await import('../cluster/session.ts');
     const session = await openSession(sessionOptions(v, { secretName, members: positionals, withHub: !secretOut }));
     const { joinClusters } = await import('../cluster/join.ts');
-    const report = await joinClusters(requests, {
-      parallel,
-      force: v.force,
-      ...(v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {}),
-      ...(v.values ? { valuesFile: v.values } : {}),
-      restart: v.restart,
-      ...(secretOut ? { secretOut: { path: secretOut, merge: v.merge } } : {}),
-    }, session);
+    const report = await joinClusters(
+      requests,
+      {
+        parallel,
+        force: v.force,
+        ...(v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {}),
+        ...(v.values ? { valuesFile: v.values } : {}),
+        restart: v.restart,
+        ...(secretOut ? { secretOut: { path: secretOut, merge: v.merge } } : {}),
+      },
+      session,
+    );
 
     const { formatPlan } = await import('../cluster/plan.ts');
     const { namespace } = session;
     const dry = v['dry-run'];
     const joined = report.joined.length;
     let out = formatPlan(session.plan.changes, { diff: dry, dryRun: dry, group: true });
-    const into = secretOut ? `into ${secretOut} (Secret ${namespace}/${session.secretName}; the hub was not contacted)` : `into ${marked(`hub ${session.hubContext}`)} (Secret ${namespace}/${session.secretName})`;
-    const fileNote = report.recorded ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}` : '';
+    const into = secretOut
+      ? `into ${secretOut} (Secret ${namespace}/${session.secretName}; the hub was not contacted)`
+      : `into ${marked(`hub ${session.hubContext}`)} (Secret ${namespace}/${session.secretName})`;
+    const fileNote = report.recorded
+      ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}`
+      : '';
     out += `\n${dry ? 'dry run: nothing was changed. ' : ''}${joined} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${dry ? 'can be joined' : 'joined'} ${into} in ${(report.ms / 1000).toFixed(1)} s${fileNote}\n`;
-    if (secretOut && joined && !dry) out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
+    if (secretOut && joined && !dry)
+      out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
     if (!v.values && report.entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${snippet(report.entries)}`;
     await writeOut(out);
     printWarnings(report.warnings);
-    if (report.failures.length) process.stderr.write(formatProblems(report.failures).replace(/nothing was written\.$/, `${requests.length - joined} of ${requests.length} not joined${joined ? ' (the others were)' : ''}.`) + '\n');
+    if (report.failures.length)
+      process.stderr.write(
+        formatProblems(report.failures).replace(
+          /nothing was written\.$/,
+          `${requests.length - joined} of ${requests.length} not joined${joined ? ' (the others were)' : ''}.`,
+        ) + '\n',
+      );
     return report.exitCode;
   });
 }

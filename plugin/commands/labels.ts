@@ -60,24 +60,37 @@ function unrouted(label: string, { routes, at }: Found): { what: string; fix: st
   const l = routes.labels.find((x) => x.label === label);
   const known = routes.labels.filter((x) => !x.dropped).map((x) => x.label);
   const fallback = routes.fallback.label !== undefined ? `defaultExecutionLabel ${routes.fallback.label}` : 'all enabled clusters';
-  if (!l) return { what: `${JSON.stringify(label)} is not a label of ${at}.labelClusterMap; FlyteAdmin would ignore it and use ${fallback}`, fix: `use one of: ${known.join(', ') || '(none: add the label to labelClusterMap first)'}` };
-  if (l.dropped) return { what: `label ${JSON.stringify(label)} has no enabled cluster (${l.entries.map((e) => `${e.id}: ${e.note ?? ''}`).join('; ')}), so FlyteAdmin drops it and would use ${fallback}`, fix: `enable one of its clusters (see \`helm flytemc routes\`), or use one of: ${known.join(', ') || '(none)'}` };
+  if (!l)
+    return {
+      what: `${JSON.stringify(label)} is not a label of ${at}.labelClusterMap; FlyteAdmin would ignore it and use ${fallback}`,
+      fix: `use one of: ${known.join(', ') || '(none: add the label to labelClusterMap first)'}`,
+    };
+  if (l.dropped)
+    return {
+      what: `label ${JSON.stringify(label)} has no enabled cluster (${l.entries.map((e) => `${e.id}: ${e.note ?? ''}`).join('; ')}), so FlyteAdmin drops it and would use ${fallback}`,
+      fix: `enable one of its clusters (see \`helm flytemc routes\`), or use one of: ${known.join(', ') || '(none)'}`,
+    };
   return undefined;
 }
 
-const attributes = (e: ExecutionLabel): Record<string, string> => ({ domain: e.domain, project: e.project, ...(e.workflow ? { workflow: e.workflow } : {}), value: e.label });
+const attributes = (e: ExecutionLabel): Record<string, string> => ({
+  domain: e.domain,
+  project: e.project,
+  ...(e.workflow ? { workflow: e.workflow } : {}),
+  value: e.label,
+});
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-          project: { type: 'string' },
-          domain: { type: 'string' },
-          workflow: { type: 'string' },
-          label: { type: 'string' },
-          values: { type: 'string', short: 'f', multiple: true },
-          output: { type: 'string', short: 'o' },
-          out: { type: 'string' },
-        });
+      project: { type: 'string' },
+      domain: { type: 'string' },
+      workflow: { type: 'string' },
+      label: { type: 'string' },
+      values: { type: 'string', short: 'f', multiple: true },
+      output: { type: 'string', short: 'o' },
+      out: { type: 'string' },
+    });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
@@ -87,12 +100,21 @@ export async function run(argv: string[]): Promise<number> {
     const { files: parsed, merged } = readValuesFiles(files);
     const config = (): Found => {
       const found = clustersFromValues(merged);
-      if (!found) throw new FlytemcError([{ severity: 'error', where: files.join(', '), what: 'no cluster config to check the label against', fix: 'pass the values file with multicluster.clusters (or configmap.clusters)' }]);
+      if (!found)
+        throw new FlytemcError([
+          {
+            severity: 'error',
+            where: files.join(', '),
+            what: 'no cluster config to check the label against',
+            fix: 'pass the values file with multicluster.clusters (or configmap.clusters)',
+          },
+        ]);
       return { routes: computeRoutes(found.clusters), at: found.at };
     };
 
     if (!values.project && !values.domain && !values.label && !values.workflow) {
-      if (!files.length || !values.out) throw new UsageError('give --project, --domain and --label, or -f FILE --out DIR to write one file per multicluster.executionLabels entry');
+      if (!files.length || !values.out)
+        throw new UsageError('give --project, --domain and --label, or -f FILE --out DIR to write one file per multicluster.executionLabels entry');
       return fromValues(parsed, merged, config, values.out, format);
     }
     for (const k of ['project', 'domain', 'label'] as const) if (!values[k]) throw new UsageError(`--${k} is required`);
@@ -103,7 +125,11 @@ export async function run(argv: string[]): Promise<number> {
     } else {
       process.stderr.write('warning: the label was not checked against a config; pass -f values.yaml to check it\n');
     }
-    const text = render(format, attributes({ project: values.project!, domain: values.domain!, ...(values.workflow ? { workflow: values.workflow } : {}), label }), () => '');
+    const text = render(
+      format,
+      attributes({ project: values.project!, domain: values.domain!, ...(values.workflow ? { workflow: values.workflow } : {}), label }),
+      () => '',
+    );
     if (values.out) {
       writeFileSync(values.out, text);
       process.stderr.write(`wrote ${values.out}; apply it with: flytectl update execution-cluster-label --attrFile ${values.out}\n`);
@@ -122,7 +148,13 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
   const src = [...parsed].reverse().find((p) => isObject(p.values) && isObject(p.values.multicluster) && 'executionLabels' in p.values.multicluster);
   const mc = isObject(merged) && isObject(merged.multicluster) ? merged.multicluster : {};
   if (!src || !Array.isArray(mc.executionLabels) || mc.executionLabels.length === 0) {
-    throw new FlytemcError([error(parsed.map((p) => p.file).join(', '), 'no multicluster.executionLabels entries to write', 'add entries such as `- {project: flytesnacks, domain: development, label: team1}` under multicluster.executionLabels, or pass --project, --domain and --label')]);
+    throw new FlytemcError([
+      error(
+        parsed.map((p) => p.file).join(', '),
+        'no multicluster.executionLabels entries to write',
+        'add entries such as `- {project: flytesnacks, domain: development, label: team1}` under multicluster.executionLabels, or pass --project, --domain and --label',
+      ),
+    ]);
   }
   const at = (p: string) => where({ label: src.file, text: src.text, base: '/multicluster' }, p);
   const problems: Problem[] = [];
@@ -137,7 +169,14 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
     if (why) problems.push(error(at(`/executionLabels/${i}/label`), `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}: ${why.what}`, why.fix));
     const name = fileName(e, format);
     const first = names.get(name);
-    if (first !== undefined) problems.push(error(at(`/executionLabels/${i}`), `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`, 'keep one entry'));
+    if (first !== undefined)
+      problems.push(
+        error(
+          at(`/executionLabels/${i}`),
+          `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`,
+          'keep one entry',
+        ),
+      );
     else names.set(name, i);
   });
   if (problems.length) throw new FlytemcError(problems);
@@ -160,7 +199,9 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
     what: 'no executionLabels entry writes this file any more, but FlyteAdmin keeps its attribute',
     fix: `flytectl delete execution-cluster-label --attrFile ${join(dir, f)}, then delete the file`,
   }));
-  await writeOut(`${written.map((f) => `wrote ${join(dir, f)}`).join('\n')}\napply them with: for f in ${join(dir, '*.' + (format === 'json' ? 'json' : 'yaml'))}; do flytectl update execution-cluster-label --attrFile "$f"; done\n`);
+  await writeOut(
+    `${written.map((f) => `wrote ${join(dir, f)}`).join('\n')}\napply them with: for f in ${join(dir, '*.' + (format === 'json' ? 'json' : 'yaml'))}; do flytectl update execution-cluster-label --attrFile "$f"; done\n`,
+  );
   printWarnings(warnings);
   return EXIT.ok;
 }

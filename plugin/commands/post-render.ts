@@ -40,15 +40,12 @@ export async function run(argv: string[]): Promise<number> {
   const eIdx = argv.indexOf('--error-file');
   if (eIdx >= 0 && argv[eIdx + 1]) errorFile = argv[eIdx + 1];
   return guard(async () => {
-    const { values } = commandLine(
-      argv,
-      {
+    const { values } = commandLine(argv, {
       config: { type: 'string' },
       explain: { type: 'boolean', default: false },
       'error-file': { type: 'string' },
       version: { type: 'boolean', default: false },
-      }
-    );
+    });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;

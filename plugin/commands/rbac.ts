@@ -9,7 +9,7 @@ import { commandLine, guard } from '../shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
 import { writeOut } from '../stdio.ts';
 
-export const summary = 'print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane\'s templates';
+export const summary = "print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane's templates";
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]
 
 Prints the ClusterRole <namespace>-flyteadmin that grants ServiceAccount flyteadmin in a data
@@ -52,7 +52,14 @@ export async function run(argv: string[]): Promise<number> {
     const templates = own ?? FLYTE_CORE_TEMPLATES;
     const { needs, unknown } = neededAccess(templates);
     if (unknown.length) {
-      throw new FlytemcError([{ severity: 'error', where: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`, what: `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`, fix: 'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)' }]);
+      throw new FlytemcError([
+        {
+          severity: 'error',
+          where: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
+          what: `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
+          fix: 'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
+        },
+      ]);
     }
     const ns = values.namespace ?? (process.env.HELM_NAMESPACE && process.env.HELM_NAMESPACE !== 'default' ? process.env.HELM_NAMESPACE : 'flyte');
     const role = {
@@ -61,15 +68,17 @@ export async function run(argv: string[]): Promise<number> {
       metadata: { name: clusterRoleName(ns), labels: { 'app.kubernetes.io/managed-by': 'flytemc', 'flytemc.io/rbac': 'minimal' } },
       rules: minimalRules(needs),
     };
-    const source = own ? `the templates of ${files.join(', ')}` : 'flyte-core\'s default templates (the files set none)';
+    const source = own ? `the templates of ${files.join(', ')}` : "flyte-core's default templates (the files set none)";
     const text = render(format, format === 'json' ? { clusterRole: role, needs } : role, () => {
       const rows = needs.map((n) => [n.kind, n.group ? `${n.resource}.${n.group}` : n.resource, n.verbs.join(','), n.from.join(', ')]);
       return `ServiceAccount ${ns}/${SERVICE_ACCOUNT} needs, from ${source}:\n${table(['KIND', 'RESOURCE', 'VERBS', 'FROM'], rows, '  ')}`;
     });
-    const header = format === 'yaml'
-      ? `# ClusterRole for ServiceAccount ${ns}/${SERVICE_ACCOUNT} in a data plane: what FlyteAdmin needs, from ${source}.\n` +
-        needs.map((n) => `#   ${n.kind} (${n.group ? `${n.resource}.${n.group}` : n.resource}): ${n.verbs.join(', ')}  <- ${n.from.join(', ')}`).join('\n') + '\n'
-      : '';
+    const header =
+      format === 'yaml'
+        ? `# ClusterRole for ServiceAccount ${ns}/${SERVICE_ACCOUNT} in a data plane: what FlyteAdmin needs, from ${source}.\n` +
+          needs.map((n) => `#   ${n.kind} (${n.group ? `${n.resource}.${n.group}` : n.resource}): ${n.verbs.join(', ')}  <- ${n.from.join(', ')}`).join('\n') +
+          '\n'
+        : '';
     await writeOut(header + text);
     return EXIT.ok;
   });

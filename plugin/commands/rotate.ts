@@ -5,7 +5,7 @@ import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 
-export const summary = 'rotate a data plane\'s token: new token Secret, update the hub, restart, revoke the old one';
+export const summary = "rotate a data plane's token: new token Secret, update the hub, restart, revoke the old one";
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
 
 Creates a new token Secret (flyteadmin-token-<suffix>) for ServiceAccount flyteadmin in the data

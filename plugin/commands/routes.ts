@@ -8,7 +8,7 @@ import { ProgressLine, commandLine, guard } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { validateFiles } from '../config/validate-files.ts';
 
-export const summary = 'show where FlyteAdmin sends executions: per label each cluster\'s share, skips and fallbacks';
+export const summary = "show where FlyteAdmin sends executions: per label each cluster's share, skips and fallbacks";
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
 
 Reads the cluster config from the values files (merged as Helm merges them) and shows, per
@@ -50,16 +50,27 @@ function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): str
     return c ? (c.enabled ? 'yes' : 'no') : 'unknown';
   };
   out.push('clusters:');
-  out.push(table(['NAME', 'ENABLED', 'WHY NOT'], r.clusters.map((c) => [c.name, c.enabled ? 'yes' : 'no', c.why ?? '']), '  ').trimEnd());
+  out.push(
+    table(
+      ['NAME', 'ENABLED', 'WHY NOT'],
+      r.clusters.map((c) => [c.name, c.enabled ? 'yes' : 'no', c.why ?? '']),
+      '  ',
+    ).trimEnd(),
+  );
   for (const l of r.labels) {
-    const state = l.fatal ? `FlyteAdmin would not start: ${l.fatal}` : l.dropped ? `dropped: no enabled cluster left, its executions fall back (see below)` : '';
+    const state = l.fatal
+      ? `FlyteAdmin would not start: ${l.fatal}`
+      : l.dropped
+        ? `dropped: no enabled cluster left, its executions fall back (see below)`
+        : '';
     out.push(`\nlabel ${l.label}${state ? `: ${state}` : ''}`);
     out.push(table(['CLUSTER', 'WEIGHT', 'ENABLED', 'SHARE', 'NOTE'], entryRows(l.entries, enabled), '  ').trimEnd());
   }
   out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
   if (r.fallback.note) out.push(`  ${r.fallback.note}`);
   const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
-  if (r.fallback.label !== undefined) out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
+  if (r.fallback.label !== undefined)
+    out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
   else out.push(`  all enabled clusters, equal weight: ${all}`);
   if (sim) {
     out.push(`\nsimulated ${sim.n} executions per label (names from seed ${JSON.stringify(sim.seed)}, e.g. ${sim.example}):`);
@@ -69,7 +80,13 @@ function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): str
   }
   if (execs.length) {
     out.push('\nexecutions:');
-    out.push(table(['EXECUTION', 'LABEL', 'DRAWN FROM', 'CLUSTER'], execs.map((e) => [e.execution, e.label, e.via, e.cluster ?? 'none']), '  ').trimEnd());
+    out.push(
+      table(
+        ['EXECUTION', 'LABEL', 'DRAWN FROM', 'CLUSTER'],
+        execs.map((e) => [e.execution, e.label, e.via, e.cluster ?? 'none']),
+        '  ',
+      ).trimEnd(),
+    );
   }
   if (r.notes.length) out.push(`\nnotes:\n${r.notes.map((n) => `  - ${n.replace(/\n/g, '\n    ')}`).join('\n')}`);
   return out.join('\n') + '\n';
@@ -98,12 +115,12 @@ function labelsToTry(r: Routes): string[] {
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-          values: { type: 'string', short: 'f', multiple: true },
-          simulate: { type: 'string' },
-          seed: { type: 'string' },
-          execution: { type: 'string', multiple: true },
-          output: { type: 'string', short: 'o' },
-        });
+      values: { type: 'string', short: 'f', multiple: true },
+      simulate: { type: 'string' },
+      seed: { type: 'string' },
+      execution: { type: 'string', multiple: true },
+      output: { type: 'string', short: 'o' },
+    });
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
@@ -119,7 +136,9 @@ export async function run(argv: string[]): Promise<number> {
     const { merged } = readValuesFiles(files);
     const found = clustersFromValues(merged);
     if (!found) {
-      process.stderr.write(`error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`);
+      process.stderr.write(
+        `error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`,
+      );
       return EXIT.invalid;
     }
     const routes = computeRoutes(found.clusters);
@@ -133,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
       sim = { n, seed, example: names[0]!, results: [] };
       const labels = labelsToTry(routes);
       // over ~1 s of drawing: a progress line on a terminal (stderr), nothing otherwise
-      const progress = new ProgressLine('simulating FlyteAdmin\'s draws', labels.length * n);
+      const progress = new ProgressLine("simulating FlyteAdmin's draws", labels.length * n);
       let done = 0;
       for (const label of labels) {
         const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);

@@ -2,7 +2,21 @@
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { detectHelm, helmEnv, pluginRoot } from '../helm.ts';
-import { CLI, Conflict, RENDERER, helm3Readers, linkExecutable, onPath, readRecord, registerHelm4, separateHelm4Dir, unregisterHelm4, writeRecord, type Action, type Helm3Reader } from '../helm4-post-renderer/register.ts';
+import {
+  CLI,
+  Conflict,
+  RENDERER,
+  helm3Readers,
+  linkExecutable,
+  onPath,
+  readRecord,
+  registerHelm4,
+  separateHelm4Dir,
+  unregisterHelm4,
+  writeRecord,
+  type Action,
+  type Helm3Reader,
+} from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, table, tildify } from '../output.ts';
 import { commandLine, guard, errorFilePath } from '../shell.ts';
@@ -64,14 +78,20 @@ export async function run(argv: string[]): Promise<number> {
     const dataHome = env.HELM_DATA_HOME!;
     const pluginsFolder = (env.HELM_PLUGINS ?? '').split(delimiter)[0]!;
     // which Helm 3 reads the plugins folder: this one, if it is a Helm 3, and any on PATH
-    const readers: Helm3Reader[] = [...(helm.major === 3 ? [{ bin: helm.bin, version: helm.version }] : []), ...helm3Readers(pluginsFolder).filter((r) => helm.major !== 3 || r.version !== helm.version)];
+    const readers: Helm3Reader[] = [
+      ...(helm.major === 3 ? [{ bin: helm.bin, version: helm.version }] : []),
+      ...helm3Readers(pluginsFolder).filter((r) => helm.major !== 3 || r.version !== helm.version),
+    ];
     if (values.shared && readers.length && (helm.major === 3 || !values.force)) {
       throw new FlytemcError([
         {
           severity: 'error',
           where: 'setup --shared',
           what: `${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder}: a Helm 4 plugin there makes ${readers.length === 1 ? 'it' : 'them'} drop all ${readers.length === 1 ? 'its' : 'their'} plugins`,
-          fix: helm.major === 3 ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)' : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
+          fix:
+            helm.major === 3
+              ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)'
+              : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
         },
       ]);
     }
@@ -86,7 +106,15 @@ export async function run(argv: string[]): Promise<number> {
       actions.push(linkExecutable(binDir, CLI, join(root, 'dist', `${CLI}.mjs`), 'flytemc command', values.force, dry));
       actions.push(registerHelm4(folder, root, dry));
     } catch (e) {
-      if (e instanceof Conflict) throw new FlytemcError([{ severity: 'error', where: e.message.split(' exists')[0]!, what: 'a file that flytemc did not create is in the way', fix: e.message.split('; ')[1] ?? e.message }]);
+      if (e instanceof Conflict)
+        throw new FlytemcError([
+          {
+            severity: 'error',
+            where: e.message.split(' exists')[0]!,
+            what: 'a file that flytemc did not create is in the way',
+            fix: e.message.split('; ')[1] ?? e.message,
+          },
+        ]);
       throw e;
     }
     const pdir = join(folder, RENDERER);
@@ -102,16 +130,38 @@ export async function run(argv: string[]): Promise<number> {
     if (!onPath(binDir)) hints.push(`${t(binDir)} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
     if (shared) {
       hints.push(`Helm 4 finds ${RENDERER} in ${t(folder)} with its default settings.`);
-      if (readers.length) hints.push(`${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${t(folder)}: --shared --force asked for it.`);
+      if (readers.length)
+        hints.push(
+          `${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${t(folder)}: --shared --force asked for it.`,
+        );
     } else {
-      const why = values['helm4-dir'] ? 'as --helm4-dir asked' : `because ${readers.map((r) => `Helm ${r.version} (${t(r.bin)})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${t(pluginsFolder)} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
-      hints.push(`the Helm 4 plugin is in ${t(folder)}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`);
+      const why = values['helm4-dir']
+        ? 'as --helm4-dir asked'
+        : `because ${readers.map((r) => `Helm ${r.version} (${t(r.bin)})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${t(pluginsFolder)} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
+      hints.push(
+        `the Helm 4 plugin is in ${t(folder)}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`,
+      );
     }
-    const data = { helm: helm.version, pluginDir: root, layout: shared ? 'shared' : 'separate', helm4PluginsDir: folder, helm3Readers: readers, binDir, errorFile: errorFilePath(), actions, hints };
+    const data = {
+      helm: helm.version,
+      pluginDir: root,
+      layout: shared ? 'shared' : 'separate',
+      helm4PluginsDir: folder,
+      helm3Readers: readers,
+      binDir,
+      errorFile: errorFilePath(),
+      actions,
+      hints,
+    };
     await writeOut(
-      render(format, data, () =>
-        table(['WHAT', 'PATH', 'STATUS'], actions.map((a) => [a.what, tildify(a.path), a.status])) +
-          `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
+      render(
+        format,
+        data,
+        () =>
+          table(
+            ['WHAT', 'PATH', 'STATUS'],
+            actions.map((a) => [a.what, tildify(a.path), a.status]),
+          ) + `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
       ),
     );
     return EXIT.ok;

@@ -55,11 +55,15 @@ export async function run(argv: string[]): Promise<number> {
     // a member that no longer answers should not hold up a forced unjoin for long
     const memberTimeout = v.force && v.timeout === undefined ? { kube: { ...session.kube, timeoutMs: 5_000 } } : {};
     const { unjoinCluster } = await import('../cluster/unjoin.ts');
-    const out = await unjoinCluster({ context, name, force: v.force, restart: v.restart, ...(v.values ? { values: v.values } : {}) }, { ...session, tokenTimeoutMs: 0, ...memberTimeout });
+    const out = await unjoinCluster(
+      { context, name, force: v.force, restart: v.restart, ...(v.values ? { values: v.values } : {}) },
+      { ...session, tokenTimeoutMs: 0, ...memberTimeout },
+    );
     const { formatPlan } = await import('../cluster/plan.ts');
     let text = formatPlan(session.plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
     text += `\n${v['dry-run'] ? 'dry run: nothing was changed. ' : ''}${name} ${v['dry-run'] ? 'can be' : 'was'} removed from ${marked(`hub ${session.hubContext}`)}${out.memberReached ? '' : ' (the data plane was not reached)'}\n`;
-    if (!v.values) text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.\n`;
+    if (!v.values)
+      text += `Remove ${name} from multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values and helm upgrade it.\n`;
     await writeOut(text);
     printWarnings(out.warnings);
     return EXIT.ok;

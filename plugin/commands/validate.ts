@@ -8,7 +8,7 @@ import { parseFormat, render } from '../output.ts';
 import { commandLine, guard } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 
-export const summary = 'check values files with the post-renderer\'s checks (file:line, every problem)';
+export const summary = "check values files with the post-renderer's checks (file:line, every problem)";
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
 
 Checks each values file that holds a multi-cluster config (a \`multicluster:\` block, or
@@ -58,7 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     const dataPlanes = (values['data-plane'] ?? []).map((d) => d.split(',').filter(Boolean));
     if (files.length === 0 && dataPlanes.length === 0) throw new UsageError('give at least one values file with -f FILE');
     if (dataPlanes.some((d) => d.length === 0)) throw new UsageError('--data-plane needs a file (or several, comma-separated)');
-    if (values.cloud !== undefined && values.cloud !== 'eks' && values.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(values.cloud)}: use eks or gcp (AWS is eks)`);
+    if (values.cloud !== undefined && values.cloud !== 'eks' && values.cloud !== 'gcp')
+      throw new UsageError(`--cloud ${JSON.stringify(values.cloud)}: use eks or gcp (AWS is eks)`);
     if (values.cloud !== undefined && dataPlanes.length === 0) throw new UsageError('--cloud applies to --data-plane checks');
     // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
     const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
@@ -72,7 +73,8 @@ export async function run(argv: string[]): Promise<number> {
       render(format, data, () => {
         const lines: string[] = [];
         for (const r of reports) {
-          const head = r.status === 'no-config' ? 'no multi-cluster config here (skipped)' : r.status === 'ok' ? `ok${r.role ? ` (${r.role})` : ''}` : 'INVALID';
+          const head =
+            r.status === 'no-config' ? 'no multi-cluster config here (skipped)' : r.status === 'ok' ? `ok${r.role ? ` (${r.role})` : ''}` : 'INVALID';
           lines.push(`${r.file}: ${head}`);
           for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
         }
@@ -80,12 +82,16 @@ export async function run(argv: string[]): Promise<number> {
           lines.push(`control plane (${planes.controlPlane.files.join(', ') || 'no files'}): storage ${planes.controlPlane.storage}`);
           for (const p of planes.controlPlane.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
           for (const d of planes.dataPlanes) {
-            lines.push(`data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`);
+            lines.push(
+              `data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`,
+            );
             for (const p of d.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
           }
         }
         if (noConfig) lines.push('error: none of the files has a multi-cluster config (`multicluster.clusters` or `configmap.clusters`)');
-        lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}${planes ? ` and ${planes.dataPlanes.length} data plane${planes.dataPlanes.length === 1 ? '' : 's'}` : ''}`);
+        lines.push(
+          `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}${planes ? ` and ${planes.dataPlanes.length} data plane${planes.dataPlanes.length === 1 ? '' : 's'}` : ''}`,
+        );
         return lines.join('\n') + '\n';
       }),
     );

@@ -6,7 +6,20 @@ import { validateClusters, validateMulticluster } from '../generated/validators.
 import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
 import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
-import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig, type Clusters, type Config, type Credentials, type ExecutionLabel, type FoundConfig, type Located, type Route, type MulticlusterValues } from './types.ts';
+import {
+  DEFAULT_CREDENTIALS,
+  caKey,
+  tokenKey,
+  type ClusterConfig,
+  type Clusters,
+  type Config,
+  type Credentials,
+  type ExecutionLabel,
+  type FoundConfig,
+  type Located,
+  type Route,
+  type MulticlusterValues,
+} from './types.ts';
 import { where } from './where.ts';
 import { isObject } from '../data.ts';
 
@@ -27,18 +40,28 @@ interface CheckResult {
   role?: string;
 }
 
-
 function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
   const re = kind === 'label' ? DNS_LABEL : DNS_SUBDOMAIN;
   const max = kind === 'label' ? 63 : 253;
   if (typeof value !== 'string') return [error(at, `${what} must be a string`)];
   if (re.test(value) && value.length <= max) return [];
-  const suggestion = value.toLowerCase().replace(/[^-a-z0-9.]/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'cluster-credentials';
+  const suggestion =
+    value
+      .toLowerCase()
+      .replace(/[^-a-z0-9.]/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'cluster-credentials';
   const why = value.includes('_')
     ? "'_' is not allowed (the API server rejects it; a client-side dry-run does not)"
     : `a ${kind === 'label' ? 'DNS-1123 label' : 'DNS-1123 subdomain'} is lowercase letters, digits${kind === 'label' ? '' : ", '.'"} and '-', at most ${max} characters`;
   // a credential typed where a name goes: no suggestion derived from it (it would echo it)
-  if (looksSecret(value)) return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name, and it looks like a credential`, 'write a name here, e.g. "cluster-credentials"; tokens and certificates go into the Secret, never into values')];
+  if (looksSecret(value))
+    return [
+      error(
+        at,
+        `${what} ${showValue(value)} is not a valid Kubernetes name, and it looks like a credential`,
+        'write a name here, e.g. "cluster-credentials"; tokens and certificates go into the Secret, never into values',
+      ),
+    ];
   return [error(at, `${what} ${showValue(value)} is not a valid Kubernetes name: ${why}`, `use ${showValue(suggestion.slice(0, max))}`)];
 }
 
@@ -79,14 +102,26 @@ function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Loc
   problems.push(...dnsProblems('label', mount.name, mounts.where(`/${best.i}/name`), 'volume mount name'));
   const vi = vs.findIndex((v) => isObject(v) && v.name === mount.name);
   if (vi < 0) {
-    problems.push(error(mounts.where(`/${best.i}/name`), `the mount names volume ${JSON.stringify(mount.name)}, but there is no volume of that name`, 'add it to flyteadmin.additionalVolumes with `secret.secretName`'));
+    problems.push(
+      error(
+        mounts.where(`/${best.i}/name`),
+        `the mount names volume ${JSON.stringify(mount.name)}, but there is no volume of that name`,
+        'add it to flyteadmin.additionalVolumes with `secret.secretName`',
+      ),
+    );
     return undefined;
   }
   const volume = vs[vi] as Record<string, unknown>;
   problems.push(...dnsProblems('label', volume.name, volumes.where(`/${vi}/name`), 'volume name'));
   const secretName = isObject(volume.secret) ? volume.secret.secretName : undefined;
   if (typeof secretName !== 'string') {
-    problems.push(error(volumes.where(`/${vi}`), `volume ${JSON.stringify(volume.name)} is not a Secret volume, so it cannot carry the tokens`, 'give it `secret: {secretName: cluster-credentials}`'));
+    problems.push(
+      error(
+        volumes.where(`/${vi}`),
+        `volume ${JSON.stringify(volume.name)} is not a Secret volume, so it cannot carry the tokens`,
+        'give it `secret: {secretName: cluster-credentials}`',
+      ),
+    );
     return undefined;
   }
   problems.push(...dnsProblems('subdomain', secretName, volumes.where(`/${vi}/secret/secretName`), 'Secret name'));
@@ -99,7 +134,8 @@ function usable(raw: unknown): { list: ClusterConfig[]; map: Record<string, Rout
   const list = (Array.isArray(cl.clusterConfigs) ? cl.clusterConfigs : []).map((c) => (isObject(c) ? c : {})) as unknown as ClusterConfig[];
   const map: Record<string, Route[]> = {};
   if (isObject(cl.labelClusterMap)) {
-    for (const [label, routes] of Object.entries(cl.labelClusterMap)) map[label] = (Array.isArray(routes) ? routes : []).map((r) => (isObject(r) ? r : {})) as unknown as Route[];
+    for (const [label, routes] of Object.entries(cl.labelClusterMap))
+      map[label] = (Array.isArray(routes) ? routes : []).map((r) => (isObject(r) ? r : {})) as unknown as Route[];
   }
   return { list, map, ...(typeof cl.defaultExecutionLabel === 'string' ? { def: cl.defaultExecutionLabel } : {}) };
 }
@@ -111,33 +147,85 @@ function semanticProblems(clusters: unknown, at: (p: string) => string, requireC
   const byName = new Map<string, ClusterConfig>();
   list.forEach((c, i) => {
     if (typeof c.name !== 'string') return; // the schema says it
-    if (byName.has(c.name)) problems.push(error(at(`/clusterConfigs/${i}/name`), `duplicate cluster name ${JSON.stringify(c.name)}; FlyteAdmin panics at start-up on duplicates`, 'give every cluster its own name, or remove the repeated entry'));
+    if (byName.has(c.name))
+      problems.push(
+        error(
+          at(`/clusterConfigs/${i}/name`),
+          `duplicate cluster name ${JSON.stringify(c.name)}; FlyteAdmin panics at start-up on duplicates`,
+          'give every cluster its own name, or remove the repeated entry',
+        ),
+      );
     else byName.set(c.name, c);
-    if (c.enabled === undefined) problems.push(warning(at(`/clusterConfigs/${i}`), `cluster ${JSON.stringify(c.name)} has no \`enabled\`; FlyteAdmin's default is false, so it gets no executions`, 'add `enabled: true` (or `enabled: false` to say it on purpose)'));
-    if (isObject(c.auth) && c.auth.type !== undefined) problems.push(warning(at(`/clusterConfigs/${i}/auth/type`), '`auth.type` was never read by FlyteAdmin and is gone in v1.16.8; flytemc drops it', 'remove `type`'));
+    if (c.enabled === undefined)
+      problems.push(
+        warning(
+          at(`/clusterConfigs/${i}`),
+          `cluster ${JSON.stringify(c.name)} has no \`enabled\`; FlyteAdmin's default is false, so it gets no executions`,
+          'add `enabled: true` (or `enabled: false` to say it on purpose)',
+        ),
+      );
+    if (isObject(c.auth) && c.auth.type !== undefined)
+      problems.push(
+        warning(at(`/clusterConfigs/${i}/auth/type`), '`auth.type` was never read by FlyteAdmin and is gone in v1.16.8; flytemc drops it', 'remove `type`'),
+      );
   });
   const enabled = (id: string) => byName.get(id)?.enabled === true;
   if (requireClusters && list.length === 0) {
-    problems.push(error(at('/clusterConfigs'), 'no clusters: clusterConfigs is empty, so FlyteAdmin has nowhere to run executions', 'join a data plane with `flytemc join`, or add an entry with name, endpoint and enabled: true'));
+    problems.push(
+      error(
+        at('/clusterConfigs'),
+        'no clusters: clusterConfigs is empty, so FlyteAdmin has nowhere to run executions',
+        'join a data plane with `flytemc join`, or add an entry with name, endpoint and enabled: true',
+      ),
+    );
   } else if (requireClusters && !list.some((c) => c.enabled === true)) {
-    problems.push(error(at('/clusterConfigs'), 'no cluster is enabled, so FlyteAdmin has nowhere to run executions', 'set `enabled: true` on at least one cluster'));
+    problems.push(
+      error(at('/clusterConfigs'), 'no cluster is enabled, so FlyteAdmin has nowhere to run executions', 'set `enabled: true` on at least one cluster'),
+    );
   }
   for (const [label, routes] of Object.entries(map)) {
     const seen = new Set<string>();
     routes.forEach((r, i) => {
       if (typeof r.id !== 'string') return; // the schema says it
       const p = `/labelClusterMap/${escapeSegment(label)}/${i}/id`;
-      if (!byName.has(r.id)) problems.push(error(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not in clusterConfigs; FlyteAdmin silently skips it`, `use one of: ${[...byName.keys()].join(', ') || '(no clusters yet)'}`));
-      else if (!enabled(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not enabled; FlyteAdmin skips it`, `set \`enabled: true\` on ${r.id}, or remove the route`));
-      if (seen.has(r.id)) problems.push(warning(at(p), `label ${JSON.stringify(label)} lists ${JSON.stringify(r.id)} twice`, 'merge the two entries into one weight'));
+      if (!byName.has(r.id))
+        problems.push(
+          error(
+            at(p),
+            `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not in clusterConfigs; FlyteAdmin silently skips it`,
+            `use one of: ${[...byName.keys()].join(', ') || '(no clusters yet)'}`,
+          ),
+        );
+      else if (!enabled(r.id))
+        problems.push(
+          warning(
+            at(p),
+            `label ${JSON.stringify(label)} routes to ${JSON.stringify(r.id)}, which is not enabled; FlyteAdmin skips it`,
+            `set \`enabled: true\` on ${r.id}, or remove the route`,
+          ),
+        );
+      if (seen.has(r.id))
+        problems.push(warning(at(p), `label ${JSON.stringify(label)} lists ${JSON.stringify(r.id)} twice`, 'merge the two entries into one weight'));
       seen.add(r.id);
     });
     if (routes.length > 0 && !routes.some((r) => typeof r.id === 'string' && enabled(r.id))) {
-      problems.push(error(at(`/labelClusterMap/${label}`), `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${def ? `label ${JSON.stringify(def)}` : 'all enabled clusters'}`, 'route it to an enabled cluster, or enable one of its clusters'));
+      problems.push(
+        error(
+          at(`/labelClusterMap/${label}`),
+          `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${def ? `label ${JSON.stringify(def)}` : 'all enabled clusters'}`,
+          'route it to an enabled cluster, or enable one of its clusters',
+        ),
+      );
     }
   }
   if (def !== undefined && !(def in map)) {
-    problems.push(error(at('/defaultExecutionLabel'), `defaultExecutionLabel ${JSON.stringify(def)} is not a label of labelClusterMap`, `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`));
+    problems.push(
+      error(
+        at('/defaultExecutionLabel'),
+        `defaultExecutionLabel ${JSON.stringify(def)} is not a label of labelClusterMap`,
+        `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`,
+      ),
+    );
   }
   return problems;
 }
@@ -155,9 +243,17 @@ function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, a
     const key = [e.project, e.domain, e.workflow ?? ''].join('\u0000');
     const what = `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.push(error(at(`/${i}`), `${what} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`, 'keep one entry'));
+    if (first !== undefined)
+      problems.push(error(at(`/${i}`), `${what} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`, 'keep one entry'));
     else seen.set(key, i);
-    if (!(e.label in map)) problems.push(error(at(`/${i}/label`), `${what} gets label ${JSON.stringify(e.label)}, which labelClusterMap does not route; FlyteAdmin would ignore it and fall back to ${clusters.defaultExecutionLabel ? `label ${JSON.stringify(clusters.defaultExecutionLabel)}` : 'all enabled clusters'}`, `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`));
+    if (!(e.label in map))
+      problems.push(
+        error(
+          at(`/${i}/label`),
+          `${what} gets label ${JSON.stringify(e.label)}, which labelClusterMap does not route; FlyteAdmin would ignore it and fall back to ${clusters.defaultExecutionLabel ? `label ${JSON.stringify(clusters.defaultExecutionLabel)}` : 'all enabled clusters'}`,
+          `use one of: ${Object.keys(map).join(', ') || '(no labels yet: add one to labelClusterMap)'}`,
+        ),
+      );
   });
   return problems;
 }
@@ -167,17 +263,38 @@ function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: str
   clusters.forEach((c, i) => {
     if (c.inCluster || typeof c.name !== 'string') return;
     const auth = isObject(c.auth) ? (c.auth as ClusterConfig['auth']) : undefined;
-    for (const [field, path] of [['tokenPath', auth?.tokenPath], ['certPath', auth?.certPath]] as const) {
+    for (const [field, path] of [
+      ['tokenPath', auth?.tokenPath],
+      ['certPath', auth?.certPath],
+    ] as const) {
       if (typeof path !== 'string') {
         if (path !== undefined) continue; // the schema says it
-        problems.push(error(at(`/clusterConfigs/${i}/auth`), `cluster ${JSON.stringify(c.name)} has no auth.${field}; FlyteAdmin panics at start-up without it`, `set auth.${field}: ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+        problems.push(
+          error(
+            at(`/clusterConfigs/${i}/auth`),
+            `cluster ${JSON.stringify(c.name)} has no auth.${field}; FlyteAdmin panics at start-up without it`,
+            `set auth.${field}: ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`,
+          ),
+        );
         continue;
       }
       const key = fileIn(creds.mountPath, path);
       if (key === undefined) {
-        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${path} is outside the mounted credentials folder ${creds.mountPath}; FlyteAdmin would not find the file and panic at start-up`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+        problems.push(
+          error(
+            at(`/clusterConfigs/${i}/auth/${field}`),
+            `${path} is outside the mounted credentials folder ${creds.mountPath}; FlyteAdmin would not find the file and panic at start-up`,
+            `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`,
+          ),
+        );
       } else if (!SECRET_KEY.test(key)) {
-        problems.push(error(at(`/clusterConfigs/${i}/auth/${field}`), `${JSON.stringify(key)} cannot be a Secret key (letters, digits, '-', '_' and '.' only)`, `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`));
+        problems.push(
+          error(
+            at(`/clusterConfigs/${i}/auth/${field}`),
+            `${JSON.stringify(key)} cannot be a Secret key (letters, digits, '-', '_' and '.' only)`,
+            `use ${creds.mountPath}/${field === 'tokenPath' ? tokenKey(c.name) : caKey(c.name)}`,
+          ),
+        );
       }
     }
   });
@@ -215,7 +332,16 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
 
   if (found.form === 'multicluster') {
     if (!isObject(found.raw)) {
-      return { problems: [...problems, error(at(''), `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`, 'see docs/configuration.md for its keys')] };
+      return {
+        problems: [
+          ...problems,
+          error(
+            at(''),
+            `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`,
+            'see docs/configuration.md for its keys',
+          ),
+        ],
+      };
     }
     if (!validateMulticluster(found.raw)) problems.push(...schemaProblems(validateMulticluster.errors, at, data));
     const values = found.raw as MulticlusterValues;
@@ -223,7 +349,11 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     const requireClusters = options.requireClusters ?? role !== 'data-plane';
     const clusters = isObject(values.clusters) ? (values.clusters as Clusters) : {};
     const given = isObject(values.credentials) ? values.credentials : {};
-    const credentials: Credentials = { ...DEFAULT_CREDENTIALS, ...(isString(given.secretName) ? { secretName: given.secretName } : {}), ...(isString(given.mountPath) ? { mountPath: given.mountPath } : {}) };
+    const credentials: Credentials = {
+      ...DEFAULT_CREDENTIALS,
+      ...(isString(given.secretName) ? { secretName: given.secretName } : {}),
+      ...(isString(given.mountPath) ? { mountPath: given.mountPath } : {}),
+    };
     problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
     problems.push(...executionLabelProblems(values.executionLabels ?? [], clusters, (p) => at(`/executionLabels${p}`)));
     const withDefaults = normalise({ ...clusters, clusterConfigs: usable(clusters).list }, credentials);
@@ -235,13 +365,22 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
 
   // flyte-core's own `configmap.clusters`, from a values file or from the rendered stream
   if (!isObject(found.raw)) {
-    return { problems: [...problems, error(at(''), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`)] };
+    return {
+      problems: [
+        ...problems,
+        error(
+          at(''),
+          `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`,
+        ),
+      ],
+    };
   }
   if (!validateClusters(found.raw)) problems.push(...schemaProblems(validateClusters.errors, at, data));
   const clusters = found.raw as Clusters;
   const { list } = usable(clusters);
   problems.push(...semanticProblems(clusters, at, options.requireClusters ?? true));
-  const credentials = (found.volumes && found.mounts ? credentialsFromVolumes(list, found.volumes, found.mounts, problems, at('')) : undefined) ?? DEFAULT_CREDENTIALS;
+  const credentials =
+    (found.volumes && found.mounts ? credentialsFromVolumes(list, found.volumes, found.mounts, problems, at('')) : undefined) ?? DEFAULT_CREDENTIALS;
   // token and CA paths default to <mountPath>/<name>_token and _cacert, as in the chart's form
   const normalised = normalise({ ...clusters, clusterConfigs: list }, credentials);
   problems.push(...fileProblems(normalised.clusterConfigs, credentials, at));

@@ -21,7 +21,13 @@ export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string
   const c = cp ?? {};
   const problems: Problem[] = [];
   if (!c.adminEndpoint) {
-    problems.push(error(at('/controlPlane/adminEndpoint'), 'multicluster.controlPlane.adminEndpoint is not set: a data plane\'s flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core\'s default (flyteadmin:81) exists only inside the control plane\'s cluster', 'set FlyteAdmin\'s gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (`helm flytemc install data-plane --name NAME --admin-endpoint URL` sets it)'));
+    problems.push(
+      error(
+        at('/controlPlane/adminEndpoint'),
+        "multicluster.controlPlane.adminEndpoint is not set: a data plane's flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core's default (flyteadmin:81) exists only inside the control plane's cluster",
+        "set FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (`helm flytemc install data-plane --name NAME --admin-endpoint URL` sets it)",
+      ),
+    );
     return { problems };
   }
   const insecure = c.insecure === true;
@@ -32,7 +38,13 @@ export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string
   else if (c.catalogEndpoint) catalog = { type: 'datacatalog', endpoint: c.catalogEndpoint, insecure };
   else if (c.catalogIngress) catalog = { type: 'datacatalog', endpoint: c.adminEndpoint, insecure };
   else {
-    problems.push(error(at('/controlPlane/catalogEndpoint'), `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint} serves no datacatalog.DataCatalog)`, 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or multicluster.controlPlane.catalogIngress: true on both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint), or catalog: false to turn task caching off'));
+    problems.push(
+      error(
+        at('/controlPlane/catalogEndpoint'),
+        `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint} serves no datacatalog.DataCatalog)`,
+        'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or multicluster.controlPlane.catalogIngress: true on both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint), or catalog: false to turn task caching off',
+      ),
+    );
     return { problems };
   }
   return { wiring: { admin, catalog }, problems };

@@ -89,11 +89,23 @@ export function configFromValues(path: string, text: string, values: unknown = p
     throw new FlytemcError([error(path, 'the file is empty', 'give a values file with a `multicluster:` block (see docs/configuration.md)')]);
   }
   if (!isObject(values)) {
-    throw new FlytemcError([error(`${path}:1`, `the file must be a YAML mapping of Helm values, not ${Array.isArray(values) ? 'a list' : typeof values}`, 'start it with `multicluster:` (see docs/configuration.md)')]);
+    throw new FlytemcError([
+      error(
+        `${path}:1`,
+        `the file must be a YAML mapping of Helm values, not ${Array.isArray(values) ? 'a list' : typeof values}`,
+        'start it with `multicluster:` (see docs/configuration.md)',
+      ),
+    ]);
   }
   if (typeof values.apiVersion === 'string' && typeof values.kind === 'string') {
     const ps = values.kind === 'Secret' ? secretProblems(values, (p) => where(source, p)) : [];
-    ps.push(error(`${path}:1`, `this is a Kubernetes ${values.kind} manifest, not a Helm values file`, 'pass the values file that has the `multicluster:` block; the credentials Secret is written by `flytemc join`'));
+    ps.push(
+      error(
+        `${path}:1`,
+        `this is a Kubernetes ${values.kind} manifest, not a Helm values file`,
+        'pass the values file that has the `multicluster:` block; the credentials Secret is written by `flytemc join`',
+      ),
+    );
     throw new FlytemcError(ps);
   }
   const problems: Problem[] = [];
@@ -108,7 +120,12 @@ export function configFromValues(path: string, text: string, values: unknown = p
     problems.push(...wrong);
     // keys in the wrong place (upstream guide, defect 8) are still checked where they are, so
     // that one run shows every other problem they carry too
-    const raw = cm.clusters !== undefined ? cm.clusters : wrong.length ? Object.fromEntries(['clusterConfigs', 'labelClusterMap', 'defaultExecutionLabel'].filter((k) => k in cm).map((k) => [k, cm[k]])) : undefined;
+    const raw =
+      cm.clusters !== undefined
+        ? cm.clusters
+        : wrong.length
+          ? Object.fromEntries(['clusterConfigs', 'labelClusterMap', 'defaultExecutionLabel'].filter((k) => k in cm).map((k) => [k, cm[k]]))
+          : undefined;
     if (raw === undefined) continue;
     const admin = isObject(v.flyteadmin) ? v.flyteadmin : {};
     core = {
@@ -124,7 +141,11 @@ export function configFromValues(path: string, text: string, values: unknown = p
   if (hasBlock && core) {
     throw new FlytemcError([
       ...problems,
-      error(where(source, '/multicluster'), 'the file sets both `multicluster` and flyte-core\'s `configmap.clusters`; only one may say where the clusters are', 'keep `multicluster.clusters` (the flyte-multicluster chart) and remove `configmap.clusters`'),
+      error(
+        where(source, '/multicluster'),
+        "the file sets both `multicluster` and flyte-core's `configmap.clusters`; only one may say where the clusters are",
+        'keep `multicluster.clusters` (the flyte-multicluster chart) and remove `configmap.clusters`',
+      ),
     ]);
   }
   if (hasBlock) {
@@ -132,6 +153,10 @@ export function configFromValues(path: string, text: string, values: unknown = p
   }
   if (core) return problems.length ? { ...core, problems } : core;
   throw new FlytemcError([
-    error(path, 'no multi-cluster config: the file has neither `multicluster.clusters` nor flyte-core\'s `configmap.clusters`', 'add a `multicluster:` block with `clusters.clusterConfigs` (see docs/configuration.md), or let `flytemc join` write it'),
+    error(
+      path,
+      "no multi-cluster config: the file has neither `multicluster.clusters` nor flyte-core's `configmap.clusters`",
+      'add a `multicluster:` block with `clusters.clusterConfigs` (see docs/configuration.md), or let `flytemc join` write it',
+    ),
   ]);
 }

@@ -40,9 +40,16 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
   const cpControlPlane = obj(cpMc.controlPlane) as ControlPlane;
   const cpClusters = Array.isArray(obj(cpMc.clusters).clusterConfigs) ? (obj(cpMc.clusters).clusterConfigs as ClusterConfig[]) : undefined;
   const cpLabel = cpFiles.join(', ');
-  const cpProblems = cpFiles.length && !cpClusters?.length
-    ? [warning(`control plane ${cpLabel} /multicluster/clusters/clusterConfigs`, 'lists no data plane yet, so FlyteAdmin has nowhere to run executions (the post-renderer refuses to install it so)', 'join the data planes: helm flytemc join CONTEXT --name NAME --values <control-plane values file>')]
-    : [];
+  const cpProblems =
+    cpFiles.length && !cpClusters?.length
+      ? [
+          warning(
+            `control plane ${cpLabel} /multicluster/clusters/clusterConfigs`,
+            'lists no data plane yet, so FlyteAdmin has nowhere to run executions (the post-renderer refuses to install it so)',
+            'join the data planes: helm flytemc join CONTEXT --name NAME --values <control-plane values file>',
+          ),
+        ]
+      : [];
 
   const reports = dataPlanes.map((files): DataPlaneReport => {
     const label = `data plane ${files.join(',')}`;
@@ -53,34 +60,83 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
     const checked = checkConfig({ source: { label, base: '/multicluster' }, form: 'multicluster', raw: { ...mc, role: 'data-plane' } });
     problems.push(...checked.problems);
     const name = typeof mc.clusterName === 'string' ? mc.clusterName : undefined;
-    if (!name) problems.push(warning(at('/clusterName'), 'multicluster.clusterName is not set in these files', '`helm flytemc install data-plane --name NAME` sets it (and flyte-core.flytepropeller.clusterName)'));
+    if (!name)
+      problems.push(
+        warning(
+          at('/clusterName'),
+          'multicluster.clusterName is not set in these files',
+          '`helm flytemc install data-plane --name NAME` sets it (and flyte-core.flytepropeller.clusterName)',
+        ),
+      );
     const cpBlock = obj(mc.controlPlane) as ControlPlane;
     const { wiring, problems: wp } = resolveWiring(cpBlock, at);
     problems.push(...(checked.problems.some((p) => p.severity === 'error') ? [] : wp));
     if (wiring) {
       if (wiring.admin.endpoint === IN_CLUSTER_ADMIN || inClusterService(wiring.admin.endpoint, 'flyte')) {
-        problems.push(warning(at('/controlPlane/adminEndpoint'), `${wiring.admin.endpoint} names a Service inside the data plane (flyte-core's default ${IN_CLUSTER_ADMIN} exists only in the control plane)`, 'use FlyteAdmin\'s address as the data plane reaches it (dns:///flyte.example.com:443), or create that Service in the data plane (e.g. an ExternalName Service to the control plane); `flytemc check` verifies it'));
+        problems.push(
+          warning(
+            at('/controlPlane/adminEndpoint'),
+            `${wiring.admin.endpoint} names a Service inside the data plane (flyte-core's default ${IN_CLUSTER_ADMIN} exists only in the control plane)`,
+            "use FlyteAdmin's address as the data plane reaches it (dns:///flyte.example.com:443), or create that Service in the data plane (e.g. an ExternalName Service to the control plane); `flytemc check` verifies it",
+          ),
+        );
       }
-      if (wiring.catalog.type === 'datacatalog' && !cpBlock.catalogEndpoint && cpBlock.catalogIngress && cpFiles.length && cpControlPlane.catalogIngress !== true) {
-        problems.push(error(at('/controlPlane/catalogIngress'), `this data plane reaches DataCatalog at adminEndpoint (catalogIngress: true), but the control plane's values (${cpLabel}) do not set multicluster.controlPlane.catalogIngress, so its gRPC Ingress routes no datacatalog.DataCatalog`, 'set multicluster.controlPlane.catalogIngress: true in the control plane\'s values too (keep the controlPlane block in a file both planes share), or give this data plane a catalogEndpoint'));
+      if (
+        wiring.catalog.type === 'datacatalog' &&
+        !cpBlock.catalogEndpoint &&
+        cpBlock.catalogIngress &&
+        cpFiles.length &&
+        cpControlPlane.catalogIngress !== true
+      ) {
+        problems.push(
+          error(
+            at('/controlPlane/catalogIngress'),
+            `this data plane reaches DataCatalog at adminEndpoint (catalogIngress: true), but the control plane's values (${cpLabel}) do not set multicluster.controlPlane.catalogIngress, so its gRPC Ingress routes no datacatalog.DataCatalog`,
+            "set multicluster.controlPlane.catalogIngress: true in the control plane's values too (keep the controlPlane block in a file both planes share), or give this data plane a catalogEndpoint",
+          ),
+        );
       }
     }
     const core = obj(dp['flyte-core']);
     const storage = storageOfValues(core);
     if (storage.type === 'minio') {
-      problems.push(error(`${label} /flyte-core/storage/type`, 'the data plane\'s storage is flyte-core\'s in-cluster minio (storage.type sandbox, the default): FlyteAdmin in the control plane cannot read what flytepropeller writes there', 'use the control plane\'s storage: the same flyte-core.storage.type (s3, gcs or custom) and bucketName on both planes'));
+      problems.push(
+        error(
+          `${label} /flyte-core/storage/type`,
+          "the data plane's storage is flyte-core's in-cluster minio (storage.type sandbox, the default): FlyteAdmin in the control plane cannot read what flytepropeller writes there",
+          "use the control plane's storage: the same flyte-core.storage.type (s3, gcs or custom) and bucketName on both planes",
+        ),
+      );
     } else if (/^<.*>$/.test(storage.container ?? '')) {
-      problems.push(error(`${label} /flyte-core/storage/bucketName`, `the storage bucket is still the cloud overlay's placeholder ${storage.container}`, 'set flyte-core.userSettings.bucketName (the same for both planes)'));
+      problems.push(
+        error(
+          `${label} /flyte-core/storage/bucketName`,
+          `the storage bucket is still the cloud overlay's placeholder ${storage.container}`,
+          'set flyte-core.userSettings.bucketName (the same for both planes)',
+        ),
+      );
     } else if (storage.unknown) {
       problems.push(warning(`${label} /flyte-core/storage`, `storage not compared: ${storage.unknown}`));
     } else if (cpStorage && !cpStorage.unknown) {
       const diffs = storageDifferences(cpStorage, storage);
       if (diffs.length) {
-        problems.push(error(`${label} /flyte-core/storage`, `the data plane's storage (${describeStorage(storage)}) is not the control plane's (${describeStorage(cpStorage)}, from ${cpLabel}): ${diffs.join('; ')}; FlyteAdmin reads the inputs, outputs and metadata flytepropeller writes`, 'use the same flyte-core.storage (type, bucketName, endpoint) on both planes; keep it in a values file both share (with a cloud overlay: flyte-core.userSettings.bucketName)'));
+        problems.push(
+          error(
+            `${label} /flyte-core/storage`,
+            `the data plane's storage (${describeStorage(storage)}) is not the control plane's (${describeStorage(cpStorage)}, from ${cpLabel}): ${diffs.join('; ')}; FlyteAdmin reads the inputs, outputs and metadata flytepropeller writes`,
+            'use the same flyte-core.storage (type, bucketName, endpoint) on both planes; keep it in a values file both share (with a cloud overlay: flyte-core.userSettings.bucketName)',
+          ),
+        );
       }
     }
     if (name && cpClusters && !cpClusters.some((c) => c.name === name)) {
-      problems.push(warning(at('/clusterName'), `${JSON.stringify(name)} is not in the control plane's clusterConfigs (${cpLabel}), so FlyteAdmin sends it nothing yet`, `join it: helm flytemc join CONTEXT --name ${name} --values <control-plane values file>`));
+      problems.push(
+        warning(
+          at('/clusterName'),
+          `${JSON.stringify(name)} is not in the control plane's clusterConfigs (${cpLabel}), so FlyteAdmin sends it nothing yet`,
+          `join it: helm flytemc join CONTEXT --name ${name} --values <control-plane values file>`,
+        ),
+      );
     }
     return {
       files,
@@ -90,5 +146,8 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
       problems,
     };
   });
-  return { controlPlane: { files: cpFiles, storage: cpStorage ? describeStorage(cpStorage) : '(no control-plane files)', problems: cpProblems }, dataPlanes: reports };
+  return {
+    controlPlane: { files: cpFiles, storage: cpStorage ? describeStorage(cpStorage) : '(no control-plane files)', problems: cpProblems },
+    dataPlanes: reports,
+  };
 }

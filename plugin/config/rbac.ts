@@ -25,7 +25,20 @@ export interface PolicyRule {
 export const FLYTEADMIN_RULES: PolicyRule[] = [
   {
     apiGroups: ['', 'flyte.lyft.com', 'rbac.authorization.k8s.io'],
-    resources: ['configmaps', 'flyteworkflows', 'namespaces', 'pods', 'resourcequotas', 'roles', 'rolebindings', 'secrets', 'services', 'serviceaccounts', 'spark-role', 'limitranges'],
+    resources: [
+      'configmaps',
+      'flyteworkflows',
+      'namespaces',
+      'pods',
+      'resourcequotas',
+      'roles',
+      'rolebindings',
+      'secrets',
+      'services',
+      'serviceaccounts',
+      'spark-role',
+      'limitranges',
+    ],
     verbs: ['*'],
   },
 ];
@@ -140,7 +153,12 @@ export function missingByKind(missing: AccessCheck[]): Array<{ kind: string; res
 /** True when `have` grants every verb of `need` on every group/resource pair (string match, like RBAC). */
 export function rulesCover(have: PolicyRule[] | undefined, need: PolicyRule[]): boolean {
   const grants = (g: string, r: string, v: string) =>
-    (have ?? []).some((h) => (h.apiGroups.includes('*') || h.apiGroups.includes(g)) && (h.resources.includes('*') || h.resources.includes(r)) && (h.verbs.includes('*') || h.verbs.includes(v)));
+    (have ?? []).some(
+      (h) =>
+        (h.apiGroups.includes('*') || h.apiGroups.includes(g)) &&
+        (h.resources.includes('*') || h.resources.includes(r)) &&
+        (h.verbs.includes('*') || h.verbs.includes(v)),
+    );
   return need.every((n) => n.apiGroups.every((g) => n.resources.every((r) => n.verbs.every((v) => grants(g, r, v)))));
 }
 

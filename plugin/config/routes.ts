@@ -59,7 +59,10 @@ export function clustersFromValues(values: unknown): { clusters: unknown; at: st
   if (!isObject(values)) return undefined;
   const mc = values.multicluster;
   if (isObject(mc) && mc.clusters !== undefined) return { clusters: mc.clusters, at: 'multicluster.clusters' };
-  for (const [base, v] of [['', values], ['flyte-core.', values['flyte-core']]] as const) {
+  for (const [base, v] of [
+    ['', values],
+    ['flyte-core.', values['flyte-core']],
+  ] as const) {
     if (isObject(v) && isObject(v.configmap) && v.configmap.clusters !== undefined) return { clusters: v.configmap.clusters, at: `${base}configmap.clusters` };
   }
   return undefined;
@@ -170,7 +173,8 @@ export function computeRoutes(clustersRaw: unknown): Routes {
   if (def !== undefined) {
     const l = labels.find((x) => x.label === def);
     if (!l) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} is not in labelClusterMap: FlyteAdmin warns and uses all enabled clusters`;
-    else if (l.dropped) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} has no enabled cluster, so FlyteAdmin dropped it and uses all enabled clusters`;
+    else if (l.dropped)
+      fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} has no enabled cluster, so FlyteAdmin dropped it and uses all enabled clusters`;
     else fallback.label = def;
   }
   const routes: Routes = { clusters, labels, fallback, notes };

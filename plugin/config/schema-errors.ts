@@ -5,11 +5,14 @@ import type { ErrorObject } from 'ajv';
 import { escapeSegment } from '../json-pointer.ts';
 import { error, showValue, type Problem } from '../problems.ts';
 
-export interface Located { (pointer: string): string }
+export interface Located {
+  (pointer: string): string;
+}
 
 /** A value as messages show it; masked when `path` (its JSON pointer) is a secret's, or it looks like one. */
 const show = (v: unknown, path = '') => showValue(v, path);
-const typeOf = (v: unknown, path: string) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v, path)}`);
+const typeOf = (v: unknown, path: string) =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${show(v, path)}`;
 
 function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: string; fix?: string } {
   const path = e.instancePath;
@@ -37,7 +40,10 @@ function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: s
       };
     }
     if (typeof value === 'string' && value.startsWith('http://')) {
-      return { what: `endpoint ${show(value, path)} is plain http; FlyteAdmin must reach the API server over TLS`, fix: 'use the https:// URL of the API server' };
+      return {
+        what: `endpoint ${show(value, path)} is plain http; FlyteAdmin must reach the API server over TLS`,
+        fix: 'use the https:// URL of the API server',
+      };
     }
   }
   // defect 5: underscores in Kubernetes names
@@ -74,7 +80,8 @@ export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Loc
       }
       case 'required':
         what = `missing \`${String(e.params.missingProperty)}\``;
-        if (e.params.missingProperty === 'endpoint') fix ??= 'add the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443", or set inCluster: true';
+        if (e.params.missingProperty === 'endpoint')
+          fix ??= 'add the data plane\'s API server URL, e.g. endpoint: "https://203.0.113.10:6443", or set inCluster: true';
         break;
       case 'type':
         what = `must be ${e.params.type}, not ${typeOf(e.data, e.instancePath)}`;

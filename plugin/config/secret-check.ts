@@ -17,7 +17,11 @@ export function secretProblems(value: unknown, at: (pointer: string) => string):
     const e = validateSecret.errors![i];
     if (e && e.instancePath.startsWith('/data/') && e.keyword === 'pattern') {
       const key = e.instancePath.slice('/data/'.length);
-      return error(p.where, `data.${key} is not base64: raw token or PEM text under \`data:\` is rejected by the API server (or decoded into garbage)`, `move ${key} under \`stringData:\` (raw text), or base64-encode it (\`base64 -w0\`; \`base64 -D\` is macOS-only)`);
+      return error(
+        p.where,
+        `data.${key} is not base64: raw token or PEM text under \`data:\` is rejected by the API server (or decoded into garbage)`,
+        `move ${key} under \`stringData:\` (raw text), or base64-encode it (\`base64 -w0\`; \`base64 -D\` is macOS-only)`,
+      );
     }
     return p;
   });

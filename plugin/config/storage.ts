@@ -87,4 +87,5 @@ export function storageDifferences(a: Storage, b: Storage): string[] {
   return out;
 }
 
-export const describeStorage = (s: Storage) => (s.unknown ? `(${s.unknown})` : `${s.type}${s.container ? ` ${s.container}` : ''}${s.endpoint ? ` at ${s.endpoint}` : ''}`);
+export const describeStorage = (s: Storage) =>
+  s.unknown ? `(${s.unknown})` : `${s.type}${s.container ? ` ${s.container}` : ''}${s.endpoint ? ` at ${s.endpoint}` : ''}`;

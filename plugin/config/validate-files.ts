@@ -15,7 +15,11 @@ interface FileReport {
 }
 
 /** A file's problems in the order of its lines (stable for the same line). */
-const byLine = (ps: Problem[]): Problem[] => ps.map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) })).sort((a, b) => a.line - b.line || a.i - b.i).map((x) => x.p);
+const byLine = (ps: Problem[]): Problem[] =>
+  ps
+    .map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) }))
+    .sort((a, b) => a.line - b.line || a.i - b.i)
+    .map((x) => x.p);
 
 export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
   return files.map((path) => {

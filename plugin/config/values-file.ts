@@ -25,7 +25,13 @@ type Values = Record<string, unknown>;
 
 function clustersOf(values: Values, path: string, create: boolean): Clusters | undefined {
   if (!('multicluster' in values) && isObject(values.configmap) && 'clusters' in values.configmap) {
-    throw new FlytemcError([error(path, 'the file keeps its clusters in flyte-core\'s `configmap.clusters`; join records them in the flyte-multicluster chart\'s `multicluster.clusters`', 'move the clusters to `multicluster.clusters` (see docs/configuration.md), or leave out --values and paste the printed snippet')]);
+    throw new FlytemcError([
+      error(
+        path,
+        "the file keeps its clusters in flyte-core's `configmap.clusters`; join records them in the flyte-multicluster chart's `multicluster.clusters`",
+        'move the clusters to `multicluster.clusters` (see docs/configuration.md), or leave out --values and paste the printed snippet',
+      ),
+    ]);
   }
   let mc = values.multicluster;
   if (mc === undefined || mc === null) {
@@ -38,7 +44,8 @@ function clustersOf(values: Values, path: string, create: boolean): Clusters | u
     if (!create) return undefined;
     cl = mc.clusters = {};
   }
-  if (!isObject(cl)) throw new FlytemcError([error(`${path} /multicluster/clusters`, 'is not a mapping', 'make it a mapping with clusterConfigs and labelClusterMap')]);
+  if (!isObject(cl))
+    throw new FlytemcError([error(`${path} /multicluster/clusters`, 'is not a mapping', 'make it a mapping with clusterConfigs and labelClusterMap')]);
   return cl as Clusters;
 }
 
@@ -172,13 +179,15 @@ async function withLock<T>(path: string, fn: () => T): Promise<T> {
       closeSync(openSync(lock, 'wx', 0o600));
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new FlytemcError([error(path, `cannot lock the file (${(e as NodeJS.ErrnoException).code})`, 'check that its folder is writable')]);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new FlytemcError([error(path, `cannot lock the file (${(e as NodeJS.ErrnoException).code})`, 'check that its folder is writable')]);
       try {
         if (Date.now() - statSync(lock).mtimeMs > 60_000) unlinkSync(lock); // left by a killed run
       } catch {
         /* gone meanwhile */
       }
-      if (Date.now() > deadline) throw new FlytemcError([error(path, `locked by another flytemc run (${lock})`, `wait for it, or delete ${lock} if no flytemc runs`)]);
+      if (Date.now() > deadline)
+        throw new FlytemcError([error(path, `locked by another flytemc run (${lock})`, `wait for it, or delete ${lock} if no flytemc runs`)]);
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 50));
     }
   }

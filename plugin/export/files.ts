@@ -36,7 +36,10 @@ export function header(r: Rendered, p: Provenance): string {
 
 /** The files of flyte-core's archive, under `<chartHome>/<name>-<version>/`, where kustomize's helmCharts looks first. */
 export function vendoredChart(r: Rendered, chartHome: string): GeneratedFile[] {
-  return readTgz(Buffer.from(readFileSync(r.core.archive)), r.core.archive).map((f) => ({ path: `${chartHome}/${r.core.name}-${r.core.version}/${f.path}`, data: f.data }));
+  return readTgz(Buffer.from(readFileSync(r.core.archive)), r.core.archive).map((f) => ({
+    path: `${chartHome}/${r.core.name}-${r.core.version}/${f.path}`,
+    data: f.data,
+  }));
 }
 
 /**

@@ -20,7 +20,8 @@ export interface KustomizeOptions {
   vendorChart: boolean;
 }
 
-const patchFile = (head: string, ops: Operation[]) => `${head}# RFC 6902 operations of the flytemc post-renderer; the \`test\` ones pin what they assume.\n${dumpYaml(ops)}`;
+const patchFile = (head: string, ops: Operation[]) =>
+  `${head}# RFC 6902 operations of the flytemc post-renderer; the \`test\` ones pin what they assume.\n${dumpYaml(ops)}`;
 
 export function kustomizeFiles(r: Rendered, p: Provenance, o: KustomizeOptions): GeneratedFile[] {
   const head = header(r, p);

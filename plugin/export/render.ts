@@ -57,10 +57,20 @@ export interface Rendered {
 
 function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
   const r = spawnSync(helm.bin, ['template', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: process.env });
-  if (r.error) throw new FlytemcError([error(helm.bin, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')], EXIT.usage);
+  if (r.error)
+    throw new FlytemcError(
+      [error(helm.bin, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')],
+      EXIT.usage,
+    );
   if (r.status !== 0) {
     // Helm's own refusal (values.schema.json, the chart's checks): its words, as `install` shows them
-    throw new FlytemcError([error(what, `helm template failed:\n${(r.stderr || '').trim()}`, 'fix the values as Helm says; `helm flytemc install control-plane --template` shows the same')]);
+    throw new FlytemcError([
+      error(
+        what,
+        `helm template failed:\n${(r.stderr || '').trim()}`,
+        'fix the values as Helm says; `helm flytemc install control-plane --template` shows the same',
+      ),
+    ]);
   }
   return r.stdout;
 }
@@ -92,7 +102,11 @@ export function renderControlPlane(input: ExportInput): Rendered {
   const capabilities = [...input.apiVersions.flatMap((a) => ['--api-versions', a]), ...(input.kubeVersion ? ['--kube-version', input.kubeVersion] : [])];
 
   // 1. what `helm flytemc install control-plane` renders, and the post-renderer on it
-  const stream = helmTemplate(helm, [release, chart, '--namespace', namespace, ...files.flatMap((f) => ['-f', f]), ...capabilities], `the control plane (chart ${chart})`);
+  const stream = helmTemplate(
+    helm,
+    [release, chart, '--namespace', namespace, ...files.flatMap((f) => ['-f', f]), ...capabilities],
+    `the control plane (chart ${chart})`,
+  );
   const result = postRender(stream);
 
   // 2. flyte-core's values: Helm's merge of the same files (maps deeply, later files win, lists
@@ -110,11 +124,24 @@ export function renderControlPlane(input: ExportInput): Rendered {
   try {
     const valuesFile = join(tmp, 'values.yaml');
     writeFileSync(valuesFile, dumpYaml(coreValues), { mode: 0o600 });
-    const alone = helmTemplate(helm, [release, core.archive, '--namespace', namespace, '-f', valuesFile, ...capabilities], `flyte-core ${core.version} with the exported values`);
+    const alone = helmTemplate(
+      helm,
+      [release, core.archive, '--namespace', namespace, '-f', valuesFile, ...capabilities],
+      `flyte-core ${core.version} with the exported values`,
+    );
     const consumed = (v: unknown) => isObject(v) && typeof v.apiVersion === 'string' && v.apiVersion.startsWith('flytemc.io/');
     const diff = differences(stream, alone, consumed);
     if (diff.length) {
-      throw new FlytemcError([error('flytemc export', `flyte-core ${core.version} rendered alone with the exported values does not give the chart's objects: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? `; and ${diff.length - 5} more` : ''}`, 'this is a bug in flytemc; report it with your values files')], EXIT.internal);
+      throw new FlytemcError(
+        [
+          error(
+            'flytemc export',
+            `flyte-core ${core.version} rendered alone with the exported values does not give the chart's objects: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? `; and ${diff.length - 5} more` : ''}`,
+            'this is a bug in flytemc; report it with your values files',
+          ),
+        ],
+        EXIT.internal,
+      );
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

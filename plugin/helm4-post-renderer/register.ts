@@ -170,7 +170,13 @@ export interface Helm3Reader {
 export function helm3Readers(pluginsFolder: string): Helm3Reader[] {
   const found: Helm3Reader[] = [];
   const seen = new Set<string>();
-  const candidates = [process.env.FLYTEMC_HELM3, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((d) => ['helm', 'helm3'].map((n) => join(d, n)))].filter((p): p is string => !!p);
+  const candidates = [
+    process.env.FLYTEMC_HELM3,
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .flatMap((d) => ['helm', 'helm3'].map((n) => join(d, n))),
+  ].filter((p): p is string => !!p);
   for (const bin of candidates) {
     try {
       accessSync(bin, constants.X_OK);

@@ -33,7 +33,9 @@ const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?
 /** The chart's MultiClusterConfig of a data plane (spec.role: data-plane). */
 export function isDataPlaneConfig(d: Doc): boolean {
   const v = d.value as K8sObject | null;
-  return isObject(v) && v.kind === 'MultiClusterConfig' && String(v.apiVersion ?? '').startsWith('flytemc.io/') && isObject(v.spec) && v.spec.role === 'data-plane';
+  return (
+    isObject(v) && v.kind === 'MultiClusterConfig' && String(v.apiVersion ?? '').startsWith('flytemc.io/') && isObject(v.spec) && v.spec.role === 'data-plane'
+  );
 }
 
 function parseConfigKey(doc: Doc, key: string): Record<string, unknown> {
@@ -51,7 +53,11 @@ function parseConfigKey(doc: Doc, key: string): Record<string, unknown> {
 }
 
 /** admin.yaml and catalog.yaml as flytepropeller must read them. */
-function wiredConfig(admin: Record<string, unknown>, catalog: Record<string, unknown>, w: Wiring): { admin: Record<string, unknown>; catalog: Record<string, unknown> } {
+function wiredConfig(
+  admin: Record<string, unknown>,
+  catalog: Record<string, unknown>,
+  w: Wiring,
+): { admin: Record<string, unknown>; catalog: Record<string, unknown> } {
   const a = isObject(admin.admin) ? { ...admin.admin } : {};
   a.endpoint = w.admin.endpoint;
   a.insecure = w.admin.insecure;
@@ -96,9 +102,22 @@ function recordedWiring(cm: Doc): Wiring {
   }
   const a = isObject(w) && isObject(w.admin) ? w.admin : undefined;
   const c = isObject(w) && isObject(w.catalog) ? w.catalog : undefined;
-  const ok = a && typeof a.endpoint === 'string' && typeof a.insecure === 'boolean' && c && (c.type === 'noop' || (c.type === 'datacatalog' && typeof c.endpoint === 'string' && typeof c.insecure === 'boolean'))
-    && (a.clientSecret === undefined || (isObject(a.clientSecret) && typeof a.clientSecret.secretName === 'string' && typeof a.clientSecret.clientId === 'string'));
-  if (!ok) throw new FlytemcError([error(`${objectName(cm)} /metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`, 'is not the wiring flytemc records (admin, catalog)', 'render the data plane from the chart again (-f values-dataplane.yaml), whose MultiClusterConfig says where FlyteAdmin is')]);
+  const ok =
+    a &&
+    typeof a.endpoint === 'string' &&
+    typeof a.insecure === 'boolean' &&
+    c &&
+    (c.type === 'noop' || (c.type === 'datacatalog' && typeof c.endpoint === 'string' && typeof c.insecure === 'boolean')) &&
+    (a.clientSecret === undefined ||
+      (isObject(a.clientSecret) && typeof a.clientSecret.secretName === 'string' && typeof a.clientSecret.clientId === 'string'));
+  if (!ok)
+    throw new FlytemcError([
+      error(
+        `${objectName(cm)} /metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`,
+        'is not the wiring flytemc records (admin, catalog)',
+        'render the data plane from the chart again (-f values-dataplane.yaml), whose MultiClusterConfig says where FlyteAdmin is',
+      ),
+    ]);
   return w as Wiring;
 }
 
@@ -110,7 +129,14 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   // find
   const configs = docs.filter((d) => kindOf(d) === 'MultiClusterConfig');
   for (const d of configs) d.dropped = true;
-  if (configs.length > 1) throw new FlytemcError([error(objectName(configs[1]!), `the stream has ${configs.length} MultiClusterConfig documents; there must be one`, 'render one flyte-multicluster release at a time')]);
+  if (configs.length > 1)
+    throw new FlytemcError([
+      error(
+        objectName(configs[1]!),
+        `the stream has ${configs.length} MultiClusterConfig documents; there must be one`,
+        'render one flyte-multicluster release at a time',
+      ),
+    ]);
   const problems: Problem[] = [];
   const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && nameOf(d) === PROPELLER_CONFIGMAP);
   let wiring: Wiring | undefined;
@@ -131,7 +157,14 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   } else if (cm) {
     wiring = recordedWiring(cm);
   }
-  if (!cm) problems.push(error('the rendered manifests', `no ConfigMap ${PROPELLER_CONFIGMAP}: there is no flytepropeller to point at the control plane`, 'a data plane runs flytepropeller: install it with -f values-dataplane.yaml (flyte-core.flytepropeller.enabled: true)'));
+  if (!cm)
+    problems.push(
+      error(
+        'the rendered manifests',
+        `no ConfigMap ${PROPELLER_CONFIGMAP}: there is no flytepropeller to point at the control plane`,
+        'a data plane runs flytepropeller: install it with -f values-dataplane.yaml (flyte-core.flytepropeller.enabled: true)',
+      ),
+    );
   // the objects patched below, as flyte-core renders them (schemas/manifests.schema.json)
   if (cm) problems.push(...schemaCheck(cm, validateConfigMap));
   for (const d of docs) if (kindOf(d) === 'Deployment') problems.push(...schemaCheck(d, validateDeployment));
@@ -146,7 +179,10 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   const data = cmValue.data;
   const cmOps: Operation[] = [];
   if (!isObject(data)) cmOps.push({ op: 'add', path: '/data', value: {} });
-  for (const [key, before, after] of [[ADMIN_KEY, oldAdmin, want.admin], [CATALOG_KEY, oldCatalog, want.catalog]] as const) {
+  for (const [key, before, after] of [
+    [ADMIN_KEY, oldAdmin, want.admin],
+    [CATALOG_KEY, oldCatalog, want.catalog],
+  ] as const) {
     if (same(before, after) && isObject(data) && key in data) continue;
     cmOps.push({ op: isObject(data) && key in data ? 'replace' : 'add', path: `/data/${escapeSegment(key)}`, value: dumpYaml(after) });
   }
@@ -154,7 +190,8 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   const meta = isObject(cmValue.metadata) ? cmValue.metadata : undefined;
   if (!meta) cmOps.push({ op: 'add', path: '/metadata', value: { annotations: { [WIRING_ANNOTATION]: record } } });
   else if (!isObject(meta.annotations)) cmOps.push({ op: 'add', path: '/metadata/annotations', value: { [WIRING_ANNOTATION]: record } });
-  else if (meta.annotations[WIRING_ANNOTATION] !== record) cmOps.push({ op: 'add', path: `/metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`, value: record });
+  else if (meta.annotations[WIRING_ANNOTATION] !== record)
+    cmOps.push({ op: 'add', path: `/metadata/annotations/${escapeSegment(WIRING_ANNOTATION)}`, value: record });
   const configChanged = cmOps.some((o) => o.path.startsWith('/data'));
   if (cmOps.length) patches.push({ doc: cm, ops: cmOps });
   if (configChanged) {
@@ -183,7 +220,10 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
   const catalog = parseConfigKey(cm, CATALOG_KEY);
   const got = wiredConfig(admin, catalog, wiring);
   if (!same(got.admin, admin) || !same(got.catalog, catalog)) {
-    throw new FlytemcError([error(objectName(cm), 'flytepropeller\'s config does not carry the control plane\'s endpoints after patching (a bug in flytemc)')], 70);
+    throw new FlytemcError(
+      [error(objectName(cm), "flytepropeller's config does not carry the control plane's endpoints after patching (a bug in flytemc)")],
+      70,
+    );
   }
   return { warnings: problems, patches };
 }
@@ -218,7 +258,11 @@ function clientSecretPatches(docs: Doc[], secretName: string): DocPatch[] {
       const volume = { name: 'flytemc-client-secret', secret: { secretName } };
       ops.push(Array.isArray(pod.volumes) ? { op: 'add', path: `${base}/volumes/-`, value: volume } : { op: 'add', path: `${base}/volumes`, value: [volume] });
       const mount = { name: 'flytemc-client-secret', mountPath: CLIENT_SECRET_DIR, readOnly: true };
-      ops.push(Array.isArray(c.volumeMounts) ? { op: 'add', path: `${base}/containers/${ci}/volumeMounts/-`, value: mount } : { op: 'add', path: `${base}/containers/${ci}/volumeMounts`, value: [mount] });
+      ops.push(
+        Array.isArray(c.volumeMounts)
+          ? { op: 'add', path: `${base}/containers/${ci}/volumeMounts/-`, value: mount }
+          : { op: 'add', path: `${base}/containers/${ci}/volumeMounts`, value: [mount] },
+      );
     }
     if (ops.length) patches.push({ doc: d, ops });
   }
@@ -230,7 +274,13 @@ function minimalRbacPatches(docs: Doc[], rawTemplates: unknown, configName: stri
   const templates = templatesOfValues({ cluster_resource_manager: { templates: rawTemplates } }) ?? [];
   const { needs, unknown } = neededAccess(templates);
   if (unknown.length) {
-    throw new FlytemcError([error(`${configName} /clusterResourceTemplates`, `cluster-resource template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind, so the permissions FlyteAdmin needs for ${unknown.length > 1 ? 'them' : 'it'} are unknown`, 'give every template top-level apiVersion: and kind: lines, or use multicluster.dataPlane.rbac: flyte-core')]);
+    throw new FlytemcError([
+      error(
+        `${configName} /clusterResourceTemplates`,
+        `cluster-resource template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind, so the permissions FlyteAdmin needs for ${unknown.length > 1 ? 'them' : 'it'} are unknown`,
+        'give every template top-level apiVersion: and kind: lines, or use multicluster.dataPlane.rbac: flyte-core',
+      ),
+    ]);
   }
   const roles = new Set<string>();
   for (const d of docs) {
@@ -238,15 +288,26 @@ function minimalRbacPatches(docs: Doc[], rawTemplates: unknown, configName: stri
     const b = d.value as { subjects?: unknown; roleRef?: unknown };
     const subjects = Array.isArray(b.subjects) ? b.subjects : [];
     const ref = isObject(b.roleRef) ? b.roleRef : {};
-    if (subjects.some((s) => isObject(s) && s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT) && ref.kind === 'ClusterRole' && typeof ref.name === 'string' && ref.name) roles.add(ref.name);
+    if (
+      subjects.some((s) => isObject(s) && s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT) &&
+      ref.kind === 'ClusterRole' &&
+      typeof ref.name === 'string' &&
+      ref.name
+    )
+      roles.add(ref.name);
   }
   const targets = docs.filter((d) => kindOf(d) === 'ClusterRole' && roles.has(String(nameOf(d))));
   if (!targets.length) {
-    throw new FlytemcError([error('the rendered manifests', `multicluster.dataPlane.rbac is minimal, but no ClusterRole is bound to ServiceAccount ${SERVICE_ACCOUNT}`, 'keep flyte-core.flyteadmin.serviceAccount.alwaysCreate and rbac on (values-dataplane.yaml sets them), or use rbac: flyte-core')]);
+    throw new FlytemcError([
+      error(
+        'the rendered manifests',
+        `multicluster.dataPlane.rbac is minimal, but no ClusterRole is bound to ServiceAccount ${SERVICE_ACCOUNT}`,
+        'keep flyte-core.flyteadmin.serviceAccount.alwaysCreate and rbac on (values-dataplane.yaml sets them), or use rbac: flyte-core',
+      ),
+    ]);
   }
   const rules = minimalRules(needs);
   return targets
     .filter((d) => !same((d.value as { rules?: unknown }).rules, rules))
     .map((d) => ({ doc: d, ops: [{ op: 'add', path: '/rules', value: rules } as Operation] }));
 }
-

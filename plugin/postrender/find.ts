@@ -77,7 +77,9 @@ export function clustersYamlOf(cm: Doc): { value: unknown } | { error: YAMLExcep
 }
 
 export function findTargets(docs: Doc[]): Targets {
-  const configMaps = docs.filter((d) => kindOf(d) === 'ConfigMap' && isObject((d.value as { data?: unknown }).data) && CLUSTERS_KEY in ((d.value as { data: object }).data));
+  const configMaps = docs.filter(
+    (d) => kindOf(d) === 'ConfigMap' && isObject((d.value as { data?: unknown }).data) && CLUSTERS_KEY in (d.value as { data: object }).data,
+  );
   const cmNames = new Set(configMaps.map(nameOf));
   const deployments: Targets['deployments'] = [];
   for (const d of docs) {
@@ -122,10 +124,17 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
   const configDocs = docs.filter((d) => kindOf(d) === CONFIG_KIND && String((d.value as K8sObject).apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/'));
   for (const d of configDocs) d.dropped = true;
   if (configDocs.length > 1) {
-    throw new FlytemcError([error(objectName(configDocs[1]!), `the stream has ${configDocs.length} ${CONFIG_KIND} documents; there must be one`, 'render one flyte-multicluster control plane per release')]);
+    throw new FlytemcError([
+      error(
+        objectName(configDocs[1]!),
+        `the stream has ${configDocs.length} ${CONFIG_KIND} documents; there must be one`,
+        'render one flyte-multicluster control plane per release',
+      ),
+    ]);
   }
   if (fromFile) {
-    if (configDocs.length) problems.push(warning(objectName(configDocs[0]!), `the chart's ${CONFIG_KIND} is ignored: --config ${fromFile.source.label} is used instead`));
+    if (configDocs.length)
+      problems.push(warning(objectName(configDocs[0]!), `the chart's ${CONFIG_KIND} is ignored: --config ${fromFile.source.label} is used instead`));
     return { found: fromFile, problems };
   }
   const doc = configDocs[0];
@@ -144,8 +153,8 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
     throw new FlytemcError([
       error(
         'the rendered manifests',
-        'no multi-cluster config: no --config FILE, no MultiClusterConfig document from the flyte-multicluster chart, and flyte-core\'s clusters.yaml lists no cluster',
-        'pass --config values.yaml (with a `multicluster:` block or flyte-core\'s `configmap.clusters`), or install the flyte-multicluster chart with -f values-controlplane.yaml',
+        "no multi-cluster config: no --config FILE, no MultiClusterConfig document from the flyte-multicluster chart, and flyte-core's clusters.yaml lists no cluster",
+        "pass --config values.yaml (with a `multicluster:` block or flyte-core's `configmap.clusters`), or install the flyte-multicluster chart with -f values-controlplane.yaml",
       ),
     ]);
   }

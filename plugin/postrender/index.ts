@@ -39,10 +39,15 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const docs = parseStream(input);
   // a data plane: flytepropeller pointed at the control plane (dataplane.ts, the same stages)
   const dataPlane = options.config ? undefined : docs.find(isDataPlaneConfig);
-  const again = !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
+  const again =
+    !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
   if (dataPlane || again) {
     const r = postRenderDataPlane(docs, dataPlane);
-    return { output: emitStream(docs), warnings: r.warnings, patches: r.patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })) };
+    return {
+      output: emitStream(docs),
+      warnings: r.warnings,
+      patches: r.patches.map((p) => ({ object: objectName(p.doc), target: resourceId(p.doc.value)!, ops: p.ops })),
+    };
   }
   // 2. find the objects and the config
   const targets = findTargets(docs);

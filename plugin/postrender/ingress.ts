@@ -13,7 +13,11 @@ const CATALOG_GRPC_PORT = 89;
 const ADMIN_ROUTE = '/flyteidl.service.AdminService';
 const CATALOG_ROUTES = ['/datacatalog.DataCatalog', '/datacatalog.DataCatalog/*'];
 
-interface Path { path?: string; pathType?: string; backend?: unknown }
+interface Path {
+  path?: string;
+  pathType?: string;
+  backend?: unknown;
+}
 
 /** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service. */
 export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
@@ -29,16 +33,32 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
       grpcRules++;
       for (const path of CATALOG_ROUTES) {
         if (paths.some((p) => isObject(p) && p.path === path)) continue;
-        ops.push({ op: 'add', path: `/spec/rules/${ri}/http/paths/-`, value: { path, pathType: 'ImplementationSpecific', backend: { service: { name: CATALOG_SERVICE, port: { number: CATALOG_GRPC_PORT } } } } });
+        ops.push({
+          op: 'add',
+          path: `/spec/rules/${ri}/http/paths/-`,
+          value: { path, pathType: 'ImplementationSpecific', backend: { service: { name: CATALOG_SERVICE, port: { number: CATALOG_GRPC_PORT } } } },
+        });
       }
     });
     if (ops.length) patches.push({ doc: d, ops });
   }
   if (!docs.some((d) => isObject(d.value) && (d.value as K8sObject).kind === 'Service' && (d.value as K8sObject).metadata?.name === CATALOG_SERVICE)) {
-    throw new FlytemcError([error('the rendered manifests', `multicluster.controlPlane.catalogIngress is true, but the control plane runs no Service ${CATALOG_SERVICE}`, 'keep DataCatalog on in the control plane (flyte-core.datacatalog.enabled: true)')]);
+    throw new FlytemcError([
+      error(
+        'the rendered manifests',
+        `multicluster.controlPlane.catalogIngress is true, but the control plane runs no Service ${CATALOG_SERVICE}`,
+        'keep DataCatalog on in the control plane (flyte-core.datacatalog.enabled: true)',
+      ),
+    ]);
   }
   if (grpcRules === 0) {
-    throw new FlytemcError([error('the rendered manifests', `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_ROUTE}) to add datacatalog.DataCatalog to`, 'turn flyte-core\'s Ingress on (flyte-core.common.ingress.enabled: true), or set catalogIngress: false and give the data planes a catalogEndpoint')]);
+    throw new FlytemcError([
+      error(
+        'the rendered manifests',
+        `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_ROUTE}) to add datacatalog.DataCatalog to`,
+        "turn flyte-core's Ingress on (flyte-core.common.ingress.enabled: true), or set catalogIngress: false and give the data planes a catalogEndpoint",
+      ),
+    ]);
   }
   return patches;
 }

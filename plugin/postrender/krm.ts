@@ -107,7 +107,10 @@ export function krm(input: string): KrmOutcome {
     return { output: json ? JSON.stringify(out, null, 2) + '\n' : dumpYaml(out), results, exitCode };
   };
   const refuse = (problems: Problem[], items: unknown[] = [], apiVersion = 'config.kubernetes.io/v1', ctx?: Context) =>
-    emit({ apiVersion, kind: RESOURCE_LIST, items }, problems.map((p) => (ctx ? resultOf(p, ctx) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })));
+    emit(
+      { apiVersion, kind: RESOURCE_LIST, items },
+      problems.map((p) => (ctx ? resultOf(p, ctx) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })),
+    );
 
   // 1. the ResourceList
   const label = 'the ResourceList';
@@ -117,10 +120,18 @@ export function krm(input: string): KrmOutcome {
   } catch (e) {
     if (e instanceof FlytemcError) return refuse(e.problems);
     if (!isYamlError(e)) throw e;
-    return refuse([error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, 'give a ResourceList (config.kubernetes.io/v1) as YAML or JSON')]);
+    return refuse([
+      error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, 'give a ResourceList (config.kubernetes.io/v1) as YAML or JSON'),
+    ]);
   }
   if (!isObject(list) || list.kind !== RESOURCE_LIST || !Array.isArray(list.items)) {
-    return refuse([error(label, `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`, 'run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream')]);
+    return refuse([
+      error(
+        label,
+        `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`,
+        'run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream',
+      ),
+    ]);
   }
   const apiVersion = typeof list.apiVersion === 'string' ? list.apiVersion : 'config.kubernetes.io/v1';
   const items = list.items as unknown[];
@@ -134,7 +145,17 @@ export function krm(input: string): KrmOutcome {
   if (fc !== undefined && fc !== null) {
     const id = resourceId(fc);
     if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/')) {
-      return refuse([error(`functionConfig${id ? ` ${id.kind}/${id.name}` : ''}`, `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`, `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`)], items, apiVersion);
+      return refuse(
+        [
+          error(
+            `functionConfig${id ? ` ${id.kind}/${id.name}` : ''}`,
+            `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`,
+            `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`,
+          ),
+        ],
+        items,
+        apiVersion,
+      );
     }
     ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? '?'}`;
     if (id) ctx.configRef = id;
@@ -157,6 +178,11 @@ export function krm(input: string): KrmOutcome {
     if (!(e instanceof FlytemcError)) throw e;
     return refuse(e.problems, items, apiVersion, ctx);
   }
-  const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
-  return emit({ apiVersion, kind: RESOURCE_LIST, items: wired }, result.warnings.map((p) => resultOf(p, ctx)));
+  const wired = parseStream(result.output)
+    .map((d) => d.value)
+    .filter(isObject);
+  return emit(
+    { apiVersion, kind: RESOURCE_LIST, items: wired },
+    result.warnings.map((p) => resultOf(p, ctx)),
+  );
 }

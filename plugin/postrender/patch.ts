@@ -65,7 +65,9 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
   const chartVolume = volumes.findIndex((v) => v.name === CHART_VOLUME && isObject(v.secret) && v.secret.secretName === CHART_SECRET);
   let vi = volumes.findIndex((v) => isObject(v.secret) && v.secret.secretName === secretName);
   if (vi < 0) {
-    const mountedThere = new Set(target.containers.flatMap((c) => (containerAt(c).volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath)).map((m) => m.name)));
+    const mountedThere = new Set(
+      target.containers.flatMap((c) => (containerAt(c).volumeMounts ?? []).filter((m) => norm(m.mountPath) === norm(mountPath)).map((m) => m.name)),
+    );
     vi = volumes.findIndex((v) => mountedThere.has(String(v.name)) && isObject(v.secret));
     if (vi < 0) vi = chartVolume;
     if (vi >= 0) ops.push({ op: 'replace', path: `${base}/volumes/${vi}/secret/secretName`, value: secretName });

@@ -97,10 +97,22 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
     } catch (e) {
       if (!isYamlError(e)) throw e;
       const m = e.mark;
-      throw new FlytemcError([error(m ? `${label}: stream line ${line + m.line}` : label, `invalid YAML: ${e.reason}`, 'the stream must be YAML documents separated by `---` lines, as `helm template` writes them')]);
+      throw new FlytemcError([
+        error(
+          m ? `${label}: stream line ${line + m.line}` : label,
+          `invalid YAML: ${e.reason}`,
+          'the stream must be YAML documents separated by `---` lines, as `helm template` writes them',
+        ),
+      ]);
     }
     if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new FlytemcError([error(where, `a document must be a Kubernetes object (a mapping), not ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(String(value).slice(0, 40))}`}`, 'the stream must be Kubernetes manifests, as `helm template` writes them')]);
+      throw new FlytemcError([
+        error(
+          where,
+          `a document must be a Kubernetes object (a mapping), not ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(String(value).slice(0, 40))}`}`,
+          'the stream must be Kubernetes manifests, as `helm template` writes them',
+        ),
+      ]);
     }
     docs.push({ header, body, line, value, changed: false, dropped: false });
   };

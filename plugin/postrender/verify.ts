@@ -16,7 +16,11 @@ import { isObject } from '../data.ts';
 export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
   if (validate(doc.value)) return [];
   const name = objectName(doc);
-  return schemaProblems(validate.errors, (p) => `${name} ${p || '/'}`, (p) => get(doc.value, p));
+  return schemaProblems(
+    validate.errors,
+    (p) => `${name} ${p || '/'}`,
+    (p) => get(doc.value, p),
+  );
 }
 
 /**
@@ -73,7 +77,15 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
       }
       if (Array.isArray(secret.items)) {
         const projected = new Set(secret.items.map((it) => (isObject(it) ? it.path : undefined)));
-        for (const k of keys) if (!projected.has(k)) problems.push(error(`${name} volume ${there[0]!.name}`, `the volume's items do not project ${k}, which a tokenPath/certPath needs`, `add {key: ${k}, path: ${k}} to its items, or drop items`));
+        for (const k of keys)
+          if (!projected.has(k))
+            problems.push(
+              error(
+                `${name} volume ${there[0]!.name}`,
+                `the volume's items do not project ${k}, which a tokenPath/certPath needs`,
+                `add {key: ${k}, path: ${k}} to its items, or drop items`,
+              ),
+            );
       }
     }
   }
@@ -82,7 +94,15 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
   if (secret) {
     const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
     const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);
-    for (const k of keys) if (!have.has(k)) problems.push(error(objectName(secret), `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`, `add it (flytemc join writes ${k} for you)`));
+    for (const k of keys)
+      if (!have.has(k))
+        problems.push(
+          error(
+            objectName(secret),
+            `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`,
+            `add it (flytemc join writes ${k} for you)`,
+          ),
+        );
   }
   return problems;
 }
@@ -100,7 +120,12 @@ function podDefects(pod: Pod): Array<{ at: string; what: string; fix: string }> 
     const n = String(v.name);
     const first = firstVolume.get(n);
     if (first === undefined) firstVolume.set(n, i);
-    else out.push({ at: `${POD}/volumes/${i}/name`, what: `the pod has two volumes named ${JSON.stringify(n)} (volumes/${first} and volumes/${i})`, fix: 'give each volume its own name, or remove the repeated one' });
+    else
+      out.push({
+        at: `${POD}/volumes/${i}/name`,
+        what: `the pod has two volumes named ${JSON.stringify(n)} (volumes/${first} and volumes/${i})`,
+        fix: 'give each volume its own name, or remove the repeated one',
+      });
   });
   const firstContainer = new Map<string, string>();
   for (const list of LISTS) {
@@ -110,15 +135,30 @@ function podDefects(pod: Pod): Array<{ at: string; what: string; fix: string }> 
       const n = String(c.name);
       const first = firstContainer.get(n);
       if (first === undefined) firstContainer.set(n, `${list}/${i}`);
-      else out.push({ at: `${POD}/${list}/${i}/name`, what: `the pod has two containers named ${JSON.stringify(n)} (${first} and ${list}/${i})`, fix: 'give each container, init containers included, its own name' });
+      else
+        out.push({
+          at: `${POD}/${list}/${i}/name`,
+          what: `the pod has two containers named ${JSON.stringify(n)} (${first} and ${list}/${i})`,
+          fix: 'give each container, init containers included, its own name',
+        });
       const firstPath = new Map<string, number>();
       (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
         if (!isObject(m)) return;
-        if (!firstVolume.has(String(m.name))) out.push({ at: `${POD}/${list}/${i}/volumeMounts/${j}/name`, what: `container ${c.name} mounts volume ${JSON.stringify(m.name)}, which the pod does not have`, fix: 'add the volume, or remove the mount' });
+        if (!firstVolume.has(String(m.name)))
+          out.push({
+            at: `${POD}/${list}/${i}/volumeMounts/${j}/name`,
+            what: `container ${c.name} mounts volume ${JSON.stringify(m.name)}, which the pod does not have`,
+            fix: 'add the volume, or remove the mount',
+          });
         const path = String(m.mountPath);
         const at = firstPath.get(path);
         if (at === undefined) firstPath.set(path, j);
-        else out.push({ at: `${POD}/${list}/${i}/volumeMounts/${j}/mountPath`, what: `container ${c.name} mounts two volumes at ${path} (volumeMounts/${at} and volumeMounts/${j})`, fix: 'mount one volume at a path' });
+        else
+          out.push({
+            at: `${POD}/${list}/${i}/volumeMounts/${j}/mountPath`,
+            what: `container ${c.name} mounts two volumes at ${path} (volumeMounts/${at} and volumeMounts/${j})`,
+            fix: 'mount one volume at a path',
+          });
       });
     });
   }
@@ -148,6 +188,10 @@ export function podProblems(doc: Doc): Problem[] {
   const name = objectName(doc);
   return found.map((d) => {
     const ours = doc.changed && !before.has(d.what);
-    return error(`${name} ${d.at}`, `${d.what}${ours ? ' after flytemc patched it: a bug in flytemc, please report it' : ''}; the API server refuses such a Deployment`, ours ? 'report it with the rendered manifests (helm template without --post-renderer)' : d.fix);
+    return error(
+      `${name} ${d.at}`,
+      `${d.what}${ours ? ' after flytemc patched it: a bug in flytemc, please report it' : ''}; the API server refuses such a Deployment`,
+      ours ? 'report it with the rendered manifests (helm template without --post-renderer)' : d.fix,
+    );
   });
 }

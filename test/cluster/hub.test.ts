@@ -6,7 +6,18 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import type { V1Secret } from '@kubernetes/client-node';
-import { RECORDS_ANNOTATION, editCredentials, hubStore, masked, parseRecords, readCredentials, refuseDuplicate, removeCredentials, upsertCredentials, type ClusterRecord } from '../../plugin/cluster/hub.ts';
+import {
+  RECORDS_ANNOTATION,
+  editCredentials,
+  hubStore,
+  masked,
+  parseRecords,
+  readCredentials,
+  refuseDuplicate,
+  removeCredentials,
+  upsertCredentials,
+  type ClusterRecord,
+} from '../../plugin/cluster/hub.ts';
 import { toProblem, type Kube } from '../../plugin/cluster/kube.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
 import { FlytemcError } from '../../plugin/problems.ts';
@@ -52,7 +63,19 @@ class MemoryHub {
       },
     };
     const info = { context: 'cp', server: 'https://10.0.0.9:6443', userKind: 'token' };
-    this.kube = { ...info, tlsVerified: true, timeoutMs: 1000, core, call: async (doing: string, fn: () => Promise<unknown>) => { try { return await fn(); } catch (e) { throw toProblem(info, doing, e); } } } as unknown as Kube;
+    this.kube = {
+      ...info,
+      tlsVerified: true,
+      timeoutMs: 1000,
+      core,
+      call: async (doing: string, fn: () => Promise<unknown>) => {
+        try {
+          return await fn();
+        } catch (e) {
+          throw toProblem(info, doing, e);
+        }
+      },
+    } as unknown as Kube;
   }
   store(name: string, body: V1Secret): void {
     this.writes++;
@@ -74,13 +97,19 @@ test('a first join creates the Secret with the token, the CA and the record; the
   assert.equal(parseRecords(hub.secrets.get('cluster-credentials')), { dp1: record('uid-dp1') });
   assert.is(hub.secrets.get('cluster-credentials')!.metadata!.labels!['app.kubernetes.io/managed-by'], 'flytemc');
   assert.not.ok(await upsertCredentials(hub.kube, 'flyte', 'cluster-credentials', joined('dp1'), plan, 'ctx-dp1'));
-  assert.equal(plan.changes.map((c) => c.action), ['create', 'unchanged']);
+  assert.equal(
+    plan.changes.map((c) => c.action),
+    ['create', 'unchanged'],
+  );
   assert.is(hub.writes, 1);
 });
 
-test('the merge keeps every other key and record, also keys that are not flytemc\'s', async () => {
+test("the merge keeps every other key and record, also keys that are not flytemc's", async () => {
   const hub = new MemoryHub();
-  hub.store('cluster-credentials', { metadata: { name: 'cluster-credentials', annotations: { other: 'kept', [RECORDS_ANNOTATION]: JSON.stringify({ dp0: record('uid-dp0') }) } }, data: { dp0_token: b64('t0'), dp0_cacert: b64('c0'), foreign: b64('f') } });
+  hub.store('cluster-credentials', {
+    metadata: { name: 'cluster-credentials', annotations: { other: 'kept', [RECORDS_ANNOTATION]: JSON.stringify({ dp0: record('uid-dp0') }) } },
+    data: { dp0_token: b64('t0'), dp0_cacert: b64('c0'), foreign: b64('f') },
+  });
   await upsertCredentials(hub.kube, 'flyte', 'cluster-credentials', joined('dp1'), new Plan(false), 'ctx');
   assert.equal(hub.data(), { dp0_token: 't0', dp0_cacert: 'c0', foreign: 'f', dp1_token: 'token-of-dp1', dp1_cacert: 'ca-of-dp1' });
   assert.equal(Object.keys(parseRecords(hub.secrets.get('cluster-credentials'))), ['dp0', 'dp1']);
@@ -90,7 +119,7 @@ test('the merge keeps every other key and record, also keys that are not flytemc
   assert.equal(Object.keys(parseRecords(hub.secrets.get('cluster-credentials'))), ['dp1']);
 });
 
-test('a conflict (another writer between read and write) is retried on fresh data: both writers\' keys survive', async () => {
+test("a conflict (another writer between read and write) is retried on fresh data: both writers' keys survive", async () => {
   const hub = new MemoryHub();
   hub.store('cluster-credentials', { metadata: { name: 'cluster-credentials' }, data: {} });
   let others = 0;
@@ -102,10 +131,18 @@ test('a conflict (another writer between read and write) is retried on fresh dat
     hub.store('cluster-credentials', { ...cur, data: { ...cur.data, [`other${others}_token`]: b64('x') } });
   };
   const plan = new Plan(false);
-  assert.ok(await editCredentials(hub.kube, 'flyte', 'cluster-credentials', plan, 'keys dp1', (data) => { data.dp1_token = 'mine'; }));
+  assert.ok(
+    await editCredentials(hub.kube, 'flyte', 'cluster-credentials', plan, 'keys dp1', (data) => {
+      data.dp1_token = 'mine';
+    }),
+  );
   assert.is(others, 2, 'two conflicts');
   assert.equal(Object.keys(hub.data()).sort(), ['dp1_token', 'other1_token', 'other2_token']);
-  assert.equal(plan.changes.map((c) => c.action), ['update'], 'one change recorded, after the retries');
+  assert.equal(
+    plan.changes.map((c) => c.action),
+    ['update'],
+    'one change recorded, after the retries',
+  );
 });
 
 test('a create that loses to a concurrent create (409 AlreadyExists) merges into what the other one wrote', async () => {
@@ -114,7 +151,9 @@ test('a create that loses to a concurrent create (409 AlreadyExists) merges into
     hub.beforeWrite = undefined;
     hub.store('cluster-credentials', { metadata: { name: 'cluster-credentials' }, data: { dp2_token: b64('t2') } });
   };
-  await editCredentials(hub.kube, 'flyte', 'cluster-credentials', new Plan(false), 'keys dp1', (data) => { data.dp1_token = 't1'; });
+  await editCredentials(hub.kube, 'flyte', 'cluster-credentials', new Plan(false), 'keys dp1', (data) => {
+    data.dp1_token = 't1';
+  });
   assert.equal(hub.data(), { dp2_token: 't2', dp1_token: 't1' });
 });
 
@@ -140,7 +179,10 @@ test('a dry run reads and plans, masked, and writes nothing; the hub store creat
   assert.equal(await store.read(), { exists: false, records: {} });
   await store.upsert(joined('dp1'), plan, 'ctx1');
   await store.upsert(joined('dp2'), plan, 'ctx2');
-  assert.equal(plan.changes.map((c) => `${c.action} ${c.object}`), ['create Namespace flyte', 'create Secret flyte/cluster-credentials', 'update Secret flyte/cluster-credentials']);
+  assert.equal(
+    plan.changes.map((c) => `${c.action} ${c.object}`),
+    ['create Namespace flyte', 'create Secret flyte/cluster-credentials', 'update Secret flyte/cluster-credentials'],
+  );
   assert.equal((await readCredentials(hub.kube, 'flyte', 'cluster-credentials')).data, hub.data());
 });
 
@@ -148,9 +190,22 @@ test('refuseDuplicate: one physical cluster under two names, or a name taken by 
   const records = { dp1: record('uid-1') };
   refuseDuplicate(records, 'dp1', 'uid-1', 'ctx', 'hub cp');
   refuseDuplicate(records, 'dp2', 'uid-2', 'ctx', 'hub cp');
-  const refusal = (fn: () => void) => { try { fn(); } catch (e) { return (e as FlytemcError).problems[0]!.what; } return ''; };
-  assert.match(refusal(() => refuseDuplicate(records, 'dp9', 'uid-1', 'ctx', 'hub cp')), /same physical cluster \(kube-system UID uid-1\) as "dp1", already joined in hub cp/);
-  assert.match(refusal(() => refuseDuplicate(records, 'dp1', 'uid-7', 'ctx', 'hub cp')), /the name "dp1" is already joined in hub cp for another cluster/);
+  const refusal = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as FlytemcError).problems[0]!.what;
+    }
+    return '';
+  };
+  assert.match(
+    refusal(() => refuseDuplicate(records, 'dp9', 'uid-1', 'ctx', 'hub cp')),
+    /same physical cluster \(kube-system UID uid-1\) as "dp1", already joined in hub cp/,
+  );
+  assert.match(
+    refusal(() => refuseDuplicate(records, 'dp1', 'uid-7', 'ctx', 'hub cp')),
+    /the name "dp1" is already joined in hub cp for another cluster/,
+  );
   const hub = new MemoryHub();
   await upsertCredentials(hub.kube, 'flyte', 'cluster-credentials', joined('dp1', 'uid-1'), new Plan(false), 'ctx');
   try {

@@ -4,16 +4,38 @@
 // kubeconfigs: test/tls.test.ts and test/join.test.ts (harness clusters).
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { UnreachableError, createOrExisting, deleteOrAbsent, describeNetworkError, isConflict, networkCode, readOrAbsent, serverMessage, skipsTlsVerification, statusCode, toProblem, type Kube } from '../../plugin/cluster/kube.ts';
+import {
+  UnreachableError,
+  createOrExisting,
+  deleteOrAbsent,
+  describeNetworkError,
+  isConflict,
+  networkCode,
+  readOrAbsent,
+  serverMessage,
+  skipsTlsVerification,
+  statusCode,
+  toProblem,
+  type Kube,
+} from '../../plugin/cluster/kube.ts';
 import { TimeoutError } from '../../plugin/cluster/util.ts';
 import { EXIT, FlytemcError } from '../../plugin/problems.ts';
 
 const api = (code: number, message = 'the message') => Object.assign(new Error(`HTTP ${code}`), { code, body: JSON.stringify({ kind: 'Status', message }) });
 const KUBE = { context: 'dp1', server: 'https://10.0.0.1:6443', userKind: 'exec plugin' };
 /** A Kube whose call() runs the function as connect()'s does, turning errors into problems. */
-const kube = { ...KUBE, call: async <T>(doing: string, fn: () => Promise<T>) => { try { return await fn(); } catch (e) { throw toProblem(KUBE, doing, e); } } } as unknown as Kube;
+const kube = {
+  ...KUBE,
+  call: async <T>(doing: string, fn: () => Promise<T>) => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toProblem(KUBE, doing, e);
+    }
+  },
+} as unknown as Kube;
 
-test('statusCode, serverMessage, networkCode: what the client library\'s errors carry', () => {
+test("statusCode, serverMessage, networkCode: what the client library's errors carry", () => {
   assert.is(statusCode(api(409)), 409);
   assert.ok(isConflict(api(409)));
   assert.is(statusCode(new Error('x')), undefined);
@@ -52,11 +74,33 @@ test('toProblem: 401 and 403 say whose credentials; a timeout or a network error
 });
 
 test('readOrAbsent, createOrExisting, deleteOrAbsent: 404 is absent, 409 on create is there, 404 on delete is gone; anything else a problem', async () => {
-  assert.is(await readOrAbsent(kube, 'reading', async () => { throw api(404); }), undefined);
+  assert.is(
+    await readOrAbsent(kube, 'reading', async () => {
+      throw api(404);
+    }),
+    undefined,
+  );
   assert.is(await readOrAbsent(kube, 'reading', async () => 'it'), 'it');
-  await createOrExisting(kube, 'creating', async () => { throw api(409); });
-  await deleteOrAbsent(kube, 'deleting', async () => { throw api(404); });
-  for (const step of [() => readOrAbsent(kube, 'reading X', async () => { throw api(403); }), () => createOrExisting(kube, 'creating X', async () => { throw api(422); }), () => deleteOrAbsent(kube, 'deleting X', async () => { throw api(409); })]) {
+  await createOrExisting(kube, 'creating', async () => {
+    throw api(409);
+  });
+  await deleteOrAbsent(kube, 'deleting', async () => {
+    throw api(404);
+  });
+  for (const step of [
+    () =>
+      readOrAbsent(kube, 'reading X', async () => {
+        throw api(403);
+      }),
+    () =>
+      createOrExisting(kube, 'creating X', async () => {
+        throw api(422);
+      }),
+    () =>
+      deleteOrAbsent(kube, 'deleting X', async () => {
+        throw api(409);
+      }),
+  ]) {
     try {
       await step();
       assert.unreachable();

@@ -27,34 +27,62 @@ test('Plan.apply: writes only what changes, and never in a dry run; every change
 
 test('formatPlan: one aligned line per object, "would" in a dry run, the diff of each change with two lines of context', () => {
   const changes: Change[] = [
-    { target: 'hub cp', object: 'Secret flyte/cluster-credentials', action: 'update', note: 'keys dp1_token', before: 'a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n', after: 'a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 7\n' },
+    {
+      target: 'hub cp',
+      object: 'Secret flyte/cluster-credentials',
+      action: 'update',
+      note: 'keys dp1_token',
+      before: 'a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n',
+      after: 'a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 7\n',
+    },
     { target: 'dp1', object: 'ServiceAccount flyte/flyteadmin', action: 'create', after: 'kind: ServiceAccount\n' },
     { target: 'dp1', object: 'Namespace flyte', action: 'unchanged' },
   ];
-  assert.is(formatPlan(changes, { diff: false, dryRun: false }),
+  assert.is(
+    formatPlan(changes, { diff: false, dryRun: false }),
     'hub cp  update         Secret flyte/cluster-credentials  (keys dp1_token)\n' +
-    'dp1     create         ServiceAccount flyte/flyteadmin\n' +
-    'dp1     unchanged      Namespace flyte\n');
+      'dp1     create         ServiceAccount flyte/flyteadmin\n' +
+      'dp1     unchanged      Namespace flyte\n',
+  );
   const dry = formatPlan(changes, { diff: true, dryRun: true, group: true });
-  assert.is(dry,
+  assert.is(
+    dry,
     'dp1     would create   ServiceAccount flyte/flyteadmin\n' +
-    '    + kind: ServiceAccount\n' +
-    'dp1     unchanged      Namespace flyte\n' +
-    'hub cp  would update   Secret flyte/cluster-credentials  (keys dp1_token)\n' +
-    '      d: 4\n' +
-    '      e: 5\n' +
-    '    + f: 7\n' +
-    '    - f: 6\n');
+      '    + kind: ServiceAccount\n' +
+      'dp1     unchanged      Namespace flyte\n' +
+      'hub cp  would update   Secret flyte/cluster-credentials  (keys dp1_token)\n' +
+      '      d: 4\n' +
+      '      e: 5\n' +
+      '    + f: 7\n' +
+      '    - f: 6\n',
+  );
   assert.is(formatPlan([], { diff: true, dryRun: true }), '');
-  const far = formatPlan([{ target: 'h', object: 'o', action: 'update', before: 'a\nb\nc\nd\ne\nf\ng\nh\n', after: 'A\nb\nc\nd\ne\nf\ng\nH\n' }], { diff: true, dryRun: false });
-  assert.is(far, 'h  update         o\n    + A\n    - a\n      b\n      c\n      …\n      f\n      g\n    + H\n    - h\n', 'unchanged stretches between changes are cut to …');
+  const far = formatPlan([{ target: 'h', object: 'o', action: 'update', before: 'a\nb\nc\nd\ne\nf\ng\nh\n', after: 'A\nb\nc\nd\ne\nf\ng\nH\n' }], {
+    diff: true,
+    dryRun: false,
+  });
+  assert.is(
+    far,
+    'h  update         o\n    + A\n    - a\n      b\n      c\n      …\n      f\n      g\n    + H\n    - h\n',
+    'unchanged stretches between changes are cut to …',
+  );
 });
 
 test('formatPlan: grouped by target, clusters first, then the hub, then files; a context reached without TLS verification says so on every line', () => {
   markWhere('dp-insecure', 'TLS NOT VERIFIED');
   const c = (target: string, object: string): Change => ({ target, object, action: 'check' });
-  const text = formatPlan([c('values.yaml', 'multicluster.clusters'), c('dp-insecure', 'a'), c('hub cp', 'b'), c('dp2', 'c'), c('dp-insecure', 'd')], { diff: false, dryRun: false, group: true });
-  assert.equal(text.split('\n').filter(Boolean).map((l) => l.split(/\s{2,}/)[0]), ['dp-insecure [TLS NOT VERIFIED]', 'dp-insecure [TLS NOT VERIFIED]', 'dp2', 'hub cp', 'values.yaml']);
+  const text = formatPlan([c('values.yaml', 'multicluster.clusters'), c('dp-insecure', 'a'), c('hub cp', 'b'), c('dp2', 'c'), c('dp-insecure', 'd')], {
+    diff: false,
+    dryRun: false,
+    group: true,
+  });
+  assert.equal(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s{2,}/)[0]),
+    ['dp-insecure [TLS NOT VERIFIED]', 'dp-insecure [TLS NOT VERIFIED]', 'dp2', 'hub cp', 'values.yaml'],
+  );
 });
 
 test.run();

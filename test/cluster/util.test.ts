@@ -35,7 +35,10 @@ test('mapLimit: results in input order, at most `limit` at once, failures kept',
     return n * 10 + i;
   });
   assert.is(most, 2);
-  assert.equal(r.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as Error).message)), [50, 11, 'three', 23, 44]);
+  assert.equal(
+    r.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as Error).message)),
+    [50, 11, 'three', 23, 44],
+  );
   assert.equal(await mapLimit([], 4, async () => 1), []);
 });
 
@@ -52,13 +55,15 @@ test('withTimeout: the value in time, a TimeoutError naming what took too long o
 
 test('oneAtATime: calls with one key run one after the other, a failure does not block the next, other keys run alongside', async () => {
   const log: string[] = [];
-  const job = (name: string, ms: number, fail = false) => async () => {
-    log.push(`${name} start`);
-    await sleep(ms);
-    log.push(`${name} end`);
-    if (fail) throw new Error(name);
-    return name;
-  };
+  const job =
+    (name: string, ms: number, fail = false) =>
+    async () => {
+      log.push(`${name} start`);
+      await sleep(ms);
+      log.push(`${name} end`);
+      if (fail) throw new Error(name);
+      return name;
+    };
   const a = oneAtATime('k', job('a', 20, true));
   const b = oneAtATime('k', job('b', 5));
   const c = oneAtATime('other', job('c', 1));

@@ -3,21 +3,44 @@
 // post-renderer's rbac: minimal use them).
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { ACCESS_CHECKS, FLYTEADMIN_RULES, FLYTE_CORE_TEMPLATES, accessChecks, minimalRules, missingByKind, neededAccess, resourceOfKind, rulesCover, templateKind, templatesOfValues } from '../../plugin/config/rbac.ts';
+import {
+  ACCESS_CHECKS,
+  FLYTEADMIN_RULES,
+  FLYTE_CORE_TEMPLATES,
+  accessChecks,
+  minimalRules,
+  missingByKind,
+  neededAccess,
+  resourceOfKind,
+  rulesCover,
+  templateKind,
+  templatesOfValues,
+} from '../../plugin/config/rbac.ts';
 import { find, objects, rendered } from '../helpers/manifests.ts';
 
-test('rbac: kinds from templates, resources as Kubernetes names them, minimal rules, flyte-core\'s rule covers the default needs', () => {
-  assert.equal(['Namespace', 'ResourceQuota', 'ServiceAccount', 'NetworkPolicy', 'Ingress', 'Endpoints', 'Gateway', 'LimitRange'].map(resourceOfKind),
-    ['namespaces', 'resourcequotas', 'serviceaccounts', 'networkpolicies', 'ingresses', 'endpoints', 'gateways', 'limitranges']);
-  assert.equal(templateKind('apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: {{ namespace }}\n'), { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding' });
+test("rbac: kinds from templates, resources as Kubernetes names them, minimal rules, flyte-core's rule covers the default needs", () => {
+  assert.equal(['Namespace', 'ResourceQuota', 'ServiceAccount', 'NetworkPolicy', 'Ingress', 'Endpoints', 'Gateway', 'LimitRange'].map(resourceOfKind), [
+    'namespaces',
+    'resourcequotas',
+    'serviceaccounts',
+    'networkpolicies',
+    'ingresses',
+    'endpoints',
+    'gateways',
+    'limitranges',
+  ]);
+  assert.equal(templateKind('apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: {{ namespace }}\n'), {
+    group: 'rbac.authorization.k8s.io',
+    kind: 'RoleBinding',
+  });
   assert.is(templateKind('metadata:\n  kind: Nested\n'), undefined);
   // flyte-core's default templates, as its chart renders them into clusterresource-template
   const cm = find(objects(rendered('controlplane.yaml')), 'ConfigMap', 'clusterresource-template')!.data as Record<string, string>;
   const deployed = Object.entries(cm).map(([k, value]) => ({ key: k.replace(/\.yaml$/, ''), value }));
-  assert.equal(neededAccess(deployed).needs, neededAccess(FLYTE_CORE_TEMPLATES).needs, 'FLYTE_CORE_TEMPLATES is flyte-core v1.16.8\'s list');
+  assert.equal(neededAccess(deployed).needs, neededAccess(FLYTE_CORE_TEMPLATES).needs, "FLYTE_CORE_TEMPLATES is flyte-core v1.16.8's list");
   assert.equal(ACCESS_CHECKS.length, 3 + 3 + 6);
   const minimal = minimalRules(neededAccess(FLYTE_CORE_TEMPLATES).needs);
-  assert.ok(rulesCover(FLYTEADMIN_RULES, minimal), 'flyte-core\'s rule grants everything minimal does');
+  assert.ok(rulesCover(FLYTEADMIN_RULES, minimal), "flyte-core's rule grants everything minimal does");
   assert.not.ok(rulesCover(minimal, FLYTEADMIN_RULES), 'minimal grants less');
 });
 
@@ -55,7 +78,7 @@ test('minimalRules: one rule per API group and set of verbs; accessChecks one pe
   ]);
 });
 
-test('templatesOfValues: the chart\'s flyte-core block first, else flyte-core\'s own key; none when unset', () => {
+test("templatesOfValues: the chart's flyte-core block first, else flyte-core's own key; none when unset", () => {
   const t = [{ key: 'x', value: 'kind: Namespace' }];
   assert.equal(templatesOfValues({ 'flyte-core': { cluster_resource_manager: { templates: t } } }), t);
   assert.equal(templatesOfValues({ cluster_resource_manager: { templates: [...t, { key: 1 }, 'junk'] } }), t, 'malformed entries are left out');

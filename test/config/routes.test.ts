@@ -16,9 +16,18 @@ const cluster = (name: string, enabled = true) => ({ name, endpoint: 'https://20
 
 test('defect 7: cluster_2 enabled under auth is disabled, team2 sends 100% to cluster_3', () => {
   const r = load('test/fixtures/guide/defect7-enabled-under-auth.yaml');
-  assert.equal(r.clusters.find((c) => c.name === 'cluster_2'), { name: 'cluster_2', enabled: false, why: '`enabled` is indented under `auth`, where FlyteAdmin ignores it' });
+  assert.equal(
+    r.clusters.find((c) => c.name === 'cluster_2'),
+    { name: 'cluster_2', enabled: false, why: '`enabled` is indented under `auth`, where FlyteAdmin ignores it' },
+  );
   const team2 = r.labels.find((l) => l.label === 'team2')!;
-  assert.equal(team2.entries.map((e) => [e.id, e.used, e.share]), [['cluster_2', false, 0], ['cluster_3', true, 1]]);
+  assert.equal(
+    team2.entries.map((e) => [e.id, e.used, e.share]),
+    [
+      ['cluster_2', false, 0],
+      ['cluster_3', true, 1],
+    ],
+  );
   assert.match(team2.entries[0]!.note!, 'skipped: cluster not enabled');
   for (const name of executionNames(200)) assert.is(pick(effectiveList(r, 'team2').entries, name), 'cluster_3');
 });
@@ -26,7 +35,20 @@ test('defect 7: cluster_2 enabled under auth is disabled, team2 sends 100% to cl
 test('weights are normalised; weight 0 is ignored unless all are 0', () => {
   const r = computeRoutes({
     clusterConfigs: [cluster('a'), cluster('b'), cluster('c')],
-    labelClusterMap: { two: [{ id: 'a', weight: 0.2 }, { id: 'b', weight: 0.6 }], zero: [{ id: 'a', weight: 0 }, { id: 'b', weight: 0.1 }], allzero: [{ id: 'a', weight: 0 }, { id: 'c', weight: 0 }] },
+    labelClusterMap: {
+      two: [
+        { id: 'a', weight: 0.2 },
+        { id: 'b', weight: 0.6 },
+      ],
+      zero: [
+        { id: 'a', weight: 0 },
+        { id: 'b', weight: 0.1 },
+      ],
+      allzero: [
+        { id: 'a', weight: 0 },
+        { id: 'c', weight: 0 },
+      ],
+    },
   });
   const share = (l: string) => Object.fromEntries(r.labels.find((x) => x.label === l)!.entries.map((e) => [e.id, Math.round(e.share * 1000) / 1000]));
   assert.equal(share('two'), { a: 0.25, b: 0.75 });
@@ -38,7 +60,13 @@ test('weights are normalised; weight 0 is ignored unless all are 0', () => {
 test('fallback chain: unknown and disabled routes skipped, empty label dropped, default label, then all enabled', () => {
   const r = computeRoutes({
     clusterConfigs: [cluster('a'), cluster('b', false)],
-    labelClusterMap: { gone: [{ id: 'b', weight: 1 }, { id: 'x', weight: 1 }], ok: [{ id: 'a', weight: 1 }] },
+    labelClusterMap: {
+      gone: [
+        { id: 'b', weight: 1 },
+        { id: 'x', weight: 1 },
+      ],
+      ok: [{ id: 'a', weight: 1 }],
+    },
     defaultExecutionLabel: 'gone',
   });
   const gone = r.labels.find((l) => l.label === 'gone')!;
@@ -57,16 +85,50 @@ test('a weight outside 0..1 is fatal (FlyteAdmin does not start)', () => {
   assert.match(r.labels[0]!.fatal!, 'outside 0..1');
 });
 
-test('the draw is exactly Go\'s: fnv64a seed, math/rand Float32, sorted cumulative weights (golden values from Go)', () => {
+test("the draw is exactly Go's: fnv64a seed, math/rand Float32, sorted cumulative weights (golden values from Go)", () => {
   assert.is(new GoRand(fnv64a('exec0')).float32(), Math.fround(0.12693086));
   assert.is(new GoRand(fnv64a('exec47514')).float32(), Math.fround(0.017228803));
-  const half = [{ id: 'cluster_2', weight: 0.5 }, { id: 'cluster_3', weight: 0.5 }];
-  const golden: Array<[string, string]> = [['exec0', 'cluster_2'], ['exec7919', 'cluster_2'], ['exec15838', 'cluster_3'], ['exec23757', 'cluster_3'], ['exec31676', 'cluster_3'], ['exec39595', 'cluster_2'], ['exec47514', 'cluster_2'], ['exec55433', 'cluster_2']];
+  const half = [
+    { id: 'cluster_2', weight: 0.5 },
+    { id: 'cluster_3', weight: 0.5 },
+  ];
+  const golden: Array<[string, string]> = [
+    ['exec0', 'cluster_2'],
+    ['exec7919', 'cluster_2'],
+    ['exec15838', 'cluster_3'],
+    ['exec23757', 'cluster_3'],
+    ['exec31676', 'cluster_3'],
+    ['exec39595', 'cluster_2'],
+    ['exec47514', 'cluster_2'],
+    ['exec55433', 'cluster_2'],
+  ];
   for (const [n, want] of golden) assert.is(pick(half, n), want, n);
-  const three = [{ id: 'c', weight: 0.3 }, { id: 'a', weight: 0.2 }, { id: 'b', weight: 0.7 }];
-  const golden3: Array<[string, string]> = [['exec0', 'a'], ['exec7919', 'b'], ['exec15838', 'c'], ['exec23757', 'c'], ['exec31676', 'c'], ['exec39595', 'b'], ['exec47514', 'a'], ['exec55433', 'b']];
+  const three = [
+    { id: 'c', weight: 0.3 },
+    { id: 'a', weight: 0.2 },
+    { id: 'b', weight: 0.7 },
+  ];
+  const golden3: Array<[string, string]> = [
+    ['exec0', 'a'],
+    ['exec7919', 'b'],
+    ['exec15838', 'c'],
+    ['exec23757', 'c'],
+    ['exec31676', 'c'],
+    ['exec39595', 'b'],
+    ['exec47514', 'a'],
+    ['exec55433', 'b'],
+  ];
   for (const [n, want] of golden3) assert.is(pick(three, n), want, n);
-  assert.is(pick([{ id: 'p', weight: 0 }, { id: 'q', weight: 0.1 }], 'exec0'), 'q');
+  assert.is(
+    pick(
+      [
+        { id: 'p', weight: 0 },
+        { id: 'q', weight: 0.1 },
+      ],
+      'exec0',
+    ),
+    'q',
+  );
 });
 
 test('simulate is deterministic: same names, same clusters; the shares converge', () => {
@@ -74,9 +136,15 @@ test('simulate is deterministic: same names, same clusters; the shares converge'
   assert.equal(a, executionNames(500, 'seed1'));
   assert.not.equal(a, executionNames(500, 'seed2'));
   assert.ok(a.every((n) => /^[a-z][a-z0-9]{19}$/.test(n)));
-  const list = [{ id: 'a', weight: 0.2 }, { id: 'b', weight: 0.6 }];
+  const list = [
+    { id: 'a', weight: 0.2 },
+    { id: 'b', weight: 0.6 },
+  ];
   const picks = a.map((n) => pick(list, n));
-  assert.equal(picks, a.map((n) => pick(list, n)));
+  assert.equal(
+    picks,
+    a.map((n) => pick(list, n)),
+  );
   const share = picks.filter((p) => p === 'b').length / picks.length;
   assert.ok(share > 0.68 && share < 0.82, String(share));
 });
@@ -101,7 +169,7 @@ test('100,000 draws and 1,000 simulated names are exactly what real Go computes 
   assert.equal(executionNames(1000, 'another seed'), go('names', '1000', 'another seed'));
 });
 
-test('fnv64a and Int63 agree with a BigInt computation of Go\'s arithmetic', () => {
+test("fnv64a and Int63 agree with a BigInt computation of Go's arithmetic", () => {
   const ref = (s: string) => {
     let h = 0xcbf29ce484222325n;
     for (const b of Buffer.from(s, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);

@@ -16,7 +16,8 @@ const entry = (name: string, routes: Array<{ label: string; weight: number }> = 
 
 test('adds clusters and routes, keeps comments and other keys, keeps the file mode', async () => {
   const f = join(dir, 'a.yaml');
-  const text = '# top\nimage: x # inline\nmulticluster:\n  # creds\n  credentials:\n    secretName: cluster-credentials\n  clusters:\n    clusterConfigs: []\n# after\nflyte-core:\n  a: 1\n';
+  const text =
+    '# top\nimage: x # inline\nmulticluster:\n  # creds\n  credentials:\n    secretName: cluster-credentials\n  clusters:\n    clusterConfigs: []\n# after\nflyte-core:\n  a: 1\n';
   writeFileSync(f, text);
   chmodSync(f, 0o600);
   const e = await editValuesFile(f, (v) => addClusters(v, [entry('dp1', [{ label: 'team1', weight: 0.5 }]), entry('dp2')]), { dryRun: false });
@@ -25,7 +26,10 @@ test('adds clusters and routes, keeps comments and other keys, keeps the file mo
   for (const kept of ['# top\n', 'image: x # inline', '  # creds\n', '# after\n', 'flyte-core:\n  a: 1']) assert.ok(out.includes(kept), `lost ${kept}`);
   assert.is(statSync(f).mode & 0o777, 0o600);
   const v = yaml.load(out) as { multicluster: { clusters: { clusterConfigs: unknown[]; labelClusterMap: unknown } } };
-  assert.equal(v.multicluster.clusters.clusterConfigs, [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }, { name: 'dp2', endpoint: 'https://dp2.example:6443', enabled: true }]);
+  assert.equal(v.multicluster.clusters.clusterConfigs, [
+    { name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true },
+    { name: 'dp2', endpoint: 'https://dp2.example:6443', enabled: true },
+  ]);
   assert.equal(v.multicluster.clusters.labelClusterMap, { team1: [{ id: 'dp1', weight: 0.5 }] });
   const again = await editValuesFile(f, (v2) => addClusters(v2, [entry('dp1', [{ label: 'team1', weight: 0.5 }]), entry('dp2')]), { dryRun: false });
   assert.not.ok(again.changed);
@@ -37,16 +41,31 @@ test('a new file, and a dry run that writes nothing', async () => {
   assert.ok(dry.changed && dry.created);
   assert.throws(() => statSync(f));
   await editValuesFile(f, (v) => addClusters(v, [entry('dp1')]), { dryRun: false });
-  assert.equal(yaml.load(readFileSync(f, 'utf8')), { multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] } } });
+  assert.equal(yaml.load(readFileSync(f, 'utf8')), {
+    multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] } },
+  });
 });
 
 test('remove: routes first, empty labels and their default go, then the config', () => {
   const v: Record<string, unknown> = {};
-  addClusters(v, [entry('dp1', [{ label: 'a', weight: 1 }, { label: 'b', weight: 0.5 }]), entry('dp2', [{ label: 'b', weight: 0.5 }])]);
-  ((v.multicluster as Record<string, Record<string, unknown>>).clusters!).defaultExecutionLabel = 'a';
+  addClusters(v, [
+    entry('dp1', [
+      { label: 'a', weight: 1 },
+      { label: 'b', weight: 0.5 },
+    ]),
+    entry('dp2', [{ label: 'b', weight: 0.5 }]),
+  ]);
+  (v.multicluster as Record<string, Record<string, unknown>>).clusters!.defaultExecutionLabel = 'a';
   const r = removeCluster(v, 'dp1');
   assert.equal(r, { routes: ['a', 'b'], config: true, defaultLabelDropped: 'a' });
-  assert.equal(v, { multicluster: { clusters: { clusterConfigs: [{ name: 'dp2', endpoint: 'https://dp2.example:6443', enabled: true }], labelClusterMap: { b: [{ id: 'dp2', weight: 0.5 }] } } } });
+  assert.equal(v, {
+    multicluster: {
+      clusters: {
+        clusterConfigs: [{ name: 'dp2', endpoint: 'https://dp2.example:6443', enabled: true }],
+        labelClusterMap: { b: [{ id: 'dp2', weight: 0.5 }] },
+      },
+    },
+  });
 });
 
 test('flow style falls back to a full rewrite with the same values', async () => {
@@ -55,7 +74,10 @@ test('flow style falls back to a full rewrite with the same values', async () =>
   assert.is(replaceClustersText(readFileSync(f, 'utf8'), {}), undefined);
   const e = await editValuesFile(f, (v) => addClusters(v, [entry('dp1')]), { dryRun: false });
   assert.not.ok(e.commentsKept);
-  assert.equal(yaml.load(readFileSync(f, 'utf8')), { multicluster: { role: 'control-plane', clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] } }, x: 1 });
+  assert.equal(yaml.load(readFileSync(f, 'utf8')), {
+    multicluster: { role: 'control-plane', clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] } },
+    x: 1,
+  });
 });
 
 test('refuses a flyte-core configmap.clusters file; the snippet never holds a token', () => {

@@ -13,10 +13,18 @@ import { POST_RENDERER, runNodeSync } from '../helpers/process.ts';
 const LONG = `v${'x'.repeat(69)}`; // 70 characters: a volume name is a DNS-1123 label, at most 63
 
 test('maxLength (ucs2length) in-process: the validator counts characters, not UTF-16 units', () => {
-  const deployment = (name: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name, emptyDir: {} }] } } } });
+  const deployment = (name: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd' },
+    spec: { template: { spec: { containers: [{ name: 'c', image: 'i' }], volumes: [{ name, emptyDir: {} }] } } },
+  });
   assert.ok(validateDeployment(deployment('ok')), JSON.stringify(validateDeployment.errors));
   assert.not.ok(validateDeployment(deployment(LONG)));
-  assert.ok(validateDeployment.errors?.some((e) => e.keyword === 'maxLength' && e.instancePath === '/spec/template/spec/volumes/0/name'), JSON.stringify(validateDeployment.errors));
+  assert.ok(
+    validateDeployment.errors?.some((e) => e.keyword === 'maxLength' && e.instancePath === '/spec/template/spec/volumes/0/name'),
+    JSON.stringify(validateDeployment.errors),
+  );
 });
 
 test('a maxLength error reads the same in-process and from the bundled post-renderer', () => {

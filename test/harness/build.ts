@@ -98,11 +98,7 @@ export function ldflags(version = kubernetesVersion()): string {
   return flags.join(' ');
 }
 
-export const PACKAGES = [
-  'go.etcd.io/etcd/server/v3',
-  'k8s.io/kubernetes/cmd/kube-apiserver',
-  'k8s.io/kubernetes/cmd/kube-controller-manager',
-];
+export const PACKAGES = ['go.etcd.io/etcd/server/v3', 'k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager'];
 
 /** The `go build` argument list (run in GOMOD_DIR) that writes the binaries to `outDir`. */
 export function goBuildArgs(outDir: string, version = kubernetesVersion()): string[] {

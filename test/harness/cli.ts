@@ -52,9 +52,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'up': {
-      const names = values.names?.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = values.names
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (rest.length > 1) throw new UsageError(`unexpected arguments: ${rest.slice(1).join(' ')}`);
-      const n = rest[0] !== undefined ? Number(rest[0]) : names?.length ?? 1;
+      const n = rest[0] !== undefined ? Number(rest[0]) : (names?.length ?? 1);
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`N must be a positive integer, got '${rest[0]}'`);
       if (names && names.length !== n) throw new UsageError(`--names lists ${names.length} names for ${n} clusters`);
       let timeoutMs: number | undefined;

@@ -14,19 +14,7 @@
 import { spawn } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
@@ -152,8 +140,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * API servers and controller managers go first: an API server whose etcd is gone spends ~30 s
  * retrying to clean up its lease before it exits. */
 export async function stopProcesses(records: ProcessRecord[], graceMs = 10_000): Promise<void> {
-  await stopPhase(records.filter((r) => r.component !== 'etcd'), graceMs);
-  await stopPhase(records.filter((r) => r.component === 'etcd'), graceMs);
+  await stopPhase(
+    records.filter((r) => r.component !== 'etcd'),
+    graceMs,
+  );
+  await stopPhase(
+    records.filter((r) => r.component === 'etcd'),
+    graceMs,
+  );
 }
 
 async function stopPhase(records: ProcessRecord[], graceMs: number): Promise<void> {
@@ -171,9 +165,7 @@ async function stopPhase(records: ProcessRecord[], graceMs: number): Promise<voi
     live = live.filter(isRunning);
   }
   if (live.length > 0) {
-    throw new HarnessError(
-      `could not stop: ${live.map((r) => `${r.cluster}/${r.component} (pid ${r.pid})`).join(', ')}`,
-    );
+    throw new HarnessError(`could not stop: ${live.map((r) => `${r.cluster}/${r.component} (pid ${r.pid})`).join(', ')}`);
   }
 }
 
@@ -296,17 +288,29 @@ async function openssl(args: string[], cwd: string): Promise<void> {
 
 const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
-async function makeCert(
-  pki: string,
-  base: string,
-  subj: string,
-  ext: string[],
-): Promise<void> {
+async function makeCert(pki: string, base: string, subj: string, ext: string[]): Promise<void> {
   await openssl(['req', '-new', ...EC, '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', subj], pki);
   writeFileSync(join(pki, `${base}.ext`), ext.join('\n') + '\n');
   await openssl(
-    ['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', `0x${randomBytes(12).toString('hex')}`,
-      '-days', '3650', '-sha256', '-extfile', `${base}.ext`, '-out', `${base}.crt`],
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${base}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      `0x${randomBytes(12).toString('hex')}`,
+      '-days',
+      '3650',
+      '-sha256',
+      '-extfile',
+      `${base}.ext`,
+      '-out',
+      `${base}.crt`,
+    ],
     pki,
   );
 }
@@ -314,10 +318,24 @@ async function makeCert(
 async function makePki(pki: string, name: string): Promise<void> {
   mkdirSync(pki, { recursive: true });
   await openssl(
-    ['req', '-x509', ...EC, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650', '-sha256',
-      '-subj', `/CN=flytemc-test-${name}-ca`,
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature'],
+    [
+      'req',
+      '-x509',
+      ...EC,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '3650',
+      '-sha256',
+      '-subj',
+      `/CN=flytemc-test-${name}-ca`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
+    ],
     pki,
   );
   const leaf = (eku: string) => ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment', `extendedKeyUsage=${eku}`];
@@ -348,21 +366,24 @@ interface KubeconfigEntry {
 }
 
 function kubeconfigYaml(entries: KubeconfigEntry[], current: string): string {
-  return dump({
-    apiVersion: 'v1',
-    kind: 'Config',
-    preferences: {},
-    clusters: entries.map((e) => ({
-      name: e.name,
-      cluster: { server: e.server, 'certificate-authority-data': b64(e.caFile) },
-    })),
-    users: entries.map((e) => ({
-      name: `${e.name}-admin`,
-      user: { 'client-certificate-data': b64(e.certFile), 'client-key-data': b64(e.keyFile) },
-    })),
-    contexts: entries.map((e) => ({ name: e.name, context: { cluster: e.name, user: `${e.name}-admin` } })),
-    'current-context': current,
-  }, { lineWidth: -1 });
+  return dump(
+    {
+      apiVersion: 'v1',
+      kind: 'Config',
+      preferences: {},
+      clusters: entries.map((e) => ({
+        name: e.name,
+        cluster: { server: e.server, 'certificate-authority-data': b64(e.caFile) },
+      })),
+      users: entries.map((e) => ({
+        name: `${e.name}-admin`,
+        user: { 'client-certificate-data': b64(e.certFile), 'client-key-data': b64(e.keyFile) },
+      })),
+      contexts: entries.map((e) => ({ name: e.name, context: { cluster: e.name, user: `${e.name}-admin` } })),
+      'current-context': current,
+    },
+    { lineWidth: -1 },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,11 +490,7 @@ async function startCluster(
   await makePki(pki, name);
   info.caPem = readFileSync(info.caFile, 'utf8');
   const kcmKubeconfig = join(dataDir, 'kcm.kubeconfig');
-  writeFileSync(
-    kcmKubeconfig,
-    kubeconfigYaml([{ name, server, caFile: info.caFile, certFile: p('kcm.crt'), keyFile: p('kcm.key') }], name),
-    { mode: 0o600 },
-  );
+  writeFileSync(kcmKubeconfig, kubeconfigYaml([{ name, server, caFile: info.caFile, certFile: p('kcm.crt'), keyFile: p('kcm.key') }], name), { mode: 0o600 });
   const deadline = Date.now() + timeoutMs;
   const all: Started[] = [];
   const start = (component: Component, bin: string, args: string[]) => {
@@ -734,11 +751,7 @@ export async function stopClusters(dir: string, opts: { remove?: boolean; graceM
  * Runs `fn` with `n` fresh clusters in a temporary folder, then stops them and deletes the
  * folder (also when `fn` throws). On failure the folder is kept when FLYTEMC_KEEP_CLUSTERS=1.
  */
-export async function withClusters<T>(
-  n: number,
-  fn: (set: ClusterSet) => Promise<T>,
-  opts: Omit<StartOptions, 'n' | 'dir'> = {},
-): Promise<T> {
+export async function withClusters<T>(n: number, fn: (set: ClusterSet) => Promise<T>, opts: Omit<StartOptions, 'n' | 'dir'> = {}): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'flytemc-clusters-'));
   let ok = false;
   try {

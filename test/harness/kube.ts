@@ -1,11 +1,5 @@
 // @kubernetes/client-node helpers for tests against harness clusters (see cluster.ts).
-import {
-  ApiException,
-  AuthenticationV1Api,
-  CoreV1Api,
-  KubeConfig,
-  type V1Secret,
-} from '@kubernetes/client-node';
+import { ApiException, AuthenticationV1Api, CoreV1Api, KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import type { ClusterInfo } from './cluster.ts';
 
 export { startClusters, stopClusters, withClusters, isRunning, type ClusterInfo, type ClusterSet } from './cluster.ts';

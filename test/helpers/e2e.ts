@@ -28,7 +28,10 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input = 
 // ---------------------------------------------------------------------------------------------
 // Transcript and the secrets scan
 
-export interface Stream { label: string; text: string }
+export interface Stream {
+  label: string;
+  text: string;
+}
 
 /** Every output stream of a test run (helm, the CLI, files read back), kept for the scan. */
 export class Transcript {
@@ -46,7 +49,10 @@ export class Transcript {
   }
 }
 
-export interface NamedSecret { name: string; value: string }
+export interface NamedSecret {
+  name: string;
+  value: string;
+}
 
 /**
  * The forms a leaked ServiceAccount token would take in text: as is, base64 (a Secret's
@@ -81,7 +87,11 @@ export function filesUnder(dir: string, maxBytes = 20 * 1024 * 1024): Stream[] {
   const out: Stream[] = [];
   const walk = (d: string) => {
     let names: string[];
-    try { names = readdirSync(d); } catch { return; }
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
     for (const n of names) {
       const p = join(d, n);
       const st = lstatSync(p);
@@ -126,8 +136,12 @@ export async function storedReleases(kc: KubeConfig): Promise<StoredRelease[]> {
       const rel = JSON.parse(json) as { name: string; namespace: string; version: number; manifest: string; info?: { status?: string } };
       return {
         secret: `${s.metadata?.namespace}/${s.metadata?.name}`,
-        name: rel.name, namespace: rel.namespace, version: rel.version,
-        status: rel.info?.status ?? '', manifest: rel.manifest, json,
+        name: rel.name,
+        namespace: rel.namespace,
+        version: rel.version,
+        status: rel.info?.status ?? '',
+        manifest: rel.manifest,
+        json,
       };
     });
 }

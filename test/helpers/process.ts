@@ -16,7 +16,13 @@ export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
 export const KRM = join(ROOT, 'dist', 'flytemc-krm.mjs');
 export const CLI_SOURCE = join(ROOT, 'plugin', 'cli.ts');
 
-export interface ProcResult { code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
+export interface ProcResult {
+  code: number;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
 export interface RunOptions {
   /** Default: only PATH. */
@@ -38,28 +44,42 @@ export function runProcess(bin: string, args: readonly string[], opts: RunOption
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, opts.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs ?? 120_000);
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({
-        code: timedOut ? 124 : code ?? 1,
+        code: timedOut ? 124 : (code ?? 1),
         signal: timedOut ? null : signal,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8') + (timedOut ? `\n${bin} ${args.join(' ')}: timed out\n` : ''),
         ms: performance.now() - t,
       });
     });
-    child.stdin.on('error', () => { /* the program may exit before reading stdin */ });
+    child.stdin.on('error', () => {
+      /* the program may exit before reading stdin */
+    });
     child.stdin.end(opts.input ?? '');
   });
 }
 
 export function runProcessSync(bin: string, args: readonly string[], opts: RunOptions = {}): ProcResult {
   const t = performance.now();
-  const r = spawnSync(bin, [...args], { env: envOf(opts), cwd: opts.cwd ?? ROOT, input: opts.input ?? '', maxBuffer: 1 << 30, ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}) });
+  const r = spawnSync(bin, [...args], {
+    env: envOf(opts),
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    maxBuffer: 1 << 30,
+    ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
+  });
   if (r.error && !r.stdout) throw r.error;
   return { code: r.status ?? -1, signal: r.signal, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), ms: performance.now() - t };
 }
@@ -67,5 +87,7 @@ export function runProcessSync(bin: string, args: readonly string[], opts: RunOp
 export type NodeOptions = RunOptions & { nodeArgs?: string[] };
 
 /** `node [nodeArgs] program args`: one of flytemc's programs (CLI, POST_RENDERER, KRM, or a script). */
-export const runNode = (program: string, args: readonly string[], opts: NodeOptions = {}): Promise<ProcResult> => runProcess(process.execPath, [...(opts.nodeArgs ?? []), program, ...args], opts);
-export const runNodeSync = (program: string, args: readonly string[], opts: NodeOptions = {}): ProcResult => runProcessSync(process.execPath, [...(opts.nodeArgs ?? []), program, ...args], opts);
+export const runNode = (program: string, args: readonly string[], opts: NodeOptions = {}): Promise<ProcResult> =>
+  runProcess(process.execPath, [...(opts.nodeArgs ?? []), program, ...args], opts);
+export const runNodeSync = (program: string, args: readonly string[], opts: NodeOptions = {}): ProcResult =>
+  runProcessSync(process.execPath, [...(opts.nodeArgs ?? []), program, ...args], opts);

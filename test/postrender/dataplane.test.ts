@@ -25,7 +25,13 @@ const work = mkdtempSync(join(tmpdir(), 'flytemc-dataplane-'));
 
 /** A rendered data plane with the chart's MultiClusterConfig for it appended. */
 function dataPlane(spec: Obj, file = 'dataplane.yaml', extra: Obj = {}): string {
-  const doc = { apiVersion: 'flytemc.io/v1alpha1', kind: 'MultiClusterConfig', metadata: { name: 'flyte-multicluster' }, spec: { role: 'data-plane', clusterName: 'dp1', ...spec }, ...extra };
+  const doc = {
+    apiVersion: 'flytemc.io/v1alpha1',
+    kind: 'MultiClusterConfig',
+    metadata: { name: 'flyte-multicluster' },
+    spec: { role: 'data-plane', clusterName: 'dp1', ...spec },
+    ...extra,
+  };
   return `${rendered(file)}\n---\n# Source: flyte-multicluster/templates/multiclusterconfig.yaml\n${yaml.dump(doc)}`;
 }
 const propellerConfig = (out: Obj[]) => {
@@ -61,20 +67,33 @@ for (const file of ['dataplane.yaml', 'dataplane-eks.yaml', 'dataplane-gcp.yaml'
       const a = structuredClone(input[i]!);
       const b = structuredClone(out[i]!);
       if (a.kind === 'ConfigMap' && a.metadata.name === 'flyte-propeller-config') {
-        for (const k of ['admin.yaml', 'catalog.yaml']) { delete a.data[k]; delete b.data[k]; }
-        assert.equal(JSON.parse(b.metadata.annotations['flytemc.io/control-plane']), { admin: { endpoint: ADMIN, insecure: false }, catalog: { type: 'datacatalog', endpoint: ADMIN, insecure: false } });
+        for (const k of ['admin.yaml', 'catalog.yaml']) {
+          delete a.data[k];
+          delete b.data[k];
+        }
+        assert.equal(JSON.parse(b.metadata.annotations['flytemc.io/control-plane']), {
+          admin: { endpoint: ADMIN, insecure: false },
+          catalog: { type: 'datacatalog', endpoint: ADMIN, insecure: false },
+        });
         delete b.metadata.annotations;
       }
       if (a.kind === 'Deployment') {
         const readsIt = JSON.stringify(a.spec.template.spec.volumes ?? []).includes('flyte-propeller-config');
-        assert.is(readsIt, a.spec.template.metadata?.annotations?.configChecksum !== b.spec.template.metadata?.annotations?.configChecksum || !readsIt, `${a.metadata.name}: checksum`);
+        assert.is(
+          readsIt,
+          a.spec.template.metadata?.annotations?.configChecksum !== b.spec.template.metadata?.annotations?.configChecksum || !readsIt,
+          `${a.metadata.name}: checksum`,
+        );
         delete a.spec.template.metadata?.annotations?.configChecksum;
         delete b.spec.template.metadata?.annotations?.configChecksum;
       }
       assert.equal(b, a, `${a.kind}/${a.metadata?.name} changed`);
     }
     // --explain names the objects it patches
-    assert.equal(r.patches.map((p) => p.object.split(' ')[0]), ['ConfigMap/flyte-propeller-config', 'Deployment/flytepropeller', 'Deployment/flyte-pod-webhook']);
+    assert.equal(
+      r.patches.map((p) => p.object.split(' ')[0]),
+      ['ConfigMap/flyte-propeller-config', 'Deployment/flytepropeller', 'Deployment/flyte-pod-webhook'],
+    );
   });
 }
 
@@ -90,32 +109,76 @@ test('data plane: post-rendering twice equals once (the second run reads what th
   }
   // a record that is not flytemc's is refused, not guessed at
   const once = postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false } })).output;
-  assert.match(refusal(() => postRender(once.replace(/flytemc\.io\/control-plane: .*/, 'flytemc.io/control-plane: \'{"admin": 1}\''))), /is not the wiring flytemc records/);
+  assert.match(
+    refusal(() => postRender(once.replace(/flytemc\.io\/control-plane: .*/, 'flytemc.io/control-plane: \'{"admin": 1}\''))),
+    /is not the wiring flytemc records/,
+  );
 });
 
 test('data plane: refused, with where and how, when the way back is incomplete or the stream is not a data plane', () => {
-  assert.match(refusal(() => postRender(dataPlane({ controlPlane: {} }))), /\/spec\/controlPlane\/adminEndpoint: multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*fix: set FlyteAdmin's gRPC endpoint/);
-  assert.match(refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN } }))), /catalogEndpoint is not set[\s\S]*fix: .*catalogEndpoint.*catalogIngress: true.*catalog: false/);
-  assert.match(refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: 'https://flyte.example.com', catalog: false } }))), /\/spec\/controlPlane\/adminEndpoint[\s\S]*fix: write the gRPC address .* dns:\/\/\/flyte\.example\.com:443/);
+  assert.match(
+    refusal(() => postRender(dataPlane({ controlPlane: {} }))),
+    /\/spec\/controlPlane\/adminEndpoint: multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*fix: set FlyteAdmin's gRPC endpoint/,
+  );
+  assert.match(
+    refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN } }))),
+    /catalogEndpoint is not set[\s\S]*fix: .*catalogEndpoint.*catalogIngress: true.*catalog: false/,
+  );
+  assert.match(
+    refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: 'https://flyte.example.com', catalog: false } }))),
+    /\/spec\/controlPlane\/adminEndpoint[\s\S]*fix: write the gRPC address .* dns:\/\/\/flyte\.example\.com:443/,
+  );
   const noPropeller = dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false } }).replace(/name: flyte-propeller-config/g, 'name: something-else');
-  assert.match(refusal(() => postRender(noPropeller)), /no ConfigMap flyte-propeller-config/);
+  assert.match(
+    refusal(() => postRender(noPropeller)),
+    /no ConfigMap flyte-propeller-config/,
+  );
   // rbac minimal with a template FlyteAdmin could not apply (no kind)
-  assert.match(refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false }, dataPlane: { rbac: 'minimal' } }, 'dataplane.yaml', { clusterResourceTemplates: [{ key: 'zz_broken', value: 'metadata: {}' }] }))), /zz_broken names no apiVersion and kind/);
+  assert.match(
+    refusal(() =>
+      postRender(
+        dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false }, dataPlane: { rbac: 'minimal' } }, 'dataplane.yaml', {
+          clusterResourceTemplates: [{ key: 'zz_broken', value: 'metadata: {}' }],
+        }),
+      ),
+    ),
+    /zz_broken names no apiVersion and kind/,
+  );
   // the control plane's catalogIngress needs a gRPC Ingress to add to
   const cp = rendered('controlplane.yaml').replace(/kind: Ingress/g, 'kind: NotAnIngress');
   const cfg = `multicluster:\n  controlPlane: {catalogIngress: true}\n  clusters:\n    clusterConfigs: [{name: a, endpoint: "https://10.0.0.1:6443", enabled: true}]\n`;
-  assert.match(refusal(() => postRender(cp, { config: configFromValues('cp.yaml', cfg) })), /catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services/);
+  assert.match(
+    refusal(() => postRender(cp, { config: configFromValues('cp.yaml', cfg) })),
+    /catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services/,
+  );
 });
 
 test('data plane: insecure, catalog off, client secret (auth on), rbac minimal', () => {
-  const r = postRender(dataPlane(
-    { controlPlane: { adminEndpoint: 'flyte.internal:81', insecure: true, catalog: false, clientSecret: { secretName: 'propeller-oauth' } }, dataPlane: { rbac: 'minimal' } },
-    'dataplane.yaml',
-    { clusterResourceTemplates: [...FLYTE_CORE_TEMPLATES, { key: 'b_sa', value: 'apiVersion: v1\nkind: ServiceAccount\n' }, { key: 'c_np', value: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n' }] },
-  ));
+  const r = postRender(
+    dataPlane(
+      {
+        controlPlane: { adminEndpoint: 'flyte.internal:81', insecure: true, catalog: false, clientSecret: { secretName: 'propeller-oauth' } },
+        dataPlane: { rbac: 'minimal' },
+      },
+      'dataplane.yaml',
+      {
+        clusterResourceTemplates: [
+          ...FLYTE_CORE_TEMPLATES,
+          { key: 'b_sa', value: 'apiVersion: v1\nkind: ServiceAccount\n' },
+          { key: 'c_np', value: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n' },
+        ],
+      },
+    ),
+  );
   const out = objects(r.output);
   const cfg = propellerConfig(out);
-  assert.equal(cfg.admin.admin, { clientId: 'flytepropeller', clientSecretLocation: '/etc/secrets/client_secret', endpoint: 'flyte.internal:81', insecure: true, authType: 'ClientSecret' });
+  assert.equal(cfg.admin.admin, {
+    clientId: 'flytepropeller',
+    clientSecretLocation: '/etc/secrets/client_secret',
+    endpoint: 'flyte.internal:81',
+    insecure: true,
+    authType: 'ClientSecret',
+  });
   assert.equal(cfg.catalog['catalog-cache'], { type: 'noop' });
   const pod = find(out, 'Deployment', 'flytepropeller')!.spec.template.spec;
   const mount = pod.containers[0].volumeMounts.find((m: Obj) => m.mountPath.replace(/\/$/, '') === '/etc/secrets');
@@ -133,7 +196,11 @@ test('data plane: insecure, catalog off, client secret (auth on), rbac minimal',
 test('wiring: the catalog defaults to adminEndpoint only with catalogIngress; endpoints and in-cluster Services', () => {
   const at = (p: string) => `x ${p}`;
   assert.equal(resolveWiring({ adminEndpoint: ADMIN, catalogIngress: true }, at).wiring?.catalog, { type: 'datacatalog', endpoint: ADMIN, insecure: false });
-  assert.equal(resolveWiring({ adminEndpoint: ADMIN, catalogEndpoint: 'dns:///dc:443', catalogIngress: true }, at).wiring?.catalog, { type: 'datacatalog', endpoint: 'dns:///dc:443', insecure: false });
+  assert.equal(resolveWiring({ adminEndpoint: ADMIN, catalogEndpoint: 'dns:///dc:443', catalogIngress: true }, at).wiring?.catalog, {
+    type: 'datacatalog',
+    endpoint: 'dns:///dc:443',
+    insecure: false,
+  });
   assert.equal(resolveWiring({ adminEndpoint: ADMIN, catalog: false }, at).wiring?.catalog, { type: 'noop' });
   assert.is(resolveWiring({ adminEndpoint: ADMIN }, at).wiring, undefined);
   assert.equal(targetHost('dns:///flyte.example.com:443'), { host: 'flyte.example.com', port: 443 });
@@ -141,7 +208,8 @@ test('wiring: the catalog defaults to adminEndpoint only with catalogIngress; en
   assert.equal(inClusterService('flyteadmin:81', 'flyte'), { name: 'flyteadmin', namespace: 'flyte' });
   assert.equal(inClusterService('dns:///flyteadmin.flyte.svc.cluster.local:81', 'x'), { name: 'flyteadmin', namespace: 'flyte' });
   assert.equal(inClusterService('datacatalog.other.svc:89', 'x'), { name: 'datacatalog', namespace: 'other' });
-  for (const external of ['dns:///flyte.example.com:443', 'example.com:443', '10.1.2.3:81', 'localhost:8089', '[::1]:81']) assert.is(inClusterService(external, 'flyte'), undefined, external);
+  for (const external of ['dns:///flyte.example.com:443', 'example.com:443', '10.1.2.3:81', 'localhost:8089', '[::1]:81'])
+    assert.is(inClusterService(external, 'flyte'), undefined, external);
 });
 
 test('storage: flyte-core values and rendered storage.yaml reduce to the same thing; differences are named', () => {
@@ -151,12 +219,21 @@ test('storage: flyte-core values and rendered storage.yaml reduce to the same th
   assert.equal(storageDifferences(cp, dp), []);
   const sandbox = storageOfConfig(find(objects(rendered('dataplane.yaml')), 'ConfigMap', 'flyte-propeller-config')!.data['storage.yaml']);
   assert.equal(sandbox, { type: 'minio', container: 'my-s3-bucket', endpoint: 'http://minio.flyte.svc.cluster.local:9000' });
-  assert.equal(storageOfValues({}), sandbox, 'flyte-core\'s defaults, as values and as rendered');
+  assert.equal(storageOfValues({}), sandbox, "flyte-core's defaults, as values and as rendered");
   const eksOverlay = (yaml.load(readFileSync(join(CHART_DIR, 'values-eks.yaml'), 'utf8')) as Obj)['flyte-core'];
-  assert.equal(storageOfValues({ ...eksOverlay, userSettings: { ...eksOverlay.userSettings, bucketName: 'flyte-meta' } }), { type: 's3', container: 'flyte-meta' });
+  assert.equal(storageOfValues({ ...eksOverlay, userSettings: { ...eksOverlay.userSettings, bucketName: 'flyte-meta' } }), {
+    type: 's3',
+    container: 'flyte-meta',
+  });
   const gcpOverlay = (yaml.load(readFileSync(join(CHART_DIR, 'values-gcp.yaml'), 'utf8')) as Obj)['flyte-core'];
-  assert.equal(storageOfValues(gcpOverlay), storageOfConfig(find(objects(rendered('dataplane-gcp.yaml')), 'ConfigMap', 'flyte-propeller-config')!.data['storage.yaml']));
-  assert.equal(storageDifferences({ type: 's3', container: 'a' }, { type: 'stow/google', container: 'b' }), ['type s3 vs stow/google', 'bucket/container "a" vs "b"']);
+  assert.equal(
+    storageOfValues(gcpOverlay),
+    storageOfConfig(find(objects(rendered('dataplane-gcp.yaml')), 'ConfigMap', 'flyte-propeller-config')!.data['storage.yaml']),
+  );
+  assert.equal(storageDifferences({ type: 's3', container: 'a' }, { type: 'stow/google', container: 'b' }), [
+    'type s3 vs stow/google',
+    'bucket/container "a" vs "b"',
+  ]);
   assert.match(storageOfValues({ storage: { type: 's3', bucketName: '{{ include "x" . }}' } }).unknown ?? '', /bucketName is the template/);
   assert.is(resolveTemplate('{{ .Values.userSettings.bucketName }}', { userSettings: { bucketName: 'b' } }), 'b');
 });
@@ -170,7 +247,7 @@ function flytemc(args: string[]) {
   return runNodeSync(CLI, args, { env, cwd: work });
 }
 
-test('rbac -f: the ClusterRole from the control plane\'s templates (cloud overlay first), yaml/json/table', () => {
+test("rbac -f: the ClusterRole from the control plane's templates (cloud overlay first), yaml/json/table", () => {
   const r = flytemc(['rbac', '-f', join(CHART_DIR, 'values-gcp.yaml'), '-n', 'flyte-dp']);
   assert.is(r.code, 0, r.stderr);
   const role = yaml.load(r.stdout) as Obj;
@@ -179,7 +256,10 @@ test('rbac -f: the ClusterRole from the control plane\'s templates (cloud overla
   assert.equal(role.rules[0], { apiGroups: [''], resources: ['namespaces', 'serviceaccounts', 'resourcequotas'], verbs: ['create', 'get', 'patch'] });
   assert.match(r.stdout, /# {3}ServiceAccount \(serviceaccounts\): create, get, patch {2}<- aab_default_service_account/);
   const j = JSON.parse(flytemc(['rbac', '-o', 'json']).stdout) as { needs: Array<{ kind: string }> };
-  assert.equal(j.needs.map((n) => n.kind), ['Namespace', 'ResourceQuota', 'FlyteWorkflow']);
+  assert.equal(
+    j.needs.map((n) => n.kind),
+    ['Namespace', 'ResourceQuota', 'FlyteWorkflow'],
+  );
   assert.match(flytemc(['rbac', '-o', 'table']).stdout, /FlyteWorkflow\s+flyteworkflows\.flyte\.lyft\.com\s+create,get,update,delete,list,watch/);
   writeFileSync(join(work, 'broken.yaml'), 'flyte-core:\n  cluster_resource_manager:\n    templates:\n      - {key: x, value: "metadata: {}"}\n');
   const bad = flytemc(['rbac', '-f', join(work, 'broken.yaml')]);
@@ -188,22 +268,46 @@ test('rbac -f: the ClusterRole from the control plane\'s templates (cloud overla
 });
 
 test('validate --data-plane: a different bucket, in-cluster minio, a missing route and an https endpoint are reported; shared values pass', () => {
-  const w = (name: string, v: unknown) => { const p = join(work, name); writeFileSync(p, yaml.dump(v)); return p; };
-  const shared = w('shared.yaml', { multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } }, 'flyte-core': { userSettings: { bucketName: 'flyte-meta' } } });
+  const w = (name: string, v: unknown) => {
+    const p = join(work, name);
+    writeFileSync(p, yaml.dump(v));
+    return p;
+  };
+  const shared = w('shared.yaml', {
+    multicluster: { controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+    'flyte-core': { userSettings: { bucketName: 'flyte-meta' } },
+  });
   const cp = w('cp.yaml', { multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://10.0.0.1:6443', enabled: true }] } } });
   const dp1 = w('dp1.yaml', { multicluster: { clusterName: 'dp1' } });
   const ok = flytemc(['validate', '--cloud', 'eks', '-f', shared, '-f', cp, '--data-plane', `${shared},${dp1}`]);
   assert.is(ok.code, 0, ok.stdout + ok.stderr);
-  assert.match(ok.stdout, /data plane dp1 \(.*\): ok; storage s3 flyte-meta; admin dns:\/\/\/flyte\.example\.com:443; catalog dns:\/\/\/flyte\.example\.com:443/);
+  assert.match(
+    ok.stdout,
+    /data plane dp1 \(.*\): ok; storage s3 flyte-meta; admin dns:\/\/\/flyte\.example\.com:443; catalog dns:\/\/\/flyte\.example\.com:443/,
+  );
 
-  const other = w('other.yaml', { multicluster: { clusterName: 'dp2', controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } }, 'flyte-core': { userSettings: { bucketName: 'elsewhere' } } });
-  const cpNoRoute = w('cp-noroute.yaml', { 'flyte-core': { userSettings: { bucketName: 'flyte-meta' } }, multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://10.0.0.1:6443', enabled: true }] } } });
+  const other = w('other.yaml', {
+    multicluster: { clusterName: 'dp2', controlPlane: { adminEndpoint: ADMIN, catalogIngress: true } },
+    'flyte-core': { userSettings: { bucketName: 'elsewhere' } },
+  });
+  const cpNoRoute = w('cp-noroute.yaml', {
+    'flyte-core': { userSettings: { bucketName: 'flyte-meta' } },
+    multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://10.0.0.1:6443', enabled: true }] } },
+  });
   const minio = w('minio.yaml', { multicluster: { clusterName: 'dp3', controlPlane: { adminEndpoint: 'https://flyte.example.com', catalog: false } } });
   const bad = flytemc(['validate', '--cloud', 'eks', '-f', cpNoRoute, '--data-plane', other, '--data-plane', minio, '-o', 'json']);
   assert.is(bad.code, 1, bad.stdout + bad.stderr);
-  const rep = JSON.parse(bad.stdout) as { valid: boolean; planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; what: string }> }> } };
+  const rep = JSON.parse(bad.stdout) as {
+    valid: boolean;
+    planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; what: string }> }> };
+  };
   assert.is(rep.valid, false);
-  const whats = (n: string) => rep.planes.dataPlanes.find((d) => d.name === n)!.problems.filter((p) => p.severity === 'error').map((p) => p.what).join('\n');
+  const whats = (n: string) =>
+    rep.planes.dataPlanes
+      .find((d) => d.name === n)!
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => p.what)
+      .join('\n');
   assert.match(whats('dp2'), /storage \(s3 elsewhere\) is not the control plane's \(s3 flyte-meta.*bucket\/container "flyte-meta" vs "elsewhere"/);
   assert.match(whats('dp2'), /catalogIngress: true\), but the control plane's values .* do not set multicluster\.controlPlane\.catalogIngress/);
   // values-eks.yaml's storage is s3 for both planes, so dp3's storage is the placeholder bucket, not minio

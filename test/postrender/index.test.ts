@@ -23,7 +23,9 @@ function withoutExpectedChanges(o: Obj, secretName = 'cluster-credentials', moun
   if (c.kind === 'Deployment') {
     const pod = c.spec.template.spec;
     delete c.spec.template.metadata?.annotations?.configChecksum;
-    const credVolumes = new Set((pod.volumes ?? []).filter((v: Obj) => v.secret?.secretName === secretName || v.name === 'cluster-secrets').map((v: Obj) => v.name));
+    const credVolumes = new Set(
+      (pod.volumes ?? []).filter((v: Obj) => v.secret?.secretName === secretName || v.name === 'cluster-secrets').map((v: Obj) => v.name),
+    );
     pod.volumes = (pod.volumes ?? []).filter((v: Obj) => !credVolumes.has(v.name));
     for (const list of ['containers', 'initContainers']) {
       for (const ct of pod[list] ?? []) ct.volumeMounts = (ct.volumeMounts ?? []).filter((m: Obj) => m.mountPath.replace(/\/$/, '') !== mountPath);
@@ -48,9 +50,15 @@ for (const file of CONTROL_PLANES) {
     const sync = find(out, 'ConfigMap', 'flyte-clusterresourcesync-config')!.data['clusters.yaml'];
     assert.is(admin, sync);
     const clusters = (parseYaml(admin) as Obj).clusters;
-    assert.equal(clusters.clusterConfigs.map((c: Obj) => c.name), ['cluster_1', 'cluster_2', 'cluster_3']);
+    assert.equal(
+      clusters.clusterConfigs.map((c: Obj) => c.name),
+      ['cluster_1', 'cluster_2', 'cluster_3'],
+    );
     assert.equal(clusters.clusterConfigs[1].auth, { tokenPath: '/var/run/credentials/cluster_2_token', certPath: '/var/run/credentials/cluster_2_cacert' });
-    assert.equal(clusters.labelClusterMap.team2, [{ id: 'cluster_2', weight: 0.5 }, { id: 'cluster_3', weight: 0.5 }]);
+    assert.equal(clusters.labelClusterMap.team2, [
+      { id: 'cluster_2', weight: 0.5 },
+      { id: 'cluster_3', weight: 0.5 },
+    ]);
     assert.is(clusters.defaultExecutionLabel, 'team1');
   });
 
@@ -81,19 +89,28 @@ test('configChecksum follows the clusters: new list, new checksum; same list, sa
   }
 });
 
-test('a Secret named otherwise replaces the chart\'s hard-coded cluster-credentials in syncresources', () => {
+test("a Secret named otherwise replaces the chart's hard-coded cluster-credentials in syncresources", () => {
   const path = '/tmp/flytemc-test-secretname.yaml';
-  const text = readFileSync(fixture('three-clusters.yaml'), 'utf8').replace('secretName: cluster-credentials', 'secretName: flyte-dp-creds').replace('mountPath: /var/run/credentials', 'mountPath: /etc/flyte/clusters');
+  const text = readFileSync(fixture('three-clusters.yaml'), 'utf8')
+    .replace('secretName: cluster-credentials', 'secretName: flyte-dp-creds')
+    .replace('mountPath: /var/run/credentials', 'mountPath: /etc/flyte/clusters');
   const out = objects(postRender(rendered('controlplane-multicluster.yaml'), { config: configFromValues(path, text) }).output);
   for (const place of THREE_PLACES) {
     const mounts = credentialMounts(out, place, '/etc/flyte/clusters');
-    assert.equal(mounts.map((m) => m.secretName), ['flyte-dp-creds'], place.container);
+    assert.equal(
+      mounts.map((m) => m.secretName),
+      ['flyte-dp-creds'],
+      place.container,
+    );
   }
   const sync = find(out, 'Deployment', 'syncresources')!.spec.template.spec;
-  assert.not.ok(sync.volumes.some((v: Obj) => v.secret?.secretName === 'cluster-credentials'), 'old Secret still referenced');
+  assert.not.ok(
+    sync.volumes.some((v: Obj) => v.secret?.secretName === 'cluster-credentials'),
+    'old Secret still referenced',
+  );
 });
 
-test('the flyte-core form: the guide\'s override, corrected, wires all three places once', () => {
+test("the flyte-core form: the guide's override, corrected, wires all three places once", () => {
   const out = objects(postRender(rendered('controlplane-multicluster.yaml'), { config: configFile('guide/corrected-flyte-core-override.yaml') }).output);
   for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
 });
@@ -109,7 +126,12 @@ test('a plain flyte-core override without flyteadmin.additionalVolumes: the defa
   for (const input of ['controlplane.yaml', 'controlplane-eks.yaml']) {
     const r = postRender(rendered(input), { config: configFromValues('plain.yaml', plain) });
     const out = objects(r.output);
-    for (const place of THREE_PLACES) assert.equal(credentialMounts(out, place), [{ volume: credentialMounts(out, place)[0]!.volume, secretName: 'cluster-credentials' }], `${input} ${place.container}`);
+    for (const place of THREE_PLACES)
+      assert.equal(
+        credentialMounts(out, place),
+        [{ volume: credentialMounts(out, place)[0]!.volume, secretName: 'cluster-credentials' }],
+        `${input} ${place.container}`,
+      );
     const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.what));
     assert.ok(w, r.warnings.map((p) => p.what).join('\n'));
     assert.is(w!.severity, 'warning');
@@ -118,18 +140,28 @@ test('a plain flyte-core override without flyteadmin.additionalVolumes: the defa
   }
   // token files somewhere else and no mount there: still refused, with the path to use
   const elsewhere = plain.replace('enabled: true}', 'enabled: true, auth: {tokenPath: /etc/creds/dp1_token, certPath: /etc/creds/dp1_cacert}}');
-  assert.throws(() => postRender(rendered('controlplane.yaml'), { config: configFromValues('plain.yaml', elsewhere) }), (e: FlytemcError) => /outside the mounted credentials folder \/var\/run\/credentials/.test(e.message) && /use \/var\/run\/credentials\/dp1_token/.test(e.message));
+  assert.throws(
+    () => postRender(rendered('controlplane.yaml'), { config: configFromValues('plain.yaml', elsewhere) }),
+    (e: FlytemcError) =>
+      /outside the mounted credentials folder \/var\/run\/credentials/.test(e.message) && /use \/var\/run\/credentials\/dp1_token/.test(e.message),
+  );
 });
 
-test('the chart\'s MultiClusterConfig document is consumed and never emitted', () => {
-  const doc = `---\n# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(fixture('three-clusters.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`;
+test("the chart's MultiClusterConfig document is consumed and never emitted", () => {
+  const doc = `---\n# Source: flyte-multicluster/templates/multicluster-config.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: flyte-multicluster\nspec:\n${readFileSync(
+    fixture('three-clusters.yaml'),
+    'utf8',
+  )
+    .split('\n')
+    .filter((l) => l.startsWith('  '))
+    .join('\n')}\n`;
   const result = postRender(rendered('controlplane.yaml') + doc);
   assert.not.match(result.output, 'MultiClusterConfig');
   const out = objects(result.output);
   for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
 });
 
-test('Helm 4\'s postrender-filename annotations survive on patched and untouched documents', () => {
+test("Helm 4's postrender-filename annotations survive on patched and untouched documents", () => {
   const input = objects(rendered('controlplane.yaml'))
     .map((o) => {
       o.metadata.annotations = { ...o.metadata.annotations, 'postrenderer.helm.sh/postrender-filename': 'x.yaml' };
@@ -165,7 +197,7 @@ test('guide defect 5: `cluster_credentials` as Secret and volume name', () => {
   assert.match(e.message, /use "cluster-credentials"/);
 });
 
-test('guide defect 6: raw token and PEM text under a Secret\'s data', () => {
+test("guide defect 6: raw token and PEM text under a Secret's data", () => {
   const e = refused('guide/defect6-raw-secret-data.yaml');
   assert.match(e.message, /defect6-raw-secret-data\.yaml:9 .*data\.cluster_1_token is not base64/);
   assert.match(e.message, /stringData/);

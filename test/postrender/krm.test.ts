@@ -28,11 +28,24 @@ let functionConfig: Obj;
 let items: Obj[];
 let want: Record<string, Obj>;
 
-const krm = (input: string, via: 'post-renderer' | 'krm' = 'post-renderer') => (via === 'krm' ? runNode(KRM, [], { input }) : runNode(POST_RENDERER, ['--krm'], { input }));
-const resourceList = (fc: Obj | undefined, its: Obj[]) => yaml.dump({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', ...(fc ? { functionConfig: fc } : {}), items: its }, { lineWidth: -1 });
+const krm = (input: string, via: 'post-renderer' | 'krm' = 'post-renderer') =>
+  via === 'krm' ? runNode(KRM, [], { input }) : runNode(POST_RENDERER, ['--krm'], { input });
+const resourceList = (fc: Obj | undefined, its: Obj[]) =>
+  yaml.dump({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', ...(fc ? { functionConfig: fc } : {}), items: its }, { lineWidth: -1 });
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 /** The items as an orchestrator annotates them: the file and the index in it. */
-const annotated = () => items.map((o, i) => ({ ...o, metadata: { ...o.metadata, annotations: { ...(o.metadata.annotations ?? {}), 'internal.config.kubernetes.io/path': 'flyte-core.yaml', 'internal.config.kubernetes.io/index': String(i) } } }));
+const annotated = () =>
+  items.map((o, i) => ({
+    ...o,
+    metadata: {
+      ...o.metadata,
+      annotations: {
+        ...(o.metadata.annotations ?? {}),
+        'internal.config.kubernetes.io/path': 'flyte-core.yaml',
+        'internal.config.kubernetes.io/index': String(i),
+      },
+    },
+  }));
 
 const s = suite('krm');
 s.before(async () => {
@@ -65,7 +78,14 @@ s('round trip: the items come back wired as the post-renderer wires the stream; 
   const json = await krm(JSON.stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', functionConfig, items }));
   assert.is(json.code, 0, json.stderr);
   assert.ok(json.stdout.startsWith('{'), 'JSON in, JSON out');
-  assert.equal(byIdentity(JSON.parse(json.stdout).items.map((i: Obj) => `---\n${JSON.stringify(i)}`).join('\n')), want);
+  assert.equal(
+    byIdentity(
+      JSON.parse(json.stdout)
+        .items.map((i: Obj) => `---\n${JSON.stringify(i)}`)
+        .join('\n'),
+    ),
+    want,
+  );
   // the orchestrator's annotations stay on their items; without a functionConfig the chart's
   // MultiClusterConfig among the items is the config, and is consumed
   const r = await krm(resourceList(undefined, [...annotated(), functionConfig]));
@@ -75,52 +95,99 @@ s('round trip: the items come back wired as the post-renderer wires the stream; 
   assert.ok(out.every((o, i) => o.metadata.annotations['internal.config.kubernetes.io/index'] === String(i)));
 });
 
-s('kustomize v5.8.2 runs it as an exec function transformer (the chart\'s MultiClusterConfig as its config) and builds the post-renderer\'s objects', async () => {
-  const bin = await kustomizeBinary();
-  const dir = join(work, 'kustomize');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'flyte-core.yaml'), items.map((o) => `---\n${yaml.dump(o)}`).join(''));
-  const fc = clone(functionConfig);
-  fc.metadata.annotations = { 'config.kubernetes.io/function': yaml.dump({ exec: { path: POST_RENDERER, args: ['--krm'] } }) };
-  writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
-  writeFileSync(join(dir, 'kustomization.yaml'), yaml.dump({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['flyte-core.yaml'], transformers: ['multicluster.yaml'] }));
-  const r = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
-  assert.is(r.code, 0, r.stderr);
-  assert.equal(byIdentity(r.stdout), want);
-  // a refusal stops the build, and says why
-  fc.spec.credentials.secretName = 'cluster_credentials';
-  writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
-  const bad = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
-  assert.is.not(bad.code, 0);
-  assert.match(bad.stderr, '"cluster_credentials" is not a valid Kubernetes name');
-});
+s(
+  "kustomize v5.8.2 runs it as an exec function transformer (the chart's MultiClusterConfig as its config) and builds the post-renderer's objects",
+  async () => {
+    const bin = await kustomizeBinary();
+    const dir = join(work, 'kustomize');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'flyte-core.yaml'), items.map((o) => `---\n${yaml.dump(o)}`).join(''));
+    const fc = clone(functionConfig);
+    fc.metadata.annotations = { 'config.kubernetes.io/function': yaml.dump({ exec: { path: POST_RENDERER, args: ['--krm'] } }) };
+    writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
+    writeFileSync(
+      join(dir, 'kustomization.yaml'),
+      yaml.dump({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['flyte-core.yaml'], transformers: ['multicluster.yaml'] }),
+    );
+    const r = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
+    assert.is(r.code, 0, r.stderr);
+    assert.equal(byIdentity(r.stdout), want);
+    // a refusal stops the build, and says why
+    fc.spec.credentials.secretName = 'cluster_credentials';
+    writeFileSync(join(dir, 'multicluster.yaml'), yaml.dump(fc));
+    const bad = await kustomize(bin, ['build', '--enable-alpha-plugins', '--enable-exec', dir]);
+    assert.is.not(bad.code, 0);
+    assert.match(bad.stderr, '"cluster_credentials" is not a valid Kubernetes name');
+  },
+);
 
-interface Mistake { name: string; edit: (fc: Obj, its: Obj[]) => void; severity: 'error' | 'warning'; ref: string; field?: string; file?: boolean; message: string | RegExp }
+interface Mistake {
+  name: string;
+  edit: (fc: Obj, its: Obj[]) => void;
+  severity: 'error' | 'warning';
+  ref: string;
+  field?: string;
+  file?: boolean;
+  message: string | RegExp;
+}
 const MISTAKES: Mistake[] = [
   {
     name: 'defect 5: Secret and volume named cluster_credentials',
-    edit: (fc) => { fc.spec.credentials.secretName = 'cluster_credentials'; },
-    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.credentials.secretName', message: '\'_\' is not allowed',
+    edit: (fc) => {
+      fc.spec.credentials.secretName = 'cluster_credentials';
+    },
+    severity: 'error',
+    ref: 'MultiClusterConfig/flyte-multicluster',
+    field: 'spec.credentials.secretName',
+    message: "'_' is not allowed",
   },
   {
-    name: 'defect 6: raw token and PEM text under the credentials Secret\'s data',
-    edit: (_fc, its) => { its.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'cluster-credentials', namespace: 'flyte', annotations: { 'internal.config.kubernetes.io/path': 'secrets.yaml' } }, data: { cluster_1_cacert: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' } }); },
-    severity: 'error', ref: 'Secret/cluster-credentials', field: 'data.cluster_1_cacert', file: true, message: /base64|stringData/,
+    name: "defect 6: raw token and PEM text under the credentials Secret's data",
+    edit: (_fc, its) => {
+      its.push({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'cluster-credentials', namespace: 'flyte', annotations: { 'internal.config.kubernetes.io/path': 'secrets.yaml' } },
+        data: { cluster_1_cacert: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' },
+      });
+    },
+    severity: 'error',
+    ref: 'Secret/cluster-credentials',
+    field: 'data.cluster_1_cacert',
+    file: true,
+    message: /base64|stringData/,
   },
   {
     name: 'defect 7: `enabled` indented under `auth`',
-    edit: (fc) => { const c = fc.spec.clusters.clusterConfigs[1]; delete c.enabled; c.auth = { enabled: true }; },
-    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.clusterConfigs[1].auth.enabled', message: '`enabled` sits under `auth`',
+    edit: (fc) => {
+      const c = fc.spec.clusters.clusterConfigs[1];
+      delete c.enabled;
+      c.auth = { enabled: true };
+    },
+    severity: 'error',
+    ref: 'MultiClusterConfig/flyte-multicluster',
+    field: 'spec.clusters.clusterConfigs[1].auth.enabled',
+    message: '`enabled` sits under `auth`',
   },
   {
     name: 'defect 10: a quoted {{ placeholder }} endpoint',
-    edit: (fc) => { fc.spec.clusters.clusterConfigs[0].endpoint = '{{ your-cluster-1-kubeapi-endpoint.com }}'; },
-    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.clusterConfigs[0].endpoint', message: /endpoint|placeholder|https/,
+    edit: (fc) => {
+      fc.spec.clusters.clusterConfigs[0].endpoint = '{{ your-cluster-1-kubeapi-endpoint.com }}';
+    },
+    severity: 'error',
+    ref: 'MultiClusterConfig/flyte-multicluster',
+    field: 'spec.clusters.clusterConfigs[0].endpoint',
+    message: /endpoint|placeholder|https/,
   },
   {
     name: 'a route to a cluster that is not listed',
-    edit: (fc) => { fc.spec.clusters.labelClusterMap.team2[1].id = 'cluster_9'; },
-    severity: 'error', ref: 'MultiClusterConfig/flyte-multicluster', field: 'spec.clusters.labelClusterMap.team2[1].id', message: 'not in clusterConfigs',
+    edit: (fc) => {
+      fc.spec.clusters.labelClusterMap.team2[1].id = 'cluster_9';
+    },
+    severity: 'error',
+    ref: 'MultiClusterConfig/flyte-multicluster',
+    field: 'spec.clusters.labelClusterMap.team2[1].id',
+    message: 'not in clusterConfigs',
   },
 ];
 
@@ -151,7 +218,10 @@ s('warnings are results too (exit 0); what is not a ResourceList, or a foreign f
   const warn = await krm(resourceList(fc, annotated()));
   assert.is(warn.code, 0, warn.stderr);
   const w = (yaml.load(warn.stdout) as Obj).results as Obj[];
-  assert.ok(w.some((x) => x.severity === 'warning' && x.field?.path === 'spec.clusters.labelClusterMap.team2[2].id' && /not enabled/.test(x.message)), JSON.stringify(w));
+  assert.ok(
+    w.some((x) => x.severity === 'warning' && x.field?.path === 'spec.clusters.labelClusterMap.team2[2].id' && /not enabled/.test(x.message)),
+    JSON.stringify(w),
+  );
 
   const notList = await krm('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
   assert.is(notList.code, 1);
@@ -164,7 +234,7 @@ s('warnings are results too (exit 0); what is not a ResourceList, or a foreign f
   assert.match(help.stdout, 'config.kubernetes.io/function');
 });
 
-s('the post-renderer\'s bundle holds no KRM code: --krm loads dist/flytemc-krm.mjs', () => {
+s("the post-renderer's bundle holds no KRM code: --krm loads dist/flytemc-krm.mjs", () => {
   const pr = readFileSync(POST_RENDERER, 'utf8');
   assert.not.match(pr, 'ResourceList');
   assert.match(pr, 'flytemc-krm.mjs');
