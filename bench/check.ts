@@ -6,7 +6,7 @@ import { parseYaml } from '../plugin/yaml.ts';
 
 export function checkOutput(text: string, clusters: number, documents?: number): string[] {
   const problems: string[] = [];
-  let objs;
+  let objs: ReturnType<typeof objects>;
   try {
     objs = objects(text);
   } catch (e) {

@@ -7,6 +7,7 @@
 //  - `json6902`: the very RFC 6902 operations the post-renderer applies (from its --explain).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { segments } from '../plugin/json-pointer.ts';
 import { dumpYaml } from '../plugin/yaml.ts';
 
 export type KustomizeStyle = 'smp' | 'json6902';
@@ -25,8 +26,6 @@ export function parseExplain(text: string): ExplainedPatch[] {
   return out;
 }
 
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
 /** The strategic-merge form of the same change: what a kustomize user would write by hand. */
 function strategicMerge(p: ExplainedPatch, namespace: string, containerName: ContainerName): Record<string, unknown> {
   const metadata = { name: p.name, namespace };
@@ -34,7 +33,7 @@ function strategicMerge(p: ExplainedPatch, namespace: string, containerName: Con
     const data: Record<string, unknown> = {};
     for (const o of p.ops) {
       if (o.op !== 'replace' && o.op !== 'add') throw new Error(`bench/kustomize.ts: no strategic-merge form for ${o.op} ${o.path}`);
-      data[unescape(o.path.replace(/^\/data\//, ''))] = o.value;
+      data[segments(o.path)[1]!] = o.value;
     }
     return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data };
   }

@@ -44,7 +44,7 @@ function spread(m: Measured): string {
   return `${fmtMs(quantile(m.ms, 0.25))} – ${fmtMs(quantile(m.ms, 0.75))}`;
 }
 
-const med = (m: Measured | undefined) => (m && m.ms.length ? median(m.ms) : NaN);
+const med = (m: Measured | undefined) => (m?.ms.length ? median(m.ms) : NaN);
 
 export function renderMarkdown(r: Results, chart?: string): string {
   const e = r.env;

@@ -254,7 +254,7 @@ test('values.schema.json and docs/configuration.md equal what the generators pro
   const committed = readFileSync(join(ROOT, schemaGen.OUTPUT), 'utf8');
   assert.is(committed, JSON.stringify(schemaGen.valuesSchema(ROOT), null, 2) + '\n', 'run npm run build and commit values.schema.json');
   const schema = JSON.parse(committed) as { properties: Record<string, unknown>; additionalProperties: unknown };
-  assert.ok(schema.properties['global'] && schema.properties['flyte-core']);
+  assert.ok(schema.properties.global && schema.properties['flyte-core']);
   assert.is(schema.additionalProperties, true);
   assert.not.match(committed, /x-fix/);
 

@@ -289,6 +289,7 @@ test('routes --simulate: a progress line on a terminal (stderr) once it runs lon
   const shown = flytemc(args, 4, { env: { FLYTEMC_PROGRESS: '1', FLYTEMC_PROGRESS_AFTER_MS: '0' } });
   assert.is(shown.code, 0);
   assert.match(shown.stderr, /\rsimulating FlyteAdmin's draws: \d+% \([\d,]+ of 60,000\)/);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's erase-line sequence is what is checked
   assert.match(shown.stderr, /\r\x1b\[2K$/); // cleared at the end
   assert.is(shown.stdout, quiet.stdout);
 });

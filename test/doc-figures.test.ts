@@ -59,7 +59,7 @@ const STATED: Array<{ doc: string; figure: string; why: string; equals?: number 
   { doc: 'docs/benchmarks.md', figure: '90 s', why: 'the default of --kustomize-timeout' },
 ];
 
-const UNIT = String.raw`(?:ms|s|seconds?|min|minutes?|h|hours?|MiB|MB|KiB|KB|GiB|GB)`;
+const UNIT = '(?:ms|s|seconds?|min|minutes?|h|hours?|MiB|MB|KiB|KB|GiB|GB)';
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
 // `12 ms`, `1.2s`, `3.4-3.7 s`, `2.50x`; not inside words, versions or paths
 const FIGURE = new RegExp(String.raw`(?<![\w.,/:-])(${NUM})(?:\s?[-–]\s?(${NUM}))?(?:(\s?)(${UNIT})(?![\w])|(x)(?![\w]))`, 'g');

@@ -236,7 +236,7 @@ s('refusals: what the post-renderer refuses, export refuses with the same words 
     assert.is(r.stdout, '');
     assert.match(r.stderr, 'routes to "cluster_9", which is not in clusterConfigs');
     // the same problem lines as the post-renderer's (Helm's `# Source:` paths included)
-    for (const line of pr.stderr.split('\n').filter((l) => /^(error|  fix):/.test(l))) assert.ok(r.stderr.includes(line), `${kind}: ${line}`);
+    for (const line of pr.stderr.split('\n').filter((l) => /^(error| {2}fix):/.test(l))) assert.ok(r.stderr.includes(line), `${kind}: ${line}`);
     assert.not.ok(existsSync(out), `${kind}: nothing written`);
   }
   // the upstream guide's `enabled` under `auth`: Helm's values.schema.json refuses it first, for

@@ -476,7 +476,10 @@ test('(b) 8 concurrent join processes + 4 direct writers (48 writes) on one hub 
     const spans: Array<{ start: number; end: number }> = [];
     const timed = (a: string[]) => {
       const start = Date.now();
-      return flytemc(a, { hangMs: 150_000 }).then((r) => (spans.push({ start, end: start + r.ms }), r));
+      return flytemc(a, { hangMs: 150_000 }).then((r) => {
+        spans.push({ start, end: start + r.ms });
+        return r;
+      });
     };
     const [runs] = await Promise.all([Promise.all(procs.map((p) => timed(p.args))), Promise.all(Array.from({ length: writers }, (_, w) => writer(w)))]);
     // the evidence that the writes contended: the direct writers had to retry, and the join
@@ -518,7 +521,7 @@ test('(b) 8 concurrent join processes + 4 direct writers (48 writes) on one hub 
     const rv = s!.metadata!.resourceVersion;
     const winners = joined.map((n) => (n === 'hub-self' ? ['cluster-0', '--name', n] : [n.replace('alias', 'cluster'), '--name', n]));
     const again = await Promise.all(winners.map((w) => flytemc(args(...w))));
-    again.forEach((r) => assert.is(r.code, 0, r.stderr));
+    for (const r of again) assert.is(r.code, 0, r.stderr);
     assert.is((await hubSecret(ns))!.metadata!.resourceVersion, rv, 're-run rewrote the hub');
   }));
 

@@ -33,7 +33,8 @@ const CP = rendered('controlplane.yaml')
   .split(/^---$/m)
   .filter(
     (d) =>
-      /^kind: (ConfigMap|Deployment)$/m.test(d) && /^  name: (flyte-admin-clusters-config|flyte-clusterresourcesync-config|flyteadmin|syncresources)$/m.test(d),
+      /^kind: (ConfigMap|Deployment)$/m.test(d) &&
+      /^ {2}name: (flyte-admin-clusters-config|flyte-clusterresourcesync-config|flyteadmin|syncresources)$/m.test(d),
   )
   .join('---');
 const THREE_TEXT = readFileSync(fixture('three-clusters.yaml'), 'utf8');
@@ -42,7 +43,7 @@ const THREE = parseYaml(THREE_TEXT) as Record<string, unknown>;
 /** The properties; `text` is a values file. */
 function checkValues(text: string, path = join(tmp, 'values.yaml')) {
   counted.cases++;
-  let found;
+  let found: ReturnType<typeof configFromValues>;
   try {
     found = configFromValues(path, text);
   } catch (e) {
@@ -50,7 +51,7 @@ function checkValues(text: string, path = join(tmp, 'values.yaml')) {
     counted.refused++;
     return;
   }
-  let checked;
+  let checked: ReturnType<typeof checkConfig>;
   try {
     checked = checkConfig(found);
   } catch (e) {

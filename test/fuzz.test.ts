@@ -154,7 +154,7 @@ const joinDocs = (docs: string[]) => docs.join('---');
 /** Every path to a value in a parsed document, parents first. */
 function paths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
   out.push(at);
-  if (Array.isArray(v)) v.forEach((c, i) => paths(c, [...at, i], out));
+  if (Array.isArray(v)) for (const [i, c] of v.entries()) paths(c, [...at, i], out);
   else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) paths(c, [...at, k], out);
   return out;
 }

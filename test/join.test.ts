@@ -151,7 +151,7 @@ test('three data planes joined concurrently (three processes): every token + CA 
     [1, 2, 3].map((i) => flytemc(['join', name(i), ...hubArgs(), '--label', `team1=${i === 1 ? 0.5 : 0.25}`, '--values', values])),
   );
   figures['join 3 clusters concurrently (3 processes, wall)'] = `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  runs.forEach((r, i) => assert.is(r.code, 0, `cluster-${i + 1}: ${r.stderr}\n${r.stdout}`));
+  for (const [i, r] of runs.entries()) assert.is(r.code, 0, `cluster-${i + 1}: ${r.stderr}\n${r.stdout}`);
   // the message says how permissions were proven: on the normal path, one rules review
   for (const r of runs)
     assert.match(
@@ -159,7 +159,7 @@ test('three data planes joined concurrently (three processes): every token + CA 
       /check +token of ServiceAccount flyte\/flyteadmin +\(ok: system:serviceaccount:flyte:flyteadmin over TLS verified with the \S+ CA; one SelfSubjectRulesReview grants all 12 \(resource, verb\) pairs FlyteAdmin uses\)/,
     );
   const tokens = await allTokens();
-  runs.forEach((r) => assertNoToken(r, tokens));
+  for (const r of runs) assertNoToken(r, tokens);
 
   const s = await hubSecret();
   const data = decode(s);

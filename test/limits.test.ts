@@ -64,7 +64,7 @@ test('alias bomb in a document of the stream: refused, naming the limit', () => 
 });
 
 test('alias bomb inside the flyteadmin Deployment (a document that gets rewritten): refused before any dump', () => {
-  const input = CP.replace(/(kind: Deployment\nmetadata:\n  name: flyteadmin\n)/, `$1  lol:\n${laughs('    ')}`);
+  const input = CP.replace(/(kind: Deployment\nmetadata:\n {2}name: flyteadmin\n)/, `$1  lol:\n${laughs('    ')}`);
   assert.ok(input !== CP);
   const e = refusedInProcess(input);
   assert.match(e.message, /Deployment|stream line/);
@@ -85,7 +85,7 @@ test('alias bomb in the --config values file: refused, naming the file', () => {
 test('alias bomb in the clusters.yaml text of the second clusters ConfigMap: refused', () => {
   const nested = `clusters:\n  clusterConfigs: []\n  labelClusterMap: {}\n${laughs('  ')}`;
   const input = CP.replace(
-    /(name: flyte-clusterresourcesync-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/,
+    /(name: flyte-clusterresourcesync-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n( {4}.*\n)+/,
     (_m, head: string) => `${head}${JSON.stringify(nested)}\n`,
   );
   assert.ok(input !== CP, 'the test input was built');
@@ -98,7 +98,7 @@ test('alias bomb in the clusters.yaml text of the second clusters ConfigMap: ref
 test("ordinary aliases are fine: a label that reuses another label's routes", () => {
   const text = readFileSync(THREE, 'utf8')
     .replace('    labelClusterMap:\n      team1:\n', '    labelClusterMap:\n      team1: &t1\n')
-    .replace(/(\n    defaultExecutionLabel)/, '\n      team3: *t1$1');
+    .replace(/(\n {4}defaultExecutionLabel)/, '\n      team3: *t1$1');
   assert.match(text, /team3: \*t1/);
   const out = objects(postRender(CP, { config: configFromValues(join(tmp, 'aliases.yaml'), text) }).output);
   const clusters = find(out, 'ConfigMap', 'flyte-admin-clusters-config')!.data['clusters.yaml'];
@@ -125,7 +125,7 @@ test('nesting in the --config file and in a nested clusters.yaml: refused, no st
   writeFileSync(f, readFileSync(THREE, 'utf8') + `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
   assertRefused(run(['--config', f], CP), /deep-values\.yaml: mappings and lists nested more than 256 levels deep/, 5000);
   const input = CP.replace(
-    /(name: flyte-admin-clusters-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n(    .*\n)+/,
+    /(name: flyte-admin-clusters-config[\s\S]*?clusters\.yaml: )\|[^\n]*\n( {4}.*\n)+/,
     (_m, head: string) => `${head}${JSON.stringify(`clusters: ${'['.repeat(20_000)}${']'.repeat(20_000)}`)}\n`,
   );
   assert.ok(input !== CP);
@@ -133,7 +133,7 @@ test('nesting in the --config file and in a nested clusters.yaml: refused, no st
 });
 
 test('duplicate keys: in a Deployment of the stream and in the --config file', () => {
-  const input = CP.replace(/(kind: Deployment\nmetadata:\n  name: flyteadmin\n)/, '$1  name: again\n');
+  const input = CP.replace(/(kind: Deployment\nmetadata:\n {2}name: flyteadmin\n)/, '$1  name: again\n');
   assert.match(refusedInProcess(input).message, /stream line \d+: invalid YAML: duplicated mapping key/);
   const f = join(tmp, 'dup-values.yaml');
   writeFileSync(f, readFileSync(THREE, 'utf8').replace('        enabled: true\n', '        enabled: true\n        enabled: false\n'));
@@ -159,7 +159,7 @@ test('a 100 MB stream (one 100 MB string in a ConfigMap): accepted, within a 1.5
   assert.ok(r.stdout.length > 100e6);
   assert.ok(r.stdout.endsWith(line.repeat(3)));
   assert.ok(r.ms < 30000, `took ${r.ms} ms`);
-  const head = objects(r.stdout.slice(0, r.stdout.indexOf('name: huge')).replace(/---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  $/, ''));
+  const head = objects(r.stdout.slice(0, r.stdout.indexOf('name: huge')).replace(/---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n {2}$/, ''));
   for (const place of THREE_PLACES) assert.is(credentialMounts(head, place).length, 1, place.container);
 });
 

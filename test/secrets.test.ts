@@ -132,7 +132,7 @@ test('no shipped or source file turns TLS verification off (every pattern, every
     }
   }
   assert.equal(hits, []);
-  ALLOWED.forEach((a, i) => assert.is(used[i], a.count, `allowed exception ${a.match} (${a.reason}) matched ${used[i]} times, not ${a.count}`));
+  for (const [i, a] of ALLOWED.entries()) assert.is(used[i], a.count, `allowed exception ${a.match} (${a.reason}) matched ${used[i]} times, not ${a.count}`);
 });
 
 test('the patterns catch every form that turns verification off, and not the forms that keep it on', () => {

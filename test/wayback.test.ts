@@ -279,7 +279,7 @@ test("check from both sides: dp-a, dp-b and the control plane OK; flyte-core's d
   //                      REACHABLE TLS   TOKEN PERMISSIONS PROPELLER ADMIN CATALOG CLUSTER-ID STORAGE VERDICT
   assert.equal(rows['dp-a'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
   assert.equal(rows['dp-b'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
-  assert.equal(rows['cp'], ['cluster', '-', '-', '-', '-', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout); // ENDPOINT "in cluster"
+  assert.equal(rows.cp, ['cluster', '-', '-', '-', '-', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout); // ENDPOINT "in cluster"
   assert.equal(rows['cluster-3'], ['yes', 'yes', 'yes', 'yes', 'yes', 'NO', 'NO', 'yes', 'NO', 'FAIL'], r.stdout);
   assert.match(
     r.stdout,

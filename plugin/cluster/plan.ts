@@ -68,7 +68,7 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
   // one block per target (clusters run in parallel, so their entries interleave), hub and files last
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
   const first = new Map<string, number>();
-  changes.forEach((c, i) => first.has(c.target) || first.set(c.target, i));
+  for (const [i, c] of changes.entries()) if (!first.has(c.target)) first.set(c.target, i);
   const ordered = !opts.group
     ? changes
     : changes

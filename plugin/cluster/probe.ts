@@ -88,7 +88,7 @@ async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string
     );
     if (a.status < 200 || a.status >= 300) return false;
     const status = (JSON.parse(a.body) as { status?: { incomplete?: boolean; resourceRules?: PolicyRule[] } }).status;
-    if (!status || status.incomplete !== false) return false;
+    if (status?.incomplete !== false) return false;
     const rules = (status.resourceRules ?? []).map((x) => ({ apiGroups: x.apiGroups ?? [], resources: x.resources ?? [], verbs: x.verbs ?? [] }));
     return checks.every((c) => rulesCover(rules, [{ apiGroups: [c.group], resources: [c.resource], verbs: [c.verb] }]));
   } catch {

@@ -648,7 +648,7 @@ function cooked(): [Uint32Array, Uint32Array] {
 }
 
 const TWO32 = 4294967296;
-const TWO63 = 9223372036854775808;
+const TWO63 = 2 ** 63;
 
 /**
  * rand.New(rand.NewSource(seed)) of Go, with the methods FlyteAdmin's draw uses. The 64-bit

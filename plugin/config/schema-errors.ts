@@ -5,9 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { escapeSegment } from '../json-pointer.ts';
 import { error, showValue, type Problem } from '../problems.ts';
 
-export interface Located {
-  (pointer: string): string;
-}
+export type Located = (pointer: string) => string;
 
 /** A value as messages show it; masked when `path` (its JSON pointer) is a secret's, or it looks like one. */
 const show = (v: unknown, path = '') => showValue(v, path);

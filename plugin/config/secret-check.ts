@@ -15,7 +15,7 @@ export function secretProblems(value: unknown, at: (pointer: string) => string):
   };
   return schemaProblems(validateSecret.errors, at, data).map((p, i) => {
     const e = validateSecret.errors![i];
-    if (e && e.instancePath.startsWith('/data/') && e.keyword === 'pattern') {
+    if (e?.instancePath.startsWith('/data/') && e.keyword === 'pattern') {
       const key = e.instancePath.slice('/data/'.length);
       return error(
         p.where,

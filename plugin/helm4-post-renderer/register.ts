@@ -147,7 +147,7 @@ export function linkExecutable(binDir: string, name: string, target: string, wha
     /* not there */
   }
   if (existing === target) return { what, path, status: 'unchanged' };
-  const ours = existing !== undefined && existing.endsWith(join('dist', `${name}.mjs`));
+  const ours = existing?.endsWith(join('dist', `${name}.mjs`)) === true;
   if (exists && !ours && !force) {
     throw new Conflict(`${path} exists and is not flytemc's; move it away, or pass --force to replace it`);
   }

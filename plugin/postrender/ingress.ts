@@ -5,7 +5,7 @@
 import type { Operation } from 'fast-json-patch';
 import { FlytemcError, error } from '../problems.ts';
 import type { DocPatch } from './patch.ts';
-import { type Doc, type K8sObject } from './stream.ts';
+import type { Doc, K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 const CATALOG_SERVICE = 'datacatalog';

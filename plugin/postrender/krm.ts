@@ -13,7 +13,7 @@
 // Loaded only for `flytemc-post-renderer --krm` / `flytemc-krm` (dist/flytemc-krm.mjs): the
 // post-renderer's own start-up does not pay for it.
 import { FlytemcError, error, redact, type Problem } from '../problems.ts';
-import { postRender } from './index.ts';
+import { postRender, type PostRenderResult } from './index.ts';
 import { CONFIG_API_GROUP, CONFIG_KIND } from './find.ts';
 import { parseStream, resourceId, type ResourceId } from './stream.ts';
 import { dumpYaml, isYamlError } from '../yaml.ts';
@@ -171,7 +171,7 @@ export function krm(input: string): KrmOutcome {
     ctx.itemAtLine.set(line + 2, i);
     line += 2 + body.split('\n').length - 1;
   });
-  let result;
+  let result: PostRenderResult;
   try {
     result = postRender(stream, config ? { config } : {});
   } catch (e) {

@@ -13,7 +13,7 @@ import { escapeSegment, trimSlashes } from '../json-pointer.ts';
 import { sha256Hex } from '../sha256.ts';
 import { dumpYaml, parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
-import { type Doc } from './stream.ts';
+import type { Doc } from './stream.ts';
 import { isObject } from '../data.ts';
 
 export interface DocPatch {

@@ -11,7 +11,7 @@
 //   kubeconfig            one admin context per cluster (client certificate, O=system:masters)
 //   state.json            clusters + PIDs, read by stopClusters / `npm run clusters -- down`
 //   <name>/               pki/, etcd-data/, kcm.kubeconfig, *.log
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -228,7 +228,7 @@ interface Started {
 
 function startProcess(cluster: string, component: Component, bin: string, args: string[], cwd: string, log: string): Started {
   const fd = openSync(log, 'a');
-  let child;
+  let child: ChildProcess;
   try {
     child = spawn(bin, args, {
       cwd,

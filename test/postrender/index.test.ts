@@ -66,7 +66,7 @@ for (const file of CONTROL_PLANES) {
     const input = objects(rendered(file));
     const out = objects(postRender(rendered(file), { config: three() }).output);
     assert.is(out.length, input.length);
-    input.forEach((o, i) => assert.equal(withoutExpectedChanges(out[i]!), withoutExpectedChanges(o), `${o.kind}/${o.metadata?.name}`));
+    for (const [i, o] of input.entries()) assert.equal(withoutExpectedChanges(out[i]!), withoutExpectedChanges(o), `${o.kind}/${o.metadata?.name}`);
   });
 
   test(`${file}: idempotent, with --config and from its own output`, () => {
@@ -273,7 +273,7 @@ test('schema: weights, https, booleans, unknown keys, token paths outside the mo
       t1: [{id: a, weight: 1.5}]
 `);
   assert.match(msg, /values\.yaml:5 .*plain http/);
-  assert.match(msg, /values\.yaml:6 .*must be boolean.*\n  fix: write true without quotes/);
+  assert.match(msg, /values\.yaml:6 .*must be boolean.*\n {2}fix: write true without quotes/);
   assert.match(msg, /values\.yaml:8 .*unknown key `bogus`/);
   assert.match(msg, /1\.5 is out of range/);
   const outside = problemsOf(`multicluster:
@@ -298,7 +298,10 @@ test('a stream without FlyteAdmin (a data plane) is refused with what to do', ()
     assert.unreachable('accepted');
   } catch (e) {
     assert.instance(e, FlytemcError);
-    assert.match((e as Error).message, /no FlyteAdmin.*\n  fix: .*data plane \(-f values-dataplane\.yaml, whose MultiClusterConfig says where FlyteAdmin is\)/);
+    assert.match(
+      (e as Error).message,
+      /no FlyteAdmin.*\n {2}fix: .*data plane \(-f values-dataplane\.yaml, whose MultiClusterConfig says where FlyteAdmin is\)/,
+    );
   }
 });
 
