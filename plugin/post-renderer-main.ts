@@ -3,7 +3,7 @@
 // (a postrenderer/v1 plugin) call the same code.
 //
 // It runs on every `helm install/upgrade/template`, so its start-up counts (bench/,
-// docs/benchmarks.md). scripts/build.mjs bundles the post-render command into one script,
+// docs/benchmarks.md). The build (scripts/build/) bundles the post-render command into one script,
 // FLYTEMC_POST_RENDER, and V8's code cache for it, FLYTEMC_CODE_CACHE (base64; made at build time
 // by running the script once on flyte-core's control plane), both embedded in this file: a run
 // then deserialises the compiled code instead of parsing and compiling it again. V8 checks the
