@@ -13,6 +13,15 @@ export const OUTPUT = 'docs/configuration.md';
 const SOURCE = 'schemas/multicluster.schema.json';
 const VALUES = 'charts/flyte-multicluster/values.yaml';
 
+/** @typedef {Record<string, any>} SchemaNode a node of the JSON Schema, as parsed */
+/** @typedef {{ required?: boolean; requiredIf?: string | undefined }} Requirement */
+/** @typedef {{ path: string; type: string; default: string; description: string; constraints: string }} Row */
+
+/**
+ * @param {SchemaNode} schema
+ * @param {SchemaNode} node
+ * @returns {SchemaNode}
+ */
 function resolve(schema, node) {
   // Follows local `#/definitions/x` references; the referring node's own keys win (except $ref).
   let merged = { ...node };
@@ -30,9 +39,16 @@ function resolve(schema, node) {
   return merged;
 }
 
+/** @param {unknown} s */
 const code = (s) => '`' + String(s).replace(/\|/g, '\\|') + '`';
+/** @param {unknown} s */
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 
+/**
+ * @param {SchemaNode} schema
+ * @param {SchemaNode} node
+ * @returns {string}
+ */
 function typeOf(schema, node) {
   const s = resolve(schema, node);
   if (s.type === 'array') return `array of ${s.items ? typeOf(schema, s.items) : 'any'}`;
@@ -41,11 +57,16 @@ function typeOf(schema, node) {
   }
   if (s.type) return Array.isArray(s.type) ? s.type.join(' \\| ') : s.type;
   if ('const' in s) return typeof s.const;
-  if (s.enum) return [...new Set(s.enum.map((v) => typeof v))].join(' \\| ');
+  if (s.enum) return [...new Set(s.enum.map((/** @type {unknown} */ v) => typeof v))].join(' \\| ');
   return 'any';
 }
 
+/**
+ * @param {SchemaNode} s
+ * @param {Requirement} requirement
+ */
 function constraints(s, { required, requiredIf }) {
+  /** @type {string[]} */
   const out = [];
   if (required) out.push('required');
   if (requiredIf) out.push(requiredIf);
@@ -64,17 +85,23 @@ function constraints(s, { required, requiredIf }) {
   return out.join('; ');
 }
 
+/**
+ * @param {unknown} values
+ * @param {string} path
+ * @returns {unknown}
+ */
 function valueAt(values, path) {
   // path like multicluster.credentials.secretName; paths through arrays/maps have no default.
   if (/[[<]/.test(path)) return undefined;
   let v = values;
   for (const part of path.split('.')) {
     if (v === null || typeof v !== 'object' || !(part in v)) return undefined;
-    v = v[part];
+    v = /** @type {Record<string, unknown>} */ (v)[part];
   }
   return v;
 }
 
+/** @param {unknown} v */
 function fmtDefault(v) {
   if (v === undefined) return '';
   if (typeof v === 'object') return code(JSON.stringify(v));
@@ -82,6 +109,14 @@ function fmtDefault(v) {
 }
 
 /** One row per key, depth first, in schema order. */
+/**
+ * @param {SchemaNode} schema
+ * @param {unknown} values
+ * @param {SchemaNode} node
+ * @param {string} path
+ * @param {Requirement} ctx
+ * @param {Row[]} out
+ */
 function rows(schema, values, node, path, ctx, out) {
   const s = resolve(schema, node);
   // Defaults of leaves and of empty lists/maps; a block's default is the sum of its keys' rows.
@@ -125,9 +160,11 @@ function rows(schema, values, node, path, ctx, out) {
   }
 }
 
+/** @param {string} root the repository */
 export function configurationDoc(root) {
   const schema = JSON.parse(readFileSync(join(root, SOURCE), 'utf8'));
   const values = yaml.load(readFileSync(join(root, VALUES), 'utf8')) ?? {};
+  /** @type {Row[]} */
   const out = [];
   rows(schema, values, schema, 'multicluster', {}, out);
   const lines = [
@@ -176,6 +213,7 @@ export function configurationDoc(root) {
   return lines.join('\n');
 }
 
+/** @param {string} root the repository */
 export default async function generate(root) {
   const text = configurationDoc(root);
   const path = join(root, OUTPUT);

@@ -18,10 +18,15 @@ import { fileURLToPath } from 'node:url';
 export const OUTPUT = 'charts/flyte-multicluster/values.schema.json';
 export const SOURCE = 'schemas/multicluster.schema.json';
 
-/** Deep copy without the keys the chart's schema must not carry. */
+/**
+ * Deep copy without the keys the chart's schema must not carry.
+ * @param {unknown} node
+ * @returns {any}
+ */
 function strip(node) {
   if (Array.isArray(node)) return node.map(strip);
   if (node === null || typeof node !== 'object') return node;
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'x-fix') continue;
@@ -31,6 +36,7 @@ function strip(node) {
 }
 
 /** The chart's values schema as an object (what the generator writes). */
+/** @param {string} root the repository */
 export function valuesSchema(root) {
   const src = JSON.parse(readFileSync(join(root, SOURCE), 'utf8'));
   const { $schema, $id, title, definitions, ...multicluster } = strip(src);
@@ -59,6 +65,7 @@ export function valuesSchema(root) {
   };
 }
 
+/** @param {string} root the repository */
 export default async function generate(root) {
   const text = JSON.stringify(valuesSchema(root), null, 2) + '\n';
   const path = join(root, OUTPUT);

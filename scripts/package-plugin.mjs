@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const outIdx = args.indexOf('--out');
-const outDir = outIdx >= 0 ? args[outIdx + 1] : root;
+const outDir = (outIdx >= 0 ? args[outIdx + 1] : undefined) ?? root;
 if (!args.includes('--no-build')) {
   const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -30,13 +30,15 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 if (!version) throw new Error('package.json has no version');
 
 // dist: the programs and every chunk they import, transitively (a build leaves stale chunks)
+/** @type {Set<string>} */
 const reach = new Set();
+/** @param {string} rel */
 const visit = (rel) => {
   if (reach.has(rel)) return;
   reach.add(rel);
   const text = readFileSync(join(root, 'dist', rel), 'utf8');
   for (const m of text.matchAll(/(?:from\s*|import\(\s*)["'](\.\.?\/[^"']+\.mjs)["']/g)) {
-    visit(relative(join(root, 'dist'), join(root, 'dist', dirname(rel), m[1])));
+    visit(relative(join(root, 'dist'), join(root, 'dist', dirname(rel), m[1] ?? '')));
   }
 };
 visit('flytemc.mjs');
@@ -44,7 +46,9 @@ visit('flytemc-post-renderer.mjs');
 visit('flytemc-krm.mjs');
 
 const stage = mkdtempSync(join(tmpdir(), 'flytemc-package-'));
+/** @param {string} dest */
 const copyInto = (dest) => {
+  /** @param {string} rel */
   const put = (rel, from = join(root, rel)) => {
     mkdirSync(dirname(join(dest, rel)), { recursive: true });
     cpSync(from, join(dest, rel), { recursive: true });

@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const sep = args.indexOf('--');
 const name = args[0];
-if (!name || sep !== 1 || sep === args.length - 1 || !/^[a-z0-9][-a-z0-9]*$/.test(name)) {
+const [program, ...programArgs] = args.slice(sep + 1);
+if (!name || !program || sep !== 1 || !/^[a-z0-9][-a-z0-9]*$/.test(name)) {
   console.error('usage: node scripts/save-log.mjs NAME -- COMMAND [ARGS...]   (NAME: lowercase letters, digits, -)');
   process.exit(2);
 }
@@ -25,6 +26,7 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join('/');
+/** @param {number} b */
 const gib = (b) => `${(b / 2 ** 30).toFixed(0)} GiB`;
 const day = started.toISOString().slice(0, 10);
 const file = join(root, 'docs', 'logs', `${day}-${name}.log`);
@@ -35,7 +37,7 @@ const head = [
   '',
 ];
 let out = '';
-const child = spawn(command[0], command.slice(1), { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(program, programArgs, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
 for (const s of [child.stdout, child.stderr]) {
   s.on('data', (d) => {
     out += d;

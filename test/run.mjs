@@ -28,7 +28,12 @@ if (d >= 0) {
 }
 const filters = args;
 
+/**
+ * @param {string} folder
+ * @returns {string[]}
+ */
 function find(folder) {
+  /** @type {string[]} */
   const out = [];
   for (const name of readdirSync(folder).sort()) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
@@ -39,6 +44,7 @@ function find(folder) {
   return out;
 }
 
+/** @param {string} f */
 const show = (f) => relative(root, f) || f;
 const files = find(dir).filter((f) => filters.length === 0 || filters.some((w) => show(f).includes(w)));
 
@@ -46,8 +52,16 @@ const files = find(dir).filter((f) => filters.length === 0 || filters.some((w) =
 const SUMMARY = /\n {2}Total: {5}(\S*)\n {2}Passed: {4}(\S*)\n {2}Skipped: {3}(\S*)\n {2}Duration: {2}\S+\n/g;
 const DIRECT_UVU = /^\s*import\b[^\n]*\bfrom\s+['"]uvu['"]/m;
 
-/** Reads one file's result from its output, exit and hook report. Exported for reading, not imported. */
+/** @typedef {{ hook: string; suite: string; message: string }} HookFailure a line of FLYTEMC_TEST_REPORT */
+/** @typedef {{ passed: number; failed: number; skipped: number; problems: string[] }} Verdict */
+
+/**
+ * Reads one file's result from its output, exit and hook report.
+ * @param {{ out: string; code: number | null; signal: NodeJS.Signals | null; hooks: HookFailure[]; source: string }} run
+ * @returns {Verdict}
+ */
 function judge({ out, code, signal, hooks, source }) {
+  /** @type {string[]} */
   const problems = [];
   if (DIRECT_UVU.test(source)) problems.push("imports uvu directly: import { test, suite } from './helpers/uvu.ts' (it reports failing hooks)");
   const blocks = [...out.matchAll(SUMMARY)];
@@ -57,7 +71,7 @@ function judge({ out, code, signal, hooks, source }) {
     problems.push(`exited ${signal ?? code} without uvu's summary`);
     return { passed: 0, failed: problems.length, skipped: 0, problems };
   }
-  const [total, passed, skipped] = last.slice(1, 4).map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
+  const [total = NaN, passed = NaN, skipped = NaN] = last.slice(1, 4).map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
   if (![total, passed, skipped].every(Number.isInteger) || passed > total) {
     problems.push(`uvu's summary does not add up (Total ${last[1]}, Passed ${last[2]}, Skipped ${last[3]})`);
     return { passed: 0, failed: problems.length, skipped: 0, problems };
@@ -75,6 +89,12 @@ function judge({ out, code, signal, hooks, source }) {
   return { passed, failed, skipped, problems };
 }
 
+/**
+ * @param {string} file
+ * @param {string} reportDir
+ * @param {number} index
+ * @returns {Promise<Verdict>}
+ */
 function runFile(file, reportDir, index) {
   return new Promise((done) => {
     const started = Date.now();

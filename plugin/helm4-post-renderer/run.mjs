@@ -46,14 +46,17 @@ function helmStderr() {
 const passthrough = helmStderr();
 if (passthrough !== undefined) {
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = (chunk, ...rest) => {
+  /** @type {(chunk: string | Uint8Array, ...rest: unknown[]) => boolean} */
+  const tee = (chunk, ...rest) => {
     try {
-      writeSync(passthrough, typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+      if (typeof chunk === 'string') writeSync(passthrough, chunk);
+      else writeSync(passthrough, Buffer.from(chunk));
     } catch {
       /* Helm's stderr went away: the error file still has the message */
     }
-    return write(chunk, ...rest);
+    return /** @type {(...a: unknown[]) => boolean} */ (write)(chunk, ...rest);
   };
+  process.stderr.write = /** @type {typeof process.stderr.write} */ (tee);
 }
 
 await import(new URL('../../dist/flytemc-post-renderer.mjs', import.meta.url).href);
