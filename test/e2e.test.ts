@@ -38,6 +38,7 @@ import { credentialMounts, fixture, objects, rendered, THREE_PLACES, type Obj } 
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 import { Transcript, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret } from './helpers/e2e.ts';
 import { CLI, POST_RENDERER } from './helpers/process.ts';
+import { errorFilePath } from '../plugin/shell.ts';
 
 const NS = 'flyte';
 const RELEASE = 'flyte';
@@ -368,9 +369,7 @@ function defineSuite(major: HelmMajor): void {
         r.code,
         0,
         helmFailure(`helm ${major} install of the control plane`, r, [hub]) +
-          (existsSync('/tmp/flytemc-post-renderer-error.txt')
-            ? `\n--- post-renderer error file:\n${readFileSync('/tmp/flytemc-post-renderer-error.txt', 'utf8')}`
-            : ''),
+          (existsSync(errorFilePath()) ? `\n--- post-renderer error file:\n${readFileSync(errorFilePath(), 'utf8')}` : ''),
       );
 
       const kc = kubeConfigFor(hub);
@@ -592,7 +591,7 @@ last('no data-plane token in any output stream or in any file written (helm home
     `expected ${N_DATA_PLANES * HELM_MAJORS.length} tokens, the data-plane tests produced ${tokens.length}`,
   );
   const files = filesUnder(root);
-  const errFile = join(tmpdir(), 'flytemc-post-renderer-error.txt');
+  const errFile = errorFilePath();
   if (existsSync(errFile)) files.push({ label: `file ${errFile}`, text: readFileSync(errFile, 'latin1') });
   // The scan finds what it looks for: each form of a token, embedded in other text.
   const probe = tokens[0]!.value;

@@ -7,7 +7,8 @@ import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { Config } from '../config/types.ts';
 import { fileIn, get, trimSlashes } from '../json-pointer.ts';
-import { parseYaml } from '../yaml.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { parseUntrusted } from '../yaml-input.ts';
 import { CLUSTERS_KEY, podOf, type Pod, type Targets } from './find.ts';
 import { objectName, type Doc } from './stream.ts';
 import { isObject } from '../data.ts';
@@ -178,7 +179,7 @@ export function podProblems(doc: Doc): Problem[] {
   if (doc.changed) {
     // was it there as rendered? The document's text is kept as Helm wrote it
     try {
-      const original = parseYaml(doc.body) as { spec?: { template?: { spec?: Pod } } } | null;
+      const original = parseUntrusted(doc.body, objectName(doc), STREAM_INPUT) as { spec?: { template?: { spec?: Pod } } } | null;
       const pod = original?.spec?.template?.spec;
       before = new Set(isObject(pod) ? podDefects(pod).map((d) => d.what) : []);
     } catch {

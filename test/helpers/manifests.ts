@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStream } from '../../plugin/postrender/stream.ts';
 import { RENDERED } from '../../scripts/shared.mjs';
+import { trimSlashes } from '../../plugin/json-pointer.ts';
 
 export { RENDERED };
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -40,7 +41,7 @@ export function credentialMounts(objs: Obj[], place: Place, mountPath = '/var/ru
   const c = (pod[place.list] ?? []).find((x: Obj) => x.name === place.container);
   if (!c) throw new Error(`no container ${place.container} in ${place.deployment}`);
   return (c.volumeMounts ?? [])
-    .filter((m: Obj) => m.mountPath.replace(/\/+$/, '') === mountPath)
+    .filter((m: Obj) => trimSlashes(m.mountPath) === mountPath)
     .map((m: Obj) => ({ volume: m.name, secretName: (pod.volumes ?? []).find((v: Obj) => v.name === m.name)?.secret?.secretName }));
 }
 
