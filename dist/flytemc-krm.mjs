@@ -1,53 +1,52 @@
 #!/usr/bin/env node
 import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
 import {
-  readInput,
-  writeOutput
-} from "./chunks/chunk-IM6QBIJB.mjs";
-import {
   CONFIG_API_GROUP,
   CONFIG_KIND,
-  postRender
-} from "./chunks/chunk-56F4LPMH.mjs";
-import "./chunks/chunk-7QW3KPZA.mjs";
-import "./chunks/chunk-U42RTUBZ.mjs";
-import "./chunks/chunk-HSI6TMYY.mjs";
-import "./chunks/chunk-CMNDI7DY.mjs";
-import {
-  pointerSegments
-} from "./chunks/chunk-RANSKRVF.mjs";
-import {
-  MAX_INPUT_BYTES,
-  checkTree,
-  isObject,
   parseStream,
-  refuseResourceErrors,
-  resourceId,
-  tooBig
-} from "./chunks/chunk-G2ASVLUG.mjs";
+  postRender,
+  resourceId
+} from "./chunks/chunk-4IPJVT4V.mjs";
+import "./chunks/chunk-6M3ONXWJ.mjs";
+import "./chunks/chunk-UCPWFJ37.mjs";
+import "./chunks/chunk-XMNVS4CT.mjs";
+import "./chunks/chunk-CMNDI7DY.mjs";
+import "./chunks/chunk-73ICDCBI.mjs";
 import {
-  dumpYaml,
-  isYamlError,
-  parseYaml
-} from "./chunks/chunk-C74VGJG2.mjs";
-import "./chunks/chunk-RKAGZZI3.mjs";
-import "./chunks/chunk-IVYUDTSF.mjs";
+  isObject
+} from "./chunks/chunk-RLB7AC44.mjs";
+import {
+  segments
+} from "./chunks/chunk-7QJUPDXI.mjs";
+import {
+  commandLine,
+  guard
+} from "./chunks/chunk-4DRYKW6H.mjs";
+import {
+  parseUntrusted
+} from "./chunks/chunk-X6EQ3DLS.mjs";
+import {
+  STREAM_INPUT,
+  readInput,
+  writeOut
+} from "./chunks/chunk-WZVDOOQ4.mjs";
+import "./chunks/chunk-FHC65VTN.mjs";
 import {
   EXIT,
-  UsageError,
-  commandLine,
-  guard,
-  writeOut
-} from "./chunks/chunk-IVTEQ3JB.mjs";
-import {
   FlytemcError,
+  UsageError,
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-MLYTTTV6.mjs";
+} from "./chunks/chunk-752BFR42.mjs";
+import {
+  dumpYaml,
+  isYamlError
+} from "./chunks/chunk-RU4ZWLT6.mjs";
+import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
-// plugin/krm.ts
+// plugin/postrender/krm.ts
 var RESOURCE_LIST = "ResourceList";
 var PATH_ANNOTATIONS = ["internal.config.kubernetes.io/path", "config.kubernetes.io/path"];
 var INDEX_ANNOTATIONS = ["internal.config.kubernetes.io/index", "config.kubernetes.io/index"];
@@ -58,7 +57,7 @@ var annotation = (item, keys) => {
 };
 function fieldPath(pointer) {
   let out = "";
-  for (const s of pointerSegments(pointer)) {
+  for (const s of segments(pointer)) {
     if (/^\d+$/.test(s)) out += `[${s}]`;
     else if (/^[A-Za-z_][-A-Za-z0-9_]*$/.test(s)) out += (out ? "." : "") + s;
     else out += `[${JSON.stringify(s)}]`;
@@ -98,20 +97,29 @@ function krm(input) {
     const exitCode = results.some((r) => r.severity === "error") ? 1 : 0;
     return { output: json ? JSON.stringify(out, null, 2) + "\n" : dumpYaml(out), results, exitCode };
   };
-  const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit({ apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 }, problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity }));
+  const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit(
+    { apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 },
+    problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })
+  );
   const label = "the ResourceList";
-  if (input.length > MAX_INPUT_BYTES) return refuse(tooBig(label, input.length, MAX_INPUT_BYTES, "the input").problems);
   let list;
   try {
-    list = refuseResourceErrors(label, () => parseYaml(input));
-    checkTree(list, label, input.length, input.includes("*"));
+    list = parseUntrusted(input, label, STREAM_INPUT);
   } catch (e) {
     if (e instanceof FlytemcError) return refuse(e.problems);
     if (!isYamlError(e)) throw e;
-    return refuse([error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, "give a ResourceList (config.kubernetes.io/v1) as YAML or JSON")]);
+    return refuse([
+      error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, "give a ResourceList (config.kubernetes.io/v1) as YAML or JSON")
+    ]);
   }
   if (!isObject(list) || list.kind !== RESOURCE_LIST || !Array.isArray(list.items)) {
-    return refuse([error(label, `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`, "run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream")]);
+    return refuse([
+      error(
+        label,
+        `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`,
+        "run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream"
+      )
+    ]);
   }
   const apiVersion = typeof list.apiVersion === "string" ? list.apiVersion : "config.kubernetes.io/v1";
   const items = list.items;
@@ -123,7 +131,17 @@ function krm(input) {
   if (fc !== void 0 && fc !== null) {
     const id = resourceId(fc);
     if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? "").startsWith(CONFIG_API_GROUP + "/")) {
-      return refuse([error(`functionConfig${id ? ` ${id.kind}/${id.name}` : ""}`, `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`, `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`)], items, apiVersion);
+      return refuse(
+        [
+          error(
+            `functionConfig${id ? ` ${id.kind}/${id.name}` : ""}`,
+            `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`,
+            `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`
+          )
+        ],
+        items,
+        apiVersion
+      );
     }
     ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? "?"}`;
     if (id) ctx.configRef = id;
@@ -147,7 +165,10 @@ ${body}`;
     return refuse(e.problems, items, apiVersion, ctx);
   }
   const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
-  return emit({ apiVersion, kind: RESOURCE_LIST, items: wired }, result.warnings.map((p) => resultOf(p, ctx)));
+  return emit(
+    { apiVersion, kind: RESOURCE_LIST, items: wired },
+    result.warnings.map((p) => resultOf(p, ctx))
+  );
 }
 
 // plugin/krm-main.ts
@@ -175,7 +196,11 @@ Example (kustomize, with --enable-alpha-plugins --enable-exec):
 `;
 async function run(argv) {
   return guard(async () => {
-    const { values, positionals } = commandLine(argv.filter((a) => a !== "--krm"), {}, true);
+    const { values, positionals } = commandLine(
+      argv.filter((a) => a !== "--krm"),
+      {},
+      true
+    );
     if (values.help) {
       await writeOut(usage);
       return EXIT.ok;
@@ -184,13 +209,12 @@ async function run(argv) {
     const out = krm(await readInput());
     for (const r of out.results) {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ""}` : "ResourceList";
-      process.stderr.write(formatProblem({ severity: r.severity === "info" ? "warning" : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + "\n");
+      process.stderr.write(
+        formatProblem({ severity: r.severity === "info" ? "warning" : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + "\n"
+      );
     }
-    await writeOutput(out.output);
+    await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;
   });
 }
 process.exitCode = await run(process.argv.slice(2));
-export {
-  usage
-};

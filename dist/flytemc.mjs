@@ -2,29 +2,30 @@
 import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunks/chunk-RKAGZZI3.mjs";
+} from "./chunks/chunk-SAU5RIUT.mjs";
 import {
-  EXIT,
   running,
   self
-} from "./chunks/chunk-IVTEQ3JB.mjs";
-import "./chunks/chunk-MLYTTTV6.mjs";
+} from "./chunks/chunk-4DRYKW6H.mjs";
+import {
+  EXIT
+} from "./chunks/chunk-752BFR42.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-SJFK2NKL.mjs"),
-  install: () => import("./chunks/install-X5LSZFIB.mjs"),
-  export: () => import("./chunks/export-HN2VSISI.mjs"),
-  join: () => import("./chunks/join-M3CHSDBA.mjs"),
-  check: () => import("./chunks/check-AC73V6PW.mjs"),
-  rbac: () => import("./chunks/rbac-TWI7GPKK.mjs"),
-  validate: () => import("./chunks/validate-XD7PS5SF.mjs"),
-  routes: () => import("./chunks/routes-OG5KYSCL.mjs"),
-  labels: () => import("./chunks/labels-RCICOBN7.mjs"),
-  rotate: () => import("./chunks/rotate-QHHBOTQR.mjs"),
-  unjoin: () => import("./chunks/unjoin-3YUOEHOB.mjs"),
-  "post-render": () => import("./chunks/post-render-WSIJA7NU.mjs")
+  setup: () => import("./chunks/setup-KXVC4AT3.mjs"),
+  install: () => import("./chunks/install-47ARK2HH.mjs"),
+  export: () => import("./chunks/export-SKIZASS2.mjs"),
+  join: () => import("./chunks/join-4GAQQ7TC.mjs"),
+  check: () => import("./chunks/check-IVSGHPGV.mjs"),
+  rbac: () => import("./chunks/rbac-R2MPHMKY.mjs"),
+  validate: () => import("./chunks/validate-WA7DITX6.mjs"),
+  routes: () => import("./chunks/routes-WXV4YX2Y.mjs"),
+  labels: () => import("./chunks/labels-MLFTRWYX.mjs"),
+  rotate: () => import("./chunks/rotate-2NPNL23X.mjs"),
+  unjoin: () => import("./chunks/unjoin-URUWJJQE.mjs"),
+  "post-render": () => import("./chunks/post-render-RKOMOECH.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
@@ -46,9 +47,11 @@ Under \`helm flytemc\`, Helm's -n/--namespace, --kube-context, --kubeconfig and 
 }
 function unknown(name) {
   const near = Object.keys(commands).find((n) => n.startsWith(name.slice(0, 3)) || name.startsWith(n));
-  process.stderr.write(`error: unknown command ${JSON.stringify(name)}
+  process.stderr.write(
+    `error: unknown command ${JSON.stringify(name)}
   fix: ${near ? `did you mean \`${near}\`? ` : ""}run \`${self()} help\` for the list of commands
-`);
+`
+  );
   return EXIT.usage;
 }
 async function main(argv) {
