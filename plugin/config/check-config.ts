@@ -321,6 +321,9 @@ function normalise(clusters: Clusters, creds: Credentials): Config['clusters'] {
   return out;
 }
 
+/** What a value is, for `must be a mapping, not …`. */
+const shapeOf = (v: unknown) => (v === null ? 'empty' : Array.isArray(v) ? 'a list' : typeof v);
+
 export function checkConfig(found: FoundConfig, options: CheckOptions = {}): CheckResult {
   const { source } = found;
   // every problem of the config in one run: the ones found while locating it, the schema's, and
@@ -333,14 +336,7 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
   if (found.form === 'multicluster') {
     if (!isObject(found.raw)) {
       return {
-        problems: [
-          ...problems,
-          error(
-            at(''),
-            `\`multicluster\` must be a mapping, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`,
-            'see docs/configuration.md for its keys',
-          ),
-        ],
+        problems: [...problems, error(at(''), `\`multicluster\` must be a mapping, not ${shapeOf(found.raw)}`, 'see docs/configuration.md for its keys')],
       };
     }
     if (!validateMulticluster(found.raw)) problems.push(...schemaProblems(validateMulticluster.errors, at, data));
@@ -366,13 +362,7 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
   // flyte-core's own `configmap.clusters`, from a values file or from the rendered stream
   if (!isObject(found.raw)) {
     return {
-      problems: [
-        ...problems,
-        error(
-          at(''),
-          `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${found.raw === null ? 'empty' : Array.isArray(found.raw) ? 'a list' : typeof found.raw}`,
-        ),
-      ],
+      problems: [...problems, error(at(''), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${shapeOf(found.raw)}`)],
     };
   }
   if (!validateClusters(found.raw)) problems.push(...schemaProblems(validateClusters.errors, at, data));
