@@ -12,15 +12,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT } from '../plugin/problems.ts';
 import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
+import { DOCS } from './helpers/docs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const DOCS = [
-  'README.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-];
 const SOURCES = [
   'bench/RESULTS.md',
   ...(existsSync(join(ROOT, 'bench', 'history'))

@@ -30,13 +30,14 @@
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { HELM_MAJORS, ROOT, helmBinary, type HelmMajor } from './helpers/helm.ts';
 import { runProcess } from './helpers/process.ts';
 import { SHARED } from '../scripts/shared.mjs';
+import { DOCS } from './helpers/docs.ts';
 
 /** Files the docs name as the reader's own: created in the copy from these repository files. */
 const GIVEN: Record<string, string> = {
@@ -44,13 +45,6 @@ const GIVEN: Record<string, string> = {
   'values-override.yaml': 'test/fixtures/guide/values-override.verbatim.yaml', // the upstream guide's file, verbatim
   'shared-values.yaml': 'test/fixtures/shared-values.yaml', // what both planes share: the way back and one bucket
 };
-const DOCS = [
-  'README.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-];
 const UPDATE = process.env.FLYTEMC_DOCTEST_UPDATE === '1';
 const MARK_HINT = 'if it cannot run offline (clusters, network), mark it: <!-- doctest: skip needs clusters -->';
 
