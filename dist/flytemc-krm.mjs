@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-4IPJVT4V.mjs";
-import "./chunks/chunk-6M3ONXWJ.mjs";
+} from "./chunks/chunk-ZI7K55ZW.mjs";
+import "./chunks/chunk-5L32OPI7.mjs";
 import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
