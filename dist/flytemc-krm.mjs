@@ -6,7 +6,7 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-ZI7K55ZW.mjs";
+} from "./chunks/chunk-OVMW54CF.mjs";
 import "./chunks/chunk-5L32OPI7.mjs";
 import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";

@@ -16,7 +16,7 @@ import "./chunks/chunk-GPAN37FC.mjs";
 var commands = {
   setup: () => import("./chunks/setup-KXVC4AT3.mjs"),
   install: () => import("./chunks/install-47ARK2HH.mjs"),
-  export: () => import("./chunks/export-K7O55FC2.mjs"),
+  export: () => import("./chunks/export-KQHAZRCE.mjs"),
   join: () => import("./chunks/join-4GAQQ7TC.mjs"),
   check: () => import("./chunks/check-IVSGHPGV.mjs"),
   rbac: () => import("./chunks/rbac-R2MPHMKY.mjs"),
@@ -25,7 +25,7 @@ var commands = {
   labels: () => import("./chunks/labels-MLFTRWYX.mjs"),
   rotate: () => import("./chunks/rotate-2NPNL23X.mjs"),
   unjoin: () => import("./chunks/unjoin-URUWJJQE.mjs"),
-  "post-render": () => import("./chunks/post-render-KD7Y2ZAC.mjs")
+  "post-render": () => import("./chunks/post-render-4DVIFUGK.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

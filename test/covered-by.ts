@@ -80,10 +80,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   },
   'plugin/postrender/ingress.ts': { test: 'test/wayback.test.ts', why: "catalogIngress: the control plane's Ingress routes DataCatalog on a harness cluster" },
   'plugin/postrender/patch.ts': { test: 'test/postrender/index.test.ts', why: 'stage 4: the three places, checksums, idempotence' },
-  'plugin/postrender/stream.ts': {
-    test: 'test/postrender/index.test.ts',
-    why: "stages 1 and 7: untouched documents byte for byte, Helm 4's annotations, comment-only documents",
-  },
   'plugin/postrender/verify.ts': {
     test: 'test/fuzz.test.ts',
     why: "every accepted case's patched Deployments, and issue 14's duplicated volume; the schema checks in test/postrender/index.test.ts",

@@ -2,7 +2,7 @@
 // problem nothing on stdout, a non-zero exit, one clear message on stderr, never a stack trace.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, writeFileSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, rendered, objects, credentialMounts, THREE_PLACES } from './helpers/manifests.ts';
@@ -40,16 +40,24 @@ test('--explain prints the patches per object, not manifests', () => {
 });
 
 const BAD_INPUTS: Array<[string, string | Buffer, RegExp]> = [
-  ['malformed YAML', '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n', /stream line \d+: invalid YAML/],
+  // a document that a stage reads (a ConfigMap with clusters.yaml, a Secret); one nobody reads passes (below)
+  ['malformed YAML', '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\ndata:\n  clusters.yaml: ""\n', /stream line \d+: invalid YAML/],
   ['an empty stream', '', /the input is empty/],
   ['whitespace only', '\n\n  \n', /the input is empty/],
   ['binary garbage', Buffer.from([0x00, 0xff, 0xfe, 0x12, 0x00, 0x41, 0x0a, 0x9c]), /NUL bytes: it is not YAML/],
   ['a stream without FlyteAdmin', rendered('dataplane.yaml'), /no FlyteAdmin/],
-  ['duplicate keys', rendered('controlplane.yaml') + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n', /duplicated mapping key/],
+  ['duplicate keys', rendered('controlplane.yaml') + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: a\n  name: b\n', /duplicated mapping key/],
 ];
 for (const [what, input, pattern] of BAD_INPUTS) {
   test(`refuses ${what}: one clear error, no stdout`, () => assertRefused(run(['--config', fixture('three-clusters.yaml')], input), pattern));
 }
+
+test('a malformed document that no stage reads is written back byte for byte (Helm has parsed it before; docs/benchmarks.md)', () => {
+  const odd = '---\napiVersion: v1\nkind: Service\nmetadata: {name: x\n';
+  const r = run(['--config', fixture('three-clusters.yaml')], rendered('controlplane.yaml') + odd);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(r.stdout.endsWith(odd));
+});
 
 test('refuses a config that is not a map', () => {
   const f = join(tmp, 'list.yaml');
@@ -173,3 +181,32 @@ test('real Helm 3: helm template of the flyte-core archive with --post-renderer 
 });
 
 test.run();
+
+// The trade of parsing only what a patch can touch (docs/benchmarks.md): a document we pass
+// through unparsed has been parsed by Helm already. Helm parses every rendered template (with
+// go-yaml's alias limit) before it runs the post-renderer, and refuses a bad one; the
+// post-renderer is not even started.
+for (const major of [3, 4] as const) {
+  test(`Helm ${major} refuses a malformed template and an alias bomb before any post-renderer runs`, () => {
+    const home = mkdtempSync(join(tmpdir(), 'flytemc-helm-parses-'));
+    const laughs = ['l0: &l0 [a,a,a,a,a,a,a,a,a]', ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(',')}]`)];
+    const cases: Array<[string, string, RegExp]> = [
+      ['malformed', 'apiVersion: v1\nkind: Service\nmetadata: {name: x\n', /YAML parse error on c\/templates\/t\.yaml/],
+      ['bomb', `apiVersion: v1\nkind: Service\nmetadata:\n  name: lol\n${laughs.map((l) => `  ${l}`).join('\n')}\n`, /excessive aliasing/],
+    ];
+    for (const [what, template, pattern] of cases) {
+      const chart = join(home, what, 'c');
+      mkdirSync(join(chart, 'templates'), { recursive: true });
+      writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+      writeFileSync(join(chart, 'templates', 't.yaml'), template);
+      const marker = join(home, what, 'post-renderer-ran');
+      const script = join(home, what, 'post-renderer.sh');
+      writeFileSync(script, `#!/bin/sh\ntouch ${marker}\ncat\n`, { mode: 0o755 });
+      // Helm 3 runs an executable; Helm 4 only a plugin, so it gets none (the parse comes first either way)
+      const r = runProcessSync(helmBinary(major), ['template', 'r', chart, ...(major === 3 ? ['--post-renderer', script] : [])], { env: helmEnv(home) });
+      assert.is.not(r.code, 0, `${what}: ${r.stdout.slice(0, 300)}`);
+      assert.match(r.stderr, pattern);
+      assert.not.ok(existsSync(marker), `${what}: the post-renderer ran`);
+    }
+  });
+}

@@ -19,7 +19,7 @@ import { dumpYaml, isYamlError } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { applyPatches, checksumOps, type DocPatch } from './patch.ts';
 import { podProblems, schemaCheck } from './verify.ts';
-import { objectName, type Doc, type K8sObject } from './stream.ts';
+import { kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
@@ -27,11 +27,10 @@ const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 const WIRING_ANNOTATION = 'flytemc.io/control-plane';
 const ADMIN_KEY = 'admin.yaml';
 const CATALOG_KEY = 'catalog.yaml';
-const kindOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).kind : undefined);
-const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?.name : undefined);
 
 /** The chart's MultiClusterConfig of a data plane (spec.role: data-plane). */
 export function isDataPlaneConfig(d: Doc): boolean {
+  if (kindOf(d) !== 'MultiClusterConfig') return false;
   const v = d.value as K8sObject | null;
   return (
     isObject(v) && v.kind === 'MultiClusterConfig' && String(v.apiVersion ?? '').startsWith('flytemc.io/') && isObject(v.spec) && v.spec.role === 'data-plane'
@@ -87,7 +86,7 @@ interface DataPlaneResult {
 
 /** flyte-propeller-config as the post-renderer left it (its wiring annotation), when the stream is flytemc's own data-plane output. */
 export function wiredPropellerConfig(docs: Doc[]): Doc | undefined {
-  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && nameOf(d) === PROPELLER_CONFIGMAP);
+  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && mayMention(d, PROPELLER_CONFIGMAP) && nameOf(d) === PROPELLER_CONFIGMAP);
   return typeof (cm?.value as K8sObject | undefined)?.metadata?.annotations?.[WIRING_ANNOTATION] === 'string' ? cm : undefined;
 }
 
@@ -138,7 +137,7 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
       ),
     ]);
   const problems: Problem[] = [];
-  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && nameOf(d) === PROPELLER_CONFIGMAP);
+  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && mayMention(d, PROPELLER_CONFIGMAP) && nameOf(d) === PROPELLER_CONFIGMAP);
   let wiring: Wiring | undefined;
   let values: MulticlusterValues = {};
   let root: { clusterResourceTemplates?: unknown } = {};

@@ -8,7 +8,7 @@ import { STREAM_INPUT } from '../limits.ts';
 import { error, warning, FlytemcError, type Problem } from '../problems.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError, type YAMLException } from '../yaml.ts';
-import { objectName, type Doc, type K8sObject } from './stream.ts';
+import { kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
@@ -38,8 +38,6 @@ export interface Targets {
   secrets: Map<string, Doc>;
 }
 
-const kindOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).kind : undefined);
-const nameOf = (d: Doc) => (isObject(d.value) ? (d.value as K8sObject).metadata?.name : undefined);
 export const podOf = (d: Doc) => (d.value as { spec: { template: { spec: Pod } } }).spec.template.spec;
 
 /** ConfigMap names a pod's volume reads (directly or through a projected volume). */
@@ -78,12 +76,18 @@ export function clustersYamlOf(cm: Doc): { value: unknown } | { error: YAMLExcep
 
 export function findTargets(docs: Doc[]): Targets {
   const configMaps = docs.filter(
-    (d) => kindOf(d) === 'ConfigMap' && isObject((d.value as { data?: unknown }).data) && CLUSTERS_KEY in (d.value as { data: object }).data,
+    (d) =>
+      kindOf(d) === 'ConfigMap' &&
+      mayMention(d, CLUSTERS_KEY) &&
+      isObject((d.value as { data?: unknown }).data) &&
+      CLUSTERS_KEY in (d.value as { data: object }).data,
   );
   const cmNames = new Set(configMaps.map(nameOf));
+  // a Deployment that mounts one of them names it
+  const mountsOne = (d: Doc) => [...cmNames].some((n) => n === undefined || mayMention(d, n));
   const deployments: Targets['deployments'] = [];
   for (const d of docs) {
-    if (kindOf(d) !== 'Deployment') continue;
+    if (kindOf(d) !== 'Deployment' || !mountsOne(d)) continue;
     const pod = (d.value as { spec?: { template?: { spec?: Pod } } }).spec?.template?.spec;
     if (!isObject(pod)) continue;
     const vols = Array.isArray(pod.volumes) ? pod.volumes : [];

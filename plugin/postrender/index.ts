@@ -9,7 +9,7 @@ import { findConfig, findTargets } from './find.ts';
 import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
 import { catalogRoutePatches } from './ingress.ts';
 import { applyPatches, computePatches, type DocPatch } from './patch.ts';
-import { emitStream, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
+import { emitStream, kindOf, objectName, parseStream, resourceId, type ResourceId } from './stream.ts';
 import { checkManifests, verifyResult } from './verify.ts';
 
 interface PostRenderOptions {
@@ -39,8 +39,7 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   const docs = parseStream(input);
   // a data plane: flytepropeller pointed at the control plane (dataplane.ts, the same stages)
   const dataPlane = options.config ? undefined : docs.find(isDataPlaneConfig);
-  const again =
-    !options.config && !dataPlane && !docs.some((d) => (d.value as { kind?: unknown } | null)?.kind === 'MultiClusterConfig') && wiredPropellerConfig(docs);
+  const again = !options.config && !dataPlane && !docs.some((d) => kindOf(d) === 'MultiClusterConfig') && wiredPropellerConfig(docs);
   if (dataPlane || again) {
     const r = postRenderDataPlane(docs, dataPlane);
     return {

@@ -5,7 +5,7 @@
 import type { Operation } from 'fast-json-patch';
 import { FlytemcError, error } from '../problems.ts';
 import type { DocPatch } from './patch.ts';
-import type { Doc, K8sObject } from './stream.ts';
+import { kindOf, mayMention, nameOf, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 const CATALOG_SERVICE = 'datacatalog';
@@ -24,6 +24,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
   const patches: DocPatch[] = [];
   let grpcRules = 0;
   for (const d of docs) {
+    if (kindOf(d) !== 'Ingress') continue;
     const v = d.value as K8sObject & { spec?: { rules?: Array<{ http?: { paths?: Path[] } }> } };
     if (!isObject(v) || v.kind !== 'Ingress' || !Array.isArray(v.spec?.rules)) continue;
     const ops: Operation[] = [];
@@ -42,7 +43,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
     });
     if (ops.length) patches.push({ doc: d, ops });
   }
-  if (!docs.some((d) => isObject(d.value) && (d.value as K8sObject).kind === 'Service' && (d.value as K8sObject).metadata?.name === CATALOG_SERVICE)) {
+  if (!docs.some((d) => kindOf(d) === 'Service' && mayMention(d, CATALOG_SERVICE) && nameOf(d) === CATALOG_SERVICE)) {
     throw new FlytemcError([
       error(
         'the rendered manifests',
