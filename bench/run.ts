@@ -24,7 +24,7 @@ import { objects } from '../test/helpers/manifests.ts';
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 const WORK = join(RESULTS, 'work');
-const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
 const NODE = process.execPath;
 const SECTIONS = ['postrender', 'scale', 'join'] as const;
 type Section = (typeof SECTIONS)[number];

@@ -14,17 +14,17 @@ import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-KXVC4AT3.mjs"),
-  install: () => import("./chunks/install-47ARK2HH.mjs"),
-  export: () => import("./chunks/export-KQHAZRCE.mjs"),
-  join: () => import("./chunks/join-4GAQQ7TC.mjs"),
-  check: () => import("./chunks/check-IVSGHPGV.mjs"),
+  setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
+  install: () => import("./chunks/install-CEVXNWOL.mjs"),
+  export: () => import("./chunks/export-SGH5L7O2.mjs"),
+  join: () => import("./chunks/join-VRXIUOHS.mjs"),
+  check: () => import("./chunks/check-D2CFAFXZ.mjs"),
   rbac: () => import("./chunks/rbac-R2MPHMKY.mjs"),
-  validate: () => import("./chunks/validate-RG3M6ILW.mjs"),
+  validate: () => import("./chunks/validate-PVQRSV54.mjs"),
   routes: () => import("./chunks/routes-TKFC7YWL.mjs"),
   labels: () => import("./chunks/labels-MLFTRWYX.mjs"),
-  rotate: () => import("./chunks/rotate-2NPNL23X.mjs"),
-  unjoin: () => import("./chunks/unjoin-URUWJJQE.mjs"),
+  rotate: () => import("./chunks/rotate-SYAUIWUG.mjs"),
+  unjoin: () => import("./chunks/unjoin-ZAOVBXEG.mjs"),
   "post-render": () => import("./chunks/post-render-4DVIFUGK.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);

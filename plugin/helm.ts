@@ -108,7 +108,7 @@ export function pluginRoot(): string {
   if (fromHelm && existsSync(join(fromHelm, 'dist'))) return fromHelm;
   let dir = dirname(realpathSync(process.argv[1] ?? '.'));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'plugin.yaml')) && existsSync(join(dir, 'dist', 'flytemc-post-renderer.mjs'))) return dir;
+    if (existsSync(join(dir, 'plugin.yaml')) && existsSync(join(dir, 'dist', 'flytemc-post-renderer.cjs'))) return dir;
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;

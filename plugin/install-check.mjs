@@ -11,7 +11,7 @@ const event = process.argv[2] === 'update' ? 'updated' : 'installed';
 const problems = [];
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 20) problems.push(`Node.js ${process.versions.node} is too old: flytemc needs Node.js 20 or newer on PATH`);
-for (const f of ['dist/flytemc.mjs', 'dist/flytemc-post-renderer.mjs']) {
+for (const f of ['dist/flytemc.mjs', 'dist/flytemc-post-renderer.cjs']) {
   if (!existsSync(join(root, f))) problems.push(`${join(root, f)} is missing: this checkout has no built programs`);
 }
 if (problems.length) {

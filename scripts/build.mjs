@@ -5,7 +5,7 @@
 //   2. scripts/gen-*.mjs   the files derived from the schemas (the chart's values.schema.json,
 //                      docs/configuration.md); each exports default async function(root)
 //   3. bundles.mjs     the programs, bundled by esbuild into dist/
-//   4. code-cache.mjs  V8's code cache for the post-render script, embedded in its program
+//   4. code-cache.mjs  V8's code cache for the post-render script, next to it in dist/
 //   5. completion.mjs  completion.yaml, from the commands' --help
 // dist/ and completion.yaml are committed (test/dist.test.ts keeps them equal to a fresh build).
 //   node scripts/build.mjs               everything
@@ -13,7 +13,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleCommands, bundlePostRenderer, makeExecutable, postRendererPath, postRenderScript } from './build/bundles.mjs';
+import { bundleCommands, bundlePostRenderer, codeCachePath, makeExecutable, postRenderScript, postRenderScriptPath } from './build/bundles.mjs';
 import { codeCache } from './build/code-cache.mjs';
 import { writeCompletion } from './build/completion.mjs';
 import { generateModules } from './build/generated.mjs';
@@ -31,10 +31,8 @@ for (const f of readdirSync(join(ROOT, 'scripts'))
 if (!process.argv.includes('--no-bundle')) {
   await bundleCommands(ROOT);
   const script = await postRenderScript(ROOT);
-  // the cache is made for the very file it is embedded in: bundled first without one
-  await bundlePostRenderer(ROOT, script, '');
-  const cache = codeCache(ROOT, script, postRendererPath(ROOT));
-  if (cache) await bundlePostRenderer(ROOT, script, cache);
+  await bundlePostRenderer(ROOT, script);
+  codeCache(ROOT, postRenderScriptPath(ROOT), codeCachePath(ROOT));
   makeExecutable(ROOT);
   writeCompletion(ROOT);
 }

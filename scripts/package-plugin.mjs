@@ -42,8 +42,10 @@ const visit = (rel) => {
   }
 };
 visit('flytemc.mjs');
-visit('flytemc-post-renderer.mjs');
+visit('flytemc-post-renderer.cjs');
 visit('flytemc-krm.mjs');
+// the script the post-renderer runs and its V8 code cache (read by name, not imported)
+for (const f of ['flytemc-post-render.js', 'flytemc-post-render.code-cache']) if (existsSync(join(root, 'dist', f))) reach.add(f);
 
 const stage = mkdtempSync(join(tmpdir(), 'flytemc-package-'));
 /** @param {string} dest */

@@ -25,7 +25,7 @@ if (!prepareChartIfShared()) {
 const home = mkdtempSync(join(tmpdir(), 'flytemc-example-'));
 try {
   const env = helmEnv(home);
-  const renderer = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+  const renderer = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
   let postRenderer = renderer;
   if (major === 4) {
     // Helm 4 takes only a plugin name: the postrenderer/v1 plugin `helm flytemc setup` registers

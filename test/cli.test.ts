@@ -76,13 +76,13 @@ test('install data-plane: --name sets both names, cloud overlay first, the post-
     );
     assert.match(cmd, '--set-string multicluster.clusterName=dp1 --set-string flyte-core.flytepropeller.clusterName=dp1');
     assert.match(cmd, '--create-namespace --dry-run -f mine.yaml');
-    assert.match(cmd, major === 3 ? /--post-renderer \S+dist\/flytemc-post-renderer\.mjs/ : /--post-renderer flytemc-post-renderer/);
+    assert.match(cmd, major === 3 ? /--post-renderer \S+dist\/flytemc-post-renderer\.cjs/ : /--post-renderer flytemc-post-renderer/);
   }
 });
 
 test('install control-plane: Helm 3 gets the executable path, Helm 4 the plugin name with HELM_PLUGINS', () => {
   const h3 = flytemc(['install', 'control-plane', '-n', 'flyte-cp', '--print'], 3);
-  assert.match(h3.stdout, /--namespace flyte-cp .*--post-renderer \/\S+\/dist\/flytemc-post-renderer\.mjs/);
+  assert.match(h3.stdout, /--namespace flyte-cp .*--post-renderer \/\S+\/dist\/flytemc-post-renderer\.cjs/);
   const h4 = flytemc(['install', 'control-plane', '--print'], 4);
   assert.match(h4.stdout, /^(HELM_PLUGINS=\S*flytemc\/helm4-plugins )?\S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
 });

@@ -54,7 +54,7 @@ interface Case {
 const CASES: Case[] = [{ name: 'three clusters' }, { name: 'EKS overlay', cloud: 'eks' }, { name: 'GCP overlay', cloud: 'gcp' }];
 const cloudArgs = (c: Case) => (c.cloud ? ['--cloud', c.cloud] : []);
 
-/** What the post-renderer gives: Helm 3 `template` through dist/flytemc-post-renderer.mjs. */
+/** What the post-renderer gives: Helm 3 `template` through dist/flytemc-post-renderer.cjs. */
 async function postRendered(c: Case): Promise<Record<string, Obj>> {
   const files = [...(c.cloud ? [join(CHART_DIR, `values-${c.cloud}.yaml`)] : []), join(CHART_DIR, 'values-controlplane.yaml'), THREE];
   const r = await runHelm(3, ['template', 'flyte', CHART_DIR, '-n', 'flyte', ...files.flatMap((f) => ['-f', f]), '--post-renderer', POST_RENDERER], {

@@ -261,7 +261,7 @@ for (const major of HELM_MAJORS) {
       /^(HELM_PLUGINS=\S+ )?\S*helm upgrade --install flyte \S+ --kube-context cp --namespace flyte -f \S+values-eks\.yaml -f \S+values-controlplane\.yaml /,
     );
     assert.match(printed.stdout, / --debug\n$/);
-    if (major === 3) assert.match(printed.stdout, /--post-renderer \S+\/dist\/flytemc-post-renderer\.mjs/);
+    if (major === 3) assert.match(printed.stdout, /--post-renderer \S+\/dist\/flytemc-post-renderer\.cjs/);
     else assert.match(printed.stdout, '--post-renderer flytemc-post-renderer');
     // the cluster commands take Helm's namespace and context the same way (here: an unreachable cluster)
     writeFileSync(

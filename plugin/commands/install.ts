@@ -277,7 +277,7 @@ function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: stri
   if (p.adminEndpoint) args.push('--set-string', `multicluster.controlPlane.adminEndpoint=${p.adminEndpoint}`);
   const env: Record<string, string> = {};
   // both roles: the control plane's credentials, the data plane's way back
-  const postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.mjs`);
+  const postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.cjs`);
   args.push('--post-renderer', postRenderer);
   if (major >= 4 && helm4Plugins) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Plugins);
   args.push(...p.pass.filter((a) => !(p.template && a === '--create-namespace')));

@@ -102,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
     const actions: Action[] = [];
     const record = readRecord(dataHome);
     try {
-      actions.push(linkExecutable(binDir, RENDERER, join(root, 'dist', `${RENDERER}.mjs`), 'Helm 3 post-renderer executable', values.force, dry));
+      actions.push(linkExecutable(binDir, RENDERER, join(root, 'dist', `${RENDERER}.cjs`), 'Helm 3 post-renderer executable', values.force, dry));
       actions.push(linkExecutable(binDir, CLI, join(root, 'dist', `${CLI}.mjs`), 'flytemc command', values.force, dry));
       actions.push(registerHelm4(folder, root, dry));
     } catch (e) {

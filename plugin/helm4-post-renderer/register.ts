@@ -147,7 +147,8 @@ export function linkExecutable(binDir: string, name: string, target: string, wha
     /* not there */
   }
   if (existing === target) return { what, path, status: 'unchanged' };
-  const ours = existing?.endsWith(join('dist', `${name}.mjs`)) === true;
+  // ours: a link to one of our programs (the post-renderer was dist/flytemc-post-renderer.mjs before 0.1.0's .cjs)
+  const ours = ['.mjs', '.cjs'].some((ext) => existing?.endsWith(join('dist', `${name}${ext}`)));
   if (exists && !ours && !force) {
     throw new Conflict(`${path} exists and is not flytemc's; move it away, or pass --force to replace it`);
   }

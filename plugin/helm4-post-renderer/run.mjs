@@ -59,13 +59,15 @@ if (passthrough !== undefined) {
   process.stderr.write = /** @type {typeof process.stderr.write} */ (tee);
 }
 
-await import(new URL('../../dist/flytemc-post-renderer.mjs', import.meta.url).href);
-const code = Number(process.exitCode ?? 0);
-if (code !== 0 && passthrough === undefined && errorFile && existsSync(errorFile) && process.env.FLYTEMC_NO_TTY !== '1' && process.platform !== 'win32') {
+// after the run (the post-renderer is CommonJS and finishes after its import returns): on
+// failure, the message to the terminal as well
+process.on('exit', (code) => {
+  if (code === 0 || passthrough !== undefined || !errorFile || !existsSync(errorFile) || process.env.FLYTEMC_NO_TTY === '1' || process.platform === 'win32') return;
   try {
     const text = readFileSync(errorFile, 'utf8');
     writeFileSync('/dev/tty', `flytemc-post-renderer (Helm 4 hides its stderr; this message is also in ${errorFile}):\n${text}`);
   } catch {
     // no terminal: the message is in the error file
   }
-}
+});
+await import(new URL('../../dist/flytemc-post-renderer.cjs', import.meta.url).href);

@@ -2,17 +2,18 @@
 // <git URL>` needs no build; test/dist.test.ts checks they equal a fresh build).
 //  - dist/flytemc.mjs and dist/flytemc-krm.mjs, with code splitting: each command loads only its
 //    own modules (dist/chunks/);
-//  - dist/flytemc-post-renderer.mjs, one file: it runs on every `helm install/upgrade/template`,
-//    so its start-up counts (bench/, docs/benchmarks.md). plugin/post-renderer-main.ts with the
-//    post-render command embedded as one minified classic script (FLYTEMC_POST_RENDER) and V8's
-//    code cache for that script (FLYTEMC_CODE_CACHE, base64; code-cache.mjs).
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+//  - dist/flytemc-post-renderer.cjs: it runs on every `helm install/upgrade/template`, so its
+//    start-up counts (bench/, docs/benchmarks.md). plugin/post-renderer-main.ts as CommonJS (no
+//    ES module loader at start-up), which runs the post-render command, one minified classic
+//    script (dist/flytemc-post-render.js), with V8's code cache for it
+//    (dist/flytemc-post-render.code-cache, code-cache.mjs).
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 /** @type {esbuild.BuildOptions} */
 const COMMON = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning' };
-export const PROGRAMS = ['flytemc.mjs', 'flytemc-post-renderer.mjs', 'flytemc-krm.mjs'];
+export const PROGRAMS = ['flytemc.mjs', 'flytemc-post-renderer.cjs', 'flytemc-krm.mjs'];
 
 /**
  * dist/flytemc.mjs and dist/flytemc-krm.mjs, from a fresh dist/ (no stale chunk left behind).
@@ -55,28 +56,33 @@ export async function postRenderScript(root) {
 }
 
 /**
- * dist/flytemc-post-renderer.mjs: plugin/post-renderer-main.ts with the script and its code cache.
+ * dist/flytemc-post-renderer.cjs (plugin/post-renderer-main.ts, CommonJS) and the script it runs,
+ * dist/flytemc-post-render.js; the code cache (code-cache.mjs) is written next to them.
  * @param {string} root the repository
  * @param {string} source the post-render script
- * @param {string} cache V8's code cache for it, base64 ('' for none)
  */
-export async function bundlePostRenderer(root, source, cache) {
+export async function bundlePostRenderer(root, source) {
   const out = postRendererPath(root);
   await esbuild.build({
     ...COMMON,
-    format: 'esm',
+    format: 'cjs',
     entryPoints: [join(root, 'plugin', 'post-renderer-main.ts')],
     outfile: out,
     minify: true,
     legalComments: 'none',
     banner: { js: '#!/usr/bin/env node' },
-    define: { FLYTEMC_POST_RENDER: JSON.stringify(source), FLYTEMC_CODE_CACHE: JSON.stringify(cache) },
+    define: { FLYTEMC_BUILT: 'true' },
   });
-  if (readFileSync(out, 'utf8').includes('plugin/commands/post-render.ts')) throw new Error('dist/flytemc-post-renderer.mjs bundles the command a second time');
+  if (readFileSync(out, 'utf8').includes('plugin/commands/post-render.ts')) throw new Error('dist/flytemc-post-renderer.cjs bundles the command');
+  writeFileSync(postRenderScriptPath(root), source);
 }
 
 /** @param {string} root */
-export const postRendererPath = (root) => join(root, 'dist', 'flytemc-post-renderer.mjs');
+export const postRendererPath = (root) => join(root, 'dist', 'flytemc-post-renderer.cjs');
+/** @param {string} root */
+export const postRenderScriptPath = (root) => join(root, 'dist', 'flytemc-post-render.js');
+/** @param {string} root */
+export const codeCachePath = (root) => join(root, 'dist', 'flytemc-post-render.code-cache');
 
 /** @param {string} root */
 export function makeExecutable(root) {

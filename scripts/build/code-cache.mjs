@@ -4,37 +4,44 @@
 // and checked: V8 must take it back. A run of the post-renderer deserialises that code instead of
 // parsing and compiling the script. V8 refuses a cache made by another Node version or with other
 // flags, and the script is then compiled as usual, so the cache only ever saves time.
+// The Node that makes it runs with a fixed --random-seed: V8 then writes the same bytes on every
+// build (without it the bytes differ from build to build, and dist/ would always look changed);
+// V8 takes the cache back in a Node started without the flag (checked here).
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RENDERED } from '../shared.mjs';
 
+/** The V8 random seed of the Node that makes the cache. */
+const SEED = '--random-seed=20261122';
+
 /**
- * The code cache (base64) for `source`, compiled under the name `filename` (the file that will
- * embed it); '' without ../shared, with a warning: the post-renderer is then built without one.
+ * Writes the code cache for the script at `scriptFile` to `cacheFile`; without ../shared it
+ * removes `cacheFile` and warns: the post-renderer then runs without one (compiles the script).
  * @param {string} root the repository
- * @param {string} source the post-render script
- * @param {string} filename
+ * @param {string} scriptFile the post-render script (dist/flytemc-post-render.js)
+ * @param {string} cacheFile
  */
-export function codeCache(root, source, filename) {
+export function codeCache(root, scriptFile, cacheFile) {
   const sample = join(RENDERED, 'controlplane.yaml');
   if (!existsSync(sample)) {
-    console.warn(`build: ${sample} is missing: dist/flytemc-post-renderer.mjs is built without a code cache (slower start-up)`);
-    return '';
+    console.warn(`build: ${sample} is missing: the post-renderer is built without a code cache (slower start-up)`);
+    rmSync(cacheFile, { force: true });
+    return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'flytemc-build-'));
   try {
-    writeFileSync(join(tmp, 'script.js'), source);
     /** @param {'make' | 'check'} mode */
     const run = (mode) =>
       spawnSync(
         process.execPath,
         [
+          ...(mode === 'make' ? [SEED] : []),
           join(root, 'scripts', 'build', 'make-cache.mjs'),
           mode,
-          join(tmp, 'script.js'),
-          filename,
+          scriptFile,
+          scriptFile,
           join(tmp, 'cache.bin'),
           '--config',
           join(root, 'test', 'fixtures', 'three-clusters.yaml'),
@@ -45,7 +52,7 @@ export function codeCache(root, source, filename) {
     if (made.status !== 0) throw new Error(`making the code cache failed (exit ${made.status}): ${made.stderr}`);
     const checked = run('check');
     if (checked.status !== 0 || !/accepted/.test(checked.stderr)) throw new Error(`V8 does not take back the code cache it made: ${checked.stderr}`);
-    return readFileSync(join(tmp, 'cache.bin')).toString('base64');
+    writeFileSync(cacheFile, readFileSync(join(tmp, 'cache.bin')));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

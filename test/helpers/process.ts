@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../scripts/shared.mjs';
 
 export const CLI = join(ROOT, 'dist', 'flytemc.mjs');
-export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.mjs');
+export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
 export const KRM = join(ROOT, 'dist', 'flytemc-krm.mjs');
 export const CLI_SOURCE = join(ROOT, 'plugin', 'cli.ts');
 
