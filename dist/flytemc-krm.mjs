@@ -6,7 +6,7 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-OVMW54CF.mjs";
+} from "./chunks/chunk-5ZN4KYHL.mjs";
 import "./chunks/chunk-5L32OPI7.mjs";
 import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
@@ -24,7 +24,7 @@ import {
 } from "./chunks/chunk-4DRYKW6H.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-X6EQ3DLS.mjs";
+} from "./chunks/chunk-MIZPGW4T.mjs";
 import {
   STREAM_INPUT,
   readInput,
@@ -42,7 +42,7 @@ import {
 import {
   dumpYaml,
   isYamlError
-} from "./chunks/chunk-RU4ZWLT6.mjs";
+} from "./chunks/chunk-2FDVLR4Z.mjs";
 import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 

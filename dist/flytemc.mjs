@@ -15,17 +15,17 @@ import "./chunks/chunk-GPAN37FC.mjs";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
-  install: () => import("./chunks/install-CEVXNWOL.mjs"),
-  export: () => import("./chunks/export-SGH5L7O2.mjs"),
-  join: () => import("./chunks/join-VRXIUOHS.mjs"),
-  check: () => import("./chunks/check-D2CFAFXZ.mjs"),
-  rbac: () => import("./chunks/rbac-R2MPHMKY.mjs"),
-  validate: () => import("./chunks/validate-PVQRSV54.mjs"),
-  routes: () => import("./chunks/routes-TKFC7YWL.mjs"),
-  labels: () => import("./chunks/labels-MLFTRWYX.mjs"),
-  rotate: () => import("./chunks/rotate-SYAUIWUG.mjs"),
-  unjoin: () => import("./chunks/unjoin-ZAOVBXEG.mjs"),
-  "post-render": () => import("./chunks/post-render-4DVIFUGK.mjs")
+  install: () => import("./chunks/install-KHR6GTII.mjs"),
+  export: () => import("./chunks/export-F3TQZJFN.mjs"),
+  join: () => import("./chunks/join-W3QPMHMR.mjs"),
+  check: () => import("./chunks/check-QISNUZY3.mjs"),
+  rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
+  validate: () => import("./chunks/validate-GDRLDCGY.mjs"),
+  routes: () => import("./chunks/routes-UKLKHDUK.mjs"),
+  labels: () => import("./chunks/labels-DQFE422C.mjs"),
+  rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
+  unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
+  "post-render": () => import("./chunks/post-render-EFBJHLYP.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

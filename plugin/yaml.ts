@@ -2,6 +2,7 @@
 // the YAML 1.1 octal integers (`0755`) that Kubernetes' own YAML reader understands, and
 // without timestamps (a date-like string stays a string, as it does for Kubernetes).
 import yaml from 'js-yaml';
+import { emitYaml, NotPlain } from './yaml-emit.ts';
 
 // js-yaml 4 has no YAML 1.1 octal; it keeps one implicit type per tag, so the octal form joins
 // its own int type (a second type of the tag would replace it, not add to it).
@@ -25,8 +26,18 @@ export function parseYaml(text: string, filename?: string): unknown {
   return yaml.load(text, { schema: SCHEMA, ...(filename ? { filename } : {}) });
 }
 
+const DUMP_OPTIONS: yaml.DumpOptions = { schema: SCHEMA, lineWidth: -1, noRefs: true };
+/** js-yaml's own dump: the reference that yaml-emit.ts matches byte for byte. */
+export const jsYamlDump = (value: unknown): string => yaml.dump(value, DUMP_OPTIONS);
+
+/** The YAML text of a value, as js-yaml writes it (yaml-emit.ts writes the plain parts faster). */
 export function dumpYaml(value: unknown): string {
-  return yaml.dump(value, { schema: SCHEMA, lineWidth: -1, noRefs: true });
+  try {
+    return emitYaml(value, jsYamlDump);
+  } catch (e) {
+    if (!(e instanceof NotPlain)) throw e;
+    return jsYamlDump(value);
+  }
 }
 
 export type YAMLException = yaml.YAMLException;

@@ -59,7 +59,11 @@ test('dist/ and completion.yaml are committed exactly as the sources build them'
   assert.ok(existsSync(CODE_CACHE), 'the post-renderer was built without its V8 code cache (../shared/flyte-core/rendered is needed)');
   const script = join(ROOT, 'dist', 'flytemc-post-render.js');
   const check = `const s = new (require('node:vm').Script)(require('node:fs').readFileSync(${JSON.stringify(script)}, 'utf8'), { cachedData: require('node:fs').readFileSync(${JSON.stringify(CODE_CACHE)}) }); process.stdout.write(String(s.cachedDataRejected))`;
-  assert.is(spawnSync(process.execPath, ['-e', check], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).stdout, 'false', 'V8 rejects the committed code cache');
+  assert.is(
+    spawnSync(process.execPath, ['-e', check], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).stdout,
+    'false',
+    'V8 rejects the committed code cache',
+  );
 });
 
 test('one version everywhere: package.json, plugin.yaml, both programs; completion.yaml lists every command', () => {

@@ -62,7 +62,8 @@ if (passthrough !== undefined) {
 // after the run (the post-renderer is CommonJS and finishes after its import returns): on
 // failure, the message to the terminal as well
 process.on('exit', (code) => {
-  if (code === 0 || passthrough !== undefined || !errorFile || !existsSync(errorFile) || process.env.FLYTEMC_NO_TTY === '1' || process.platform === 'win32') return;
+  if (code === 0 || passthrough !== undefined || !errorFile || !existsSync(errorFile) || process.env.FLYTEMC_NO_TTY === '1' || process.platform === 'win32')
+    return;
   try {
     const text = readFileSync(errorFile, 'utf8');
     writeFileSync('/dev/tty', `flytemc-post-renderer (Helm 4 hides its stderr; this message is also in ${errorFile}):\n${text}`);

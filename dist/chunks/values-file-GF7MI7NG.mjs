@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  addClusters,
+  editValuesFile,
+  removeCluster,
+  replaceClustersText,
+  snippet
+} from "./chunk-MWNNQBSP.mjs";
+import "./chunk-5C7V3YK4.mjs";
+import "./chunk-73ICDCBI.mjs";
+import "./chunk-RLB7AC44.mjs";
+import "./chunk-7QJUPDXI.mjs";
+import "./chunk-MIZPGW4T.mjs";
+import "./chunk-WZVDOOQ4.mjs";
+import "./chunk-752BFR42.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  addClusters,
+  editValuesFile,
+  removeCluster,
+  replaceClustersText,
+  snippet
+};
