@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-5ZN4KYHL.mjs";
-import "./chunks/chunk-5L32OPI7.mjs";
+} from "./chunks/chunk-ITZLOI23.mjs";
+import "./chunks/chunk-E4DHOH4E.mjs";
 import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";

@@ -16,16 +16,16 @@ import "./chunks/chunk-GPAN37FC.mjs";
 var commands = {
   setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
   install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-F3TQZJFN.mjs"),
+  export: () => import("./chunks/export-6I2L2VXA.mjs"),
   join: () => import("./chunks/join-W3QPMHMR.mjs"),
   check: () => import("./chunks/check-QISNUZY3.mjs"),
   rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
-  validate: () => import("./chunks/validate-GDRLDCGY.mjs"),
-  routes: () => import("./chunks/routes-UKLKHDUK.mjs"),
+  validate: () => import("./chunks/validate-WIFWXEME.mjs"),
+  routes: () => import("./chunks/routes-IML32XRO.mjs"),
   labels: () => import("./chunks/labels-DQFE422C.mjs"),
   rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
   unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-EFBJHLYP.mjs")
+  "post-render": () => import("./chunks/post-render-EETKK3WI.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

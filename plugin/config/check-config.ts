@@ -348,7 +348,7 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     const credentials: Credentials = {
       ...DEFAULT_CREDENTIALS,
       ...(isString(given.secretName) ? { secretName: given.secretName } : {}),
-      ...(isString(given.mountPath) ? { mountPath: given.mountPath } : {}),
+      ...(isString(given.mountPath) ? { mountPath: trimSlashes(given.mountPath) } : {}),
     };
     problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
     problems.push(...executionLabelProblems(values.executionLabels ?? [], clusters, (p) => at(`/executionLabels${p}`)));

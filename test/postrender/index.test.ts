@@ -89,6 +89,16 @@ test('configChecksum follows the clusters: new list, new checksum; same list, sa
   }
 });
 
+test('credentials.mountPath with a trailing slash: the same as without (default token paths have no `//`)', () => {
+  const text = readFileSync(fixture('three-clusters.yaml'), 'utf8');
+  const slash = text.replace('mountPath: /var/run/credentials', 'mountPath: /var/run/credentials//');
+  assert.ok(slash !== text);
+  const want = postRender(rendered('controlplane.yaml'), { config: configFromValues('plain.yaml', text) }).output;
+  const got = postRender(rendered('controlplane.yaml'), { config: configFromValues('slash.yaml', slash) }).output;
+  assert.is(got, want);
+  assert.not.match(got, /credentials\/\//);
+});
+
 test("a Secret named otherwise replaces the chart's hard-coded cluster-credentials in syncresources", () => {
   const path = '/tmp/flytemc-test-secretname.yaml';
   const text = readFileSync(fixture('three-clusters.yaml'), 'utf8')
