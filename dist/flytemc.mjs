@@ -16,7 +16,7 @@ import "./chunks/chunk-GPAN37FC.mjs";
 var commands = {
   setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
   install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-6I2L2VXA.mjs"),
+  export: () => import("./chunks/export-MUE3Y4KZ.mjs"),
   join: () => import("./chunks/join-W3QPMHMR.mjs"),
   check: () => import("./chunks/check-QISNUZY3.mjs"),
   rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
@@ -25,7 +25,7 @@ var commands = {
   labels: () => import("./chunks/labels-DQFE422C.mjs"),
   rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
   unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-EETKK3WI.mjs")
+  "post-render": () => import("./chunks/post-render-DNTD4P6X.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

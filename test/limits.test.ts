@@ -57,8 +57,8 @@ function laughs(indent = ''): string {
     );
   return lines.join('\n') + '\n';
 }
-// every Secret of the stream is read (the raw-token check, verify.ts); a Service is never parsed
-const bombDoc = (kind: string) => `---\napiVersion: v1\nkind: ${kind}\nmetadata:\n  name: lol\ndata:\n${laughs('  ')}`;
+// the credentials Secret (cluster-credentials) is read (the raw-token check, verify.ts); a Service is never parsed
+const bombDoc = (kind: string) => `---\napiVersion: v1\nkind: ${kind}\nmetadata:\n  name: cluster-credentials\ndata:\n${laughs('  ')}`;
 
 test('alias bomb in a document of the stream that the post-renderer reads: refused, naming the limit', () => {
   assertRefused(run(['--config', THREE], CP + bombDoc('Secret')), /stream line \d+: YAML aliases \(\*name\) expand this document past .* an alias bomb/, 5000);
@@ -80,7 +80,7 @@ test('alias bomb inside the flyteadmin Deployment (a document that gets rewritte
 });
 
 test('alias bomb of strings (a 64 KiB string aliased 100,000 times): refused', () => {
-  const doc = `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: &a "${'x'.repeat(65536)}"\n  b: [${Array(100_000).fill('*a').join(',')}]\n`;
+  const doc = `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\ndata:\n  a: &a "${'x'.repeat(65536)}"\n  b: [${Array(100_000).fill('*a').join(',')}]\n`;
   assert.match(refusedInProcess(CP + doc).message, /alias bomb/);
 });
 
@@ -114,7 +114,7 @@ test("ordinary aliases are fine: a label that reuses another label's routes", ()
 });
 
 test(`nesting 100,000 deep (flow style): refused as deeper than ${MAX_DEPTH} levels, no stack overflow`, () => {
-  const deep = `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+  const deep = `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\ndata:\n  x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
   const r = run(['--config', THREE], CP + deep);
   measured['nesting 100,000 deep: refused after'] = secs(r.ms);
   assertRefused(r, new RegExp(`stream line \\d+: mappings and lists nested more than ${MAX_DEPTH} levels deep, the limit`), 5000);
@@ -122,7 +122,7 @@ test(`nesting 100,000 deep (flow style): refused as deeper than ${MAX_DEPTH} lev
 
 test(`nesting ${MAX_DEPTH + 10} deep (block style): refused; ${MAX_DEPTH - 10} deep: accepted and written back as it was`, () => {
   const block = (n: number) =>
-    `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: deep\nspec:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`;
+    `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\nstringData: {${[1, 2, 3].map((i) => `cluster_${i}_token: t, cluster_${i}_cacert: c`).join(', ')}}\nspec:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`;
   assert.match(refusedInProcess(CP + block(MAX_DEPTH + 10)).message, /nested more than 256 levels/);
   const ok = CP + block(MAX_DEPTH - 10);
   assert.ok(postRender(ok, { config: three() }).output.endsWith(block(MAX_DEPTH - 10).slice(4)));

@@ -40,13 +40,17 @@ test('--explain prints the patches per object, not manifests', () => {
 });
 
 const BAD_INPUTS: Array<[string, string | Buffer, RegExp]> = [
-  // a document that a stage reads (a ConfigMap with clusters.yaml, a Secret); one nobody reads passes (below)
+  // a document that a stage reads (a ConfigMap with clusters.yaml, the credentials Secret); one nobody reads passes (below)
   ['malformed YAML', '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\ndata:\n  clusters.yaml: ""\n', /stream line \d+: invalid YAML/],
   ['an empty stream', '', /the input is empty/],
   ['whitespace only', '\n\n  \n', /the input is empty/],
   ['binary garbage', Buffer.from([0x00, 0xff, 0xfe, 0x12, 0x00, 0x41, 0x0a, 0x9c]), /NUL bytes: it is not YAML/],
   ['a stream without FlyteAdmin', rendered('dataplane.yaml'), /no FlyteAdmin/],
-  ['duplicate keys', rendered('controlplane.yaml') + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: a\n  name: b\n', /duplicated mapping key/],
+  [
+    'duplicate keys',
+    rendered('controlplane.yaml') + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\n  name: b\n',
+    /duplicated mapping key/,
+  ],
 ];
 for (const [what, input, pattern] of BAD_INPUTS) {
   test(`refuses ${what}: one clear error, no stdout`, () => assertRefused(run(['--config', fixture('three-clusters.yaml')], input), pattern));

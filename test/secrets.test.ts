@@ -231,8 +231,8 @@ const CASES: Array<{ what: string; input: string; config?: string; refused: bool
     refused: true,
   },
   {
-    what: 'a token in an invalid-YAML line of the stream',
-    input: rendered('controlplane.yaml') + `---\napiVersion: v1\nkind: Secret\ndata: {cluster_1_token: ${TOKEN}\n`,
+    what: 'a token in an invalid-YAML line of the credentials Secret',
+    input: rendered('controlplane.yaml') + `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-credentials\ndata: {cluster_1_token: ${TOKEN}\n`,
     config: THREE,
     refused: true,
   },

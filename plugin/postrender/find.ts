@@ -34,8 +34,8 @@ export interface Targets {
   deployments: Array<{ doc: Doc; containers: Array<{ list: 'containers' | 'initContainers'; index: number; name: string }> }>;
   /** The FlyteAdmin Deployment (its main container is named flyteadmin). */
   admin: Doc;
-  /** Secrets in the stream, by name. */
-  secrets: Map<string, Doc>;
+  /** Secrets in the stream, not parsed: one is read by name (secretNamed). */
+  secrets: Doc[];
 }
 
 export const podOf = (d: Doc) => (d.value as { spec: { template: { spec: Pod } } }).spec.template.spec;
@@ -117,9 +117,17 @@ export function findTargets(docs: Doc[]): Targets {
       ),
     ]);
   }
-  const secrets = new Map<string, Doc>();
-  for (const d of docs) if (kindOf(d) === 'Secret' && typeof nameOf(d) === 'string') secrets.set(nameOf(d)!, d);
+  const secrets = docs.filter((d) => kindOf(d) === 'Secret');
   return { configMaps, deployments, admin, secrets };
+}
+
+/** The Secret of that name in the stream (the last, as Kubernetes keeps the last one applied); parses only the Secrets that can bear the name. */
+export function secretNamed(targets: Targets, name: string): Doc | undefined {
+  for (let i = targets.secrets.length - 1; i >= 0; i--) {
+    const d = targets.secrets[i]!;
+    if (mayMention(d, name) && nameOf(d) === name) return d;
+  }
+  return undefined;
 }
 
 /** The config, from `--config` or the stream. Marks the chart's MultiClusterConfig document as consumed. */

@@ -54,7 +54,7 @@ function postRenderChecked(input: string, options: PostRenderOptions): PostRende
   // 3. validate the config and the manifests as rendered
   // a control plane always needs clusters, even from a values file that says role: data-plane
   const checked = checkConfig(found, { requireClusters: true });
-  problems.push(...checked.problems, ...checkManifests(targets));
+  problems.push(...checked.problems, ...checkManifests(targets, checked.config?.credentials.secretName));
   fail(problems);
   const config = checked.config!;
   // 4. patch

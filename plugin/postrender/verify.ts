@@ -9,7 +9,7 @@ import type { Config } from '../config/types.ts';
 import { fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
-import { CLUSTERS_KEY, podOf, type Pod, type Targets } from './find.ts';
+import { CLUSTERS_KEY, podOf, secretNamed, type Pod, type Targets } from './find.ts';
 import { objectName, type Doc } from './stream.ts';
 import { isObject } from '../data.ts';
 
@@ -25,25 +25,26 @@ export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
 }
 
 /**
- * The rendered objects flytemc reads and patches, and every Secret of the release; with `only`,
- * just the documents it accepts (after patching: the changed ones, since the others passed
- * before and every problem here is an error).
+ * The rendered objects flytemc reads and patches, and the credentials Secret when the release has
+ * it (secretName; the upstream guide's raw token under `data:`); with `only`, just the documents
+ * it accepts (after patching: the changed ones, since the others passed before and every problem
+ * here is an error).
  */
-export function checkManifests(targets: Targets, only: (d: Doc) => boolean = () => true): Problem[] {
+export function checkManifests(targets: Targets, secretName: string | undefined, only: (d: Doc) => boolean = () => true): Problem[] {
   const problems: Problem[] = [];
   for (const d of targets.configMaps) if (only(d)) problems.push(...schemaCheck(d, validateConfigMap));
   for (const t of targets.deployments) if (only(t.doc)) problems.push(...schemaCheck(t.doc, validateDeployment));
-  for (const d of targets.secrets.values()) {
-    if (!only(d)) continue;
-    const name = objectName(d);
-    problems.push(...secretProblems(d.value, (p) => `${name} ${p || '/'}`));
+  const secret = secretName === undefined ? undefined : secretNamed(targets, secretName);
+  if (secret && only(secret)) {
+    const name = objectName(secret);
+    problems.push(...secretProblems(secret.value, (p) => `${name} ${p || '/'}`));
   }
   return problems;
 }
 
 /** After patching: the credentials reach all three places, and everything mounted exists. */
 export function verifyResult(targets: Targets, config: Config): Problem[] {
-  const problems: Problem[] = [...checkManifests(targets, (d) => d.changed)];
+  const problems: Problem[] = [...checkManifests(targets, config.credentials.secretName, (d) => d.changed)];
   const { secretName, mountPath } = config.credentials;
   const texts = new Set(targets.configMaps.map((d) => (d.value as { data: Record<string, string> }).data[CLUSTERS_KEY]));
   if (texts.size !== 1) problems.push(error(targets.configMaps.map(objectName).join(' and '), `the ConfigMaps disagree on ${CLUSTERS_KEY}`));
@@ -91,7 +92,7 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     }
   }
 
-  const secret = targets.secrets.get(secretName);
+  const secret = secretNamed(targets, secretName);
   if (secret) {
     const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
     const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);

@@ -129,14 +129,12 @@ test("flyte-core's control plane: only the documents a patch can touch are parse
   );
   assert.equal(t.deployments.map((x) => (x.doc.value as { metadata: { name: string } }).metadata.name).sort(), ['flyteadmin', 'syncresources']);
   const parsed = docs.filter((d) => d.parsed && d.body !== '').map((d) => `${kindOf(d)}/${(d.value as { metadata: { name: string } }).metadata.name}`);
-  // the two clusters ConfigMaps, the two Deployments that mount them, and every Secret (verify.ts checks them all)
+  // the two clusters ConfigMaps and the two Deployments that mount them; no Secret (only the credentials Secret is read, and flyte-core has none)
   assert.equal(parsed.sort(), [
     'ConfigMap/flyte-admin-clusters-config',
     'ConfigMap/flyte-clusterresourcesync-config',
     'Deployment/flyteadmin',
     'Deployment/syncresources',
-    'Secret/flyte-admin-secrets',
-    'Secret/flyte-secret-auth',
   ]);
   assert.ok(docs.filter((d) => !d.parsed).length >= 10);
   assert.is(emitStream(docs), text.startsWith('---\n') ? text : `---\n${text}`);
