@@ -2,8 +2,9 @@
 // works on a machine with Node.js and no build tools. They must be exactly what the sources build:
 // `npm test` builds first, then this compares the fresh build with what git holds (the index, so
 // `git add dist completion.yaml` is enough before committing). Byte for byte: V8's code cache
-// (dist/flytemc-post-render.code-cache) is made by a Node with a fixed random seed, so a build
-// writes the same bytes every time (scripts/build/code-cache.mjs); and V8 must take it back.
+// (dist/flytemc-post-render.code-cache) is made by a Node with a fixed random seed under a fixed
+// name, so a build writes the same bytes every time, in any clone (scripts/build/code-cache.mjs),
+// for the Node version that made it; and V8 must take it back.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,13 @@ function files(dir: string): string[] {
 
 const isRepo = existsSync(join(ROOT, '.git'));
 const CODE_CACHE = join(ROOT, 'dist', 'flytemc-post-render.code-cache');
+
+/** Whether this Node's V8 takes `cache` for the post-render script (the cache on standard input). */
+function accepted(cache: Buffer): boolean {
+  const script = join(ROOT, 'dist', 'flytemc-post-render.js');
+  const check = `const fs = require('node:fs'); const s = new (require('node:vm').Script)(fs.readFileSync(${JSON.stringify(script)}, 'utf8'), { cachedData: fs.readFileSync(0) }); process.stdout.write(String(s.cachedDataRejected))`;
+  return spawnSync(process.execPath, ['-e', check], { input: cache, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).stdout === 'false';
+}
 
 test('dist/ and completion.yaml are committed exactly as the sources build them', () => {
   if (!isRepo) throw new Error(`${ROOT} is not a git checkout: this test compares the build with git`);
@@ -52,18 +60,15 @@ test('dist/ and completion.yaml are committed exactly as the sources build them'
     const size = Number(out.subarray(at, nl).toString('utf8').split(' ')[2]);
     const blob = out.subarray(nl + 1, nl + 1 + size);
     at = nl + 1 + size + 1;
-    if (!blob.equals(readFileSync(join(ROOT, t.path)))) differ.push(t.path);
+    const now = readFileSync(join(ROOT, t.path));
+    // V8's code cache is V8's: another Node version than the one that built dist/ makes other
+    // bytes (and would ignore the committed cache); compared where this Node takes the committed one
+    if (!blob.equals(now) && !(t.path === relative(ROOT, CODE_CACHE) && !accepted(blob))) differ.push(t.path);
     if (/\.[cm]js$/.test(t.path) && !t.path.includes('/chunks/') && t.mode !== '100755') differ.push(`${t.path} (mode ${t.mode}, not executable)`);
   }
   assert.equal(differ, [], `not what the sources build: ${differ.join(', ')}; ${FIX}`);
   assert.ok(existsSync(CODE_CACHE), 'the post-renderer was built without its V8 code cache (../shared/flyte-core/rendered is needed)');
-  const script = join(ROOT, 'dist', 'flytemc-post-render.js');
-  const check = `const s = new (require('node:vm').Script)(require('node:fs').readFileSync(${JSON.stringify(script)}, 'utf8'), { cachedData: require('node:fs').readFileSync(${JSON.stringify(CODE_CACHE)}) }); process.stdout.write(String(s.cachedDataRejected))`;
-  assert.is(
-    spawnSync(process.execPath, ['-e', check], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }).stdout,
-    'false',
-    'V8 rejects the committed code cache',
-  );
+  assert.ok(accepted(readFileSync(CODE_CACHE)), 'V8 rejects the code cache the build made');
 });
 
 test('one version everywhere: package.json, plugin.yaml, both programs; completion.yaml lists every command', () => {

@@ -4,9 +4,10 @@
 // and checked: V8 must take it back. A run of the post-renderer deserialises that code instead of
 // parsing and compiling the script. V8 refuses a cache made by another Node version or with other
 // flags, and the script is then compiled as usual, so the cache only ever saves time.
-// The Node that makes it runs with a fixed --random-seed: V8 then writes the same bytes on every
-// build (without it the bytes differ from build to build, and dist/ would always look changed);
-// V8 takes the cache back in a Node started without the flag (checked here).
+// The Node that makes it runs with a fixed --random-seed and compiles the script under a fixed
+// name: V8 then writes the same bytes on every build, in any clone (without them the bytes differ
+// from build to build and from folder to folder, and dist/ would always look changed); V8 takes
+// the cache back in a Node started without the flag, under the real name (checked here).
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ import { RENDERED } from '../shared.mjs';
 
 /** The V8 random seed of the Node that makes the cache. */
 const SEED = '--random-seed=20261122';
+/**
+ * The name the script is compiled under while the cache is made. V8's cache bytes depend on it
+ * (not on where the repository is, with it fixed: checked from other folders, working directories
+ * and an empty environment); V8 takes the cache back under the real name.
+ */
+const NAME = '/flytemc/dist/flytemc-post-render.js';
 
 /**
  * Writes the code cache for the script at `scriptFile` to `cacheFile`; without ../shared it
@@ -41,7 +48,7 @@ export function codeCache(root, scriptFile, cacheFile) {
           join(root, 'scripts', 'build', 'make-cache.mjs'),
           mode,
           scriptFile,
-          scriptFile,
+          mode === 'make' ? NAME : scriptFile,
           join(tmp, 'cache.bin'),
           '--config',
           join(root, 'test', 'fixtures', 'three-clusters.yaml'),
