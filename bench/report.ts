@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, quantile, type Measured } from './measure.ts';
 import type { JoinSection } from './join.ts';
+import type { RoutesSection } from './routes.ts';
 
 interface InputInfo {
   id: string;
@@ -21,6 +22,7 @@ export interface Results {
   sections: {
     postrender?: { input: InputInfo; config: ConfigInfo; rows: Measured[] };
     scale?: { grid: Array<{ input: InputInfo; config: ConfigInfo }>; rows: Measured[] };
+    routes?: RoutesSection & { rows: Measured[] };
     join?: JoinSection;
   };
   notes: string[];
@@ -31,6 +33,13 @@ const fmtMs = (ms: number) =>
 const fmtBytes = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`);
 const mib = (xs: number[]) => (xs.length ? `${median(xs).toFixed(0)} MiB` : 'n/a');
 const ok = (b: boolean) => (b ? '**met**' : '**missed**');
+
+/** A target `a ≤ limit × b`: the ratio and the verdict, or why it was not measured. */
+function ratioTarget(what: string, a: number, b: number, limit: number, versus: string): string {
+  if (Number.isNaN(a) || Number.isNaN(b)) return `- ${what} ≤ ${limit}x ${versus}: not measured`;
+  const r = a / b;
+  return `- ${what} ≤ ${limit}x ${versus}: ${r.toFixed(2)}x (${fmtMs(a)} against ${fmtMs(b)}) — ${ok(r <= limit)}`;
+}
 
 function wall(m: Measured | undefined): string {
   if (!m) return '—';
@@ -156,6 +165,28 @@ export function renderMarkdown(r: Results, chart?: string): string {
     }
     if (chart) out.push('', `![wall time against documents, log-log](${chart})`);
     out.push('');
+  }
+
+  const ro = r.sections.routes;
+  if (ro) {
+    out.push(`## \`flytemc routes --simulate ${ro.n}\` on the three-cluster example against Go`, '');
+    if (ro.skipped) out.push(`Not measured: ${ro.skipped}.`, '');
+  }
+  if (ro && !ro.skipped) {
+    const get = (id: string) => ro.rows.find((x) => x.id === id);
+    out.push(
+      `The same ${ro.n.toLocaleString('en')} execution names per label, the same seeded draws (Go's generator seeded with the name's FNV-1a hash, as FlyteAdmin seeds it) and the same weighted picks, by flytemc and by a Go program (bench/go-draws/main.go); checked before timing: both printed the same counts (${ro.counts.join('; ')}).`,
+      '',
+    );
+    out.push('| | wall time (median) | p25 – p75 | peak RSS | runs |', '|---|---:|---:|---:|---:|');
+    for (const m of ro.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
+    out.push(
+      '',
+      'Target (issue 15):',
+      ratioTarget('`flytemc routes`', med(get('routes-ours')), med(get('routes-go')), 1.5, 'Go making the same draws'),
+      '  (a draw depends on the name only: flytemc makes one a name and uses it for every label, and so does the first Go row; the last row seeds a generator for every name of every label, as FlyteAdmin does once per execution, for information)',
+      '',
+    );
   }
 
   const j = r.sections.join;

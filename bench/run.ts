@@ -1,11 +1,15 @@
-// `npm run bench [-- --only postrender,scale,join] [--runs N] [--kustomize-timeout S] [--quick]`
+// `npm run bench [-- --only postrender,scale,routes,join] [--runs N] [--kustomize-timeout S] [--quick]`
 //
 // Builds (npm script), then measures in one run, from the outside (a new process per run, as
 // Helm runs a post-renderer), interleaved so that machine drift hits all sides alike, and takes
 // medians. Writes bench/results/latest.md (tables), latest.json (every sample) and scale.svg.
-//   postrender  flyte-core's control plane (20 documents) with three clusters: ours, kustomize
-//               doing the same patches, bare `node -e 0`
-//   scale       1k, 5k and 20k documents; 10, 100 and 1,000 clusters
+//   postrender  flyte-core's control plane (20 documents) with three clusters: bare `node -e 0`,
+//               bare Node on an empty CommonJS file, `flytemc-post-renderer --help`,
+//               `flytemc-post-renderer`, `flytemc post-render` (the CLI path), kustomize doing
+//               the same patches (strategic merge and JSON 6902)
+//   scale       20 (flyte-core), 1k, 5k and 20k documents; 10, 100 and 1,000 clusters
+//   routes      `flytemc routes --simulate 100000` on the three-cluster example against a Go
+//               program making the same seeded draws (bench/go-draws; needs Go)
 //   join        `flytemc join` of 1, 3 and 10 clusters against the harness's real clusters
 // Not part of the test suite (test/run.mjs only runs test/**/*.test.ts).
 import { spawnSync } from 'node:child_process';
@@ -19,21 +23,26 @@ import { runJoinBench, type JoinSection } from './join.ts';
 import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomize.ts';
 import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
 import { publish, renderMarkdown, renderSvg, type Results } from './report.ts';
+import { routesCases } from './routes.ts';
 import { objects } from '../test/helpers/manifests.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 const WORK = join(RESULTS, 'work');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
+const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 const NODE = process.execPath;
-const SECTIONS = ['postrender', 'scale', 'join'] as const;
+const SECTIONS = ['postrender', 'scale', 'routes', 'join'] as const;
+/** Executions per label of the routes section (the issue's N). */
+const ROUTES_N = 100_000;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: npm run bench [-- options]
   --only LIST            sections to run, comma-separated: ${SECTIONS.join(', ')} (default: all)
-  --runs N               timed runs per case of the postrender section (default 21; scale: a third)
-  --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90)
-  --quick                fewer runs, for trying the bench itself
+  --runs N               timed runs per case of the postrender section (default 21, --quick 5;
+                         scale: a third, at least 3; routes: a third, at most 7, at least 3)
+  --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90, --quick 30)
+  --quick                fewer runs and a shorter kustomize limit, for trying the bench itself
   --publish              also copy the tables and chart to bench/RESULTS.md and bench/RESULTS-scale.svg
 Results: bench/results/latest.md, latest.json, scale.svg`;
 
@@ -257,7 +266,19 @@ async function main() {
     if (!hasKubectl) results.notes.push('scale: no kustomize rows (no kubectl).');
   }
 
-  // 3. join against real clusters
+  // 3. routes --simulate against Go making the same draws
+  if (opt.only.has('routes')) {
+    const rounds = Math.min(7, Math.max(3, Math.round(opt.runs / 3)));
+    log(`\n== routes: --simulate ${ROUTES_N} on the three-cluster example against Go; ${rounds} rounds`);
+    const { cases, section } = await routesCases({ root: ROOT, work: WORK, config: THREE_CLUSTERS, n: ROUTES_N, node: NODE });
+    if (section.skipped) log(`  not measured: ${section.skipped}`);
+    else log(`  the same counts from both: ${section.counts.join('; ')}`);
+    const rows = await interleave(cases, rounds, WORK, log);
+    results.sections.routes = { ...section, rows };
+    log(summary(rows));
+  }
+
+  // 4. join against real clusters
   if (opt.only.has('join')) {
     log('\n== join');
     const j: JoinSection = await runJoinBench({ root: ROOT, work: WORK, rounds: opt.quick ? 1 : 3, log });
