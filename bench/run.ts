@@ -95,6 +95,9 @@ function machine(): Results['env'] {
 }
 
 const ours = (config: string, input: string, extra: string[] = []): RunSpec => ({ argv: [NODE, BIN, '--config', config, ...extra], stdin: input });
+/** The same through the CLI: `flytemc post-render --config FILE`, the same input on standard input. */
+const oursCli = (config: string, input: string): RunSpec => ({ argv: [NODE, CLI, 'post-render', '--config', config], stdin: input });
+const oursOut = (input: Input, config: Config) => join(WORK, `out-ours-${input.id}-${config.id}.yaml`);
 const kustomize = (dir: string, timeoutMs: number): RunSpec => ({ argv: ['kubectl', 'kustomize', dir], timeoutMs });
 
 interface Input {
@@ -137,7 +140,7 @@ function writeInputs(docsList: number[], clustersList: number[]): { inputs: Map<
 
 /** Runs ours once to a file and checks it; returns its --explain patches (for kustomize). */
 async function verifyOurs(input: Input, config: Config) {
-  const out = join(WORK, `out-ours-${input.id}-${config.id}.yaml`);
+  const out = oursOut(input, config);
   const r = await runOnce({ ...ours(config.file, input.file), stdout: out }, WORK);
   if (r.code !== 0) throw new Error(`ours failed on ${input.id} with ${config.id}: ${r.stderr}`);
   const problems = checkOutput(readFileSync(out, 'utf8'), config.clusters, input.docs);
@@ -214,19 +217,25 @@ async function main() {
   const three = configs.get(3)!;
   const results: Results = { env, sections: {}, notes: [] };
   if (!hasKubectl) results.notes.push('kubectl is not on PATH: the kustomize rows are missing.');
-  const emptyMjs = join(WORK, 'empty.mjs');
-  writeFileSync(emptyMjs, '');
+  const emptyCjs = join(WORK, 'empty.cjs');
+  writeFileSync(emptyCjs, '');
 
   // 1. flyte-core size: ours vs kustomize vs bare node
   if (opt.only.has('postrender')) {
     log('\n== postrender: flyte-core control plane, 3 clusters');
     const patches = await verifyOurs(fc, three);
+    // the CLI path must write exactly what the post-renderer writes
+    const cliOut = join(WORK, `out-ours-cli-${fc.id}-${three.id}.yaml`);
+    const cli = await runOnce({ ...oursCli(three.file, fc.file), stdout: cliOut }, WORK);
+    if (cli.code !== 0) throw new Error(`flytemc post-render failed on ${fc.id}: ${cli.stderr}`);
+    if (!readFileSync(cliOut).equals(readFileSync(oursOut(fc, three)))) throw new Error('flytemc post-render wrote other bytes than flytemc-post-renderer');
     const one = new Map<string, Measured>();
     const cases: Case[] = [
       { id: 'node', label: 'bare `node -e 0`', spec: { argv: [NODE, '-e', '0'] } },
-      { id: 'node-esm', label: 'bare Node, empty ES module', spec: { argv: [NODE, emptyMjs] } },
+      { id: 'node-cjs', label: 'bare Node, empty CommonJS file', spec: { argv: [NODE, emptyCjs] } },
       { id: 'ours-help', label: 'flytemc-post-renderer --help (start-up and loading only)', spec: { argv: [NODE, BIN, '--help'] } },
       { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
+      { id: 'ours-cli', label: 'flytemc post-render', spec: oursCli(three.file, fc.file) },
     ];
     if (hasKubectl) {
       for (const style of ['smp', 'json6902'] as const) {
