@@ -72,7 +72,7 @@ function args() {
   for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s} (use ${SECTIONS.join(', ')})`);
   const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
-  const kt = Number(values['kustomize-timeout'] ?? 90);
+  const kt = Number(values['kustomize-timeout'] ?? (values.quick ? 30 : 90));
   return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish };
 }
 
@@ -210,7 +210,8 @@ async function main() {
   const hasKubectl = sh('kubectl', ['version', '--client']) !== undefined;
   const env = machine();
   log(`bench: ${env.date}, ${env.nproc} cores, node ${env.node}, load ${env.loadStart.map((l) => l.toFixed(2)).join(' ')}`);
-  const docsList = opt.quick ? [1000, 5000] : [1000, 5000, 20000];
+  // 20,000 documents even with --quick: a target of issue 15 (kustomize is not run there)
+  const docsList = [1000, 5000, 20000];
   const clustersList = [10, 100, 1000];
   const { inputs, configs } = writeInputs(opt.only.has('scale') ? docsList : [], opt.only.has('scale') ? clustersList : []);
   const fc = [...inputs.values()].find((i) => i.id === 'flyte-core')!;
