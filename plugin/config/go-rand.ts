@@ -625,17 +625,38 @@ function seedrand(x: number): number {
   return (y < 0 ? y + INT32_MAX : y) | 0;
 }
 
+/** v mod (2**31 - 1) for a whole number 0 <= v < 2**53 (2**31 = 1 mod 2**31 - 1). */
+function modM(v: number): number {
+  let hi = Math.floor(v / 2147483648);
+  let r = v - hi * 2147483648 + hi;
+  hi = Math.floor(r / 2147483648);
+  r = r - hi * 2147483648 + hi;
+  return r >= INT32_MAX ? r - INT32_MAX : r;
+}
+
+/** a * b mod (2**31 - 1) for 0 <= a, b < 2**31, exact in doubles (every product below 2**48). */
+const mulmod = (a: number, b: number): number => modM(modM(a * Math.floor(b / 65536)) * 65536 + a * (b % 65536));
+
 /** A Go int64 as two 32-bit halves: `hi` signed, `lo` unsigned (no BigInt on the draw path). */
 interface Int64 {
   hi: number;
   lo: number;
 }
 
-// rngCooked split into 32-bit halves, once, on first use.
+// Seeding runs seedrand 20 + 3 * 607 times, x[n] = 48271**n * seed mod (2**31 - 1), and entry i
+// of the state is made of x[21 + 3i], x[22 + 3i] and x[23 + 3i] (Go's seedrand loop). POWERS[n] =
+// 48271**n mod (2**31 - 1), so any x[n] is one multiplication: an entry is computed when a draw
+// first reads it, and a generator that draws once (FlyteAdmin's per execution) computes 2
+// entries, not 607. The draws are Go's exactly (test/config/routes.test.ts, against real Go).
+const SEED_STEPS = 20 + 3 * RNG_LEN;
+let powers: Float64Array | undefined;
+// rngCooked split into 32-bit halves; both tables made once, on first use.
 let cookedHi: Uint32Array | undefined;
 let cookedLo: Uint32Array | undefined;
-function cooked(): [Uint32Array, Uint32Array] {
-  if (!cookedHi || !cookedLo) {
+function tables(): { powers: Float64Array; ch: Uint32Array; cl: Uint32Array } {
+  if (!powers || !cookedHi || !cookedLo) {
+    powers = new Float64Array(SEED_STEPS + 1);
+    for (let n = 0, p = 1; n <= SEED_STEPS; n++, p = seedrand(p)) powers[n] = p;
     cookedHi = new Uint32Array(RNG_LEN);
     cookedLo = new Uint32Array(RNG_LEN);
     RNG_COOKED.forEach((v, i) => {
@@ -644,7 +665,7 @@ function cooked(): [Uint32Array, Uint32Array] {
       cookedLo![i] = Number(u & 0xffffffffn);
     });
   }
-  return [cookedHi, cookedLo];
+  return { powers, ch: cookedHi, cl: cookedLo };
 }
 
 const TWO32 = 4294967296;
@@ -653,36 +674,43 @@ const TWO63 = 2 ** 63;
 /**
  * rand.New(rand.NewSource(seed)) of Go, with the methods FlyteAdmin's draw uses. The 64-bit
  * state lives in two Uint32Arrays (high and low halves), so additions wrap exactly as Go's
- * int64 do, without BigInt.
+ * int64 do, without BigInt; its entries are computed as they are first read.
  */
 export class GoRand {
   private readonly hi = new Uint32Array(RNG_LEN);
   private readonly lo = new Uint32Array(RNG_LEN);
+  /** 1 where hi/lo hold the entry. */
+  private readonly known = new Uint8Array(RNG_LEN);
+  private seed = 0;
   private tap = 0;
-  private feed = RNG_LEN - RNG_TAP;
+  private feed = 0;
 
   constructor(seed: Int64) {
+    this.reseed(seed);
+  }
+
+  /** Seeds it again, as a new rand.NewSource(seed) (one generator for many seeds: no allocation). */
+  reseed(seed: Int64): this {
     // seed % int32max, made non-negative, as Go's Seed does; 2**32 = 2 (mod 2**31 - 1)
     let s = (seed.hi * 2 + seed.lo) % INT32_MAX;
     if (s < 0) s += INT32_MAX;
     if (s === 0) s = 89482311;
-    const [ch, cl] = cooked();
-    let x = s | 0;
-    for (let i = -20; i < RNG_LEN; i++) {
-      x = seedrand(x);
-      if (i >= 0) {
-        // u = x<<40 ^ x<<20 ^ x (three successive x), then ^ rngCooked[i]
-        let hi = x << 8;
-        let lo = 0;
-        x = seedrand(x);
-        hi ^= x >>> 12;
-        lo ^= x << 20;
-        x = seedrand(x);
-        lo ^= x;
-        this.hi[i] = hi ^ ch[i]!;
-        this.lo[i] = lo ^ cl[i]!;
-      }
-    }
+    this.seed = s;
+    this.tap = 0;
+    this.feed = RNG_LEN - RNG_TAP;
+    this.known.fill(0);
+    return this;
+  }
+
+  /** Entry i of Go's seeded state: u = x<<40 ^ x<<20 ^ x (three successive x), ^ rngCooked[i]. */
+  private entry(i: number): void {
+    const { powers, ch, cl } = tables();
+    const x1 = mulmod(powers[21 + 3 * i]!, this.seed);
+    const x2 = mulmod(powers[22 + 3 * i]!, this.seed);
+    const x3 = mulmod(powers[23 + 3 * i]!, this.seed);
+    this.hi[i] = ((x1 << 8) ^ (x2 >>> 12) ^ ch[i]!) >>> 0;
+    this.lo[i] = ((x2 << 20) ^ x3 ^ cl[i]!) >>> 0;
+    this.known[i] = 1;
   }
 
   /** Advances the generator; the new value is at index `feed`. */
@@ -691,6 +719,8 @@ export class GoRand {
     if (--this.feed < 0) this.feed += RNG_LEN;
     const f = this.feed;
     const t = this.tap;
+    if (!this.known[f]) this.entry(f);
+    if (!this.known[t]) this.entry(t);
     const lo = this.lo[f]! + this.lo[t]!;
     this.hi[f] = this.hi[f]! + this.hi[t]! + (lo >= TWO32 ? 1 : 0);
     this.lo[f] = lo;
@@ -725,7 +755,11 @@ export function fnv64a(s: string): Int64 {
   // offset basis 0xcbf29ce484222325; prime 0x100000001b3 = 2**40 + 0x1b3
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
-  for (const b of Buffer.from(s, 'utf8')) {
+  // the string's own code units when it is ASCII (FlyteAdmin's execution names): no byte copy
+  const bytes = /^[\x00-\x7f]*$/.test(s) ? undefined : Buffer.from(s, 'utf8');
+  const n = bytes ? bytes.length : s.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes ? bytes[i]! : s.charCodeAt(i);
     lo = (lo ^ b) >>> 0;
     const low = lo * 0x1b3;
     hi = (Math.imul(hi, 0x1b3) + Math.floor(low / TWO32) + (lo << 8)) >>> 0;

@@ -195,11 +195,12 @@ export function effectiveList(routes: Routes, label: string | undefined): { via:
 }
 
 const draws = new Map<string, number>();
+const rng = new GoRand({ hi: 0, lo: 0 });
 /** The first Float32 of rand.New(rand.NewSource(int64(fnv64a(name)))): it depends on the name only. */
 function draw(name: string): number {
   let d = draws.get(name);
   if (d === undefined) {
-    d = new GoRand(fnv64a(name)).float32();
+    d = rng.reseed(fnv64a(name)).float32();
     if (draws.size > 1_100_000) draws.clear();
     draws.set(name, d);
   }

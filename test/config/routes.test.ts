@@ -183,4 +183,14 @@ test("fnv64a and Int63 agree with a BigInt computation of Go's arithmetic", () =
   assert.is(new GoRand({ hi: 0, lo: 1 }).int63(), 5577006791947779410n);
 });
 
+test("a generator seeded again draws as a new one: every entry of the state, read lazily, is the new seed's", () => {
+  const reused = new GoRand(fnv64a('first'));
+  for (let i = 0; i < 700; i++) reused.int63(); // past the first wrap of the 607-entry state
+  for (const name of ['exec0', 'exec47514', 'flytemc', '']) {
+    reused.reseed(fnv64a(name));
+    const fresh = new GoRand(fnv64a(name));
+    for (let i = 0; i < 1500; i++) assert.is(reused.int63(), fresh.int63(), `${name} draw ${i}`);
+  }
+});
+
 test.run();
