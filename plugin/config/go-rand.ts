@@ -756,7 +756,7 @@ export function fnv64a(s: string): Int64 {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   // the string's own code units when it is ASCII (FlyteAdmin's execution names): no byte copy
-  const bytes = /^[\x00-\x7f]*$/.test(s) ? undefined : Buffer.from(s, 'utf8');
+  const bytes = Buffer.byteLength(s, 'utf8') === s.length ? undefined : Buffer.from(s, 'utf8');
   const n = bytes ? bytes.length : s.length;
   for (let i = 0; i < n; i++) {
     const b = bytes ? bytes[i]! : s.charCodeAt(i);
