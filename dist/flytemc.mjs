@@ -10,7 +10,13 @@ import {
 import {
   EXIT
 } from "./chunks/chunk-752BFR42.mjs";
-import "./chunks/chunk-GPAN37FC.mjs";
+import {
+  __require
+} from "./chunks/chunk-GPAN37FC.mjs";
+
+// plugin/cli.ts
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
@@ -28,6 +34,24 @@ var commands = {
   "post-render": () => import("./chunks/post-render-DNTD4P6X.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
+
+// plugin/post-render-script.ts
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Script } from "node:vm";
+function loadPostRenderScript(dir, req) {
+  const file = join(dir, "flytemc-post-render.js");
+  let cachedData;
+  try {
+    cachedData = readFileSync(join(dir, "flytemc-post-render.code-cache"));
+  } catch {
+    cachedData = void 0;
+  }
+  const script = new Script(readFileSync(file, "utf8"), { filename: file, ...cachedData ? { cachedData } : {} });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, req, module);
+  return module.exports;
+}
 
 // plugin/cli.ts
 async function help() {
@@ -89,6 +113,11 @@ async function main(argv) {
     process.stdout.write(`flytemc ${VERSION}
 `);
     return EXIT.ok;
+  }
+  if (name === "post-render" && true) {
+    const script = loadPostRenderScript(dirname(fileURLToPath(import.meta.url)), __require);
+    script.running.command = name;
+    return script.run(rest);
   }
   return (await load()).run(rest);
 }

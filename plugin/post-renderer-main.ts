@@ -3,43 +3,21 @@
 // (a postrenderer/v1 plugin) call the same code.
 //
 // It runs on every `helm install/upgrade/template`, so its start-up counts (bench/,
-// docs/benchmarks.md). The build (scripts/build/) makes three files of it:
-//   dist/flytemc-post-renderer.cjs   this file: CommonJS, so Node starts it without its ES
-//                                    module loader
-//   dist/flytemc-post-render.js      the post-render command, one minified classic script
-//   dist/flytemc-post-render.code-cache  V8's code cache for that script, made at build time by
-//                                    running it once on flyte-core's control plane
-// A run deserialises the compiled code instead of parsing and compiling the script. V8 checks
-// the cache and ignores it when it does not fit (another Node version, other V8 flags): the
-// script is then compiled as usual. Run from source (tsx), it is a plain import.
-import { readFileSync } from 'node:fs';
+// docs/benchmarks.md). The build (scripts/build/) makes it dist/flytemc-post-renderer.cjs:
+// CommonJS, so Node starts it without its ES module loader; it runs the post-render command
+// from dist/flytemc-post-render.js with V8's code cache (post-render-script.ts). Run from source
+// (tsx), it is a plain import.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Script } from 'node:vm';
 import type * as PostRender from './commands/post-render.ts';
+import { loadPostRenderScript } from './post-render-script.ts';
 
 /** Defined (true) by the build; undefined when run from source. */
 declare const FLYTEMC_BUILT: boolean | undefined;
 const BUILT = typeof FLYTEMC_BUILT === 'boolean';
-const SCRIPT_FILE = 'flytemc-post-render.js';
-const CACHE_FILE = 'flytemc-post-render.code-cache';
 
 // The specifiers below are not literals, so the bundler leaves these imports alone.
 const source = (file: string) => import(file);
-
-function loadBuilt(): typeof PostRender {
-  const file = join(__dirname, SCRIPT_FILE);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(join(__dirname, CACHE_FILE));
-  } catch {
-    cachedData = undefined; // no cache: compiled as usual
-  }
-  const script = new Script(readFileSync(file, 'utf8'), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const module = { exports: {} as typeof PostRender };
-  (script.runInThisContext() as (e: object, r: NodeJS.Require, m: object) => void)(module.exports, require, module);
-  return module.exports;
-}
 
 async function main(argv: string[]): Promise<number> {
   // `--krm`: the KRM function, a program of its own (dist/flytemc-krm.mjs, plugin/krm-main.ts),
@@ -48,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     await source(BUILT ? pathToFileURL(join(__dirname, 'flytemc-krm.mjs')).href : './krm-main.ts');
     return Number(process.exitCode ?? 0);
   }
-  const postRender: typeof PostRender = BUILT ? loadBuilt() : await source('./commands/post-render.ts');
+  const postRender: Pick<typeof PostRender, 'run'> = BUILT ? loadPostRenderScript(__dirname, require) : await source('./commands/post-render.ts');
   return postRender.run(argv);
 }
 

@@ -29,6 +29,8 @@ export async function bundleCommands(root) {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
+    // cli.ts runs `post-render` from the post-renderer's script and code cache when built
+    define: { FLYTEMC_BUILT: 'true' },
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);",
     },
@@ -42,7 +44,12 @@ export async function bundleCommands(root) {
 export async function postRenderScript(root) {
   const script = await esbuild.build({
     ...COMMON,
-    stdin: { contents: "export { run } from './plugin/commands/post-render.ts';", resolveDir: root, sourcefile: 'post-render-entry.ts', loader: 'ts' },
+    stdin: {
+      contents: "export { run } from './plugin/commands/post-render.ts';\nexport { running } from './plugin/shell.ts';",
+      resolveDir: root,
+      sourcefile: 'post-render-entry.ts',
+      loader: 'ts',
+    },
     format: 'cjs',
     minify: true,
     legalComments: 'none',
