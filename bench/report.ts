@@ -33,6 +33,8 @@ const fmtMs = (ms: number) =>
 const fmtBytes = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`);
 const mib = (xs: number[]) => (xs.length ? `${median(xs).toFixed(0)} MiB` : 'n/a');
 const ok = (b: boolean) => (b ? '**met**' : '**missed**');
+/** A difference of medians to 0.1 ms, without a `-0.0`. */
+const ms1 = (d: number) => (Math.abs(d) < 0.05 ? '0.0' : d.toFixed(1));
 
 /** A target `a ≤ limit × b`: the ratio and the verdict, or why it was not measured. */
 function ratioTarget(what: string, a: number, b: number, limit: number, versus: string): string {
@@ -96,7 +98,7 @@ export function renderMarkdown(r: Results, chart?: string): string {
     const help = med(get('ours-help'));
     if (![ours, node, cjs, help].some(Number.isNaN)) {
       out.push(
-        `  (\`flytemc-post-renderer\` is ${(ours - node).toFixed(1)} ms over \`node -e 0\`: ${(cjs - node).toFixed(1)} ms for starting an empty CommonJS file, ${(help - cjs).toFixed(1)} ms for loading the post-renderer (\`--help\` over the empty file), ${(ours - help).toFixed(1)} ms for the work: reading, checking, patching and writing the stream (over \`--help\`))`,
+        `  (\`flytemc-post-renderer\` is ${(ours - node).toFixed(1)} ms over \`node -e 0\`: ${ms1(cjs - node)} ms for starting an empty CommonJS file, ${ms1(help - cjs)} ms for loading the post-renderer (\`--help\` over the empty file), ${ms1(ours - help)} ms for the work: reading, checking, patching and writing the stream (over \`--help\`))`,
       );
     }
     out.push('');

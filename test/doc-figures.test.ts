@@ -105,13 +105,15 @@ test('every figure in README.md and docs/*.md is in a saved output the document 
     const texts = named.map(read);
     for (const f of figures(text)) {
       checked++;
-      const missing = f.parts.filter((p) => !texts.some((t) => holds(t, p)));
-      if (missing.length === 0) continue;
+      // a figure listed as not measured is that, even where a saved output happens to hold the
+      // same text (a Go program's 16 MiB is not the values file limit)
       const stated = STATED.findIndex((s) => s.doc === doc && s.figure === f.figure.trim());
       if (stated >= 0) {
         used.add(stated);
         continue;
       }
+      const missing = f.parts.filter((p) => !texts.some((t) => holds(t, p)));
+      if (missing.length === 0) continue;
       problems.push(`${doc}:${f.line}: ${f.figure} is in none of ${named.length ? named.join(', ') : '(the document names no saved output)'}`);
     }
   }
@@ -120,7 +122,7 @@ test('every figure in README.md and docs/*.md is in a saved output the document 
   for (const s of STATED)
     if (s.equals !== undefined) assert.is(parseFloat(s.figure), s.equals, `${s.doc} quotes ${s.figure} for ${s.why}: the code says ${s.equals}`);
   const stale = STATED.filter((_, i) => !used.has(i)).map((s) => `${s.doc}: ${s.figure}`);
-  assert.equal(stale, [], 'listed as not measured but no longer in the document (or now found in a saved output)');
+  assert.equal(stale, [], 'listed as not measured but no longer in the document');
 });
 
 test('the figure scan finds what it must and skips code', () => {
