@@ -9,7 +9,7 @@
 // renders any combination that way.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -158,17 +158,21 @@ function postRendererArgs(major: HelmMajor): string[] {
   if (major === 3) return ['--post-renderer', POST_RENDERER];
   const dir = join(envs[4].HELM_PLUGINS!, 'flytemc-post-renderer');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'plugin.yaml'),
-    yaml.dump({
-      apiVersion: 'v1',
-      name: 'flytemc-post-renderer',
-      type: 'postrenderer/v1',
-      runtime: 'subprocess',
-      version: '0.0.0-test',
-      runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
-    }),
-  );
+  const text = yaml.dump({
+    apiVersion: 'v1',
+    name: 'flytemc-post-renderer',
+    type: 'postrenderer/v1',
+    runtime: 'subprocess',
+    version: '0.0.0-test',
+    runtimeConfig: { platformCommand: [{ command: process.execPath, args: [POST_RENDERER] }] },
+  });
+  // renders run two at a time: a Helm reading plugin.yaml must never see it half written
+  // (it then ignores the plugin: "failed to peek plugin.yaml API version: EOF")
+  const file = join(dir, 'plugin.yaml');
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) {
+    writeFileSync(`${file}.${process.pid}.tmp`, text);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  }
   return ['--post-renderer', 'flytemc-post-renderer'];
 }
 
