@@ -6,7 +6,7 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-5K4YE6QX.mjs";
+} from "./chunks/chunk-XGKUFH3P.mjs";
 import "./chunks/chunk-E4DHOH4E.mjs";
 import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";

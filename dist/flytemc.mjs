@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 var commands = {
   setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
   install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-MUE3Y4KZ.mjs"),
+  export: () => import("./chunks/export-V5QP73G7.mjs"),
   join: () => import("./chunks/join-W3QPMHMR.mjs"),
   check: () => import("./chunks/check-QISNUZY3.mjs"),
   rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
@@ -31,7 +31,7 @@ var commands = {
   labels: () => import("./chunks/labels-BZ463E7I.mjs"),
   rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
   unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-DNTD4P6X.mjs")
+  "post-render": () => import("./chunks/post-render-BUZAHBK4.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
@@ -39,6 +39,7 @@ var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
+var BUILT = true;
 function loadPostRenderScript(dir, req) {
   const file = join(dir, "flytemc-post-render.js");
   let cachedData;
@@ -114,7 +115,7 @@ async function main(argv) {
 `);
     return EXIT.ok;
   }
-  if (name === "post-render" && true) {
+  if (name === "post-render" && BUILT) {
     const script = loadPostRenderScript(dirname(fileURLToPath(import.meta.url)), __require);
     script.running.command = name;
     return script.run(rest);

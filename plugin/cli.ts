@@ -5,10 +5,7 @@ import { VERSION } from './generated/version.js';
 import { READ_ONLY, commands } from './commands/index.ts';
 import { running, self } from './shell.ts';
 import { EXIT } from './problems.ts';
-import { loadPostRenderScript } from './post-render-script.ts';
-
-/** Defined (true) by the build; undefined when run from source. */
-declare const FLYTEMC_BUILT: boolean | undefined;
+import { BUILT, loadPostRenderScript } from './post-render-script.ts';
 
 async function help(): Promise<string> {
   const names = Object.keys(commands);
@@ -70,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`flytemc ${VERSION}\n`);
     return EXIT.ok;
   }
-  if (name === 'post-render' && typeof FLYTEMC_BUILT === 'boolean') {
+  if (name === 'post-render' && BUILT) {
     // the post-renderer's own script and V8 code cache (post-render-script.ts), not its modules
     // loaded one by one: `flytemc post-render` starts as fast as flytemc-post-renderer
     const script = loadPostRenderScript(dirname(fileURLToPath(import.meta.url)), require);

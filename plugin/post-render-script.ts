@@ -9,6 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** Defined (true) by the build (scripts/build/bundles.mjs); undefined when run from source. */
+declare const FLYTEMC_BUILT: boolean | undefined;
+/** Whether this is the built program (dist/), which has the script to load. */
+export const BUILT = typeof FLYTEMC_BUILT === 'boolean';
+
 /** What the script exports (scripts/build/bundles.mjs postRenderScript). */
 interface PostRenderScript {
   run(argv: string[]): Promise<number>;

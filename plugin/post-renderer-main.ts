@@ -10,11 +10,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PostRender from './commands/post-render.ts';
-import { loadPostRenderScript } from './post-render-script.ts';
-
-/** Defined (true) by the build; undefined when run from source. */
-declare const FLYTEMC_BUILT: boolean | undefined;
-const BUILT = typeof FLYTEMC_BUILT === 'boolean';
+import { BUILT, loadPostRenderScript } from './post-render-script.ts';
 
 // The specifiers below are not literals, so the bundler leaves these imports alone.
 const source = (file: string) => import(file);

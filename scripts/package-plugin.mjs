@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeCachePath, postRenderScriptPath } from './build/bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -45,7 +46,7 @@ visit('flytemc.mjs');
 visit('flytemc-post-renderer.cjs');
 visit('flytemc-krm.mjs');
 // the script the post-renderer runs and its V8 code cache (read by name, not imported)
-for (const f of ['flytemc-post-render.js', 'flytemc-post-render.code-cache']) if (existsSync(join(root, 'dist', f))) reach.add(f);
+for (const f of [postRenderScriptPath(root), codeCachePath(root)]) if (existsSync(f)) reach.add(relative(join(root, 'dist'), f));
 
 const stage = mkdtempSync(join(tmpdir(), 'flytemc-package-'));
 /** @param {string} dest */

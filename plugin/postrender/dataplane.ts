@@ -19,7 +19,7 @@ import { dumpYaml, isYamlError } from '../yaml.ts';
 import { podOf } from './find.ts';
 import { applyPatches, checksumOps, type DocPatch } from './patch.ts';
 import { podProblems, schemaCheck } from './verify.ts';
-import { kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
+import { isNamed, kindOf, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
@@ -86,7 +86,7 @@ interface DataPlaneResult {
 
 /** flyte-propeller-config as the post-renderer left it (its wiring annotation), when the stream is flytemc's own data-plane output. */
 export function wiredPropellerConfig(docs: Doc[]): Doc | undefined {
-  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && mayMention(d, PROPELLER_CONFIGMAP) && nameOf(d) === PROPELLER_CONFIGMAP);
+  const cm = docs.find((d) => isNamed(d, 'ConfigMap', PROPELLER_CONFIGMAP));
   return typeof (cm?.value as K8sObject | undefined)?.metadata?.annotations?.[WIRING_ANNOTATION] === 'string' ? cm : undefined;
 }
 
@@ -137,7 +137,7 @@ export function postRenderDataPlane(docs: Doc[], configDoc: Doc | undefined): Da
       ),
     ]);
   const problems: Problem[] = [];
-  const cm = docs.find((d) => kindOf(d) === 'ConfigMap' && mayMention(d, PROPELLER_CONFIGMAP) && nameOf(d) === PROPELLER_CONFIGMAP);
+  const cm = docs.find((d) => isNamed(d, 'ConfigMap', PROPELLER_CONFIGMAP));
   let wiring: Wiring | undefined;
   let values: MulticlusterValues = {};
   let root: { clusterResourceTemplates?: unknown } = {};

@@ -8,7 +8,7 @@ import { STREAM_INPUT } from '../limits.ts';
 import { error, warning, FlytemcError, type Problem } from '../problems.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError, type YAMLException } from '../yaml.ts';
-import { kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
+import { isNamed, kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
@@ -84,7 +84,8 @@ export function findTargets(docs: Doc[]): Targets {
   );
   const cmNames = new Set(configMaps.map(nameOf));
   // a Deployment that mounts one of them names it
-  const mountsOne = (d: Doc) => [...cmNames].some((n) => n === undefined || mayMention(d, n));
+  const names = [...cmNames];
+  const mountsOne = (d: Doc) => names.some((n) => n === undefined || mayMention(d, n));
   const deployments: Targets['deployments'] = [];
   for (const d of docs) {
     if (kindOf(d) !== 'Deployment' || !mountsOne(d)) continue;
@@ -125,7 +126,7 @@ export function findTargets(docs: Doc[]): Targets {
 export function secretNamed(targets: Targets, name: string): Doc | undefined {
   for (let i = targets.secrets.length - 1; i >= 0; i--) {
     const d = targets.secrets[i]!;
-    if (mayMention(d, name) && nameOf(d) === name) return d;
+    if (isNamed(d, 'Secret', name)) return d;
   }
   return undefined;
 }

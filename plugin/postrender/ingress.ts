@@ -5,7 +5,7 @@
 import type { Operation } from 'fast-json-patch';
 import { FlytemcError, error } from '../problems.ts';
 import type { DocPatch } from './patch.ts';
-import { kindOf, mayMention, nameOf, type Doc, type K8sObject } from './stream.ts';
+import { isNamed, kindOf, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
 
 const CATALOG_SERVICE = 'datacatalog';
@@ -43,7 +43,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
     });
     if (ops.length) patches.push({ doc: d, ops });
   }
-  if (!docs.some((d) => kindOf(d) === 'Service' && mayMention(d, CATALOG_SERVICE) && nameOf(d) === CATALOG_SERVICE)) {
+  if (!docs.some((d) => isNamed(d, 'Service', CATALOG_SERVICE))) {
     throw new FlytemcError([
       error(
         'the rendered manifests',

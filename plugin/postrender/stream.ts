@@ -116,6 +116,9 @@ export const nameOf = (d: Doc): string | undefined => {
  */
 export const mayMention = (d: Doc, text: string): boolean => d.body.includes(text) || d.body.includes('\\');
 
+/** Whether the document is the object `kind`/`name`; parses it only if its text can name it. */
+export const isNamed = (d: Doc, kind: string, name: string): boolean => kindOf(d) === kind && mayMention(d, name) && nameOf(d) === name;
+
 // a comment starts at a `#` after white space (`kind: A#B` is the kind "A#B")
 const KIND_LINE = /^kind[ \t]*:[ \t]+([A-Za-z][A-Za-z0-9]*)(?:[ \t]+(?:#.*)?)?$/;
 const KEY_LINE = /^[A-Za-z_][\w./-]*[ \t]*:(?:[ \t]|$)/;
