@@ -38,11 +38,13 @@ function unxz(src: string, dest: string): Promise<void> {
     const out = openSync(dest, 'w', 0o755);
     const p = spawn('xz', ['-dc', src], { stdio: ['ignore', out, 'pipe'] });
     let err = '';
-    p.stderr.on('data', (d: Buffer) => {
+    p.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
     });
     p.on('error', (e: NodeJS.ErrnoException) =>
-      reject(new HarnessError(e.code === 'ENOENT' ? `xz is not installed (Debian: apt-get install xz-utils); needed to unpack ${src}` : `xz ${src}: ${e.message}`)),
+      reject(
+        new HarnessError(e.code === 'ENOENT' ? `xz is not installed (Debian: apt-get install xz-utils); needed to unpack ${src}` : `xz ${src}: ${e.message}`),
+      ),
     );
     p.on('close', (code) => (code === 0 ? resolve() : reject(new HarnessError(`xz -dc ${src} failed (exit ${code}): ${err.trim()}`))));
   });
@@ -80,7 +82,9 @@ export async function ensureFlyteBinaries(): Promise<FlyteBinaries> {
       const got = await sha256File(dest);
       if (got !== sums[p]) {
         rmSync(dest, { force: true });
-        throw new HarnessError(`${dest}: sha256 ${got} is not the published ${sums[p]} (../shared/flyte/README.md); unpacked from ${join(FLYTE_DIR, 'bin', `${p}.xz`)}`);
+        throw new HarnessError(
+          `${dest}: sha256 ${got} is not the published ${sums[p]} (../shared/flyte/README.md); unpacked from ${join(FLYTE_DIR, 'bin', `${p}.xz`)}`,
+        );
       }
       out[p] = dest;
     }),
