@@ -6,10 +6,10 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-XGKUFH3P.mjs";
+} from "./chunks/chunk-3PMVW44V.mjs";
 import "./chunks/chunk-E4DHOH4E.mjs";
-import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
+import "./chunks/chunk-UCPWFJ37.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-73ICDCBI.mjs";
 import {
@@ -24,12 +24,14 @@ import {
 } from "./chunks/chunk-4DRYKW6H.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-MIZPGW4T.mjs";
+} from "./chunks/chunk-G3752KVS.mjs";
 import {
-  STREAM_INPUT,
   readInput,
   writeOut
-} from "./chunks/chunk-WZVDOOQ4.mjs";
+} from "./chunks/chunk-POANFRJL.mjs";
+import {
+  STREAM_INPUT
+} from "./chunks/chunk-KVNKD25Y.mjs";
 import "./chunks/chunk-FHC65VTN.mjs";
 import {
   EXIT,

@@ -20,18 +20,19 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
-  install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-V5QP73G7.mjs"),
-  join: () => import("./chunks/join-W3QPMHMR.mjs"),
-  check: () => import("./chunks/check-QISNUZY3.mjs"),
-  rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
-  validate: () => import("./chunks/validate-WIFWXEME.mjs"),
-  routes: () => import("./chunks/routes-4M24ZWTV.mjs"),
-  labels: () => import("./chunks/labels-BZ463E7I.mjs"),
-  rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
-  unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-BUZAHBK4.mjs")
+  setup: () => import("./chunks/setup-ZN4LENPX.mjs"),
+  install: () => import("./chunks/install-JAKBLL53.mjs"),
+  export: () => import("./chunks/export-GIOWC5MN.mjs"),
+  join: () => import("./chunks/join-TLG2TK3M.mjs"),
+  check: () => import("./chunks/check-OASSTT3Y.mjs"),
+  smoke: () => import("./chunks/smoke-PR3YZS2I.mjs"),
+  rbac: () => import("./chunks/rbac-WMWLZNSI.mjs"),
+  validate: () => import("./chunks/validate-XFMU2YWE.mjs"),
+  routes: () => import("./chunks/routes-HT2LBGGQ.mjs"),
+  labels: () => import("./chunks/labels-FN2QCNWL.mjs"),
+  rotate: () => import("./chunks/rotate-O6Y745LK.mjs"),
+  unjoin: () => import("./chunks/unjoin-MRCYLAMJ.mjs"),
+  "post-render": () => import("./chunks/post-render-SUHTMFBH.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
