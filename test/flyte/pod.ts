@@ -73,7 +73,7 @@ export class LocalPod {
   /** Where a container's mount path lies on this host: as it is inside the test's folder, else under the container's folder. */
   hostPath(mountPath: string, container: string): string {
     const p = mountPath.replace(/\/+$/, '');
-    return p.startsWith(`${this.opts.root}/`) ? p : join(this.opts.dir, 'containers', container, p);
+    return this.shared(p) ? p : join(this.opts.dir, 'containers', container, p);
   }
 
   /** The folder a volume of the pod is laid out in. */
@@ -101,13 +101,38 @@ export class LocalPod {
     }
     for (const c of [...(this.podSpec.initContainers ?? []), ...this.podSpec.containers]) {
       for (const m of c.volumeMounts ?? []) {
-        const src = this.volumeDirs.get(m.name);
-        if (!src) throw new HarnessError(`${this.opts.deployment}/${c.name} mounts ${m.name}, which is not a volume of the pod`);
-        const at = this.hostPath(m.mountPath, c.name);
-        if (existsSync(at)) rmSync(at, { recursive: true, force: true });
-        mkdirSync(dirname(at), { recursive: true });
-        symlinkSync(m.subPath ? join(src, m.subPath) : src, at);
+        if (!this.volumeDirs.has(m.name)) throw new HarnessError(`${this.opts.deployment}/${c.name} mounts ${m.name}, which is not a volume of the pod`);
+        if (!this.shared(m.mountPath)) this.link(this.hostPath(m.mountPath, c.name), m.name, m.subPath);
       }
+    }
+  }
+
+  private shared(mountPath: string): boolean {
+    return mountPath.startsWith(`${this.opts.root}/`);
+  }
+
+  private link(at: string, volume: string, subPath?: string): void {
+    rmSync(at, { recursive: true, force: true });
+    mkdirSync(dirname(at), { recursive: true });
+    const src = this.volumeDirs.get(volume)!;
+    symlinkSync(subPath ? join(src, subPath) : src, at);
+  }
+
+  /**
+   * Gives the mount paths inside the test's folder, which every container of the pod sees at one
+   * place, the view of container `name` while it runs: what it mounts is there, what it does not
+   * mount is not (so a container the Deployment forgot to mount a Secret into cannot read it here).
+   */
+  private viewOf(name: string): void {
+    const mine = new Map((this.container(name).volumeMounts ?? []).filter((m) => this.shared(m.mountPath)).map((m) => [m.mountPath.replace(/\/+$/, ''), m]));
+    const all = [...(this.podSpec.initContainers ?? []), ...this.podSpec.containers]
+      .flatMap((c) => c.volumeMounts ?? [])
+      .filter((m) => this.shared(m.mountPath));
+    for (const m of all) {
+      const at = m.mountPath.replace(/\/+$/, '');
+      const own = mine.get(at);
+      if (own) this.link(at, own.name, own.subPath);
+      else rmSync(at, { recursive: true, force: true });
     }
   }
 
@@ -140,6 +165,7 @@ export class LocalPod {
 
   /** Runs an init container to its end; throws with its output when it fails. */
   async runToEnd(name: string, run: ContainerRun = {}, timeoutMs = 120_000): Promise<string> {
+    this.viewOf(name);
     const argv = this.argv(name, run.extraArgs);
     const [bin, ...args] = run.edit ? run.edit(argv) : argv;
     const env = this.environment(name, run.env);
@@ -163,6 +189,7 @@ export class LocalPod {
 
   /** Starts a long-running container. */
   start(name: string, run: ContainerRun = {}): Service {
+    this.viewOf(name);
     const [bin, ...args] = this.argv(name, run.extraArgs);
     const log = join(this.opts.dir, `${name}.log`);
     return startService({ name: `${this.opts.deployment}/${name}`, bin: bin!, args, log, cwd: this.opts.dir, env: this.environment(name, run.env) });
