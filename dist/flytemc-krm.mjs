@@ -6,12 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-XGKUFH3P.mjs";
-import "./chunks/chunk-E4DHOH4E.mjs";
-import "./chunks/chunk-UCPWFJ37.mjs";
+} from "./chunks/chunk-FQVNZS7U.mjs";
+import "./chunks/chunk-B6UXH32P.mjs";
+import "./chunks/chunk-3IZYYW4Y.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
-import "./chunks/chunk-73ICDCBI.mjs";
+import "./chunks/chunk-FHC65VTN.mjs";
+import {
+  commandLine,
+  guard
+} from "./chunks/chunk-62GU7USA.mjs";
+import "./chunks/chunk-R6MEMVIO.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";
@@ -19,18 +24,13 @@ import {
   segments
 } from "./chunks/chunk-7QJUPDXI.mjs";
 import {
-  commandLine,
-  guard
-} from "./chunks/chunk-4DRYKW6H.mjs";
-import {
   parseUntrusted
-} from "./chunks/chunk-MIZPGW4T.mjs";
+} from "./chunks/chunk-TF3F54VG.mjs";
 import {
   STREAM_INPUT,
   readInput,
   writeOut
-} from "./chunks/chunk-WZVDOOQ4.mjs";
-import "./chunks/chunk-FHC65VTN.mjs";
+} from "./chunks/chunk-5MVCSTO7.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -38,7 +38,7 @@ import {
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   dumpYaml,
   isYamlError

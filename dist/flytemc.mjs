@@ -6,10 +6,10 @@ import {
 import {
   running,
   self
-} from "./chunks/chunk-4DRYKW6H.mjs";
+} from "./chunks/chunk-62GU7USA.mjs";
 import {
   EXIT
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -20,18 +20,18 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
-  install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-V5QP73G7.mjs"),
-  join: () => import("./chunks/join-W3QPMHMR.mjs"),
-  check: () => import("./chunks/check-QISNUZY3.mjs"),
-  rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
-  validate: () => import("./chunks/validate-WIFWXEME.mjs"),
-  routes: () => import("./chunks/routes-4M24ZWTV.mjs"),
-  labels: () => import("./chunks/labels-BZ463E7I.mjs"),
-  rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
-  unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-BUZAHBK4.mjs")
+  setup: () => import("./chunks/setup-FJWHHQ5M.mjs"),
+  install: () => import("./chunks/install-2ISRF5PQ.mjs"),
+  export: () => import("./chunks/export-2422TUX5.mjs"),
+  join: () => import("./chunks/join-5TPSNTD4.mjs"),
+  check: () => import("./chunks/check-7Z5D65H5.mjs"),
+  rbac: () => import("./chunks/rbac-MS6AXG4R.mjs"),
+  validate: () => import("./chunks/validate-H7NWIXMC.mjs"),
+  routes: () => import("./chunks/routes-Q4TZPTKR.mjs"),
+  labels: () => import("./chunks/labels-CZIQFOAV.mjs"),
+  rotate: () => import("./chunks/rotate-TAZLAEX6.mjs"),
+  unjoin: () => import("./chunks/unjoin-6R6G7HVZ.mjs"),
+  "post-render": () => import("./chunks/post-render-LHQTRUWN.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

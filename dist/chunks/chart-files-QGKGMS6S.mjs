@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  chartYaml,
+  cloudFile,
+  coreChart,
+  declaresFlyteCore,
+  roleFiles,
+  shippedChart
+} from "./chunk-OOBZHSRA.mjs";
+import "./chunk-TF3F54VG.mjs";
+import "./chunk-5MVCSTO7.mjs";
+import "./chunk-5JWNXXDS.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  chartYaml,
+  cloudFile,
+  coreChart,
+  declaresFlyteCore,
+  roleFiles,
+  shippedChart
+};
