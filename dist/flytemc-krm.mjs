@@ -6,10 +6,10 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-FQVNZS7U.mjs";
+} from "./chunks/chunk-3AI2OOGN.mjs";
 import "./chunks/chunk-B6UXH32P.mjs";
-import "./chunks/chunk-3IZYYW4Y.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
+import "./chunks/chunk-3IZYYW4Y.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-FHC65VTN.mjs";
 import {
@@ -25,12 +25,14 @@ import {
 } from "./chunks/chunk-7QJUPDXI.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-TF3F54VG.mjs";
+} from "./chunks/chunk-7WIHMZLF.mjs";
 import {
-  STREAM_INPUT,
   readInput,
   writeOut
-} from "./chunks/chunk-5MVCSTO7.mjs";
+} from "./chunks/chunk-CA6QZ6ZD.mjs";
+import {
+  STREAM_INPUT
+} from "./chunks/chunk-WC3NI36A.mjs";
 import {
   EXIT,
   FlytemcError,

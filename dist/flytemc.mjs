@@ -20,18 +20,19 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-FJWHHQ5M.mjs"),
-  install: () => import("./chunks/install-2ISRF5PQ.mjs"),
-  export: () => import("./chunks/export-2422TUX5.mjs"),
-  join: () => import("./chunks/join-5TPSNTD4.mjs"),
-  check: () => import("./chunks/check-7Z5D65H5.mjs"),
-  rbac: () => import("./chunks/rbac-MS6AXG4R.mjs"),
-  validate: () => import("./chunks/validate-H7NWIXMC.mjs"),
-  routes: () => import("./chunks/routes-Q4TZPTKR.mjs"),
-  labels: () => import("./chunks/labels-CZIQFOAV.mjs"),
-  rotate: () => import("./chunks/rotate-TAZLAEX6.mjs"),
-  unjoin: () => import("./chunks/unjoin-6R6G7HVZ.mjs"),
-  "post-render": () => import("./chunks/post-render-LHQTRUWN.mjs")
+  setup: () => import("./chunks/setup-TY2GJ774.mjs"),
+  install: () => import("./chunks/install-7CLJLH7O.mjs"),
+  export: () => import("./chunks/export-DOZOB7PR.mjs"),
+  join: () => import("./chunks/join-RTSCFE4U.mjs"),
+  check: () => import("./chunks/check-PFFY7EDT.mjs"),
+  smoke: () => import("./chunks/smoke-SFM7K7FY.mjs"),
+  rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
+  validate: () => import("./chunks/validate-XFGKOQKS.mjs"),
+  routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
+  labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
+  rotate: () => import("./chunks/rotate-WKUKKXLN.mjs"),
+  unjoin: () => import("./chunks/unjoin-YIKH4DIW.mjs"),
+  "post-render": () => import("./chunks/post-render-SSQIFYXY.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

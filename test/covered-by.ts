@@ -8,6 +8,19 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/export.test.ts',
     why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
   },
+  'plugin/cluster/deployed.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: "smoke reads the clusters from the hub's deployed ConfigMap, also in a namespace without one",
+  },
+  'plugin/flyteadmin/client.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: 'every call against the real FlyteAdmin v1.16.8: projects, register, executions, node executions, auth on and off, errors',
+  },
+  'plugin/flyteadmin/smoke.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: 'smoke against the real FlyteAdmin and FlytePropellers: succeeded, placed but never started, the task cache',
+  },
+  'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
   'plugin/cluster/probe.ts': {
     test: 'test/join.test.ts',
     why: 'every join proves its token (TLS, 401, permissions) against harness clusters; test/tls.test.ts the unverified cases',
