@@ -4,6 +4,7 @@ import {
   VERSION
 } from "./chunks/chunk-SAU5RIUT.mjs";
 import {
+  guard,
   running,
   self
 } from "./chunks/chunk-62GU7USA.mjs";
@@ -25,7 +26,7 @@ var commands = {
   export: () => import("./chunks/export-DOZOB7PR.mjs"),
   join: () => import("./chunks/join-RTSCFE4U.mjs"),
   check: () => import("./chunks/check-PFFY7EDT.mjs"),
-  smoke: () => import("./chunks/smoke-SFM7K7FY.mjs"),
+  smoke: () => import("./chunks/smoke-LLFWD4DW.mjs"),
   rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
   validate: () => import("./chunks/validate-XFGKOQKS.mjs"),
   routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
@@ -123,4 +124,4 @@ async function main(argv) {
   }
   return (await load()).run(rest);
 }
-process.exit(await main(process.argv.slice(2)));
+process.exit(await guard(() => main(process.argv.slice(2))));
