@@ -22,11 +22,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { startClusters, type ClusterSet } from './harness/cluster.ts';
+import { freePorts, startClusters, type ClusterSet } from './harness/cluster.ts';
 import { kubeConfigFor } from './harness/kube.ts';
 import { helmBinary, helmEnv, prepareChart, ROOT, type HelmMajor } from './helpers/helm.ts';
 import { runProcess, type ProcResult } from './helpers/process.ts';
+import { Transcript, filesUnder, findLeaks, storedReleases, type NamedSecret } from './helpers/e2e.ts';
 import { NS, prepareSite, startControlPlane, startPropeller, type ControlPlane, type Propeller, type Site } from './flyte/flyte.ts';
+import { addGeneratedAdminSecrets, authValues, startOidcDiscovery, type Discovery } from './flyte/auth.ts';
 import { FlyteAdmin, stringLiterals, TERMINAL_PHASES, type Execution } from '../plugin/flyteadmin/client.ts';
 import { SMOKE_WORKFLOW, smokeVersion } from '../plugin/flyteadmin/smoke.ts';
 import { executionNames } from '../plugin/config/routes.ts';
@@ -49,7 +51,7 @@ let set: ClusterSet;
 let site: Site;
 let cp: ControlPlane;
 const propellers: Record<string, Propeller> = {};
-const files = {
+const files: { shared: string; host: string; my: string; dp3: string; auth?: string } = {
   shared: join(work, 'shared-values.yaml'),
   host: join(work, 'host-values.yaml'),
   my: join(work, 'my-values.yaml'),
@@ -81,12 +83,25 @@ async function makeUser(major: HelmMajor): Promise<User> {
   assert.is(setup.code, 0, show(setup));
   return u;
 }
-const helm = (u: User, args: string[]) => runProcess(join(u.bin, 'helm'), args, { env: u.env, cwd: work, timeoutMs: 240_000 });
+/** Every output of the file, scanned for tokens and the client secret at the end. */
+const transcript = new Transcript();
+async function recorded(label: string, run: Promise<ProcResult>): Promise<ProcResult> {
+  const r = await run;
+  transcript.proc(label, r);
+  return r;
+}
+const helm = (u: User, args: string[]) =>
+  recorded(`helm ${args.slice(0, 3).join(' ')}`, runProcess(join(u.bin, 'helm'), args, { env: u.env, cwd: work, timeoutMs: 240_000 }));
 /** `flytemc ARGS` as the user runs it (the link `helm flytemc setup` made). */
 const flytemc = (args: string[], u: User = users[3]) =>
-  runProcess(join(u.env.HOME!, '.local', 'bin', 'flytemc'), args, { env: u.env, cwd: work, timeoutMs: 240_000 });
+  recorded(`flytemc ${args[0]}`, runProcess(join(u.env.HOME!, '.local', 'bin', 'flytemc'), args, { env: u.env, cwd: work, timeoutMs: 240_000 }));
 
-const admin = () => new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000 });
+/** The propeller's client of FlyteAdmin's own authorization server, once auth is on. */
+const CLIENT = { id: 'flytepropeller', secret: `e2e-${Math.random().toString(36).slice(2)}${Date.now()}` };
+let authOn = false;
+let oidc: Discovery | undefined;
+const admin = () =>
+  new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000, ...(authOn ? { credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret } } : {}) });
 const project = { project: 'flytesnacks', domain: 'development' };
 const lp = () => ({ resource_type: 'LAUNCH_PLAN' as const, ...project, name: SMOKE_WORKFLOW, version: smokeVersion() });
 
@@ -156,6 +171,7 @@ test.before(async () => {
 test.after(async () => {
   await Promise.allSettled(Object.values(propellers).map((p) => p.stop()));
   await cp?.stop().catch(() => {});
+  await oidc?.close();
   await site?.pg.stop().catch(() => {});
   await set?.stop();
   figures.push(['whole file', secs(performance.now() - fileStart)]);
@@ -324,6 +340,172 @@ test('rotate dp2: a new token in the hub, FlyteAdmin restarted with it, new exec
   }
 });
 
+test('smoke, bad input: a one-line error naming what and the fix, the documented exit code, nothing registered or launched', async () => {
+  const before = (await admin().executions('flytesnacks', 'development')).length;
+  const base = ['smoke', '--kube-context', 'cp', '-n', NS];
+  const oneError = (r: ProcResult, code: number, what: RegExp, fix: RegExp) => {
+    assert.is(r.code, code, show(r));
+    assert.is(r.stdout, '', 'nothing on stdout');
+    const lines = r.stderr.trim().split('\n');
+    assert.ok(lines.length <= 3, r.stderr);
+    assert.ok(what.test(lines[0]!), r.stderr);
+    assert.ok(fix.test(r.stderr), r.stderr);
+  };
+  const closed = `http://127.0.0.1:${(await freePorts(1))[0]}`;
+  oneError(
+    await flytemc([...base, '--admin', closed]),
+    3,
+    new RegExp(`^error: FlyteAdmin ${closed}: cannot reach FlyteAdmin at ${closed}: ECONNREFUSED`),
+    /fix: check --admin/,
+  );
+  oneError(await flytemc([...base, '--admin', `http://127.0.0.1:${site.ports.catalogHttp}`]), 3, /no FlyteAdmin API at .*answered 404/, /fix: check --admin/);
+  oneError(
+    await flytemc([...base, '--admin', 'flyte.example.com:443']),
+    2,
+    /^error: --admin "flyte\.example\.com:443": use FlyteAdmin's HTTP URL/,
+    /fix: e\.g\. --admin http/,
+  );
+  oneError(
+    await flytemc([...base, '--admin', site.adminUrl, '--project', 'nosuch']),
+    1,
+    /project "nosuch" does not exist \(FlyteAdmin has flyteexamples, flytesnacks, flytetester\)/,
+    /fix: pass --project/,
+  );
+  // a hub namespace whose FlyteAdmin config lists two clusters that only share a label
+  const core = kc('cp').makeApiClient(CoreV1Api);
+  await core.createNamespace({ body: { metadata: { name: 'nopin' } } });
+  const clusters = {
+    clusters: {
+      clusterConfigs: ['dp1', 'dp2'].map((name) => ({ name, endpoint: cluster(name).server, enabled: true })),
+      labelClusterMap: {
+        team1: [
+          { id: 'dp1', weight: 0.5 },
+          { id: 'dp2', weight: 0.5 },
+        ],
+      },
+    },
+  };
+  await core.createNamespacedConfigMap({
+    namespace: 'nopin',
+    body: { metadata: { name: 'flyte-admin-clusters-config' }, data: { 'clusters.yaml': yaml.dump(clusters) } },
+  });
+  const nopin = await flytemc(['smoke', '--kube-context', 'cp', '-n', 'nopin', '--admin', site.adminUrl]);
+  assert.is(nopin.code, 1, show(nopin));
+  assert.is(nopin.stdout, '');
+  for (const dp of ['dp1', 'dp2'])
+    assert.match(
+      nopin.stderr,
+      new RegExp(
+        `error: hub ConfigMap nopin/flyte-admin-clusters-config: no execution cluster label sends work to ${dp} alone.*\\n  fix: .*flytemc join ${dp} .*pin-${dp}`,
+      ),
+    );
+  oneError(
+    await flytemc(['smoke', '--kube-context', 'cp', '-n', 'nothere', '--admin', site.adminUrl]),
+    3,
+    /namespace nothere has no FlyteAdmin multi-cluster config/,
+    /fix: pass the control plane's namespace with -n/,
+  );
+  assert.is((await admin().executions('flytesnacks', 'development')).length, before, 'no execution was launched');
+});
+
+test('auth on: FlyteAdmin with its own authorization server; smoke with client credentials passes, without them it says so', async () => {
+  oidc = await startOidcDiscovery();
+  files.auth = join(work, 'auth-values.yaml');
+  writeFileSync(files.auth, yaml.dump(authValues(site, oidc.url, CLIENT)));
+  const up = await timed('upgrade the control plane with auth on', () =>
+    helm(users[3], [
+      'flytemc',
+      'install',
+      'control-plane',
+      '--kube-context',
+      'cp',
+      '-n',
+      NS,
+      '-f',
+      files.shared,
+      '-f',
+      files.my,
+      '-f',
+      files.host,
+      '-f',
+      files.auth!,
+    ]),
+  );
+  assert.is(up.code, 0, show(up));
+  const keys = await addGeneratedAdminSecrets(cp, kc('cp'));
+  assert.ok(keys.includes('claim_symmetric_key'), keys.join(', '));
+  const secrets = ['--secrets.secrets-prefix', cp.adminPod.hostPath('/etc/secrets', 'flyteadmin')];
+  await timed('FlyteAdmin restarted with auth on', () => cp.restartAdmin({ args: secrets }));
+  authOn = true;
+  // the data planes, as docs/chart.md says: the client secret in a Secret of their own, named in values
+  await timed('dp1 and dp2 upgraded with the client secret, propellers restarted', async () => {
+    for (const [dp, u, extra] of [
+      ['dp1', users[3], []],
+      ['dp2', users[4], ['--set', 'multicluster.dataPlane.rbac=minimal']],
+    ] as const) {
+      await kc(dp)
+        .makeApiClient(CoreV1Api)
+        .createNamespacedSecret({ namespace: NS, body: { metadata: { name: 'flytepropeller-auth' }, stringData: { client_secret: CLIENT.secret } } });
+      const r = await helm(u, [
+        'flytemc',
+        'install',
+        'data-plane',
+        '--name',
+        dp,
+        '--kube-context',
+        dp,
+        '-n',
+        NS,
+        '-f',
+        files.shared,
+        ...extra,
+        '--set',
+        'multicluster.controlPlane.clientSecret.secretName=flytepropeller-auth',
+        '--set',
+        `multicluster.controlPlane.clientSecret.clientId=${CLIENT.id}`,
+      ]);
+      assert.is(r.code, 0, `${dp}: ${show(r)}`);
+      const p = propellers[dp]!;
+      await p.restart(['--admin.clientSecretLocation', `${p.pod.hostPath('/etc/secrets', 'flytepropeller')}/client_secret`]);
+    }
+  });
+  const secretFile = join(work, 'client-secret');
+  writeFileSync(secretFile, CLIENT.secret, { mode: 0o600 });
+  const none = await flytemc(['smoke', '--admin', site.adminUrl, '--kube-context', 'cp', '-n', NS, '--cluster', 'dp1']);
+  assert.is(none.code, 3, show(none));
+  assert.match(
+    none.stderr,
+    /FlyteAdmin has auth on and no credentials were given\n\s+fix: pass the client credentials .*--client-id ID --client-secret-file FILE/,
+  );
+  const wrong = join(work, 'wrong-secret');
+  writeFileSync(wrong, 'not-the-secret', { mode: 0o600 });
+  const bad = await flytemc(['smoke', '--admin', site.adminUrl, '--kube-context', 'cp', '-n', NS, '--client-id', CLIENT.id, '--client-secret-file', wrong]);
+  assert.is(bad.code, 3, show(bad));
+  assert.match(bad.stderr, /the token endpoint refused client "flytepropeller"/);
+  const ok = await timed('smoke with auth on, dp1 and dp2', () =>
+    flytemc([
+      'smoke',
+      '--admin',
+      site.adminUrl,
+      '--kube-context',
+      'cp',
+      '-n',
+      NS,
+      '--cluster',
+      'dp1',
+      '--cluster',
+      'dp2',
+      '--client-id',
+      CLIENT.id,
+      '--client-secret-file',
+      secretFile,
+    ]),
+  );
+  assert.is(ok.code, 0, show(ok));
+  assert.match(ok.stdout, /2 of 2 executions succeeded/);
+  assert.not.ok(`${ok.stdout}${ok.stderr}${none.stderr}${bad.stderr}`.includes(CLIENT.secret), 'the client secret is never printed');
+});
+
 test('unjoin dp1 and upgrade the control plane: FlyteAdmin runs without it and sends nothing there', async () => {
   const names = executionNames(60, `unjoin-${Date.now()}`);
   const before = await predict(names);
@@ -332,7 +514,22 @@ test('unjoin dp1 and upgrade the control plane: FlyteAdmin runs without it and s
   const u = await timed('unjoin dp1', () => flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my]));
   assert.is(u.code, 0, show(u));
   const up = await timed('upgrade the control plane without dp1', () =>
-    helm(users[3], ['flytemc', 'install', 'control-plane', '--kube-context', 'cp', '-n', NS, '-f', files.shared, '-f', files.my, '-f', files.host]),
+    helm(users[3], [
+      'flytemc',
+      'install',
+      'control-plane',
+      '--kube-context',
+      'cp',
+      '-n',
+      NS,
+      '-f',
+      files.shared,
+      '-f',
+      files.my,
+      '-f',
+      files.host,
+      ...(files.auth ? ['-f', files.auth] : []),
+    ]),
   );
   assert.is(up.code, 0, show(up));
   await finishRollout();
@@ -345,6 +542,24 @@ test('unjoin dp1 and upgrade the control plane: FlyteAdmin runs without it and s
   assert.equal(await workflowsIn('dp1'), onDp1, 'no new FlyteWorkflow in dp1');
   const again = await flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my]);
   assert.is(again.code, 0, `a second unjoin finds nothing to do: ${show(again)}`);
+});
+
+test('no data-plane token and no client secret in any output, any stored Helm release, any log or file of the run', async () => {
+  const core = kc('cp').makeApiClient(CoreV1Api);
+  const hub = (await core.readNamespacedSecret({ name: 'cluster-credentials', namespace: NS })).data ?? {};
+  const secrets: NamedSecret[] = [{ name: 'client secret', value: CLIENT.secret }];
+  for (const dp of ['dp2', 'dp3']) secrets.push({ name: `${dp} token`, value: Buffer.from(hub[`${dp}_token`]!, 'base64').toString() });
+  for (const dp of ['cp', 'dp1', 'dp2', 'dp3']) for (const r of await storedReleases(kc(dp))) transcript.add(`release ${dp}/${r.name} v${r.version}`, r.json);
+  // every file but what holds a secret on purpose: the pods' volumes (the mounted Secrets, as in a
+  // pod), the client secret file, etcd's data; the API servers' and controllers' logs are scanned
+  const scanned = filesUnder(work).filter(
+    (f) =>
+      !/\/pods\/[^/]+\/[^/]+\/(volumes|containers)\//.test(f.label) &&
+      !/\/(client|wrong)-secret$/.test(f.label) &&
+      (!f.label.includes('/clusters/') || f.label.endsWith('.log')),
+  );
+  assert.ok(scanned.length > 20, `${scanned.length} files`);
+  assert.equal(findLeaks([...transcript.streams, ...scanned], secrets), []);
 });
 
 test.run();

@@ -102,6 +102,19 @@ export class FlyteAdmin {
     return r.id;
   }
 
+  /** Every execution of a project and domain, page after page (`filters` in FlyteAdmin's syntax, e.g. `eq(phase,RUNNING)`). */
+  async executions(project: string, domain: string, filters?: string): Promise<Execution[]> {
+    const out: Execution[] = [];
+    let token = '';
+    do {
+      const q = new URLSearchParams({ limit: '500', ...(token ? { token } : {}), ...(filters ? { filters } : {}) });
+      const r = await this.call<{ executions?: Execution[]; token?: string }>('GET', `/api/v1/executions/${path(project)}/${path(domain)}?${q}`);
+      out.push(...(r.executions ?? []));
+      token = r.token ?? '';
+    } while (token);
+    return out;
+  }
+
   getExecution(id: ExecutionId): Promise<Execution> {
     return this.call<Execution>('GET', `/api/v1/executions/${path(id.project)}/${path(id.domain)}/${path(id.name)}`);
   }

@@ -195,7 +195,11 @@ async function cacheStatus(admin: FlyteAdmin, id: ExecutionId): Promise<string> 
 
 /** Checks that the project and domain exist: the first call, so a wrong URL, auth or project stops before anything is registered. */
 async function preflight(admin: FlyteAdmin, o: SmokeOptions): Promise<void> {
-  const projects = await admin.projects();
+  const projects = await admin.projects().catch((e: unknown) => {
+    if (e instanceof AdminError && e.failure === 'not-found')
+      throw new AdminError('unreachable', `no FlyteAdmin API at ${admin.url}: GET /api/v1/projects answered 404`, e.status);
+    throw e;
+  });
   const p = projects.find((x) => x.id === o.project);
   if (!p)
     throw new FlytemcError([

@@ -80,8 +80,8 @@ export async function prepareSite(root: string): Promise<Site> {
           datacatalogServer: { application: { grpcPort: catalogGrpc, httpPort: catalogHttp }, datacatalog: { 'profiler-port': catalogProfiler } },
         },
         cluster_resource_manager: {
-          // the templates volume as the local pod lays it out (test/flyte/pod.ts)
-          config: { cluster_resources: { templatePath: join(podDir(root, 'control-plane', 'flyteadmin'), 'etc/flyte/clusterresource/templates') } },
+          // FlyteAdmin's templates volume, where the local pod lays it out (test/flyte/pod.ts)
+          config: { cluster_resources: { templatePath: join(podDir(root, 'control-plane', 'flyteadmin'), 'volumes', 'resource-templates') } },
         },
       },
     },
@@ -113,30 +113,36 @@ export interface ControlPlane {
   catalogPod: LocalPod;
   admin: Service;
   catalog: Service;
-  /** Lays out FlyteAdmin's volumes again from the hub (new credentials or config), syncs, and restarts it. */
-  restartAdmin(): Promise<void>;
-  /** One `clusterresource sync` pass, as FlyteAdmin's init container runs it. */
-  sync(): Promise<void>;
+  /**
+   * Reads FlyteAdmin's Deployment, volumes and credentials again from the hub, runs its init
+   * containers and restarts it, as a rollout would; `opts` replaces the init containers run and
+   * the arguments added for this host.
+   */
+  restartAdmin(opts?: AdminRun): Promise<void>;
   stop(): Promise<void>;
+}
+
+interface AdminRun {
+  /** FlyteAdmin's init containers to run, in the Deployment's order (default: migrations, seed, sync). */
+  init?: string[];
+  /** Added to `serve` and to `clusterresource sync` (e.g. where the pod's secrets lie here). */
+  args?: string[];
 }
 
 /** The init containers that prepare FlyteAdmin here; generate-secrets only matters with auth on. */
 const ADMIN_INIT = ['run-migrations', 'seed-projects', 'sync-cluster-resources'];
 
 /** Runs the control plane's FlyteAdmin and DataCatalog from what the hub stores. */
-export async function startControlPlane(site: Site, hub: ClusterInfo, opts: { adminInit?: string[]; adminArgs?: string[] } = {}): Promise<ControlPlane> {
+export async function startControlPlane(site: Site, hub: ClusterInfo, first: AdminRun = {}): Promise<ControlPlane> {
   const [adminPod, catalogPod] = await Promise.all([pod(site, hub, 'flyteadmin', 'control-plane'), pod(site, hub, 'datacatalog', 'control-plane')]);
   for (const c of catalogPod.initContainers) await catalogPod.runToEnd(c);
   const catalog = catalogPod.start('datacatalog');
-  const init = opts.adminInit ?? ADMIN_INIT;
-  const adminArgs = opts.adminArgs ?? [];
-  const runInit = async () => {
-    for (const c of adminPod.initContainers.filter((x) => init.includes(x)))
-      await adminPod.runToEnd(c, { extraArgs: c === 'sync-cluster-resources' ? adminArgs : [] });
-  };
-  await runInit();
+  let run: AdminRun = first;
   const startAdmin = async () => {
-    const s = adminPod.start('flyteadmin', { extraArgs: adminArgs });
+    const init = run.init ?? ADMIN_INIT;
+    for (const c of adminPod.initContainers.filter((x) => init.includes(x)))
+      await adminPod.runToEnd(c, { extraArgs: c === 'sync-cluster-resources' ? (run.args ?? []) : [] });
+    const s = adminPod.start('flyteadmin', { extraArgs: run.args ?? [] });
     await s.waitForPort(site.ports.adminHttp, 60_000);
     return s;
   };
@@ -145,14 +151,11 @@ export async function startControlPlane(site: Site, hub: ClusterInfo, opts: { ad
     catalogPod,
     admin: await startAdmin(),
     catalog,
-    async restartAdmin() {
+    async restartAdmin(opts) {
       await cp.admin.stop();
-      await adminPod.refreshVolumes();
-      await runInit();
+      if (opts) run = opts;
+      await adminPod.refresh();
       cp.admin = await startAdmin();
-    },
-    async sync() {
-      await adminPod.runToEnd('sync-cluster-resources', { extraArgs: adminArgs });
     },
     async stop() {
       await Promise.all([cp.admin.stop(), cp.catalog.stop()]);
@@ -165,23 +168,24 @@ export async function startControlPlane(site: Site, hub: ClusterInfo, opts: { ad
 export interface Propeller {
   pod: LocalPod;
   service: Service;
-  restart(): Promise<void>;
+  /** Reads its Deployment and volumes again and restarts it; `extraArgs` are added for this host. */
+  restart(extraArgs?: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Runs a data plane's FlytePropeller from its stored Deployment and ConfigMap, against that cluster. */
-export async function startPropeller(site: Site, cluster: ClusterInfo, extraArgs: string[] = []): Promise<Propeller> {
+export async function startPropeller(site: Site, cluster: ClusterInfo): Promise<Propeller> {
   const p = await pod(site, cluster, 'flytepropeller');
   const [prof] = await freePorts(1);
-  const args = ['--propeller.kube-config', kubeconfigFile(site, cluster), '--propeller.prof-port', String(prof), ...extraArgs];
-  const start = () => p.start('flytepropeller', { extraArgs: args });
+  const base = ['--propeller.kube-config', kubeconfigFile(site, cluster), '--propeller.prof-port', String(prof)];
+  const start = (extra: string[]) => p.start('flytepropeller', { extraArgs: [...base, ...extra] });
   const prop: Propeller = {
     pod: p,
-    service: start(),
-    async restart() {
+    service: start([]),
+    async restart(extraArgs = []) {
       await prop.service.stop();
-      await p.refreshVolumes();
-      prop.service = start();
+      await p.refresh();
+      prop.service = start(extraArgs);
     },
     stop: () => prop.service.stop(),
   };

@@ -1,10 +1,11 @@
 // Runs a Deployment's containers as local processes, the way a kubelet would run its pod: the
 // Deployment, its ConfigMaps and Secrets are read back from the API server that stores them, each
-// volume is laid out once per pod, and each container's own command and arguments run with the
-// real Flyte programs. A mount path inside the test's folder (set through values, e.g.
-// multicluster.credentials.mountPath) is used as it is; any other mount path lies under the pod's
-// folder, and the arguments that name it point there instead (`--config /etc/flyte/config/*.yaml`
-// becomes `--config <pod>/etc/flyte/config/*.yaml`): no rendered file is edited.
+// volume is laid out once per pod (`<pod>/volumes/<name>`), and each container's own command and
+// arguments run with the real Flyte programs. A mount path inside the test's folder (set through
+// values, e.g. multicluster.credentials.mountPath) is used as it is; any other lies under the
+// container's folder, and the arguments that name it point there instead (`--config
+// /etc/flyte/config/*.yaml` becomes `--config <pod>/containers/<name>/etc/flyte/config/*.yaml`):
+// no rendered file is edited.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,8 @@ export interface PodOptions {
 export interface ContainerRun {
   /** Added after the container's own arguments (ports on a shared host, the kubeconfig). */
   extraArgs?: string[];
+  /** Changes the command line (already pointed at this host's paths) before it runs. */
+  edit?: (argv: string[]) => string[];
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,18 +41,16 @@ type Files = Record<string, string | Buffer>;
 
 /** A Deployment's pod, laid out on this host. */
 export class LocalPod {
-  private constructor(
-    readonly opts: PodOptions,
-    readonly spec: V1Deployment,
-    /** Where each volume's files lie here, by volume name. */
-    private readonly volumeDirs: Map<string, string>,
-  ) {}
+  /** Where each volume's files lie here, by volume name. */
+  private readonly volumeDirs = new Map<string, string>();
+  private spec: V1Deployment = {};
+
+  private constructor(readonly opts: PodOptions) {}
 
   /** Reads the Deployment and lays out every volume its containers mount. */
   static async load(opts: PodOptions): Promise<LocalPod> {
-    const dep = await opts.kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: opts.deployment, namespace: opts.namespace });
-    const pod = new LocalPod(opts, dep, new Map());
-    await pod.refreshVolumes();
+    const pod = new LocalPod(opts);
+    await pod.refresh();
     return pod;
   }
 
@@ -69,14 +70,22 @@ export class LocalPod {
     return (this.podSpec.initContainers ?? []).map((c) => c.name);
   }
 
-  /** Where a rendered mount path lies on this host: as it is inside the test's folder, else under the pod's folder. */
-  hostPath(mountPath: string): string {
+  /** Where a container's mount path lies on this host: as it is inside the test's folder, else under the container's folder. */
+  hostPath(mountPath: string, container: string): string {
     const p = mountPath.replace(/\/+$/, '');
-    return p.startsWith(`${this.opts.root}/`) ? p : join(this.opts.dir, p);
+    return p.startsWith(`${this.opts.root}/`) ? p : join(this.opts.dir, 'containers', container, p);
   }
 
-  /** Lays out every volume again from the API server (after a Secret or ConfigMap changed). */
-  async refreshVolumes(): Promise<void> {
+  /** The folder a volume of the pod is laid out in. */
+  volumeDir(name: string): string {
+    const d = this.volumeDirs.get(name);
+    if (!d) throw new HarnessError(`Deployment ${this.opts.deployment} has no volume ${name}`);
+    return d;
+  }
+
+  /** Reads the Deployment again and lays out every volume from the API server (after an upgrade, or a Secret or ConfigMap changed). */
+  async refresh(): Promise<void> {
+    this.spec = await this.opts.kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: this.opts.deployment, namespace: this.opts.namespace });
     const core = this.opts.kc.makeApiClient(CoreV1Api);
     for (const v of this.podSpec.volumes ?? []) {
       const files = await volumeFiles(core, this.opts.namespace, v);
@@ -94,7 +103,7 @@ export class LocalPod {
       for (const m of c.volumeMounts ?? []) {
         const src = this.volumeDirs.get(m.name);
         if (!src) throw new HarnessError(`${this.opts.deployment}/${c.name} mounts ${m.name}, which is not a volume of the pod`);
-        const at = this.hostPath(m.mountPath);
+        const at = this.hostPath(m.mountPath, c.name);
         if (existsSync(at)) rmSync(at, { recursive: true, force: true });
         mkdirSync(dirname(at), { recursive: true });
         symlinkSync(m.subPath ? join(src, m.subPath) : src, at);
@@ -109,7 +118,7 @@ export class LocalPod {
       .map((m) => m.mountPath.replace(/\/+$/, ''))
       .filter((p) => !p.startsWith(`${this.opts.root}/`))
       .sort((a, b) => b.length - a.length);
-    const rewrite = (arg: string) => mounts.reduce((s, p) => s.split(p).join(this.hostPath(p)), arg);
+    const rewrite = (arg: string) => mounts.reduce((s, p) => s.split(p).join(this.hostPath(p, name)), arg);
     return [...(c.command ?? []), ...(c.args ?? [])].map(rewrite).concat(extra);
   }
 
@@ -131,7 +140,8 @@ export class LocalPod {
 
   /** Runs an init container to its end; throws with its output when it fails. */
   async runToEnd(name: string, run: ContainerRun = {}, timeoutMs = 120_000): Promise<string> {
-    const [bin, ...args] = this.argv(name, run.extraArgs);
+    const argv = this.argv(name, run.extraArgs);
+    const [bin, ...args] = run.edit ? run.edit(argv) : argv;
     const env = this.environment(name, run.env);
     const log = join(this.opts.dir, `${name}.log`);
     const code = await new Promise<number | string>((resolve) => {
