@@ -6,12 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-3PMVW44V.mjs";
-import "./chunks/chunk-E4DHOH4E.mjs";
+} from "./chunks/chunk-3AI2OOGN.mjs";
+import "./chunks/chunk-B6UXH32P.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
-import "./chunks/chunk-UCPWFJ37.mjs";
+import "./chunks/chunk-3IZYYW4Y.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
-import "./chunks/chunk-73ICDCBI.mjs";
+import "./chunks/chunk-FHC65VTN.mjs";
+import {
+  commandLine,
+  guard
+} from "./chunks/chunk-62GU7USA.mjs";
+import "./chunks/chunk-R6MEMVIO.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";
@@ -19,20 +24,15 @@ import {
   segments
 } from "./chunks/chunk-7QJUPDXI.mjs";
 import {
-  commandLine,
-  guard
-} from "./chunks/chunk-4DRYKW6H.mjs";
-import {
   parseUntrusted
-} from "./chunks/chunk-G3752KVS.mjs";
+} from "./chunks/chunk-7WIHMZLF.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-POANFRJL.mjs";
+} from "./chunks/chunk-CA6QZ6ZD.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-KVNKD25Y.mjs";
-import "./chunks/chunk-FHC65VTN.mjs";
+} from "./chunks/chunk-WC3NI36A.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -40,7 +40,7 @@ import {
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   dumpYaml,
   isYamlError

@@ -4,12 +4,13 @@ import {
   VERSION
 } from "./chunks/chunk-SAU5RIUT.mjs";
 import {
+  guard,
   running,
   self
-} from "./chunks/chunk-4DRYKW6H.mjs";
+} from "./chunks/chunk-62GU7USA.mjs";
 import {
   EXIT
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -20,19 +21,19 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-ZN4LENPX.mjs"),
-  install: () => import("./chunks/install-JAKBLL53.mjs"),
-  export: () => import("./chunks/export-GIOWC5MN.mjs"),
-  join: () => import("./chunks/join-TLG2TK3M.mjs"),
-  check: () => import("./chunks/check-OASSTT3Y.mjs"),
-  smoke: () => import("./chunks/smoke-7IYZ5CBJ.mjs"),
-  rbac: () => import("./chunks/rbac-WMWLZNSI.mjs"),
-  validate: () => import("./chunks/validate-XFMU2YWE.mjs"),
-  routes: () => import("./chunks/routes-HT2LBGGQ.mjs"),
-  labels: () => import("./chunks/labels-FN2QCNWL.mjs"),
-  rotate: () => import("./chunks/rotate-O6Y745LK.mjs"),
-  unjoin: () => import("./chunks/unjoin-MRCYLAMJ.mjs"),
-  "post-render": () => import("./chunks/post-render-SUHTMFBH.mjs")
+  setup: () => import("./chunks/setup-TY2GJ774.mjs"),
+  install: () => import("./chunks/install-7CLJLH7O.mjs"),
+  export: () => import("./chunks/export-DOZOB7PR.mjs"),
+  join: () => import("./chunks/join-RTSCFE4U.mjs"),
+  check: () => import("./chunks/check-PFFY7EDT.mjs"),
+  smoke: () => import("./chunks/smoke-UD4U6BRK.mjs"),
+  rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
+  validate: () => import("./chunks/validate-XFGKOQKS.mjs"),
+  routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
+  labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
+  rotate: () => import("./chunks/rotate-WKUKKXLN.mjs"),
+  unjoin: () => import("./chunks/unjoin-YIKH4DIW.mjs"),
+  "post-render": () => import("./chunks/post-render-SSQIFYXY.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
@@ -123,4 +124,4 @@ async function main(argv) {
   }
   return (await load()).run(rest);
 }
-process.exit(await main(process.argv.slice(2)));
+process.exit(await guard(() => main(process.argv.slice(2))));

@@ -32,10 +32,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/index.ts': { test: 'test/cli.test.ts', why: 'help lists every command, each loads and has --help' },
-  'plugin/commands/install.ts': {
-    test: 'test/plugin.test.ts',
-    why: "install --print/--template under Helm 3 and Helm 4; test/postrender/dataplane.test.ts the data plane's --admin-endpoint",
-  },
   'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': { test: 'test/cli.test.ts', why: 'labels from flags and from multicluster.executionLabels' },
   'plugin/commands/post-render.ts': {
@@ -76,6 +72,10 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/export/patches.ts': { test: 'test/export.test.ts', why: 'the test ops pin what each patch assumes: a stale patch is refused' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
   'plugin/export/tar.ts': { test: 'test/export.test.ts', why: "--vendor-chart unpacks flyte-core's archive" },
+  'plugin/generated/flyte-core-keys.js': {
+    test: 'test/config/flyte-core-keys.test.ts',
+    why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
+  },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
   'plugin/helm.ts': { test: 'test/plugin.test.ts', why: "Helm's plugin contract: HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG, Helm 3 and 4" },
   'plugin/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },

@@ -11,7 +11,7 @@
 // The cluster list comes from -f values.yaml, else from the hub's deployed
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
 import { basename } from 'node:path';
-import { FlytemcError, error, marked, EXIT } from '../problems.ts';
+import { FlytemcError, error, marked, EXIT, redact } from '../problems.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
@@ -165,7 +165,7 @@ export function memberContext(c: ClusterConfig, hubContext: string, contexts: Me
 /** The member side: flytepropeller installed, pointed at the control plane, named as the hub names it, on the control plane's storage. */
 async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined): Promise<Finding[]> {
   const dp = await readDataPlane(m, ns);
-  const install = `helm flytemc install data-plane --name ${c.name} --admin-endpoint dns:///FLYTEADMIN-HOST:443 --kube-context ${m.context} -n ${ns}`;
+  const install = `helm flytemc install data-plane --name ${c.name} --kube-context ${m.context} -n ${ns} -f shared-values.yaml`;
   if (!dp.config && !dp.deployment) {
     return [
       {
@@ -198,7 +198,7 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
     );
     return { ...svc, exists: !!have };
   };
-  const wire = `reinstall the data plane pointed at the control plane: ${install} (or set multicluster.controlPlane.adminEndpoint in its values)`;
+  const wire = `reinstall the data plane pointed at the control plane, with the values file both planes share (multicluster.controlPlane, the bucket): ${install}`;
 
   const adminSection = section('admin.yaml');
   const admin = isObject(adminSection.admin) ? adminSection.admin : {};
@@ -340,7 +340,7 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
           authenticated: false,
           permissions: false,
           verdict: 'fail' as const,
-          problem: String((r.reason as Error)?.message ?? r.reason),
+          problem: redact(String((r.reason as Error)?.message ?? r.reason)),
           findings: [],
           ms: 0,
         },

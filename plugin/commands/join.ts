@@ -53,6 +53,12 @@ Options:
   --parallel N         clusters joined at once (default 4)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 joined (or nothing to do); 1 a values file is wrong,
+before any cluster is touched; 2 the command line is wrong, or the kubeconfig (none, no such
+context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
+failed (unreachable, TLS, token, permissions, the token controller, the same cluster under another
+name, a flytepropeller reporting another name); 70 a bug in flytemc.
+
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run

@@ -27,6 +27,11 @@ Options:
   --revoke-timeout DUR how long to wait for the API server to reject the old token (default 60s)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 rotated; 1 the hub has joined no cluster of that name,
+or the context is another cluster; 2 the command line is wrong, or the kubeconfig (none, no such
+context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
+failed (unreachable, TLS, token, the token controller); 70 a bug in flytemc.
+
 Example:
   flytemc rotate dp-us-east-1 --name dp-us-east-1 --kube-context cp
 `;

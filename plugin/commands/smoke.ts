@@ -40,6 +40,12 @@ Options:
   --insecure-skip-tls-verify  allow a hub context whose kubeconfig cluster skips TLS verification
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 every cluster reached SUCCEEDED; 1 the deployed config
+lists no enabled cluster, no label sends work to one cluster alone, or FlyteAdmin has no such
+project; 2 the command line is wrong, or the kubeconfig (none, no such context, a cluster that
+skips TLS verification without --insecure-skip-tls-verify); 3 an execution did not succeed, the hub
+or FlyteAdmin does not answer, or the hub runs no control plane there; 70 a bug in flytemc.
+
 Examples:
   flytemc smoke --admin http://localhost:8088 --kube-context cp
   flytemc smoke --admin http://localhost:8088 --kube-context cp --cluster dp1 --timeout 30s

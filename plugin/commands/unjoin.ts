@@ -28,6 +28,12 @@ Options:
   --timeout DUR        per-request timeout (default 15s; with --force, 5s for the data plane)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 removed (or nothing to do); 1 a values file is wrong,
+or the context is another cluster than the one joined; 2 the command line is wrong, or the
+kubeconfig (none, no such context, a cluster that skips TLS verification without
+--insecure-skip-tls-verify); 3 a cluster failed (unreachable without --force, permissions); 70 a
+bug in flytemc.
+
 Examples:
   flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml
   flytemc unjoin old-dp --name dp-old --kube-context cp --force

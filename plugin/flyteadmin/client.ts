@@ -1,6 +1,6 @@
 // FlyteAdmin's HTTP/JSON API (the AdminService methods its gateway serves under /api/v1): Node's
 // fetch with a timeout that cancels the request, and OAuth2 client credentials when auth is on.
-import { error, FlytemcError, EXIT, type Problem } from '../problems.ts';
+import { error, FlytemcError, EXIT, redact, type Problem } from '../problems.ts';
 
 interface AdminOptions {
   /** `http://HOST:PORT` or `https://HOST[:PORT]`: FlyteAdmin's HTTP port (8088 as flyte-core renders it). */
@@ -184,6 +184,8 @@ function statusError(status: number, body: string, what: string, withCredentials
   } catch {
     /* not JSON: the text as it came */
   }
+  // FlyteAdmin's answer may quote what it was sent: masked where it enters a message
+  message = redact(message);
   if (status === 401)
     return new AdminError(
       'unauthenticated',
