@@ -448,7 +448,11 @@ function defineSuite(major: HelmMajor): void {
           st.dps.map((dp) => [dp.name, dp.server, true, `${MOUNT}/${dp.name}_token`, `${MOUNT}/${dp.name}_cacert`]),
           `stored ConfigMap ${cmName} (${withClusters[0]![0]})`,
         );
-        assert.equal(Object.keys(clusters.labelClusterMap).sort(), ['team1', 'team2'], `${cmName}: labelClusterMap`);
+        assert.equal(
+          Object.keys(clusters.labelClusterMap).sort(),
+          [...st.dps.map((dp) => `pin-${dp.name}`), 'team1', 'team2'].sort(),
+          `${cmName}: labelClusterMap (join's routes and a pin label per cluster)`,
+        );
         assert.not.match(JSON.stringify(clusters), /insecure/i, `${cmName}: a cluster config turns TLS verification off`);
       }
 

@@ -1,12 +1,12 @@
-// The real Flyte programs come from ../shared/flyte, checked: a missing archive or a wrong sum fails
-// naming the file, never a silent skip.
-import { test } from '../helpers/uvu.ts';
+// test/flyte, the real Flyte for tests: its programs come from ../shared/flyte, checked; a missing
+// archive or a wrong sum fails naming the file, never a silent skip.
+import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FLYTE_DIR, ensureFlyteBinaries, publishedSums } from './binaries.ts';
+import { FLYTE_DIR, ensureFlyteBinaries, publishedSums } from './flyte/binaries.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-binaries-'));
 test.after(() => rmSync(work, { recursive: true, force: true }));
