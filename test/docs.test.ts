@@ -37,7 +37,7 @@ import yaml from 'js-yaml';
 import { HELM_MAJORS, ROOT, helmBinary, type HelmMajor } from './helpers/helm.ts';
 import { runProcess } from './helpers/process.ts';
 import { SHARED } from '../scripts/shared.mjs';
-import { DOCS } from './helpers/docs.ts';
+import { DOCS, blocks, type Block } from './helpers/docs.ts';
 
 /** Files the docs name as the reader's own: created in the copy from these repository files. */
 const GIVEN: Record<string, string> = {
@@ -47,38 +47,6 @@ const GIVEN: Record<string, string> = {
 };
 const UPDATE = process.env.FLYTEMC_DOCTEST_UPDATE === '1';
 const MARK_HINT = 'if it cannot run offline (clusters, network), mark it: <!-- doctest: skip needs clusters -->';
-
-interface Block {
-  file: string;
-  /** 1-based line of the opening fence. */
-  line: number;
-  lang: string;
-  body: string[];
-  directives: string[];
-}
-
-export function blocks(file: string, text: string): Block[] {
-  const lines = text.split('\n');
-  const out: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]!);
-    if (!open) continue;
-    const [, indent, fence, lang] = open;
-    const body: string[] = [];
-    let j = i + 1;
-    while (j < lines.length && !(lines[j]!.trim().startsWith(fence!) && lines[j]!.trim().replace(/[`~]/g, '') === ''))
-      body.push(lines[j++]!.slice(indent!.length));
-    const directives: string[] = [];
-    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-      const m = /^\s*<!--\s*doctest:\s*(.*?)\s*-->\s*$/.exec(lines[k]!);
-      if (m) directives.unshift(m[1]!);
-      else if (lines[k]!.trim() !== '') break;
-    }
-    out.push({ file, line: i + 1, lang: lang ?? '', body, directives });
-    i = j;
-  }
-  return out;
-}
 
 const isCommand = (b: Block) => ['sh', 'bash', 'shell', 'console'].includes(b.lang) || b.body.some((l) => l.startsWith('$ '));
 const skipReason = (b: Block) => b.directives.map((d) => /^skip\b\s*(.*)$/.exec(d)).find(Boolean)?.[1];

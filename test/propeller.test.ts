@@ -28,7 +28,11 @@ const figures: Array<[string, string]> = [];
 
 /** The CLI from source (tsx), with Helm 3 and its isolated homes, against the harness kubeconfig. */
 const flytemc = (args: string[]): Promise<ProcResult> =>
-  runNode(CLI_SOURCE, args, { nodeArgs: ['--import', 'tsx'], env: { ...env, FLYTEMC_HELM: helmBinary(3), HOME: work, FLYTEMC_PROGRESS: '0' }, timeoutMs: 240_000 });
+  runNode(CLI_SOURCE, args, {
+    nodeArgs: ['--import', 'tsx'],
+    env: { ...env, FLYTEMC_HELM: helmBinary(3), HOME: work, FLYTEMC_PROGRESS: '0' },
+    timeoutMs: 240_000,
+  });
 const show = (r: ProcResult) => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 const hub = () => ['--kube-context', 'cluster-0', '--kubeconfig', set.kubeconfigPath, '-n', NS];
 
@@ -71,10 +75,7 @@ test('a running flytepropeller (its leader Lease renewed): check says ALIVE yes 
   // STORAGE: the hub runs no FlyteAdmin yet to compare with
   assert.match(table.stdout, /^cluster-1 +https:\/\/\S+ +yes +yes +yes +yes +yes +yes +yes +yes +yes +- +OK$/m, table.stdout);
   // the lease is really renewed (every few seconds), not just taken once
-  const lease = () =>
-    kubeConfigFor(set.clusters[1]!)
-      .makeApiClient(CoordinationV1Api)
-      .readNamespacedLease({ name: 'propeller-leader', namespace: NS });
+  const lease = () => kubeConfigFor(set.clusters[1]!).makeApiClient(CoordinationV1Api).readNamespacedLease({ name: 'propeller-leader', namespace: NS });
   const first = new Date((await lease()).spec!.renewTime as unknown as string).getTime();
   await new Promise((res) => setTimeout(res, 4_000));
   assert.ok(new Date((await lease()).spec!.renewTime as unknown as string).getTime() > first, 'flytepropeller did not renew its lease');

@@ -116,7 +116,7 @@ test('every ordering of the rollout: whenever the controller finishes it, FlyteA
       assert.instance(e, FlytemcError);
       assert.is(k, n + 1, `k=${k}: ${(e as Error).message}`);
       assert.match((e as Error).message, /the rollout did not finish within/);
-      assert.match((e as Error).message, /the old token \(Secret flyteadmin-token\) is still valid/);
+      assert.match((e as Error).message, /the old token \(Secret flyte\/flyteadmin-token\) is still valid/);
       assert.match((e as Error).message, /rotate dp1 --name dp1 --kube-context cp -n flyte --finish/);
       assert.ok(dp.accepts(old), 'the old token was revoked before the rollout finished');
       world.controllerFrom = 0;

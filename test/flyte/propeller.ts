@@ -81,7 +81,16 @@ export async function startPropeller(o: PropellerOptions): Promise<RunningPropel
   const fd = openSync(log, 'a');
   const child = spawn(
     bins.flytepropeller,
-    ['--config', `${configDir}/*.yaml`, '--propeller.cluster-id', o.clusterId, '--propeller.kube-config', kubeconfig, '--propeller.prof-port', String(profPort)],
+    [
+      '--config',
+      `${configDir}/*.yaml`,
+      '--propeller.cluster-id',
+      o.clusterId,
+      '--propeller.kube-config',
+      kubeconfig,
+      '--propeller.prof-port',
+      String(profPort),
+    ],
     { cwd: dir, detached: true, stdio: ['ignore', fd, fd] },
   );
   closeSync(fd);
@@ -112,7 +121,9 @@ export async function startPropeller(o: PropellerOptions): Promise<RunningPropel
     if (lease?.spec?.holderIdentity && renewed > was) return { pid, log, dir, holder: lease.spec.holderIdentity, running: () => exited === undefined, kill };
     if (Date.now() > deadline) {
       await kill();
-      throw new Error(`flytepropeller did not take Lease ${o.namespace}/${LEASE} within ${o.readyTimeoutMs ?? 60_000} ms; last lines of ${log}:\n${logTail(log)}`);
+      throw new Error(
+        `flytepropeller did not take Lease ${o.namespace}/${LEASE} within ${o.readyTimeoutMs ?? 60_000} ms; last lines of ${log}:\n${logTail(log)}`,
+      );
     }
     await sleep(200);
   }
@@ -125,5 +136,6 @@ export async function renewLease(kc: KubeConfig, namespace: string, holder: stri
   const spec = { holderIdentity: holder, leaseDurationSeconds: 15, renewTime: now, acquireTime: now } as V1Lease['spec'];
   const have = await readLease(kc, namespace);
   if (have) await api.replaceNamespacedLease({ name: LEASE, namespace, body: { ...have, spec: { ...have.spec, ...spec } } });
-  else await api.createNamespacedLease({ namespace, body: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: LEASE, namespace }, spec } });
+  else
+    await api.createNamespacedLease({ namespace, body: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: LEASE, namespace }, spec } });
 }
