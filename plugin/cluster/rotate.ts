@@ -256,7 +256,7 @@ async function finishRotation(
     plan.record({ target: req.context, object: 'retired token Secrets', action: 'unchanged', note: 'none left to revoke' });
     return out;
   }
-  const done = `the hub holds the token of Secret ${ns}/${current}; the old token (Secret ${retiring.map((r) => r.secret).join(', ')}) is still valid, so FlyteAdmin works`;
+  const done = `the hub holds the token of Secret ${ns}/${current}; the old token (Secret ${retiring.map((r) => `${ns}/${r.secret}`).join(', ')}) is still valid, so FlyteAdmin works`;
 
   // 3. every pod of flyteadmin and syncresources started after the hub got the newer token
   const since = retiring.map((r) => r.since).sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;
@@ -276,7 +276,7 @@ async function finishRotation(
         out.kept = `Deployment ${stale.map((n) => `${ns}/${n}`).join(', ')} ${stale.length === 1 ? 'has' : 'have'} not restarted since the hub got the new token: ${stale.length === 1 ? 'its' : 'their'} pods may hold the old token, so it stays valid`;
         plan.record({
           target: req.context,
-          object: `Secret ${ns}/${retiring.map((r) => r.secret).join(', ')}`,
+          object: `Secret ${retiring.map((r) => `${ns}/${r.secret}`).join(', ')}`,
           action: 'skip',
           note: `kept valid: ${out.kept}`,
         });
