@@ -6,9 +6,9 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-XGKUFH3P.mjs";
+} from "./chunks/chunk-FIDKMQB4.mjs";
 import "./chunks/chunk-E4DHOH4E.mjs";
-import "./chunks/chunk-UCPWFJ37.mjs";
+import "./chunks/chunk-RE3D74CU.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-73ICDCBI.mjs";

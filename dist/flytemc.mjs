@@ -21,17 +21,17 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
-  install: () => import("./chunks/install-KHR6GTII.mjs"),
-  export: () => import("./chunks/export-V5QP73G7.mjs"),
-  join: () => import("./chunks/join-W3QPMHMR.mjs"),
-  check: () => import("./chunks/check-QISNUZY3.mjs"),
+  install: () => import("./chunks/install-G2TL3BBR.mjs"),
+  export: () => import("./chunks/export-7LWCMNR7.mjs"),
+  join: () => import("./chunks/join-CRGJLIWX.mjs"),
+  check: () => import("./chunks/check-M2UN2TUU.mjs"),
   rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
-  validate: () => import("./chunks/validate-WIFWXEME.mjs"),
+  validate: () => import("./chunks/validate-2BZD6QCH.mjs"),
   routes: () => import("./chunks/routes-4M24ZWTV.mjs"),
   labels: () => import("./chunks/labels-BZ463E7I.mjs"),
-  rotate: () => import("./chunks/rotate-7LXDTU3D.mjs"),
-  unjoin: () => import("./chunks/unjoin-SEQXMSBQ.mjs"),
-  "post-render": () => import("./chunks/post-render-BUZAHBK4.mjs")
+  rotate: () => import("./chunks/rotate-JJVOVJ3Q.mjs"),
+  unjoin: () => import("./chunks/unjoin-7O2JBUX2.mjs"),
+  "post-render": () => import("./chunks/post-render-APH6LBNV.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
