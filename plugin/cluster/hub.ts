@@ -10,7 +10,7 @@
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { ensureNamespace, isConflict, readOrAbsent, type Kube } from './kube.ts';
+import { ensureNamespace, isConflict, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
@@ -65,6 +65,25 @@ const encode = (data: Record<string, string>) => Object.fromEntries(Object.entri
 export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<CredentialsSecret> {
   const secret = await readOrAbsent(hub, `reading Secret ${ns}/${secretName}`, () => hub.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
+}
+
+/**
+ * The other namespaces of the hub where a credentials Secret of this name holds `name`'s keys
+ * (the namespace flag was likely forgotten); empty when it cannot list Secrets everywhere.
+ */
+export async function joinedElsewhere(hub: Kube, secretName: string, name: string, ns: string): Promise<string[]> {
+  const list = await hub.call(`looking for Secret ${secretName} in every namespace`, async () => {
+    try {
+      return await hub.core.listSecretForAllNamespaces({ fieldSelector: `metadata.name=${secretName}` });
+    } catch (e) {
+      if (statusCode(e) === 403) return undefined;
+      throw e;
+    }
+  });
+  return (list?.items ?? [])
+    .filter((s) => s.metadata?.namespace !== ns && s.data?.[tokenKey(name)])
+    .map((s) => s.metadata!.namespace!)
+    .sort();
 }
 
 /** Refuses a second name for the same physical cluster, and a name already taken by another cluster. */

@@ -19,7 +19,7 @@ import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts
 import { caKey, tokenKey } from '../config/types.ts';
 import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
 import { self } from '../shell.ts';
-import { ConcurrentChange, editCredentials, readCredentials, type ClusterRecord } from './hub.ts';
+import { ConcurrentChange, editCredentials, joinedElsewhere, readCredentials, type ClusterRecord } from './hub.ts';
 import type { Kube } from './kube.ts';
 import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, rotateCreation, waitForToken } from './member.ts';
 import { describeRollout, flyteadminDeployments, restartDeployments, restartedAt, waitForRollout } from './rollout.ts';
@@ -190,12 +190,15 @@ async function look(req: RotateRequest, session: ClusterSession & { hub: Kube })
   const creds = await readCredentials(hub, ns, secretName);
   const record = creds.records[req.name];
   if (!record || !creds.data[tokenKey(req.name)]) {
+    const elsewhere = await joinedElsewhere(hub, secretName, req.name, ns);
     throw new FlytemcError(
       [
         error(
           `hub ${hub.context} Secret ${ns}/${secretName}`,
-          `has no joined cluster ${JSON.stringify(req.name)}`,
-          `join it first: ${self()} join ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} (or name the namespace it was joined in with -n)`,
+          `has no joined cluster ${JSON.stringify(req.name)}${elsewhere.length ? ` (namespace ${ns}, from ${session.namespaceFrom}); the Secret in namespace ${elsewhere.join(', ')} has it` : ''}`,
+          elsewhere.length
+            ? `rerun with -n ${elsewhere[0]}`
+            : `join it first: ${self()} join ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} (or name the namespace it was joined in with -n)`,
         ),
       ],
       EXIT.invalid,

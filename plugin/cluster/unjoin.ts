@@ -21,7 +21,7 @@ import { readText } from '../stdio.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError } from '../yaml.ts';
 import { clustersFromFile } from './check-clusters.ts';
-import { readCredentials, removeCredentials } from './hub.ts';
+import { joinedElsewhere, readCredentials, removeCredentials } from './hub.ts';
 import { UnreachableError, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
 import { describeRollout, FLYTEADMIN_DEPLOYMENTS, restartDeployments, waitForRollout } from './rollout.ts';
@@ -112,6 +112,23 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
       throw stopped(e, 'nothing was changed', rerun);
     });
   const record = creds.records[req.name];
+  if (!record && !creds.data[tokenKey(req.name)]) {
+    // not joined here: in another namespace (a forgotten -n), say so rather than clean up the wrong one
+    const elsewhere = await joinedElsewhere(hub, secretName, req.name, ns).catch((e: unknown) => {
+      throw stopped(e, 'nothing was changed', rerun);
+    });
+    if (elsewhere.length)
+      throw new FlytemcError(
+        [
+          error(
+            `hub ${hub.context} Secret ${ns}/${secretName}`,
+            `has no joined cluster ${JSON.stringify(req.name)} (namespace ${ns}, from ${session.namespaceFrom}); the Secret in namespace ${elsewhere.join(', ')} has it; nothing was changed`,
+            `rerun with -n ${elsewhere[0]}`,
+          ),
+        ],
+        EXIT.invalid,
+      );
+  }
   const release = deployed.lists.find((l) => l.release)?.release ?? 'flyte';
   const upgrade = `${self()} install control-plane${release === 'flyte' ? '' : ` --release ${release}`} --kube-context ${hub.context} -n ${ns} -f ${req.values ?? 'VALUES'}`;
   await refuseLast(req, deployed.lists, upgrade, hub.context, ns);

@@ -271,6 +271,21 @@ test('--no-restart: the old token stays valid (FlyteAdmin keeps it) and the outc
   assert.equal(again.revoked, []);
 });
 
+test('rotate in a namespace where the cluster is not joined, while another namespace has it: exit 1 naming -n, nothing changed', async () => {
+  const { world, hub } = await joined();
+  try {
+    await rotateCluster(request(), world.session(hub, { namespace: 'default' }));
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.is((e as FlytemcError).exitCode, 1);
+    assert.match(
+      (e as Error).message,
+      /has no joined cluster "dp1" \(namespace default, from flytemc's default\); the Secret in namespace flyte has it\n {2}fix: rerun with -n flyte/,
+    );
+  }
+  assert.not.ok(world.calls.some((c) => /create|replace|delete|patch/.test(c)));
+});
+
 test('--dry-run changes nothing and plans the steps in order', async () => {
   const { world, hub, dp } = await joined();
   const before = JSON.stringify([...dp.secrets.items.values()]) + JSON.stringify([...hub.secrets.items.values()]);

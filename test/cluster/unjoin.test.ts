@@ -238,6 +238,23 @@ test('the last data plane is refused (exit 1, nothing changed) with the commands
   assert.equal(s.world.broken(s.hub), []);
 });
 
+test('unjoin in a namespace where the cluster is not joined, while another namespace has it: exit 1 naming -n, nothing changed', async () => {
+  const s = await deployed();
+  const before = readFileSync(s.values, 'utf8');
+  try {
+    await unjoinCluster(request(s), s.world.session(s.hub, { namespace: 'default' }));
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.is((e as FlytemcError).exitCode, EXIT.invalid);
+    assert.match(
+      (e as Error).message,
+      /has no joined cluster "dp1" \(namespace default, from flytemc's default\); the Secret in namespace flyte has it; nothing was changed\n {2}fix: rerun with -n flyte/,
+    );
+  }
+  assert.is(readFileSync(s.values, 'utf8'), before);
+  assert.not.ok(s.world.calls.some((c) => /create|replace|delete|patch/.test(c)));
+});
+
 test('a values file that is not there: exit 1 naming it, before anything is read or changed', async () => {
   const s = await deployed();
   try {
