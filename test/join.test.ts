@@ -315,7 +315,7 @@ test('rotate: new token works, hub updated, the old token is rejected by the rea
   const r = await flytemc(['rotate', 'cluster-1', ...hubArgs()]);
   figures['rotate 1 cluster (process wall)'] = `${(r.ms / 1000).toFixed(1)} s`;
   assert.is(r.code, 0, r.stderr + r.stdout);
-  assert.match(r.stdout, /old token \(Secret flyte\/flyteadmin-token\)\s+\(rejected by the API server \(401\)/);
+  assert.match(r.stdout, /old token \(Secret flyte\/flyteadmin-token\)\s+\(rejected by the API server \(401\)/, r.stdout);
   const data = decode(await hubSecret());
   const fresh = data['cluster-1_token']!;
   assert.is.not(fresh, old);

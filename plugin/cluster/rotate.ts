@@ -46,6 +46,8 @@ interface RotateOutcome {
   newSecret?: string;
   /** The token Secrets deleted (revoked) by this run. */
   revoked: string[];
+  /** The Deployments of FlyteAdmin whose rollout this run waited for (none: no FlyteAdmin in the namespace). */
+  rolledOut: string[];
   /** Why old tokens were kept valid, when they were (then `finish` is the command that revokes them). */
   kept?: string;
   /** The command that finishes the rotation. */
@@ -108,7 +110,7 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
       action: 'delete',
       note: req.restart ? 'revokes the old token, once every pod of FlyteAdmin holds the new one' : `kept valid until ${finish}`,
     });
-    return { newSecret, revoked: [], finish, warnings: [] };
+    return { newSecret, revoked: [], rolledOut: [], finish, warnings: [] };
   }
   let writing = false;
   try {
@@ -140,7 +142,7 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
     // 2. the hub, only if it still holds the token this replaces
     say('updating the hub');
     writing = true;
-    await editCredentials(hub, ns, secretName, plan, `new ${tokenKey(req.name)}, ${caKey(req.name)}; Secret ${oldSecret} retiring`, (data, records) => {
+    await editCredentials(hub, ns, secretName, plan, `new ${tokenKey(req.name)}, ${caKey(req.name)}; Secret ${ns}/${oldSecret} retiring`, (data, records) => {
       const cur = records[req.name];
       if (!cur || data[tokenKey(req.name)] !== oldToken) {
         throw new ConcurrentChange(
@@ -254,7 +256,7 @@ async function finishRotation(
   const record = creds.records[req.name];
   const current = record?.tokenSecret;
   const retiring = (record?.retiring ?? []).filter((r) => r.secret !== current);
-  const out: RotateOutcome = { ...(current ? { newSecret: current } : {}), revoked: [], finish, warnings };
+  const out: RotateOutcome = { ...(current ? { newSecret: current } : {}), revoked: [], rolledOut: [], finish, warnings };
   if (!record || !retiring.length) {
     plan.record({ target: req.context, object: 'retired token Secrets', action: 'unchanged', note: 'none left to revoke' });
     return out;
@@ -332,7 +334,15 @@ async function finishRotation(
       const token = tokens.get(r.secret);
       if (token !== undefined && token === hubToken) continue; // never the token the hub holds
       say(`deleting Secret ${ns}/${r.secret}`);
-      await deleteTokenSecret(m, ns, r.secret, plan, 'revokes the old token: every pod of FlyteAdmin holds the new one');
+      await deleteTokenSecret(
+        m,
+        ns,
+        r.secret,
+        plan,
+        deployments.length
+          ? 'revokes the old token: every pod of FlyteAdmin holds the new one'
+          : `revokes the old token: no Deployment of FlyteAdmin in ${ns} holds it`,
+      );
       revoked.push({ secret: r.secret, ...(token ? { token } : {}) });
     }
     const gone = new Set(revoked.map((r) => r.secret));
@@ -347,6 +357,7 @@ async function finishRotation(
     throw stopped(e, `${done}${revoked.length ? ` (deleted: Secret ${revoked.map((r) => r.secret).join(', ')})` : ''}`, `run ${finish}`);
   }
   out.revoked = revoked.map((r) => r.secret);
+  out.rolledOut = deployments;
   if (plan.dryRun) return out;
 
   // the revoked tokens, as the API server sees them now
@@ -358,7 +369,7 @@ async function finishRotation(
     if (dead.rejectedAfterMs !== undefined) {
       plan.record({
         target: record.endpoint,
-        object: `old token (Secret ${r.secret})`,
+        object: `old token (Secret ${ns}/${r.secret})`,
         action: 'check',
         note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s`,
       });

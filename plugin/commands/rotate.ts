@@ -88,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (out.kept)
       text += `\n${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; the old token stays valid: ${out.kept}.\nOnce flyteadmin and syncresources have restarted (kubectl --context ${session.hubContext} -n ${namespace} rollout restart deployment/flyteadmin deployment/syncresources), revoke it:\n  ${out.finish}\n`;
     else if (out.revoked.length)
-      text += `\nrotated ${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; every pod of FlyteAdmin started after that; Secret ${out.revoked.map((s) => `${namespace}/${s}`).join(', ')} deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : ''}\n`;
+      text += `\nrotated ${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; ${out.rolledOut.length ? 'every pod of FlyteAdmin started after that' : `no FlyteAdmin runs in ${namespace} to restart`}; Secret ${out.revoked.map((s) => `${namespace}/${s}`).join(', ')} deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : ''}\n`;
     else text += `\n${who}: nothing to finish: ${hub} holds the token of Secret ${namespace}/${out.newSecret} and no retired token is left\n`;
     await writeOut(text);
     printWarnings(out.warnings);
