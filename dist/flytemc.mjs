@@ -29,8 +29,8 @@ var commands = {
   validate: () => import("./chunks/validate-2BZD6QCH.mjs"),
   routes: () => import("./chunks/routes-4M24ZWTV.mjs"),
   labels: () => import("./chunks/labels-BZ463E7I.mjs"),
-  rotate: () => import("./chunks/rotate-JXWH46TT.mjs"),
-  unjoin: () => import("./chunks/unjoin-JFDN23HF.mjs"),
+  rotate: () => import("./chunks/rotate-QOXSE5UV.mjs"),
+  unjoin: () => import("./chunks/unjoin-WF5JZ7YV.mjs"),
   "post-render": () => import("./chunks/post-render-APH6LBNV.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);

@@ -66,8 +66,9 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   const say = (msg: string) => session.progress.step(req.name, msg, req.context);
   const finish = `${self()} rotate ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} --finish`;
   const hubWhere = `hub ${hub.context} Secret ${ns}/${secretName}`;
+  const rerun = `rerun: ${self()} rotate ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns}${req.restart ? '' : ' --no-restart'}`;
   const { creds, m } = await look(req, session).catch((e: unknown) => {
-    throw e instanceof FlytemcError && e.exitCode === EXIT.invalid ? e : stopped(e, 'nothing was changed', 'rerun rotate');
+    throw e instanceof FlytemcError && e.exitCode === EXIT.invalid ? e : stopped(e, 'nothing was changed', rerun);
   });
   const record = creds.records[req.name]!;
   const oldToken = creds.data[tokenKey(req.name)]!;
@@ -77,7 +78,7 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   const oldSecret = await listTokenSecrets(m, ns)
     .then((all) => all.find((s) => s.token === oldToken)?.name ?? record.tokenSecret)
     .catch((e: unknown) => {
-      throw stopped(e, 'nothing was changed', 'rerun rotate');
+      throw stopped(e, 'nothing was changed', rerun);
     });
   const newSecret = `${DEFAULT_TOKEN_SECRET}-${suffix()}`;
   const unchanged = `the hub keeps the old token, which works: FlyteAdmin is not affected`;
@@ -88,7 +89,7 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
   try {
     created = (await ensureTokenSecret(m, ns, newSecret, rotateCreation(req.name), plan)) !== 'planned';
   } catch (e) {
-    throw stopped(e, `${unchanged}${await discard(m, ns, newSecret, plan)}`, 'rerun rotate');
+    throw stopped(e, `${unchanged}${await discard(m, ns, newSecret, plan)}`, rerun);
   }
   if (!created) {
     plan.record({
@@ -174,11 +175,11 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
         throw stopped(
           e,
           `could not tell whether the hub took the new token (Secret ${ns}/${newSecret}); the old token is not revoked, so FlyteAdmin works either way`,
-          `once the hub answers, run ${finish} if it holds the new token (\`${self()} rotate ... --finish\` revokes only what the hub no longer holds), else delete Secret ${ns}/${newSecret} in context ${req.context}`,
+          `once the hub answers, run ${finish}: it revokes the old token if the hub holds the new one; if the hub still holds the old one, delete Secret ${ns}/${newSecret} in context ${req.context} instead`,
         );
     }
     const keeps = e instanceof ConcurrentChange ? 'the hub keeps the token the other writer put there, which works' : unchanged;
-    throw stopped(e, `${keeps}${await discard(m, ns, newSecret, plan)}`, 'rerun rotate if a new token is still wanted');
+    throw stopped(e, `${keeps}${await discard(m, ns, newSecret, plan)}`, `${rerun} (if a new token is still wanted)`);
   }
   return finishRotation(req, session, m, finish, afterWrite(ns, newSecret));
 }

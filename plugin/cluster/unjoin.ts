@@ -10,7 +10,7 @@
 //            them) and the RBAC and ServiceAccount that join created and no Helm release adopted;
 //            with --restart, the restart of flyteadmin and syncresources
 //
-// The last data plane is refused unless --force: the control plane could not be upgraded without
+// The last data plane of a running control plane is refused unless --force: it could not be upgraded without
 // a cluster. With --force, an unreachable member is skipped (its objects stay).
 import { existsSync } from 'node:fs';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
@@ -289,12 +289,13 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
 }
 
 /**
- * Refuses to unjoin the last cluster FlyteAdmin is configured with (unless --force): the values
- * file's clusters when given, else the deployed config's. Without a cluster the control plane cannot
- * be upgraded (the post-renderer refuses it) and FlyteAdmin has nowhere to send executions.
+ * Refuses to unjoin the last cluster of a running FlyteAdmin (unless --force): the values file's
+ * clusters when given, else the deployed config's. Without a cluster the control plane cannot be
+ * upgraded (the post-renderer refuses it) and FlyteAdmin has nowhere to send executions. With no
+ * control plane deployed in the namespace yet, nothing is stranded: no refusal.
  */
 async function refuseLast(req: UnjoinRequest, lists: Array<{ clusters: ClusterConfig[] }>, upgrade: string, hubContext: string, ns: string): Promise<void> {
-  if (req.force) return;
+  if (req.force || !lists.length) return;
   let clusters: ClusterConfig[] | undefined;
   let from: string;
   if (req.values) {

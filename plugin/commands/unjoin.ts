@@ -22,8 +22,8 @@ cluster it lists has no token file):
            restarts flyteadmin and syncresources
 
 Run it again after the upgrade (or with --finish, which fails with exit 3 instead of stopping after
-phase 1). Refuses a CONTEXT that is not the cluster joined as NAME, and the last cluster
-FlyteAdmin is configured with unless --force (the message gives the commands for the end state:
+phase 1). Refuses a CONTEXT that is not the cluster joined as NAME, and the last cluster of a
+running FlyteAdmin unless --force (the message gives the commands for the end state:
 the control plane running workloads itself, or back to single-cluster flyte-core). Re-running
 changes nothing.
 

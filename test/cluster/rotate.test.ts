@@ -149,7 +149,7 @@ test('each API call failing once (before its write, and after it with the answer
       assert.equal(world.broken(hub), [], label);
       assert.ok(dp.accepts(hub.credentials().dp1_token), `${label}: the hub holds a rejected token`);
       if (message) {
-        assert.match(message, /fix: .*(rerun rotate|--finish)/, `${label}: no way on:\n${message}`);
+        assert.match(message, /fix: .*(rerun: flytemc rotate dp1 --name dp1 --kube-context cp -n flyte|--finish)/, `${label}: no way on:\n${message}`);
         assert.match(message, /nothing was changed|the hub (keeps|holds)|could not tell/, `${label}: does not say what was done:\n${message}`);
         const kept = /delete secret (\S+)/.exec(message)?.[1];
         world.failAt = undefined;

@@ -255,6 +255,23 @@ test('unjoin in a namespace where the cluster is not joined, while another names
   assert.not.ok(s.world.calls.some((c) => /create|replace|delete|patch/.test(c)));
 });
 
+test('no control plane deployed yet: the last cluster of the values file is unjoined (nothing is stranded)', async () => {
+  const world = new World();
+  const hub = world.cluster('cp');
+  world.cluster('dp1');
+  hub.namespaces.add(NS);
+  const values = join(dir, `values-${++files}.yaml`);
+  const r = await joinClusters(
+    [{ context: 'dp1', name: 'dp1', routes: [] }],
+    { parallel: 1, force: false, restart: false, valuesFile: values },
+    world.session(hub),
+  );
+  assert.equal(r.failures, []);
+  const out = await unjoinCluster(request({ world, hub, values }), world.session(hub));
+  assert.is(out.phase, 'done');
+  assert.equal(hub.credentials(), {});
+});
+
 test('a values file that is not there: exit 1 naming it, before anything is read or changed', async () => {
   const s = await deployed();
   try {

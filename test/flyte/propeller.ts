@@ -132,7 +132,8 @@ export async function startPropeller(o: PropellerOptions): Promise<RunningPropel
 /** Plays a running flytepropeller once: its leader Lease renewed now by `holder`. */
 export async function renewLease(kc: KubeConfig, namespace: string, holder: string): Promise<void> {
   const api = kc.makeApiClient(CoordinationV1Api);
-  const now = new Date();
+  // a MicroTime: the API server wants six fraction digits (the client would send a Date's three)
+  const now = new Date().toISOString().replace(/Z$/, '000Z') as unknown as Date;
   const spec = { holderIdentity: holder, leaseDurationSeconds: 15, renewTime: now, acquireTime: now } as V1Lease['spec'];
   const have = await readLease(kc, namespace);
   if (have) await api.replaceNamespacedLease({ name: LEASE, namespace, body: { ...have, spec: { ...have.spec, ...spec } } });
