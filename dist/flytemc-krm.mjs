@@ -6,12 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-FIDKMQB4.mjs";
-import "./chunks/chunk-E4DHOH4E.mjs";
-import "./chunks/chunk-RE3D74CU.mjs";
+} from "./chunks/chunk-OJEZ72P5.mjs";
+import "./chunks/chunk-B6UXH32P.mjs";
+import "./chunks/chunk-FMDVFPZZ.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
-import "./chunks/chunk-73ICDCBI.mjs";
+import "./chunks/chunk-FHC65VTN.mjs";
+import {
+  commandLine,
+  guard
+} from "./chunks/chunk-62GU7USA.mjs";
+import "./chunks/chunk-R6MEMVIO.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";
@@ -19,18 +24,15 @@ import {
   segments
 } from "./chunks/chunk-7QJUPDXI.mjs";
 import {
-  commandLine,
-  guard
-} from "./chunks/chunk-4DRYKW6H.mjs";
-import {
   parseUntrusted
-} from "./chunks/chunk-MIZPGW4T.mjs";
+} from "./chunks/chunk-7WIHMZLF.mjs";
 import {
-  STREAM_INPUT,
   readInput,
   writeOut
-} from "./chunks/chunk-WZVDOOQ4.mjs";
-import "./chunks/chunk-FHC65VTN.mjs";
+} from "./chunks/chunk-CA6QZ6ZD.mjs";
+import {
+  STREAM_INPUT
+} from "./chunks/chunk-WC3NI36A.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -38,7 +40,7 @@ import {
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   dumpYaml,
   isYamlError

@@ -4,12 +4,13 @@ import {
   VERSION
 } from "./chunks/chunk-SAU5RIUT.mjs";
 import {
+  guard,
   running,
   self
-} from "./chunks/chunk-4DRYKW6H.mjs";
+} from "./chunks/chunk-62GU7USA.mjs";
 import {
   EXIT
-} from "./chunks/chunk-752BFR42.mjs";
+} from "./chunks/chunk-5JWNXXDS.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -20,18 +21,19 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-IQ4XOANF.mjs"),
-  install: () => import("./chunks/install-G2TL3BBR.mjs"),
-  export: () => import("./chunks/export-7LWCMNR7.mjs"),
-  join: () => import("./chunks/join-STBYR3IP.mjs"),
-  check: () => import("./chunks/check-NJND3AFS.mjs"),
-  rbac: () => import("./chunks/rbac-K5445JT2.mjs"),
-  validate: () => import("./chunks/validate-2BZD6QCH.mjs"),
-  routes: () => import("./chunks/routes-4M24ZWTV.mjs"),
-  labels: () => import("./chunks/labels-BZ463E7I.mjs"),
-  rotate: () => import("./chunks/rotate-QOXSE5UV.mjs"),
-  unjoin: () => import("./chunks/unjoin-WF5JZ7YV.mjs"),
-  "post-render": () => import("./chunks/post-render-APH6LBNV.mjs")
+  setup: () => import("./chunks/setup-TY2GJ774.mjs"),
+  install: () => import("./chunks/install-CGWKBNSQ.mjs"),
+  export: () => import("./chunks/export-23FWNZEQ.mjs"),
+  join: () => import("./chunks/join-5UPAQRAJ.mjs"),
+  check: () => import("./chunks/check-F7HUS7RF.mjs"),
+  smoke: () => import("./chunks/smoke-C6MDKYAE.mjs"),
+  rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
+  validate: () => import("./chunks/validate-MOQALDQ7.mjs"),
+  routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
+  labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
+  rotate: () => import("./chunks/rotate-76Z3USCV.mjs"),
+  unjoin: () => import("./chunks/unjoin-VLDSOREK.mjs"),
+  "post-render": () => import("./chunks/post-render-FP3P2W7W.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
@@ -122,4 +124,4 @@ async function main(argv) {
   }
   return (await load()).run(rest);
 }
-process.exit(await main(process.argv.slice(2)));
+process.exit(await guard(() => main(process.argv.slice(2))));

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from './generated/version.js';
 import { READ_ONLY, commands } from './commands/index.ts';
-import { running, self } from './shell.ts';
+import { guard, running, self } from './shell.ts';
 import { EXIT } from './problems.ts';
 import { BUILT, loadPostRenderScript } from './post-render-script.ts';
 
@@ -80,5 +80,6 @@ async function main(argv: string[]): Promise<number> {
 // Exit as soon as the command is done: a request to an API server that stopped answering is
 // given up on by its timeout but may still hold a socket open, which would keep Node running
 // after the error was reported. stdout and stderr are synchronous for files and pipes on Linux
-// and macOS, so nothing written is lost.
-process.exit(await main(process.argv.slice(2)));
+// and macOS, so nothing written is lost. A failure outside a command's own guard (loading it) is
+// said masked too, with exit 70.
+process.exit(await guard(() => main(process.argv.slice(2))));

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FlytemcError, EXIT } from './problems.ts';
+import { FlytemcError, EXIT, redact } from './problems.ts';
 import { debug } from './shell.ts';
 
 export interface HelmInfo {
@@ -136,16 +136,28 @@ interface RunResult {
   stderr: string;
 }
 
-/** Runs Helm with stdio passed through (stderr also captured, to explain failures). */
+/**
+ * Runs Helm with stdio passed through; its stderr is also captured, to explain failures, and
+ * shown line by line with secrets masked (an API server's answer may quote what it was sent).
+ */
 export function runHelmPassthrough(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(bin, args, { env, stdio: ['inherit', 'inherit', 'pipe'] });
     let stderr = '';
+    let shown = 0;
+    const show = (all: boolean) => {
+      const end = all ? stderr.length : stderr.lastIndexOf('\n') + 1;
+      if (end > shown) process.stderr.write(redact(stderr.slice(shown, end)));
+      shown = Math.max(shown, end);
+    };
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString('utf8');
-      process.stderr.write(d);
+      show(false);
     });
     child.on('error', (e) => resolve({ code: 127, stderr: String(e.message) }));
-    child.on('close', (code) => resolve({ code: code ?? 1, stderr }));
+    child.on('close', (code) => {
+      show(true);
+      resolve({ code: code ?? 1, stderr });
+    });
   });
 }

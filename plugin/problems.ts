@@ -3,14 +3,14 @@
 
 type Severity = 'error' | 'warning';
 
-/** Exit codes, documented in the README. */
+/** Exit codes: docs/plugin.md#exit-codes is the one table (test/exit-codes.test.ts runs every row). */
 export const EXIT = {
   ok: 0,
   /** the input or the config is wrong; the message says where and how to fix it */
   invalid: 1,
-  /** the command line is wrong */
+  /** the command line is wrong, or the kubeconfig (none, no such context, TLS verification skipped) */
   usage: 2,
-  /** a check against a cluster failed (check, join) */
+  /** a step against a cluster failed, or Helm for another reason than the config */
   failed: 3,
   /** a bug in flytemc */
   internal: 70,

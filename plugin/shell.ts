@@ -1,10 +1,10 @@
 // The thin shell around the commands: the command line, printing problems and progress, the
 // exit code. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, FlytemcError, UsageError, formatProblem, formatProblems } from './problems.ts';
+import { EXIT, FlytemcError, UsageError, formatProblem, formatProblems, redact } from './problems.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -29,6 +29,20 @@ function distance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * The candidate a mistyped word most likely meant, for "did you mean": the same but for case, or
+ * the closest within a third of its length (at least one edit); undefined when none is close.
+ */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(lower, c.toLowerCase());
+    if (d <= Math.max(1, Math.floor(c.length / 3)) && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
 }
 
 /**
@@ -63,11 +77,8 @@ function rephrase(e: NodeJS.ErrnoException, options: ParseArgsOptionsConfig): Us
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && (m = /Unknown option '([^']+)'/.exec(msg))) {
     const flag = m[1]!;
     const bare = flag.replace(/^-+/, '').split('=')[0]!;
-    const near = Object.keys(options)
-      .map((n) => ({ n, d: distance(bare, n) }))
-      .filter((x) => x.d <= Math.max(1, Math.floor(x.n.length / 3)))
-      .sort((a, b) => a.d - b.d)[0];
-    return new UsageError(`unknown option ${flag}`, near ? `did you mean ${spell(near.n)}? (${helpHint()})` : helpHint());
+    const near = nearest(bare, Object.keys(options));
+    return new UsageError(`unknown option ${flag}`, near ? `did you mean ${spell(near)}? (${helpHint()})` : helpHint());
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && (m = /^Option '([^']+)'/.exec(msg))) {
     const quoted = m[1]!;
@@ -150,8 +161,11 @@ export class ProgressLine {
   }
 }
 
-/** Runs a command body; turns every failure into a message on stderr and an exit code. */
-export async function guard(body: () => Promise<number>, errorFile?: string): Promise<number> {
+/**
+ * Runs a command body; turns every failure into a message on stderr and an exit code. On a
+ * failure the message also goes to `errorFile` (a path, or a function that picks one only then).
+ */
+export async function guard(body: () => Promise<number>, errorFile?: string | (() => string)): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -162,31 +176,65 @@ export async function guard(body: () => Promise<number>, errorFile?: string): Pr
       message = formatProblems(e.problems, !running.readOnly);
       code = e.exitCode;
     } else if (e instanceof UsageError) {
-      message = `error: ${e.message}\n  fix: ${e.fix ?? helpHint()}`;
+      message = `error: ${redact(e.message)}\n  fix: ${redact(e.fix ?? helpHint())}`;
       code = EXIT.usage;
     } else {
+      // a bug's message may quote anything it held, a token included: masked like every message
       const err = e as Error;
-      message = `error: flytemc failed unexpectedly: ${err?.message ?? String(e)}\nthis is a bug in flytemc; rerun with --debug (or FLYTEMC_DEBUG=1) for details and report it`;
-      if (debugOn() && err?.stack) message += `\n${err.stack}`;
+      message = `error: flytemc failed unexpectedly: ${redact(err?.message ?? String(e))}\nthis is a bug in flytemc; rerun with --debug (or FLYTEMC_DEBUG=1) for details and report it`;
+      if (debugOn() && err?.stack) message += `\n${redact(err.stack)}`;
       code = EXIT.internal;
     }
-    process.stderr.write(message + '\n');
-    if (errorFile) writeErrorFile(errorFile, message + '\n');
+    let file: string | undefined;
+    try {
+      file = typeof errorFile === 'function' ? errorFile() : errorFile;
+    } catch {
+      file = undefined; // no private folder to be had: the message is on stderr
+    }
+    const saved = file !== undefined && writeErrorFile(file, message + '\n');
+    process.stderr.write(`${message}\n${saved ? `(this message is also in ${file})\n` : ''}`);
     return code;
   }
 }
 
-/** Where the post-renderer also writes its error under Helm (Helm 4 discards its stderr). */
-export function errorFilePath(): string {
-  return join(tmpdir(), 'flytemc-post-renderer-error.txt');
+/**
+ * This user's folder for the post-renderer's error files (Helm 4 discards a post-renderer's
+ * stderr): $TMPDIR/flytemc-<uid>, mode 0700. A folder of that name that is not ours (another
+ * user made it first, or a link was planted) is not used: a fresh private one is made instead.
+ */
+export function errorFileDir(): string {
+  const uid = process.getuid?.();
+  const dir = join(tmpdir(), `flytemc-${uid ?? userInfo().username}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return mkdtempSync(join(tmpdir(), 'flytemc-'));
+  }
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) return mkdtempSync(join(tmpdir(), 'flytemc-'));
+  if ((st.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+  return dir;
 }
+
+/** A new error file for one run, in errorFileDir(): named after the time and the process, so no two runs share one. */
+export function newErrorFilePath(): string {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return join(errorFileDir(), `post-renderer-${stamp}-${process.pid}.txt`);
+}
+
+/** Error files of earlier runs are kept this long, so that the folder does not grow forever. */
+const KEEP_ERROR_FILES_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Writes a message to a fresh file of mode 0600: an existing file (or a symlink planted in its
  * place) is removed first and the new one is created exclusively, so neither an old looser mode
- * nor a link elsewhere is followed.
+ * nor a link elsewhere is followed. Error files a week old in the same folder are removed.
+ * Returns whether the file was written.
  */
-function writeErrorFile(path: string, text: string): void {
+function writeErrorFile(path: string, text: string): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     rmSync(path, { force: true });
@@ -197,8 +245,20 @@ function writeErrorFile(path: string, text: string): void {
       closeSync(fd);
     }
   } catch {
-    /* the message is on stderr already */
+    return false; // the message is on stderr
   }
+  try {
+    const dir = dirname(path);
+    if (!/^flytemc-/.test(basename(dir))) return true;
+    for (const f of readdirSync(dir)) {
+      if (!/^post-renderer-.*\.txt$/.test(f)) continue;
+      const p = join(dir, f);
+      if (Date.now() - statSync(p).mtimeMs > KEEP_ERROR_FILES_MS) rmSync(p, { force: true });
+    }
+  } catch {
+    /* pruning is best effort */
+  }
+  return true;
 }
 
 export const printWarnings = (ps: Array<Parameters<typeof formatProblem>[0]>) => {

@@ -19,10 +19,11 @@ export const LAYERS: Record<string, string[]> = {
   config: ['base'],
   postrender: ['base', 'config'],
   cluster: ['base', 'config'],
+  flyteadmin: ['base', 'config'],
   'helm4-post-renderer': ['base'],
   export: ['base', 'config', 'postrender'],
-  commands: ['base', 'config', 'postrender', 'cluster', 'export', 'helm4-post-renderer'],
-  programs: ['base', 'config', 'postrender', 'cluster', 'export', 'helm4-post-renderer', 'commands'],
+  commands: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer'],
+  programs: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer', 'commands'],
 };
 /** The programs (the entry points esbuild bundles), at the top. */
 const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-main.ts'];

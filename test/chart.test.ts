@@ -638,12 +638,13 @@ const CHART_REFUSALS: { what: string; args: string[]; message: RegExp }[] = [
   {
     what: 'data plane without adminEndpoint',
     args: DP(),
-    message: /multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*--set multicluster\.controlPlane\.adminEndpoint=dns:\/\/\/flyte\.example\.com:443/,
+    message:
+      /multicluster\.controlPlane\.adminEndpoint is not set[\s\S]*multicluster\.controlPlane\.adminEndpoint: dns:\/\/\/flyte\.example\.com:443[\s\S]*-f shared-values\.yaml/,
   },
   {
     what: 'data plane without a catalog endpoint or the route',
     args: [...DP(), '--set', `multicluster.controlPlane.adminEndpoint=${ADMIN}`],
-    message: /catalogEndpoint is not set[\s\S]*catalogEndpoint=[\s\S]*catalogIngress=true[\s\S]*catalog=false/,
+    message: /catalogEndpoint is not set[\s\S]*catalogIngress: true[\s\S]*catalogEndpoint: [\s\S]*catalog: false/,
   },
   {
     what: "data plane on flyte-core's in-cluster minio",
@@ -759,6 +760,47 @@ const CHART_REFUSALS: { what: string; args: string[]; message: RegExp }[] = [
     message: /flyte-core\.configmap\.clusters is set on a control plane/,
   },
 ];
+
+test("a data plane's missing and conflicting settings (name, adminEndpoint, catalog, storage, a second admin endpoint) in one run, each with its fix, on Helm 3 and 4", async () => {
+  await each([0], async (major) => {
+    const r = await template(major, [
+      '-f',
+      join(chart, 'values-gcp.yaml'),
+      '-f',
+      join(chart, 'values-dataplane.yaml'),
+      '--set',
+      'multicluster.clusterName=dp-1',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=dp-2',
+      '--set',
+      'flyte-core.configmap.admin.admin.endpoint=dns:///other:443',
+    ]);
+    assert.is.not(r.code, 0);
+    assert.match(r.stderr, 'this data plane (dp-1) cannot be installed: 5 settings are missing or conflicting (all of them, in one run)');
+    const items = [...r.stderr.matchAll(/^(\d+)\. (\S+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    assert.equal(items, [
+      '1 flyte-core.flytepropeller.clusterName',
+      '2 multicluster.controlPlane.adminEndpoint',
+      '3 multicluster.controlPlane.catalogEndpoint',
+      '4 flyte-core.configmap.admin.admin.endpoint',
+      '5 flyte-core.storage.bucketName',
+    ]);
+    // with the values both planes share, the same data plane renders
+    const ok = await template(major, [
+      '-f',
+      join(chart, 'values-gcp.yaml'),
+      '-f',
+      join(chart, 'values-dataplane.yaml'),
+      '-f',
+      sharedValues({ role: 'data-plane', cloud: 'gcp' }),
+      '--set',
+      'multicluster.clusterName=dp-1',
+      '--set',
+      'flyte-core.flytepropeller.clusterName=dp-1',
+    ]);
+    assert.is(ok.code, 0, ok.stderr);
+  });
+});
 
 test('chart refusals: missing role, names, overlay order, misplaced cluster list', async () => {
   await each(CHART_REFUSALS, async (major, bad) => {

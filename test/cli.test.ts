@@ -31,23 +31,23 @@ test('--help lists every command; each command has --help with an example', () =
   }
 });
 
-test("install: the guide's `--create-namespace flyte` and a stray values.yaml are refused with the fix", () => {
+test("install: the guide's `--create-namespace flyte`, a stray values.yaml and --cloud aws are refused with the fix (exit 2: the command line)", () => {
   const a = flytemc(['install', 'control-plane', '--create-namespace', 'flyte', '--print']);
-  assert.is(a.code, 1);
+  assert.is(a.code, 2);
   assert.match(a.stderr, '--create-namespace is a flag and takes no value');
   assert.match(a.stderr, 'fix: use --namespace flyte --create-namespace');
   const b = flytemc(['install', 'control-plane', 'values.yaml', '--print']);
-  assert.is(b.code, 1);
+  assert.is(b.code, 2);
   assert.match(b.stderr, 'fix: pass values files with -f: -f values.yaml');
   const c = flytemc(['install', 'data-plane', '--cloud', 'aws', '--name', 'dp1', '--print']);
-  assert.is(c.code, 1);
+  assert.is(c.code, 2);
   assert.match(c.stderr, 'use --cloud eks');
   assert.not.match(a.stderr + b.stderr + c.stderr, /\n\s+at /);
 });
 
 test('install data-plane: --name sets both names, cloud overlay first, the post-renderer (the way back); helm args pass through', () => {
   const none = flytemc(['install', 'data-plane', '--print']);
-  assert.is(none.code, 1);
+  assert.is(none.code, 2);
   assert.match(none.stderr, 'add --name NAME');
   for (const major of [3, 4] as const) {
     const r = flytemc(
@@ -87,15 +87,23 @@ test('install control-plane: Helm 3 gets the executable path, Helm 4 the plugin 
   assert.match(h4.stdout, /^(HELM_PLUGINS=\S*flytemc\/helm4-plugins )?\S+ upgrade --install .* --post-renderer flytemc-post-renderer/);
 });
 
-test('install exit codes: Helm failing for another reason than the config is 3 (a post-renderer refusal is 1: test/plugin.test.ts)', () => {
+test('install exit codes: a context the kubeconfig lacks is 2 with the ones it has (as for join); Helm failing for another reason than the config is 3 (a post-renderer refusal is 1: test/plugin.test.ts)', () => {
   prepareChart();
   const dir = mkdtempSync(join(tmpdir(), 'flytemc-cli-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n', { mode: 0o600 });
+  writeFileSync(
+    kubeconfig,
+    'apiVersion: v1\nkind: Config\nclusters: [{name: down, cluster: {server: "https://127.0.0.1:9"}}]\ncontexts: [{name: down, context: {cluster: down, user: u}}]\nusers: [{name: u, user: {}}]\n',
+    { mode: 0o600 },
+  );
   for (const major of [3, 4] as const) {
     const r = flytemc(['install', 'data-plane', '--name', 'dp1', '--kube-context', 'no-such-context', '--kubeconfig', kubeconfig], major);
-    assert.is(r.code, 3, `Helm ${major}: ${r.stderr}`);
-    assert.match(r.stderr, /context "no-such-context" does not exist/);
+    assert.is(r.code, 2, `Helm ${major}: ${r.stderr}`);
+    assert.match(r.stderr, 'no context "no-such-context"');
+    assert.match(r.stderr, 'fix: use one of: down');
+    const down = flytemc(['install', 'control-plane', '-f', CLUSTERS, '--kube-context', 'down', '--kubeconfig', kubeconfig], major);
+    assert.is(down.code, 3, `Helm ${major}: ${down.stderr}`);
+    assert.match(down.stderr, /cluster unreachable/i);
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -104,7 +112,7 @@ test('validate: every problem with file:line, exit 1; a good file exits 0; files
   const bad = flytemc(['validate', '-f', DEFECT7, '-f', join(ROOT, 'charts', 'flyte-multicluster', 'values-eks.yaml')]);
   assert.is(bad.code, 1);
   assert.match(bad.stdout, /defect7-enabled-under-auth\.yaml:32 \(\/configmap\/clusters\/clusterConfigs\/1\/auth\/enabled\)/);
-  assert.match(bad.stdout, 'values-eks.yaml: no multi-cluster config here (skipped)');
+  assert.match(bad.stdout, 'values-eks.yaml: no multi-cluster config here\n');
   const good = flytemc(['validate', '-f', CLUSTERS, '-o', 'json']);
   assert.is(good.code, 0, good.stderr);
   assert.equal(JSON.parse(good.stdout).valid, true);

@@ -8,6 +8,19 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/export.test.ts',
     why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
   },
+  'plugin/cluster/deployed.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: "smoke reads the clusters from the hub's deployed ConfigMap, also in a namespace without one",
+  },
+  'plugin/flyteadmin/client.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: 'every call against the real FlyteAdmin v1.16.8: projects, register, executions, node executions, auth on and off, errors',
+  },
+  'plugin/flyteadmin/smoke.ts': {
+    test: 'test/flyte-e2e.test.ts',
+    why: 'smoke against the real FlyteAdmin and FlytePropellers: succeeded, placed but never started, the task cache',
+  },
+  'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
   'plugin/cluster/probe.ts': {
     test: 'test/join.test.ts',
     why: 'every join proves its token (TLS, 401, permissions) against harness clusters; test/tls.test.ts the unverified cases',
@@ -17,10 +30,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/index.ts': { test: 'test/cli.test.ts', why: 'help lists every command, each loads and has --help' },
-  'plugin/commands/install.ts': {
-    test: 'test/plugin.test.ts',
-    why: "install --print/--template under Helm 3 and Helm 4; test/postrender/dataplane.test.ts the data plane's --admin-endpoint",
-  },
   'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': { test: 'test/cli.test.ts', why: 'labels from flags and from multicluster.executionLabels' },
   'plugin/commands/post-render.ts': {
@@ -61,6 +70,10 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/export/patches.ts': { test: 'test/export.test.ts', why: 'the test ops pin what each patch assumes: a stale patch is refused' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
   'plugin/export/tar.ts': { test: 'test/export.test.ts', why: "--vendor-chart unpacks flyte-core's archive" },
+  'plugin/generated/flyte-core-keys.js': {
+    test: 'test/config/flyte-core-keys.test.ts',
+    why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
+  },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
   'plugin/helm.ts': { test: 'test/plugin.test.ts', why: "Helm's plugin contract: HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG, Helm 3 and 4" },
   'plugin/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },

@@ -138,14 +138,15 @@ test('the figure scan finds what it must and skips code', () => {
   assert.ok(holds('| 1 | 1.5 MB | 228 ms |', '228 ms') && holds('[12.3s]', '12.3 s') && !holds('1228 ms', '228 ms') && !holds('2.281 s', '2.28 s'));
 });
 
-test("README's exit-code table is the code's (plugin/problems.ts EXIT)", () => {
-  const readme = read('README.md');
-  const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('\n## ', readme.indexOf('### Exit codes')));
+test("the exit-code table (docs/plugin.md, the one the README and join.md link to) is the code's (plugin/problems.ts EXIT)", () => {
+  const doc = read('docs/plugin.md');
+  const table = doc.slice(doc.indexOf('## Exit codes'), doc.indexOf('\n## ', doc.indexOf('## Exit codes') + 3));
   const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
   assert.equal(
     codes,
     Object.values(EXIT).sort((a, b) => a - b),
   );
+  for (const linking of ['README.md', 'docs/join.md']) assert.match(read(linking), /plugin\.md#exit-codes/, linking);
 });
 
 test.run();

@@ -37,14 +37,8 @@ import yaml from 'js-yaml';
 import { HELM_MAJORS, ROOT, helmBinary, type HelmMajor } from './helpers/helm.ts';
 import { runProcess } from './helpers/process.ts';
 import { SHARED } from '../scripts/shared.mjs';
-import { DOCS, blocks, type Block } from './helpers/docs.ts';
+import { DOCS, GIVEN, blocks, type Block } from './helpers/docs.ts';
 
-/** Files the docs name as the reader's own: created in the copy from these repository files. */
-const GIVEN: Record<string, string> = {
-  'my-values.yaml': 'test/fixtures/three-clusters.yaml', // "your values": three data planes
-  'values-override.yaml': 'test/fixtures/guide/values-override.verbatim.yaml', // the upstream guide's file, verbatim
-  'shared-values.yaml': 'test/fixtures/shared-values.yaml', // what both planes share: the way back and one bucket
-};
 const UPDATE = process.env.FLYTEMC_DOCTEST_UPDATE === '1';
 const MARK_HINT = 'if it cannot run offline (clusters, network), mark it: <!-- doctest: skip needs clusters -->';
 

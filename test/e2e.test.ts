@@ -38,7 +38,6 @@ import { credentialMounts, fixture, objects, rendered, THREE_PLACES, type Obj } 
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 import { Transcript, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret } from './helpers/e2e.ts';
 import { CLI, POST_RENDERER } from './helpers/process.ts';
-import { errorFilePath } from '../plugin/shell.ts';
 import { renewLease } from './flyte/propeller.ts';
 
 const NS = 'flyte';
@@ -80,6 +79,16 @@ if (!existsSync(POST_RENDERER) || !existsSync(CLI)) throw new Error(`dist/ is mi
 
 // ---------------------------------------------------------------------------------------------
 // Failure context
+
+/** The temporary folder of one suite's Helm runs (TMPDIR), so its post-renderer error files stay in this run's folder. */
+function tmpFor(base: string): string {
+  const dir = join(base, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The post-renderer's error files of one suite. */
+const errorFilesUnder = (tmp: string) => filesUnder(tmp).filter((f) => /post-renderer-[^/]*\.txt$/.test(f.label));
 
 function tails(clusters: ClusterInfo[], lines = 12): string {
   return clusters.map((c) => `--- ${c.name} kube-apiserver log (last ${lines} lines):\n${logTail(c.logs['kube-apiserver'], lines)}`).join('\n');
@@ -158,7 +167,8 @@ function defineSuite(major: HelmMajor): void {
     st.set = set;
     st.hub = set.clusters[0]!;
     st.dps = set.clusters.slice(1);
-    st.env = helmEnv(st.helmHome, { kubeconfig: set.kubeconfigPath });
+    // the post-renderer's error files (one per failed run, in $TMPDIR/flytemc-<uid>/) under this run's folder, scanned below
+    st.env = helmEnv(st.helmHome, { kubeconfig: set.kubeconfigPath, extra: { TMPDIR: tmpFor(base) } });
     assert.equal(
       set.clusters.map((c) => c.context),
       ['cluster-0', 'cluster-1', 'cluster-2', 'cluster-3'],
@@ -370,7 +380,9 @@ function defineSuite(major: HelmMajor): void {
         r.code,
         0,
         helmFailure(`helm ${major} install of the control plane`, r, [hub]) +
-          (existsSync(errorFilePath()) ? `\n--- post-renderer error file:\n${readFileSync(errorFilePath(), 'utf8')}` : ''),
+          errorFilesUnder(tmpFor(base))
+            .map((f) => `\n--- post-renderer error file ${f.label}:\n${f.text}`)
+            .join(''),
       );
 
       const kc = kubeConfigFor(hub);
@@ -437,7 +449,11 @@ function defineSuite(major: HelmMajor): void {
           st.dps.map((dp) => [dp.name, dp.server, true, `${MOUNT}/${dp.name}_token`, `${MOUNT}/${dp.name}_cacert`]),
           `stored ConfigMap ${cmName} (${withClusters[0]![0]})`,
         );
-        assert.equal(Object.keys(clusters.labelClusterMap).sort(), ['team1', 'team2'], `${cmName}: labelClusterMap`);
+        assert.equal(
+          Object.keys(clusters.labelClusterMap).sort(),
+          [...st.dps.map((dp) => `pin-${dp.name}`), 'team1', 'team2'].sort(),
+          `${cmName}: labelClusterMap (join's routes and a pin label per cluster)`,
+        );
         assert.not.match(JSON.stringify(clusters), /insecure/i, `${cmName}: a cluster config turns TLS verification off`);
       }
 
@@ -587,15 +603,14 @@ for (const major of HELM_MAJORS) defineSuite(major);
 
 const last = suite('e2e: secrets hygiene over the whole run');
 
-last('no data-plane token in any output stream or in any file written (helm homes, values files, post-renderer error file)', () => {
+last('no data-plane token in any output stream or in any file written (helm homes, values files, post-renderer error files)', () => {
   assert.is(
     tokens.length,
     N_DATA_PLANES * HELM_MAJORS.length,
     `expected ${N_DATA_PLANES * HELM_MAJORS.length} tokens, the data-plane tests produced ${tokens.length}`,
   );
+  // the post-renderer's error files are under root too: its TMPDIR (tmpFor) is there
   const files = filesUnder(root);
-  const errFile = errorFilePath();
-  if (existsSync(errFile)) files.push({ label: `file ${errFile}`, text: readFileSync(errFile, 'latin1') });
   // The scan finds what it looks for: each form of a token, embedded in other text.
   const probe = tokens[0]!.value;
   for (const form of [probe, Buffer.from(probe).toString('base64'), probe.split('.')[2]!]) {

@@ -260,7 +260,7 @@ s('refusals: what the post-renderer refuses, export refuses with the same words 
   writeFileSync(join(work, 'a-file'), '');
   assert.is((await flytemc(['export', 'flux', '--out', join(work, 'a-file'), '-f', THREE])).code, 2, '--out names a folder');
   const aws = await flytemc(['export', 'flux', '--out', join(work, 'x'), '--cloud', 'aws']);
-  assert.is(aws.code, 1);
+  assert.is(aws.code, 2, 'a wrong option value is a wrong command line (docs/plugin.md#exit-codes)');
   assert.match(aws.stderr, 'fix: use --cloud eks');
 });
 

@@ -21,7 +21,7 @@ import yaml from 'js-yaml';
 import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { kubeConfigFor, tokenKubeConfig, whoAmI } from './harness/kube.ts';
-import { CHART_DIR, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm } from './helpers/helm.ts';
+import { CHART_DIR, ROOT, helmBinary, helmEnv, kubectlBinary, prepareChart, runHelm } from './helpers/helm.ts';
 import { kubectlKustomize } from './helpers/kustomize.ts';
 import { CLI, POST_RENDERER, runNode, runProcess, type ProcResult } from './helpers/process.ts';
 import type { Obj } from './helpers/manifests.ts';
@@ -162,7 +162,9 @@ function stored(o: Obj): Obj {
 }
 
 test('the kustomize export, applied server-side, stores the same flyteadmin/syncresources Deployments and ConfigMaps as helm install --post-renderer', async () => {
-  const ex = await flytemc(['export', 'kustomize', '--out', exported, '-f', values, '--vendor-chart']);
+  // as docs/gitops.md says it: with the values both planes share (the catalog route, the one bucket)
+  const shared = join(ROOT, 'test', 'fixtures', 'shared-values.yaml');
+  const ex = await flytemc(['export', 'kustomize', '--out', exported, '-f', shared, '-f', values, '--vendor-chart']);
   assert.is(ex.code, 0, ex.stderr);
   const built = await kubectlKustomize(3, exported);
   assert.is(built.code, 0, built.stderr);
@@ -183,6 +185,8 @@ test('the kustomize export, applied server-side, stores the same flyteadmin/sync
       'cluster-1',
       '-f',
       join(CHART_DIR, 'values-controlplane.yaml'),
+      '-f',
+      shared,
       '-f',
       values,
       '--post-renderer',
@@ -213,6 +217,10 @@ test('the kustomize export, applied server-side, stores the same flyteadmin/sync
     (m) => m.mountPath === '/var/run/credentials',
   );
   assert.is(mounts.length, 1);
+  // FlyteAdmin reads the bucket the data planes write to, not flyte-core's in-cluster minio
+  const storage = String(viaKustomize['ConfigMap/flyte-admin-base-config']!.data['storage.yaml']);
+  assert.match(storage, /container: "?my-flyte-metadata/);
+  assert.not.match(storage, 'minio');
 
   // the control plane that kustomize installed: check reads its deployed clusters and proves them
   const check = await flytemc(['check', '--hub-only', '--kubeconfig', set.kubeconfigPath, '--kube-context', 'cluster-0', '-o', 'json']);

@@ -8,7 +8,7 @@ import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { HELM_MAJORS, ROOT, helmBinary, helmEnv, prepareChart, type HelmMajor } from './helpers/helm.ts';
@@ -142,7 +142,12 @@ for (const major of HELM_MAJORS) {
     if (major === 4) {
       // flytemc's message first, then Helm's own one-line error; also in the error file
       assert.ok(fail.stderr.indexOf('routes to "dp9"') < fail.stderr.indexOf('plugin "flytemc-post-renderer" exited with error'), fail.stderr);
-      assert.match(readFileSync(join(h.dir, 'tmp', 'flytemc-post-renderer-error.txt'), 'utf8'), 'routes to "dp9"');
+      // in a file of this run, in this user's private folder, named in the message
+      const named = /^\(this message is also in (.+)\)$/m.exec(fail.stderr)?.[1];
+      assert.ok(named, fail.stderr);
+      assert.is(join(named!, '..'), join(h.dir, 'tmp', `flytemc-${process.getuid!()}`));
+      assert.is(statSync(named!).mode & 0o777, 0o600);
+      assert.match(readFileSync(named!, 'utf8'), 'routes to "dp9"');
     }
     // through `helm flytemc install` (Helm's stderr is our pipe then): the message once, and exit 1
     // (a config the post-renderer refuses is a config error, README)

@@ -5,12 +5,15 @@
 // values file, hub Secret) live in test/join.test.ts.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
 import { CLI, POST_RENDERER, runNodeSync } from './helpers/process.ts';
 import { isSecretPath, redact, showValue } from '../plugin/problems.ts';
+import { errorFileDir, guard } from '../plugin/shell.ts';
+import { serverMessage, toProblem } from '../plugin/cluster/kube.ts';
+import { helmBinary, helmEnv, prepareChart } from './helpers/helm.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'flytemc-secrets-'));
@@ -84,6 +87,12 @@ const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: strin
     match: /^[\s\S]+$/g,
     count: 1,
     reason: 'the whole file: it plants insecure-skip-tls-verify in a kubeconfig and passes the flags, to prove the refusal (no connection) and the opt-in',
+  },
+  {
+    file: /^test\/exit-codes\.test\.ts$/,
+    match: /\{ name: 'insecure', cluster: \{ server: 'https:\/\/127\.0\.0\.1:9', 'insecure-skip-tls-verify': true \} \}/g,
+    count: 1,
+    reason: "the kubeconfig context of docs/plugin.md's documented failure 'a cluster that skips TLS verification': refused with exit 2, nothing sent",
   },
   {
     file: /^test\/cluster\/kube\.test\.ts$/,
@@ -398,6 +407,116 @@ test('--explain shows patches, never Secret data', () => {
   assert.is(r.code, 0, r.stderr);
   assert.equal(leaks(r.stdout), []);
   assert.not.ok(r.stdout.includes(b64(TOKEN)));
+});
+
+// ---- the error file: one per run, in a folder of this user's own
+
+test("under Helm, each failed run writes its own error file in this user's private folder ($TMPDIR/flytemc-<uid>, 0700; the file 0600), named in the message", () => {
+  const dir = join(tmp, 'helm-tmp');
+  mkdirSync(dir);
+  const bad = join(tmp, 'bad.yaml');
+  writeFileSync(bad, readFileSync(fixture('guide/defect6-raw-secret-data.yaml'), 'utf8'));
+  // as Helm 4's postrenderer/v1 plugin runs it (HELM_PLUGIN_NAME set, stderr discarded)
+  const env = { TMPDIR: dir, HELM_PLUGIN_NAME: 'flytemc-post-renderer' };
+  const a = run(['--config', bad], rendered('controlplane.yaml'), env);
+  const b = run(['--config', bad], rendered('controlplane.yaml'), env);
+  assert.is(a.code, 1);
+  const named = (r: { stderr: string }) => /^\(this message is also in (.+)\)$/m.exec(r.stderr)?.[1];
+  const fa = named(a);
+  const fb = named(b);
+  assert.ok(fa && fb, a.stderr);
+  assert.is.not(fa, fb, 'two runs, two files');
+  const folder = join(dir, `flytemc-${process.getuid!()}`);
+  for (const f of [fa!, fb!]) {
+    assert.is(join(f, '..'), folder);
+    assert.is(statSync(f).mode & 0o777, 0o600);
+    assert.match(readFileSync(f, 'utf8'), /not base64/);
+  }
+  assert.is(statSync(folder).mode & 0o777, 0o700);
+  assert.not.ok(existsSync(join(dir, 'flytemc-post-renderer-error.txt')), 'no file of one fixed name in the shared folder');
+  // a success writes none
+  const three = join(tmp, 'three-ok.yaml');
+  writeFileSync(three, THREE);
+  const before = readdirSync(folder).length;
+  assert.is(run(['--config', three], rendered('controlplane.yaml'), env).code, 0);
+  assert.is(readdirSync(folder).length, before);
+});
+
+test("a folder of that name that is not this user's own (a link planted there, a looser mode) is not used as it is", () => {
+  const saved = process.env.TMPDIR;
+  try {
+    process.env.TMPDIR = join(tmp, 'planted');
+    mkdirSync(process.env.TMPDIR);
+    const elsewhere = join(tmp, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o777 });
+    symlinkSync(elsewhere, join(process.env.TMPDIR, `flytemc-${process.getuid!()}`));
+    const dir = errorFileDir();
+    assert.is.not(dir, join(process.env.TMPDIR, `flytemc-${process.getuid!()}`));
+    assert.ok(!lstatSync(dir).isSymbolicLink() && (statSync(dir).mode & 0o777) === 0o700, dir);
+    process.env.TMPDIR = join(tmp, 'loose');
+    mkdirSync(join(process.env.TMPDIR, `flytemc-${process.getuid!()}`), { recursive: true, mode: 0o755 });
+    chmodSync(join(process.env.TMPDIR, `flytemc-${process.getuid!()}`), 0o755);
+    assert.is(statSync(errorFileDir()).mode & 0o777, 0o700, 'tightened');
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+});
+
+// ---- what reaches the terminal from elsewhere: a bug's message, an API server's answer, Helm's stderr
+
+test('the unexpected-error branch masks its message (and the stack with --debug): exit 70, no token', async () => {
+  const captured: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => {
+    captured.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await guard(async () => {
+      throw new Error(`request failed with Authorization: Bearer ${TOKEN} and ${PEM}`);
+    });
+    process.env.FLYTEMC_DEBUG = '1';
+    const debugCode = await guard(async () => {
+      throw new TypeError(`cannot read ${TOKEN}`);
+    });
+    assert.is(code, 70);
+    assert.is(debugCode, 70);
+  } finally {
+    process.stderr.write = write;
+    delete process.env.FLYTEMC_DEBUG;
+  }
+  const text = captured.join('');
+  assert.match(text, 'error: flytemc failed unexpectedly: request failed with Authorization: Bearer <token, masked>');
+  assert.match(text, /TypeError: cannot read <token, masked>\n\s+at /, 'the stack is there, masked');
+  assert.equal(leaks(text), [], text);
+});
+
+test("an API server's answer is masked where it enters a message (serverMessage, and so every problem toProblem makes)", () => {
+  const e = { code: 500, body: JSON.stringify({ kind: 'Status', message: `admission webhook denied: token=${TOKEN}` }) };
+  assert.equal(leaks(serverMessage(e)), []);
+  const p = toProblem({ context: 'dp1', server: 'https://127.0.0.1:6443', userKind: 'token' }, 'reading Secret flyte/x', e);
+  assert.equal(leaks(p.message), [], p.message);
+  assert.match(p.message, /HTTP 500/);
+  const raw = { code: 502, body: `<html>bad gateway ${TOKEN}</html>` };
+  assert.equal(leaks(serverMessage(raw)), []);
+});
+
+test("install masks what Helm echoes on stderr (Helm 4's schema error quotes the value it refused)", () => {
+  prepareChart();
+  const home = join(tmp, 'install-home');
+  mkdirSync(home);
+  const r = runNodeSync(
+    CLI,
+    ['install', 'control-plane', '-f', fixture('three-clusters.yaml'), '--set-string', `multicluster.credentials.secretName=${TOKEN}`, '--template'],
+    {
+      env: { ...helmEnv(join(home, 'helm')), HOME: home, FLYTEMC_HELM: helmBinary(4) },
+    },
+  );
+  assert.is(r.code, 1, r.stderr);
+  assert.match(r.stderr, "values don't meet the specifications of the schema");
+  assert.match(r.stderr, '<token, masked>');
+  assert.equal(leaks(r.stderr + r.stdout), [], r.stderr);
 });
 
 test.after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -301,7 +301,10 @@ test("check from both sides: dp-a, dp-b and the control plane OK; flyte-core's d
     r.stdout,
     /error: cluster cluster-3 \(admin, context cluster-3\): flytepropeller's admin endpoint flyteadmin:81 is flyte-core's single-cluster default, a Service flyte\/flyteadmin this cluster does not have/,
   );
-  assert.match(r.stdout, /fix: reinstall the data plane pointed at the control plane: helm flytemc install data-plane --name cluster-3 --admin-endpoint/);
+  assert.match(
+    r.stdout,
+    /fix: reinstall the data plane pointed at the control plane, with the values file both planes share .*: helm flytemc install data-plane --name cluster-3 --kube-context cluster-3 -n flyte -f shared-values\.yaml/,
+  );
   assert.match(r.stdout, /error: cluster cluster-3 \(catalog, context cluster-3\): flytepropeller's catalog endpoint datacatalog:89/);
   assert.match(r.stdout, /error: cluster cluster-3 \(storage, context cluster-3\): flytepropeller writes to flyte-core's in-cluster minio/);
   assert.match(r.stdout, /1 of 4 clusters FAIL/);

@@ -17,7 +17,7 @@
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret; clusters
 // the deployed config or the records add to it get a row too.
 import { basename } from 'node:path';
-import { FlytemcError, error, marked, EXIT } from '../problems.ts';
+import { FlytemcError, error, marked, EXIT, redact } from '../problems.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES, IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
@@ -257,7 +257,7 @@ async function propellerAlive(m: Kube, ns: string, config: Record<string, string
 /** The member side: flytepropeller installed and running, pointed at the control plane, named as the hub names it, on the control plane's storage. */
 async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined, routes: GrpcRoutes | undefined): Promise<Finding[]> {
   const dp = await readDataPlane(m, ns);
-  const install = `helm flytemc install data-plane --name ${c.name} --admin-endpoint dns:///FLYTEADMIN-HOST:443 --kube-context ${m.context} -n ${ns}`;
+  const install = `helm flytemc install data-plane --name ${c.name} --kube-context ${m.context} -n ${ns} -f shared-values.yaml`;
   if (!dp.config && !dp.deployment) {
     const elsewhere = await propellerElsewhere(m, ns);
     return [
@@ -294,7 +294,7 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
     );
     return { ...svc, exists: !!have };
   };
-  const wire = `reinstall the data plane pointed at the control plane: ${install} (or set multicluster.controlPlane.adminEndpoint in its values)`;
+  const wire = `reinstall the data plane pointed at the control plane, with the values file both planes share (multicluster.controlPlane, the bucket): ${install}`;
 
   const adminSection = section('admin.yaml');
   const admin = isObject(adminSection.admin) ? adminSection.admin : {};
@@ -459,7 +459,7 @@ async function checkClusters(
           authenticated: false,
           permissions: false,
           verdict: 'fail' as const,
-          problem: String((r.reason as Error)?.message ?? r.reason),
+          problem: redact(String((r.reason as Error)?.message ?? r.reason)),
           findings: [],
           ms: 0,
         },

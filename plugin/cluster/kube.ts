@@ -1,9 +1,11 @@
 // The operator's side of the Kubernetes connection: the kubeconfig, one client set per context,
 // and API errors turned into where/what/fix problems. @kubernetes/client-node is imported here
 // (and only by the cluster modules), lazily, so `post-render` never loads it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, markWhere, warning, formatProblem, EXIT } from '../problems.ts';
+import { FlytemcError, error, markWhere, warning, formatProblem, EXIT, redact } from '../problems.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { TimeoutError, withTimeout } from './util.ts';
@@ -56,8 +58,52 @@ function kubeconfigLabel(opts: KubeOptions): string {
   return opts.kubeconfig ?? process.env.KUBECONFIG ?? '~/.kube/config';
 }
 
+/** The token a pod's ServiceAccount is given: in a pod, the client talks to its own cluster without a kubeconfig. */
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/**
+ * No kubeconfig at all: the client would fall back to http://localhost:8080 and report a
+ * connection refused there, which hides the cause. Refused with what to do instead.
+ */
+function refuseNoKubeconfig(opts: KubeOptions): void {
+  const home = join(process.env.HOME || homedir(), '.kube', 'config');
+  if (opts.kubeconfig || process.env.KUBECONFIG || existsSync(home) || existsSync(IN_CLUSTER_TOKEN)) return;
+  throw new FlytemcError(
+    [
+      error(
+        '~/.kube/config',
+        'no kubeconfig: that file does not exist and neither --kubeconfig nor KUBECONFIG names another, so there is no cluster to talk to',
+        'pass --kubeconfig PATH or set KUBECONFIG (your cloud writes one: aws eks update-kubeconfig, gcloud container clusters get-credentials)',
+      ),
+    ],
+    EXIT.usage,
+  );
+}
+
+/** Contexts the kubeconfig does not have, with the ones it has. */
+function noSuchContext(kc: K8s.KubeConfig, missing: string[], opts: KubeOptions): FlytemcError {
+  const names = contextNames(kc);
+  return new FlytemcError(
+    [
+      error(
+        kubeconfigLabel(opts),
+        `no context ${missing.map((c) => JSON.stringify(c)).join(', ')}`,
+        names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context',
+      ),
+    ],
+    EXIT.usage,
+  );
+}
+
+/** Every context a command names must be in the kubeconfig: refused before anything is sent to any cluster (exit 2). */
+export function refuseMissingContexts(kc: K8s.KubeConfig, contexts: string[], opts: KubeOptions): void {
+  const missing = [...new Set(contexts)].filter((c) => !kc.getContextObject(c));
+  if (missing.length) throw noSuchContext(kc, missing, opts);
+}
+
 /** Loads the kubeconfig once per context (a KubeConfig object carries one current context). */
 export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig> {
+  refuseNoKubeconfig(opts);
   const { KubeConfig } = await k8s();
   const kc = new KubeConfig();
   try {
@@ -130,49 +176,49 @@ export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts
 }
 
 /**
- * The same rule for the Helm that `install` runs: the context Helm will use (--kube-context, else
- * HELM_KUBECONTEXT, else the kubeconfig's current one; --kubeconfig, else KUBECONFIG) is refused
- * when its cluster skips TLS verification, unless Helm's own --kube-insecure-skip-tls-verify was
- * passed. A kubeconfig that cannot be read, or a context it lacks, is left for Helm to report.
+ * The kubeconfig rules of every cluster command, for the Helm that `install` runs: the context
+ * Helm will use (--kube-context, else HELM_KUBECONTEXT, else the kubeconfig's current one;
+ * --kubeconfig, else KUBECONFIG) must exist, and is refused when its cluster skips TLS
+ * verification, unless Helm's own --kube-insecure-skip-tls-verify was passed. No kubeconfig at
+ * all, or one that cannot be read, is refused the same way (exit 2). With --kube-apiserver,
+ * Helm is told the server itself: nothing to check here.
  */
-export async function refuseUnverifiedHelmContext(helmArgs: string[]): Promise<void> {
+export async function checkHelmContext(helmArgs: string[]): Promise<void> {
   const flag = (name: string) => {
     const i = helmArgs.findIndex((a) => a === name || a.startsWith(`${name}=`));
     if (i < 0) return undefined;
     const a = helmArgs[i]!;
     return a.includes('=') ? a.slice(a.indexOf('=') + 1) : helmArgs[i + 1];
   };
+  if (flag('--kube-apiserver') !== undefined || process.env.HELM_KUBEAPISERVER) return;
   const optIn = '--kube-insecure-skip-tls-verify';
   const allowed = helmArgs.some((a) => a === optIn || a === `${optIn}=true`);
   const kubeconfig = flag('--kubeconfig');
   const opts: KubeOptions = { ...(kubeconfig ? { kubeconfig } : {}), timeoutMs: 0, ...(allowed ? { allowUnverifiedTls: true } : {}) };
-  let kc: K8s.KubeConfig;
-  try {
-    kc = await loadKubeConfig(opts);
-  } catch {
-    return;
-  }
+  const kc = await loadKubeConfig(opts);
   const context = flag('--kube-context') ?? process.env.HELM_KUBECONTEXT ?? kc.getCurrentContext();
-  if (context) refuseUnverifiedTls(kc, [context], opts, `Helm's ${optIn}`);
+  if (!context) {
+    const names = contextNames(kc);
+    throw new FlytemcError(
+      [
+        error(
+          kubeconfigLabel(opts),
+          'no current context, and no --kube-context',
+          names.length ? `pass --kube-context, one of: ${names.join(', ')}` : 'add a context with kubectl config set-context',
+        ),
+      ],
+      EXIT.usage,
+    );
+  }
+  refuseMissingContexts(kc, [context], opts);
+  refuseUnverifiedTls(kc, [context], opts, `Helm's ${optIn}`);
 }
 
 export async function connect(context: string, opts: KubeOptions): Promise<Kube> {
   const mod = await k8s();
   const kc = await loadKubeConfig(opts);
   const ctx = kc.getContextObject(context);
-  if (!ctx) {
-    const names = contextNames(kc);
-    throw new FlytemcError(
-      [
-        error(
-          kubeconfigLabel(opts),
-          `no context ${JSON.stringify(context)}`,
-          names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context',
-        ),
-      ],
-      EXIT.usage,
-    );
-  }
+  if (!ctx) throw noSuchContext(kc, [context], opts);
   kc.setCurrentContext(context);
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster)
@@ -304,8 +350,12 @@ export async function ensureNamespace(k: Kube, ns: string, plan: Plan, target = 
   );
 }
 
-/** The API server's own message (`Secret "x" is invalid: ...`) from an ApiException body. */
+/** The API server's own message (`Secret "x" is invalid: ...`) from an ApiException body, masked: it may quote what was sent. */
 export function serverMessage(e: unknown): string {
+  return redact(unmaskedServerMessage(e));
+}
+
+function unmaskedServerMessage(e: unknown): string {
   const body = (e as ApiErrorLike | undefined)?.body;
   let parsed: unknown = body;
   if (typeof body === 'string') {

@@ -7,7 +7,7 @@
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
 import { describeNetworkError } from './kube.ts';
-import { EXIT, FlytemcError, error } from '../problems.ts';
+import { EXIT, FlytemcError, error, redact } from '../problems.ts';
 import { mapLimit, sleep } from './util.ts';
 
 type Stage = 'reachable' | 'tls' | 'token' | 'permissions';
@@ -113,7 +113,8 @@ export async function probe(endpoint: string, token: string, caPem: string, opts
     r.ms = Date.now() - started;
     r.ok = failed === undefined;
     if (failed) r.failed = failed;
-    if (what) r.what = what;
+    // an answer's body may quote the token or anything else the server got: masked here, where it enters
+    if (what) r.what = redact(what);
     if (fix) r.fix = fix;
     return r;
   };

@@ -4,7 +4,7 @@
 import { kubeContextSetting } from '../helm.ts';
 import { UsageError, marked } from '../problems.ts';
 import { progressEnabled } from '../shell.ts';
-import { connect, loadKubeConfig, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
+import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
 import { type Change, Plan } from './plan.ts';
 import { proveToken, untilRejected } from './probe.ts';
 
@@ -91,7 +91,9 @@ export async function openSession(o: SessionOptions): Promise<ClusterSession>;
 export async function openSession(o: SessionOptions): Promise<ClusterSession> {
   const kc = await loadKubeConfig(o.kube);
   const hubContext = o.withHub ? hubContextOf(o.kubeContext, () => kc.getCurrentContext(), true) : (o.kubeContext ?? '(none: --secret-out)');
-  refuseUnverifiedTls(kc, o.withHub ? [hubContext, ...o.members] : o.members, o.kube);
+  const contexts = o.withHub ? [hubContext, ...o.members] : o.members;
+  refuseMissingContexts(kc, contexts, o.kube);
+  refuseUnverifiedTls(kc, contexts, o.kube);
   const progress = new Progress();
   const plan = new Plan(o.dryRun, (ch) => progress.change(ch, o.dryRun));
   const hub = o.withHub ? await connect(hubContext, o.kube) : undefined;

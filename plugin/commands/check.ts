@@ -47,6 +47,11 @@ Options:
   --timeout DUR        per-request timeout (default 10s)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 every cluster OK; 1 the values file is wrong; 2 the
+command line is wrong, or the kubeconfig (none, no such context, a cluster that skips TLS
+verification without --insecure-skip-tls-verify); 3 a cluster fails a check (also: not deployed
+yet, flytepropeller not running) or does not answer; 70 a bug in flytemc.
+
 Examples:
   flytemc check --kube-context cp
   helm flytemc check -f values-cp.yaml -o json

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Cloud } from '../chart-files.ts';
 import { namespaceOf } from './cluster-flags.ts';
-import { FlytemcError, EXIT, UsageError } from '../problems.ts';
+import { EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 
@@ -52,8 +52,8 @@ Options:
   --app-name NAME      the Application's name (default: the release name)
   -h, --help           this help
 
-Exit codes: 0 written, 1 the values or the config are wrong (nothing written), 2 bad command
-line, 70 a bug in flytemc.
+Exit codes (docs/plugin.md#exit-codes): 0 written; 1 the values or the config are wrong, as the
+chart or the post-renderer says (nothing written); 2 the command line is wrong; 70 a bug in flytemc.
 
 Examples:
   flytemc export kustomize --out gitops/flyte -f my-values.yaml --vendor-chart
@@ -100,14 +100,7 @@ export async function run(argv: string[]): Promise<number> {
     const { existsSync, statSync } = await import('node:fs');
     if (existsSync(v.out) && !statSync(v.out).isDirectory()) throw new UsageError(`--out ${v.out} is a file: it names the folder to write`);
     if (v.cloud === 'aws')
-      throw new FlytemcError([
-        {
-          severity: 'error',
-          where: '--cloud aws',
-          what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS',
-          fix: 'use --cloud eks',
-        },
-      ]);
+      throw new UsageError('--cloud aws: there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', 'use --cloud eks');
     if (v.cloud !== undefined && v.cloud !== 'eks' && v.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(v.cloud)}: use eks or gcp`);
     if (kind === 'argocd' && !v['repo-url']) throw new UsageError('argocd needs --repo-url URL: the git repository Argo CD reads the export from');
     if (kind !== 'argocd')

@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   export: () => import('./export.ts'),
   join: () => import('./join.ts'),
   check: () => import('./check.ts'),
+  smoke: () => import('./smoke.ts'),
   rbac: () => import('./rbac.ts'),
   validate: () => import('./validate.ts'),
   routes: () => import('./routes.ts'),

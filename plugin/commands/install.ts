@@ -14,20 +14,26 @@ import {
   separateHelm4Dir,
   writeRecord,
 } from '../helm4-post-renderer/register.ts';
-import { FlytemcError, EXIT, UsageError } from '../problems.ts';
-import { debugOn, guard, errorFilePath } from '../shell.ts';
+import { EXIT, UsageError, redact } from '../problems.ts';
+import { debugOn, guard, newErrorFilePath, printWarnings } from '../shell.ts';
+import { unknownCoreKeys } from '../config/flyte-core-keys.ts';
+import { parseValuesFile } from '../config/from-values.ts';
+import { where } from '../config/where.ts';
+import { isObject } from '../data.ts';
 import { writeOut } from '../stdio.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';
-export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [-- helm args...]
+export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [helm options...]
 
 Runs \`helm upgrade --install\` of the flyte-multicluster chart (shipped with the plugin) with
   -f values-<cloud>.yaml (if --cloud) -f values-controlplane.yaml|values-dataplane.yaml, then your -f files,
 and the flytemc post-renderer in the form this Helm needs (Helm 3: the executable's path; Helm 4:
 the plugin \`${RENDERER}\`, registered on the fly if setup was not run): for a control plane it
 wires the data planes' credentials into FlyteAdmin, for a data plane it points flytepropeller at
-the control plane.
-Every option it does not know is passed to Helm unchanged (-f, --set, --wait, --timeout, ...).
+the control plane. A data plane needs the settings both planes share (where FlyteAdmin and
+DataCatalog are, the one bucket): keep them in one values file and pass it to both.
+install knows only the options below; every other word goes to Helm unchanged and in order
+(-f, --set, --wait, --timeout, --dry-run, --create-namespace, ...), and Helm judges it.
 Under \`helm flytemc\`, Helm's own -n/--namespace, --kube-context and --debug apply (Helm passes
 them as HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG): the namespace is Helm's, as for
 \`helm install\` (the flag, else your context's namespace, else default); the command shows it.
@@ -39,26 +45,25 @@ Options:
                          flyte-core.flytepropeller.clusterName
   --admin-endpoint URL   data plane: FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g.
                          dns:///flyte.example.com:443; sets multicluster.controlPlane.adminEndpoint
-                         (or set it in a values file shared with the control plane)
+                         (or set it in the values file both planes share)
   --release NAME         the Helm release (default flyte)
   -n, --namespace NS     the namespace (flytemc alone: default flyte; helm flytemc: Helm's)
-  --create-namespace     create the namespace (a flag: it takes no value)
   --kube-context CTX     the cluster (helm flytemc: Helm's --kube-context)
-  --dry-run[=MODE]       passed to Helm
   --chart PATH           another copy of the chart (default: the plugin's charts/flyte-multicluster)
   --template             run \`helm template\` instead (offline preview, same files and post-renderer)
   --print                print the Helm command (with context and namespace) instead of running it
   -h, --help             this help
 
-Exit codes: 0 done; 1 bad input (stray arguments, missing --name) or the post-renderer refused
-the config (its message is shown; under Helm 4 read from ${errorFilePath()}); 2 bad command line,
-or a context whose kubeconfig cluster skips TLS verification without Helm's
---kube-insecure-skip-tls-verify; 3 Helm failed for another reason (its message is shown).
+Exit codes (docs/plugin.md#exit-codes): 0 done; 1 the chart or the post-renderer refused the
+config (its message is shown; under Helm 4 also in a new file of $TMPDIR/flytemc-<uid>/); 2 the
+command line is wrong (install's options, or Helm refused one), or the kubeconfig is (none, no
+such context, a cluster that skips TLS verification without Helm's --kube-insecure-skip-tls-verify);
+3 Helm failed for another reason (its message is shown); 70 a bug in flytemc.
 
 Examples:
-  helm flytemc install control-plane --cloud eks -n flyte -f my-values.yaml -f clusters.yaml --create-namespace
-  helm flytemc install data-plane --cloud gcp --name dp1 --admin-endpoint dns:///flyte.example.com:443 \
-    --kube-context dp1 -n flyte --create-namespace -f shared-values.yaml
+  helm flytemc install data-plane --cloud eks --name dp1 --kube-context dp1 -n flyte --create-namespace -f shared-values.yaml
+  helm flytemc install control-plane --cloud eks --kube-context cp -n flyte -f shared-values.yaml -f my-values.yaml
+  helm flytemc install control-plane -f shared-values.yaml -f my-values.yaml --template
 `;
 
 interface Parsed {
@@ -73,60 +78,22 @@ interface Parsed {
   template: boolean;
   print: boolean;
   debug?: boolean;
+  /** Every other word, in order, for Helm to judge. */
   pass: string[];
 }
 
-/** Helm flags that take a value (so that a following word is not a stray argument). */
-const VALUE_FLAGS = new Set([
-  '-f',
-  '--values',
-  '--set',
-  '--set-string',
-  '--set-file',
-  '--set-json',
-  '--set-literal',
-  '--timeout',
-  '--version',
-  '--description',
-  '--kube-context',
-  '--kubeconfig',
-  '--post-renderer-args',
-  '--repo',
-  '--username',
-  '--password',
-  '--ca-file',
-  '--cert-file',
-  '--key-file',
-  '--history-max',
-  '--max-history',
-  '--labels',
-  '-l',
-  '--registry-config',
-  '--repository-config',
-  '--repository-cache',
-  '--kube-apiserver',
-  '--kube-as-user',
-  '--kube-as-group',
-  '--kube-ca-file',
-  '--kube-token',
-  '--burst-limit',
-  '--qps',
-  '--output',
-  '-o',
-  '--api-versions',
-  '-a',
-  '--kube-version',
-  '--show-only',
-  '-s',
-  '--output-dir',
-  '--wait-for-jobs-timeout',
-  '--server-side',
-  '--field-manager',
-  '--force-conflicts',
-  '--rollback-on-failure',
-]);
+/** install's own options (the ones that take a value, and the flags); every other word is Helm's. */
+const OWN_VALUE = new Set(['--cloud', '--name', '--admin-endpoint', '--release', '-n', '--namespace', '--kube-context', '--chart']);
+const OWN_FLAG = new Set(['--template', '--print', '--debug']);
 
-function parseInstallArgs(argv: string[]): Parsed {
+/**
+ * The command line: install's own options are taken out, every other word goes to Helm
+ * untouched and in order, for Helm to judge (a table of Helm's flags would go stale: Helm 4
+ * made some value flags boolean). So a word right after a Helm option may be its value and
+ * passes too; a bare word where no option can claim it (right after the role, after one of
+ * install's own options, after `--flag=value`) is a stray argument, refused with the fix.
+ */
+export function parseInstallArgs(argv: string[]): Parsed {
   const args = [...argv];
   const role = args.shift();
   if (role !== 'control-plane' && role !== 'data-plane') {
@@ -140,6 +107,8 @@ function parseInstallArgs(argv: string[]): Parsed {
     if (v === undefined || (inline === undefined && v.startsWith('-'))) throw new UsageError(`${flag} needs a value`);
     return v;
   };
+  /** Whether the word before may be a Helm option waiting for its value. */
+  let helmOptionBefore = false;
   while (args.length) {
     const a = args.shift()!;
     if (a === '--') {
@@ -149,105 +118,60 @@ function parseInstallArgs(argv: string[]): Parsed {
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const flag = eq > 0 ? a.slice(0, eq) : a;
     const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    switch (flag) {
-      case '--cloud': {
-        const c = value(flag, inline);
-        if (c === 'aws')
-          throw new FlytemcError([
-            {
-              severity: 'error',
-              where: '--cloud aws',
-              what: 'there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS',
-              fix: 'use --cloud eks',
-            },
-          ]);
-        if (c !== 'eks' && c !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(c)}: use eks or gcp`);
-        p.cloud = c;
-        break;
-      }
-      case '--name':
-        p.name = value(flag, inline);
-        break;
-      case '--admin-endpoint':
-        p.adminEndpoint = value(flag, inline);
-        break;
-      case '--release':
-        p.release = value(flag, inline);
-        break;
-      case '-n':
-      case '--namespace':
-        p.namespace = value(flag, inline);
-        break;
-      case '--kube-context':
-        p.kubeContext = value(flag, inline);
-        break;
-      case '--debug':
-        p.debug = true;
-        break;
-      case '--chart':
-        p.chart = value(flag, inline);
-        break;
-      case '--template':
-        p.template = true;
-        break;
-      case '--print':
-        p.print = true;
-        break;
-      case '--post-renderer':
-        throw new UsageError('install sets --post-renderer itself; to add arguments use --post-renderer-args');
-      case '--create-namespace': {
-        if (inline !== undefined) throw new UsageError('--create-namespace takes no value: use --namespace NS --create-namespace');
-        const next = args[0];
-        if (next !== undefined && !next.startsWith('-')) {
-          throw new FlytemcError([
-            {
-              severity: 'error',
-              where: `--create-namespace ${next}`,
-              what: `--create-namespace is a flag and takes no value, so ${JSON.stringify(next)} would become a stray argument and \`helm upgrade\` would fail (the upstream guide's mistake)`,
-              fix: `use --namespace ${next} --create-namespace`,
-            },
-          ]);
-        }
-        p.pass.push(a);
-        break;
-      }
-      default:
-        if (!a.startsWith('-')) {
-          throw new FlytemcError([
-            {
-              severity: 'error',
-              where: a,
-              what: `stray argument ${JSON.stringify(a)}: install takes the chart and release itself`,
-              fix: a.endsWith('.yaml') || a.endsWith('.yml') ? `pass values files with -f: -f ${a}` : 'remove it, or use --release NAME / --chart PATH',
-            },
-          ]);
-        }
-        p.pass.push(a);
-        if (inline === undefined && VALUE_FLAGS.has(flag) && args.length) p.pass.push(args.shift()!);
+    if (OWN_VALUE.has(flag)) {
+      const v = value(flag, inline);
+      if (flag === '--cloud') {
+        if (v === 'aws')
+          throw new UsageError('--cloud aws: there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', 'use --cloud eks');
+        if (v !== 'eks' && v !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(v)}: use eks or gcp`);
+        p.cloud = v;
+      } else if (flag === '--name') p.name = v;
+      else if (flag === '--admin-endpoint') p.adminEndpoint = v;
+      else if (flag === '--release') p.release = v;
+      else if (flag === '--kube-context') p.kubeContext = v;
+      else if (flag === '--chart') p.chart = v;
+      else p.namespace = v;
+      helmOptionBefore = false;
+      continue;
     }
+    if (OWN_FLAG.has(a)) {
+      if (a === '--template') p.template = true;
+      else if (a === '--print') p.print = true;
+      else p.debug = true;
+      helmOptionBefore = false;
+      continue;
+    }
+    if (flag === '--post-renderer') throw new UsageError('install sets --post-renderer itself; to add arguments use --post-renderer-args');
+    if (a === '--create-namespace' && args[0] !== undefined && !args[0].startsWith('-')) {
+      // the one Helm flag install knows by name: the upstream guide's `--create-namespace flyte`
+      throw new UsageError(
+        `--create-namespace ${args[0]}: --create-namespace is a flag and takes no value, so ${JSON.stringify(args[0])} would become a stray argument and \`helm upgrade\` would fail (the upstream guide's mistake)`,
+        `use --namespace ${args[0]} --create-namespace`,
+      );
+    }
+    if (!a.startsWith('-') && !helmOptionBefore) {
+      throw new UsageError(
+        `stray argument ${JSON.stringify(a)}: install passes the release and the chart to Helm itself`,
+        /\.ya?ml$/.test(a) ? `pass values files with -f: -f ${a}` : 'remove it, or use --release NAME / --chart PATH',
+      );
+    }
+    p.pass.push(a);
+    helmOptionBefore = a.startsWith('-') && inline === undefined && !/^-[A-Za-z]./.test(a);
   }
   if (p.role === 'data-plane' && !p.name) {
-    throw new FlytemcError([
-      {
-        severity: 'error',
-        where: 'install data-plane',
-        what: 'a data plane needs its cluster name: FlyteAdmin drops events from a data plane whose flytepropeller.clusterName differs from its clusterConfigs name',
-        fix: 'add --name NAME (the name the control plane lists it under, e.g. --name dp1)',
-      },
-    ]);
+    throw new UsageError(
+      'a data plane needs its cluster name: FlyteAdmin drops events from a data plane whose flytepropeller.clusterName differs from its clusterConfigs name',
+      'add --name NAME (the name the control plane lists it under, e.g. --name dp1)',
+    );
   }
   if (p.role === 'control-plane' && p.name) throw new UsageError('--name is for data planes; a control plane lists its data planes in multicluster.clusters');
   if (p.role === 'control-plane' && p.adminEndpoint)
     throw new UsageError("--admin-endpoint is for data planes: it tells their flytepropeller where this control plane's FlyteAdmin is");
   if (p.adminEndpoint !== undefined && !/^(dns:\/\/\/)?[A-Za-z0-9.\-[\]:]+$/.test(p.adminEndpoint)) {
-    throw new FlytemcError([
-      {
-        severity: 'error',
-        where: `--admin-endpoint ${p.adminEndpoint}`,
-        what: 'not a gRPC address flytepropeller can dial',
-        fix: 'write it as dns:///HOST:PORT, e.g. --admin-endpoint dns:///flyte.example.com:443 (no https://)',
-      },
-    ]);
+    throw new UsageError(
+      `--admin-endpoint ${p.adminEndpoint}: not a gRPC address flytepropeller can dial`,
+      'write it as dns:///HOST:PORT, e.g. --admin-endpoint dns:///flyte.example.com:443 (no https://)',
+    );
   }
   if (p.name !== undefined && /[,=\s{}[\]]/.test(p.name))
     throw new UsageError(`--name ${JSON.stringify(p.name)}: a cluster name cannot contain ',', '=', spaces or brackets`);
@@ -280,12 +204,66 @@ function planInstall(p: Parsed, major: number, root: string, helm4Plugins?: stri
   const postRenderer = major >= 4 ? RENDERER : join(root, 'dist', `${RENDERER}.cjs`);
   args.push('--post-renderer', postRenderer);
   if (major >= 4 && helm4Plugins) env.HELM_PLUGINS = helm4PluginsPath(process.env.HELM_PLUGINS ?? '', helm4Plugins);
-  args.push(...p.pass.filter((a) => !(p.template && a === '--create-namespace')));
+  args.push(...p.pass);
   if (p.debug || debugOn()) args.push('--debug');
   return { helm: '', major, args, env, postRenderer };
 }
 
 const planNamespace = (plan: Plan): string | undefined => plan.args[plan.args.indexOf('--namespace') + 1];
+
+/** The values files among Helm's arguments (-f FILE, -fFILE, --values FILE, --values=FILE): read for warnings, never judged. */
+function valuesFilesOf(pass: string[]): string[] {
+  const out: string[] = [];
+  pass.forEach((a, i) => {
+    const m = /^(?:-f|--values)(?:=(.+))?$/.exec(a) ?? /^-f(.+)$/.exec(a);
+    const f = m ? (m[1] ?? pass[i + 1]) : undefined;
+    if (f) out.push(...f.split(','));
+  });
+  return out.filter((f) => f !== '-' && !/^[a-z]+:\/\//.test(f) && existsSync(f));
+}
+
+/**
+ * Keys under `flyte-core:` in your values files that flyte-core does not have: a warning each
+ * (`helm flytemc validate` makes them errors); the chart's own files define template keys too.
+ */
+function warnUnknownCoreKeys(files: string[], chartFiles: string[]): void {
+  const read = (f: string) => {
+    try {
+      return parseValuesFile(f, readFileSync(f, 'utf8'));
+    } catch {
+      return undefined; // Helm says what is wrong with it
+    }
+  };
+  const ours = chartFiles.map(read).map((v) => (isObject(v) ? v['flyte-core'] : undefined));
+  for (const f of files) {
+    const v = read(f);
+    if (!isObject(v)) continue;
+    const text = readFileSync(f, 'utf8');
+    printWarnings(unknownCoreKeys(v['flyte-core'], (p) => where({ label: f, text, base: '/flyte-core' }, p), 'warning', ours));
+  }
+}
+
+/**
+ * The exit code of a Helm that failed, by what it said (its last `Error:`): its command line
+ * (2), the values or the chart's checks refusing the config (1), the post-renderer refusing it
+ * (1) or failing on a bug (70), anything else (3): a cluster, the network, a timeout.
+ */
+export function helmFailure(stderr: string, postRendererSaid = stderr): { code: number; hint?: string } {
+  const error = stderr.slice(stderr.lastIndexOf('Error: '));
+  if (/error while running post render/.test(error))
+    return { code: /failed unexpectedly|bug in flytemc/.test(postRendererSaid) ? EXIT.internal : EXIT.invalid };
+  if (/^Error: (unknown (shorthand )?flag|flag needs an argument|invalid argument "|bad flag syntax)/.test(error))
+    return {
+      code: EXIT.usage,
+      hint: 'Helm refused the command line: every option install does not know is passed to it unchanged (`helm upgrade --help`; with --template, `helm template --help`)',
+    };
+  if (/^Error: ("helm \w+" requires|expected at most|accepts \d+ arg)/.test(error))
+    return { code: EXIT.usage, hint: 'install passes the release and the chart itself: pass values files with -f FILE' };
+  if (/^Error: open .*: no such file or directory/.test(error)) return { code: EXIT.usage };
+  if (/^Error: (execution error at \(|values don't meet the specifications of the schema|failed to parse |YAML parse error)/.test(error))
+    return { code: EXIT.invalid };
+  return { code: EXIT.failed };
+}
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
@@ -308,7 +286,8 @@ export async function run(argv: string[]): Promise<number> {
     const plan = planInstall(parsed, helm.major, root, helm4Folder);
     const chart = parsed.chart ?? shippedChart(root);
     const meta = chartYaml(chart);
-    const shown = [helm.bin, ...plan.args].map(shellQuote).join(' ');
+    // a --set value may be a token: the command is shown masked, like every message
+    const shown = redact([helm.bin, ...plan.args].map(shellQuote).join(' '));
     const envShown = Object.entries(plan.env)
       .map(([k, v]) => `${k}=${shellQuote(v)} `)
       .join('');
@@ -317,10 +296,11 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (declaresFlyteCore(meta)) coreChart(chart, meta); // refused when the archive is not there
+    warnUnknownCoreKeys(valuesFilesOf(parsed.pass), roleFiles(chart, parsed.role, parsed.cloud));
     if (!parsed.template) {
-      // Helm talks to the cluster with your kubeconfig: the same TLS rule as every cluster command
-      const { refuseUnverifiedHelmContext } = await import('../cluster/kube.ts');
-      await refuseUnverifiedHelmContext(plan.args);
+      // Helm talks to the cluster with your kubeconfig: the same rules as every cluster command
+      const { checkHelmContext } = await import('../cluster/kube.ts');
+      await checkHelmContext(plan.args);
     }
     if (helm.major >= 4 && plan.postRenderer) {
       const folder = registeredHelm4Folder(henv.HELM_DATA_HOME!) ?? separateHelm4Dir(henv.HELM_DATA_HOME!);
@@ -334,22 +314,31 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
     process.stderr.write(`flytemc: running ${envShown}${shown}\n`);
-    const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env });
+    // the post-renderer's error file for this run, in this user's private folder: Helm 4 hides its stderr
+    let errorFile: string | undefined;
+    try {
+      errorFile = newErrorFilePath();
+    } catch {
+      errorFile = undefined; // no private folder to be had: the post-renderer picks one, or says it on stderr
+    }
+    const r = await runHelmPassthrough(helm.bin, plan.args, { ...process.env, ...plan.env, ...(errorFile ? { FLYTEMC_ERROR_FILE: errorFile } : {}) });
     if (r.code === 0) return EXIT.ok;
-    // The post-renderer refused the config: exit 1, as for any config error (and as the
-    // post-renderer itself exits); 70 if it failed on a bug. Any other Helm failure: 3.
     const postRenderFailed = !!plan.postRenderer && /error while running post render/.test(r.stderr);
     let said = r.stderr;
     if (postRenderFailed && helm.major >= 4) {
       // Helm 4 hides the post-renderer's stderr; its launcher also writes the message to Helm's
       // own stderr where it can (Linux), which is ours here. Otherwise it is in the error file.
-      const file = errorFilePath();
-      said = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+      said = errorFile && existsSync(errorFile) ? readFileSync(errorFile, 'utf8').trim() : '';
       const firstLine = said.split('\n')[0] ?? '';
-      if (!said) process.stderr.write(`\nflytemc: the post-renderer failed; Helm 4 hides its message, see ${file}\n`);
-      else if (!r.stderr.includes(firstLine)) process.stderr.write(`\nflytemc: the post-renderer said (Helm 4 hides it; from ${file}):\n${said}\n`);
+      if (!said)
+        process.stderr.write(
+          `\nflytemc: the post-renderer failed; Helm 4 hides its message, and it wrote no error file${errorFile ? ` (${errorFile})` : ''}\n`,
+        );
+      else if (!r.stderr.includes(firstLine))
+        process.stderr.write(`\nflytemc: the post-renderer said (Helm 4 hides it; from ${errorFile}):\n${redact(said)}\n`);
     }
-    if (postRenderFailed) return /failed unexpectedly|bug in flytemc/.test(said) ? EXIT.internal : EXIT.invalid;
-    return EXIT.failed;
+    const failure = helmFailure(r.stderr, said);
+    if (failure.hint) process.stderr.write(`flytemc: ${failure.hint}\n`);
+    return failure.code;
   });
 }

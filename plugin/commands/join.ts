@@ -36,6 +36,8 @@ Options:
   --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
   --name NAME          the cluster's name in FlyteAdmin (default: the context name; one CONTEXT only)
   --label L[=WEIGHT]   route execution cluster label L to the cluster (weight 0..1, default 1); repeatable
+  --no-pin-label       do not add the label pin-<name> that routes to this cluster alone (\`smoke\`
+                       sends one execution to each cluster through it; no other label's routing changes)
   --endpoint URL       the API server URL as the control plane reaches it (default: the kubeconfig's; one CONTEXT only)
   -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes
                        (default: flyte; helm flytemc: Helm's namespace, so -n default is default)
@@ -57,6 +59,13 @@ Options:
   --parallel N         clusters joined at once (default 4)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 joined (or nothing to do); 1 a values file is wrong,
+before any cluster is touched; 2 the command line is wrong, or the kubeconfig (none, no such
+context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
+failed (unreachable, TLS, token, permissions, the token controller, the same cluster under another
+name, a flytepropeller reporting another name or running in another namespace, a concurrent rotate
+that changed the token meanwhile); 70 a bug in flytemc.
+
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --dry-run
@@ -74,6 +83,7 @@ export async function run(argv: string[]): Promise<number> {
         ...CHANGE_OPTIONS,
         ...TOKEN_TIMEOUT,
         label: { type: 'string', multiple: true },
+        'no-pin-label': { type: 'boolean', default: false },
         endpoint: { type: 'string' },
         values: { type: 'string' },
         restart: { type: 'boolean', default: false },
@@ -106,12 +116,12 @@ export async function run(argv: string[]): Promise<number> {
       );
 
     const routes = (v.label ?? []).map(parseRoute);
-    const requests = positionals.map((context) => ({
-      context,
-      name: checkName(v.name ?? context, v.name ? '--name' : 'context'),
-      ...(v.endpoint ? { endpoint: v.endpoint } : {}),
-      routes,
-    }));
+    const { pinLabel } = await import('../config/routes.ts');
+    const requests = positionals.map((context) => {
+      const name = checkName(v.name ?? context, v.name ? '--name' : 'context');
+      const pin = v['no-pin-label'] || routes.some((r) => r.label === pinLabel(name)) ? [] : [{ label: pinLabel(name), weight: 1 }];
+      return { context, name, ...(v.endpoint ? { endpoint: v.endpoint } : {}), routes: [...routes, ...pin] };
+    });
     const names = requests.map((r) => r.name);
     if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
 

@@ -40,7 +40,8 @@ Options:
   --out FILE|DIR   write to FILE instead of standard output; with executionLabels, the folder
   -h, --help       this help
 
-Exit codes: 0 written, 1 a label is not routed by the config, 2 bad command line.
+Exit codes (docs/plugin.md#exit-codes): 0 written; 1 a label is not routed by the config, or a
+values file is wrong; 2 the command line is wrong or a file cannot be read; 70 a bug in flytemc.
 
 Examples:
   helm flytemc labels --project flytesnacks --domain development --label team2 -f values-override.yaml --out ecl.yaml

@@ -4,7 +4,7 @@ import { configFromValues } from '../config/from-values.ts';
 import { VERSION } from '../generated/version.js';
 import { postRender } from '../postrender/index.ts';
 import { EXIT } from '../problems.ts';
-import { commandLine, errorFilePath, guard, printWarnings } from '../shell.ts';
+import { commandLine, guard, newErrorFilePath, printWarnings } from '../shell.ts';
 import { readInput, readText, writeOut } from '../stdio.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
@@ -23,9 +23,15 @@ document of the flyte-multicluster chart, else from flyte-core's own clusters Co
 Options:
   --config FILE      values file with the multi-cluster config
   --explain          print, per object, the JSON patches it would apply (instead of manifests)
-  --error-file FILE  also write any error to FILE (Helm 4 discards a post-renderer's stderr)
+  --error-file FILE  also write any error to FILE (default under Helm: a new file per failed
+                     run in $TMPDIR/flytemc-<uid>/, mode 0600, named in the message; Helm 4
+                     discards a post-renderer's stderr)
   --version          print the version
   -h, --help         this help
+
+Exit codes (docs/plugin.md#exit-codes): 0 written; 1 the config or the manifests are refused, or
+the input is empty (nothing written); 2 the command line is wrong or a file cannot be read; 70 a
+bug in flytemc.
 
 Examples:
   helm template flyte charts/flyte-multicluster -n flyte -f values-controlplane.yaml \\
@@ -36,7 +42,8 @@ Examples:
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let errorFile = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? errorFilePath() : undefined);
+  // under Helm (helm flytemc install sets FLYTEMC_ERROR_FILE; Helm 4's plugin sets HELM_PLUGIN_NAME)
+  let errorFile: string | (() => string) | undefined = process.env.FLYTEMC_ERROR_FILE || (process.env.HELM_PLUGIN_NAME ? newErrorFilePath : undefined);
   const eIdx = argv.indexOf('--error-file');
   if (eIdx >= 0 && argv[eIdx + 1]) errorFile = argv[eIdx + 1];
   return guard(async () => {

@@ -28,7 +28,8 @@ Options:
   -o FORMAT           yaml (default: the ClusterRole, with where each rule comes from), json or table
   -h, --help          this help
 
-Exit codes: 0 printed, 1 a template without apiVersion/kind, 2 bad command line or unreadable file.
+Exit codes (docs/plugin.md#exit-codes): 0 printed; 1 a template without apiVersion/kind; 2 the
+command line is wrong or a file cannot be read; 70 a bug in flytemc.
 
 Example:
   helm flytemc rbac -f charts/flyte-multicluster/values-gcp.yaml -f controlplane-values.yaml > flyteadmin-clusterrole.yaml

@@ -38,6 +38,14 @@ Options:
   --revoke-timeout DUR how long to wait for the API server to reject the old token (default 60s)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 rotated, or the new token is in the hub and the old one
+kept valid on purpose (--no-restart: the output names --finish); 1 the hub has joined no cluster of
+that name here (the message names the namespace that has it), or the context is another cluster; 2
+the command line is wrong, or the kubeconfig (none, no such context, a cluster that skips TLS
+verification without --insecure-skip-tls-verify); 3 a cluster failed (unreachable, TLS, token, the
+token controller), a concurrent rotate or join won, or the rollout did not finish in time (the old
+token stays valid; the message names --finish); 70 a bug in flytemc.
+
 Examples:
   flytemc rotate dp-us-east-1 --name dp-us-east-1 --kube-context cp
   flytemc rotate dp-us-east-1 --kube-context cp --no-restart      # then, after your own restart:

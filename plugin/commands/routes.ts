@@ -31,8 +31,9 @@ Options:
   -o FORMAT           table (default), yaml or json
   -h, --help          this help
 
-Exit codes: 0 shown (even with notes), 1 the files hold no cluster config or FlyteAdmin would
-refuse to start (weight outside 0..1), 2 bad command line, unreadable file or invalid YAML.
+Exit codes (docs/plugin.md#exit-codes): 0 shown (even with notes); 1 the files hold no cluster
+config, are not YAML, or FlyteAdmin would refuse to start (weight outside 0..1); 2 the command line
+is wrong or a file cannot be read; 70 a bug in flytemc.
 
 Examples:
   helm flytemc routes -f values-override.yaml

@@ -19,7 +19,7 @@ import {
 } from '../helm4-post-renderer/register.ts';
 import { FlytemcError, EXIT, UsageError } from '../problems.ts';
 import { parseFormat, render, table, tildify } from '../output.ts';
-import { commandLine, guard, errorFilePath } from '../shell.ts';
+import { commandLine, guard } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
@@ -37,7 +37,8 @@ Makes \`--post-renderer flytemc-post-renderer\` work on both Helm versions. Safe
             HELM_PLUGINS="$(helm env HELM_PLUGINS):$HELM_DATA_HOME/flytemc/helm4-plugins" helm template ...
           (\`helm flytemc install\` adds it by itself). Run setup again when that changes.
   Helm 4 hides a post-renderer's errors; flytemc-post-renderer also writes them to Helm's own
-  stderr (Linux), to the terminal, and to ${errorFilePath()}.
+  stderr (Linux), to the terminal, and to a new file per failed run in $TMPDIR/flytemc-<uid>/
+  (mode 0600), which the message names.
 \`helm plugin uninstall flytemc\` removes all of it.
 
 Options:
@@ -50,7 +51,8 @@ Options:
   -o, --output FMT  table (default), yaml or json
   -h, --help        this help
 
-Exit codes: 0 done, 1 a file is in the way (see --force) or --shared would break a Helm 3, 2 bad command line.
+Exit codes (docs/plugin.md#exit-codes): 0 done; 1 a file flytemc did not create is in the way (see
+--force), or --shared would break a Helm 3; 2 the command line is wrong; 70 a bug in flytemc.
 
 Example:
   helm flytemc setup --bin-dir ~/bin
@@ -149,7 +151,6 @@ export async function run(argv: string[]): Promise<number> {
       helm4PluginsDir: folder,
       helm3Readers: readers,
       binDir,
-      errorFile: errorFilePath(),
       actions,
       hints,
     };

@@ -44,6 +44,14 @@ Options:
   --rollout-timeout DUR how long phase 2 waits for FlyteAdmin's rollout (default 5m)
   -h, --help           this help
 
+Exit codes (docs/plugin.md#exit-codes): 0 removed, phase 1 done (the output says what is left), or
+nothing to do; 1 a values file is wrong or not there, the context is another cluster than the one
+joined, the cluster is joined in another namespace (the message names it), or it is the last data
+plane of a running control plane (without --force); 2 the command line is wrong, or the kubeconfig
+(none, no such context, a cluster that skips TLS verification without --insecure-skip-tls-verify);
+3 a cluster failed (unreachable without --force, permissions), FlyteAdmin's rollout did not finish
+in time, or --finish while FlyteAdmin still lists the cluster; 70 a bug in flytemc.
+
 Examples:
   flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml
   flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml --finish

@@ -15,9 +15,12 @@ Checks each values file that holds a multi-cluster config (a \`multicluster:\` b
 flyte-core's \`configmap.clusters\`, also under \`flyte-core:\`) with the same checks as the
 post-renderer: the schema, duplicate names, routes to unknown or disabled clusters, labels that
 route nowhere, token files outside the mounted Secret, invalid Kubernetes names, the upstream
-guide's mistakes. Reports every problem with file:line, warnings too. Files without a config
-(e.g. values-eks.yaml) are listed and skipped; at least one file must have one (unless
---data-plane is given).
+guide's mistakes. In every file, a key under \`flyte-core:\` that flyte-core's values do not have
+(a typo such as storage.bucketname, which flyte-core would ignore) is an error, with the nearest
+key; maps flyte-core renders whole (configmap.*, annotations, empty maps) take any key.
+Reports every problem with file:line, warnings too. A \`multicluster\` block without clusters
+(the values both planes share) is checked as a part; one of the files must list the clusters,
+unless --data-plane is given.
 
 With --data-plane, the -f files are the control plane's values (merged in order, as Helm does)
 and each --data-plane is one data plane's (its files comma-separated, merged in order); --cloud
@@ -34,11 +37,12 @@ Options:
   -o FORMAT                  table (default), yaml or json
   -h, --help                 this help
 
-Exit codes: 0 no error (warnings allowed), 1 an error in a file, 2 bad command line or unreadable file.
+Exit codes (docs/plugin.md#exit-codes): 0 no error (warnings allowed); 1 an error in a file or a
+data plane; 2 the command line is wrong or a file cannot be read; 70 a bug in flytemc.
 
 Examples:
   helm flytemc validate -f values-override.yaml
-  helm flytemc validate -f shared.yaml -f controlplane-values.yaml --data-plane shared.yaml,dp1-values.yaml --cloud eks
+  helm flytemc validate -f shared-values.yaml -f my-values.yaml --data-plane shared-values.yaml,dp1-values.yaml --cloud eks
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -68,13 +72,19 @@ export async function run(argv: string[]): Promise<number> {
     const errors = all.filter((p) => p.severity === 'error').length;
     const warnings = all.length - errors;
     const noConfig = !planes && reports.every((r) => r.status === 'no-config');
-    const data = { valid: errors === 0 && !noConfig, errors, warnings, files: reports, ...(planes ? { planes } : {}) };
+    // a control plane's config in parts (the shared values, the clusters): one of them lists the clusters
+    const noClusters = !planes && !noConfig && !reports.some((r) => r.listsClusters || r.role === 'data-plane') && reports.every((r) => r.status !== 'invalid');
+    const data = { valid: errors === 0 && !noConfig && !noClusters, errors, warnings, files: reports, ...(planes ? { planes } : {}) };
     await writeOut(
       render(format, data, () => {
         const lines: string[] = [];
         for (const r of reports) {
           const head =
-            r.status === 'no-config' ? 'no multi-cluster config here (skipped)' : r.status === 'ok' ? `ok${r.role ? ` (${r.role})` : ''}` : 'INVALID';
+            r.status === 'no-config'
+              ? 'no multi-cluster config here'
+              : r.status === 'ok'
+                ? `ok${r.role ? ` (${r.role})` : r.listsClusters ? '' : ' (a part: no clusters)'}`
+                : 'INVALID';
           lines.push(`${r.file}: ${head}`);
           for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
         }
@@ -89,12 +99,16 @@ export async function run(argv: string[]): Promise<number> {
           }
         }
         if (noConfig) lines.push('error: none of the files has a multi-cluster config (`multicluster.clusters` or `configmap.clusters`)');
+        if (noClusters)
+          lines.push(
+            'error: none of the files lists clusters (multicluster.clusters.clusterConfigs), so FlyteAdmin would have nowhere to run executions\n  fix: add the file that lists them (the one `flytemc join --values` records into), or check a data plane with --data-plane',
+          );
         lines.push(
           `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}${planes ? ` and ${planes.dataPlanes.length} data plane${planes.dataPlanes.length === 1 ? '' : 's'}` : ''}`,
         );
         return lines.join('\n') + '\n';
       }),
     );
-    return errors > 0 || noConfig ? EXIT.invalid : EXIT.ok;
+    return errors > 0 || noConfig || noClusters ? EXIT.invalid : EXIT.ok;
   });
 }

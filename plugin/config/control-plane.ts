@@ -19,37 +19,40 @@ export interface Wiring {
   catalog: { type: 'noop' } | { type: 'datacatalog'; endpoint: string; insecure: boolean };
 }
 
-/** The data plane's wiring, or the problems (each naming `multicluster.controlPlane.…` and the ways out). */
+/**
+ * The data plane's wiring, or the problems: every missing setting at once (each naming
+ * `multicluster.controlPlane.…` and the ways out), so that one run shows them all.
+ */
 export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string) => string): { wiring?: Wiring; problems: Problem[] } {
   const c = cp ?? {};
   const problems: Problem[] = [];
+  const shared = 'keep it in the values file both planes share (-f shared-values.yaml on both installs)';
   if (!c.adminEndpoint) {
     problems.push(
       error(
         at('/controlPlane/adminEndpoint'),
         "multicluster.controlPlane.adminEndpoint is not set: a data plane's flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core's default (flyteadmin:81) exists only inside the control plane's cluster",
-        "set FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (`helm flytemc install data-plane --name NAME --admin-endpoint URL` sets it)",
+        `set FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (\`helm flytemc install data-plane --admin-endpoint URL\` sets it); ${shared}`,
       ),
     );
-    return { problems };
   }
   const insecure = c.insecure === true;
-  const admin: Wiring['admin'] = { endpoint: c.adminEndpoint, insecure };
-  if (c.clientSecret) admin.clientSecret = { ...DEFAULT_CLIENT_SECRET, ...c.clientSecret };
-  let catalog: Wiring['catalog'];
+  let catalog: Wiring['catalog'] | undefined;
   if (c.catalog === false) catalog = { type: 'noop' };
   else if (c.catalogEndpoint) catalog = { type: 'datacatalog', endpoint: c.catalogEndpoint, insecure };
-  else if (c.catalogIngress) catalog = { type: 'datacatalog', endpoint: c.adminEndpoint, insecure };
+  else if (c.catalogIngress) catalog = c.adminEndpoint ? { type: 'datacatalog', endpoint: c.adminEndpoint, insecure } : undefined;
   else {
     problems.push(
       error(
         at('/controlPlane/catalogEndpoint'),
-        `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint} serves no datacatalog.DataCatalog)`,
-        'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or multicluster.controlPlane.catalogIngress: true on both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint), or catalog: false to turn task caching off',
+        `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint ?? "FlyteAdmin's endpoint"} serves no datacatalog.DataCatalog)`,
+        `set multicluster.controlPlane.catalogIngress: true for both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint; ${shared}), or catalogEndpoint (DataCatalog as this cluster reaches it), or catalog: false to turn task caching off`,
       ),
     );
-    return { problems };
   }
+  if (!c.adminEndpoint || !catalog) return { problems };
+  const admin: Wiring['admin'] = { endpoint: c.adminEndpoint, insecure };
+  if (c.clientSecret) admin.clientSecret = { ...DEFAULT_CLIENT_SECRET, ...c.clientSecret };
   return { wiring: { admin, catalog }, problems };
 }
 

@@ -59,7 +59,10 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
     const at = (p: string) => `${label} /multicluster${p}`;
     const checked = checkConfig({ source: { label, base: '/multicluster' }, form: 'multicluster', raw: { ...mc, role: 'data-plane' } });
     problems.push(...checked.problems);
+    // every missing or conflicting setting of the data plane at once: name, way back, catalog, storage
+    const core = obj(dp['flyte-core']);
     const name = typeof mc.clusterName === 'string' ? mc.clusterName : undefined;
+    const propellerName = obj(core.flytepropeller).clusterName;
     if (!name)
       problems.push(
         warning(
@@ -68,9 +71,36 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
           '`helm flytemc install data-plane --name NAME` sets it (and flyte-core.flytepropeller.clusterName)',
         ),
       );
+    else if (propellerName !== undefined && propellerName !== '' && propellerName !== name)
+      problems.push(
+        error(
+          `${label} /flyte-core/flytepropeller/clusterName`,
+          `flyte-core.flytepropeller.clusterName (${JSON.stringify(propellerName)}) differs from multicluster.clusterName (${JSON.stringify(name)}): FlyteAdmin drops the events of a data plane that reports another name than the one it is listed under`,
+          `set both to the same name (\`helm flytemc install data-plane --name ${name}\` sets both)`,
+        ),
+      );
     const cpBlock = obj(mc.controlPlane) as ControlPlane;
     const { wiring, problems: wp } = resolveWiring(cpBlock, at);
-    problems.push(...(checked.problems.some((p) => p.severity === 'error') ? [] : wp));
+    problems.push(...wp.filter((p) => !problems.some((q) => q.where === p.where && q.what === p.what)));
+    const cm = obj(core.configmap);
+    const coreAdmin = obj(obj(cm.admin).admin).endpoint;
+    if (typeof coreAdmin === 'string' && coreAdmin !== IN_CLUSTER_ADMIN && coreAdmin !== cpBlock.adminEndpoint)
+      problems.push(
+        error(
+          `${label} /flyte-core/configmap/admin/admin/endpoint`,
+          `flyte-core.configmap.admin.admin.endpoint is ${JSON.stringify(coreAdmin)}, but on a data plane flytepropeller's admin endpoint comes from multicluster.controlPlane.adminEndpoint only (${JSON.stringify(cpBlock.adminEndpoint ?? '')})`,
+          'remove flyte-core.configmap.admin.admin.endpoint (and set multicluster.controlPlane.adminEndpoint)',
+        ),
+      );
+    const coreCatalog = obj(obj(cm.catalog)['catalog-cache']).endpoint;
+    if (typeof coreCatalog === 'string' && coreCatalog !== 'datacatalog:89' && coreCatalog !== (cpBlock.catalogEndpoint ?? cpBlock.adminEndpoint))
+      problems.push(
+        error(
+          `${label} /flyte-core/configmap/catalog/catalog-cache/endpoint`,
+          `flyte-core.configmap.catalog.catalog-cache.endpoint is ${JSON.stringify(coreCatalog)}, but on a data plane the catalog endpoint comes from multicluster.controlPlane.catalogEndpoint (or adminEndpoint with catalogIngress)`,
+          `remove it and set multicluster.controlPlane.catalogEndpoint: ${coreCatalog}`,
+        ),
+      );
     if (wiring) {
       if (wiring.admin.endpoint === IN_CLUSTER_ADMIN || inClusterService(wiring.admin.endpoint, 'flyte')) {
         problems.push(
@@ -97,7 +127,6 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
         );
       }
     }
-    const core = obj(dp['flyte-core']);
     const storage = storageOfValues(core);
     if (storage.type === 'minio') {
       problems.push(

@@ -231,3 +231,13 @@ export function executionNames(n: number, seed = 'flytemc'): string[] {
   }
   return out;
 }
+
+/** The label `join` adds for each cluster, routed to it alone, so one execution can be sent there (`smoke`). */
+const PIN_PREFIX = 'pin-';
+export const pinLabel = (cluster: string): string => `${PIN_PREFIX}${cluster}`;
+
+/** A label that sends every execution to `cluster` and nowhere else (its pin label first), or undefined. */
+export function labelPinning(routes: Routes, cluster: string): string | undefined {
+  const pins = routes.labels.filter((l) => !l.dropped && !l.fatal && l.entries.every((e) => !e.used || e.id === cluster) && l.entries.some((e) => e.used));
+  return (pins.find((l) => l.label === pinLabel(cluster)) ?? pins[0])?.label;
+}

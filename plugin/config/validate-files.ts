@@ -1,16 +1,23 @@
 // `validate -f FILE...` of each file: the multi-cluster config found in it (either shape) and
-// checked as the post-renderer checks it, every problem in the order of the file's lines; a file
-// without a config (a cloud overlay) is said to have none.
+// checked as the post-renderer checks it, and the keys under `flyte-core:` that flyte-core does
+// not have; every problem in the order of the file's lines. A file without a config (a cloud
+// overlay) is said to have none; a `multicluster` block without `clusters` (the values both
+// planes share) is checked as a part: the cluster list may come from another file.
+import { isObject } from '../data.ts';
 import { FlytemcError, type Problem } from '../problems.ts';
 import { readText, sourceLabel } from '../stdio.ts';
 import { checkConfig, type CheckOptions } from './check-config.ts';
-import { configFromValues } from './from-values.ts';
+import { unknownCoreKeys } from './flyte-core-keys.ts';
+import { configFromValues, parseValuesFile } from './from-values.ts';
+import { where } from './where.ts';
 
 interface FileReport {
   file: string;
   /** checked | no-config */
   status: 'ok' | 'invalid' | 'no-config';
   role?: string;
+  /** Whether the file lists clusters (a control plane's config needs one file that does). */
+  listsClusters: boolean;
   problems: Problem[];
 }
 
@@ -25,15 +32,21 @@ export function validateFiles(files: string[], options: CheckOptions = {}): File
   return files.map((path) => {
     const text = readText(path);
     const file = sourceLabel(path);
+    let keys: Problem[] = [];
     try {
-      const found = configFromValues(file, text);
-      const r = checkConfig(found, options);
-      const bad = r.problems.some((p) => p.severity === 'error');
-      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), problems: byLine(r.problems) };
+      const values = parseValuesFile(file, text);
+      keys = isObject(values) ? unknownCoreKeys(values['flyte-core'], (p) => where({ label: file, text, base: '/flyte-core' }, p), 'error') : [];
+      const found = configFromValues(file, text, values);
+      const listsClusters = !(found.form === 'multicluster' && isObject(found.raw) && !('clusters' in found.raw));
+      const r = checkConfig(found, listsClusters ? options : { ...options, requireClusters: false });
+      const problems = byLine([...r.problems, ...keys]);
+      const bad = problems.some((p) => p.severity === 'error');
+      return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), listsClusters, problems };
     } catch (e) {
       if (!(e instanceof FlytemcError)) throw e;
-      if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what)) return { file, status: 'no-config', problems: [] };
-      return { file, status: 'invalid', problems: byLine(e.problems) };
+      if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what))
+        return { file, status: keys.length ? 'invalid' : 'no-config', listsClusters: false, problems: byLine(keys) };
+      return { file, status: 'invalid', listsClusters: false, problems: byLine([...e.problems, ...keys]) };
     }
   });
 }

@@ -18,7 +18,6 @@ import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, 
 import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../json-pointer.ts';
 import { VERSION } from '../generated/version.js';
-import { errorFilePath } from '../shell.ts';
 import { writeFileAtomic } from '../stdio.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
@@ -70,9 +69,9 @@ function yamlString(s: string): string {
 }
 
 /** The plugin.yaml of the Helm 4 post-renderer plugin. */
-function helm4PluginYaml(pluginRoot: string, errorFile = errorFilePath()): string {
+function helm4PluginYaml(pluginRoot: string): string {
   const run = join(pluginRoot, 'plugin', 'helm4-post-renderer', 'run.mjs');
-  const cmd = (os: string) => `    - os: ${os}\n      command: node\n      args: [${[run, '--error-file', errorFile].map(yamlString).join(', ')}]\n`;
+  const cmd = (os: string) => `    - os: ${os}\n      command: node\n      args: [${yamlString(run)}]\n`;
   return `${GENERATED}: the Helm 4 post-renderer of flytemc.
 # Helm 4 only: Helm 3 cannot read this file and drops ALL its plugins when it meets it in a
 # plugins folder it reads. \`helm flytemc setup\` puts it where no Helm 3 looks; re-run it after

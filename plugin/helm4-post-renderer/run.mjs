@@ -8,14 +8,16 @@
 //     when it is our own stderr already, i.e. a Helm that passes stderr through, and when it is a
 //     file Helm does not append to, where Helm's own message would overwrite ours);
 //  2. else, on failure, to the terminal (/dev/tty) when there is one, unless FLYTEMC_NO_TTY=1;
-//  3. and, on failure, to the file named by --error-file (removed first, so it is always fresh;
-//     `helm flytemc install` shows it when neither of the above reached the user).
+//  3. and, on failure, to an error file of its own: the post-renderer picks a new one per run in
+//     this user's private folder ($TMPDIR/flytemc-<uid>/, mode 0700; the file 0600) and names it
+//     in its message (`helm flytemc install` chooses the file itself, FLYTEMC_ERROR_FILE).
 // Plain JavaScript on purpose: it runs as shipped, with no build step.
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 
-const i = process.argv.indexOf('--error-file');
-const errorFile = i >= 0 ? process.argv[i + 1] : undefined;
-if (errorFile) rmSync(errorFile, { force: true });
+// a registration by an older flytemc passes `--error-file` with one fixed name in the shared
+// temporary folder, which two users or two runs would share: dropped, so the private one is used
+const legacy = process.argv.indexOf('--error-file');
+if (legacy >= 0) process.argv.splice(legacy, 2);
 
 /**
  * Helm's stderr, when it is not ours: an fd to write to, or undefined. A regular file that Helm
@@ -44,29 +46,30 @@ function helmStderr() {
 }
 
 const passthrough = helmStderr();
-if (passthrough !== undefined) {
-  const write = process.stderr.write.bind(process.stderr);
-  /** @type {(chunk: string | Uint8Array, ...rest: unknown[]) => boolean} */
-  const tee = (chunk, ...rest) => {
+/** What the post-renderer said on stderr, for the terminal when Helm's stderr cannot be reached. @type {string[]} */
+const said = [];
+const write = process.stderr.write.bind(process.stderr);
+/** @type {(chunk: string | Uint8Array, ...rest: unknown[]) => boolean} */
+const tee = (chunk, ...rest) => {
+  said.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+  if (passthrough !== undefined) {
     try {
       if (typeof chunk === 'string') writeSync(passthrough, chunk);
       else writeSync(passthrough, Buffer.from(chunk));
     } catch {
       /* Helm's stderr went away: the error file still has the message */
     }
-    return /** @type {(...a: unknown[]) => boolean} */ (write)(chunk, ...rest);
-  };
-  process.stderr.write = /** @type {typeof process.stderr.write} */ (tee);
-}
+  }
+  return /** @type {(...a: unknown[]) => boolean} */ (write)(chunk, ...rest);
+};
+process.stderr.write = /** @type {typeof process.stderr.write} */ (tee);
 
 // after the run (the post-renderer is CommonJS and finishes after its import returns): on
 // failure, the message to the terminal as well
 process.on('exit', (code) => {
-  if (code === 0 || passthrough !== undefined || !errorFile || !existsSync(errorFile) || process.env.FLYTEMC_NO_TTY === '1' || process.platform === 'win32')
-    return;
+  if (code === 0 || passthrough !== undefined || said.length === 0 || process.env.FLYTEMC_NO_TTY === '1' || process.platform === 'win32') return;
   try {
-    const text = readFileSync(errorFile, 'utf8');
-    writeFileSync('/dev/tty', `flytemc-post-renderer (Helm 4 hides its stderr; this message is also in ${errorFile}):\n${text}`);
+    writeFileSync('/dev/tty', `flytemc-post-renderer (Helm 4 hides its stderr):\n${said.join('')}`);
   } catch {
     // no terminal: the message is in the error file
   }

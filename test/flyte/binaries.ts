@@ -59,16 +59,15 @@ export function flyteBinDir(): string {
  * Unpacks each program that is missing from the cache and checks every one against its published
  * sha256; a missing archive or a wrong sum throws a `HarnessError` naming the file.
  */
-export async function ensureFlyteBinaries(): Promise<FlyteBinaries> {
-  const sums = publishedSums();
-  const dir = flyteBinDir();
+export async function ensureFlyteBinaries(from = FLYTE_DIR, dir = flyteBinDir()): Promise<FlyteBinaries> {
+  const sums = publishedSums(join(from, 'README.md'));
   mkdirSync(dir, { recursive: true });
   const out = {} as FlyteBinaries;
   await Promise.all(
     PROGRAMS.map(async (p) => {
       const dest = join(dir, p);
       if (!existsSync(dest)) {
-        const src = join(FLYTE_DIR, 'bin', `${p}.xz`);
+        const src = join(from, 'bin', `${p}.xz`);
         if (!existsSync(src)) throw new HarnessError(`${src} is missing: the real ${p} ${FLYTE_VERSION} comes from ../shared/flyte/bin`);
         const tmp = `${dest}.${process.pid}.tmp`;
         try {

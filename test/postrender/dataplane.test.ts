@@ -122,7 +122,7 @@ test('data plane: refused, with where and how, when the way back is incomplete o
   );
   assert.match(
     refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: ADMIN } }))),
-    /catalogEndpoint is not set[\s\S]*fix: .*catalogEndpoint.*catalogIngress: true.*catalog: false/,
+    /catalogEndpoint is not set[\s\S]*fix: .*catalogIngress: true.*catalogEndpoint.*catalog: false/,
   );
   assert.match(
     refusal(() => postRender(dataPlane({ controlPlane: { adminEndpoint: 'https://flyte.example.com', catalog: false } }))),
@@ -323,7 +323,7 @@ test('install data-plane --admin-endpoint: sets the value, renders through the p
   assert.match(r.stdout, `--set-string multicluster.controlPlane.adminEndpoint=${ADMIN}`);
   assert.match(r.stdout, /--post-renderer flytemc-post-renderer/);
   const bad = flytemc(['install', 'data-plane', '--name', 'dp1', '--admin-endpoint', 'https://flyte.example.com', '--print']);
-  assert.is(bad.code, 1);
+  assert.is(bad.code, 2, 'a wrong option value is a wrong command line');
   assert.match(bad.stderr, /fix: write it as dns:\/\/\/HOST:PORT/);
   const cp = flytemc(['install', 'control-plane', '--admin-endpoint', ADMIN, '--print']);
   assert.is(cp.code, 2);
