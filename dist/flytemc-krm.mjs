@@ -6,10 +6,10 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-3AI2OOGN.mjs";
+} from "./chunks/chunk-OJEZ72P5.mjs";
 import "./chunks/chunk-B6UXH32P.mjs";
+import "./chunks/chunk-FMDVFPZZ.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
-import "./chunks/chunk-3IZYYW4Y.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-FHC65VTN.mjs";
 import {

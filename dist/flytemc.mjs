@@ -22,18 +22,18 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-TY2GJ774.mjs"),
-  install: () => import("./chunks/install-7CLJLH7O.mjs"),
-  export: () => import("./chunks/export-DOZOB7PR.mjs"),
-  join: () => import("./chunks/join-RTSCFE4U.mjs"),
-  check: () => import("./chunks/check-PFFY7EDT.mjs"),
-  smoke: () => import("./chunks/smoke-UD4U6BRK.mjs"),
+  install: () => import("./chunks/install-CGWKBNSQ.mjs"),
+  export: () => import("./chunks/export-23FWNZEQ.mjs"),
+  join: () => import("./chunks/join-5UPAQRAJ.mjs"),
+  check: () => import("./chunks/check-F7HUS7RF.mjs"),
+  smoke: () => import("./chunks/smoke-C6MDKYAE.mjs"),
   rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
-  validate: () => import("./chunks/validate-XFGKOQKS.mjs"),
+  validate: () => import("./chunks/validate-MOQALDQ7.mjs"),
   routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
   labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
-  rotate: () => import("./chunks/rotate-WKUKKXLN.mjs"),
-  unjoin: () => import("./chunks/unjoin-YIKH4DIW.mjs"),
-  "post-render": () => import("./chunks/post-render-SSQIFYXY.mjs")
+  rotate: () => import("./chunks/rotate-76Z3USCV.mjs"),
+  unjoin: () => import("./chunks/unjoin-VLDSOREK.mjs"),
+  "post-render": () => import("./chunks/post-render-FP3P2W7W.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -49,6 +49,11 @@ const STATED: Array<{ doc: string; figure: string; why: string; equals?: number 
   { doc: 'docs/reliability.md', figure: '50 MB', why: 'the size of a hostile input (blank lines)' },
   { doc: 'docs/reliability.md', figure: '20 MB', why: 'the size of a hostile input (one line)' },
   { doc: 'docs/join.md', figure: '60 s', why: 'the default of --token-timeout and --revoke-timeout' },
+  {
+    doc: 'docs/join.md',
+    figure: '15 s',
+    why: "flyte-core's lease-duration of flytepropeller's leader election (propeller.leader-election), which check reads from the Lease",
+  },
   { doc: 'docs/configuration.md', figure: '30s', why: "an example Go duration in the schema's description (generated)" },
   { doc: 'docs/benchmarks.md', figure: '90 s', why: 'the default of --kustomize-timeout' },
 ];

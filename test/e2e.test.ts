@@ -38,6 +38,7 @@ import { credentialMounts, fixture, objects, rendered, THREE_PLACES, type Obj } 
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
 import { Transcript, filesUnder, findLeaks, notStored, runCli, storedReleases, type NamedSecret } from './helpers/e2e.ts';
 import { CLI, POST_RENDERER } from './helpers/process.ts';
+import { renewLease } from './flyte/propeller.ts';
 
 const NS = 'flyte';
 const RELEASE = 'flyte';
@@ -457,6 +458,8 @@ function defineSuite(major: HelmMajor): void {
       }
 
       // From the hub, as FlyteAdmin would: every configured cluster reachable, TLS verified, token valid.
+      // No kubelet runs flytepropeller here: each data plane's plays running, its leader Lease renewed now.
+      for (const dp of st.dps) await renewLease(kubeConfigFor(dp), NS, `${dp.name}-propeller`);
       const c = await timed(`Helm ${major}: flytemc check`, () =>
         runCli(['check', '--kube-context', hub.context, '--kubeconfig', set.kubeconfigPath, '-n', NS, '-o', 'json'], {
           PATH: process.env.PATH ?? '',
@@ -471,7 +474,7 @@ function defineSuite(major: HelmMajor): void {
       for (const row of rep.clusters) {
         assert.equal(
           row.findings.map((f) => `${f.check}:${f.ok}`),
-          ['reachable', 'tls', 'token', 'permissions', 'installed', 'admin', 'catalog', 'cluster-id', 'storage'].map((k) => `${k}:true`),
+          ['reachable', 'tls', 'token', 'permissions', 'deployed', 'installed', 'alive', 'admin', 'catalog', 'cluster-id', 'storage'].map((k) => `${k}:true`),
           row.name,
         );
       }

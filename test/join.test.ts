@@ -315,7 +315,7 @@ test('rotate: new token works, hub updated, the old token is rejected by the rea
   const r = await flytemc(['rotate', 'cluster-1', ...hubArgs()]);
   figures['rotate 1 cluster (process wall)'] = `${(r.ms / 1000).toFixed(1)} s`;
   assert.is(r.code, 0, r.stderr + r.stdout);
-  assert.match(r.stdout, /old token\s+\(rejected by the API server \(401\)/);
+  assert.match(r.stdout, /old token \(Secret flyte\/flyteadmin-token\)\s+\(rejected by the API server \(401\)/, r.stdout);
   const data = decode(await hubSecret());
   const fresh = data['cluster-1_token']!;
   assert.is.not(fresh, old);
@@ -382,7 +382,7 @@ test('join one cluster (timed), then unjoin --force of an unreachable member', a
 });
 
 test('join with 3 clusters in one process (bounded parallelism), timed', async () => {
-  // start from bare members again: unjoin all, then join all three at once
+  // start from bare members again: unjoin all (no control plane runs here, so the last one too), then join all three at once
   for (const i of [1, 3]) assert.is((await flytemc(['unjoin', name(i), ...hubArgs(), '--values', values])).code, 0);
   await core(k(2)).deleteNamespacedSecret({ name: 'flyteadmin-token', namespace: NS });
   // the control plane's Deployments (no kubelet: they only exist), to see --restart roll them

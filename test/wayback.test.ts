@@ -26,6 +26,7 @@ import { apiStatus, kubeConfigFor } from './harness/kube.ts';
 import { helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from './helpers/helm.ts';
 import { runCli, storedReleases, type ProcResult } from './helpers/e2e.ts';
 import { FLYTE_CORE_TGZ } from '../scripts/shared.mjs';
+import { renewLease } from './flyte/propeller.ts';
 
 const NS = 'flyte';
 const ADMIN = 'dns:///flyte.example.com:443';
@@ -83,7 +84,22 @@ interface Report {
   ok: boolean;
   clusters: Array<{ name: string; verdict: string; findings: Array<{ check: string; ok: boolean | null; value?: string; problem?: string; fix?: string }> }>;
 }
+/** The harness runs no pods: every flytepropeller installed here plays running, its leader Lease renewed now. */
+async function propellersRun(): Promise<void> {
+  for (const i of [0, 1, 2, 3]) {
+    const installed = await kc(i)
+      .makeApiClient(AppsV1Api)
+      .readNamespacedDeployment({ name: 'flytepropeller', namespace: NS })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (installed) await renewLease(kc(i), NS, `${ctx(i)}-propeller`);
+  }
+}
+
 async function check(extra: string[] = []): Promise<{ r: ProcResult; rep?: Report }> {
+  await propellersRun();
   const r = await flytemc(['check', ...hub(), '-f', cpValues, ...extra]);
   return { r, ...(extra.includes('json') ? { rep: JSON.parse(r.stdout) as Report } : {}) };
 }
@@ -276,11 +292,11 @@ test("check from both sides: dp-a, dp-b and the control plane OK; flyte-core's d
       .filter((l) => /^(cp|dp-a|dp-b|cluster-3) /.test(l))
       .map((l) => [l.split(/\s+/)[0], l.split(/\s+/).slice(2)]),
   );
-  //                      REACHABLE TLS   TOKEN PERMISSIONS PROPELLER ADMIN CATALOG CLUSTER-ID STORAGE VERDICT
-  assert.equal(rows['dp-a'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
-  assert.equal(rows['dp-b'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
-  assert.equal(rows.cp, ['cluster', '-', '-', '-', '-', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout); // ENDPOINT "in cluster"
-  assert.equal(rows['cluster-3'], ['yes', 'yes', 'yes', 'yes', 'yes', 'NO', 'NO', 'yes', 'NO', 'FAIL'], r.stdout);
+  //                      REACHABLE TLS   TOKEN PERMISSIONS DEPLOYED PROPELLER ALIVE ADMIN CATALOG CLUSTER-ID STORAGE VERDICT
+  assert.equal(rows['dp-a'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
+  assert.equal(rows['dp-b'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout);
+  assert.equal(rows.cp, ['cluster', '-', '-', '-', '-', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'OK'], r.stdout); // ENDPOINT "in cluster"
+  assert.equal(rows['cluster-3'], ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'NO', 'NO', 'yes', 'NO', 'FAIL'], r.stdout);
   assert.match(
     r.stdout,
     /error: cluster cluster-3 \(admin, context cluster-3\): flytepropeller's admin endpoint flyteadmin:81 is flyte-core's single-cluster default, a Service flyte\/flyteadmin this cluster does not have/,
@@ -296,7 +312,19 @@ test("check from both sides: dp-a, dp-b and the control plane OK; flyte-core's d
   const c3 = rep!.clusters.find((c) => c.name === 'cluster-3')!;
   assert.equal(
     c3.findings.map((f) => `${f.check}:${f.ok}`),
-    ['reachable:true', 'tls:true', 'token:true', 'permissions:true', 'installed:true', 'admin:false', 'catalog:false', 'cluster-id:true', 'storage:false'],
+    [
+      'reachable:true',
+      'tls:true',
+      'token:true',
+      'permissions:true',
+      'deployed:true',
+      'installed:true',
+      'alive:true',
+      'admin:false',
+      'catalog:false',
+      'cluster-id:true',
+      'storage:false',
+    ],
   );
   assert.ok(
     c3.findings.filter((f) => f.ok === false).every((f) => f.problem && f.fix),

@@ -6,24 +6,29 @@
 //  - From the member, through the operator's kubeconfig (a context whose server is the cluster's
 //    endpoint, or the hub for inCluster): flytepropeller is installed, its admin and catalog
 //    endpoints are not in-cluster defaults of Services the member does not have, its cluster id is
-//    the name the hub uses, its storage is the control plane's.
+//    the name the hub uses, its storage is the control plane's, and it runs: its leader Lease
+//    (`propeller-leader`) was renewed within its lease duration.
+//  - The states in between: a cluster joined (keys in the Secret) but not in FlyteAdmin's deployed
+//    config yet, one in the config without keys, one the values file dropped but FlyteAdmin still
+//    lists, and a data plane that reaches DataCatalog through the control plane's gRPC Ingress
+//    while that Ingress has no DataCatalog route.
 //
 // The cluster list comes from -f values.yaml, else from the hub's deployed
-// flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret.
+// flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret; clusters
+// the deployed config or the records add to it get a row too.
 import { basename } from 'node:path';
 import { FlytemcError, error, marked, EXIT, redact } from '../problems.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
-import { IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
+import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES, IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { readText } from '../stdio.ts';
 import { readCredentials } from './hub.ts';
-import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
-import { hubContextOf } from './session.ts';
-import { DEFAULT_CLUSTER_ID, clusterUid, readDataPlane } from './member.ts';
-import { probe } from './probe.ts';
+import { loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
+import { REAL_REACH, hubContextOf, type Reach } from './session.ts';
+import { DEFAULT_CLUSTER_ID, clusterUid, propellerElsewhere, readDataPlane } from './member.ts';
 import {
   DEFAULT_NEEDS,
   FLYTE_CORE_TEMPLATES,
@@ -39,7 +44,7 @@ import { isObject } from '../data.ts';
 
 /** One thing check looked at: `ok` true, false (fails the cluster) or null (not checked). */
 interface Finding {
-  check: 'reachable' | 'tls' | 'token' | 'permissions' | 'installed' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
+  check: 'reachable' | 'tls' | 'token' | 'permissions' | 'deployed' | 'installed' | 'alive' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
   ok: boolean | null;
   value?: string;
   problem?: string;
@@ -70,6 +75,9 @@ export interface CheckRow {
 
 export interface CheckReport {
   hub: string;
+  /** The namespace check looked in, and where that came from (--namespace, Helm's, flytemc's default). */
+  namespace: string;
+  namespaceFrom: string;
   /** False when the hub was reached without TLS verification (--insecure-skip-tls-verify). */
   hubTlsVerified: boolean;
   secret: string;
@@ -107,8 +115,24 @@ export async function clustersFromFile(path: string, text: string): Promise<Clus
   return { source: path, clusters: Array.isArray(cl.clusterConfigs) ? (cl.clusterConfigs as ClusterConfig[]) : [] };
 }
 
+/** The other namespaces of the hub with FlyteAdmin's clusters ConfigMap or the credentials Secret (the namespace flag was likely forgotten). */
+async function hubElsewhere(hub: Kube, ns: string, secretName: string): Promise<string[]> {
+  const found = new Set<string>();
+  const look = async (list: () => Promise<{ items: Array<{ metadata?: { namespace?: string } }> }>) => {
+    try {
+      for (const o of (await hub.call('looking in every namespace', list)).items)
+        if (o.metadata?.namespace && o.metadata.namespace !== ns) found.add(o.metadata.namespace);
+    } catch {
+      /* not allowed to list everywhere: no hint */
+    }
+  };
+  await look(() => hub.core.listConfigMapForAllNamespaces({ fieldSelector: 'metadata.name=flyte-admin-clusters-config' }));
+  await look(() => hub.core.listSecretForAllNamespaces({ fieldSelector: `metadata.name=${secretName}` }));
+  return [...found].sort();
+}
+
 /** The clusters FlyteAdmin runs with: the hub's flyte-admin-clusters-config ConfigMap. */
-export async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterList | undefined> {
+async function clustersDeployed(hub: Kube, ns: string): Promise<ClusterList | undefined> {
   const text = (await readConfigMap(hub, ns, 'flyte-admin-clusters-config'))?.['clusters.yaml'];
   if (!text) return undefined;
   const v = parseUntrusted(text, `hub ConfigMap ${ns}/flyte-admin-clusters-config clusters.yaml`, STREAM_INPUT) as {
@@ -162,25 +186,97 @@ export function memberContext(c: ClusterConfig, hubContext: string, contexts: Me
   return (same.find((x) => x.name === c.name) ?? same[0])?.name;
 }
 
-/** The member side: flytepropeller installed, pointed at the control plane, named as the hub names it, on the control plane's storage. */
-async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined): Promise<Finding[]> {
+/** The control plane's gRPC Ingress: the Ingresses that route FlyteAdmin's service, and whether any of them routes DataCatalog's. */
+interface GrpcRoutes {
+  admin: string[];
+  catalog: boolean;
+}
+
+async function hubGrpcRoutes(hub: Kube, ns: string): Promise<GrpcRoutes> {
+  const list = await hub.call(`listing Ingresses in ${ns}`, () => hub.networking.listNamespacedIngress({ namespace: ns }));
+  const out: GrpcRoutes = { admin: [], catalog: false };
+  for (const ing of list.items) {
+    for (const rule of ing.spec?.rules ?? []) {
+      const paths = (rule.http?.paths ?? []).map((p) => p.path);
+      if (!paths.includes(ADMIN_GRPC_ROUTE)) continue;
+      out.admin.push(`Ingress ${ns}/${ing.metadata?.name}`);
+      if (CATALOG_GRPC_ROUTES.some((r) => paths.includes(r))) out.catalog = true;
+    }
+  }
+  return { admin: [...new Set(out.admin)], catalog: out.catalog };
+}
+
+/** A running flytepropeller renews its leader Lease every few seconds (client-go's default here: 15 s). */
+const DEFAULT_LEASE_SECONDS = 15;
+/** Slack for the clocks of this machine and of the propeller that wrote renewTime. */
+const CLOCK_SLACK_MS = 5_000;
+
+/** Whether flytepropeller runs: its leader Lease (core.yaml `propeller.leader-election`) renewed within its duration. */
+async function propellerAlive(m: Kube, ns: string, config: Record<string, string> | undefined, now = Date.now()): Promise<Finding> {
+  let election: Record<string, unknown> = {};
+  try {
+    const core = parseUntrusted(config?.['core.yaml'] ?? '', `context ${m.context} ConfigMap ${ns}/flyte-propeller-config core.yaml`, STREAM_INPUT);
+    const propeller = isObject(core) && isObject(core.propeller) ? core.propeller : {};
+    election = isObject(propeller['leader-election']) ? propeller['leader-election'] : {};
+  } catch {
+    /* an unreadable core.yaml: flytepropeller's defaults */
+  }
+  if (election.enabled === false)
+    return {
+      check: 'alive',
+      ok: null,
+      problem: 'leader election is off (propeller.leader-election.enabled: false): whether flytepropeller runs was not checked',
+    };
+  const lock = isObject(election['lock-config-map']) ? election['lock-config-map'] : {};
+  const name = typeof lock.name === 'string' && lock.name ? lock.name : 'propeller-leader';
+  const namespace = typeof lock.namespace === 'string' && lock.namespace ? lock.namespace : ns;
+  const object = `Lease ${namespace}/${name}`;
+  const fix = `look at its pods and their logs: kubectl --context ${m.context} -n ${ns} get pods -l app.kubernetes.io/name=flytepropeller`;
+  const lease = await readOrAbsent(m, `reading ${object}`, () => m.coordination.readNamespacedLease({ name, namespace }));
+  if (!lease)
+    return {
+      check: 'alive',
+      ok: false,
+      problem: `flytepropeller has not run here: there is no leader ${object} (a running flytepropeller holds it and renews it every few seconds)`,
+      fix,
+    };
+  const renewed = lease.spec?.renewTime ? new Date(lease.spec.renewTime as unknown as string).getTime() : Number.NaN;
+  const seconds = lease.spec?.leaseDurationSeconds ?? DEFAULT_LEASE_SECONDS;
+  const age = Math.max(0, Math.round((now - renewed) / 1000));
+  if (!lease.spec?.holderIdentity || Number.isNaN(renewed) || now - renewed > seconds * 1000 + CLOCK_SLACK_MS)
+    return {
+      check: 'alive',
+      ok: false,
+      value: Number.isNaN(renewed) ? 'never renewed' : `renewed ${age} s ago`,
+      problem: `flytepropeller is not running: its leader ${object} ${Number.isNaN(renewed) ? 'was never renewed' : `was last renewed ${age} s ago`}${lease.spec?.holderIdentity ? '' : ' and has no holder'} (a running flytepropeller renews it every few seconds; it expires after ${seconds} s): the executions FlyteAdmin sends here do not run`,
+      fix,
+    };
+  return { check: 'alive', ok: true, value: `renewed ${age} s ago by ${lease.spec.holderIdentity}` };
+}
+
+/** The member side: flytepropeller installed and running, pointed at the control plane, named as the hub names it, on the control plane's storage. */
+async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Storage | undefined, routes: GrpcRoutes | undefined): Promise<Finding[]> {
   const dp = await readDataPlane(m, ns);
   const install = `helm flytemc install data-plane --name ${c.name} --kube-context ${m.context} -n ${ns} -f shared-values.yaml`;
   if (!dp.config && !dp.deployment) {
+    const elsewhere = await propellerElsewhere(m, ns);
     return [
       {
         check: 'installed',
         ok: false,
-        problem: `no flytepropeller in namespace ${ns} of context ${m.context} (no ConfigMap flyte-propeller-config, no Deployment flytepropeller): nothing would run the executions FlyteAdmin sends here`,
-        fix: install,
+        problem: elsewhere.length
+          ? `no flytepropeller in namespace ${ns} of context ${m.context}, but one runs in namespace ${elsewhere.join(', ')}: check looks in one namespace, the control plane's`
+          : `no flytepropeller in namespace ${ns} of context ${m.context} (no ConfigMap flyte-propeller-config, no Deployment flytepropeller): nothing would run the executions FlyteAdmin sends here`,
+        fix: elsewhere.length ? `rerun with -n ${elsewhere[0]} if the control plane is there too, or install the data plane in ${ns}: ${install}` : install,
       },
+      { check: 'alive', ok: null },
       { check: 'admin', ok: null },
       { check: 'catalog', ok: null },
       { check: 'cluster-id', ok: null },
       { check: 'storage', ok: null },
     ];
   }
-  const out: Finding[] = [{ check: 'installed', ok: true, value: dp.deployment ?? 'ConfigMap flyte-propeller-config' }];
+  const out: Finding[] = [{ check: 'installed', ok: true, value: dp.deployment ?? 'ConfigMap flyte-propeller-config' }, await propellerAlive(m, ns, dp.config)];
   const section = (key: string): Record<string, unknown> => {
     try {
       const v = parseUntrusted(dp.config?.[key] ?? '', `context ${m.context} ConfigMap ${ns}/flyte-propeller-config ${key}`, STREAM_INPUT);
@@ -238,6 +334,15 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
         value: catalogEndpoint,
         problem: `flytepropeller's catalog endpoint ${catalogEndpoint} is ${svc.name === 'datacatalog' ? "flyte-core's single-cluster default, " : ''}a Service ${svc.namespace}/${svc.name} this cluster does not have: cached tasks fail`,
         fix: 'set multicluster.controlPlane.catalogEndpoint (DataCatalog as this cluster reaches it), or catalogIngress: true on both planes, or catalog: false; then reinstall the data plane',
+      });
+    } else if (catalogEndpoint === adminEndpoint && !svc && routes?.admin.length && !routes.catalog) {
+      // catalogIngress: DataCatalog is reached at FlyteAdmin's host, through the control plane's gRPC Ingress
+      out.push({
+        check: 'catalog',
+        ok: false,
+        value: catalogEndpoint,
+        problem: `flytepropeller reaches DataCatalog at its admin endpoint ${catalogEndpoint} (catalogIngress), but the control plane's gRPC Ingress (${routes.admin.join(', ')} in the hub) has no route for datacatalog.DataCatalog: cached tasks fail`,
+        fix: "set multicluster.controlPlane.catalogIngress: true in the control plane's values and upgrade it (or give the data planes a catalogEndpoint)",
       });
     } else out.push({ check: 'catalog', ok: true, value: catalogEndpoint });
   }
@@ -299,13 +404,22 @@ async function checkMember(m: Kube, ns: string, c: ClusterConfig, storage: Stora
 }
 
 interface CheckOptions {
+  reach: Reach;
   /** Check the member side through these contexts (omit: hub side only). */
   members?: MemberOptions;
   /** What FlyteAdmin needs in each member (default: flyte-core's templates). */
   needs?: { needs: KindNeed[]; from: string };
 }
 
-async function checkClusters(hub: Kube, ns: string, secretName: string, list: ClusterList, timeoutMs: number, opts: CheckOptions = {}): Promise<CheckReport> {
+async function checkClusters(
+  hub: Kube,
+  ns: string,
+  secretName: string,
+  list: ClusterList,
+  deployed: ClusterList | undefined,
+  timeoutMs: number,
+  opts: CheckOptions,
+): Promise<Omit<CheckReport, 'namespace' | 'namespaceFrom'>> {
   const creds = await readCredentials(hub, ns, secretName);
   if (!creds.secret && list.clusters.some((c) => !c.inCluster)) {
     throw new FlytemcError(
@@ -323,8 +437,13 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
   const needs = opts.needs ?? { needs: DEFAULT_NEEDS, from: "flyte-core's default cluster-resource templates" };
   const checks: AccessCheck[] = accessChecks(needs.needs);
   const storage = opts.members ? await hubStorage(hub, ns) : undefined;
-  const rows = await mapLimit(list.clusters, 8, async (c): Promise<CheckRow> => {
-    const hubSide = await checkFromHub(c);
+  const routes = opts.members ? await hubGrpcRoutes(hub, ns).catch(() => undefined) : undefined;
+  // the list's clusters, then those FlyteAdmin runs with or join recorded that the list lacks
+  const all: ClusterConfig[] = [...list.clusters];
+  for (const c of deployed?.clusters ?? []) if (!all.some((x) => x.name === c.name)) all.push(c);
+  for (const [name, r] of Object.entries(records)) if (!all.some((x) => x.name === name)) all.push({ name, endpoint: r.endpoint, enabled: true });
+  const rows = await mapLimit(all, 8, async (c): Promise<CheckRow> => {
+    const hubSide = withDeployed(await checkFromHub(c), c);
     if (!opts.members) return hubSide;
     return withMemberSide(hubSide, c, opts.members, storage);
   });
@@ -332,8 +451,8 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     r.status === 'fulfilled'
       ? r.value
       : {
-          name: list.clusters[i]!.name,
-          endpoint: list.clusters[i]!.endpoint ?? '',
+          name: all[i]!.name,
+          endpoint: all[i]!.endpoint ?? '',
           enabled: false,
           reachable: false,
           tls: false,
@@ -374,7 +493,7 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     }
     let findings: Finding[];
     try {
-      const m = context === hub.context ? hub : await connect(context, members.kube);
+      const m = context === hub.context ? hub : await opts.reach.connect(context, members.kube);
       if (!c.inCluster && context !== hub.context) {
         const uid = await clusterUid(m);
         if (records[c.name]?.uid && records[c.name]!.uid !== uid) {
@@ -392,7 +511,7 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
           };
         }
       }
-      findings = await checkMember(m, ns, c, hubStore);
+      findings = await checkMember(m, ns, c, hubStore, routes);
     } catch (e) {
       // only what the operator's kubeconfig reaches is checked from the member's side
       if (!(e instanceof FlytemcError)) throw e;
@@ -409,6 +528,31 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     const failed = findings.some((f) => f.ok === false);
     const verdict = failed ? 'fail' : row.verdict === 'skip' && findings.every((f) => f.ok !== false) ? 'ok' : row.verdict;
     return { ...row, memberContext: context, findings: [...row.findings, ...findings], verdict };
+  }
+
+  /** Whether FlyteAdmin's deployed config lists the cluster: a joined cluster it does not list gets no executions yet. */
+  function withDeployed(row: CheckRow, c: ClusterConfig): CheckRow {
+    if (!deployed) return row;
+    const inDeployed = deployed.clusters.some((x) => x.name === c.name);
+    const inList = list !== deployed && list.clusters.some((x) => x.name === c.name);
+    let f: Finding;
+    if (inDeployed)
+      f =
+        list !== deployed && !inList && list.source !== `what flytemc join recorded on Secret ${ns}/${secretName}`
+          ? {
+              check: 'deployed',
+              ok: true,
+              problem: `${list.source} no longer lists it, but FlyteAdmin still runs with it (${deployed.source}): the next upgrade of the control plane takes it out; then \`flytemc unjoin CONTEXT --name ${c.name} --kube-context ${hub.context} -n ${ns} --finish\` removes its keys`,
+            }
+          : { check: 'deployed', ok: true };
+    else
+      f = {
+        check: 'deployed',
+        ok: false,
+        problem: `not deployed yet: ${inList ? `${list.source} lists it` : `it is joined (its keys are in Secret ${ns}/${secretName})`}, but FlyteAdmin's deployed config (${deployed.source}) does not, so FlyteAdmin sends it no executions`,
+        fix: `upgrade the control plane with the values file join recorded it in: helm flytemc install control-plane --kube-context ${hub.context} -n ${ns} -f VALUES`,
+      };
+    return { ...row, findings: [...row.findings, f], ...(f.ok === false ? { verdict: 'fail' as const } : {}) };
   }
 
   async function checkFromHub(c: ClusterConfig): Promise<CheckRow> {
@@ -447,13 +591,16 @@ async function checkClusters(hub: Kube, ns: string, secretName: string, list: Cl
     const ca = creds.data[ck];
     if (token === undefined || ca === undefined) {
       const missing = [token === undefined ? tk : undefined, ca === undefined ? ck : undefined].filter(Boolean).join(' and ');
+      const listed = deployed?.clusters.some((x) => x.name === c.name);
       return fail(
         'token',
-        `Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`,
-        `flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context}`,
+        listed
+          ? `FlyteAdmin's deployed config lists ${c.name}, but Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start (at its next restart or upgrade) without it`
+          : `Secret ${ns}/${secretName} has no key ${missing}: FlyteAdmin fails to start without it`,
+        `join it: flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context} -n ${ns}${listed ? '; or, if it was unjoined, upgrade the control plane without it' : ''}`,
       );
     }
-    const r = await probe(c.endpoint, token, ca, { timeoutMs, checks });
+    const { result: r } = await opts.reach.proveToken(c.endpoint, token, [{ source: 'hub', pem: ca }], timeoutMs, checks);
     const fix = r.fix?.replace('flytemc rotate CONTEXT --name NAME', `flytemc rotate CONTEXT --name ${c.name} --kube-context ${hub.context}`);
     const stage = (check: Finding['check'], ok: boolean, reached: boolean): Finding =>
       !reached ? { check, ok: null } : ok ? { check, ok: true } : { check, ok: false, ...(r.what ? { problem: r.what } : {}), ...(fix ? { fix } : {}) };
@@ -492,8 +639,10 @@ function cell(row: CheckRow, check: Finding['check']): string {
   return 'yes';
 }
 
-export function formatTable(rep: CheckReport): string {
-  const member = rep.clusters.some((r) => r.findings.some((f) => ['installed', 'admin', 'catalog', 'cluster-id', 'storage'].includes(f.check)));
+export function formatTable(rep: Pick<CheckReport, 'clusters' | 'hub' | 'secret' | 'source' | 'needsFrom'>): string {
+  const memberChecks = ['installed', 'alive', 'admin', 'catalog', 'cluster-id', 'storage'] as const;
+  const member = rep.clusters.some((r) => r.findings.some((f) => (memberChecks as readonly string[]).includes(f.check)));
+  const deployed = rep.clusters.some((r) => r.findings.some((f) => f.check === 'deployed'));
   const head = [
     'NAME',
     'ENDPOINT',
@@ -501,15 +650,17 @@ export function formatTable(rep: CheckReport): string {
     'TLS',
     'TOKEN',
     'PERMISSIONS',
-    ...(member ? ['PROPELLER', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []),
+    ...(deployed ? ['DEPLOYED'] : []),
+    ...(member ? ['PROPELLER', 'ALIVE', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []),
     'VERDICT',
   ];
   const rows = rep.clusters.map((r) => {
     const hubCells = r.findings.some((f) => f.check === 'token' && f.ok === null && r.endpoint === 'in cluster')
       ? ['-', '-', '-', '-']
       : [r.endpoint ? (r.reachable ? 'yes' : 'NO') : '-', mark(r.tls, r.reachable), mark(r.authenticated, r.tls), mark(r.permissions, r.authenticated)];
-    const memberCells = member ? (['installed', 'admin', 'catalog', 'cluster-id', 'storage'] as const).map((c) => cell(r, c)) : [];
-    return [r.name, r.endpoint || '-', ...hubCells, ...memberCells, r.verdict === 'ok' ? 'OK' : r.verdict === 'skip' ? 'skip' : 'FAIL'];
+    const deployedCells = deployed ? [cell(r, 'deployed')] : [];
+    const memberCells = member ? memberChecks.map((c) => cell(r, c)) : [];
+    return [r.name, r.endpoint || '-', ...hubCells, ...deployedCells, ...memberCells, r.verdict === 'ok' ? 'OK' : r.verdict === 'skip' ? 'skip' : 'FAIL'];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -522,7 +673,7 @@ export function formatTable(rep: CheckReport): string {
       seen.add(f.problem);
       out.push(
         '',
-        `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`,
+        `${f.ok === false ? 'error' : 'note'}: cluster ${r.name}${f.check === 'reachable' || f.check === 'tls' || f.check === 'token' || f.check === 'permissions' ? '' : f.check === 'deployed' ? ' (deployed)' : ` (${f.check}${r.memberContext ? `, ${marked(`context ${r.memberContext}`)}` : ''})`}: ${f.problem}`,
       );
       if (f.fix && f.ok === false) out.push(`  fix: ${f.fix}`);
     }
@@ -546,6 +697,7 @@ interface CheckRequest {
   /** --kube-context; else the kubeconfig's current context (Helm's under `helm flytemc`). */
   kubeContext?: string;
   namespace: string;
+  namespaceFrom: string;
   /** -f: the control plane's values file, for the cluster list, the Secret's name and the templates. */
   valuesFile?: string;
   /** --secret-name: else the values file's, else cluster-credentials. */
@@ -560,22 +712,32 @@ interface CheckRequest {
  * them, and every cluster proven from the hub and, through the contexts of the kubeconfig, from
  * its own side.
  */
-export async function checkControlPlane(req: CheckRequest): Promise<CheckReport & { ms: number }> {
+export async function checkControlPlane(req: CheckRequest, reach: Reach = REAL_REACH): Promise<CheckReport & { ms: number }> {
   const kc = await loadKubeConfig(req.kube);
   const hubContext = hubContextOf(req.kubeContext, () => kc.getCurrentContext(), false);
   const ns = req.namespace;
-  const hub = await connect(hubContext, req.kube);
-  let list = req.valuesFile ? await clustersFromFile(req.valuesFile, readText(req.valuesFile)) : await clustersDeployed(hub, ns);
+  const hub = await reach.connect(hubContext, req.kube);
+  const deployed = await clustersDeployed(hub, ns);
+  let list = req.valuesFile ? await clustersFromFile(req.valuesFile, readText(req.valuesFile)) : deployed;
   const secretName = req.secretName ?? list?.secretName ?? DEFAULT_CREDENTIALS.secretName;
-  if (!list) {
-    const creds = await readCredentials(hub, ns, secretName);
-    list = {
-      source: `what flytemc join recorded on Secret ${ns}/${secretName}`,
-      clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
-    };
+  const creds = await readCredentials(hub, ns, secretName);
+  list ??= {
+    source: `what flytemc join recorded on Secret ${ns}/${secretName}`,
+    clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
+  };
+  if (!list.clusters.length && !deployed?.clusters.length && !Object.keys(creds.records).length) {
+    const other = !deployed && !creds.secret ? await hubElsewhere(hub, ns, secretName) : [];
+    throw new FlytemcError(
+      [
+        error(
+          list.source,
+          `configures no clusters${other.length ? `; namespace ${ns} (from ${req.namespaceFrom}) has no FlyteAdmin config and no Secret ${secretName}, namespace ${other.join(', ')} has` : ''}`,
+          other.length ? `rerun with -n ${other[0]}` : `join one: flytemc join CONTEXT --kube-context ${hubContext} -n ${ns}`,
+        ),
+      ],
+      EXIT.failed,
+    );
   }
-  if (list.clusters.length === 0)
-    throw new FlytemcError([error(list.source, 'configures no clusters', `join one: flytemc join CONTEXT --kube-context ${hubContext}`)], EXIT.failed);
   const started = Date.now();
   const needs = await needsFor(hub, ns, req.valuesFile);
   const members = req.hubOnly
@@ -584,6 +746,6 @@ export async function checkControlPlane(req: CheckRequest): Promise<CheckReport 
         kube: req.kube,
         contexts: kc.getContexts().map((x) => ({ name: x.name, ...(kc.getCluster(x.cluster)?.server ? { server: kc.getCluster(x.cluster)!.server } : {}) })),
       };
-  const report = await checkClusters(hub, ns, secretName, list, req.kube.timeoutMs, { needs, ...(members ? { members } : {}) });
-  return { ...report, ms: Date.now() - started };
+  const report = await checkClusters(hub, ns, secretName, list, deployed, req.kube.timeoutMs, { reach, needs, ...(members ? { members } : {}) });
+  return { ...report, namespace: ns, namespaceFrom: req.namespaceFrom, ms: Date.now() - started };
 }

@@ -1,18 +1,18 @@
 // The control plane's side: the credentials Secret that FlyteAdmin mounts, holding
-// `<name>_token` and `<name>_cacert` for every data plane, and the restart that makes FlyteAdmin
-// read them. Every write is a read-modify-write conditioned on the Secret's resourceVersion,
+// `<name>_token` and `<name>_cacert` for every data plane (rollout.ts restarts FlyteAdmin so that it
+// reads them). Every write is a read-modify-write conditioned on the Secret's resourceVersion,
 // retried on conflict, so concurrent joins never lose each other's keys.
 //
 // Which physical cluster each name stands for lives on the Secret too, in the annotation
-// `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret): join refuses
-// the same cluster under a second name, and unjoin/rotate find the member's token Secret.
+// `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret, and the token
+// Secrets a rotation retired but has not revoked yet): join refuses the same cluster under a second
+// name, unjoin/rotate find the member's token Secrets, `rotate --finish` what is left to revoke.
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { ensureNamespace, isConflict, readOrAbsent, type Kube } from './kube.ts';
+import { ensureNamespace, isConflict, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
-import { escapeSegment } from '../json-pointer.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
@@ -25,6 +25,18 @@ export interface ClusterRecord {
   tokenSecret: string;
   /** The member namespace of ServiceAccount flyteadmin. */
   namespace: string;
+  /**
+   * Token Secrets whose token the hub held until a rotation replaced it (`since`: when), still
+   * valid because pods of FlyteAdmin started before then may hold it; revoked once every pod of
+   * flyteadmin and syncresources started after `since` (rotate.ts).
+   */
+  retiring?: Retiring[];
+}
+
+interface Retiring {
+  secret: string;
+  /** ISO time of the hub write that replaced its token. */
+  since: string;
 }
 
 /** The hub's credentials Secret as read: the object (absent: undefined), its cluster records and its data, decoded. */
@@ -53,6 +65,25 @@ const encode = (data: Record<string, string>) => Object.fromEntries(Object.entri
 export async function readCredentials(hub: Kube, ns: string, secretName: string): Promise<CredentialsSecret> {
   const secret = await readOrAbsent(hub, `reading Secret ${ns}/${secretName}`, () => hub.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
+}
+
+/**
+ * The other namespaces of the hub where a credentials Secret of this name holds `name`'s keys
+ * (the namespace flag was likely forgotten); empty when it cannot list Secrets everywhere.
+ */
+export async function joinedElsewhere(hub: Kube, secretName: string, name: string, ns: string): Promise<string[]> {
+  const list = await hub.call(`looking for Secret ${secretName} in every namespace`, async () => {
+    try {
+      return await hub.core.listSecretForAllNamespaces({ fieldSelector: `metadata.name=${secretName}` });
+    } catch (e) {
+      if (statusCode(e) === 403) return undefined;
+      throw e;
+    }
+  });
+  return (list?.items ?? [])
+    .filter((s) => s.metadata?.namespace !== ns && s.data?.[tokenKey(name)])
+    .map((s) => s.metadata!.namespace!)
+    .sort();
 }
 
 /** Refuses a second name for the same physical cluster, and a name already taken by another cluster. */
@@ -198,14 +229,37 @@ interface Joined {
   token: string;
   caPem: string;
   record: ClusterRecord;
+  /**
+   * The token Secret the hub's record named when the writer read it (join): when another writer
+   * (a rotate) has changed it since, the write is refused rather than put an older token back.
+   */
+  expectTokenSecret?: string;
 }
 
+/** Raised inside an edit when the Secret no longer holds what the writer read: nothing was written. */
+export class ConcurrentChange extends FlytemcError {}
+
 export async function upsertCredentials(hub: Kube, ns: string, secretName: string, j: Joined, plan: Plan, context: string): Promise<boolean> {
+  const where = `hub ${hub.context} Secret ${ns}/${secretName}`;
   return editCredentials(hub, ns, secretName, plan, `keys ${tokenKey(j.name)}, ${caKey(j.name)}`, (data, records) => {
-    refuseDuplicate(records, j.name, j.record.uid, context, `hub ${hub.context} Secret ${ns}/${secretName}`);
+    refuseDuplicate(records, j.name, j.record.uid, context, where);
+    const cur = records[j.name];
+    if (cur && j.expectTokenSecret !== undefined && cur.tokenSecret !== j.expectTokenSecret && data[tokenKey(j.name)] !== j.token) {
+      throw new ConcurrentChange(
+        [
+          error(
+            where,
+            `${j.name}'s token changed while this ran (now the token of Secret ${cur.tokenSecret}, was ${j.expectTokenSecret}: a concurrent rotate or join); nothing was written, the hub keeps the newer token`,
+            `rerun the command if it is still needed`,
+          ),
+        ],
+        EXIT.failed,
+      );
+    }
     data[tokenKey(j.name)] = j.token;
     data[caKey(j.name)] = j.caPem;
-    records[j.name] = j.record;
+    // the tokens a rotation retired stay listed until they are revoked
+    records[j.name] = cur?.retiring?.length ? { ...j.record, retiring: cur.retiring } : j.record;
   });
 }
 
@@ -254,28 +308,4 @@ export async function removeCredentials(hub: Kube, ns: string, secretName: strin
     delete data[caKey(name)];
     delete records[name];
   });
-}
-
-const RESTART_DEPLOYMENTS = ['flyteadmin', 'syncresources'];
-const RESTART_ANNOTATION = 'flytemc.io/restartedAt';
-
-/** Rolls the Deployments (like `kubectl rollout restart`) so FlyteAdmin reads the new files. */
-export async function restartDeployments(hub: Kube, ns: string, plan: Plan, reason: string): Promise<void> {
-  const target = `hub ${hub.context}`;
-  const now = new Date().toISOString();
-  for (const name of RESTART_DEPLOYMENTS) {
-    const object = `Deployment ${ns}/${name}`;
-    const have = await readOrAbsent(hub, `reading ${object}`, () => hub.apps.readNamespacedDeployment({ name, namespace: ns }));
-    if (!have) {
-      plan.record({ target, object, action: 'absent', note: 'nothing to restart (is the control plane installed in this namespace?)' });
-      continue;
-    }
-    const hasAnnotations = !!have.spec?.template?.metadata?.annotations;
-    const body = hasAnnotations
-      ? [{ op: 'add', path: `/spec/template/metadata/annotations/${escapeSegment(RESTART_ANNOTATION)}`, value: now }]
-      : [{ op: 'add', path: '/spec/template/metadata/annotations', value: { [RESTART_ANNOTATION]: now } }];
-    await plan.apply({ target, object, action: 'restart', note: reason }, () =>
-      hub.call(`restarting ${object}`, () => hub.apps.patchNamespacedDeployment({ name, namespace: ns, body })),
-    );
-  }
 }

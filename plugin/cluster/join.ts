@@ -2,13 +2,17 @@
 // data plane, in this order (nothing touches the hub before the token is proven):
 //
 //   1. connect with the operator's kubeconfig (any auth: token, client cert, exec plugin)
-//   2. identify the physical cluster (kube-system UID); refuse a second name for it, and a name
-//      other than the one its flytepropeller reports (--force: a warning)
+//   2. identify the physical cluster (kube-system UID); refuse a second name for it, a name other
+//      than the one its flytepropeller reports, and a namespace where it has no flytepropeller but
+//      another namespace has one (--force: warnings)
 //   3. ensure ServiceAccount flyteadmin, ClusterRole/-Binding <ns>-flyteadmin (flyte-core's rules,
-//      or with --rbac minimal exactly what the cluster-resource templates need), token Secret
+//      or with --rbac minimal exactly what the cluster-resource templates need), token Secret; what
+//      it creates carries Helm's ownership metadata for the data-plane release (--release, in the
+//      namespace), so that a later `install data-plane` adopts it, and flytemc's marker for unjoin
 //   4. wait for kube-controller-manager to fill the token
 //   5. prove token + CA against the endpoint: TLS verified, authenticated, every permission
-//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned),
+//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned, and
+//      refused when a concurrent rotate changed the cluster's token Secret meanwhile),
 //      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
 //
 // then, once for all: record clusters + routes in the values file, and --restart.
@@ -18,19 +22,23 @@ import { addClusters, editValuesFile, type ClusterEntry } from '../config/values
 import { trimSlashes } from '../json-pointer.ts';
 import { EXIT, FlytemcError, error, warning, type Problem } from '../problems.ts';
 import { needsFor } from './check-clusters.ts';
-import { hubStore, refuseDuplicate, restartDeployments, type ClusterRecord, type CredentialStore } from './hub.ts';
-import { connect, ensureNamespace } from './kube.ts';
+import { ConcurrentChange, hubStore, refuseDuplicate, type ClusterRecord, type CredentialStore } from './hub.ts';
+import { ensureNamespace } from './kube.ts';
 import {
   clusterUid,
+  deleteTokenSecret,
   ensureClusterRole,
   ensureClusterRoleBinding,
   ensureServiceAccount,
   ensureTokenSecret,
   identityProblem,
+  joinCreation,
+  propellerElsewhere,
   readDataPlane,
   waitForToken,
 } from './member.ts';
-import { proveToken, type CaSource } from './probe.ts';
+import type { CaSource } from './probe.ts';
+import { restartDeployments } from './rollout.ts';
 import { secretFile } from './secret-file.ts';
 import type { ClusterSession } from './session.ts';
 import { mapLimit } from './util.ts';
@@ -47,6 +55,8 @@ interface JoinRequest {
   rbac?: 'flyte-core' | 'minimal';
   /** What FlyteAdmin needs in the member (from the control plane's cluster-resource templates). */
   needs?: KindNeed[];
+  /** The data-plane release that will own what join creates (`install data-plane --release`). */
+  release?: string;
 }
 
 interface JoinOutcome {
@@ -88,7 +98,7 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
 
   // 1. connect
   say(`connecting to context ${req.context}`);
-  const m = await connect(req.context, session.kube);
+  const m = await session.reach.connect(req.context, session.kube);
   const endpoint = checkEndpoint(req.endpoint ?? m.server, `context ${req.context}`);
 
   // 2. identify; refuse duplicates before changing anything anywhere
@@ -101,6 +111,18 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   const identity = identityProblem(installed, req.name, req.context, req.force === true);
   if (identity?.severity === 'error') throw new FlytemcError([identity], EXIT.failed);
   if (identity) warnings.push(identity);
+  if (!installed.deployment && !installed.config) {
+    const elsewhere = await propellerElsewhere(m, ns);
+    if (elsewhere.length) {
+      const p = error(
+        `context ${req.context}`,
+        `${req.force ? '--force: ' : ''}flytepropeller runs in namespace ${elsewhere.join(', ')}, not in ${ns} (the namespace join acts in, from ${session.namespaceFrom}): FlyteAdmin's ServiceAccount and token belong in the data plane's namespace, and the hub Secret in FlyteAdmin's`,
+        `rerun with -n ${elsewhere[0]}${req.force ? '' : ` (or --force to join in ${ns} anyway)`}`,
+      );
+      if (!req.force) throw new FlytemcError([p], EXIT.failed);
+      warnings.push({ ...p, severity: 'warning' });
+    }
+  }
   plan.record({
     target: req.context,
     object: installed.deployment ?? `flytepropeller in ${ns}`,
@@ -117,20 +139,21 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   // 3. the data plane's ServiceAccount, RBAC and token Secret
   say('ensuring ServiceAccount, RBAC and token Secret');
   const needs = req.needs ?? DEFAULT_NEEDS;
+  const creation = joinCreation(req.name, { release: req.release ?? 'flyte', namespace: ns });
   await ensureNamespace(m, ns, plan);
-  await ensureServiceAccount(m, ns, req.name, plan);
+  await ensureServiceAccount(m, ns, creation, plan);
   await ensureClusterRole(
     m,
     ns,
-    req.name,
+    creation,
     plan,
     req.rbac === 'minimal' ? { rules: minimalRules(needs), minimal: true } : { rules: FLYTEADMIN_RULES, minimal: false },
   );
-  await ensureClusterRoleBinding(m, ns, req.name, plan);
+  await ensureClusterRoleBinding(m, ns, creation, plan);
   const tokenSecret = known?.tokenSecret ?? DEFAULT_TOKEN_SECRET; // after a rotate, the rotated Secret
-  const exists = await ensureTokenSecret(m, ns, tokenSecret, req.name, plan);
+  const made = await ensureTokenSecret(m, ns, tokenSecret, creation, plan);
 
-  if (!exists) {
+  if (made === 'planned') {
     // dry run on a fresh cluster: there is no token to prove or copy yet
     plan.record({
       target: req.context,
@@ -154,7 +177,7 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   // 5. prove it, as FlyteAdmin will use it
   say(`proving the token against ${endpoint}`);
   const checks = accessChecks(needs);
-  const proof = await proveToken(
+  const proof = await session.reach.proveToken(
     endpoint,
     issued.token,
     [
@@ -186,7 +209,18 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   // 6. the hub (or the file)
   say(`writing ${tokenKey(req.name)} and ${caKey(req.name)} into ${store.short}`);
   const record: ClusterRecord = { uid, endpoint, tokenSecret, namespace: ns };
-  const hubChanged = await store.upsert({ name: req.name, token: issued.token, caPem: proof.pem, record }, plan, req.context);
+  let hubChanged: boolean;
+  try {
+    hubChanged = await store.upsert(
+      { name: req.name, token: issued.token, caPem: proof.pem, record, ...(known ? { expectTokenSecret: known.tokenSecret } : {}) },
+      plan,
+      req.context,
+    );
+  } catch (e) {
+    // a concurrent rotate won: a token Secret this run created is held by nothing
+    if (e instanceof ConcurrentChange && made === 'created') await deleteTokenSecret(m, ns, tokenSecret, plan, 'the hub holds a newer token');
+    throw e;
+  }
   say(hubChanged ? (plan.dryRun ? `would update ${store.short}` : 'joined') : 'already joined: nothing changed');
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, warnings, ms: Date.now() - started };
 }
@@ -194,6 +228,8 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
 interface JoinOptions {
   /** At most this many clusters at once. */
   parallel: number;
+  /** The data-plane release that will own what join creates (default flyte). */
+  release?: string;
   force: boolean;
   rbac?: 'flyte-core' | 'minimal';
   /** --values: record the clusters and routes in this file's multicluster.clusters. */
@@ -223,7 +259,7 @@ interface JoinReport {
  * Then, once for all joined: the values file, the Secret file, and the restart of FlyteAdmin.
  */
 export async function joinClusters(
-  requests: Array<Omit<JoinRequest, 'force' | 'rbac' | 'needs'>>,
+  requests: Array<Omit<JoinRequest, 'force' | 'rbac' | 'needs' | 'release'>>,
   o: JoinOptions,
   session: ClusterSession,
 ): Promise<JoinReport> {
@@ -241,7 +277,7 @@ export async function joinClusters(
   const store = file ?? hubStore(hub!, namespace, session.secretName, plan);
   const started = Date.now();
   const results = await mapLimit(requests, o.parallel, (r) =>
-    joinCluster({ ...r, force: o.force, needs, ...(o.rbac ? { rbac: o.rbac } : {}) }, store, session),
+    joinCluster({ ...r, force: o.force, needs, ...(o.rbac ? { rbac: o.rbac } : {}), ...(o.release ? { release: o.release } : {}) }, store, session),
   );
 
   const failures: Problem[] = [];

@@ -45,6 +45,10 @@ export interface Kube {
   core: K8s.CoreV1Api;
   rbac: K8s.RbacAuthorizationV1Api;
   apps: K8s.AppsV1Api;
+  /** Leases (flytepropeller's leader lease). */
+  coordination: K8s.CoordinationV1Api;
+  /** Ingresses (the control plane's gRPC routes). */
+  networking: K8s.NetworkingV1Api;
   timeoutMs: number;
   /** Runs one API call with the timeout; errors become problems naming this context. */
   call<T>(doing: string, fn: () => Promise<T>): Promise<T>;
@@ -272,6 +276,8 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
     core: kc.makeApiClient(mod.CoreV1Api),
     rbac: kc.makeApiClient(mod.RbacAuthorizationV1Api),
     apps: kc.makeApiClient(mod.AppsV1Api),
+    coordination: kc.makeApiClient(mod.CoordinationV1Api),
+    networking: kc.makeApiClient(mod.NetworkingV1Api),
     timeoutMs: opts.timeoutMs,
     call: (doing, fn) => apiCall(kube, doing, fn),
   };

@@ -5,23 +5,52 @@
 //   ensureClusterRoleBinding → ensureTokenSecret → waitForToken
 //
 // and the reverse for unjoin/rotate: deleteTokenSecret, deleteRbac.
+//
+// What join creates on a bare cluster carries Helm's ownership metadata for the data-plane release
+// (so that `helm flytemc install data-plane` later adopts it instead of refusing it) and flytemc's
+// own marker (so that unjoin deletes only what join created and no release has adopted since).
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
-import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
+import { createOrExisting, deleteOrAbsent, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from '../config/rbac.ts';
+import { maskSecret, sleep } from './util.ts';
 
 const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 const PROPELLER_DEPLOYMENTS = ['flytepropeller', 'flytepropeller-manager'];
-import { maskSecret, sleep } from './util.ts';
 
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 export const CLUSTER_LABEL = 'flytemc.io/cluster-name';
+/** flytemc's marker on what it created in a data plane: `join` or `rotate`. */
+const CREATED_BY = 'flytemc.io/created-by';
+const RELEASE_NAME = 'meta.helm.sh/release-name';
+const RELEASE_NAMESPACE = 'meta.helm.sh/release-namespace';
 const SA_ANNOTATION = 'kubernetes.io/service-account.name';
 const TOKEN_TYPE = 'kubernetes.io/service-account-token';
 
-const ours = (clusterName: string) => ({ [MANAGED_BY]: 'flytemc', [CLUSTER_LABEL]: clusterName });
-const managedByUs = (o: { metadata?: K8s.V1ObjectMeta }) => o.metadata?.labels?.[MANAGED_BY] === 'flytemc';
+/** The Helm release that will own what join creates: the data plane's (`install data-plane --release`, in its namespace). */
+interface ReleaseOwner {
+  release: string;
+  namespace: string;
+}
+
+/** Labels and annotations of an object flytemc creates in a data plane. */
+interface Creation {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** What join creates: Helm's ownership metadata for `owner` (adopted by its install) and flytemc's marker. */
+export const joinCreation = (clusterName: string, owner: ReleaseOwner): Creation => ({
+  labels: { [MANAGED_BY]: 'Helm', [CREATED_BY]: 'join', [CLUSTER_LABEL]: clusterName },
+  annotations: { [RELEASE_NAME]: owner.release, [RELEASE_NAMESPACE]: owner.namespace },
+});
+
+/** What rotate creates (a token Secret no chart renders): flytemc's marker only. */
+export const rotateCreation = (clusterName: string): Creation => ({ labels: { [CREATED_BY]: 'rotate', [CLUSTER_LABEL]: clusterName }, annotations: {} });
+
+/** Created by flytemc (also the label of flytemc before the Helm ownership: managed-by flytemc). */
+const createdByFlytemc = (o: { metadata?: K8s.V1ObjectMeta }) => !!o.metadata?.labels?.[CREATED_BY] || o.metadata?.labels?.[MANAGED_BY] === 'flytemc';
 
 /** The UID of namespace kube-system: the identity of the physical cluster. */
 export async function clusterUid(m: Kube): Promise<string> {
@@ -61,7 +90,7 @@ export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataP
     out.deployment = `Deployment ${ns}/${name}`;
     const c = (d.spec?.template?.spec?.containers ?? []).find((x) => x.name === name) ?? d.spec?.template?.spec?.containers?.[0];
     out.clusterId = flagValue([...(c?.command ?? []), ...(c?.args ?? [])], '--propeller.cluster-id') ?? '';
-    const release = d.metadata?.annotations?.['meta.helm.sh/release-name'];
+    const release = d.metadata?.annotations?.[RELEASE_NAME];
     if (release) out.release = release;
     break;
   }
@@ -70,6 +99,26 @@ export async function readDataPlane(m: Kube, ns: string): Promise<InstalledDataP
   );
   if (cm) out.config = cm.data ?? {};
   return out;
+}
+
+/**
+ * The other namespaces of the member where a flytepropeller Deployment runs (when it is not in
+ * `ns`, the namespace flag was likely forgotten); empty when it cannot list Deployments.
+ */
+export async function propellerElsewhere(m: Kube, ns: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const name of PROPELLER_DEPLOYMENTS) {
+    const list = await m.call(`looking for Deployment ${name} in every namespace`, async () => {
+      try {
+        return await m.apps.listDeploymentForAllNamespaces({ fieldSelector: `metadata.name=${name}` });
+      } catch (e) {
+        if (statusCode(e) === 403) return undefined; // a context allowed one namespace only: no hint
+        throw e;
+      }
+    });
+    for (const d of list?.items ?? []) if (d.metadata?.namespace && d.metadata.namespace !== ns) found.add(d.metadata.namespace);
+  }
+  return [...found].sort();
 }
 
 /** flytepropeller's default cluster id, which FlyteAdmin accepts from any cluster. */
@@ -90,7 +139,7 @@ export function identityProblem(installed: InstalledDataPlane, name: string, con
   return force ? { ...p, severity: 'warning' } : p;
 }
 
-export async function ensureServiceAccount(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+export async function ensureServiceAccount(m: Kube, ns: string, creation: Creation, plan: Plan): Promise<void> {
   const object = `ServiceAccount ${ns}/${SERVICE_ACCOUNT}`;
   const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedServiceAccount({ name: SERVICE_ACCOUNT, namespace: ns }));
   if (have) {
@@ -98,14 +147,14 @@ export async function ensureServiceAccount(m: Kube, ns: string, clusterName: str
       target: m.context,
       object,
       action: 'unchanged',
-      ...(managedByUs(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }),
+      ...(createdByFlytemc(have) ? {} : { note: `managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'someone else'}` }),
     });
     return;
   }
   const body: K8s.V1ServiceAccount = {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
-    metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: ours(clusterName) },
+    metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: creation.labels, annotations: creation.annotations },
   };
   await plan.apply({ target: m.context, object, action: 'create', after: yamlOf(body) }, () =>
     createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedServiceAccount({ namespace: ns, body })),
@@ -123,16 +172,21 @@ interface WantedRules {
 export async function ensureClusterRole(
   m: Kube,
   ns: string,
-  clusterName: string,
+  creation: Creation,
   plan: Plan,
   wanted: WantedRules = { rules: FLYTEADMIN_RULES, minimal: false },
 ): Promise<void> {
   const name = clusterRoleName(ns);
   const object = `ClusterRole ${name}`;
   const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRole({ name }));
-  const labels = { ...ours(clusterName), ...(wanted.minimal ? { 'flytemc.io/rbac': 'minimal' } : {}) };
+  const labels = { ...creation.labels, ...(wanted.minimal ? { 'flytemc.io/rbac': 'minimal' } : {}) };
   if (!have) {
-    const body: K8s.V1ClusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels }, rules: wanted.rules };
+    const body: K8s.V1ClusterRole = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name, labels, annotations: creation.annotations },
+      rules: wanted.rules,
+    };
     await plan.apply(
       {
         target: m.context,
@@ -146,7 +200,7 @@ export async function ensureClusterRole(
     return;
   }
   const rules = (have.rules ?? []).map(ruleOf);
-  if (wanted.minimal && managedByUs(have) && JSON.stringify(rules) !== JSON.stringify(wanted.rules)) {
+  if (wanted.minimal && createdByFlytemc(have) && JSON.stringify(rules) !== JSON.stringify(wanted.rules)) {
     // ours: exactly the minimal rules, no more
     const updated: K8s.V1ClusterRole = { ...have, metadata: { ...have.metadata, labels: { ...have.metadata?.labels, ...labels } }, rules: wanted.rules };
     await plan.apply(
@@ -163,7 +217,7 @@ export async function ensureClusterRole(
     return;
   }
   if (rulesCover(rules, wanted.rules)) {
-    const broader = wanted.minimal && !managedByUs(have) && !rulesCover(wanted.rules, rules);
+    const broader = wanted.minimal && !createdByFlytemc(have) && !rulesCover(wanted.rules, rules);
     plan.record({
       target: m.context,
       object,
@@ -190,7 +244,7 @@ export async function ensureClusterRole(
   );
 }
 
-export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName: string, plan: Plan): Promise<void> {
+export async function ensureClusterRoleBinding(m: Kube, ns: string, creation: Creation, plan: Plan): Promise<void> {
   const name = clusterRoleBindingName(ns);
   const object = `ClusterRoleBinding ${name}`;
   const subject: K8s.RbacV1Subject = { kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns };
@@ -200,7 +254,7 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, clusterName:
     const body: K8s.V1ClusterRoleBinding = {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',
-      metadata: { name, labels: ours(clusterName) },
+      metadata: { name, labels: creation.labels, annotations: creation.annotations },
       roleRef,
       subjects: [subject],
     };
@@ -254,8 +308,11 @@ function maskedTokenSecret(s: K8s.V1Secret): unknown {
   };
 }
 
-/** Ensures a `kubernetes.io/service-account-token` Secret for ServiceAccount flyteadmin; true when it exists (or was created). */
-export async function ensureTokenSecret(m: Kube, ns: string, secretName: string, clusterName: string, plan: Plan): Promise<boolean> {
+/**
+ * Ensures a `kubernetes.io/service-account-token` Secret for ServiceAccount flyteadmin: `existing`,
+ * `created` by this call, or `planned` (a dry run: it would be created).
+ */
+export async function ensureTokenSecret(m: Kube, ns: string, secretName: string, creation: Creation, plan: Plan): Promise<'existing' | 'created' | 'planned'> {
   const object = `Secret ${ns}/${secretName}`;
   const have = await readOrAbsent(m, `reading ${object}`, () => m.core.readNamespacedSecret({ name: secretName, namespace: ns }));
   if (have) {
@@ -273,19 +330,19 @@ export async function ensureTokenSecret(m: Kube, ns: string, secretName: string,
       );
     }
     plan.record({ target: m.context, object, action: 'unchanged' });
-    return true;
+    return 'existing';
   }
   const body: K8s.V1Secret = {
     apiVersion: 'v1',
     kind: 'Secret',
     type: TOKEN_TYPE,
-    metadata: { name: secretName, namespace: ns, labels: ours(clusterName), annotations: { [SA_ANNOTATION]: SERVICE_ACCOUNT } },
+    metadata: { name: secretName, namespace: ns, labels: creation.labels, annotations: { ...creation.annotations, [SA_ANNOTATION]: SERVICE_ACCOUNT } },
   };
   await plan.apply(
     { target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) },
     () => createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
   );
-  return !plan.dryRun;
+  return plan.dryRun ? 'planned' : 'created';
 }
 
 interface IssuedToken {
@@ -313,7 +370,7 @@ export async function waitForToken(m: Kube, ns: string, secretName: string, time
             `context ${m.context}: Secret ${ns}/${secretName}`,
             s
               ? `still has no token after ${Math.round(timeoutMs / 1000)} s: the token controller of kube-controller-manager never filled it`
-              : 'disappeared while waiting for its token (deleted by the token controller because ServiceAccount flyteadmin is missing?)',
+              : 'disappeared while waiting for its token (deleted by a concurrent rotate or unjoin, or by the token controller because ServiceAccount flyteadmin is missing)',
             'check that kube-controller-manager runs with --service-account-private-key-file (and --root-ca-file) and its serviceaccount-token controller enabled (managed clusters always do: retry with a longer --token-timeout)',
           ),
         ],
@@ -350,7 +407,24 @@ export async function deleteTokenSecret(m: Kube, ns: string, secretName: string,
   );
 }
 
-/** Deletes the binding, role and ServiceAccount flytemc created; keeps those another tool manages (Helm). */
+/**
+ * The Helm release (`NS/NAME`) that owns an object join created, once `helm install` adopted it:
+ * the release its ownership annotations name is stored (Helm's Secret or ConfigMap driver).
+ */
+async function adoptedBy(m: Kube, o: { metadata?: K8s.V1ObjectMeta }): Promise<string | undefined> {
+  const release = o.metadata?.annotations?.[RELEASE_NAME];
+  const namespace = o.metadata?.annotations?.[RELEASE_NAMESPACE];
+  if (!release || !namespace) return undefined;
+  const labelSelector = `owner=helm,name=${release}`;
+  const stored = await m.call(`looking for Helm release ${namespace}/${release}`, async () => {
+    const secrets = await m.core.listNamespacedSecret({ namespace, labelSelector, limit: 1 });
+    if (secrets.items.length) return true;
+    return (await m.core.listNamespacedConfigMap({ namespace, labelSelector, limit: 1 })).items.length > 0;
+  });
+  return stored ? `${namespace}/${release}` : undefined;
+}
+
+/** Deletes the binding, role and ServiceAccount join created, unless a Helm release adopted them; keeps those another tool manages (Helm). */
 export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void> {
   const steps: Array<{ object: string; read: () => Promise<{ metadata?: K8s.V1ObjectMeta } | undefined>; del: () => Promise<unknown> }> = [
     {
@@ -375,12 +449,22 @@ export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void>
       plan.record({ target: m.context, object: s.object, action: 'absent' });
       continue;
     }
-    if (!managedByUs(have)) {
+    if (!createdByFlytemc(have)) {
       plan.record({
         target: m.context,
         object: s.object,
         action: 'skip',
         note: `kept: managed by ${have.metadata?.labels?.[MANAGED_BY] ?? 'another tool'} (uninstall the data-plane release to remove it)`,
+      });
+      continue;
+    }
+    const adopted = await adoptedBy(m, have);
+    if (adopted) {
+      plan.record({
+        target: m.context,
+        object: s.object,
+        action: 'skip',
+        note: `kept: created by join, adopted since by Helm release ${adopted} (uninstall the data-plane release to remove it)`,
       });
       continue;
     }

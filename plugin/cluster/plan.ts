@@ -1,7 +1,7 @@
 // The plan every command builds as it goes: one entry per object it looked at, with what it
 // did (or, with --dry-run, would do) and a diff with every token masked. Steps call
 // `plan.apply(change, write)`: the write runs only when it is not a dry run.
-import { marked } from '../problems.ts';
+import { FlytemcError, formatProblems, marked, type Problem } from '../problems.ts';
 import { dumpYaml } from '../yaml.ts';
 import { lineDiff } from './util.ts';
 
@@ -85,6 +85,25 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
     }
   }
   return out.join('\n') + (out.length ? '\n' : '');
+}
+
+/** A failure part way through a day-2 command, its fix extended with what was done and how to go on. */
+export function stopped(e: unknown, done: string, next: string): FlytemcError {
+  if (!(e instanceof FlytemcError)) throw e;
+  return new FlytemcError(
+    e.problems.map((p) => (p.severity === 'error' ? { ...p, fix: `${p.fix ? `${p.fix}. ` : ''}${done}; ${next}` } : p)),
+    e.exitCode,
+  );
+}
+
+/**
+ * A day-2 command that stopped part way: its problems (each fix says how to go on), then what it
+ * had changed before it stopped, instead of the claim that nothing was written.
+ */
+export function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
+  const done = dryRun ? [] : changes.filter((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
+  return `${formatProblems(problems, false)}
+${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${marked(c.target)})`).join('; ')}` : 'nothing was changed.'}`;
 }
 
 /** Keeps changed lines with `n` lines of context around them. */

@@ -1,32 +1,57 @@
-// `flytemc rotate`: a new token without a moment where FlyteAdmin holds a dead one:
+// `flytemc rotate`: a new token for a data plane without a moment where FlyteAdmin holds a dead one.
 //
-//   1. create a new token Secret (flyteadmin-token-<suffix>) and wait for its token
-//   2. prove it against the endpoint (TLS, authentication, permissions)
-//   3. write it into the hub's credentials Secret
-//   4. restart flyteadmin and syncresources, so they read it
-//   5. delete the old token Secret
-//   6. verify with a real request that the old token is now rejected
+//   1. a new token Secret (flyteadmin-token-<suffix>), its token issued and proven (TLS,
+//      authentication, permissions)
+//   2. the hub's credentials Secret updated with a compare-and-swap on the token it replaces (a
+//      concurrent rotate or join loses nothing; the loser deletes the Secret it created), the old
+//      token Secret recorded as retiring
+//   3. flyteadmin and syncresources restarted, their rollout waited for (observed generation,
+//      updated and available replicas; --rollout-timeout)
+//   4. only then the old token Secret deleted (which revokes the token), the old token seen
+//      rejected by a real request, and the record cleared
+//
+// Steps 3-4 are `rotate --finish`, which can be run again at any time: with --no-restart, after a
+// rollout that did not finish in time, or after a failure past step 2, the old token stays valid
+// and the message names that command. A failure before step 2 deletes the new Secret: then
+// nothing has changed.
 import { randomBytes } from 'node:crypto';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
-import { readCredentials, restartDeployments, upsertCredentials } from './hub.ts';
-import { connect, type Kube } from './kube.ts';
-import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, waitForToken } from './member.ts';
-import { proveToken, untilRejected } from './probe.ts';
+import { self } from '../shell.ts';
+import { ConcurrentChange, editCredentials, joinedElsewhere, readCredentials, type ClusterRecord } from './hub.ts';
+import type { Kube } from './kube.ts';
+import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, rotateCreation, waitForToken } from './member.ts';
+import { describeRollout, flyteadminDeployments, restartDeployments, restartedAt, waitForRollout } from './rollout.ts';
+import { stopped } from './plan.ts';
 import type { ClusterSession } from './session.ts';
 
 interface RotateRequest {
   context: string;
   name: string;
+  /** Restart flyteadmin and syncresources (--no-restart: the operator does, then runs --finish). */
   restart: boolean;
+  /** Only steps 3-4: finish a rotation whose old token is still valid. */
+  finish: boolean;
   /** How long to wait for the API server to reject the old token. */
   revokeTimeoutMs: number;
+  /** How long to wait for the rollout of flyteadmin and syncresources. */
+  rolloutTimeoutMs: number;
+  /** How often to look at the rollout (tests: shorter). */
+  pollMs?: number;
 }
 
 interface RotateOutcome {
-  oldSecret: string;
-  newSecret: string;
+  /** The Secret whose token the hub now holds. */
+  newSecret?: string;
+  /** The token Secrets deleted (revoked) by this run. */
+  revoked: string[];
+  /** The Deployments of FlyteAdmin whose rollout this run waited for (none: no FlyteAdmin in the namespace). */
+  rolledOut: string[];
+  /** Why old tokens were kept valid, when they were (then `finish` is the command that revokes them). */
+  kept?: string;
+  /** The command that finishes the rotation. */
+  finish: string;
   oldTokenRejectedAfterMs?: number;
   warnings: Problem[];
 }
@@ -39,24 +64,150 @@ const suffix = () => {
 export async function rotateCluster(req: RotateRequest, session: ClusterSession & { hub: Kube }): Promise<RotateOutcome> {
   const { namespace: ns, secretName, hub, plan } = session;
   const say = (msg: string) => session.progress.step(req.name, msg, req.context);
-  const warnings: Problem[] = [];
+  const finish = `${self()} rotate ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} --finish`;
+  const hubWhere = `hub ${hub.context} Secret ${ns}/${secretName}`;
+  const rerun = `rerun: ${self()} rotate ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns}${req.restart ? '' : ' --no-restart'}`;
+  const { creds, m } = await look(req, session).catch((e: unknown) => {
+    throw e instanceof FlytemcError && e.exitCode === EXIT.invalid ? e : stopped(e, 'nothing was changed', rerun);
+  });
+  const record = creds.records[req.name]!;
+  const oldToken = creds.data[tokenKey(req.name)]!;
+  if (req.finish) return finishRotation(req, session, m, finish, 'nothing was changed');
 
+  // the old Secret: the one whose token the hub holds, else the recorded one
+  const oldSecret = await listTokenSecrets(m, ns)
+    .then((all) => all.find((s) => s.token === oldToken)?.name ?? record.tokenSecret)
+    .catch((e: unknown) => {
+      throw stopped(e, 'nothing was changed', rerun);
+    });
+  const newSecret = `${DEFAULT_TOKEN_SECRET}-${suffix()}`;
+  const unchanged = `the hub keeps the old token, which works: FlyteAdmin is not affected`;
+
+  // 1. the new token, issued and proven
+  say(`creating Secret ${ns}/${newSecret}`);
+  let created: boolean;
+  try {
+    created = (await ensureTokenSecret(m, ns, newSecret, rotateCreation(req.name), plan)) !== 'planned';
+  } catch (e) {
+    throw stopped(e, `${unchanged}${await discard(m, ns, newSecret, plan)}`, rerun);
+  }
+  if (!created) {
+    plan.record({
+      target: `hub ${hub.context}`,
+      object: `Secret ${ns}/${secretName}`,
+      action: 'update',
+      note: `new ${tokenKey(req.name)} (and ${caKey(req.name)}), once issued and proven; only if it still holds the token it replaces`,
+    });
+    if (req.restart)
+      plan.record({
+        target: `hub ${hub.context}`,
+        object: `Deployments ${ns}/flyteadmin, syncresources`,
+        action: 'restart',
+        note: 'then waits for the rollout',
+      });
+    plan.record({
+      target: req.context,
+      object: `Secret ${ns}/${oldSecret}`,
+      action: 'delete',
+      note: req.restart ? 'revokes the old token, once every pod of FlyteAdmin holds the new one' : `kept valid until ${finish}`,
+    });
+    return { newSecret, revoked: [], rolledOut: [], finish, warnings: [] };
+  }
+  let writing = false;
+  try {
+    const issued = await waitForToken(m, ns, newSecret, session.tokenTimeoutMs);
+    say('proving the new token');
+    const proof = await session.reach.proveToken(
+      record.endpoint,
+      issued.token,
+      [
+        { source: 'hub', pem: creds.data[caKey(req.name)] },
+        { source: 'kubeconfig', pem: m.caPem },
+        { source: 'ca.crt', pem: issued.caCrt },
+      ],
+      session.kube.timeoutMs,
+    );
+    if (!proof.result.ok) {
+      throw new FlytemcError(
+        [error(`cluster ${req.name} (${record.endpoint})`, `the new token does not work: ${proof.result.what}`, proof.result.fix)],
+        EXIT.failed,
+      );
+    }
+    plan.record({
+      target: req.context,
+      object: `token in Secret ${ns}/${newSecret}`,
+      action: 'check',
+      note: `ok: ${proof.result.user ?? 'authenticated'}, all permissions`,
+    });
+
+    // 2. the hub, only if it still holds the token this replaces
+    say('updating the hub');
+    writing = true;
+    await editCredentials(hub, ns, secretName, plan, `new ${tokenKey(req.name)}, ${caKey(req.name)}; Secret ${ns}/${oldSecret} retiring`, (data, records) => {
+      const cur = records[req.name];
+      if (!cur || data[tokenKey(req.name)] !== oldToken) {
+        throw new ConcurrentChange(
+          [
+            error(
+              hubWhere,
+              cur
+                ? `${req.name}'s token changed while this rotate ran (a concurrent rotate or join): this one's new token was not written`
+                : `${req.name} was unjoined while this rotate ran: its new token was not written`,
+            ),
+          ],
+          EXIT.failed,
+        );
+      }
+      data[tokenKey(req.name)] = issued.token;
+      data[caKey(req.name)] = proof.pem;
+      const retiring = (cur.retiring ?? []).filter((r) => r.secret !== oldSecret && r.secret !== newSecret);
+      records[req.name] = { ...cur, tokenSecret: newSecret, retiring: [...retiring, { secret: oldSecret, since: new Date().toISOString() }] };
+    });
+  } catch (e) {
+    if (writing && !(e instanceof ConcurrentChange)) {
+      // did the write land before the failure? Only the hub can say.
+      const holds = await readCredentials(hub, ns, secretName).then(
+        (c) => c.records[req.name]?.tokenSecret === newSecret,
+        () => undefined,
+      );
+      if (holds === true) return finishRotation(req, session, m, finish, afterWrite(ns, newSecret));
+      if (holds === undefined)
+        throw stopped(
+          e,
+          `could not tell whether the hub took the new token (Secret ${ns}/${newSecret}); the old token is not revoked, so FlyteAdmin works either way`,
+          `once the hub answers, run ${finish}: it revokes the old token if the hub holds the new one; if the hub still holds the old one, delete Secret ${ns}/${newSecret} in context ${req.context} instead`,
+        );
+    }
+    const keeps = e instanceof ConcurrentChange ? 'the hub keeps the token the other writer put there, which works' : unchanged;
+    throw stopped(e, `${keeps}${await discard(m, ns, newSecret, plan)}`, `${rerun} (if a new token is still wanted)`);
+  }
+  return finishRotation(req, session, m, finish, afterWrite(ns, newSecret));
+}
+
+const afterWrite = (ns: string, secret: string) =>
+  `the hub holds the new token (Secret ${ns}/${secret}); the old token is not revoked, so FlyteAdmin works with either`;
+
+/** The hub's credentials and record of the cluster, and the member, checked to be the cluster joined under that name. */
+async function look(req: RotateRequest, session: ClusterSession & { hub: Kube }): Promise<{ creds: Awaited<ReturnType<typeof readCredentials>>; m: Kube }> {
+  const { namespace: ns, secretName, hub } = session;
   const creds = await readCredentials(hub, ns, secretName);
   const record = creds.records[req.name];
-  const oldToken = creds.data[tokenKey(req.name)];
-  if (!record || !oldToken) {
+  if (!record || !creds.data[tokenKey(req.name)]) {
+    const elsewhere = await joinedElsewhere(hub, secretName, req.name, ns);
     throw new FlytemcError(
       [
         error(
           `hub ${hub.context} Secret ${ns}/${secretName}`,
-          `has no joined cluster ${JSON.stringify(req.name)}`,
-          `join it first: flytemc join ${req.context} --name ${req.name} --kube-context ${hub.context}`,
+          `has no joined cluster ${JSON.stringify(req.name)}${elsewhere.length ? ` (namespace ${ns}, from ${session.namespaceFrom}); the Secret in namespace ${elsewhere.join(', ')} has it` : ''}`,
+          elsewhere.length
+            ? `rerun with -n ${elsewhere[0]}`
+            : `join it first: ${self()} join ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} (or name the namespace it was joined in with -n)`,
         ),
       ],
       EXIT.invalid,
     );
   }
-  const m = await connect(req.context, session.kube);
+  const m = await session.reach.connect(req.context, session.kube);
   const uid = await clusterUid(m);
   if (uid !== record.uid) {
     throw new FlytemcError(
@@ -70,115 +221,179 @@ export async function rotateCluster(req: RotateRequest, session: ClusterSession 
       EXIT.invalid,
     );
   }
-  // the old Secret: the recorded one, or the one whose token the hub holds
-  let oldSecret = record.tokenSecret;
-  const secrets = await listTokenSecrets(m, ns);
-  const holder = secrets.find((s) => s.token === oldToken);
-  if (holder) oldSecret = holder.name;
-  const newSecret = `${DEFAULT_TOKEN_SECRET}-${suffix()}`;
+  return { creds, m };
+}
 
-  // 1. new token
-  say(`creating Secret ${ns}/${newSecret}`);
-  const created = await ensureTokenSecret(m, ns, newSecret, req.name, plan);
-  if (!created) {
-    plan.record({
-      target: `hub ${hub.context}`,
-      object: `Secret ${ns}/${secretName}`,
-      action: 'update',
-      note: `new ${tokenKey(req.name)} (and ${caKey(req.name)}), once issued`,
-    });
-    if (req.restart) plan.record({ target: `hub ${hub.context}`, object: `Deployments ${ns}/flyteadmin, syncresources`, action: 'restart' });
-    plan.record({ target: req.context, object: `Secret ${ns}/${oldSecret}`, action: 'delete', note: 'revokes the old token' });
-    plan.record({ target: record.endpoint, object: 'old token', action: 'check', note: 'would verify that the API server rejects it' });
-    return { oldSecret, newSecret, warnings };
+/** Deletes the new token Secret after a failure before the hub held it: `; Secret … deleted`, or how to delete it. */
+async function discard(m: Kube, ns: string, secret: string, plan: ClusterSession['plan']): Promise<string> {
+  if (plan.dryRun) return '';
+  try {
+    await deleteTokenSecret(m, ns, secret, plan, 'the hub never held its token');
+    return `; the new Secret ${ns}/${secret} was deleted again`;
+  } catch {
+    return `; the new Secret ${ns}/${secret}, which nothing holds, could not be deleted: kubectl --context ${m.context} -n ${ns} delete secret ${secret}`;
   }
-  const issued = await waitForToken(m, ns, newSecret, session.tokenTimeoutMs);
+}
 
-  // 2. prove it
-  say('proving the new token');
-  const proof = await proveToken(
-    record.endpoint,
-    issued.token,
-    [
-      { source: 'hub', pem: creds.data[caKey(req.name)] },
-      { source: 'kubeconfig', pem: m.caPem },
-      { source: 'ca.crt', pem: issued.caCrt },
-    ],
-    session.kube.timeoutMs,
-  );
-  if (!proof.result.ok) {
-    await deleteTokenSecret(m, ns, newSecret, plan, 'the new token does not work; the hub keeps the old one');
+/**
+ * Steps 3 and 4 for every token Secret the record lists as retiring: every pod of FlyteAdmin
+ * started after the hub got the newer token (restarting them unless --no-restart, waiting for the
+ * rollout), then each retired Secret deleted, its token seen rejected, and the record cleared.
+ */
+async function finishRotation(
+  req: RotateRequest,
+  session: ClusterSession & { hub: Kube },
+  m: Kube,
+  finish: string,
+  /** What was done before, for a failure of the first read. */
+  before: string,
+): Promise<RotateOutcome> {
+  const { namespace: ns, secretName, hub, plan } = session;
+  const say = (msg: string) => session.progress.step(req.name, msg, req.context);
+  const warnings: Problem[] = [];
+  const creds = await readCredentials(hub, ns, secretName).catch((e: unknown) => {
+    throw stopped(e, before, `run ${finish}`);
+  });
+  const record = creds.records[req.name];
+  const current = record?.tokenSecret;
+  const retiring = (record?.retiring ?? []).filter((r) => r.secret !== current);
+  const out: RotateOutcome = { ...(current ? { newSecret: current } : {}), revoked: [], rolledOut: [], finish, warnings };
+  if (!record || !retiring.length) {
+    plan.record({ target: req.context, object: 'retired token Secrets', action: 'unchanged', note: 'none left to revoke' });
+    return out;
+  }
+  const done = `the hub holds the token of Secret ${ns}/${current}; the old token (Secret ${retiring.map((r) => `${ns}/${r.secret}`).join(', ')}) is still valid, so FlyteAdmin works`;
+
+  // 3. every pod of flyteadmin and syncresources started after the hub got the newer token
+  const since = retiring.map((r) => r.since).sort((a, b) => Date.parse(b) - Date.parse(a))[0]!;
+  let deployments: string[];
+  try {
+    const deps = await flyteadminDeployments(hub, ns);
+    deployments = deps.map((d) => d.metadata!.name!);
+    const stale = deps
+      .filter((d) => {
+        const at = restartedAt(d);
+        // strictly after: a restart stamped in the same millisecond may have come before the hub write
+        return !at || Date.parse(at) <= Date.parse(since);
+      })
+      .map((d) => d.metadata!.name!);
+    if (stale.length) {
+      if (!req.restart) {
+        out.kept = `Deployment ${stale.map((n) => `${ns}/${n}`).join(', ')} ${stale.length === 1 ? 'has' : 'have'} not restarted since the hub got the new token: ${stale.length === 1 ? 'its' : 'their'} pods may hold the old token, so it stays valid`;
+        plan.record({
+          target: req.context,
+          object: `Secret ${retiring.map((r) => `${ns}/${r.secret}`).join(', ')}`,
+          action: 'skip',
+          note: `kept valid: ${out.kept}`,
+        });
+        return out;
+      }
+      await restartDeployments(hub, ns, plan, 'read the new token', stale);
+    }
+    if (deployments.length && !plan.dryRun) {
+      say(`waiting for the rollout of ${deployments.join(', ')}`);
+      const states = await waitForRollout(hub, ns, deployments, req.rolloutTimeoutMs, undefined, req.pollMs);
+      const open = states.filter((s) => !s.done);
+      if (open.length) {
+        throw new FlytemcError(
+          [
+            error(
+              `hub ${hub.context}`,
+              open.some((s) => s.failed)
+                ? `the rollout failed: ${describeRollout(ns, open)}`
+                : `the rollout did not finish within ${Math.round(req.rolloutTimeoutMs / 1000)} s: ${describeRollout(ns, open)}`,
+              `see \`kubectl --context ${hub.context} -n ${ns} rollout status deployment/${open[0]!.name}\``,
+            ),
+          ],
+          EXIT.failed,
+        );
+      }
+      plan.record({
+        target: `hub ${hub.context}`,
+        object: `Deployment ${deployments.map((n) => `${ns}/${n}`).join(', ')}`,
+        action: 'check',
+        note: 'rolled out: every pod started after the hub got the new token',
+      });
+    } else if (deployments.length) {
+      plan.record({
+        target: `hub ${hub.context}`,
+        object: `Deployment ${deployments.map((n) => `${ns}/${n}`).join(', ')}`,
+        action: 'check',
+        note: 'would wait for the rollout',
+      });
+    }
+  } catch (e) {
+    throw stopped(e, done, `once the pods of FlyteAdmin are ready, run ${finish}`);
+  }
+
+  // 4. revoke: delete each retired Secret, see its token rejected, clear the record
+  const revoked: Array<{ secret: string; token?: string }> = [];
+  try {
+    const tokens = new Map((await listTokenSecrets(m, ns)).map((s) => [s.name, s.token]));
+    const hubToken = creds.data[tokenKey(req.name)];
+    for (const r of retiring) {
+      const token = tokens.get(r.secret);
+      if (token !== undefined && token === hubToken) continue; // never the token the hub holds
+      say(`deleting Secret ${ns}/${r.secret}`);
+      await deleteTokenSecret(
+        m,
+        ns,
+        r.secret,
+        plan,
+        deployments.length
+          ? 'revokes the old token: every pod of FlyteAdmin holds the new one'
+          : `revokes the old token: no Deployment of FlyteAdmin in ${ns} holds it`,
+      );
+      revoked.push({ secret: r.secret, ...(token ? { token } : {}) });
+    }
+    const gone = new Set(revoked.map((r) => r.secret));
+    await editCredentials(hub, ns, secretName, plan, `${req.name}: retired token Secrets revoked`, (_data, records) => {
+      const cur = records[req.name];
+      if (!cur?.retiring) return;
+      const left = cur.retiring.filter((r) => !gone.has(r.secret));
+      const { retiring: _, ...rest } = cur;
+      records[req.name] = (left.length ? { ...rest, retiring: left } : rest) as ClusterRecord;
+    });
+  } catch (e) {
+    throw stopped(e, `${done}${revoked.length ? ` (deleted: Secret ${revoked.map((r) => r.secret).join(', ')})` : ''}`, `run ${finish}`);
+  }
+  out.revoked = revoked.map((r) => r.secret);
+  out.rolledOut = deployments;
+  if (plan.dryRun) return out;
+
+  // the revoked tokens, as the API server sees them now
+  const ca = creds.data[caKey(req.name)];
+  for (const r of revoked) {
+    if (!r.token || !ca) continue;
+    say('verifying that the old token is rejected');
+    const dead = await session.reach.untilRejected(record.endpoint, r.token, ca, session.kube.timeoutMs, req.revokeTimeoutMs);
+    if (dead.rejectedAfterMs !== undefined) {
+      plan.record({
+        target: record.endpoint,
+        object: `old token (Secret ${ns}/${r.secret})`,
+        action: 'check',
+        note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s`,
+      });
+      out.oldTokenRejectedAfterMs = Math.max(out.oldTokenRejectedAfterMs ?? 0, dead.rejectedAfterMs);
+      continue;
+    }
+    if (dead.unverified) {
+      warnings.push(warning(record.endpoint, `could not verify that the old token is rejected: ${dead.unverified}`, 'check it by hand'));
+      continue;
+    }
+    const holderNow = (await listTokenSecrets(m, ns)).find((s) => s.token === r.token);
     throw new FlytemcError(
       [
         error(
-          `cluster ${req.name} (${record.endpoint})`,
-          `the new token does not work: ${proof.result.what}`,
-          `${proof.result.fix ?? ''}; nothing else was changed`,
+          record.endpoint,
+          `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`,
+          holderNow
+            ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}`
+            : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin',
         ),
       ],
       EXIT.failed,
     );
   }
-  plan.record({
-    target: req.context,
-    object: `token in Secret ${ns}/${newSecret}`,
-    action: 'check',
-    note: `ok: ${proof.result.user ?? 'authenticated'}, all permissions`,
-  });
-
-  // 3. hub
-  say('updating the hub');
-  await upsertCredentials(
-    hub,
-    ns,
-    secretName,
-    { name: req.name, token: issued.token, caPem: proof.pem, record: { ...record, tokenSecret: newSecret } },
-    plan,
-    req.context,
-  );
-
-  // 4. restart
-  if (req.restart) await restartDeployments(hub, ns, plan, 'read the new token');
-  else
-    warnings.push(
-      warning(
-        `hub ${hub.context}`,
-        'not restarted (--no-restart): FlyteAdmin keeps using the old token, which is revoked now',
-        'restart flyteadmin and syncresources right away',
-      ),
-    );
-
-  // 5. delete the old Secret
-  say(`deleting Secret ${ns}/${oldSecret}`);
-  if (oldSecret !== newSecret) await deleteTokenSecret(m, ns, oldSecret, plan, 'revokes the old token');
-
-  // 6. verify, with a real request, that the old token is dead
-  say('verifying that the old token is rejected');
-  const dead = await untilRejected(record.endpoint, oldToken, proof.pem, session.kube.timeoutMs, req.revokeTimeoutMs);
-  if (dead.rejectedAfterMs !== undefined) {
-    plan.record({
-      target: record.endpoint,
-      object: 'old token',
-      action: 'check',
-      note: `rejected by the API server (401) after ${(dead.rejectedAfterMs / 1000).toFixed(1)} s`,
-    });
-    return { oldSecret, newSecret, oldTokenRejectedAfterMs: dead.rejectedAfterMs, warnings };
-  }
-  if (dead.unverified) {
-    warnings.push(warning(record.endpoint, `could not verify that the old token is rejected: ${dead.unverified}`, 'check it by hand'));
-    return { oldSecret, newSecret, warnings };
-  }
-  const holderNow = (await listTokenSecrets(m, ns)).find((s) => s.token === oldToken);
-  throw new FlytemcError(
-    [
-      error(
-        record.endpoint,
-        `the old token of ServiceAccount ${ns}/${SERVICE_ACCOUNT} is still accepted ${Math.round(req.revokeTimeoutMs / 1000)} s after its Secret was deleted${holderNow ? ` (Secret ${ns}/${holderNow.name} holds the same token)` : ''}`,
-        holderNow
-          ? `delete Secret ${ns}/${holderNow.name} in context ${req.context}`
-          : 'the API server may not look up legacy token Secrets (--service-account-lookup=false): delete and recreate ServiceAccount flyteadmin, then rejoin',
-      ),
-    ],
-    EXIT.failed,
-  );
+  return out;
 }

@@ -6,6 +6,19 @@ import { UsageError, marked } from '../problems.ts';
 import { progressEnabled } from '../shell.ts';
 import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
 import { type Change, Plan } from './plan.ts';
+import { proveToken, untilRejected } from './probe.ts';
+
+/** How the steps reach clusters beyond the hub: real connections, or a test's fakes (test/helpers/fake-kube.ts). */
+export interface Reach {
+  /** The operator's connection to a context of the kubeconfig. */
+  connect(context: string, opts: KubeOptions): Promise<Kube>;
+  /** A data plane's token proven as FlyteAdmin uses it (probe.ts). */
+  proveToken: typeof proveToken;
+  /** Until the API server rejects a revoked token (probe.ts). */
+  untilRejected: typeof untilRejected;
+}
+
+export const REAL_REACH: Reach = { connect, proveToken, untilRejected };
 
 /** One run of a cluster command: what every step reads, and the plan every step records into. */
 export interface ClusterSession {
@@ -13,6 +26,8 @@ export interface ClusterSession {
   hubContext: string;
   /** The namespace of FlyteAdmin in the hub and of ServiceAccount flyteadmin in the members. */
   namespace: string;
+  /** Where the namespace came from (`--namespace`, Helm's, flytemc's default), for the first line. */
+  namespaceFrom: string;
   /** The hub's credentials Secret. */
   secretName: string;
   dryRun: boolean;
@@ -22,10 +37,11 @@ export interface ClusterSession {
   plan: Plan;
   /** The hub; undefined only when the command never contacts it (join --secret-out). */
   hub?: Kube;
+  reach: Reach;
 }
 
 /** `[name] step` lines on stderr, only when it is a terminal; never a token. */
-class Progress {
+export class Progress {
   readonly enabled: boolean;
   private readonly started = Date.now();
   constructor(enabled = progressEnabled()) {
@@ -60,6 +76,7 @@ export interface SessionOptions {
   /** --kube-context, if given. */
   kubeContext?: string;
   namespace: string;
+  namespaceFrom: string;
   secretName: string;
   dryRun: boolean;
   tokenTimeoutMs: number;
@@ -84,11 +101,13 @@ export async function openSession(o: SessionOptions): Promise<ClusterSession> {
     kube: o.kube,
     hubContext,
     namespace: o.namespace,
+    namespaceFrom: o.namespaceFrom,
     secretName: o.secretName,
     dryRun: o.dryRun,
     tokenTimeoutMs: o.tokenTimeoutMs,
     progress,
     plan,
     ...(hub ? { hub } : {}),
+    reach: REAL_REACH,
   };
 }

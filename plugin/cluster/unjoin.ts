@@ -1,21 +1,32 @@
-// `flytemc unjoin`: join in reverse, in the order that never leaves FlyteAdmin routing to a
-// cluster it has no credentials for:
+// `flytemc unjoin`: join in reverse, in two phases FlyteAdmin survives. FlyteAdmin fails to start
+// while a cluster it lists has no token file, and unjoin cannot upgrade the control plane itself
+// (it knows neither its release's values nor its chart), so:
 //
-//   1. routes (labelClusterMap) and 2. the cluster config, in the values file
-//   3. the hub's <name>_token / <name>_cacert keys (and its record)
-//   4. the member's token Secret (revokes the token), then the RBAC and ServiceAccount that
-//      flytemc created (objects Helm manages stay, for `helm uninstall` of the data plane)
-//   5. with --restart, the restart of flyteadmin and syncresources when the hub changed
+//   phase 1: the cluster's routes and config out of --values FILE; then, while a deployed
+//            ConfigMap of FlyteAdmin still lists the cluster, stop and print the upgrade
+//   phase 2: (`unjoin --finish`, or the same command again) once no deployed ConfigMap lists it
+//            (read, not assumed) and FlyteAdmin's rollout is done: the hub's <name>_token /
+//            <name>_cacert keys and record, then in the member the token Secrets (which revokes
+//            them) and the RBAC and ServiceAccount that join created and no Helm release adopted;
+//            with --restart, the restart of flyteadmin and syncresources
 //
-// With --force, an unreachable member is skipped (steps 1-3 still run).
+// The last data plane of a running control plane is refused unless --force: it could not be upgraded without
+// a cluster. With --force, an unreachable member is skipped (its objects stay).
+import { existsSync } from 'node:fs';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
-import { caKey, tokenKey } from '../config/types.ts';
-import { readCredentials, removeCredentials, restartDeployments } from './hub.ts';
-import { UnreachableError, connect, type Kube } from './kube.ts';
-import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
-import type { ClusterSession } from './session.ts';
+import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
+import { STREAM_INPUT } from '../limits.ts';
+import { self } from '../shell.ts';
+import { readText } from '../stdio.ts';
+import { parseUntrusted } from '../yaml-input.ts';
 import { isYamlError } from '../yaml.ts';
-import { clustersDeployed } from './check-clusters.ts';
+import { clustersFromFile } from './check-clusters.ts';
+import { joinedElsewhere, readCredentials, removeCredentials } from './hub.ts';
+import { UnreachableError, type Kube } from './kube.ts';
+import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
+import { describeRollout, FLYTEADMIN_DEPLOYMENTS, restartDeployments, waitForRollout } from './rollout.ts';
+import { stopped } from './plan.ts';
+import type { ClusterSession } from './session.ts';
 
 interface UnjoinRequest {
   context: string;
@@ -24,17 +35,30 @@ interface UnjoinRequest {
   values?: string;
   /** Roll flyteadmin and syncresources in the hub when its Secret changed. */
   restart: boolean;
+  /** Phase 2 only: refuse (exit 3) rather than stop after phase 1 when FlyteAdmin still lists the cluster. */
+  finish: boolean;
+  /** How long phase 2 waits for the rollout of FlyteAdmin's Deployments. */
+  rolloutTimeoutMs: number;
+  pollMs?: number;
 }
 
 interface UnjoinOutcome {
+  /** `pending`: phase 1 done, FlyteAdmin still lists the cluster; `done`: both phases. */
+  phase: 'pending' | 'done';
   hubChanged: boolean;
   warnings: Problem[];
   memberReached: boolean;
+  /** The ConfigMaps of the hub that still list the cluster (phase 1 stopped there). */
+  listedIn: string[];
+  /** The upgrade that takes the cluster out of FlyteAdmin's config. */
+  upgrade: string;
+  /** The command of phase 2. */
+  finish: string;
 }
 
 async function reachMember(req: UnjoinRequest, session: ClusterSession): Promise<{ m: Kube; uid: string } | UnreachableError> {
   try {
-    const m = await connect(req.context, session.kube);
+    const m = await session.reach.connect(req.context, session.kube);
     return { m, uid: await clusterUid(m) };
   } catch (e) {
     if (e instanceof UnreachableError) return e;
@@ -43,32 +67,90 @@ async function reachMember(req: UnjoinRequest, session: ClusterSession): Promise
   }
 }
 
+/** The ConfigMaps FlyteAdmin runs with (flyte-admin-clusters-config, flyte-clusterresourcesync-config: every one with clusters.yaml) and the clusters each lists. */
+async function deployedLists(hub: Kube, ns: string): Promise<{ lists: Array<{ name: string; clusters: ClusterConfig[]; release?: string }> }> {
+  const all = await hub.call(`listing ConfigMaps in ${ns}`, () => hub.core.listNamespacedConfigMap({ namespace: ns }));
+  const lists: Array<{ name: string; clusters: ClusterConfig[]; release?: string }> = [];
+  for (const cm of all.items) {
+    const text = cm.data?.['clusters.yaml'];
+    if (!text) continue;
+    let clusters: ClusterConfig[] = [];
+    try {
+      const v = parseUntrusted(text, `hub ConfigMap ${ns}/${cm.metadata?.name} clusters.yaml`, STREAM_INPUT) as {
+        clusters?: { clusterConfigs?: ClusterConfig[] };
+      } | null;
+      clusters = Array.isArray(v?.clusters?.clusterConfigs) ? v.clusters.clusterConfigs : [];
+    } catch (e) {
+      if (!isYamlError(e)) throw e; // not ours to judge here; `check` reports it
+    }
+    const release = cm.metadata?.annotations?.['meta.helm.sh/release-name'];
+    lists.push({ name: cm.metadata?.name ?? '?', clusters, ...(release ? { release } : {}) });
+  }
+  return { lists };
+}
+
+const enabled = (c: ClusterConfig) => c.enabled === true || c.inCluster === true;
+
 export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession & { hub: Kube }): Promise<UnjoinOutcome> {
   const { namespace: ns, secretName, hub, plan } = session;
   const warnings: Problem[] = [];
   const say = (msg: string) => session.progress.step(req.name, msg, req.context);
+  const flags = `--name ${req.name} --kube-context ${hub.context} -n ${ns}${req.values ? ` --values ${req.values}` : ''}${req.restart ? ' --restart' : ''}${req.force ? ' --force' : ''}`;
+  const finish = `${self()} unjoin ${req.context} ${flags} --finish`;
 
-  // 0. look before changing anything: the hub's record, the member, and that they match
-  const creds = await readCredentials(hub, ns, secretName);
+  // 0. look before changing anything: the values file, the hub's record, the member, and that they match
+  if (req.values && !existsSync(req.values)) {
+    throw new FlytemcError(
+      [error(req.values, 'no such file', "pass the control plane's values file that join recorded the cluster in, or leave out --values")],
+      EXIT.invalid,
+    );
+  }
+  const rerun = `rerun: ${self()} unjoin ${req.context} ${flags}`;
+  const { creds, deployed } = await Promise.all([readCredentials(hub, ns, secretName), deployedLists(hub, ns)])
+    .then(([creds, deployed]) => ({ creds, deployed }))
+    .catch((e: unknown) => {
+      throw stopped(e, 'nothing was changed', rerun);
+    });
   const record = creds.records[req.name];
+  if (!record && !creds.data[tokenKey(req.name)]) {
+    // not joined here: in another namespace (a forgotten -n), say so rather than clean up the wrong one
+    const elsewhere = await joinedElsewhere(hub, secretName, req.name, ns).catch((e: unknown) => {
+      throw stopped(e, 'nothing was changed', rerun);
+    });
+    if (elsewhere.length)
+      throw new FlytemcError(
+        [
+          error(
+            `hub ${hub.context} Secret ${ns}/${secretName}`,
+            `has no joined cluster ${JSON.stringify(req.name)} (namespace ${ns}, from ${session.namespaceFrom}); the Secret in namespace ${elsewhere.join(', ')} has it; nothing was changed`,
+            `rerun with -n ${elsewhere[0]}`,
+          ),
+        ],
+        EXIT.invalid,
+      );
+  }
+  const release = deployed.lists.find((l) => l.release)?.release ?? 'flyte';
+  const upgrade = `${self()} install control-plane${release === 'flyte' ? '' : ` --release ${release}`} --kube-context ${hub.context} -n ${ns} -f ${req.values ?? 'VALUES'}`;
+  await refuseLast(req, deployed.lists, upgrade, hub.context, ns);
+
   say(`connecting to context ${req.context}`);
-  const member = await reachMember(req, session);
+  const member = await reachMember(req, session).catch((e: unknown) => {
+    throw stopped(e, 'nothing was changed', rerun);
+  });
   if (member instanceof UnreachableError) {
     if (!req.force) {
       throw new FlytemcError(
-        [
-          ...member.problems.map((p) => ({
-            ...p,
-            fix: `${p.fix ?? ''}; if the cluster is gone for good, rerun with --force (its token Secret then stays in the cluster)`,
-          })),
-        ],
+        member.problems.map((p) => ({
+          ...p,
+          fix: `${p.fix ?? ''}; if the cluster is gone for good, rerun with --force (its token Secret then stays in the cluster)`,
+        })),
         EXIT.failed,
       );
     }
     warnings.push(
       warning(
         `context ${req.context}`,
-        'unreachable: its token Secret and RBAC were left in place (--force)',
+        'unreachable: its token Secret and RBAC are left in place (--force)',
         `once it is back, delete Secret ${ns}/${record?.tokenSecret ?? 'flyteadmin-token'} there to revoke the token`,
       ),
     );
@@ -86,10 +168,11 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
   }
   const sameCluster = !(member instanceof UnreachableError) && (!record || record.uid === member.uid);
 
-  // 1-2. routes, then the cluster config
+  // phase 1: routes, then the cluster config, in the values file
   if (req.values) {
     const vf = await import('../config/values-file.ts');
     let removal: import('../config/values-file.ts').Removal = { routes: [], config: false };
+    // a values file that cannot be edited stops here: nothing is changed in any cluster yet
     const edit = await vf.editValuesFile(
       req.values,
       (values) => {
@@ -117,47 +200,128 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
     if (edit.changed && !edit.commentsKept) warnings.push(warning(req.values, 'rewritten as plain YAML: comments were dropped'));
   }
 
-  // warn when the deployed config still lists it: FlyteAdmin panics at start-up on a missing token file
-  const deployed = await deployedClusterNames(hub, ns);
-  if (deployed?.includes(req.name)) {
-    warnings.push(
-      warning(
-        `hub ${hub.context} ConfigMap ${ns}/flyte-admin-clusters-config`,
-        `still lists ${req.name}: FlyteAdmin fails to start while a listed cluster has no token file`,
-        `helm upgrade the control plane with ${req.values ? `the updated ${req.values}` : `${req.name} removed from multicluster.clusters`} now`,
-      ),
-    );
-  }
-
-  // 3. the hub
-  say(`removing ${tokenKey(req.name)} and ${caKey(req.name)} from the hub`);
-  const hubChanged = await removeCredentials(hub, ns, secretName, req.name, plan);
-
-  // 4. the member: token Secret(s), then RBAC
-  if (sameCluster && !(member instanceof UnreachableError)) {
-    const m = member.m;
-    say('deleting the token Secret and RBAC');
-    const hubToken = creds.data[tokenKey(req.name)];
-    const secrets = await listTokenSecrets(m, ns);
-    const doomed = new Set<string>();
-    if (record?.tokenSecret) doomed.add(record.tokenSecret);
-    for (const s of secrets) {
-      if ((hubToken && s.token === hubToken) || s.labels[CLUSTER_LABEL] === req.name) doomed.add(s.name);
+  // the deployed config, read: FlyteAdmin needs the keys while it lists the cluster
+  const listedIn = deployed.lists.filter((l) => l.clusters.some((c) => c.name === req.name)).map((l) => l.name);
+  const base = { warnings, memberReached: !(member instanceof UnreachableError), upgrade, finish };
+  if (listedIn.length) {
+    plan.record({
+      target: `hub ${hub.context}`,
+      object: `ConfigMap ${listedIn.map((n) => `${ns}/${n}`).join(', ')}`,
+      action: 'check',
+      note: `still lists ${req.name}: its keys stay in the hub until the control plane is upgraded`,
+    });
+    if (req.finish) {
+      throw new FlytemcError(
+        [
+          error(
+            `hub ${hub.context} ConfigMap ${listedIn.map((n) => `${ns}/${n}`).join(', ')}`,
+            `FlyteAdmin's deployed config still lists ${req.name}: it fails to start without ${req.name}'s token file, so its keys stay in the hub`,
+            `upgrade the control plane without ${req.name} first: ${upgrade} (with the other -f files it was installed with, before it), then rerun this command`,
+          ),
+        ],
+        EXIT.failed,
+      );
     }
-    if (!doomed.size) doomed.add('flyteadmin-token');
-    for (const name of [...doomed].sort()) await deleteTokenSecret(m, ns, name, plan);
-    await deleteRbac(m, ns, plan);
+    return { ...base, phase: 'pending', hubChanged: false, listedIn };
   }
-  if (req.restart && hubChanged) await restartDeployments(hub, ns, plan, 'FlyteAdmin reads the cluster files only at start-up');
-  return { hubChanged, warnings, memberReached: !(member instanceof UnreachableError) };
+
+  // phase 2: FlyteAdmin's pods all run the config without the cluster
+  const kept = `${req.values ? `${req.name} is out of ${req.values}; ` : ''}its keys are still in the hub, so FlyteAdmin works`;
+  if (!plan.dryRun) {
+    const states = await waitForRollout(
+      hub,
+      ns,
+      FLYTEADMIN_DEPLOYMENTS,
+      req.rolloutTimeoutMs,
+      () => say('waiting for the rollout of FlyteAdmin'),
+      req.pollMs,
+    ).catch((e: unknown) => {
+      throw stopped(e, kept, `run ${finish}`);
+    });
+    const open = states.filter((s) => !s.done);
+    if (open.length) {
+      throw new FlytemcError(
+        [
+          error(
+            `hub ${hub.context}`,
+            `FlyteAdmin's rollout is not done (${describeRollout(ns, open)}): pods that still list ${req.name} may need its token file, so its keys stay in the hub`,
+            `once the rollout is done (kubectl --context ${hub.context} -n ${ns} rollout status deployment/${open[0]!.name}), run ${finish}`,
+          ),
+        ],
+        EXIT.failed,
+      );
+    }
+  }
+  say(`removing ${tokenKey(req.name)} and ${caKey(req.name)} from the hub`);
+  const hubChanged = await removeCredentials(hub, ns, secretName, req.name, plan).catch((e: unknown) => {
+    throw stopped(e, `${kept} (unless the removal landed before the answer was lost)`, `run ${finish}`);
+  });
+  const removed = `${req.name}'s keys are out of the hub; FlyteAdmin no longer lists it`;
+
+  // the member: token Secret(s), then RBAC
+  if (sameCluster && !(member instanceof UnreachableError))
+    try {
+      const m = member.m;
+      say('deleting the token Secret and RBAC');
+      const hubToken = creds.data[tokenKey(req.name)];
+      const secrets = await listTokenSecrets(m, ns);
+      const doomed = new Set<string>();
+      if (record?.tokenSecret) doomed.add(record.tokenSecret);
+      for (const r of record?.retiring ?? []) doomed.add(r.secret);
+      for (const s of secrets) {
+        if ((hubToken && s.token === hubToken) || s.labels[CLUSTER_LABEL] === req.name) doomed.add(s.name);
+      }
+      if (!doomed.size) doomed.add('flyteadmin-token');
+      for (const name of [...doomed].sort()) await deleteTokenSecret(m, ns, name, plan);
+      await deleteRbac(m, ns, plan);
+    } catch (e) {
+      throw stopped(e, `${removed}, but its token Secret or RBAC may be left in the data plane`, `run ${finish}`);
+    }
+  if (req.restart && hubChanged)
+    await restartDeployments(hub, ns, plan, 'FlyteAdmin reads the cluster files only at start-up').catch((e: unknown) => {
+      throw stopped(
+        e,
+        `${removed}; the data plane is cleaned up`,
+        `restart flyteadmin and syncresources (kubectl --context ${hub.context} -n ${ns} rollout restart deployment/flyteadmin deployment/syncresources)`,
+      );
+    });
+  return { ...base, phase: 'done', hubChanged, listedIn: [] };
 }
 
-/** Cluster names in the hub's deployed FlyteAdmin config, or undefined when there is none. */
-async function deployedClusterNames(hub: Kube, ns: string): Promise<string[] | undefined> {
-  try {
-    return (await clustersDeployed(hub, ns))?.clusters.map((c) => String(c.name));
-  } catch (e) {
-    if (isYamlError(e)) return undefined; // not ours to judge here; `check` reports it
-    throw e;
+/**
+ * Refuses to unjoin the last cluster of a running FlyteAdmin (unless --force): the values file's
+ * clusters when given, else the deployed config's. Without a cluster the control plane cannot be
+ * upgraded (the post-renderer refuses it) and FlyteAdmin has nowhere to send executions. With no
+ * control plane deployed in the namespace yet, nothing is stranded: no refusal.
+ */
+async function refuseLast(req: UnjoinRequest, lists: Array<{ clusters: ClusterConfig[] }>, upgrade: string, hubContext: string, ns: string): Promise<void> {
+  if (req.force || !lists.length) return;
+  let clusters: ClusterConfig[] | undefined;
+  let from: string;
+  if (req.values) {
+    clusters = (await clustersFromFile(req.values, readText(req.values))).clusters;
+    from = req.values;
+  } else {
+    clusters = lists[0]?.clusters;
+    from = `the hub's deployed FlyteAdmin config`;
   }
+  if (!clusters?.some((c) => c.name === req.name)) return;
+  const others = clusters.filter((c) => c.name !== req.name && enabled(c));
+  if (others.length) return;
+  const file = req.values ?? 'VALUES';
+  throw new FlytemcError(
+    [
+      error(
+        from,
+        `${req.name} is the last data plane FlyteAdmin is configured with: without it the control plane cannot be upgraded (the post-renderer refuses a control plane with no enabled cluster), and FlyteAdmin has nowhere to run executions; nothing was changed`,
+        [
+          'choose the end state first, then unjoin:',
+          `(a) the control plane runs workloads itself: add \`- {name: ${hubContext}, inCluster: true, enabled: true}\` to multicluster.clusters.clusterConfigs of ${file}, route its labels to it, set flyte-core.flytepropeller.enabled=true and flyte-core.flytepropeller.clusterName=${hubContext}, run ${upgrade}, then rerun this unjoin;`,
+          `(b) back to a single-cluster flyte-core: \`helm upgrade flyte flyteorg/flyte-core --version v1.16.8 -n ${ns} --kube-context ${hubContext} -f <your flyte-core values, without the multicluster block>\`, then rerun this unjoin with --force;`,
+          `or rerun with --force to take ${req.name} out of ${file} now (the control plane can then only be upgraded to (a) or (b))`,
+        ].join(' '),
+      ),
+    ],
+    EXIT.invalid,
+  );
 }

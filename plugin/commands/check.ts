@@ -4,7 +4,8 @@
 import { EXIT, UsageError } from '../problems.ts';
 import { commandLine, guard } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { KUBE_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
+import { namespaceSetting } from '../helm.ts';
+import { KUBE_OPTIONS, kubeOptions, namespaceLine } from './cluster-flags.ts';
 
 export const summary = "check every configured data plane from both sides: credentials from the hub, flytepropeller's way back from the member";
 export const usage = `Usage: flytemc check [--kube-context HUB] [-f values.yaml] [--hub-only] [-o table|json|yaml]
@@ -17,15 +18,21 @@ control plane's cluster-resource templates and for FlyteWorkflow objects; a miss
 named per kind).
 
 Then from the data plane's side, through your kubeconfig (a context whose server is the
-cluster's endpoint; the hub itself for inCluster): flytepropeller is installed (PROPELLER), its
-admin endpoint (ADMIN) and catalog endpoint (CATALOG) are not in-cluster defaults such as
-flyteadmin:81 or a *.svc name of a Service that cluster does not have, its cluster id is the name
-the hub lists it under (CLUSTER-ID), and it writes to the control plane's storage (STORAGE). A
-cluster no context reaches is checked from the hub only. One row per cluster, one line and a fix
-per failed finding; exit code 3 when any fails.
+cluster's endpoint; the hub itself for inCluster): flytepropeller is installed (PROPELLER) and
+running (ALIVE: its leader Lease propeller-leader renewed within its lease duration), its admin
+endpoint (ADMIN) and catalog endpoint (CATALOG) are not in-cluster defaults such as flyteadmin:81
+or a *.svc name of a Service that cluster does not have (and when it reaches DataCatalog through
+the control plane's gRPC Ingress, that Ingress routes it), its cluster id is the name the hub lists
+it under (CLUSTER-ID), and it writes to the control plane's storage (STORAGE). A cluster no
+context reaches is checked from the hub only. One row per cluster, one line and a fix per failed
+finding; exit code 3 when any fails.
 
 The clusters come from -f FILE (multicluster.clusters, or flyte-core's configmap.clusters), else
-from the hub's deployed ConfigMap flyte-admin-clusters-config, else from what join recorded.
+from the hub's deployed ConfigMap flyte-admin-clusters-config, else from what join recorded;
+clusters joined but missing from that list, or deployed but dropped from FILE, get a row too.
+DEPLOYED says whether FlyteAdmin's deployed config lists the cluster: a joined cluster it does not
+list yet fails ("not deployed yet: upgrade the control plane"). The first line names the
+namespace (and where it came from) and the hub.
 
 Options:
   --kube-context HUB   the control plane's context (default: the current context)
@@ -42,8 +49,8 @@ Options:
 
 Exit codes (docs/plugin.md#exit-codes): 0 every cluster OK; 1 the values file is wrong; 2 the
 command line is wrong, or the kubeconfig (none, no such context, a cluster that skips TLS
-verification without --insecure-skip-tls-verify); 3 a cluster fails a check or does not answer;
-70 a bug in flytemc.
+verification without --insecure-skip-tls-verify); 3 a cluster fails a check (also: not deployed
+yet, flytepropeller not running) or does not answer; 70 a bug in flytemc.
 
 Examples:
   flytemc check --kube-context cp
@@ -66,10 +73,12 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (!['table', 'json', 'yaml'].includes(v.output)) throw new UsageError(`-o ${JSON.stringify(v.output)}: use table, json or yaml`);
     const { checkControlPlane, formatTable } = await import('../cluster/check-clusters.ts');
+    const ns = namespaceSetting(v.namespace);
     const report = await checkControlPlane({
       kube: kubeOptions(v, 10_000),
       ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
-      namespace: namespaceOf(v.namespace),
+      namespace: ns.value,
+      namespaceFrom: ns.from,
       ...(v.values ? { valuesFile: v.values } : {}),
       ...(v['secret-name'] ? { secretName: v['secret-name'] } : {}),
       hubOnly: v['hub-only'],
@@ -78,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (v.output === 'yaml') {
       const { dumpYaml } = await import('../yaml.ts');
       await writeOut(dumpYaml(report));
-    } else await writeOut(formatTable(report));
+    } else await writeOut(namespaceLine(report.namespace, report.namespaceFrom, report.hub) + formatTable(report));
     return report.ok ? EXIT.ok : EXIT.failed;
   });
 }

@@ -5,7 +5,7 @@ import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from '../cluster/kube.ts';
 import type { SessionOptions } from '../cluster/session.ts';
 import { namespaceSetting } from '../helm.ts';
-import { UsageError } from '../problems.ts';
+import { UsageError, marked } from '../problems.ts';
 
 /** The options every command that talks to clusters takes, as kubectl and Helm spell them. */
 export const KUBE_OPTIONS = {
@@ -16,6 +16,9 @@ export const KUBE_OPTIONS = {
   /** kubectl's name; allows (never forces) a kubeconfig cluster's insecure-skip-tls-verify: see cluster/kube.ts */
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
+
+/** unjoin's and rotate's: how long to wait for the rollout of FlyteAdmin (default 5m, as Helm's --timeout). */
+export const ROLLOUT_TIMEOUT = { 'rollout-timeout': { type: 'string' } } as const;
 
 /** The commands that change clusters (join, unjoin, rotate): the kube options, --dry-run and --name. */
 export const CHANGE_OPTIONS = {
@@ -83,6 +86,12 @@ export function kubeOptions(v: KubeFlags, timeoutMs: number): KubeOptions {
   };
 }
 
+/** The first line of join, unjoin, rotate and check: the namespace they act in, where that came from, and the hub. */
+export function namespaceLine(ns: string, from: string, hub: string | undefined): string {
+  const how = from === '--namespace' ? 'from --namespace' : `from ${from}; -n NAMESPACE for another`;
+  return `namespace ${ns} (${how})${hub ? `, hub ${marked(hub)}` : ''}\n`;
+}
+
 /** --namespace; under Helm, Helm's namespace (HELM_NAMESPACE: `-n default` is default); flytemc alone: flyte. */
 export const namespaceOf = (flag: string | undefined): string => namespaceSetting(flag).value;
 
@@ -98,10 +107,12 @@ export function sessionOptions(
   v: SessionFlags,
   o: { secretName?: string | undefined; members: string[]; withHub?: boolean },
 ): SessionOptions & { withHub: boolean } {
+  const ns = namespaceSetting(v.namespace);
   return {
     kube: kubeOptions(v, 15_000),
     ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
-    namespace: namespaceOf(v.namespace),
+    namespace: ns.value,
+    namespaceFrom: ns.from,
     secretName: o.secretName ?? DEFAULT_CREDENTIALS.secretName,
     dryRun: v['dry-run'] ?? false,
     tokenTimeoutMs: timeoutOption(v['token-timeout'], '--token-timeout', 60_000),

@@ -4,7 +4,7 @@ import { snippet } from '../config/values-file.ts';
 import { EXIT, UsageError, formatProblems, marked } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, parseRoute, sessionOptions } from './cluster-flags.ts';
+import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
@@ -20,7 +20,11 @@ flytepropeller reports (its --propeller.cluster-id; --force joins it anyway, wit
 What FlyteAdmin needs comes from the control plane's cluster-resource templates: --values FILE's,
 else the hub's deployed ones, else flyte-core's. Your kubeconfig may use any credentials
 (exec plugins, client certificates): only the ServiceAccount token and the CA reach the hub.
-Re-running changes nothing.
+On a bare cluster, what join creates carries Helm's ownership labels and annotations for the
+data plane's release (--release, in the namespace: the defaults of \`install data-plane\`), so a
+later \`helm flytemc install data-plane\` adopts it, and flytemc's own marker, so that unjoin deletes
+only what join created and no release adopted. When the data plane's flytepropeller runs in
+another namespace than -n, join says so and stops (--force: a warning). Re-running changes nothing.
 
 With --secret-out FILE (GitOps), every step and proof runs as above, but the hub is never
 contacted: the credentials Secret goes to FILE as a manifest (mode 0600), to seal (kubeseal),
@@ -37,11 +41,13 @@ Options:
   --endpoint URL       the API server URL as the control plane reaches it (default: the kubeconfig's; one CONTEXT only)
   -n, --namespace NS   FlyteAdmin's namespace in the hub and flyteadmin's in the data planes
                        (default: flyte; helm flytemc: Helm's namespace, so -n default is default)
+  --release NAME       the data plane's Helm release that will adopt what join creates (default flyte)
   --values FILE        record the clusters and routes in FILE's multicluster.clusters (else print the snippet)
   --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
   --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
                        templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
-  --force              join although the member's flytepropeller reports another cluster name
+  --force              join although the member's flytepropeller reports another cluster name, or
+                       runs in another namespace
   --secret-out FILE    write the credentials Secret manifest to FILE instead of the hub (not contacted)
   --merge              with --secret-out: keep the other clusters' keys already in FILE
   --dry-run            print the plan and a diff (tokens masked); change nothing
@@ -57,7 +63,8 @@ Exit codes (docs/plugin.md#exit-codes): 0 joined (or nothing to do); 1 a values 
 before any cluster is touched; 2 the command line is wrong, or the kubeconfig (none, no such
 context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
 failed (unreachable, TLS, token, permissions, the token controller, the same cluster under another
-name, a flytepropeller reporting another name); 70 a bug in flytemc.
+name, a flytepropeller reporting another name or running in another namespace, a concurrent rotate
+that changed the token meanwhile); 70 a bug in flytemc.
 
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
@@ -85,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         'secret-out': { type: 'string' },
         merge: { type: 'boolean', default: false },
+        release: { type: 'string' },
       },
       true,
     );
@@ -120,11 +128,13 @@ export async function run(argv: string[]): Promise<number> {
     const secretName = v.values ? await secretNameFromValues(v.values) : undefined;
     const { openSession } = await import('../cluster/session.ts');
     const session = await openSession(sessionOptions(v, { secretName, members: positionals, withHub: !secretOut }));
+    await writeOut(namespaceLine(session.namespace, session.namespaceFrom, secretOut ? undefined : session.hubContext));
     const { joinClusters } = await import('../cluster/join.ts');
     const report = await joinClusters(
       requests,
       {
         parallel,
+        ...(v.release ? { release: checkName(v.release, '--release') } : {}),
         force: v.force,
         ...(v.rbac ? { rbac: v.rbac as 'flyte-core' | 'minimal' } : {}),
         ...(v.values ? { valuesFile: v.values } : {}),

@@ -1,39 +1,55 @@
-// `flytemc rotate CONTEXT --name NAME`: new token Secret, hub, restart, delete the old one,
-// verify the old token is rejected (see plugin/cluster/rotate.ts).
-import { EXIT, marked } from '../problems.ts';
+// `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
+// one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
+import { EXIT, FlytemcError, marked } from '../problems.ts';
 import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
-import { CHANGE_OPTIONS, TOKEN_TIMEOUT, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
+import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, TOKEN_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 
-export const summary = "rotate a data plane's token: new token Secret, update the hub, restart, revoke the old one";
+export const summary = "rotate a data plane's token: new token proven, hub updated, FlyteAdmin rolled out, then the old token revoked";
 export const usage = `Usage: flytemc rotate CONTEXT --name NAME --kube-context HUB [options]
+       flytemc rotate CONTEXT --name NAME --kube-context HUB --finish
 
 Creates a new token Secret (flyteadmin-token-<suffix>) for ServiceAccount flyteadmin in the data
-plane, waits for its token and proves it (TLS, authentication, permissions), writes it into the
-hub's credentials Secret, restarts flyteadmin and syncresources, deletes the old token Secret
-and then checks with a real request that the API server rejects the old token.
+plane, waits for its token and proves it (TLS, authentication, permissions), then writes it into
+the hub's credentials Secret only if the hub still holds the token it replaces (a concurrent
+rotate or join loses nothing; the loser deletes its new Secret). Then restarts flyteadmin and
+syncresources and waits for their rollout (observed generation, updated and available replicas),
+and only then deletes the old token Secret and checks with a real request that the API server
+rejects the old token. Until then the old token stays valid, so FlyteAdmin never holds a dead one.
+
+A rollout that does not finish within --rollout-timeout, or --no-restart, leaves the old token
+valid and prints the command that finishes: --finish restarts flyteadmin and syncresources unless
+they restarted since the hub got the new token (\`kubectl rollout restart\` counts), waits for the
+rollout and revokes the old token. A failure at any step says what was done and how to go on.
 
 Options:
   --name NAME          the cluster's name in FlyteAdmin (default: the context name)
   --kube-context HUB   the control plane's context (helm: Helm's --kube-context or current context)
   -n, --namespace NS   default: flyte (helm flytemc: Helm's namespace, so -n default is default)
-  --no-restart         do not restart (FlyteAdmin then keeps the revoked token until it restarts)
+  --finish             only restart (if needed), wait for the rollout and revoke the old token
+  --no-restart         do not restart FlyteAdmin: the old token stays valid until --finish
   --dry-run            print the plan; change nothing
   --kubeconfig PATH    kubeconfig to use
   --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
                        without this flag; every line about it then says so; other clusters stay verified)
   --timeout DUR        per-request timeout (default 15s)
   --token-timeout DUR  how long to wait for the token controller (default 60s)
+  --rollout-timeout DUR how long to wait for the rollout of flyteadmin and syncresources (default 5m)
   --revoke-timeout DUR how long to wait for the API server to reject the old token (default 60s)
   -h, --help           this help
 
-Exit codes (docs/plugin.md#exit-codes): 0 rotated; 1 the hub has joined no cluster of that name,
-or the context is another cluster; 2 the command line is wrong, or the kubeconfig (none, no such
-context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
-failed (unreachable, TLS, token, the token controller); 70 a bug in flytemc.
+Exit codes (docs/plugin.md#exit-codes): 0 rotated, or the new token is in the hub and the old one
+kept valid on purpose (--no-restart: the output names --finish); 1 the hub has joined no cluster of
+that name here (the message names the namespace that has it), or the context is another cluster; 2
+the command line is wrong, or the kubeconfig (none, no such context, a cluster that skips TLS
+verification without --insecure-skip-tls-verify); 3 a cluster failed (unreachable, TLS, token, the
+token controller), a concurrent rotate or join won, or the rollout did not finish in time (the old
+token stays valid; the message names --finish); 70 a bug in flytemc.
 
-Example:
+Examples:
   flytemc rotate dp-us-east-1 --name dp-us-east-1 --kube-context cp
+  flytemc rotate dp-us-east-1 --kube-context cp --no-restart      # then, after your own restart:
+  flytemc rotate dp-us-east-1 --kube-context cp --finish
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -43,8 +59,10 @@ export async function run(argv: string[]): Promise<number> {
       {
         ...CHANGE_OPTIONS,
         ...TOKEN_TIMEOUT,
+        ...ROLLOUT_TIMEOUT,
         'revoke-timeout': { type: 'string' },
         'no-restart': { type: 'boolean', default: false },
+        finish: { type: 'boolean', default: false },
       },
       true,
     );
@@ -54,16 +72,32 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { context, name } = oneMember(positionals, v.name);
     const revokeTimeoutMs = timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000);
+    const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
     const { openSession } = await import('../cluster/session.ts');
     const session = await openSession({ ...sessionOptions(v, { members: [context] }), withHub: true });
+    const { namespace, plan } = session;
+    await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
     const { rotateCluster } = await import('../cluster/rotate.ts');
-    const out = await rotateCluster({ context, name, restart: !v['no-restart'], revokeTimeoutMs }, session);
-    const { formatPlan } = await import('../cluster/plan.ts');
-    const { namespace } = session;
-    let text = formatPlan(session.plan.changes, { diff: v['dry-run'], dryRun: v['dry-run'] });
-    text += v['dry-run']
-      ? `\ndry run: nothing was changed. ${name}${marked(context).slice(context.length)} would get a new token from Secret ${namespace}/${out.newSecret}\n`
-      : `\nrotated ${name}${marked(context).slice(context.length)}: ${marked(`hub ${session.hubContext}`)} now holds the token of Secret ${namespace}/${out.newSecret}; Secret ${namespace}/${out.oldSecret} is deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token is rejected by the API server' : ''}\n`;
+    const { formatPlan, formatFailure } = await import('../cluster/plan.ts');
+    const dry = v['dry-run'];
+    let out: Awaited<ReturnType<typeof rotateCluster>>;
+    try {
+      out = await rotateCluster({ context, name, restart: !v['no-restart'], finish: v.finish, revokeTimeoutMs, rolloutTimeoutMs }, session);
+    } catch (e) {
+      if (!(e instanceof FlytemcError)) throw e;
+      await writeOut(formatPlan(plan.changes, { diff: false, dryRun: dry }));
+      process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
+      return e.exitCode;
+    }
+    const who = `${name}${marked(context).slice(context.length)}`;
+    const hub = marked(`hub ${session.hubContext}`);
+    let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
+    if (dry) text += `\ndry run: nothing was changed. ${who} would get a new token from Secret ${namespace}/${out.newSecret}\n`;
+    else if (out.kept)
+      text += `\n${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; the old token stays valid: ${out.kept}.\nOnce flyteadmin and syncresources have restarted (kubectl --context ${session.hubContext} -n ${namespace} rollout restart deployment/flyteadmin deployment/syncresources), revoke it:\n  ${out.finish}\n`;
+    else if (out.revoked.length)
+      text += `\nrotated ${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; ${out.rolledOut.length ? 'every pod of FlyteAdmin started after that' : `no FlyteAdmin runs in ${namespace} to restart`}; Secret ${out.revoked.map((s) => `${namespace}/${s}`).join(', ')} deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : ''}\n`;
+    else text += `\n${who}: nothing to finish: ${hub} holds the token of Secret ${namespace}/${out.newSecret} and no retired token is left\n`;
     await writeOut(text);
     printWarnings(out.warnings);
     return EXIT.ok;

@@ -10,6 +10,9 @@ export const CLIENT_SECRET_KEY = 'client_secret';
 const DEFAULT_CLIENT_SECRET = { secretName: 'flyte-secret-auth', clientId: 'flytepropeller' };
 /** flyte-core's single-cluster defaults, which exist only inside the control plane's cluster. */
 export const IN_CLUSTER_ADMIN = 'flyteadmin:81';
+/** The gRPC Ingress paths of FlyteAdmin's service and of DataCatalog's (catalogIngress adds the latter next to the former). */
+export const ADMIN_GRPC_ROUTE = '/flyteidl.service.AdminService';
+export const CATALOG_GRPC_ROUTES = ['/datacatalog.DataCatalog', '/datacatalog.DataCatalog/*'];
 
 export interface Wiring {
   admin: { endpoint: string; insecure: boolean; clientSecret?: { secretName: string; clientId: string } };

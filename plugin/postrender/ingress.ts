@@ -7,11 +7,10 @@ import { FlytemcError, error } from '../problems.ts';
 import type { DocPatch } from './patch.ts';
 import { isNamed, kindOf, type Doc, type K8sObject } from './stream.ts';
 import { isObject } from '../data.ts';
+import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES } from '../config/control-plane.ts';
 
 const CATALOG_SERVICE = 'datacatalog';
 const CATALOG_GRPC_PORT = 89;
-const ADMIN_ROUTE = '/flyteidl.service.AdminService';
-const CATALOG_ROUTES = ['/datacatalog.DataCatalog', '/datacatalog.DataCatalog/*'];
 
 interface Path {
   path?: string;
@@ -30,9 +29,9 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
     const ops: Operation[] = [];
     v.spec!.rules!.forEach((rule, ri) => {
       const paths = isObject(rule) && isObject(rule.http) && Array.isArray(rule.http.paths) ? rule.http.paths : undefined;
-      if (!paths?.some((p) => isObject(p) && p.path === ADMIN_ROUTE)) return;
+      if (!paths?.some((p) => isObject(p) && p.path === ADMIN_GRPC_ROUTE)) return;
       grpcRules++;
-      for (const path of CATALOG_ROUTES) {
+      for (const path of CATALOG_GRPC_ROUTES) {
         if (paths.some((p) => isObject(p) && p.path === path)) continue;
         ops.push({
           op: 'add',
@@ -56,7 +55,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
     throw new FlytemcError([
       error(
         'the rendered manifests',
-        `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_ROUTE}) to add datacatalog.DataCatalog to`,
+        `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_GRPC_ROUTE}) to add datacatalog.DataCatalog to`,
         "turn flyte-core's Ingress on (flyte-core.common.ingress.enabled: true), or set catalogIngress: false and give the data planes a catalogEndpoint",
       ),
     ]);

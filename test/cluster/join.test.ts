@@ -1,9 +1,14 @@
-// plugin/cluster/join.ts: its pure part, the endpoint FlyteAdmin is given for a member. The steps
-// and joinClusters against API servers: test/join.test.ts (harness clusters), test/faults.test.ts.
+// plugin/cluster/join.ts: the endpoint FlyteAdmin is given for a member; and, against fakes of
+// flytemc's Kube (test/helpers/fake-kube.ts), what join creates on a bare cluster (Helm's ownership
+// metadata for the data-plane release, flytemc's marker), a flytepropeller in another namespace, and
+// each API call failing once. The steps and joinClusters against API servers: test/join.test.ts
+// (harness clusters), test/faults.test.ts; join before and after `install data-plane` on Helm 3
+// and 4: test/day2.test.ts.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { checkEndpoint } from '../../plugin/cluster/join.ts';
+import { checkEndpoint, joinClusters } from '../../plugin/cluster/join.ts';
 import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { World } from '../helpers/fake-kube.ts';
 
 test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing slashes dropped; anything else refused with the fix', () => {
   assert.is(checkEndpoint('https://203.0.113.1:6443/', 'context dp1'), 'https://203.0.113.1:6443');
@@ -19,6 +24,93 @@ test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing s
       assert.is((e as FlytemcError).exitCode, EXIT.invalid);
       assert.is(p.where, 'context dp1');
       assert.match(p.fix ?? '', /--endpoint https:\/\/HOST:PORT/);
+    }
+  }
+});
+
+const NS = 'flyte';
+const join1 = (world: World, o: { release?: string; force?: boolean } = {}) =>
+  joinClusters(
+    [{ context: 'dp1', name: 'dp1', routes: [] }],
+    { parallel: 1, force: o.force ?? false, restart: false, ...(o.release ? { release: o.release } : {}) },
+    world.session(world.cluster('cp')),
+  );
+
+test("a bare cluster: what join creates carries Helm's ownership for the data-plane release (--release, the namespace) and flytemc's marker", async () => {
+  for (const release of [undefined, 'dp']) {
+    const world = new World();
+    world.cluster('cp').namespaces.add(NS);
+    const dp = world.cluster('dp1');
+    const r = await join1(world, release ? { release } : {});
+    assert.equal(r.failures, []);
+    const meta = {
+      labels: { 'app.kubernetes.io/managed-by': 'Helm', 'flytemc.io/created-by': 'join', 'flytemc.io/cluster-name': 'dp1' },
+      annotations: { 'meta.helm.sh/release-name': release ?? 'flyte', 'meta.helm.sh/release-namespace': NS },
+    };
+    for (const o of [
+      dp.serviceAccounts.get(NS, 'flyteadmin'),
+      dp.clusterRoles.get(undefined, 'flyte-flyteadmin'),
+      dp.bindings.get(undefined, 'flyte-flyteadmin-binding'),
+    ]) {
+      assert.equal(o.metadata!.labels, meta.labels);
+      assert.equal(o.metadata!.annotations, meta.annotations);
+    }
+    const token = dp.secrets.get(NS, 'flyteadmin-token');
+    assert.equal(token.metadata!.labels, meta.labels);
+    assert.equal(token.metadata!.annotations, { ...meta.annotations, 'kubernetes.io/service-account.name': 'flyteadmin' });
+  }
+});
+
+test('flytepropeller in another namespace of the member: refused before anything is created, naming it and -n; --force joins with a warning', async () => {
+  const world = new World();
+  world.cluster('cp').namespaces.add('default');
+  const dp = world.cluster('dp1');
+  dp.namespaces.add(NS);
+  dp.deployments.put(NS, { metadata: { name: 'flytepropeller', namespace: NS }, spec: { selector: {}, template: {} } });
+  const session = world.session(world.cluster('cp'), { namespace: 'default' });
+  const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false }, session);
+  assert.is(r.exitCode, EXIT.failed);
+  assert.match(r.failures[0]!.what, /^flytepropeller runs in namespace flyte, not in default \(the namespace join acts in, from flytemc's default\)/);
+  assert.is(r.failures[0]!.fix, 'rerun with -n flyte (or --force to join in default anyway)');
+  assert.not.ok(dp.serviceAccounts.has('default', 'flyteadmin'), 'created a ServiceAccount in the wrong namespace');
+  const forced = await joinClusters(
+    [{ context: 'dp1', name: 'dp1', routes: [] }],
+    { parallel: 1, force: true, restart: false },
+    world.session(world.cluster('cp'), { namespace: 'default' }),
+  );
+  assert.equal(forced.failures, []);
+  assert.match(forced.warnings[0]!.what, /^--force: flytepropeller runs in namespace flyte, not in default/);
+});
+
+test('each API call failing once (before its write, and after it with the answer lost): the hub never holds a token its cluster rejects; the cluster is reported failed (exit 3) and a re-run joins it', async () => {
+  const base = new World();
+  base.cluster('cp').namespaces.add(NS);
+  base.cluster('dp1');
+  await join1(base);
+  const n = base.calls.length;
+  for (let i = 0; i < n; i++) {
+    for (const after of [false, true]) {
+      const world = new World();
+      const hub = world.cluster('cp');
+      hub.namespaces.add(NS);
+      world.cluster('dp1');
+      const seen: string[] = [];
+      world.afterEach = (k, what) => seen.push(...world.broken(hub).map((b) => `${k} ${what}: ${b}`));
+      world.failAt = { call: i, after };
+      const label = `call ${i} (${base.calls[i]}) failing ${after ? 'after' : 'before'} its write`;
+      // a failure before any cluster is joined (reading the hub's templates) fails the whole run, nothing written
+      const r = await join1(world).catch((e: unknown) => {
+        assert.instance(e, FlytemcError, label);
+        assert.match((e as Error).message, /nothing was written/, label);
+        return { failures: [], exitCode: (e as FlytemcError).exitCode };
+      });
+      if (r.failures.length) assert.is(r.exitCode, EXIT.failed, label);
+      assert.equal(world.broken(hub), [], label);
+      world.failAt = undefined;
+      const again = await join1(world);
+      assert.equal(again.failures, [], label);
+      assert.ok(world.cluster('dp1').accepts(hub.credentials().dp1_token), label);
+      assert.equal(seen, [], label);
     }
   }
 });

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import {
   checkName,
   kubeOptions,
+  namespaceLine,
   namespaceOf,
   oneMember,
   parseDuration,
@@ -112,10 +113,14 @@ test("kubeOptions, namespaceOf and sessionOptions: flags over Helm's variables o
     process.env.HELM_NAMESPACE = 'from-helm';
     assert.is(namespaceOf(undefined), 'from-helm');
     assert.is(namespaceOf('flag'), 'flag');
+    // the first line of join, unjoin, rotate and check
+    assert.is(namespaceLine('flyte', '--namespace', 'cp'), 'namespace flyte (from --namespace), hub cp\n');
+    assert.is(namespaceLine('default', "flytemc's default", undefined), "namespace default (from flytemc's default; -n NAMESPACE for another)\n");
     assert.equal(sessionOptions({ 'kube-context': 'cp', 'dry-run': true, 'token-timeout': '5s' }, { members: ['dp1'], withHub: false }), {
       kube: { timeoutMs: 15_000 },
       kubeContext: 'cp',
       namespace: 'from-helm',
+      namespaceFrom: "HELM_NAMESPACE (Helm's -n, else the context's namespace, else default)",
       secretName: 'cluster-credentials',
       dryRun: true,
       tokenTimeoutMs: 5_000,
