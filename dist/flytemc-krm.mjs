@@ -6,7 +6,7 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-OJEZ72P5.mjs";
+} from "./chunks/chunk-XNTCFT2D.mjs";
 import "./chunks/chunk-B6UXH32P.mjs";
 import "./chunks/chunk-FMDVFPZZ.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";

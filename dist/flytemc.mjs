@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 var commands = {
   setup: () => import("./chunks/setup-TY2GJ774.mjs"),
   install: () => import("./chunks/install-CGWKBNSQ.mjs"),
-  export: () => import("./chunks/export-23FWNZEQ.mjs"),
+  export: () => import("./chunks/export-UZM7CMWK.mjs"),
   join: () => import("./chunks/join-5UPAQRAJ.mjs"),
   check: () => import("./chunks/check-F7HUS7RF.mjs"),
   smoke: () => import("./chunks/smoke-C6MDKYAE.mjs"),
@@ -33,7 +33,7 @@ var commands = {
   labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
   rotate: () => import("./chunks/rotate-76Z3USCV.mjs"),
   unjoin: () => import("./chunks/unjoin-VLDSOREK.mjs"),
-  "post-render": () => import("./chunks/post-render-FP3P2W7W.mjs")
+  "post-render": () => import("./chunks/post-render-WQOCGC4Z.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -27,7 +27,8 @@ import { kubeConfigFor } from './harness/kube.ts';
 import { helmBinary, helmEnv, prepareChart, ROOT, type HelmMajor } from './helpers/helm.ts';
 import { runProcess, type ProcResult } from './helpers/process.ts';
 import { Transcript, filesUnder, findLeaks, storedReleases, type NamedSecret } from './helpers/e2e.ts';
-import { NS, prepareSite, startControlPlane, startPropeller, type ControlPlane, type Propeller, type Site } from './flyte/flyte.ts';
+import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Site } from './flyte/flyte.ts';
+import { startPropeller, type Propeller } from './flyte/propeller.ts';
 import { addGeneratedAdminSecrets, authValues, startOidcDiscovery, type Discovery } from './flyte/auth.ts';
 import { FlyteAdmin, stringLiterals, TERMINAL_PHASES, type Execution } from '../plugin/flyteadmin/client.ts';
 import { SMOKE_WORKFLOW, smokeVersion } from '../plugin/flyteadmin/smoke.ts';
@@ -225,7 +226,8 @@ test('install as the README says: three data planes (Helm 3, Helm 4 with rbac mi
 test('the real FlyteAdmin, DataCatalog and three FlytePropellers start from the stored config; sync creates every project-domain namespace in every data plane', async () => {
   cp = await timed('FlyteAdmin (migrations, seed, sync) and DataCatalog up', () => startControlPlane(site, cluster('cp')));
   await timed('3 FlytePropellers started', async () => {
-    for (const dp of ['dp1', 'dp2', 'dp3']) propellers[dp] = await startPropeller(site, cluster(dp));
+    for (const dp of ['dp1', 'dp2', 'dp3'])
+      propellers[dp] = await startPropeller({ cluster: cluster(dp), root: site.root, dir: podDir(site.root, dp, 'flytepropeller'), bins: site.bins });
   });
   const projects = (await admin().projects()).map((p) => p.id).sort();
   assert.equal(projects, ['flyteexamples', 'flytesnacks', 'flytetester'], 'seed-projects as the init container runs it');
@@ -506,13 +508,19 @@ test('auth on: FlyteAdmin with its own authorization server; smoke with client c
   assert.not.ok(`${ok.stdout}${ok.stderr}${none.stderr}${bad.stderr}`.includes(CLIENT.secret), 'the client secret is never printed');
 });
 
-test('unjoin dp1 and upgrade the control plane: FlyteAdmin runs without it and sends nothing there', async () => {
+test('unjoin dp1 in two phases: out of the values, the control plane upgraded, then --finish; FlyteAdmin runs at every step and sends nothing there', async () => {
   const names = executionNames(60, `unjoin-${Date.now()}`);
   const before = await predict(names);
   const wasDp1 = names.filter((n) => before.get(n)!.get('team2') === 'dp1').slice(0, 4);
   assert.ok(wasDp1.length >= 2, 'names routes sent to dp1');
-  const u = await timed('unjoin dp1', () => flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my]));
+  const hubKeys = async () =>
+    Object.keys((await kc('cp').makeApiClient(CoreV1Api).readNamespacedSecret({ name: 'cluster-credentials', namespace: NS })).data ?? {});
+  const u = await timed('unjoin dp1 (phase one)', () => flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my]));
   assert.is(u.code, 0, show(u));
+  assert.match(u.stdout + u.stderr, /--finish/, 'it says how to finish');
+  assert.ok((await hubKeys()).includes('dp1_token'), 'the keys stay while the deployed config lists dp1');
+  // FlyteAdmin still starts: the deployed config lists dp1 and its token file is there
+  await cp.restartAdmin();
   const up = await timed('upgrade the control plane without dp1', () =>
     helm(users[3], [
       'flytemc',
@@ -540,8 +548,12 @@ test('unjoin dp1 and upgrade the control plane: FlyteAdmin runs without it and s
   ]);
   for (const [n, ex] of results) assert.equal([placedOn(ex), ex.closure.phase], ['dp2', 'SUCCEEDED'], `${n} goes to dp2 now`);
   assert.equal(await workflowsIn('dp1'), onDp1, 'no new FlyteWorkflow in dp1');
-  const again = await flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my]);
-  assert.is(again.code, 0, `a second unjoin finds nothing to do: ${show(again)}`);
+  const fin = await timed('unjoin dp1 --finish', () => flytemc(['unjoin', 'dp1', '--kube-context', 'cp', '-n', NS, '--values', files.my, '--finish']));
+  assert.is(fin.code, 0, show(fin));
+  assert.not.ok((await hubKeys()).includes('dp1_token'), 'the keys go once no deployed config lists dp1');
+  await cp.restartAdmin();
+  const after = await runExecutions([{ name: executionNames(1, `after-${Date.now()}`)[0]!, label: 'team2' }]);
+  for (const [n, ex] of after) assert.equal([placedOn(ex), ex.closure.phase], ['dp2', 'SUCCEEDED'], `${n}: FlyteAdmin restarted without dp1's keys`);
 });
 
 test('no data-plane token and no client secret in any output, any stored Helm release, any log or file of the run', async () => {

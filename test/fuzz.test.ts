@@ -402,7 +402,20 @@ test('line-level mutations of the real renders (lines duplicated, deleted, re-in
 //    duplicated. With --config the output had two volumes of that name (the API server refuses
 //    it), without it the stream was refused, so the output was no fixed point. Refused now,
 //    naming the second volume, with and without --config.
+//  - seed -153137467: syncresources twice in the stream, the copy with a volumeMount without a
+//    name, so it mounts no clusters config and got no credentials; the output held a Deployment the
+//    API server refuses, and an unwired copy. Two documents of one object that flytemc wires are
+//    refused now.
 const FOUND: Array<{ file: string; config: keyof typeof CONFIGS; mutations: Mutation[]; refused?: RegExp }> = [
+  {
+    file: 'controlplane.yaml',
+    config: 'three',
+    mutations: [
+      { kind: 'dup', a: 620452409, b: 340453455 },
+      { kind: 'delete-key', a: 362012878, b: 484445349 },
+    ],
+    refused: /Deployment\/syncresources .*the stream holds this object twice/,
+  },
   {
     file: 'dataplane-eks.yaml',
     config: 'none',

@@ -16,14 +16,14 @@ import { startClusters, type ClusterSet } from './harness/cluster.ts';
 import { kubeConfigFor } from './harness/kube.ts';
 import { helmBinary, helmEnv, prepareChart } from './helpers/helm.ts';
 import { CLI_SOURCE, runNode, type ProcResult } from './helpers/process.ts';
-import { startPropeller, type RunningPropeller } from './flyte/propeller.ts';
+import { startPropeller, type Propeller } from './flyte/propeller.ts';
 
 const NS = 'flyte';
 const work = mkdtempSync(join(tmpdir(), 'flytemc-propeller-'));
 prepareChart();
 let set: ClusterSet;
 let env: NodeJS.ProcessEnv;
-let propeller: RunningPropeller | undefined;
+let propeller: Propeller | undefined;
 const figures: Array<[string, string]> = [];
 
 /** The CLI from source (tsx), with Helm 3 and its isolated homes, against the harness kubeconfig. */
@@ -60,7 +60,7 @@ test.before(async () => {
 
 test('a running flytepropeller (its leader Lease renewed): check says ALIVE yes and cluster-1 OK', async () => {
   const t = performance.now();
-  propeller = await startPropeller({ cluster: set.clusters[1]!, namespace: NS, clusterId: 'cluster-1', dir: join(work, 'propeller') });
+  propeller = await startPropeller({ cluster: set.clusters[1]!, root: work, dir: join(work, 'propeller') });
   figures.push(['flytepropeller started until it held its lease', `${((performance.now() - t) / 1000).toFixed(1)} s`]);
   const r = await flytemc(['check', ...hub(), '-o', 'json']);
   assert.is(r.code, 0, show(r));
@@ -82,10 +82,10 @@ test('a running flytepropeller (its leader Lease renewed): check says ALIVE yes 
 });
 
 test('flytepropeller killed: once its lease expired, check fails (exit 3) naming cluster-1: "flytepropeller is not running"', async () => {
-  assert.ok(propeller?.running(), 'flytepropeller is not running to begin with');
-  await propeller!.kill();
+  assert.ok(propeller && !propeller.service.exited, 'flytepropeller is not running to begin with');
+  await propeller!.service.kill();
   const killed = Date.now();
-  assert.not.ok(propeller!.running());
+  assert.ok(propeller!.service.exited, 'it ended');
   let r: ProcResult;
   for (;;) {
     r = await flytemc(['check', ...hub(), '-o', 'json']);
@@ -115,7 +115,7 @@ test('flytepropeller killed: once its lease expired, check fails (exit 3) naming
 });
 
 test.after(async () => {
-  await propeller?.kill();
+  await propeller?.service.kill();
   await set?.stop();
   console.log(`\n  propeller figures:\n${figures.map(([k, v]) => `    ${k.padEnd(50)} ${v}`).join('\n')}`);
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });

@@ -87,6 +87,7 @@ export function findTargets(docs: Doc[]): Targets {
   const names = [...cmNames];
   const mountsOne = (d: Doc) => names.some((n) => n === undefined || mayMention(d, n));
   const deployments: Targets['deployments'] = [];
+  const readers: Doc[] = [];
   for (const d of docs) {
     if (kindOf(d) !== 'Deployment' || !mountsOne(d)) continue;
     const pod = (d.value as { spec?: { template?: { spec?: Pod } } }).spec?.template?.spec;
@@ -94,6 +95,7 @@ export function findTargets(docs: Doc[]): Targets {
     const vols = Array.isArray(pod.volumes) ? pod.volumes : [];
     const configVolumes = new Set(vols.filter((v) => isObject(v) && configMapsOfVolume(v).some((n) => cmNames.has(n))).map((v) => v.name));
     if (configVolumes.size === 0) continue;
+    readers.push(d);
     const containers: Targets['deployments'][number]['containers'] = [];
     for (const list of ['initContainers', 'containers'] as const) {
       const cs = pod[list];
@@ -106,6 +108,8 @@ export function findTargets(docs: Doc[]): Targets {
     }
     if (containers.length) deployments.push({ doc: d, containers });
   }
+  const twice = duplicates([...configMaps, ...readers]);
+  if (twice.length) throw new FlytemcError(twice);
   const admin = deployments.find((t) => t.containers.some((c) => c.list === 'containers' && c.name === 'flyteadmin'))?.doc;
   if (!admin || configMaps.length === 0) {
     throw new FlytemcError([
@@ -120,6 +124,27 @@ export function findTargets(docs: Doc[]): Targets {
   }
   const secrets = docs.filter((d) => kindOf(d) === 'Secret');
   return { configMaps, deployments, admin, secrets };
+}
+
+/** Two documents of one object among those flytemc wires: the API server keeps one, and the other's wiring would be lost. */
+function duplicates(docs: Doc[]): Problem[] {
+  const seen = new Map<string, Doc>();
+  const out: Problem[] = [];
+  for (const d of docs) {
+    const v = d.value as K8sObject;
+    const key = `${kindOf(d)}/${v.metadata?.namespace ?? ''}/${v.metadata?.name ?? ''}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, d);
+    else
+      out.push(
+        error(
+          objectName(d),
+          `the stream holds this object twice (also ${objectName(first)}): the API server keeps one of them, and the wiring of the other is lost`,
+          'render each object once: remove the duplicate (e.g. a second chart or template that renders it too)',
+        ),
+      );
+  }
+  return out;
 }
 
 /** The Secret of that name in the stream (the last, as Kubernetes keeps the last one applied); parses only the Secrets that can bear the name. */

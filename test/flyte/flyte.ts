@@ -7,8 +7,7 @@
 //   writeFileSync(g, yaml.dump(site.hostValues));      // the control plane's: what differs on one host
 //   ... helm flytemc install data-plane / join / install control-plane ...
 //   const cp = await startControlPlane(site, hubCluster);
-//   const p1 = await startPropeller(site, dp1Cluster);
-//   await stopAll([p1, cp]);
+//   const p1 = await startPropeller({ cluster: dp1, root: site.root, dir: podDir(site.root, 'dp1', 'flytepropeller'), bins: site.bins });
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterInfo } from '../harness/cluster.ts';
@@ -39,7 +38,7 @@ export interface Site {
 }
 
 /** The folder a pod of `deployment` in `cluster` is laid out in. */
-const podDir = (root: string, cluster: string, deployment: string) => join(root, 'pods', cluster, deployment);
+export const podDir = (root: string, cluster: string, deployment: string) => join(root, 'pods', cluster, deployment);
 
 /** Unpacks the programs, starts PostgreSQL, picks ports and writes nothing into any cluster. */
 export async function prepareSite(root: string): Promise<Site> {
@@ -163,31 +162,4 @@ export async function startControlPlane(site: Site, hub: ClusterInfo, first: Adm
   };
   await catalog.waitForPort(site.ports.catalogGrpc, 60_000);
   return cp;
-}
-
-export interface Propeller {
-  pod: LocalPod;
-  service: Service;
-  /** Reads its Deployment and volumes again and restarts it; `extraArgs` are added for this host. */
-  restart(extraArgs?: string[]): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** Runs a data plane's FlytePropeller from its stored Deployment and ConfigMap, against that cluster. */
-export async function startPropeller(site: Site, cluster: ClusterInfo): Promise<Propeller> {
-  const p = await pod(site, cluster, 'flytepropeller');
-  const [prof] = await freePorts(1);
-  const base = ['--propeller.kube-config', kubeconfigFile(site, cluster), '--propeller.prof-port', String(prof)];
-  const start = (extra: string[]) => p.start('flytepropeller', { extraArgs: [...base, ...extra] });
-  const prop: Propeller = {
-    pod: p,
-    service: start([]),
-    async restart(extraArgs = []) {
-      await prop.service.stop();
-      await p.refresh();
-      prop.service = start(extraArgs);
-    },
-    stop: () => prop.service.stop(),
-  };
-  return prop;
 }

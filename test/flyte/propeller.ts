@@ -1,59 +1,46 @@
-// A real FlytePropeller v1.16.8 (test/flyte/binaries.ts) run outside Kubernetes against a data
-// plane of harness clusters (test/harness), as ../shared/flyte/README.md says: the data plane's
-// rendered ConfigMap flyte-propeller-config laid out as files, the cluster's admin kubeconfig,
-// a free profiling port of its own.
+// A data plane's real FlytePropeller v1.16.8, run from its stored Deployment and ConfigMap (the pod
+// runner, pod.ts) against that harness cluster, with a free profiling port of its own; ready once it
+// holds its leader Lease. And, for tests that need a live propeller without running one (the
+// harness runs no pods), `renewLease` plays a running one once.
 //
-//   const p = await startPropeller({ cluster, namespace: 'flyte', clusterId: 'dp1', dir });
-//   ...                                   // p.pid runs; it holds and renews Lease flyte/propeller-leader
-//   await p.kill();                       // SIGKILL: the lease is left to expire, as a crashed pod leaves it
-//
-// And, for a test that needs a live propeller without running one (the harness runs no pods):
-//   await renewLease(kubeConfigFor(cluster), 'flyte', 'dp1')   // plays a running flytepropeller once
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+//   const p = await startPropeller({ cluster, root, dir });  // holds and renews Lease flyte/propeller-leader
+//   await p.service.kill();                                  // SIGKILL: the lease is left to expire
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
-import { CoordinationV1Api, CoreV1Api, type KubeConfig, type V1Lease } from '@kubernetes/client-node';
+import { CoordinationV1Api, type KubeConfig, type V1Lease } from '@kubernetes/client-node';
+import { HarnessError } from '../harness/build.ts';
 import { freePorts, logTail, type ClusterInfo } from '../harness/cluster.ts';
 import { apiStatus, kubeConfigFor } from '../harness/kube.ts';
-import { ensureFlyteBinaries } from './binaries.ts';
+import { ensureFlyteBinaries, type FlyteBinaries } from './binaries.ts';
+import { LocalPod } from './pod.ts';
+import type { Service } from './service.ts';
 
 const LEASE = 'propeller-leader';
+const NAMESPACE = 'flyte';
 
-export interface RunningPropeller {
-  pid: number;
-  /** Its stdout and stderr. */
-  log: string;
-  /** The folder of its config files (one per key of flyte-propeller-config) and kubeconfig. */
-  dir: string;
-  /** The holder identity it wrote into its leader Lease. */
+export interface Propeller {
+  pod: LocalPod;
+  service: Service;
+  /** The identity it wrote into its leader Lease. */
   holder: string;
-  /** False once the process has exited. */
-  running(): boolean;
-  /** SIGKILL and wait for the process to be gone: the lease stays as it was, to expire. */
-  kill(): Promise<void>;
+  /** Reads its Deployment and volumes again, restarts it and waits for its lease; `extraArgs` are added for this host. */
+  restart(extraArgs?: string[]): Promise<void>;
+  stop(): Promise<void>;
 }
 
 interface PropellerOptions {
-  /** The data plane: its admin kubeconfig context is what flytepropeller uses. */
+  /** The data plane: its Deployment flyte/flytepropeller, and the cluster it works on. */
   cluster: ClusterInfo;
-  /** Where flytepropeller's ConfigMap is (the data plane's namespace). */
-  namespace: string;
-  /** --propeller.cluster-id: the name the control plane lists the data plane under. */
-  clusterId: string;
-  /** A folder for its config, kubeconfig and log (created). */
+  /** The test's folder (mount paths inside it are used as they are). */
+  root: string;
+  /** The pod's folder. */
   dir: string;
+  bins?: FlyteBinaries;
   /** How long to wait for it to hold its leader Lease (default 60 s). */
   readyTimeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The data plane's kubeconfig with its context made current: flytepropeller's --propeller.kube-config takes the current one. */
-function ownKubeconfig(cluster: ClusterInfo, file: string): void {
-  const cfg = yaml.load(readFileSync(cluster.kubeconfigPath, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, yaml.dump({ ...cfg, 'current-context': cluster.context }), { mode: 0o600 });
-}
 
 async function readLease(kc: KubeConfig, namespace: string): Promise<V1Lease | undefined> {
   try {
@@ -64,69 +51,63 @@ async function readLease(kc: KubeConfig, namespace: string): Promise<V1Lease | u
   }
 }
 
-/** Starts flytepropeller and waits until it holds its leader Lease (a new renewTime with its identity). */
-export async function startPropeller(o: PropellerOptions): Promise<RunningPropeller> {
-  const bins = await ensureFlyteBinaries();
-  const kc = kubeConfigFor(o.cluster);
-  const dir = o.dir;
-  const configDir = join(dir, 'config');
-  mkdirSync(configDir, { recursive: true });
-  const cm = await kc.makeApiClient(CoreV1Api).readNamespacedConfigMap({ name: 'flyte-propeller-config', namespace: o.namespace });
-  for (const [key, text] of Object.entries(cm.data ?? {})) writeFileSync(join(configDir, key), text);
-  const kubeconfig = join(dir, 'kubeconfig');
-  ownKubeconfig(o.cluster, kubeconfig);
-  const [profPort] = (await freePorts(1)) as [number];
-  const log = join(dir, 'flytepropeller.log');
-  const before = await readLease(kc, o.namespace);
-  const fd = openSync(log, 'a');
-  const child = spawn(
-    bins.flytepropeller,
-    [
-      '--config',
-      `${configDir}/*.yaml`,
-      '--propeller.cluster-id',
-      o.clusterId,
-      '--propeller.kube-config',
-      kubeconfig,
-      '--propeller.prof-port',
-      String(profPort),
-    ],
-    { cwd: dir, detached: true, stdio: ['ignore', fd, fd] },
-  );
-  closeSync(fd);
-  const pid = child.pid!;
-  let exited: string | undefined;
-  child.on('exit', (code, signal) => {
-    exited = signal ?? `exit ${code}`;
-  });
-  const stopOnExit = () => {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
-  process.on('exit', stopOnExit);
-  const kill = async () => {
-    process.off('exit', stopOnExit);
-    stopOnExit();
-    for (let i = 0; i < 200 && exited === undefined; i++) await sleep(25);
-  };
-  const deadline = Date.now() + (o.readyTimeoutMs ?? 60_000);
+const renewedAt = (l: V1Lease | undefined) => (l?.spec?.renewTime ? new Date(l.spec.renewTime as unknown as string).getTime() : 0);
+
+/** Waits until `service` holds the Lease with a renewal newer than `before`; returns the holder. */
+async function leaseTaken(kc: KubeConfig, service: Service, before: V1Lease | undefined, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited) throw new Error(`flytepropeller stopped (${exited}) before it took its leader lease; last lines of ${log}:\n${logTail(log)}`);
-    const lease = await readLease(kc, o.namespace);
-    const renewed = lease?.spec?.renewTime ? new Date(lease.spec.renewTime as unknown as string).getTime() : 0;
-    const was = before?.spec?.renewTime ? new Date(before.spec.renewTime as unknown as string).getTime() : 0;
-    if (lease?.spec?.holderIdentity && renewed > was) return { pid, log, dir, holder: lease.spec.holderIdentity, running: () => exited === undefined, kill };
+    if (service.exited)
+      throw new HarnessError(
+        `flytepropeller stopped (${service.exited}) before it took its leader lease; last lines of ${service.log}:\n${logTail(service.log)}`,
+      );
+    const lease = await readLease(kc, NAMESPACE);
+    if (lease?.spec?.holderIdentity && renewedAt(lease) > renewedAt(before)) return lease.spec.holderIdentity;
     if (Date.now() > deadline) {
-      await kill();
-      throw new Error(
-        `flytepropeller did not take Lease ${o.namespace}/${LEASE} within ${o.readyTimeoutMs ?? 60_000} ms; last lines of ${log}:\n${logTail(log)}`,
+      await service.kill();
+      throw new HarnessError(
+        `flytepropeller did not take Lease ${NAMESPACE}/${LEASE} within ${timeoutMs / 1000} s; last lines of ${service.log}:\n${logTail(service.log)}`,
       );
     }
     await sleep(200);
   }
+}
+
+/** Starts the data plane's flytepropeller and waits until it holds its leader Lease. */
+export async function startPropeller(o: PropellerOptions): Promise<Propeller> {
+  const kc = kubeConfigFor(o.cluster);
+  mkdirSync(o.dir, { recursive: true });
+  const kubeconfig = join(o.dir, 'kubeconfig');
+  writeFileSync(kubeconfig, kc.exportConfig(), { mode: 0o600 });
+  const pod = await LocalPod.load({
+    kc,
+    kubeconfigPath: kubeconfig,
+    namespace: NAMESPACE,
+    deployment: 'flytepropeller',
+    root: o.root,
+    dir: o.dir,
+    bins: o.bins ?? (await ensureFlyteBinaries()),
+  });
+  const [prof] = await freePorts(1);
+  const base = ['--propeller.kube-config', kubeconfig, '--propeller.prof-port', String(prof)];
+  const timeout = o.readyTimeoutMs ?? 60_000;
+  const start = async (extra: string[]) => {
+    const before = await readLease(kc, NAMESPACE);
+    const service = pod.start('flytepropeller', { extraArgs: [...base, ...extra] });
+    return { service, holder: await leaseTaken(kc, service, before, timeout) };
+  };
+  const first = await start([]);
+  const p: Propeller = {
+    pod,
+    ...first,
+    async restart(extraArgs = []) {
+      await p.service.stop();
+      await pod.refresh();
+      Object.assign(p, await start(extraArgs));
+    },
+    stop: () => p.service.stop(),
+  };
+  return p;
 }
 
 /** Plays a running flytepropeller once: its leader Lease renewed now by `holder`. */

@@ -28,6 +28,8 @@ export interface Service {
   waitForPort(port: number, timeoutMs: number): Promise<void>;
   /** SIGTERM to the group, SIGKILL after `graceMs`; resolves once it ended. Idempotent. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL, as a crashed pod dies; resolves once it ended. */
+  kill(): Promise<void>;
   /** SIGSTOP / SIGCONT: the process stays, but does nothing. */
   pause(): void;
   resume(): void;
@@ -116,6 +118,11 @@ export function startService(spec: ServiceSpec): Service {
       const timer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), graceMs);
       await ended;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (exited || child.pid === undefined) return;
+      signalGroup(child.pid, 'SIGKILL');
+      await ended;
     },
     pause: () => child.pid && signalGroup(child.pid, 'SIGSTOP'),
     resume: () => child.pid && signalGroup(child.pid, 'SIGCONT'),

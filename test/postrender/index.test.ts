@@ -200,6 +200,16 @@ function refused(file: string, input = rendered('controlplane.yaml')): FlytemcEr
   throw new Error(`${file} was accepted`);
 }
 
+test('a Deployment or clusters ConfigMap flytemc wires, twice in the stream: refused, naming both (the API server keeps one)', () => {
+  const input = rendered('controlplane.yaml');
+  const sync = input.slice(input.indexOf('# Source: flyte-core/templates/clusterresourcesync/deployment.yaml'));
+  const doc = `---\n${sync.slice(0, sync.indexOf('\n---'))}\n`;
+  const e = refused('three-clusters.yaml', `${input.trimEnd()}\n${doc}`);
+  assert.is(e.problems.length, 1, e.message);
+  assert.match(e.message, /Deployment\/syncresources \(.*\): the stream holds this object twice \(also Deployment\/syncresources/);
+  assert.match(e.message, /fix: render each object once/);
+});
+
 test('guide defect 5: `cluster_credentials` as Secret and volume name', () => {
   const e = refused('guide/defect5-underscore-names.yaml');
   assert.match(e.message, /defect5-underscore-names\.yaml:6 .*Secret name "cluster_credentials".*'_' is not allowed/);
