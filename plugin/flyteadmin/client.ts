@@ -8,6 +8,8 @@ interface AdminOptions {
   timeoutMs: number;
   /** Client credentials, when FlyteAdmin has auth on. */
   credentials?: { clientId: string; clientSecret: string; scope?: string };
+  /** Items per page of a listing (default 500; tests page through small ones). */
+  pageSize?: number;
 }
 
 /** Why a call failed, for the caller to say what to do. */
@@ -72,6 +74,21 @@ export const stringLiterals = (values: Record<string, string>) => ({
 /** The phases after which an execution changes no more. */
 export const TERMINAL_PHASES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED', 'ABORTED', 'TIMED_OUT']);
 
+/** Where a matchable attribute applies: a project, a project and domain, or a workflow of them. */
+export interface AttributeTarget {
+  project: string;
+  /** Empty for a project-wide attribute. */
+  domain: string;
+  workflow?: string;
+}
+
+/** One execution cluster label attribute (resource type EXECUTION_CLUSTER_LABEL). */
+export interface LabelAttribute extends AttributeTarget {
+  label: string;
+}
+
+const LABEL_RESOURCE = 'EXECUTION_CLUSTER_LABEL';
+
 export class FlyteAdmin {
   readonly url: string;
   private token: { value: string; until: number } | undefined;
@@ -80,10 +97,10 @@ export class FlyteAdmin {
     this.url = opts.url.replace(/\/+$/, '');
   }
 
-  /** Every project FlyteAdmin knows, with its domains. */
+  /** Every project FlyteAdmin knows, with its domains, page after page. */
   async projects(): Promise<Array<{ id: string; domains: Array<{ id: string }> }>> {
-    const r = await this.call<{ projects?: Array<{ id: string; domains?: Array<{ id: string }> }> }>('GET', '/api/v1/projects?limit=1000');
-    return (r.projects ?? []).map((p) => ({ id: p.id, domains: p.domains ?? [] }));
+    const all = await this.pages<{ id: string; domains?: Array<{ id: string }> }>('/api/v1/projects', 'projects', {});
+    return all.map((p) => ({ id: p.id, domains: p.domains ?? [] }));
   }
 
   /** Registers an entity; one that exists already under the same id is fine (its id names its content). */
@@ -102,17 +119,57 @@ export class FlyteAdmin {
     return r.id;
   }
 
-  /** Every execution of a project and domain, page after page (`filters` in FlyteAdmin's syntax, e.g. `eq(phase,RUNNING)`). */
-  async executions(project: string, domain: string, filters?: string): Promise<Execution[]> {
-    const out: Execution[] = [];
-    let token = '';
-    do {
-      const q = new URLSearchParams({ limit: '500', ...(token ? { token } : {}), ...(filters ? { filters } : {}) });
-      const r = await this.call<{ executions?: Execution[]; token?: string }>('GET', `/api/v1/executions/${path(project)}/${path(domain)}?${q}`);
-      out.push(...(r.executions ?? []));
-      token = r.token ?? '';
-    } while (token);
-    return out;
+  /** Every execution of a project and domain, oldest first, page after page (`filters` in FlyteAdmin's syntax, e.g. `eq(phase,RUNNING)`). */
+  executions(project: string, domain: string, filters?: string): Promise<Execution[]> {
+    return this.pages<Execution>(`/api/v1/executions/${path(project)}/${path(domain)}`, 'executions', {
+      'sort_by.key': 'created_at',
+      'sort_by.direction': 'ASCENDING',
+      ...(filters ? { filters } : {}),
+    });
+  }
+
+  /** Aborts an execution: FlyteAdmin marks it ABORTING and deletes its workflow in the cluster that runs it (enabled or not); that cluster's flytepropeller then reports ABORTED. */
+  async terminate(id: ExecutionId, cause: string): Promise<void> {
+    await this.call('DELETE', `/api/v1/executions/${path(id.project)}/${path(id.domain)}/${path(id.name)}`, { id, cause });
+  }
+
+  /** Every execution cluster label attribute FlyteAdmin holds (project, project-domain and workflow ones). */
+  async executionLabels(): Promise<LabelAttribute[]> {
+    const r = await this.call<{
+      configurations?: Array<{
+        project: string;
+        domain?: string;
+        workflow?: string;
+        launch_plan?: string;
+        attributes?: { execution_cluster_label?: { value?: string } };
+      }>;
+    }>('GET', `/api/v1/matchable_attributes?resource_type=${LABEL_RESOURCE}`);
+    return (r.configurations ?? [])
+      .filter((c) => !c.launch_plan)
+      .map((c) => ({
+        project: c.project,
+        domain: c.domain ?? '',
+        ...(c.workflow ? { workflow: c.workflow } : {}),
+        label: c.attributes?.execution_cluster_label?.value ?? '',
+      }));
+  }
+
+  /** Sets the execution cluster label of a project-domain or a workflow (FlyteAdmin refuses a project or domain it does not have). */
+  async setExecutionLabel(a: LabelAttribute): Promise<void> {
+    const matching_attributes = { execution_cluster_label: { value: a.label } };
+    const t = { project: a.project, domain: a.domain, ...(a.workflow ? { workflow: a.workflow } : {}) };
+    await this.call('PUT', attributesRoute(t), { attributes: { ...t, matching_attributes } });
+  }
+
+  /** Deletes the execution cluster label attribute at `t` (nothing there is fine). */
+  async deleteExecutionLabel(t: AttributeTarget): Promise<void> {
+    const body = {
+      project: t.project,
+      ...(t.domain ? { domain: t.domain } : {}),
+      ...(t.workflow ? { workflow: t.workflow } : {}),
+      resource_type: LABEL_RESOURCE,
+    };
+    await this.call('DELETE', attributesRoute(t), body);
   }
 
   getExecution(id: ExecutionId): Promise<Execution> {
@@ -125,6 +182,20 @@ export class FlyteAdmin {
       `/api/v1/node_executions/${path(id.project)}/${path(id.domain)}/${path(id.name)}?limit=100`,
     );
     return r.node_executions ?? [];
+  }
+
+  /** A listing, page after page (FlyteAdmin's `token` is the offset of the next page; empty after the last). */
+  private async pages<T>(route: string, key: string, query: Record<string, string>): Promise<T[]> {
+    const out: T[] = [];
+    let token = '';
+    do {
+      const q = new URLSearchParams({ limit: String(this.opts.pageSize ?? 500), ...query, ...(token ? { token } : {}) });
+      const r = await this.call<Record<string, unknown>>('GET', `${route}?${q}`);
+      const items = Array.isArray(r[key]) ? (r[key] as T[]) : [];
+      out.push(...items);
+      token = items.length && typeof r.token === 'string' ? r.token : '';
+    } while (token);
+    return out;
   }
 
   /** One request; a FlyteAdmin or network failure becomes an AdminError. */
@@ -175,6 +246,13 @@ export class FlyteAdmin {
 }
 
 const path = encodeURIComponent;
+
+/** The AdminService route of the attributes at `t`: project, project-domain or workflow attributes. */
+function attributesRoute(t: AttributeTarget): string {
+  if (!t.domain) return `/api/v1/project_attributes/${path(t.project)}`;
+  if (!t.workflow) return `/api/v1/project_domain_attributes/${path(t.project)}/${path(t.domain)}`;
+  return `/api/v1/workflow_attributes/${path(t.project)}/${path(t.domain)}/${path(t.workflow)}`;
+}
 
 function statusError(status: number, body: string, what: string, withCredentials: boolean): AdminError {
   let message = body.trim().slice(0, 500);
