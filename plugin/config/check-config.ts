@@ -209,12 +209,21 @@ function semanticProblems(clusters: unknown, at: (p: string) => string, requireC
       seen.add(r.id);
     });
     if (routes.length > 0 && !routes.some((r) => typeof r.id === 'string' && enabled(r.id))) {
+      const fallback = def ? `label ${JSON.stringify(def)}` : 'all enabled clusters';
+      // clusters disabled on purpose (`enabled: false`, what `flytemc cordon` writes): the fallback is meant
+      const cordoned = routes.every((r) => typeof r.id === 'string' && byName.get(r.id)?.enabled === false);
       problems.push(
-        error(
-          at(`/labelClusterMap/${label}`),
-          `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${def ? `label ${JSON.stringify(def)}` : 'all enabled clusters'}`,
-          'route it to an enabled cluster, or enable one of its clusters',
-        ),
+        cordoned
+          ? warning(
+              at(`/labelClusterMap/${label}`),
+              `label ${JSON.stringify(label)} routes only to cordoned clusters (enabled: false: ${[...new Set(routes.map((r) => r.id))].join(', ')}), so FlyteAdmin drops it and its executions go to ${fallback}`,
+              `uncordon one of them when it should take this label's executions again (flytemc uncordon NAME)`,
+            )
+          : error(
+              at(`/labelClusterMap/${label}`),
+              `label ${JSON.stringify(label)} has no enabled cluster left, so FlyteAdmin drops it and its executions fall back to ${fallback}`,
+              'route it to an enabled cluster, or enable one of its clusters',
+            ),
       );
     }
   }

@@ -49,7 +49,7 @@ function clustersOf(values: Values, path: string, create: boolean): Clusters | u
   return cl as Clusters;
 }
 
-/** Adds or updates the clusters and their routes. Returns whether anything changed. */
+/** Adds or updates the clusters and their routes (a cordoned one stays cordoned). */
 export function addClusters(values: Values, entries: ClusterEntry[], path = 'values'): void {
   const cl = clustersOf(values, path, true)!;
   const configs: ClusterConfig[] = (cl.clusterConfigs ??= []);
@@ -57,7 +57,8 @@ export function addClusters(values: Values, entries: ClusterEntry[], path = 'val
     const have = configs.find((c) => c.name === e.name);
     if (have) {
       have.endpoint = e.endpoint;
-      have.enabled = true;
+      // a cordoned cluster (enabled: false) stays cordoned: `uncordon` takes it back
+      if (have.enabled !== false) have.enabled = true;
     } else {
       configs.push({ name: e.name, endpoint: e.endpoint, enabled: true });
     }
@@ -71,6 +72,33 @@ export function addClusters(values: Values, entries: ClusterEntry[], path = 'val
       }
     }
   }
+}
+
+/** The file of `files` whose `multicluster.clusters.clusterConfigs` Helm uses: the last one that sets it (Helm replaces lists). */
+export function clusterListFile<T extends { values: unknown }>(files: readonly T[]): T | undefined {
+  return [...files]
+    .reverse()
+    .find(
+      (f) =>
+        isObject(f.values) && isObject(f.values.multicluster) && isObject(f.values.multicluster.clusters) && 'clusterConfigs' in f.values.multicluster.clusters,
+    );
+}
+
+/** The names of the clusters of a values file's `multicluster.clusters` that FlyteAdmin sends executions to (`enabled: true`). */
+export function enabledClusters(values: Values, path = 'values'): string[] {
+  return (clustersOf(values, path, false)?.clusterConfigs ?? []).filter((c) => c.enabled === true).map((c) => c.name);
+}
+
+/**
+ * Sets `enabled` of cluster `name` (cordon: false, uncordon: true), keeping its config, credentials
+ * and routes; `found` is false when the file does not list it.
+ */
+export function setEnabled(values: Values, name: string, enabled: boolean, path = 'values'): { found: boolean; changed: boolean } {
+  const c = (clustersOf(values, path, false)?.clusterConfigs ?? []).find((x) => x.name === name);
+  if (!c) return { found: false, changed: false };
+  const changed = c.enabled !== enabled;
+  c.enabled = enabled;
+  return { found: true, changed };
 }
 
 export interface Removal {

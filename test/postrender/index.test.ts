@@ -267,17 +267,22 @@ test('checks a schema cannot express, all reported in one run', () => {
       - {name: a, endpoint: "https://a:6443", enabled: true}
       - {name: a, endpoint: "https://b:6443", enabled: true}
       - {name: off, endpoint: "https://c:6443", enabled: false}
+      - {name: unset, endpoint: "https://d:6443"}
     labelClusterMap:
       t1: [{id: nope, weight: 1}]
       t2: [{id: off, weight: 1}]
+      t3: [{id: unset, weight: 1}]
     defaultExecutionLabel: t9
 `);
   assert.match(msg, /values\.yaml:5 .*duplicate cluster name "a"/);
   assert.match(msg, /label "t1" routes to "nope", which is not in clusterConfigs/);
-  assert.match(msg, /label "t2" has no enabled cluster left/);
+  assert.match(msg, /error: .*label "t3" has no enabled cluster left/);
+  // a cluster cordoned on purpose (enabled: false): its labels' fallback is meant, a warning
+  assert.match(msg, /warning: .*label "t2" routes only to cordoned clusters \(enabled: false: off\), so FlyteAdmin drops it/);
+  assert.not.match(msg, /label "t2" has no enabled cluster left/);
   assert.match(msg, /warning: .*label "t2" routes to "off", which is not enabled/);
   assert.match(msg, /defaultExecutionLabel "t9" is not a label/);
-  assert.match(msg, /5 errors, 1 warning: nothing was written/);
+  assert.match(msg, /5 errors, 4 warnings: nothing was written/);
 });
 
 test('schema: weights, https, booleans, unknown keys, token paths outside the mount', () => {
