@@ -2,9 +2,10 @@
 // plane through FlyteAdmin (see plugin/flyteadmin/smoke.ts).
 import { EXIT, FlytemcError, UsageError, error } from '../problems.ts';
 import { commandLine, guard, progressEnabled } from '../shell.ts';
-import { readText, writeOut } from '../stdio.ts';
+import { writeOut } from '../stdio.ts';
 import { parseFormat, render, table } from '../output.ts';
 import { kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
+import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import type { SmokeReport, SmokeRow } from '../flyteadmin/smoke.ts';
 
 export const summary = 'prove a live install end to end: one execution per data plane through FlyteAdmin, each pinned to its cluster';
@@ -24,7 +25,6 @@ With --catalog, also a cached task with fresh inputs: CACHE_POPULATED on the fir
 then CACHE_HIT expected on each other one (the task cache is shared through DataCatalog).
 
 Options:
-  --admin URL          FlyteAdmin's HTTP endpoint: http://HOST:8088, or https://HOST through its Ingress
   --kube-context HUB   the control plane's context (default: the current context)
   -n, --namespace NS   the control plane's namespace (default: flyte; helm flytemc: Helm's namespace)
   --project P          default: flytesnacks
@@ -32,9 +32,8 @@ Options:
   --cluster NAME       only this data plane (repeatable; default: every enabled one)
   --catalog            also prove the task cache across data planes
   --timeout DUR        how long to wait for the executions (default 2m)
-  --request-timeout DUR  per-request timeout for FlyteAdmin and the hub (default 15s)
-  --client-id ID       FlyteAdmin with auth on: the OAuth2 client (default: $FLYTE_CREDENTIALS_CLIENT_ID)
-  --client-secret-file FILE  its secret (default: $FLYTE_CREDENTIALS_CLIENT_SECRET); never printed
+${REQUEST_TIMEOUT_USAGE}
+${ADMIN_USAGE}
   -o, --output FMT     table (default), json or yaml
   --kubeconfig PATH    kubeconfig to use
   --insecure-skip-tls-verify  allow a hub context whose kubeconfig cluster skips TLS verification
@@ -81,21 +80,11 @@ function formatReport(r: SmokeReport): string {
   return `${table(header, body)}\n${r.rows.length - failed} of ${r.rows.length} execution${r.rows.length === 1 ? '' : 's'} succeeded (FlyteAdmin ${r.admin}, ${r.project}/${r.domain}, version ${r.version}${created ? `, ${created} entities registered` : ', nothing new registered'})\n`;
 }
 
-function credentials(id: string | undefined, secretFile: string | undefined) {
-  const clientId = id ?? process.env.FLYTE_CREDENTIALS_CLIENT_ID;
-  let secret = process.env.FLYTE_CREDENTIALS_CLIENT_SECRET;
-  if (secretFile)
-    secret = readText(secretFile, { what: 'the client secret file', maxBytes: 64 * 1024, expected: 'pass a file that holds only the client secret' }).trim();
-  if (!clientId && !secret) return undefined;
-  if (!clientId) throw new UsageError('a client secret was given without --client-id');
-  if (!secret) throw new UsageError('--client-id needs its secret: --client-secret-file FILE (or $FLYTE_CREDENTIALS_CLIENT_SECRET)');
-  return { clientId, clientSecret: secret };
-}
-
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values: v } = commandLine(argv, {
-      admin: { type: 'string' },
+      ...ADMIN_OPTIONS,
+      ...REQUEST_TIMEOUT,
       'kube-context': { type: 'string' },
       namespace: { type: 'string', short: 'n' },
       kubeconfig: { type: 'string' },
@@ -105,9 +94,6 @@ export async function run(argv: string[]): Promise<number> {
       cluster: { type: 'string', multiple: true },
       catalog: { type: 'boolean', default: false },
       timeout: { type: 'string' },
-      'request-timeout': { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret-file': { type: 'string' },
       output: { type: 'string', short: 'o' },
     });
     if (v.help) {
@@ -115,16 +101,9 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const format = parseFormat(v.output);
-    if (!v.admin)
-      throw new UsageError('say where FlyteAdmin is: --admin URL', 'e.g. --admin http://localhost:8088 (kubectl -n flyte port-forward svc/flyteadmin 8088:80)');
-    if (!/^https?:\/\/[^/\s]+/.test(v.admin))
-      throw new UsageError(
-        `--admin ${JSON.stringify(v.admin)}: use FlyteAdmin's HTTP URL, http://HOST:PORT or https://HOST`,
-        'e.g. --admin http://localhost:8088',
-      );
+    const requestMs = requestTimeout(v);
+    const conn = adminConnection(v, requestMs, true);
     const waitMs = timeoutOption(v.timeout, '--timeout', 120_000);
-    const requestMs = timeoutOption(v['request-timeout'], '--request-timeout', 15_000);
-    const creds = credentials(v['client-id'], v['client-secret-file']);
 
     const { deployedClusters } = await import('../cluster/deployed.ts');
     const deployed = await deployedClusters({
@@ -157,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
 
     const { FlyteAdmin } = await import('../flyteadmin/client.ts');
     const { smoke } = await import('../flyteadmin/smoke.ts');
-    const admin = new FlyteAdmin({ url: v.admin, timeoutMs: requestMs, ...(creds ? { credentials: creds } : {}) });
+    const admin = new FlyteAdmin(conn);
     const showProgress = progressEnabled();
     const report = await smoke(admin, clusters, {
       project: v.project,

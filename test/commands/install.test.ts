@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
-import { helmFailure, parseInstallArgs } from '../../plugin/commands/install.ts';
+import { helmFailure, parseInstallArgs } from '../../plugin/commands/helm-install.ts';
 import { EXIT, UsageError } from '../../plugin/problems.ts';
 import { startClusters, type ClusterSet } from '../harness/cluster.ts';
 import { DOCS, GIVEN, blocks, commandLines } from '../helpers/docs.ts';
