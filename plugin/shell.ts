@@ -161,6 +161,15 @@ export class ProgressLine {
   }
 }
 
+/** A failure after the command changed something: its message says what stays, never that nothing was written. */
+export class StoppedPartWay extends FlytemcError {}
+
+/** Rethrows a FlytemcError as stopped part way (a bug or anything else as it is). */
+export function partWay(e: unknown): never {
+  if (e instanceof FlytemcError && !(e instanceof StoppedPartWay)) throw new StoppedPartWay(e.problems, e.exitCode);
+  throw e;
+}
+
 /**
  * Runs a command body; turns every failure into a message on stderr and an exit code. On a
  * failure the message also goes to `errorFile` (a path, or a function that picks one only then).
@@ -173,7 +182,7 @@ export async function guard(body: () => Promise<number>, errorFile?: string | ((
     let code: number;
     if (e instanceof FlytemcError) {
       // only a command that writes files or manifests says that it wrote nothing
-      message = formatProblems(e.problems, !running.readOnly);
+      message = formatProblems(e.problems, !running.readOnly && !(e instanceof StoppedPartWay));
       code = e.exitCode;
     } else if (e instanceof UsageError) {
       message = `error: ${redact(e.message)}\n  fix: ${redact(e.fix ?? helpHint())}`;

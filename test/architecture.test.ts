@@ -27,8 +27,14 @@ export const LAYERS: Record<string, string[]> = {
 };
 /** The programs (the entry points esbuild bundles), at the top. */
 const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-main.ts'];
-/** Modules of commands/ that are not commands: shared flag parsing, and the command table. */
-const COMMAND_HELPERS = ['plugin/commands/cluster-flags.ts', 'plugin/commands/index.ts'];
+/** Modules of commands/ that are not commands: shared flag parsing, running Helm as install does, and the command table. */
+const COMMAND_HELPERS = [
+  'plugin/commands/cluster-flags.ts',
+  'plugin/commands/admin-flags.ts',
+  'plugin/commands/helm-install.ts',
+  'plugin/commands/control-plane-values.ts',
+  'plugin/commands/index.ts',
+];
 
 interface Edge {
   from: string;

@@ -29,6 +29,10 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/cluster/session.ts': { test: 'test/join.test.ts', why: 'every cluster command opens one; the hub default under Helm in test/plugin.test.ts' },
   'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
+  'plugin/commands/helm-install.ts': {
+    test: 'test/commands/install.test.ts',
+    why: "install's options and Helm's, stray words, Helm's failures to exit codes, against real Helm 3 and 4; cordon --upgrade in test/flyte-day2.test.ts",
+  },
   'plugin/commands/index.ts': { test: 'test/cli.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': { test: 'test/cli.test.ts', why: 'labels from flags and from multicluster.executionLabels' },
