@@ -15,12 +15,10 @@
 import { existsSync } from 'node:fs';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
-import { STREAM_INPUT } from '../limits.ts';
 import { self } from '../shell.ts';
 import { readText } from '../stdio.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError } from '../yaml.ts';
 import { clustersFromFile } from './check-clusters.ts';
+import { deployedLists } from './deployed.ts';
 import { joinedElsewhere, readCredentials, removeCredentials } from './hub.ts';
 import { UnreachableError, type Kube } from './kube.ts';
 import { CLUSTER_LABEL, clusterUid, deleteRbac, deleteTokenSecret, listTokenSecrets } from './member.ts';
@@ -40,6 +38,10 @@ interface UnjoinRequest {
   /** How long phase 2 waits for the rollout of FlyteAdmin's Deployments. */
   rolloutTimeoutMs: number;
   pollMs?: number;
+  /** With --admin: the executions FlyteAdmin lists on the cluster that have not ended, each described, and where that was asked. */
+  running?: () => Promise<{ where: string; executions: string[] }>;
+  /** The drain of the cluster, for the refusal's fix. */
+  drain?: string;
 }
 
 interface UnjoinOutcome {
@@ -67,28 +69,6 @@ async function reachMember(req: UnjoinRequest, session: ClusterSession): Promise
   }
 }
 
-/** The ConfigMaps FlyteAdmin runs with (flyte-admin-clusters-config, flyte-clusterresourcesync-config: every one with clusters.yaml) and the clusters each lists. */
-async function deployedLists(hub: Kube, ns: string): Promise<{ lists: Array<{ name: string; clusters: ClusterConfig[]; release?: string }> }> {
-  const all = await hub.call(`listing ConfigMaps in ${ns}`, () => hub.core.listNamespacedConfigMap({ namespace: ns }));
-  const lists: Array<{ name: string; clusters: ClusterConfig[]; release?: string }> = [];
-  for (const cm of all.items) {
-    const text = cm.data?.['clusters.yaml'];
-    if (!text) continue;
-    let clusters: ClusterConfig[] = [];
-    try {
-      const v = parseUntrusted(text, `hub ConfigMap ${ns}/${cm.metadata?.name} clusters.yaml`, STREAM_INPUT) as {
-        clusters?: { clusterConfigs?: ClusterConfig[] };
-      } | null;
-      clusters = Array.isArray(v?.clusters?.clusterConfigs) ? v.clusters.clusterConfigs : [];
-    } catch (e) {
-      if (!isYamlError(e)) throw e; // not ours to judge here; `check` reports it
-    }
-    const release = cm.metadata?.annotations?.['meta.helm.sh/release-name'];
-    lists.push({ name: cm.metadata?.name ?? '?', clusters, ...(release ? { release } : {}) });
-  }
-  return { lists };
-}
-
 const enabled = (c: ClusterConfig) => c.enabled === true || c.inCluster === true;
 
 export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession & { hub: Kube }): Promise<UnjoinOutcome> {
@@ -107,7 +87,7 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
   }
   const rerun = `rerun: ${self()} unjoin ${req.context} ${flags}`;
   const { creds, deployed } = await Promise.all([readCredentials(hub, ns, secretName), deployedLists(hub, ns)])
-    .then(([creds, deployed]) => ({ creds, deployed }))
+    .then(([creds, lists]) => ({ creds, deployed: { lists } }))
     .catch((e: unknown) => {
       throw stopped(e, 'nothing was changed', rerun);
     });
@@ -132,6 +112,10 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
   const release = deployed.lists.find((l) => l.release)?.release ?? 'flyte';
   const upgrade = `${self()} install control-plane${release === 'flyte' ? '' : ` --release ${release}`} --kube-context ${hub.context} -n ${ns} -f ${req.values ?? 'VALUES'}`;
   await refuseLast(req, deployed.lists, upgrade, hub.context, ns);
+  await refuseRunning(req, warnings).catch((e: unknown) => {
+    if (e instanceof FlytemcError && e.exitCode === EXIT.invalid) throw e;
+    throw stopped(e, 'nothing was changed', rerun);
+  });
 
   say(`connecting to context ${req.context}`);
   const member = await reachMember(req, session).catch((e: unknown) => {
@@ -286,6 +270,34 @@ export async function unjoinCluster(req: UnjoinRequest, session: ClusterSession 
       );
     });
   return { ...base, phase: 'done', hubChanged, listedIn: [] };
+}
+
+/**
+ * Refuses (unless --force: a warning) while FlyteAdmin lists executions on the cluster that have not
+ * ended: once it no longer lists the cluster, it can neither follow nor abort them.
+ */
+async function refuseRunning(req: UnjoinRequest, warnings: Problem[]): Promise<void> {
+  if (!req.running) return;
+  const { where, executions } = await req.running();
+  if (!executions.length) return;
+  const n = executions.length;
+  const what = `${n} execution${n === 1 ? ' has' : 's have'} not ended on ${req.name}: ${executions.join(', ')}; once FlyteAdmin no longer lists ${req.name} it can neither follow nor abort ${n === 1 ? 'it' : 'them'}`;
+  if (req.force) {
+    warnings.push(
+      warning(where, `${what} (--force)`, `abort ${n === 1 ? 'it' : 'them'} first next time: ${req.drain ?? `flytemc drain ${req.name} --admin URL`} --abort`),
+    );
+    return;
+  }
+  throw new FlytemcError(
+    [
+      error(
+        where,
+        `${what}; nothing was changed`,
+        `drain it first (cordon, then wait for the work to end, or --abort it): ${req.drain ?? `flytemc drain ${req.name} --admin URL`}; then rerun this unjoin (or pass --force to unjoin anyway)`,
+      ),
+    ],
+    EXIT.invalid,
+  );
 }
 
 /**

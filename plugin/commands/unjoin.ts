@@ -2,9 +2,10 @@
 // how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
 // no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
 import { EXIT, FlytemcError, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
+import { commandLine, guard, printWarnings, self } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
+import { ADMIN_OPTIONS, ADMIN_USAGE, adminConnection, type AdminConnection } from './admin-flags.ts';
 
 export const summary = 'remove a data plane in two phases FlyteAdmin survives: values file and upgrade, then hub keys, token and RBAC';
 export const usage = `Usage: flytemc unjoin CONTEXT --name NAME --kube-context HUB [--values FILE] [options]
@@ -24,8 +25,11 @@ cluster it lists has no token file):
 Run it again after the upgrade (or with --finish, which fails with exit 3 instead of stopping after
 phase 1). Refuses a CONTEXT that is not the cluster joined as NAME, and the last cluster of a
 running FlyteAdmin unless --force (the message gives the commands for the end state:
-the control plane running workloads itself, or back to single-cluster flyte-core). Re-running
-changes nothing.
+the control plane running workloads itself, or back to single-cluster flyte-core). With --admin
+URL it first asks FlyteAdmin for the executions on the cluster that have not ended (every project
+and domain) and refuses while there are any, naming them and \`drain\`, unless --force: once
+FlyteAdmin no longer lists the cluster it can neither follow nor abort them. Re-running changes
+nothing.
 
 Options:
   --name NAME          the cluster's name in FlyteAdmin (default: the context name)
@@ -34,29 +38,45 @@ Options:
   --values FILE        remove the cluster and its routes from FILE's multicluster.clusters
   --finish             phase 2 only: exit 3 when FlyteAdmin still lists the cluster
   --force              go on when the data plane is unreachable (or is not the recorded cluster),
-                       and unjoin the last cluster
+                       unjoin the last cluster, or one with executions that have not ended
   --restart            roll flyteadmin and syncresources in the hub when its Secret changed
   --dry-run            print the plan and a diff (tokens masked); change nothing
   --kubeconfig PATH    kubeconfig to use
   --insecure-skip-tls-verify  allow a context whose kubeconfig cluster skips TLS verification (refused
                        without this flag; every line about it then says so; other clusters stay verified)
-  --timeout DUR        per-request timeout (default 15s; with --force, 5s for the data plane)
+  --timeout DUR        per-request timeout, FlyteAdmin's too (default 15s; with --force, 5s for the data plane)
   --rollout-timeout DUR how long phase 2 waits for FlyteAdmin's rollout (default 5m)
+${ADMIN_USAGE}
   -h, --help           this help
 
 Exit codes (docs/plugin.md#exit-codes): 0 removed, phase 1 done (the output says what is left), or
 nothing to do; 1 a values file is wrong or not there, the context is another cluster than the one
-joined, the cluster is joined in another namespace (the message names it), or it is the last data
-plane of a running control plane (without --force); 2 the command line is wrong, or the kubeconfig
-(none, no such context, a cluster that skips TLS verification without --insecure-skip-tls-verify);
-3 a cluster failed (unreachable without --force, permissions), FlyteAdmin's rollout did not finish
-in time, or --finish while FlyteAdmin still lists the cluster; 70 a bug in flytemc.
+joined, the cluster is joined in another namespace (the message names it), it is the last data
+plane of a running control plane, or (--admin) executions have not ended there (without --force);
+2 the command line is wrong, or the kubeconfig (none, no such context, a cluster that skips TLS
+verification without --insecure-skip-tls-verify); 3 a cluster failed (unreachable without --force,
+permissions), FlyteAdmin does not answer, its rollout did not finish in time, or --finish while
+FlyteAdmin still lists the cluster; 70 a bug in flytemc.
 
 Examples:
-  flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml
+  flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml --admin http://localhost:8088
   flytemc unjoin dp-eu-west-1 --name dp-eu-west-1 --kube-context cp --values values-cp.yaml --finish
   flytemc unjoin old-dp --name dp-old --kube-context cp --force
 `;
+
+/** The executions FlyteAdmin lists on `name` that have not ended, each described. */
+async function runningWork(conn: AdminConnection, name: string): Promise<{ where: string; executions: string[] }> {
+  const { FlyteAdmin, failWith } = await import('../flyteadmin/client.ts');
+  const { describeExecution, runningOn } = await import('../flyteadmin/drain.ts');
+  const admin = new FlyteAdmin(conn);
+  const where = `FlyteAdmin ${admin.url}`;
+  const running = await runningOn(admin, name).catch((e: unknown) => failWith(e, where));
+  const now = Date.now();
+  return { where, executions: running.map((e) => describeExecution(e, now)) };
+}
+
+const drainCommand = (conn: AdminConnection, name: string, hub: string, ns: string, values: string | undefined) =>
+  `${self()} drain ${name} --admin ${conn.url} --kube-context ${hub} -n ${ns}${values ? ` -f ${values}` : ''}`;
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
@@ -69,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         restart: { type: 'boolean', default: false },
         finish: { type: 'boolean', default: false },
+        ...ADMIN_OPTIONS,
       },
       true,
     );
@@ -79,6 +100,7 @@ export async function run(argv: string[]): Promise<number> {
     const { context, name } = oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
     const { openSession } = await import('../cluster/session.ts');
+    const conn = adminConnection(v, timeoutOption(v.timeout, '--timeout', 15_000), false);
     const session = await openSession({ ...sessionOptions({ ...v, 'token-timeout': undefined }, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
     await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
@@ -90,7 +112,16 @@ export async function run(argv: string[]): Promise<number> {
     let out: Awaited<ReturnType<typeof unjoinCluster>>;
     try {
       out = await unjoinCluster(
-        { context, name, force: v.force, restart: v.restart, finish: v.finish, rolloutTimeoutMs, ...(v.values ? { values: v.values } : {}) },
+        {
+          context,
+          name,
+          force: v.force,
+          restart: v.restart,
+          finish: v.finish,
+          rolloutTimeoutMs,
+          ...(v.values ? { values: v.values } : {}),
+          ...(conn ? { running: () => runningWork(conn, name), drain: drainCommand(conn, name, session.hubContext, namespace, v.values) } : {}),
+        },
         { ...session, tokenTimeoutMs: 0, ...memberTimeout },
       );
     } catch (e) {
