@@ -1,5 +1,7 @@
-// `helm flytemc labels`: flytectl attribute files that route a project/domain[/workflow] to a
-// label: one from the command line, or one per entry of `multicluster.executionLabels`.
+// `helm flytemc labels`: the execution cluster label of each project/domain[/workflow], kept as
+// code in `multicluster.executionLabels`: `labels apply|diff` reconciles FlyteAdmin with it
+// (plugin/flyteadmin/labels.ts); without a subcommand, flytectl attribute files (one from the
+// command line, or one per entry).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateMulticluster } from '../generated/validators.cjs';
@@ -9,15 +11,33 @@ import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
 import { get } from '../json-pointer.ts';
 import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render, type Format } from '../output.ts';
+import { parseFormat, render, table, type Format } from '../output.ts';
 import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
+import { commandLine, guard, partWay, printWarnings, self } from '../shell.ts';
+import { kubeOptions, namespaceOf } from './cluster-flags.ts';
+import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import { writeOut } from '../stdio.ts';
 import { isObject } from '../data.ts';
+import { shellQuote } from '../helm.ts';
 
-export const summary = 'write flytectl execution-cluster-label attribute files (one, or one per multicluster.executionLabels entry)';
-export const usage = `Usage: helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
+export const summary = 'execution cluster labels as code: apply multicluster.executionLabels to FlyteAdmin, diff them, or write flytectl files';
+export const usage = `Usage: helm flytemc labels apply --admin URL -f FILE... [--prune|--prune-all] [--dry-run] [--kube-context HUB] [-n NS]
+       helm flytemc labels diff --admin URL -f FILE... [--prune|--prune-all] [--kube-context HUB] [-n NS]
+       helm flytemc labels --project P --domain D [--workflow W] --label L [-f FILE...] [-o yaml|json] [--out FILE]
        helm flytemc labels -f FILE... --out DIR [-o yaml|json]
+
+\`labels apply\` reads \`multicluster.executionLabels\` (a list of {project, domain, workflow?,
+label}) from the values files and FlyteAdmin's execution cluster label attributes (matchable
+attributes of type EXECUTION_CLUSTER_LABEL), prints the difference (add, change, remove, and what it
+keeps) and applies it through FlyteAdmin's API: project-domain attributes, or workflow attributes
+for an entry with a workflow. Before anything is written it refuses a label that labelClusterMap
+(of the values, and of FlyteAdmin's deployed config) does not route, an entry listed twice, and a
+project or domain FlyteAdmin does not know. FlyteAdmin's attributes carry no owner, so flytemc
+records what it applied in ConfigMap flytemc-execution-labels of the control plane's namespace in
+the hub (the team sees it, whichever machine or CI job applied); --prune removes the attributes of
+that record that the values no longer list, --prune-all every attribute the values do not list.
+Without either, other attributes are listed as kept. --dry-run shows the difference only;
+\`labels diff\` shows it and exits 3 when FlyteAdmin differs from what apply would make it (for CI).
 
 Writes the attribute file that \`flytectl update execution-cluster-label --attrFile FILE\` reads,
 so that executions of the project and domain (and workflow) go to the clusters of label L. With
@@ -30,7 +50,20 @@ file per entry into DIR, named <project>_<domain>[_<workflow>].yaml: the mapping
 with the clusters. Every entry is checked first; one label the config does not route and
 nothing is written.
 
-Options:
+Options of apply and diff:
+${ADMIN_USAGE}
+  -f, --values F   values files with multicluster.executionLabels and the cluster config (repeatable)
+  --prune          also remove the attributes flytemc applied before that the values no longer list
+  --prune-all      also remove every attribute the values do not list, whoever set it
+  --dry-run        (apply) print the difference; change nothing
+  --kube-context HUB  the control plane's context (default: the current context)
+  -n, --namespace NS  the control plane's namespace (default: flyte; helm flytemc: Helm's namespace)
+  -o FORMAT        table (default), yaml or json
+${REQUEST_TIMEOUT_USAGE}
+  --kubeconfig PATH   kubeconfig to use
+  --insecure-skip-tls-verify  allow a hub context whose kubeconfig cluster skips TLS verification
+
+Options of the files:
   --project P      the Flyte project
   --domain D       the domain (development, staging, production, ...)
   --workflow W     only this workflow (optional)
@@ -40,10 +73,17 @@ Options:
   --out FILE|DIR   write to FILE instead of standard output; with executionLabels, the folder
   -h, --help       this help
 
-Exit codes (docs/plugin.md#exit-codes): 0 written; 1 a label is not routed by the config, or a
-values file is wrong; 2 the command line is wrong or a file cannot be read; 70 a bug in flytemc.
+Exit codes (docs/plugin.md#exit-codes): 0 written or applied (diff: no difference); 1 a label is
+not routed by the config, an entry is listed twice, a project or domain FlyteAdmin does not know,
+or a values file is wrong; 2 the command line is wrong, a file cannot be read, or the kubeconfig
+(none, no such context, a cluster that skips TLS verification without --insecure-skip-tls-verify);
+3 diff: FlyteAdmin differs from the values; FlyteAdmin or the hub does not answer (apply says what
+was applied and how to go on); 70 a bug in flytemc.
 
 Examples:
+  helm flytemc labels diff --admin http://localhost:8088 -f my-values.yaml --kube-context cp
+  helm flytemc labels apply --admin http://localhost:8088 -f my-values.yaml --kube-context cp --prune
+
   helm flytemc labels --project flytesnacks --domain development --label team2 -f values-override.yaml --out ecl.yaml
   flytectl update execution-cluster-label --attrFile ecl.yaml
 
@@ -82,6 +122,7 @@ const attributes = (e: ExecutionLabel): Record<string, string> => ({
 });
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'apply' || argv[0] === 'diff') return reconcile(argv[0], argv.slice(1));
   return guard(async () => {
     const { values } = commandLine(argv, {
       project: { type: 'string' },
@@ -143,16 +184,23 @@ export async function run(argv: string[]): Promise<number> {
 
 const HEADER = '# flytectl execution-cluster-label attributes, written by `flytemc labels` from multicluster.executionLabels';
 
-/** One file per `multicluster.executionLabels` entry, after checking every entry. */
-async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => Found, dir: string, format: Format): Promise<number> {
+/**
+ * The `multicluster.executionLabels` entries of the values files, checked before anything is
+ * written: the schema, one entry per project/domain[/workflow], each label routed by every config
+ * of `configs` (the values', and for apply FlyteAdmin's deployed one). `empty`: an empty list is
+ * fine (apply with --prune removes everything it applied).
+ */
+function executionLabelsOf(parsed: ValuesFile[], merged: unknown, configs: () => Found[], empty: boolean): Array<ExecutionLabel & { at: string }> {
   // the file whose list wins (Helm replaces lists: the last file that sets it)
   const src = [...parsed].reverse().find((p) => isObject(p.values) && isObject(p.values.multicluster) && 'executionLabels' in p.values.multicluster);
   const mc = isObject(merged) && isObject(merged.multicluster) ? merged.multicluster : {};
-  if (!src || !Array.isArray(mc.executionLabels) || mc.executionLabels.length === 0) {
+  if (!src || !Array.isArray(mc.executionLabels) || (mc.executionLabels.length === 0 && !empty)) {
     throw new FlytemcError([
       error(
         parsed.map((p) => p.file).join(', '),
-        'no multicluster.executionLabels entries to write',
+        empty
+          ? 'no multicluster.executionLabels list (`executionLabels: []` says there is none on purpose)'
+          : 'no multicluster.executionLabels entries to write',
         'add entries such as `- {project: flytesnacks, domain: development, label: team1}` under multicluster.executionLabels, or pass --project, --domain and --label',
       ),
     ]);
@@ -163,25 +211,32 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
   if (!validateMulticluster(shape)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => get(shape, p)));
   if (problems.length) throw new FlytemcError(problems);
   const entries = mc.executionLabels as ExecutionLabel[];
-  const found = config();
+  const found = configs();
   const names = new Map<string, number>();
   entries.forEach((e, i) => {
-    const why = unrouted(e.label, found);
-    if (why) problems.push(error(at(`/executionLabels/${i}/label`), `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}: ${why.what}`, why.fix));
-    const name = fileName(e, format);
+    for (const f of found) {
+      const why = unrouted(e.label, f);
+      if (why) problems.push(error(at(`/executionLabels/${i}/label`), `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}: ${why.what}`, why.fix));
+    }
+    const name = [e.project, e.domain, e.workflow ?? ''].join('/');
     const first = names.get(name);
     if (first !== undefined)
       problems.push(
         error(
           at(`/executionLabels/${i}`),
-          `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''} is listed twice (also entry ${first}); flytectl keeps whichever is applied last`,
+          `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''} is listed twice (also entry ${first}); only one label can apply`,
           'keep one entry',
         ),
       );
     else names.set(name, i);
   });
   if (problems.length) throw new FlytemcError(problems);
+  return entries.map((e, i) => ({ ...e, at: at(`/executionLabels/${i}`) }));
+}
 
+/** One file per `multicluster.executionLabels` entry, after checking every entry. */
+async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => Found, dir: string, format: Format): Promise<number> {
+  const entries = executionLabelsOf(parsed, merged, () => [config()], false);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file; with executionLabels it names a folder`);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -210,4 +265,115 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
 /** `<project>_<domain>[_<workflow>].yaml`: project and domain ids have no `_`, so names never collide. */
 function fileName(e: ExecutionLabel, format: Format): string {
   return `${[e.project, e.domain, ...(e.workflow ? [e.workflow] : [])].join('_')}.${format === 'json' ? 'json' : 'yaml'}`;
+}
+
+/** `labels apply` and `labels diff`: FlyteAdmin's execution cluster label attributes made (or compared with) the values'. */
+async function reconcile(mode: 'apply' | 'diff', argv: string[]): Promise<number> {
+  return guard(async () => {
+    const { values: v } = commandLine(argv, {
+      values: { type: 'string', short: 'f', multiple: true },
+      ...ADMIN_OPTIONS,
+      ...REQUEST_TIMEOUT,
+      'kube-context': { type: 'string' },
+      namespace: { type: 'string', short: 'n' },
+      kubeconfig: { type: 'string' },
+      'insecure-skip-tls-verify': { type: 'boolean', default: false },
+      prune: { type: 'boolean', default: false },
+      'prune-all': { type: 'boolean', default: false },
+      ...(mode === 'apply' ? { 'dry-run': { type: 'boolean', default: false } } : {}),
+      output: { type: 'string', short: 'o' },
+    });
+    if (v.help) {
+      await writeOut(usage);
+      return EXIT.ok;
+    }
+    const format = parseFormat(v.output);
+    const files = v.values ?? [];
+    if (!files.length)
+      throw new UsageError(`pass the values files that hold multicluster.executionLabels: ${self()} labels ${mode} --admin URL -f my-values.yaml`);
+    if (v.prune && v['prune-all']) throw new UsageError('--prune and --prune-all exclude each other: --prune-all removes what --prune removes, and more');
+    const requestMs = requestTimeout(v);
+    const conn = adminConnection(v, requestMs, true);
+    const prune = v['prune-all'] ? 'all' : v.prune ? 'applied' : 'none';
+    const dry = mode === 'diff' || (v as { 'dry-run'?: boolean })['dry-run'] === true;
+    const ns = namespaceOf(v.namespace);
+
+    // 1. the values: every entry checked against their labelClusterMap; nothing is contacted yet
+    const { files: parsed, merged } = readValuesFiles(files);
+    const valuesConfig = (): Found => {
+      const found = clustersFromValues(merged);
+      if (!found)
+        throw new FlytemcError([
+          error(files.join(', '), 'no cluster config to check the labels against', 'pass the values file with multicluster.clusters too'),
+        ]);
+      return { routes: computeRoutes(found.clusters), at: found.at };
+    };
+    executionLabelsOf(parsed, merged, () => [valuesConfig()], true);
+    // 2. the hub: FlyteAdmin's deployed config must route them too, and the record of what flytemc applied
+    const { connectHub, readDeployedClusters } = await import('../cluster/deployed.ts');
+    const { labelRecord } = await import('../cluster/label-record.ts');
+    const hub = await connectHub({
+      kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
+      kubeContext: v['kube-context'],
+    });
+    const deployed = await readDeployedClusters(hub, ns);
+    const entries = executionLabelsOf(
+      parsed,
+      merged,
+      () => [valuesConfig(), { routes: computeRoutes(deployed.clusters), at: `FlyteAdmin's deployed config (${deployed.source})` }],
+      true,
+    );
+    const record = labelRecord(hub, ns, dry);
+    // 3. FlyteAdmin: projects and domains it knows, its attributes
+    const { FlyteAdmin, failWith } = await import('../flyteadmin/client.ts');
+    const { applyLabels, drifts, planLabels, unknownProjects } = await import('../flyteadmin/labels.ts');
+    const admin = new FlyteAdmin(conn);
+    const where = `FlyteAdmin ${admin.url}`;
+    const desired = entries.map((e) => ({ project: e.project, domain: e.domain, ...(e.workflow ? { workflow: e.workflow } : {}), label: e.label }));
+    const unknown = await unknownProjects(admin, desired, (i) => entries[i]!.at).catch((e: unknown) => failWith(e, where));
+    if (unknown.length) throw new FlytemcError(unknown);
+    const [current, applied] = await Promise.all([admin.executionLabels().catch((e: unknown) => failWith(e, where)), record.read()]);
+    const changes = planLabels(desired, current, applied.targets, prune);
+    const rerun = [
+      `${self()} labels apply --admin ${admin.url}`,
+      ...files.map((f) => `-f ${shellQuote(f)}`),
+      `--kube-context ${hub.context} -n ${ns}`,
+      ...(v.prune ? ['--prune'] : []),
+      ...(v['prune-all'] ? ['--prune-all'] : []),
+    ].join(' ');
+    const report = { admin: admin.url, values: files, record: record.where, prune, changes };
+    await writeOut(render(format, report, () => formatChanges(changes, admin.url, files)));
+    if (mode === 'diff') {
+      if (!drifts(changes)) return EXIT.ok;
+      throw new FlytemcError(
+        [error(where, `its execution cluster labels differ from ${files.join(', ')} (${summarize(changes)})`, `apply the values: ${rerun}`)],
+        EXIT.failed,
+      );
+    }
+    if (dry) {
+      if (format === 'table') await writeOut('dry run: nothing was changed\n');
+      return EXIT.ok;
+    }
+    const out = await applyLabels(admin, record, changes, rerun).catch(partWay);
+    if (format === 'table')
+      await writeOut(
+        out.done.length
+          ? `applied ${out.done.length} change${out.done.length === 1 ? '' : 's'} to FlyteAdmin (recorded in ${record.where})\n`
+          : `no change: FlyteAdmin's execution cluster labels match the values\n`,
+      );
+    return EXIT.ok;
+  });
+}
+
+function summarize(changes: Array<{ action: string }>): string {
+  const n = (a: string) => changes.filter((c) => c.action === a).length;
+  return `${n('add')} to add, ${n('change')} to change, ${n('remove')} to remove, ${n('unchanged')} unchanged, ${n('keep')} kept`;
+}
+
+function formatChanges(changes: import('../flyteadmin/labels.ts').LabelChange[], admin: string, files: string[]): string {
+  const shown = (t: { project: string; domain: string; workflow?: string }) => [t.project, t.domain || '(all)', t.workflow ?? ''];
+  const rows = changes.map((c) => [c.action, ...shown(c.target), c.from ?? '-', c.to ?? '-', c.note ?? '']);
+  return `execution cluster labels: FlyteAdmin ${admin} against multicluster.executionLabels of ${files.join(', ')}
+${table(['ACTION', 'PROJECT', 'DOMAIN', 'WORKFLOW', 'FLYTEADMIN', 'VALUES', 'NOTE'], rows, '  ')}${summarize(changes)}
+`;
 }
