@@ -9,7 +9,7 @@ import { writeOut } from '../stdio.ts';
 import { validateFiles } from '../config/validate-files.ts';
 
 export const summary = "show where FlyteAdmin sends executions: per label each cluster's share, skips and fallbacks";
-export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
+export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--label L...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
 
 Reads the cluster config from the values files (merged as Helm merges them) and shows, per
 execution cluster label, each cluster's share of executions, whether it is enabled, what
@@ -22,12 +22,17 @@ FlyteAdmin's rules: a route to an unknown or disabled cluster is skipped; a labe
 cluster is dropped; weights (0..1) are normalised; weight 0 is ignored unless all are 0; the
 cluster of an execution is drawn with a generator seeded by the hash of its name.
 
+--label L shows only that label, also one labelClusterMap does not have (a typo, a label an
+execution cluster label attribute names, a label left with no enabled cluster after a cordon):
+then the fallback FlyteAdmin takes for it, and with --execution the cluster each execution gets.
+
 Options:
   -f, --values FILE   a values file (repeat; later files win, as with helm -f)
   --simulate N        draw N executions per label with FlyteAdmin's seeded algorithm (up to
                       1000000; over a second, a progress line on a terminal)
   --seed S            seed of the simulated execution names (default flytemc): same seed, same names
-  --execution NAME    show where the execution NAME goes for every label (repeatable)
+  --label L           only this label (repeatable); one not in labelClusterMap shows FlyteAdmin's fallback
+  --execution NAME    show where the execution NAME goes for every label, or each --label (repeatable)
   -o FORMAT           table (default), yaml or json
   -h, --help          this help
 
@@ -38,13 +43,39 @@ is wrong or a file cannot be read; 70 a bug in flytemc.
 Examples:
   helm flytemc routes -f values-override.yaml
   helm flytemc routes -f values-override.yaml --simulate 1000
+  helm flytemc routes -f values-override.yaml --label team9 --execution f3a1b2c3d4e5f6a7b8c9
 `;
 
 function entryRows(entries: RouteEntry[], enabled: (id: string) => string): string[][] {
   return entries.map((e) => [e.id, String(e.weight), enabled(e.id), e.used ? percent(e.share) : '-', e.note ?? '']);
 }
 
-function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): string {
+/** The list FlyteAdmin draws from for `label`, with each cluster's share: its own, or the fallback's. */
+function lookup(r: Routes, label: string): Lookup {
+  const own = r.labels.find((l) => l.label === label);
+  const eff = effectiveList(r, label);
+  const entries =
+    own && !own.dropped ? own.entries : r.fallback.label !== undefined ? r.labels.find((l) => l.label === r.fallback.label)!.entries : r.fallback.all;
+  const why = !own ? 'not in labelClusterMap' : own.dropped ? 'dropped: none of its clusters is enabled' : undefined;
+  return {
+    label,
+    known: !!own,
+    ...(why ? { fallback: why } : {}),
+    via: eff.via,
+    entries: entries.filter((e) => e.used).map((e) => ({ id: e.id, share: e.share })),
+  };
+}
+
+interface Lookup {
+  label: string;
+  known: boolean;
+  /** Why FlyteAdmin falls back for it, when it does. */
+  fallback?: string;
+  via: string;
+  entries: Array<{ id: string; share: number }>;
+}
+
+function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[], only: Lookup[]): string {
   const out: string[] = [];
   const enabled = (id: string) => {
     const c = r.clusters.find((x) => x.name === id);
@@ -58,7 +89,17 @@ function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): str
       '  ',
     ).trimEnd(),
   );
-  for (const l of r.labels) {
+  for (const l of only) {
+    out.push(`\nlabel ${l.label}${l.fallback ? `: ${l.fallback}, so FlyteAdmin uses ${l.via}` : ''}`);
+    out.push(
+      table(
+        ['CLUSTER', 'SHARE'],
+        l.entries.map((e) => [e.id, percent(e.share)]),
+        '  ',
+      ).trimEnd(),
+    );
+  }
+  for (const l of only.length ? [] : r.labels) {
     const state = l.fatal
       ? `FlyteAdmin would not start: ${l.fatal}`
       : l.dropped
@@ -67,12 +108,14 @@ function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[]): str
     out.push(`\nlabel ${l.label}${state ? `: ${state}` : ''}`);
     out.push(table(['CLUSTER', 'WEIGHT', 'ENABLED', 'SHARE', 'NOTE'], entryRows(l.entries, enabled), '  ').trimEnd());
   }
-  out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
-  if (r.fallback.note) out.push(`  ${r.fallback.note}`);
-  const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
-  if (r.fallback.label !== undefined)
-    out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
-  else out.push(`  all enabled clusters, equal weight: ${all}`);
+  if (!only.length) {
+    out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
+    if (r.fallback.note) out.push(`  ${r.fallback.note}`);
+    const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
+    if (r.fallback.label !== undefined)
+      out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
+    else out.push(`  all enabled clusters, equal weight: ${all}`);
+  }
   if (sim) {
     out.push(`\nsimulated ${sim.n} executions per label (names from seed ${JSON.stringify(sim.seed)}, e.g. ${sim.example}):`);
     const rows: string[][] = [];
@@ -109,8 +152,8 @@ interface ExecPick {
 
 const NO_LABEL = '(none)';
 
-function labelsToTry(r: Routes): string[] {
-  return [...r.labels.map((l) => l.label), NO_LABEL];
+function labelsToTry(r: Routes, only: string[]): string[] {
+  return only.length ? only : [...r.labels.map((l) => l.label), NO_LABEL];
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -120,6 +163,7 @@ export async function run(argv: string[]): Promise<number> {
       simulate: { type: 'string' },
       seed: { type: 'string' },
       execution: { type: 'string', multiple: true },
+      label: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o' },
     });
     if (values.help) {
@@ -143,6 +187,7 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.invalid;
     }
     const routes = computeRoutes(found.clusters);
+    const only = values.label ?? [];
     // the checks of `validate`, as notes: they explain, they do not stop the routes
     for (const rep of validateFiles(files)) for (const p of rep.problems) routes.notes.push(formatProblem(p));
 
@@ -151,7 +196,7 @@ export async function run(argv: string[]): Promise<number> {
       const seed = values.seed ?? 'flytemc';
       const names = executionNames(n, seed);
       sim = { n, seed, example: names[0]!, results: [] };
-      const labels = labelsToTry(routes);
+      const labels = labelsToTry(routes, only);
       // over ~1 s of drawing: a progress line on a terminal (stderr), nothing otherwise
       const progress = new ProgressLine("simulating FlyteAdmin's draws", labels.length * n);
       let done = 0;
@@ -169,14 +214,21 @@ export async function run(argv: string[]): Promise<number> {
     }
     const execs: ExecPick[] = [];
     for (const name of values.execution ?? []) {
-      for (const label of labelsToTry(routes)) {
+      for (const label of labelsToTry(routes, only)) {
         const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
         const c = pick(eff.entries, name);
         execs.push({ execution: name, label, via: eff.via, ...(c ? { cluster: c } : {}) });
       }
     }
-    const data = { source: found.at, ...routes, ...(sim ? { simulation: sim } : {}), ...(execs.length ? { executions: execs } : {}) };
-    await writeOut(render(format, data, () => tableOf(routes, sim, execs)));
+    const lookups = only.map((l) => lookup(routes, l));
+    const data = {
+      source: found.at,
+      ...routes,
+      ...(lookups.length ? { lookups } : {}),
+      ...(sim ? { simulation: sim } : {}),
+      ...(execs.length ? { executions: execs } : {}),
+    };
+    await writeOut(render(format, data, () => tableOf(routes, sim, execs, lookups)));
     const fatal = routes.labels.some((l) => l.fatal);
     return fatal ? EXIT.invalid : EXIT.ok;
   });
