@@ -217,6 +217,101 @@ test('labels -f FILE --out DIR: one attribute file per multicluster.executionLab
   assert.is(flytemc(['labels', '-f', values]).code, 2);
 });
 
+test('routes --label: a label the map lacks shows the fallback FlyteAdmin takes, and with --execution where each execution goes; a known label only its own routes', () => {
+  const r = flytemc(['routes', '-f', CLUSTERS, '--label', 'team9', '--label', 'team2', '--execution', 'exec0']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, 'label team9: not in labelClusterMap, so FlyteAdmin uses defaultExecutionLabel team1\n  CLUSTER    SHARE\n  cluster_1  100.0%\n');
+  assert.match(r.stdout, 'label team2\n  CLUSTER    SHARE\n  cluster_2  50.0%\n  cluster_3  50.0%\n');
+  assert.not.match(r.stdout, 'label team1');
+  assert.match(r.stdout, /exec0\s+team9\s+defaultExecutionLabel team1\s+cluster_1\n\s+exec0\s+team2\s+label team2\s+cluster_2\n/);
+  // no default label: the equal-weight fallback over the enabled clusters, per execution
+  const dir = mkdtempSync(join(tmpdir(), 'flytemc-routes-'));
+  const f = join(dir, 'v.yaml');
+  writeFileSync(f, readFileSync(CLUSTERS, 'utf8').replace(/ {4}defaultExecutionLabel: team1\n/, ''));
+  const j = flytemc(['routes', '-f', f, '--label', 'nope', '--execution', 'exec0', '--execution', 'exec1', '-o', 'json']);
+  assert.is(j.code, 0, j.stderr);
+  const data = JSON.parse(j.stdout) as {
+    lookups: Array<{ label: string; known: boolean; fallback: string; via: string }>;
+    executions: Array<{ label: string; via: string; cluster: string }>;
+  };
+  assert.equal(
+    data.lookups.map((l) => [l.label, l.known, l.fallback, l.via]),
+    [['nope', false, 'not in labelClusterMap', 'all enabled clusters']],
+  );
+  assert.equal(
+    data.executions.map((e) => e.label),
+    ['nope', 'nope'],
+  );
+  assert.ok(data.executions.every((e) => e.via === 'all enabled clusters' && /^cluster_[123]$/.test(e.cluster)));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('cordon and uncordon on values files: the file that holds the cluster list is edited (enabled only), the upgrade printed with every -f; not joined, the last enabled cluster and no -f are refused, nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flytemc-cordon-'));
+  const shared = join(dir, 'shared.yaml');
+  const my = join(dir, 'my.yaml');
+  writeFileSync(shared, 'multicluster:\n  controlPlane: {adminEndpoint: "dns:///flyte.example.com:443"}\n');
+  const text = `# ours\n${readFileSync(CLUSTERS, 'utf8')}`;
+  writeFileSync(my, text);
+  const dry = flytemc(['cordon', 'cluster_1', '-f', shared, '-f', my, '--kube-context', 'cp', '-n', 'flyte', '--dry-run']);
+  assert.is(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /would update\s+multicluster\.clusters\.clusterConfigs\s+\(cluster_1: enabled: false\)/);
+  assert.match(dry.stdout, '+         enabled: false');
+  assert.match(
+    dry.stdout,
+    `dry run: nothing was changed; the upgrade would be:\n  flytemc install control-plane --kube-context cp -n flyte -f ${shared} -f ${my}\n`,
+  );
+  assert.is(readFileSync(my, 'utf8'), text);
+
+  const c = flytemc(['cordon', 'cluster_1', '-f', shared, '-f', my, '--kube-context', 'cp', '-n', 'flyte']);
+  assert.is(c.code, 0, c.stderr);
+  assert.match(c.stdout, `cluster_1 is cordoned in ${my} (enabled: false)`);
+  assert.match(c.stdout, /labels with no other enabled cluster, whose executions now go where FlyteAdmin falls back .*: team1\n/);
+  assert.match(
+    c.stdout,
+    `next, upgrade the control plane with these values (or rerun with --upgrade):\n  flytemc install control-plane --kube-context cp -n flyte -f ${shared} -f ${my}\n`,
+  );
+  assert.match(
+    c.stdout,
+    `then wait until nothing runs on cluster_1 (or abort it with --abort):\n  flytemc drain cluster_1 --admin URL --kube-context cp -n flyte -f ${shared} -f ${my}\n`,
+  );
+  const after = readFileSync(my, 'utf8');
+  assert.match(after, /^# ours\n/);
+  assert.is(after, text.replace('enabled: true', 'enabled: false'), "only cluster_1's flag changed, comments and layout kept");
+  // the post-renderer takes the cordoned config: team1's fallback is a warning, not an error
+  const v = flytemc(['validate', '-f', my]);
+  assert.is(v.code, 0, v.stdout);
+  assert.match(v.stdout, /warning: .*label "team1" routes only to cordoned clusters \(enabled: false: cluster_1\)/);
+  assert.is(flytemc(['cordon', 'cluster_1', '-f', my]).code, 0, 'again: nothing to do');
+  assert.match(flytemc(['cordon', 'cluster_1', '-f', my]).stdout, 'enabled: false already');
+
+  const none = flytemc(['cordon', 'dp9', '-f', shared, '-f', my]);
+  assert.is(none.code, 1);
+  assert.match(
+    none.stderr,
+    /error: .*my\.yaml:\d+ \(\/multicluster\/clusters\/clusterConfigs\): has no cluster "dp9" .*: dp9 is not joined to this control plane; nothing was changed\n  fix: name one of: cluster_1, cluster_2, cluster_3/,
+  );
+  for (const n of ['cluster_2']) assert.is(flytemc(['cordon', n, '-f', my]).code, 0);
+  const before = readFileSync(my, 'utf8');
+  const last = flytemc(['cordon', 'cluster_3', '-f', my]);
+  assert.is(last.code, 1);
+  assert.match(
+    last.stderr,
+    /cluster_3 is the last enabled cluster: cordoned, FlyteAdmin could run no execution anywhere, and the post-renderer refuses a control plane with no enabled cluster; nothing was changed/,
+  );
+  assert.is(readFileSync(my, 'utf8'), before);
+  assert.is(flytemc(['cordon', 'cluster_1']).code, 2, 'no -f');
+  assert.is(flytemc(['cordon', '-f', my]).code, 2, 'no NAME');
+  assert.is(flytemc(['cordon', 'cluster_1', '-f', shared]).code, 1, 'no file with the cluster list');
+
+  const u = flytemc(['uncordon', 'cluster_1', '-f', my]);
+  assert.is(u.code, 0, u.stderr);
+  assert.match(u.stdout, `cluster_1 is uncordoned in ${my} (enabled: true)`);
+  assert.match(u.stdout, 'labels that route to cluster_1 again: team1');
+  assert.is(flytemc(['uncordon', 'dp9', '-f', my]).code, 1);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test("validate: the upstream guide's values-override.yaml, verbatim, shows every defect in one run, each with file:line and fix", () => {
   // the fixture is the guide's literal block, byte for byte (dedented)
   const rst = readFileSync(join(REFERENCE, 'multicluster-guide.rst'), 'utf8').split('\n');

@@ -8,10 +8,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/export.test.ts',
     why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
   },
-  'plugin/cluster/deployed.ts': {
-    test: 'test/flyte-e2e.test.ts',
-    why: "smoke reads the clusters from the hub's deployed ConfigMap, also in a namespace without one",
-  },
   'plugin/flyteadmin/client.ts': {
     test: 'test/flyte-e2e.test.ts',
     why: 'every call against the real FlyteAdmin v1.16.8: projects, register, executions, node executions, auth on and off, errors',
@@ -21,6 +17,19 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: 'smoke against the real FlyteAdmin and FlytePropellers: succeeded, placed but never started, the task cache',
   },
   'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
+  'plugin/commands/cordon.ts': {
+    test: 'test/flyte-day2.test.ts',
+    why: 'cordon --upgrade on the real FlyteAdmin: executions routes predicted for the cluster go elsewhere; the offline refusals in test/cli.test.ts',
+  },
+  'plugin/commands/uncordon.ts': { test: 'test/flyte-day2.test.ts', why: 'uncordon --upgrade on the real FlyteAdmin: the cluster takes work again' },
+  'plugin/commands/drain.ts': {
+    test: 'test/flyte-day2.test.ts',
+    why: 'drain on the real FlyteAdmin: timeout listing the work, passing once it ends, --abort, FlyteAdmin stopped mid-drain, bad input',
+  },
+  'plugin/commands/control-plane-values.ts': {
+    test: 'test/cli.test.ts',
+    why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
+  },
   'plugin/cluster/probe.ts': {
     test: 'test/join.test.ts',
     why: 'every join proves its token (TLS, 401, permissions) against harness clusters; test/tls.test.ts the unverified cases',
@@ -35,7 +44,10 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   },
   'plugin/commands/index.ts': { test: 'test/cli.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
-  'plugin/commands/labels.ts': { test: 'test/cli.test.ts', why: 'labels from flags and from multicluster.executionLabels' },
+  'plugin/commands/labels.ts': {
+    test: 'test/cli.test.ts',
+    why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
+  },
   'plugin/commands/post-render.ts': {
     test: 'test/post-renderer-process.test.ts',
     why: 'the post-renderer as a process: stdin, stdout, exit codes, --explain, --error-file',

@@ -154,12 +154,16 @@ export async function drain(admin: ExecutionsApi, steps: DrainSteps, o: DrainOpt
             `aborting ${fresh.length} execution${fresh.length === 1 ? '' : 's'} on ${o.cluster} (--abort): ${fresh.map((e) => describeExecution(e, now())).join(', ')}`,
           );
           for (const e of fresh) {
-            await admin.terminate({ project: e.project, domain: e.domain, name: e.name }, `flytemc drain ${o.cluster} --abort`).catch((err: unknown) => {
-              // it may have ended meanwhile: FlyteAdmin refuses to abort an ended execution
-              if (!(err instanceof AdminError) || err.failure !== 'invalid') throw err;
-            });
+            const aborted = await admin.terminate({ project: e.project, domain: e.domain, name: e.name }, `flytemc drain ${o.cluster} --abort`).then(
+              () => true,
+              (err: unknown) => {
+                // it may have ended meanwhile: FlyteAdmin refuses to abort an ended execution
+                if (!(err instanceof AdminError) || err.failure !== 'invalid') throw err;
+                return false;
+              },
+            );
             aborting.add(key(e));
-            report.aborted.push(e);
+            if (aborted) report.aborted.push(e);
           }
           continue;
         }

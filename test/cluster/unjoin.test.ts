@@ -3,8 +3,10 @@
 // (before its write, and after it with the answer lost), the last data plane, a values file that is
 // not there, and what join created that a Helm release adopted since. After every call FlyteAdmin
 // must work: every cluster a deployed ConfigMap lists has its keys in the hub Secret, and every
-// token FlyteAdmin holds or would read is accepted. The whole command on real API servers and a
-// real control-plane release: test/day2.test.ts.
+// token FlyteAdmin holds or would read is accepted. With --admin, executions that have not ended on
+// the cluster refuse it before anything changes (--force: a warning), and FlyteAdmin not answering
+// stops it there too. The whole command on real API servers and a real control-plane release:
+// test/day2.test.ts; against the real FlyteAdmin: test/flyte-day2.test.ts.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -236,6 +238,58 @@ test('the last data plane is refused (exit 1, nothing changed) with the commands
   assert.is(forced.phase, 'pending', 'FlyteAdmin still lists dp2: its keys stay');
   assert.ok('dp2_token' in s.hub.credentials());
   assert.equal(s.world.broken(s.hub), []);
+});
+
+test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, named, drain in the fix, nothing changed); --force warns and goes on; FlyteAdmin not answering stops it before anything changes (exit 3)', async () => {
+  const s = await deployed();
+  const before = readFileSync(s.values, 'utf8');
+  const keys = Object.keys(s.hub.credentials());
+  const running = async () => ({ where: 'FlyteAdmin http://admin.test', executions: ['p/development/a (RUNNING, 3m05s)', 'p/production/b (QUEUED, 12s)'] });
+  const drain = 'flytemc drain dp1 --admin http://admin.test --kube-context cp -n flyte';
+  try {
+    await unjoinCluster(request(s, { running, drain }), s.world.session(s.hub));
+    assert.unreachable('unjoined while work runs there');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    assert.is((e as FlytemcError).exitCode, EXIT.invalid);
+    const p = (e as FlytemcError).problems[0]!;
+    assert.is(p.where, 'FlyteAdmin http://admin.test');
+    assert.match(
+      p.what,
+      '2 executions have not ended on dp1: p/development/a (RUNNING, 3m05s), p/production/b (QUEUED, 12s); once FlyteAdmin no longer lists dp1 it can neither follow nor abort them; nothing was changed',
+    );
+    assert.match(
+      p.fix!,
+      `drain it first (cordon, then wait for the work to end, or --abort it): ${drain}; then rerun this unjoin (or pass --force to unjoin anyway)`,
+    );
+  }
+  assert.is(readFileSync(s.values, 'utf8'), before);
+  assert.equal(Object.keys(s.hub.credentials()), keys);
+  assert.not.ok(s.world.calls.some((c) => /create|replace|delete|patch/.test(c)));
+
+  const unreachable = async (): Promise<never> => {
+    throw new FlytemcError(
+      [{ severity: 'error', where: 'FlyteAdmin http://admin.test', what: 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED', fix: 'check --admin' }],
+      EXIT.failed,
+    );
+  };
+  try {
+    await unjoinCluster(request(s, { running: unreachable }), s.world.session(s.hub));
+    assert.unreachable('unjoined without asking FlyteAdmin');
+  } catch (e) {
+    assert.is((e as FlytemcError).exitCode, EXIT.failed);
+    assert.match((e as FlytemcError).problems[0]!.fix!, /check --admin\. nothing was changed; rerun: /);
+  }
+  assert.is(readFileSync(s.values, 'utf8'), before);
+
+  const nothing = await unjoinCluster(request(s, { running: async () => ({ where: 'FlyteAdmin http://admin.test', executions: [] }) }), s.world.session(s.hub));
+  assert.is(nothing.phase, 'pending');
+  assert.equal(nothing.warnings, []);
+  const s2 = await deployed();
+  const forced = await unjoinCluster(request(s2, { running, drain, force: true }), s2.world.session(s2.hub));
+  assert.is(forced.phase, 'pending');
+  assert.match(forced.warnings[0]!.what, /2 executions have not ended on dp1: .* \(--force\)$/);
+  assert.match(forced.warnings[0]!.fix!, `abort them first next time: ${drain} --abort`);
 });
 
 test('unjoin in a namespace where the cluster is not joined, while another namespace has it: exit 1 naming -n, nothing changed', async () => {

@@ -1,13 +1,24 @@
 // plugin/config/values-file.ts without clusters: recording clusters and routes in a values file keeps
 // the rest of the file (comments included), removal drops emptied labels and a default label
-// that pointed at one, and a file it cannot edit in place is rewritten without losing values.
+// that pointed at one, and a file it cannot edit in place is rewritten without losing values; the
+// cordon (`enabled`) edits only the cluster's flag, in the file Helm takes the list from, and join
+// keeps a cordoned cluster cordoned.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { addClusters, editValuesFile, removeCluster, replaceClustersText, snippet } from '../../plugin/config/values-file.ts';
+import {
+  addClusters,
+  clusterListFile,
+  editValuesFile,
+  enabledClusters,
+  removeCluster,
+  replaceClustersText,
+  setEnabled,
+  snippet,
+} from '../../plugin/config/values-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-values-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +94,65 @@ test('flow style falls back to a full rewrite with the same values', async () =>
 test('refuses a flyte-core configmap.clusters file; the snippet never holds a token', () => {
   assert.throws(() => addClusters({ configmap: { clusters: {} } }, [entry('dp1')], 'v.yaml'), /configmap\.clusters/);
   assert.not.match(snippet([entry('dp1')]), /token/);
+});
+
+test('cordon: setEnabled flips only the flag (comments, routes and the other clusters kept), again changes nothing; join keeps enabled: false', async () => {
+  const f = join(dir, 'cordon.yaml');
+  const text = [
+    '# control plane',
+    'multicluster:',
+    '  clusters:',
+    '    clusterConfigs:',
+    '      - {name: dp1, endpoint: "https://dp1.example:6443", enabled: true}',
+    '      - {name: dp2, endpoint: "https://dp2.example:6443", enabled: true}',
+    '    labelClusterMap:',
+    '      pin-dp1: [{id: dp1, weight: 1}]',
+    '',
+  ].join('\n');
+  writeFileSync(f, text);
+  let r = { found: false, changed: false };
+  const e = await editValuesFile(f, (v) => void (r = setEnabled(v, 'dp1', false, f)), { dryRun: false });
+  assert.equal(r, { found: true, changed: true });
+  assert.ok(e.changed && e.commentsKept);
+  const v = yaml.load(readFileSync(f, 'utf8')) as {
+    multicluster: { clusters: { clusterConfigs: Array<{ name: string; enabled: boolean; endpoint: string }>; labelClusterMap: unknown } };
+  };
+  assert.equal(
+    v.multicluster.clusters.clusterConfigs.map((c) => [c.name, c.enabled, c.endpoint]),
+    [
+      ['dp1', false, 'https://dp1.example:6443'],
+      ['dp2', true, 'https://dp2.example:6443'],
+    ],
+  );
+  assert.equal(v.multicluster.clusters.labelClusterMap, { 'pin-dp1': [{ id: 'dp1', weight: 1 }] });
+  assert.match(readFileSync(f, 'utf8'), /^# control plane\n/);
+  assert.equal(enabledClusters(v), ['dp2']);
+  const again = await editValuesFile(f, (x) => void (r = setEnabled(x, 'dp1', false, f)), { dryRun: false });
+  assert.not.ok(again.changed);
+  assert.equal(r, { found: true, changed: false });
+  assert.equal(setEnabled(structuredClone(v), 'dp9', false), { found: false, changed: false });
+  // join again (a token repair): the cordon stays; a new cluster is enabled
+  await editValuesFile(f, (x) => addClusters(x, [entry('dp1'), entry('dp3')]), { dryRun: false });
+  const w = yaml.load(readFileSync(f, 'utf8')) as typeof v;
+  assert.equal(
+    w.multicluster.clusters.clusterConfigs.map((c) => [c.name, c.enabled]),
+    [
+      ['dp1', false],
+      ['dp2', true],
+      ['dp3', true],
+    ],
+  );
+});
+
+test('clusterListFile: the last file that sets clusterConfigs, as Helm replaces lists', () => {
+  const files = [
+    { file: 'shared.yaml', values: { multicluster: { controlPlane: {} } } },
+    { file: 'my.yaml', values: { multicluster: { clusters: { clusterConfigs: [] } } } },
+    { file: 'labels.yaml', values: { multicluster: { clusters: { labelClusterMap: {} } } } },
+    { file: 'host.yaml', values: { 'flyte-core': {} } },
+  ];
+  assert.is(clusterListFile(files)?.file, 'my.yaml');
+  assert.is(clusterListFile([files[0]!, files[3]!]), undefined);
 });
 
 test.run();

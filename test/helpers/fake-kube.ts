@@ -264,6 +264,8 @@ export class FakeCluster {
       createNamespacedServiceAccount: op('createNamespacedServiceAccount', true, ({ namespace, body }: P) => this.serviceAccounts.create(namespace, body)),
       deleteNamespacedServiceAccount: op('deleteNamespacedServiceAccount', true, ({ name, namespace }: P) => this.serviceAccounts.delete(namespace, name)),
       readNamespacedConfigMap: op('readNamespacedConfigMap', false, ({ name, namespace }: P) => this.configMaps.get(namespace, name)),
+      createNamespacedConfigMap: op('createNamespacedConfigMap', true, ({ namespace, body }: P) => this.configMaps.create(namespace, body)),
+      replaceNamespacedConfigMap: op('replaceNamespacedConfigMap', true, ({ name, namespace, body }: P) => this.configMaps.replace(namespace, name, body)),
       listNamespacedConfigMap: op('listNamespacedConfigMap', false, ({ namespace, labelSelector }: P) => ({
         items: this.configMaps.list(namespace).filter((o) => matchLabels(o, labelSelector)),
       })),
