@@ -289,7 +289,7 @@ test('cordon and uncordon on values files: the file that holds the cluster list 
   assert.is(none.code, 1);
   assert.match(
     none.stderr,
-    /error: .*my\.yaml:\d+ \(\/multicluster\/clusters\/clusterConfigs\): has no cluster "dp9" .*: dp9 is not joined to this control plane; nothing was changed\n  fix: name one of: cluster_1, cluster_2, cluster_3/,
+    /error: .*my\.yaml:\d+ \(\/multicluster\/clusters\/clusterConfigs\): has no cluster "dp9" .*: dp9 is not joined to this control plane; nothing was changed\n {2}fix: name one of: cluster_1, cluster_2, cluster_3/,
   );
   for (const n of ['cluster_2']) assert.is(flytemc(['cordon', n, '-f', my]).code, 0);
   const before = readFileSync(my, 'utf8');

@@ -17,21 +17,32 @@
 //   - after `unjoin` and the control plane's upgrade, nothing goes to the removed cluster.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { AppsV1Api, CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { freePorts, startClusters, type ClusterSet } from './harness/cluster.ts';
 import { kubeConfigFor } from './harness/kube.ts';
-import { helmBinary, helmEnv, prepareChart, ROOT, type HelmMajor } from './helpers/helm.ts';
-import { runProcess, type ProcResult } from './helpers/process.ts';
+import { prepareChart, type HelmMajor } from './helpers/helm.ts';
+import type { ProcResult } from './helpers/process.ts';
 import { Transcript, filesUnder, findLeaks, storedReleases, type NamedSecret } from './helpers/e2e.ts';
 import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Site } from './flyte/flyte.ts';
 import { startPropeller, type Propeller } from './flyte/propeller.ts';
 import { addGeneratedAdminSecrets, authValues, startOidcDiscovery, type Discovery } from './flyte/auth.ts';
-import { FlyteAdmin, stringLiterals, TERMINAL_PHASES, type Execution } from '../plugin/flyteadmin/client.ts';
-import { SMOKE_WORKFLOW, smokeVersion } from '../plugin/flyteadmin/smoke.ts';
+import {
+  finishRollout as playRollout,
+  flytemcAs,
+  helmAs,
+  placedOn,
+  pluginUser,
+  predict as predictRoutes,
+  runExecutions as run,
+  show,
+  type Run,
+  type User,
+} from './flyte/operator.ts';
+import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
 const fileStart = performance.now();
@@ -46,7 +57,6 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
     figures.push([label, secs(performance.now() - t)]);
   }
 }
-const show = (r: ProcResult) => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 
 let set: ClusterSet;
 let site: Site;
@@ -61,41 +71,12 @@ const files: { shared: string; host: string; my: string; dp3: string; auth?: str
 const cluster = (name: string) => set.clusters.find((c) => c.name === name)!;
 const kc = (name: string) => kubeConfigFor(cluster(name));
 
-/** A user of one Helm major: HOME, Helm's default folders, `helm` on PATH, the plugin installed and set up. */
-interface User {
-  major: HelmMajor;
-  env: NodeJS.ProcessEnv;
-  bin: string;
-}
-const users = {} as Record<HelmMajor, User>;
-async function makeUser(major: HelmMajor): Promise<User> {
-  const dir = join(work, `user-helm${major}`);
-  const bin = join(dir, 'bin');
-  mkdirSync(bin, { recursive: true });
-  symlinkSync(helmBinary(major), join(bin, 'helm'));
-  const env = helmEnv(join(dir, 'helm'), { kubeconfig: set.kubeconfigPath, extra: { HOME: join(dir, 'home'), FLYTEMC_PROGRESS: '0' } });
-  for (const k of ['HELM_PLUGINS', 'HELM_DATA_HOME', 'HELM_CONFIG_HOME', 'HELM_CACHE_HOME']) delete env[k];
-  env.PATH = [bin, join(dir, 'home', '.local', 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter);
-  mkdirSync(join(dir, 'home', '.local', 'share', 'helm', 'plugins'), { recursive: true });
-  const u = { major, env, bin };
-  const inst = await helm(u, ['plugin', 'install', ROOT]);
-  assert.is(inst.code, 0, show(inst));
-  const setup = await helm(u, ['flytemc', 'setup']);
-  assert.is(setup.code, 0, show(setup));
-  return u;
-}
 /** Every output of the file, scanned for tokens and the client secret at the end. */
 const transcript = new Transcript();
-async function recorded(label: string, run: Promise<ProcResult>): Promise<ProcResult> {
-  const r = await run;
-  transcript.proc(label, r);
-  return r;
-}
-const helm = (u: User, args: string[]) =>
-  recorded(`helm ${args.slice(0, 3).join(' ')}`, runProcess(join(u.bin, 'helm'), args, { env: u.env, cwd: work, timeoutMs: 240_000 }));
+const users = {} as Record<HelmMajor, User>;
+const helm = (u: User, args: string[]) => helmAs(u, args, work);
 /** `flytemc ARGS` as the user runs it (the link `helm flytemc setup` made). */
-const flytemc = (args: string[], u: User = users[3]) =>
-  recorded(`flytemc ${args[0]}`, runProcess(join(u.env.HOME!, '.local', 'bin', 'flytemc'), args, { env: u.env, cwd: work, timeoutMs: 240_000 }));
+const flytemc = (args: string[], u: User = users[3]) => flytemcAs(u, args, work);
 
 /** The propeller's client of FlyteAdmin's own authorization server, once auth is on. */
 const CLIENT = { id: 'flytepropeller', secret: `e2e-${Math.random().toString(36).slice(2)}${Date.now()}` };
@@ -103,47 +84,8 @@ let authOn = false;
 let oidc: Discovery | undefined;
 const admin = () =>
   new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000, ...(authOn ? { credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret } } : {}) });
-const project = { project: 'flytesnacks', domain: 'development' };
-const lp = () => ({ resource_type: 'LAUNCH_PLAN' as const, ...project, name: SMOKE_WORKFLOW, version: smokeVersion() });
-
-/** Launches executions (name, label or none) of smoke's echo workflow and waits until each ended. */
-async function runExecutions(runs: Array<{ name: string; label?: string }>, timeoutMs = 90_000): Promise<Map<string, Execution>> {
-  const a = admin();
-  await Promise.all(
-    runs.map((r) =>
-      a.createExecution({
-        ...project,
-        name: r.name,
-        spec: { launch_plan: lp(), metadata: { mode: 'MANUAL' }, ...(r.label ? { execution_cluster_label: { value: r.label } } : {}) },
-        inputs: stringLiterals({ x: r.name }),
-      }),
-    ),
-  );
-  const out = new Map<string, Execution>();
-  const deadline = Date.now() + timeoutMs;
-  while (out.size < runs.length && Date.now() < deadline) {
-    for (const r of runs.filter((x) => !out.has(x.name))) {
-      const ex = await a.getExecution({ ...project, name: r.name });
-      if (TERMINAL_PHASES.has(ex.closure.phase)) out.set(r.name, ex);
-    }
-    if (out.size < runs.length) await new Promise((res) => setTimeout(res, 1000));
-  }
-  for (const r of runs.filter((x) => !out.has(x.name))) out.set(r.name, await a.getExecution({ ...project, name: r.name }));
-  return out;
-}
-const placedOn = (ex: Execution) => ex.spec.metadata?.system_metadata?.execution_cluster ?? '';
-
-/** Where `routes --execution` says each name goes, per label ('(none)' for no label). */
-async function predict(names: string[]): Promise<Map<string, Map<string, string>>> {
-  const r = await flytemc(['routes', '-f', files.my, ...names.flatMap((n) => ['--execution', n]), '-o', 'json']);
-  assert.is(r.code, 0, show(r));
-  const out = new Map<string, Map<string, string>>();
-  for (const e of (JSON.parse(r.stdout) as { executions: Array<{ execution: string; label: string; cluster: string }> }).executions) {
-    if (!out.has(e.execution)) out.set(e.execution, new Map());
-    out.get(e.execution)!.set(e.label, e.cluster);
-  }
-  return out;
-}
+const runExecutions = (runs: Run[], timeoutMs?: number) => run(admin(), runs, timeoutMs);
+const predict = (names: string[]) => predictRoutes(flytemc, [files.my], names);
 
 /** FlyteWorkflow objects in a data plane's project namespace: what FlyteAdmin created there. */
 async function workflowsIn(name: string): Promise<string[]> {
@@ -166,7 +108,8 @@ test.before(async () => {
   writeFileSync(files.dp3, yaml.dump({ multicluster: { controlPlane: { adminEndpoint: 'dns:///127.0.0.1:1' } } }));
   // the routes the team keeps in git; join adds the clusters
   writeFileSync(files.my, yaml.dump({ multicluster: { clusters: { defaultExecutionLabel: 'team2' } } }));
-  [users[3], users[4]] = await timed('helm plugin install + helm flytemc setup (Helm 3 and 4)', () => Promise.all([makeUser(3), makeUser(4)]));
+  const user = (m: HelmMajor) => pluginUser(join(work, `user-helm${m}`), m, set.kubeconfigPath, transcript);
+  [users[3], users[4]] = await timed('helm plugin install + helm flytemc setup (Helm 3 and 4)', () => Promise.all([user(3), user(4)]));
 });
 
 test.after(async () => {
@@ -303,22 +246,7 @@ test('30+ executions over split weights and no label land where `routes --execut
 });
 
 /** Plays the controller for the hub's Deployments after a restart: FlyteAdmin restarted here, then the rollout reported done. */
-async function finishRollout(): Promise<void> {
-  await cp.restartAdmin();
-  const apps = kc('cp').makeApiClient(AppsV1Api);
-  for (const name of ['flyteadmin', 'syncresources']) {
-    const d = await apps.readNamespacedDeployment({ name, namespace: NS });
-    const replicas = d.spec?.replicas ?? 1;
-    await apps.replaceNamespacedDeploymentStatus({
-      name,
-      namespace: NS,
-      body: {
-        ...d,
-        status: { observedGeneration: d.metadata?.generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },
-      },
-    });
-  }
-}
+const finishRollout = () => playRollout(cp, kc('cp'));
 
 test('rotate dp2: a new token in the hub, FlyteAdmin restarted with it, new executions on dp2 still succeed', async () => {
   const core = kc('cp').makeApiClient(CoreV1Api);

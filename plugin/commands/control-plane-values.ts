@@ -47,7 +47,7 @@ interface ValuesFlags {
   'dry-run'?: boolean | undefined;
 }
 
-export interface EnabledEdit {
+interface EnabledEdit {
   /** The file edited. */
   file: string;
   changed: boolean;

@@ -24,7 +24,7 @@ import { where } from '../config/where.ts';
 import { isObject } from '../data.ts';
 import { writeOut } from '../stdio.ts';
 
-export interface Parsed {
+interface Parsed {
   role: Role;
   cloud?: Cloud;
   name?: string;

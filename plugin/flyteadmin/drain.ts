@@ -15,7 +15,7 @@ export interface ExecutionsApi {
 }
 
 /** An execution that has not ended, where it runs. */
-export interface RunningExecution extends ExecutionId {
+interface RunningExecution extends ExecutionId {
   phase: string;
   /** When FlyteAdmin created it (ISO time), if it says. */
   createdAt?: string;
@@ -83,7 +83,7 @@ interface DrainOptions {
   now?: () => number;
 }
 
-export interface DrainReport {
+interface DrainReport {
   cluster: string;
   /** Executions still running at the deadline; empty when drained. */
   left: RunningExecution[];
@@ -110,7 +110,7 @@ export async function drain(admin: ExecutionsApi, steps: DrainSteps, o: DrainOpt
   } catch (e) {
     if (!(e instanceof AdminError)) throw e;
     const p = adminProblem(e, where);
-    throw new FlytemcError([{ ...p, what: `${p.what}; nothing was changed (${o.cluster} is not cordoned)` }], EXIT.failed);
+    throw new FlytemcError([{ ...p, what: `${p.what}; the drain changed nothing` }], EXIT.failed);
   }
   await steps.cordon();
   const started = now();

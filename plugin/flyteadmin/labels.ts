@@ -42,7 +42,7 @@ const key = (t: AttributeTarget): string => [t.project, t.domain, t.workflow ?? 
 const target = (t: AttributeTarget): AttributeTarget => ({ project: t.project, domain: t.domain, ...(t.workflow ? { workflow: t.workflow } : {}) });
 
 /** `flytesnacks/development`, `flytesnacks/development/my.wf`, `flytetester (whole project)`. */
-export const describeTarget = (t: AttributeTarget): string =>
+const describeTarget = (t: AttributeTarget): string =>
   t.domain ? `${t.project}/${t.domain}${t.workflow ? `/${t.workflow}` : ''}` : `${t.project} (whole project)`;
 
 /** The changes that make FlyteAdmin's attributes (`current`) those of the values (`desired`). */
@@ -104,7 +104,7 @@ export async function unknownProjects(admin: AttributesApi, desired: LabelAttrib
   return problems;
 }
 
-export interface ApplyOutcome {
+interface ApplyOutcome {
   /** The changes FlyteAdmin took. */
   done: LabelChange[];
 }

@@ -146,7 +146,7 @@ test('FlyteAdmin unreachable at the start: exit 3, nothing changed (no cordon)',
     assert.instance(e, FlytemcError);
     const err = e as FlytemcError;
     assert.is(err.exitCode, EXIT.failed);
-    assert.match(err.problems[0]!.what, 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED; nothing was changed (dp1 is not cordoned)');
+    assert.match(err.problems[0]!.what, 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED; the drain changed nothing');
   }
   assert.is(s.cordons, 0);
 });

@@ -6,7 +6,8 @@
 //   runNode(program, args, opts)        `node [nodeArgs] PROGRAM ARGS`, async (runNodeSync: sync)
 //   CLI, POST_RENDERER, KRM             the built programs in dist/; CLI_SOURCE, the CLI from source (tsx)
 // Options: env (default: PATH only), cwd (default: the repository), input (stdin, closed either
-// way), timeoutMs (default 120 s), and for runNode nodeArgs (e.g. --max-old-space-size=1536).
+// way), timeoutMs (default 120 s), onOutput (each piece of output as it comes), and for runNode
+// nodeArgs (e.g. --max-old-space-size=1536).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/shared.mjs';
@@ -33,6 +34,8 @@ export interface RunOptions {
   input?: string | Buffer;
   /** Default 120000. */
   timeoutMs?: number;
+  /** Called with each piece of output as it comes (runProcess): a test that acts while a program runs. */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
 
 const envOf = (o: RunOptions) => o.env ?? { PATH: process.env.PATH ?? '' };
@@ -48,8 +51,14 @@ export function runProcess(bin: string, args: readonly string[], opts: RunOption
       timedOut = true;
       child.kill('SIGKILL');
     }, opts.timeoutMs ?? 120_000);
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.stdout.on('data', (d: Buffer) => {
+      out.push(d);
+      opts.onOutput?.('stdout', d.toString('utf8'));
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err.push(d);
+      opts.onOutput?.('stderr', d.toString('utf8'));
+    });
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
