@@ -45,7 +45,7 @@ function documented(): Row[] {
 }
 
 const ROWS = documented();
-const RUNS_HELM = new Set(['install', 'export', 'setup']);
+const RUNS_HELM = new Set(['install', 'export', 'setup', 'cordon', 'uncordon']);
 const work = mkdtempSync(join(tmpdir(), 'flytemc-exit-codes-'));
 let set: ClusterSet;
 

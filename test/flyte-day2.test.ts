@@ -26,23 +26,18 @@ import { prepareChart } from './helpers/helm.ts';
 import { Transcript, findLeaks } from './helpers/e2e.ts';
 import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Site } from './flyte/flyte.ts';
 import { startPropeller, type Propeller } from './flyte/propeller.ts';
-import { flytemcAs, helmAs, launch, placedOn, pluginUser, predict, rolloutWhen, show, waitEnded, type Run, type User } from './flyte/operator.ts';
+import { Figures, flytemcAs, helmAs, launch, placedOn, pluginUser, predict, rolloutWhen, show, waitEnded, type Run, type User } from './flyte/operator.ts';
 import { FlyteAdmin, type LabelAttribute } from '../plugin/flyteadmin/client.ts';
 import { runningOn } from '../plugin/flyteadmin/drain.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
-const fileStart = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'flytemc-day2-'));
-const figures: Array<[string, string]> = [];
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    figures.push([label, secs(performance.now() - t)]);
-  }
-}
+const figures = new Figures();
+const timed = <T>(label: string, fn: () => Promise<T>) => figures.timed(label, fn);
+const secs = Figures.secs;
+/** Outputs printed at the end (the saved log of this file is where the docs take their samples from). */
+const samples: Array<[string, string]> = [];
+const sample = (command: string, r: { stdout: string; stderr: string; code: number }) => samples.push([command, `${r.stdout}${r.stderr}[exit ${r.code}]`]);
 
 let set: ClusterSet;
 let site: Site;
@@ -128,8 +123,9 @@ test.after(async () => {
   await cp?.stop().catch(() => {});
   await site?.pg.stop().catch(() => {});
   await set?.stop();
-  figures.push(['whole file', secs(performance.now() - fileStart)]);
-  process.stdout.write(`\n  figures (day 2 through the real FlyteAdmin):\n${figures.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  figures.print('day 2 through the real FlyteAdmin');
+  const relative = (t: string) => t.split(`${work}/`).join('');
+  for (const [command, out] of samples) process.stdout.write(`\n  sample: $ ${relative(command)}\n${relative(out).replace(/^/gm, '    ')}\n`);
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });
 });
 
@@ -202,6 +198,7 @@ test('labels as code: apply makes executions with no label go where the fallback
   assert.match(kept.stdout, /keep\s+flyteexamples\s+development\s+pin-dp1\s+-\s+applied by flytemc, no longer in the values: --prune removes it/);
   assert.match(kept.stdout, "no change: FlyteAdmin's execution cluster labels match the values");
   const pruned = await labels('apply', '--prune');
+  sample(`flytemc labels apply --admin ${site.adminUrl} -f ${files.my} -f ${files.labels} --kube-context cp -n flyte --prune`, pruned);
   assert.is(pruned.code, 0, show(pruned));
   assert.match(pruned.stdout, /remove\s+flyteexamples\s+development\s+pin-dp1\s+-\s+applied by flytemc, no longer in the values/);
   assert.equal(await attributes(), ['flytesnacks/development=pin-dp2', 'flytetester/development=team1']);
@@ -265,11 +262,12 @@ test('unjoin of dp1 while executions run there (its flytepropeller stopped) is r
   assert.equal(paged.map((e) => e.name).sort(), [...names].sort());
   const before = readFileSync(files.my, 'utf8');
   const u = await flytemc(['unjoin', 'dp1', ...hub, '--values', files.my, '--admin', site.adminUrl]);
+  sample(`flytemc unjoin dp1 --kube-context cp -n flyte --values ${files.my} --admin ${site.adminUrl}`, u);
   assert.is(u.code, 1, show(u));
   for (const h of holds) assert.match(u.stderr, `${h.project ?? 'flytesnacks'}/${h.domain ?? 'development'}/${h.name} (UNDEFINED, `);
   assert.match(
     u.stderr,
-    /3 executions have not ended on dp1: .*nothing was changed\n\s+fix: drain it first .*: flytemc drain dp1 --admin http:\S+ --kube-context cp -n flyte -f \S+my-values\.yaml; then rerun this unjoin/,
+    /3 executions have not ended on dp1: .*nothing was changed\n\s+fix: drain it first .*: flytemc drain dp1 --admin http:\S+ --kube-context cp -n flyte -f \S+my-values\.yaml \(after the control plane's other -f files\); then rerun this unjoin/,
   );
   assert.is(readFileSync(files.my, 'utf8'), before);
 });
@@ -281,6 +279,10 @@ test('drain --upgrade: cordons, upgrades the control plane, waits for FlyteAdmin
     const draining = flytemc([...drainArgs('dp1'), '--upgrade', '--timeout', '15s']);
     await rolloutWhen(cp, kc('cp'), 'dp1', false); // the Deployment controller's part, once the upgrade landed
     return draining;
+  });
+  sample(`flytemc drain dp1 --admin ${site.adminUrl} --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --upgrade --timeout 15s`, {
+    ...r,
+    stdout: r.stdout.replace(/\nNAME: flyte\n[\s\S]*?\n(?=PROJECT)/, '\n…\n'),
   });
   assert.is(r.code, 3, show(r));
   assert.match(r.stdout, /dp1 is cordoned in \S+my-values\.yaml \(enabled: false\)/);
@@ -311,7 +313,7 @@ test('drain --upgrade: cordons, upgrades the control plane, waits for FlyteAdmin
     [...placed.values()].map((e) => `${e.id.name} ${placedOn(e)}`),
     runs.map((x) => `${x.name} dp2`),
   );
-  figures.push(['executions after the cordon, predicted dp1 before', `${runs.length}, all on dp2`]);
+  figures.push('executions after the cordon, predicted dp1 before', `${runs.length}, all on dp2`);
 });
 
 test('FlyteAdmin stopping mid-drain: exit 3, the cordon stays, the message says so and how to resume; bad input: a cluster not joined, the last enabled one, FlyteAdmin not there', async () => {
@@ -346,12 +348,13 @@ test('FlyteAdmin stopping mid-drain: exit 3, the cordon stays, the message says 
 test('drain passes once dp1’s flytepropeller is back and the work is done', async () => {
   await propellers.dp1!.restart();
   const r = await timed('drain once the propeller is back (work ends)', () => flytemc([...drainArgs('dp1'), '--timeout', '90s']));
+  sample(`flytemc drain dp1 --admin ${site.adminUrl} --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --timeout 90s`, r);
   assert.is(r.code, 0, show(r));
   assert.match(
     r.stdout,
     /dp1 is drained: FlyteAdmin lists no execution there that has not ended \(every project and domain; waited (\d+\.\d) s\)\. dp1 stays cordoned/,
   );
-  figures.push(['drain: waited for the work to end', `${/waited (\d+\.\d) s/.exec(r.stdout)![1]} s`]);
+  figures.push('drain: waited for the work to end', `${/waited (\d+\.\d) s/.exec(r.stdout)![1]} s`);
   const ended = await waitEnded(admin(), holds, 5_000);
   assert.equal(
     [...ended.values()].map((e) => e.closure.phase),
@@ -378,7 +381,14 @@ test('uncordon --upgrade: dp1 takes work again; drain --abort on it (its propell
   await w.until('stdout', 'aborting 2 executions on dp1 (--abort)');
   await propellers.dp1!.restart(); // it deletes the aborted workflows and reports ABORTED
   const r = await draining;
-  figures.push(['drain --upgrade --abort (2 executions, propeller restarted)', secs(performance.now() - t)]);
+  sample(
+    `flytemc drain dp1 --admin ${site.adminUrl} --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --upgrade --abort --timeout 90s`,
+    {
+      ...r,
+      stdout: r.stdout.replace(/\nNAME: flyte\n[\s\S]*?\n(?=aborting)/, '\n…\n'),
+    },
+  );
+  figures.push('drain --upgrade --abort (2 executions, propeller restarted)', secs(performance.now() - t));
   assert.is(r.code, 0, show(r));
   assert.ok(r.stdout.indexOf('aborting 2 executions') < r.stdout.indexOf('dp1 is drained'), r.stdout);
   assert.match(r.stdout, /dp1 is drained: .*2 aborted, waited/);

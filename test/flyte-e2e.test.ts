@@ -41,22 +41,14 @@ import {
   show,
   type Run,
   type User,
+  Figures,
 } from './flyte/operator.ts';
 import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
-const fileStart = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'flytemc-flyte-'));
-const figures: Array<[string, string]> = [];
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    figures.push([label, secs(performance.now() - t)]);
-  }
-}
+const figures = new Figures();
+const timed = <T>(label: string, fn: () => Promise<T>) => figures.timed(label, fn);
 
 let set: ClusterSet;
 let site: Site;
@@ -118,8 +110,7 @@ test.after(async () => {
   await oidc?.close();
   await site?.pg.stop().catch(() => {});
   await set?.stop();
-  figures.push(['whole file', secs(performance.now() - fileStart)]);
-  process.stdout.write(`\n  figures (real Flyte end to end):\n${figures.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  figures.print('real Flyte end to end');
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });
 });
 
@@ -215,7 +206,7 @@ test('smoke: dp1 and dp2 succeed, dp3 (propeller pointed at an unreachable Flyte
     ['dp1', 'CACHE_POPULATED'],
     ['dp2', 'CACHE_HIT'],
   ]);
-  for (const r of h.rows.filter((x) => x.task === 'echo')) figures.push([`smoke: echo on ${r.cluster}`, `${r.seconds.toFixed(1)} s`]);
+  for (const r of h.rows.filter((x) => x.task === 'echo')) figures.push(`smoke: echo on ${r.cluster}`, `${r.seconds.toFixed(1)} s`);
 });
 
 test('30+ executions over split weights and no label land where `routes --execution` predicts and all SUCCEEDED', async () => {
@@ -242,7 +233,7 @@ test('30+ executions over split weights and no label land where `routes --execut
   }
   assert.equal(wrong, [], 'every execution where predicted, SUCCEEDED');
   assert.ok((perCluster.dp1 ?? 0) > 0 && (perCluster.dp2 ?? 0) > 0 && !perCluster.dp3, JSON.stringify(perCluster));
-  figures.push(['executions per cluster', JSON.stringify(perCluster)]);
+  figures.push('executions per cluster', JSON.stringify(perCluster));
 });
 
 /** Plays the controller for the hub's Deployments after a restart: FlyteAdmin restarted here, then the rollout reported done. */

@@ -7,15 +7,17 @@ import type { SessionOptions } from '../cluster/session.ts';
 import { namespaceSetting } from '../helm.ts';
 import { UsageError, marked } from '../problems.ts';
 
-/** The options every command that talks to clusters takes, as kubectl and Helm spell them. */
-export const KUBE_OPTIONS = {
+/** The hub, as kubectl and Helm spell it: for the commands whose --timeout is how long they wait (smoke, drain, labels). */
+export const HUB_OPTIONS = {
   'kube-context': { type: 'string' },
   namespace: { type: 'string', short: 'n' },
   kubeconfig: { type: 'string' },
-  timeout: { type: 'string' },
   /** kubectl's name; allows (never forces) a kubeconfig cluster's insecure-skip-tls-verify: see cluster/kube.ts */
   'insecure-skip-tls-verify': { type: 'boolean', default: false },
 } as const;
+
+/** The options every command that talks to clusters takes, as kubectl and Helm spell them. */
+export const KUBE_OPTIONS = { ...HUB_OPTIONS, timeout: { type: 'string' } } as const;
 
 /** unjoin's and rotate's: how long to wait for the rollout of FlyteAdmin (default 5m, as Helm's --timeout). */
 export const ROLLOUT_TIMEOUT = { 'rollout-timeout': { type: 'string' } } as const;

@@ -6,7 +6,7 @@ import { StoppedPartWay, commandLine, guard, partWay, progressEnabled, self } fr
 import { writeOut } from '../stdio.ts';
 import { table } from '../output.ts';
 import { computeRoutes } from '../config/routes.ts';
-import { kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
+import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import { VALUES_OPTIONS, clusterName, controlPlaneFlags, describeEdit, editEnabled, upgradeControlPlane } from './control-plane-values.ts';
 
@@ -63,11 +63,11 @@ export async function run(argv: string[]): Promise<number> {
       argv,
       {
         ...VALUES_OPTIONS,
+        ...HUB_OPTIONS,
         ...ADMIN_OPTIONS,
         ...REQUEST_TIMEOUT,
         timeout: { type: 'string' },
         abort: { type: 'boolean', default: false },
-        'insecure-skip-tls-verify': { type: 'boolean', default: false },
       },
       true,
     );

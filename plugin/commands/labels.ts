@@ -14,7 +14,7 @@ import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems
 import { parseFormat, render, table, type Format } from '../output.ts';
 import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
 import { commandLine, guard, partWay, printWarnings, self } from '../shell.ts';
-import { kubeOptions, namespaceOf } from './cluster-flags.ts';
+import { HUB_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import { writeOut } from '../stdio.ts';
 import { isObject } from '../data.ts';
@@ -274,10 +274,7 @@ async function reconcile(mode: 'apply' | 'diff', argv: string[]): Promise<number
       values: { type: 'string', short: 'f', multiple: true },
       ...ADMIN_OPTIONS,
       ...REQUEST_TIMEOUT,
-      'kube-context': { type: 'string' },
-      namespace: { type: 'string', short: 'n' },
-      kubeconfig: { type: 'string' },
-      'insecure-skip-tls-verify': { type: 'boolean', default: false },
+      ...HUB_OPTIONS,
       prune: { type: 'boolean', default: false },
       'prune-all': { type: 'boolean', default: false },
       ...(mode === 'apply' ? { 'dry-run': { type: 'boolean', default: false } } : {}),

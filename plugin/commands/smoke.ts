@@ -4,7 +4,7 @@ import { EXIT, FlytemcError, UsageError, error } from '../problems.ts';
 import { commandLine, guard, progressEnabled } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { parseFormat, render, table } from '../output.ts';
-import { kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
+import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import type { SmokeReport, SmokeRow } from '../flyteadmin/smoke.ts';
 
@@ -85,10 +85,7 @@ export async function run(argv: string[]): Promise<number> {
     const { values: v } = commandLine(argv, {
       ...ADMIN_OPTIONS,
       ...REQUEST_TIMEOUT,
-      'kube-context': { type: 'string' },
-      namespace: { type: 'string', short: 'n' },
-      kubeconfig: { type: 'string' },
-      'insecure-skip-tls-verify': { type: 'boolean', default: false },
+      ...HUB_OPTIONS,
       project: { type: 'string', default: 'flytesnacks' },
       domain: { type: 'string', default: 'development' },
       cluster: { type: 'string', multiple: true },

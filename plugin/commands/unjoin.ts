@@ -76,7 +76,7 @@ async function runningWork(conn: AdminConnection, name: string): Promise<{ where
 }
 
 const drainCommand = (conn: AdminConnection, name: string, hub: string, ns: string, values: string | undefined) =>
-  `${self()} drain ${name} --admin ${conn.url} --kube-context ${hub} -n ${ns}${values ? ` -f ${values}` : ''}`;
+  `${self()} drain ${name} --admin ${conn.url} --kube-context ${hub} -n ${ns}${values ? ` -f ${values} (after the control plane's other -f files)` : ' -f VALUES...'}`;
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {

@@ -26,6 +26,30 @@ export interface User {
   transcript: Transcript;
 }
 
+/** The figures a real-Flyte test prints at its end (its saved log is where the docs quote them from). */
+export class Figures {
+  readonly list: Array<[string, string]> = [];
+  private readonly started = performance.now();
+  static secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  push(label: string, value: string): void {
+    this.list.push([label, value]);
+  }
+  /** Runs `fn`, recording how long it took under `label`. */
+  async timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.push(label, Figures.secs(performance.now() - t));
+    }
+  }
+  /** The figures, with the whole file's time, as the test prints them. */
+  print(title: string): void {
+    this.push('whole file', Figures.secs(performance.now() - this.started));
+    process.stdout.write(`\n  figures (${title}):\n${this.list.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  }
+}
+
 export const show = (r: ProcResult): string => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 
 async function recorded(u: User, label: string, run: Promise<ProcResult>): Promise<ProcResult> {
