@@ -6,8 +6,8 @@
 //     picked (launched), --prune removes a label flytemc applied before and keeps one set by hand,
 //     a second apply reports no change, diff exits 3 on drift; bad input writes nothing;
 //   - unjoin of dp1 while executions run there is refused and names them;
-//   - drain --upgrade cordons, upgrades the control plane and, with work left, times out listing it;
-//     after the cordon, executions `routes` predicted for dp1 go to dp2;
+//   - cordon --upgrade, then drain with work left times out listing it; after the cordon,
+//     executions `routes` predicted for dp1 go to dp2;
 //   - FlyteAdmin stopping mid-drain: exit 3, the cordon stays, the message says how to resume;
 //   - drain of a cluster not joined, or of the last enabled one: refused, nothing changed;
 //   - drain passes once dp1's flytepropeller is back and the work is done;
@@ -272,22 +272,28 @@ test('unjoin of dp1 while executions run there (its flytepropeller stopped) is r
   assert.is(readFileSync(files.my, 'utf8'), before);
 });
 
-test('drain --upgrade: cordons, upgrades the control plane, waits for FlyteAdmin to run it, then times out listing the work left; executions routes predicted for dp1 now go to dp2', async () => {
+test('cordon --upgrade, then drain with work left: it waits for FlyteAdmin to run the cordon, then times out listing the work; executions routes predicted for dp1 now go to dp2', async () => {
   const toDp1 = await namesTo('dp1', ['team1', '(none)'], 2);
   const pinned = executionNames(1, `pin-${Date.now()}`)[0]!;
-  const r = await timed('drain --upgrade, work left: cordon, upgrade, rollout, then --timeout 15s', async () => {
-    const draining = flytemc([...drainArgs('dp1'), '--upgrade', '--timeout', '15s']);
-    await rolloutWhen(cp, kc('cp'), 'dp1', false); // the Deployment controller's part, once the upgrade landed
-    return draining;
+  const c = await timed('cordon --upgrade', async () => {
+    const cordoning = flytemc(['cordon', 'dp1', ...hub, ...controlPlane(), '--upgrade']);
+    const played = rolloutWhen(cp, kc('cp'), 'dp1', false); // the Deployment controller's part, once the upgrade landed
+    const out = await cordoning;
+    await played;
+    return out;
   });
-  sample(`flytemc drain dp1 --admin ${site.adminUrl} --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --upgrade --timeout 15s`, {
-    ...r,
-    stdout: r.stdout.replace(/\nNAME: flyte\n[\s\S]*?\n(?=PROJECT)/, '\n…\n'),
+  sample(`flytemc cordon dp1 --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --upgrade`, {
+    ...c,
+    stdout: c.stdout.replace(/\nNAME: flyte\n[\s\S]*?\n(?=the control plane is upgraded)/, '\n…\n'),
   });
+  assert.is(c.code, 0, show(c));
+  assert.match(c.stdout, /dp1 is cordoned in \S+my-values\.yaml \(enabled: false\)/);
+  assert.match(c.stdout, /labels with no other enabled cluster, .*: pin-dp1\n/);
+  assert.match(c.stdout, 'Release "flyte" has been upgraded');
+  assert.match(c.stdout, 'then wait until nothing runs on dp1 (or abort it with --abort):\n  flytemc drain dp1 --admin URL --kube-context cp -n flyte -f ');
+  const r = await timed('drain with work left, --timeout 15s', () => flytemc([...drainArgs('dp1'), '--timeout', '15s']));
+  sample(`flytemc drain dp1 --admin ${site.adminUrl} --kube-context cp -n flyte -f ${files.shared} -f ${files.my} -f ${files.host} --timeout 15s`, r);
   assert.is(r.code, 3, show(r));
-  assert.match(r.stdout, /dp1 is cordoned in \S+my-values\.yaml \(enabled: false\)/);
-  assert.match(r.stdout, /labels with no other enabled cluster, .*: pin-dp1\n/);
-  assert.match(r.stdout, 'Release "flyte" has been upgraded');
   assert.match(r.stdout, /PROJECT\s+DOMAIN\s+EXECUTION\s+PHASE\s+AGE\n/);
   for (const h of holds)
     assert.match(r.stdout, new RegExp(`${h.project ?? 'flytesnacks'}\\s+${h.domain ?? 'development'}\\s+${h.name}\\s+UNDEFINED\\s+\\S+\\n`));

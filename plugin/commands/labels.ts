@@ -50,7 +50,8 @@ file per entry into DIR, named <project>_<domain>[_<workflow>].yaml: the mapping
 with the clusters. Every entry is checked first; one label the config does not route and
 nothing is written.
 
-Options of apply and diff:
+Options:
+  apply and diff:
 ${ADMIN_USAGE}
   -f, --values F   values files with multicluster.executionLabels and the cluster config (repeatable)
   --prune          also remove the attributes flytemc applied before that the values no longer list
@@ -62,8 +63,7 @@ ${ADMIN_USAGE}
 ${REQUEST_TIMEOUT_USAGE}
   --kubeconfig PATH   kubeconfig to use
   --insecure-skip-tls-verify  allow a hub context whose kubeconfig cluster skips TLS verification
-
-Options of the files:
+  the flytectl files:
   --project P      the Flyte project
   --domain D       the domain (development, staging, production, ...)
   --workflow W     only this workflow (optional)
