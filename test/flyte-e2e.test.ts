@@ -103,6 +103,24 @@ const flytemc = (args: string[], u: User = users[3]) =>
 const CLIENT = { id: 'flytepropeller', secret: `e2e-${Math.random().toString(36).slice(2)}${Date.now()}` };
 let authOn = false;
 let oidc: Discovery | undefined;
+/** `helm flytemc install control-plane` with the values files of the run so far (install or upgrade). */
+const installControlPlane = () =>
+  helm(users[3], [
+    'flytemc',
+    'install',
+    'control-plane',
+    '--kube-context',
+    'cp',
+    '-n',
+    NS,
+    '-f',
+    files.shared,
+    '-f',
+    files.my,
+    '-f',
+    files.host,
+    ...(files.auth ? ['-f', files.auth] : []),
+  ]);
 const admin = () =>
   new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000, ...(authOn ? { credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret } } : {}) });
 const project = { project: 'flytesnacks', domain: 'development' };
@@ -221,9 +239,7 @@ test('install as the README says: three data planes (Helm 3, Helm 4 with rbac mi
   });
   const recorded = yaml.load(readFileSync(files.my, 'utf8')) as { multicluster: { clusters: { labelClusterMap: Record<string, unknown> } } };
   assert.equal(Object.keys(recorded.multicluster.clusters.labelClusterMap).sort(), ['pin-dp1', 'pin-dp2', 'pin-dp3', 'team1', 'team2']);
-  const r = await timed('install the control plane', () =>
-    helm(users[3], ['flytemc', 'install', 'control-plane', '--kube-context', 'cp', '-n', NS, '-f', files.shared, '-f', files.my, '-f', files.host]),
-  );
+  const r = await timed('install the control plane', () => installControlPlane());
   assert.is(r.code, 0, show(r));
 });
 
@@ -423,25 +439,7 @@ test('auth on: FlyteAdmin with its own authorization server; smoke with client c
   oidc = await startOidcDiscovery();
   files.auth = join(work, 'auth-values.yaml');
   writeFileSync(files.auth, yaml.dump(authValues(site, oidc.url, CLIENT)));
-  const up = await timed('upgrade the control plane with auth on', () =>
-    helm(users[3], [
-      'flytemc',
-      'install',
-      'control-plane',
-      '--kube-context',
-      'cp',
-      '-n',
-      NS,
-      '-f',
-      files.shared,
-      '-f',
-      files.my,
-      '-f',
-      files.host,
-      '-f',
-      files.auth!,
-    ]),
-  );
+  const up = await timed('upgrade the control plane with auth on', () => installControlPlane());
   assert.is(up.code, 0, show(up));
   const keys = await addGeneratedAdminSecrets(cp, kc('cp'));
   assert.ok(keys.includes('claim_symmetric_key'), keys.join(', '));
@@ -530,24 +528,7 @@ test('unjoin dp1 in two phases: out of the values, the control plane upgraded, t
   assert.ok((await hubKeys()).includes('dp1_token'), 'the keys stay while the deployed config lists dp1');
   // FlyteAdmin still starts: the deployed config lists dp1 and its token file is there
   await cp.restartAdmin();
-  const up = await timed('upgrade the control plane without dp1', () =>
-    helm(users[3], [
-      'flytemc',
-      'install',
-      'control-plane',
-      '--kube-context',
-      'cp',
-      '-n',
-      NS,
-      '-f',
-      files.shared,
-      '-f',
-      files.my,
-      '-f',
-      files.host,
-      ...(files.auth ? ['-f', files.auth] : []),
-    ]),
-  );
+  const up = await timed('upgrade the control plane without dp1', () => installControlPlane());
   assert.is(up.code, 0, show(up));
   await finishRollout();
   const onDp1 = await workflowsIn('dp1');
