@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-XNTCFT2D.mjs";
-import "./chunks/chunk-B6UXH32P.mjs";
+} from "./chunks/chunk-AMKEBIIY.mjs";
+import "./chunks/chunk-DDKVX6PQ.mjs";
 import "./chunks/chunk-FMDVFPZZ.mjs";
 import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -15,8 +15,8 @@ import "./chunks/chunk-FHC65VTN.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-62GU7USA.mjs";
-import "./chunks/chunk-R6MEMVIO.mjs";
+} from "./chunks/chunk-JHCCJEJG.mjs";
+import "./chunks/chunk-CIDQR7T3.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";

@@ -7,7 +7,7 @@ import {
   guard,
   running,
   self
-} from "./chunks/chunk-62GU7USA.mjs";
+} from "./chunks/chunk-JHCCJEJG.mjs";
 import {
   EXIT
 } from "./chunks/chunk-5JWNXXDS.mjs";
@@ -21,19 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-TY2GJ774.mjs"),
-  install: () => import("./chunks/install-CGWKBNSQ.mjs"),
-  export: () => import("./chunks/export-UZM7CMWK.mjs"),
-  join: () => import("./chunks/join-5UPAQRAJ.mjs"),
-  check: () => import("./chunks/check-F7HUS7RF.mjs"),
-  smoke: () => import("./chunks/smoke-C6MDKYAE.mjs"),
-  rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
-  validate: () => import("./chunks/validate-MOQALDQ7.mjs"),
-  routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
-  labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
-  rotate: () => import("./chunks/rotate-76Z3USCV.mjs"),
-  unjoin: () => import("./chunks/unjoin-VLDSOREK.mjs"),
-  "post-render": () => import("./chunks/post-render-WQOCGC4Z.mjs")
+  setup: () => import("./chunks/setup-PL34AA42.mjs"),
+  install: () => import("./chunks/install-RUY2CKJQ.mjs"),
+  export: () => import("./chunks/export-KA4MV5EJ.mjs"),
+  join: () => import("./chunks/join-P3YHHOCV.mjs"),
+  check: () => import("./chunks/check-X5HNKLX5.mjs"),
+  smoke: () => import("./chunks/smoke-RRCVIE5T.mjs"),
+  rbac: () => import("./chunks/rbac-JHZSVBEC.mjs"),
+  validate: () => import("./chunks/validate-TAT7R64K.mjs"),
+  routes: () => import("./chunks/routes-QDPCES6Z.mjs"),
+  labels: () => import("./chunks/labels-ZBUYDDXW.mjs"),
+  cordon: () => import("./chunks/cordon-P3FWHAQW.mjs"),
+  uncordon: () => import("./chunks/uncordon-IJXNTYDM.mjs"),
+  drain: () => import("./chunks/drain-FP24PIF4.mjs"),
+  rotate: () => import("./chunks/rotate-GC3VRJZ4.mjs"),
+  unjoin: () => import("./chunks/unjoin-LALOIU37.mjs"),
+  "post-render": () => import("./chunks/post-render-74LFGP6B.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

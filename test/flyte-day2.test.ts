@@ -26,7 +26,8 @@ import { prepareChart } from './helpers/helm.ts';
 import { Transcript, findLeaks } from './helpers/e2e.ts';
 import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Site } from './flyte/flyte.ts';
 import { startPropeller, type Propeller } from './flyte/propeller.ts';
-import { Figures, flytemcAs, helmAs, launch, placedOn, pluginUser, predict, rolloutWhen, show, waitEnded, type Run, type User } from './flyte/operator.ts';
+import { flytemcAs, helmAs, launch, placedOn, pluginUser, predict, rolloutWhen, waitEnded, type Run, type User } from './flyte/operator.ts';
+import { Figures, secs, show } from './helpers/figures.ts';
 import { FlyteAdmin, type LabelAttribute } from '../plugin/flyteadmin/client.ts';
 import { runningOn } from '../plugin/flyteadmin/drain.ts';
 import { executionNames } from '../plugin/config/routes.ts';
@@ -34,7 +35,6 @@ import { executionNames } from '../plugin/config/routes.ts';
 const work = mkdtempSync(join(tmpdir(), 'flytemc-day2-'));
 const figures = new Figures();
 const timed = <T>(label: string, fn: () => Promise<T>) => figures.timed(label, fn);
-const secs = Figures.secs;
 /** Outputs printed at the end (the saved log of this file is where the docs take their samples from). */
 const samples: Array<[string, string]> = [];
 const sample = (command: string, r: { stdout: string; stderr: string; code: number }) => samples.push([command, `${r.stdout}${r.stderr}[exit ${r.code}]`]);
@@ -319,7 +319,7 @@ test('cordon --upgrade, then drain with work left: it waits for FlyteAdmin to ru
     [...placed.values()].map((e) => `${e.id.name} ${placedOn(e)}`),
     runs.map((x) => `${x.name} dp2`),
   );
-  figures.push('executions after the cordon, predicted dp1 before', `${runs.length}, all on dp2`);
+  figures.push(['executions after the cordon, predicted dp1 before', `${runs.length}, all on dp2`]);
 });
 
 test('FlyteAdmin stopping mid-drain: exit 3, the cordon stays, the message says so and how to resume; bad input: a cluster not joined, the last enabled one, FlyteAdmin not there', async () => {
@@ -360,7 +360,7 @@ test('drain passes once dp1’s flytepropeller is back and the work is done', as
     r.stdout,
     /dp1 is drained: FlyteAdmin lists no execution there that has not ended \(every project and domain; waited (\d+\.\d) s\)\. dp1 stays cordoned/,
   );
-  figures.push('drain: waited for the work to end', `${/waited (\d+\.\d) s/.exec(r.stdout)![1]} s`);
+  figures.push(['drain: waited for the work to end', `${/waited (\d+\.\d) s/.exec(r.stdout)![1]} s`]);
   const ended = await waitEnded(admin(), holds, 5_000);
   assert.equal(
     [...ended.values()].map((e) => e.closure.phase),
@@ -394,7 +394,7 @@ test('uncordon --upgrade: dp1 takes work again; drain --abort on it (its propell
       stdout: r.stdout.replace(/\nNAME: flyte\n[\s\S]*?\n(?=aborting)/, '\n…\n'),
     },
   );
-  figures.push('drain --upgrade --abort (2 executions, propeller restarted)', secs(performance.now() - t));
+  figures.push(['drain --upgrade --abort (2 executions, propeller restarted)', secs(performance.now() - t)]);
   assert.is(r.code, 0, show(r));
   assert.ok(r.stdout.indexOf('aborting 2 executions') < r.stdout.indexOf('dp1 is drained'), r.stdout);
   assert.match(r.stdout, /dp1 is drained: .*2 aborted, waited/);

@@ -1,7 +1,8 @@
 // The operator's side of a real Flyte in a test (test/flyte-e2e.test.ts, test/flyte-day2.test.ts):
-// a user of one Helm major with the plugin installed and set up as the README says, executions of
-// smoke's echo workflow launched through FlyteAdmin and followed, where `routes --execution`
-// predicts they go, and the Deployment controller played for the hub (the harness runs no pods).
+// a user of one Helm major with the plugin installed and set up as the README says, where
+// `routes --execution` predicts executions go, the Deployment controller played for the hub (the
+// harness runs no pods), and executions of smoke's echo workflow launched in any project and
+// domain and followed (flyte-day2's work on a data plane; flyte-e2e launches in one).
 //
 //   const u = await pluginUser(join(work, 'user'), 4, set.kubeconfigPath, transcript);
 //   await flytemcAs(u, ['join', 'dp1', ...], work);
@@ -16,6 +17,7 @@ import { SMOKE_WORKFLOW, smokeVersion } from '../../plugin/flyteadmin/smoke.ts';
 import { helmBinary, helmEnv, ROOT, type HelmMajor } from '../helpers/helm.ts';
 import { runProcess, type ProcResult, type RunOptions } from '../helpers/process.ts';
 import type { Transcript } from '../helpers/e2e.ts';
+import { show } from '../helpers/figures.ts';
 import { NS, type ControlPlane } from './flyte.ts';
 
 /** A user of one Helm major: HOME, Helm's default folders, `helm` on PATH, the plugin installed and set up. */
@@ -25,32 +27,6 @@ export interface User {
   bin: string;
   transcript: Transcript;
 }
-
-/** The figures a real-Flyte test prints at its end (its saved log is where the docs quote them from). */
-export class Figures {
-  readonly list: Array<[string, string]> = [];
-  private readonly started = performance.now();
-  static secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  push(label: string, value: string): void {
-    this.list.push([label, value]);
-  }
-  /** Runs `fn`, recording how long it took under `label`. */
-  async timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-    const t = performance.now();
-    try {
-      return await fn();
-    } finally {
-      this.push(label, Figures.secs(performance.now() - t));
-    }
-  }
-  /** The figures, with the whole file's time, as the test prints them. */
-  print(title: string): void {
-    this.push('whole file', Figures.secs(performance.now() - this.started));
-    process.stdout.write(`\n  figures (${title}):\n${this.list.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
-  }
-}
-
-export const show = (r: ProcResult): string => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 
 async function recorded(u: User, label: string, run: Promise<ProcResult>): Promise<ProcResult> {
   const r = await run;
@@ -133,12 +109,6 @@ export async function waitEnded(admin: FlyteAdmin, runs: Run[], timeoutMs = 90_0
     if ([...out.values()].every((e) => TERMINAL_PHASES.has(e.closure.phase)) || Date.now() >= deadline) return out;
     await new Promise((res) => setTimeout(res, 1000));
   }
-}
-
-/** Launches executions and waits until each ended. */
-export async function runExecutions(admin: FlyteAdmin, runs: Run[], timeoutMs = 90_000): Promise<Map<string, Execution>> {
-  await launch(admin, runs);
-  return waitEnded(admin, runs, timeoutMs);
 }
 
 export const placedOn = (ex: Execution): string => ex.spec.metadata?.system_metadata?.execution_cluster ?? '';

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  originals,
+  renderControlPlane
+} from "./chunk-AOZGM6V4.mjs";
+import "./chunk-AMKEBIIY.mjs";
+import "./chunk-DDKVX6PQ.mjs";
+import "./chunk-FMDVFPZZ.mjs";
+import "./chunk-XMNVS4CT.mjs";
+import "./chunk-CMNDI7DY.mjs";
+import "./chunk-FHC65VTN.mjs";
+import "./chunk-XRQ3ABBJ.mjs";
+import "./chunk-ED4XBNNO.mjs";
+import "./chunk-CIDQR7T3.mjs";
+import "./chunk-RLB7AC44.mjs";
+import "./chunk-7QJUPDXI.mjs";
+import "./chunk-7WIHMZLF.mjs";
+import "./chunk-CA6QZ6ZD.mjs";
+import "./chunk-WC3NI36A.mjs";
+import "./chunk-5JWNXXDS.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  originals,
+  renderControlPlane
+};
