@@ -55,8 +55,6 @@ interface EnabledEdit {
   plan: Plan;
   /** Labels whose executions now fall back elsewhere (cordon), or route to the cluster again (uncordon). */
   labels: string[];
-  /** The enabled clusters after the edit. */
-  enabledAfter: string[];
   /** The upgrade that applies it, as a command line, and its arguments for `install control-plane`. */
   upgrade: string;
   upgradeArgs: string[];
@@ -104,9 +102,11 @@ export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean
       error(
         files.join(', ') || '(no -f)',
         'no file sets multicluster.clusters.clusterConfigs, so there is no cluster to cordon or uncordon',
-        "pass the control plane's values files with -f, the one that `flytemc join --values` records the clusters in among them",
+        `pass the control plane's values files with -f, the one that \`${self()} join --values\` records the clusters in among them`,
       ),
     ]);
+  if (src.file === '-')
+    throw new UsageError(`${enabled ? 'uncordon' : 'cordon'} edits the file that lists the clusters: pass it as a file, not -f - (standard input)`);
   const values = src.values as Record<string, unknown>;
   const list = where({ label: src.label, text: src.text, base: '' }, '/multicluster/clusters/clusterConfigs');
   const clustersBefore = structuredClone((values.multicluster as Record<string, unknown>).clusters);
@@ -118,18 +118,17 @@ export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean
       error(
         list,
         `has no cluster ${JSON.stringify(name)} (the cluster list Helm uses: the last -f file that sets it): ${name} is not joined to this control plane; nothing was changed`,
-        `name one of: ${names.join(', ') || '(none)'}; a new data plane is joined with flytemc join CONTEXT --values ${src.file}`,
+        `name one of: ${names.join(', ') || '(none)'}; a new data plane is joined with ${self()} join CONTEXT --values ${src.file}`,
       ),
     ]);
   const probe = structuredClone(values);
   setEnabled(probe, name, enabled, src.label);
-  const enabledAfter = enabledClusters(probe, src.label);
-  if (!enabled && enabledAfter.length === 0)
+  if (!enabled && enabledClusters(probe, src.label).length === 0)
     throw new FlytemcError([
       error(
         list,
         `${name} is the last enabled cluster: cordoned, FlyteAdmin could run no execution anywhere, and the post-renderer refuses a control plane with no enabled cluster; nothing was changed`,
-        `join or uncordon another data plane first (flytemc join CONTEXT --values ${src.file}, flytemc uncordon NAME -f ${src.file})`,
+        `join or uncordon another data plane first (${self()} join CONTEXT --values ${src.file}, ${self()} uncordon NAME -f ${src.file})`,
       ),
     ]);
   const clustersAfter = (probe.multicluster as Record<string, unknown>).clusters;
@@ -145,7 +144,7 @@ export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean
     after: edit.after,
   });
   const up = upgradeOf(v, files);
-  return { file: src.file, changed: edit.changed, plan, labels, enabledAfter, upgrade: up.line, upgradeArgs: up.args };
+  return { file: src.file, changed: edit.changed, plan, labels, upgrade: up.line, upgradeArgs: up.args };
 }
 
 /** Upgrades the control plane as `install control-plane` does; a failure (Helm said why, above) stops with the cordon kept. */

@@ -114,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
         ]);
     }
 
-    const { FlyteAdmin } = await import('../flyteadmin/client.ts');
+    const { FlyteAdmin, failWith } = await import('../flyteadmin/client.ts');
     const { drain, describeExecution, runningOn, age } = await import('../flyteadmin/drain.ts');
     const admin = new FlyteAdmin(conn);
     const showProgress = progressEnabled();
@@ -139,9 +139,7 @@ export async function run(argv: string[]): Promise<number> {
     if (dry) {
       await cordon();
       const now = Date.now();
-      const running = await runningOn(admin, name).catch(async (e: unknown) =>
-        (await import('../flyteadmin/client.ts')).failWith(e, `FlyteAdmin ${admin.url}`),
-      );
+      const running = await runningOn(admin, name).catch((e: unknown) => failWith(e, `FlyteAdmin ${admin.url}`));
       await writeOut(
         running.length
           ? `${running.length} execution${running.length === 1 ? '' : 's'} not ended on ${name} now: ${running.map((e) => describeExecution(e, now)).join(', ')}\n`
@@ -197,7 +195,7 @@ export async function run(argv: string[]): Promise<number> {
             `FlyteAdmin ${admin.url}`,
             `${n} execution${n === 1 ? '' : 's'} on ${name} had not ended after ${waited} (listed above; ${report.left.map((e) => describeExecution(e, now)).join(', ')}); ${cordonNote}`,
             v.abort
-              ? `FlyteAdmin asked ${name} to abort them: its flytepropeller reports ABORTED once it runs (flytemc check shows whether it is alive); then resume: ${resume}`
+              ? `FlyteAdmin asked ${name} to abort them: its flytepropeller reports ABORTED once it runs (${self()} check shows whether it is alive); then resume: ${resume}`
               : `wait longer (resume with a longer --timeout: ${resume} --timeout 30m), or abort them: ${resume} --abort`,
           ),
         ],
