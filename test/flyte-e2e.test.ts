@@ -30,8 +30,8 @@ import { Transcript, filesUnder, findLeaks, storedReleases, type NamedSecret } f
 import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Site } from './flyte/flyte.ts';
 import { startPropeller, type Propeller } from './flyte/propeller.ts';
 import { addGeneratedAdminSecrets, authValues, startOidcDiscovery, type Discovery } from './flyte/auth.ts';
-import { FlyteAdmin, stringLiterals, TERMINAL_PHASES, type Execution } from '../plugin/flyteadmin/client.ts';
-import { SMOKE_WORKFLOW, smokeVersion } from '../plugin/flyteadmin/smoke.ts';
+import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
+import { placedOn, runExecutions as launchAndWait } from './flyte/executions.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
 const fileStart = performance.now();
@@ -103,35 +103,7 @@ let authOn = false;
 let oidc: Discovery | undefined;
 const admin = () =>
   new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000, ...(authOn ? { credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret } } : {}) });
-const project = { project: 'flytesnacks', domain: 'development' };
-const lp = () => ({ resource_type: 'LAUNCH_PLAN' as const, ...project, name: SMOKE_WORKFLOW, version: smokeVersion() });
-
-/** Launches executions (name, label or none) of smoke's echo workflow and waits until each ended. */
-async function runExecutions(runs: Array<{ name: string; label?: string }>, timeoutMs = 90_000): Promise<Map<string, Execution>> {
-  const a = admin();
-  await Promise.all(
-    runs.map((r) =>
-      a.createExecution({
-        ...project,
-        name: r.name,
-        spec: { launch_plan: lp(), metadata: { mode: 'MANUAL' }, ...(r.label ? { execution_cluster_label: { value: r.label } } : {}) },
-        inputs: stringLiterals({ x: r.name }),
-      }),
-    ),
-  );
-  const out = new Map<string, Execution>();
-  const deadline = Date.now() + timeoutMs;
-  while (out.size < runs.length && Date.now() < deadline) {
-    for (const r of runs.filter((x) => !out.has(x.name))) {
-      const ex = await a.getExecution({ ...project, name: r.name });
-      if (TERMINAL_PHASES.has(ex.closure.phase)) out.set(r.name, ex);
-    }
-    if (out.size < runs.length) await new Promise((res) => setTimeout(res, 1000));
-  }
-  for (const r of runs.filter((x) => !out.has(x.name))) out.set(r.name, await a.getExecution({ ...project, name: r.name }));
-  return out;
-}
-const placedOn = (ex: Execution) => ex.spec.metadata?.system_metadata?.execution_cluster ?? '';
+const runExecutions = (runs: Array<{ name: string; label?: string }>, timeoutMs = 90_000) => launchAndWait(admin(), runs, timeoutMs);
 
 /** Where `routes --execution` says each name goes, per label ('(none)' for no label). */
 async function predict(names: string[]): Promise<Map<string, Map<string, string>>> {
