@@ -6,17 +6,18 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-XNTCFT2D.mjs";
-import "./chunks/chunk-B6UXH32P.mjs";
+} from "./chunks/chunk-ENLBHD4L.mjs";
+import "./chunks/chunk-N3T2W2F7.mjs";
 import "./chunks/chunk-FMDVFPZZ.mjs";
-import "./chunks/chunk-XMNVS4CT.mjs";
+import "./chunks/chunk-5SD7UKIS.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
+import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-FHC65VTN.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-62GU7USA.mjs";
-import "./chunks/chunk-R6MEMVIO.mjs";
+import "./chunks/chunk-35FHENIN.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";

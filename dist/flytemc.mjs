@@ -22,18 +22,18 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-TY2GJ774.mjs"),
-  install: () => import("./chunks/install-CGWKBNSQ.mjs"),
-  export: () => import("./chunks/export-UZM7CMWK.mjs"),
-  join: () => import("./chunks/join-5UPAQRAJ.mjs"),
-  check: () => import("./chunks/check-F7HUS7RF.mjs"),
-  smoke: () => import("./chunks/smoke-C6MDKYAE.mjs"),
-  rbac: () => import("./chunks/rbac-QAJZJMSX.mjs"),
-  validate: () => import("./chunks/validate-MOQALDQ7.mjs"),
-  routes: () => import("./chunks/routes-HAPD3ANU.mjs"),
-  labels: () => import("./chunks/labels-T2WTGYGW.mjs"),
-  rotate: () => import("./chunks/rotate-76Z3USCV.mjs"),
-  unjoin: () => import("./chunks/unjoin-VLDSOREK.mjs"),
-  "post-render": () => import("./chunks/post-render-WQOCGC4Z.mjs")
+  install: () => import("./chunks/install-5S24B4SE.mjs"),
+  export: () => import("./chunks/export-QRHH6DG3.mjs"),
+  join: () => import("./chunks/join-7IPSKTO3.mjs"),
+  check: () => import("./chunks/check-LDTUQ6I3.mjs"),
+  smoke: () => import("./chunks/smoke-ZWOTGDAO.mjs"),
+  rbac: () => import("./chunks/rbac-WVWKFEXC.mjs"),
+  validate: () => import("./chunks/validate-ZG5I7G6D.mjs"),
+  routes: () => import("./chunks/routes-ZMNSHV4K.mjs"),
+  labels: () => import("./chunks/labels-SZXP2CQL.mjs"),
+  rotate: () => import("./chunks/rotate-4PEALGTZ.mjs"),
+  unjoin: () => import("./chunks/unjoin-4WS5XUYJ.mjs"),
+  "post-render": () => import("./chunks/post-render-ONXJ6XWL.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
