@@ -119,7 +119,7 @@ export class FlyteAdmin {
     return this.call<Execution>('GET', `/api/v1/executions/${path(id.project)}/${path(id.domain)}/${path(id.name)}`);
   }
 
-  async node_executions(id: ExecutionId): Promise<NodeExecution[]> {
+  async nodeExecutions(id: ExecutionId): Promise<NodeExecution[]> {
     const r = await this.call<{ node_executions?: NodeExecution[] }>(
       'GET',
       `/api/v1/node_executions/${path(id.project)}/${path(id.domain)}/${path(id.name)}?limit=100`,

@@ -44,6 +44,7 @@ export interface SmokeRow {
   phase: string;
   /** Where FlyteAdmin placed it (spec.metadata.system_metadata.execution_cluster). */
   placedOn: string;
+  /** From the launch until smoke saw it end (or the timeout). */
   seconds: number;
   stage: Stage;
   /** FlyteAdmin's error, or what was expected and not seen. */
@@ -170,8 +171,8 @@ async function launch(admin: FlyteAdmin, o: SmokeOptions, lp: Identifier, c: Pin
   return { row, id, started: Date.now(), done: false };
 }
 
-/** Follows executions until each ended or the deadline passed. */
-async function follow(admin: FlyteAdmin, runs: Launched[], deadline: number, o: SmokeOptions): Promise<void> {
+/** Follows executions until each ended, `until` holds, or the deadline passed. */
+async function follow(admin: FlyteAdmin, runs: Launched[], deadline: number, o: SmokeOptions, until = () => false): Promise<void> {
   for (;;) {
     await Promise.all(
       runs
@@ -183,13 +184,13 @@ async function follow(admin: FlyteAdmin, runs: Launched[], deadline: number, o: 
     );
     const left = runs.filter((r) => !r.done);
     o.progress?.(`${runs.length - left.length} of ${runs.length} executions ended; waiting for ${left.map((r) => r.row.cluster).join(', ') || 'none'}`);
-    if (left.length === 0 || Date.now() >= deadline) return;
+    if (left.length === 0 || until() || Date.now() >= deadline) return;
     await new Promise((res) => setTimeout(res, o.pollMs ?? 1000));
   }
 }
 
 async function cacheStatus(admin: FlyteAdmin, id: ExecutionId): Promise<string> {
-  const nodes = await admin.node_executions(id);
+  const nodes = await admin.nodeExecutions(id);
   return nodes.find((n) => n.id.node_id === 'n0')?.closure.task_node_metadata?.cache_status ?? 'CACHE_DISABLED';
 }
 
@@ -236,7 +237,7 @@ export async function smoke(admin: FlyteAdmin, clusters: readonly PinnedCluster[
       const populate = await launch(admin, o, lps.cached, first!, 'cached echo', x);
       populate.row.expectedCache = 'CACHE_POPULATED';
       runs.push(populate);
-      await follow(admin, [populate], deadline, o);
+      await follow(admin, runs, deadline, o, () => populate.done);
       for (const c of others) {
         if (populate.row.stage === 'succeeded') {
           const hit = await launch(admin, o, lps.cached, c, 'cached echo', x);
