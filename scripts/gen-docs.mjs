@@ -194,7 +194,7 @@ export function configurationDoc(root) {
     '  `flyte-core.flytepropeller.clusterName` equals.',
     '- The cluster list goes in `multicluster.clusters`, never in `flyte-core.configmap.clusters` (nor',
     '  directly under `flyte-core.configmap`).',
-    '- A cluster with `credentialProxy` runs its proxy as a native sidecar: the control plane\'s cluster',
+    "- A cluster with `credentialProxy` runs its proxy as a native sidecar: the control plane's cluster",
     '  must run Kubernetes 1.29 or later (`helm template` checks `--kube-version`).',
     '',
     'Rules checked by the flytemc post-renderer on a control plane (and by `helm flytemc validate`),',

@@ -11,7 +11,17 @@
 //   world.beforeCall = async (n, what) => { ... };   // another writer, a rollout, between two calls
 //   world.failAt = { call: 7, after: false };        // the 8th API call fails (after: its write lands first)
 //   const session = world.session(hub, { namespace: 'flyte' });
-import type { V1ClusterRole, V1ClusterRoleBinding, V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Pod, V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
+import type {
+  V1ClusterRole,
+  V1ClusterRoleBinding,
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Lease,
+  V1Pod,
+  V1Secret,
+  V1ServiceAccount,
+} from '@kubernetes/client-node';
 import { toProblem, type Kube } from '../../plugin/cluster/kube.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
 import { Progress, type ClusterSession, type Reach } from '../../plugin/cluster/session.ts';
