@@ -16,6 +16,7 @@
 //     them says so;
 //   - after `unjoin` and the control plane's upgrade, nothing goes to the removed cluster.
 import { test } from './helpers/uvu.ts';
+import { Figures, show } from './helpers/figures.ts';
 import * as assert from 'uvu/assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,21 +35,11 @@ import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
 import { placedOn, runExecutions as launchAndWait } from './flyte/executions.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
-const fileStart = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'flytemc-flyte-'));
-const figures: Array<[string, string]> = [];
+const figures = new Figures();
+const timed = figures.timed.bind(figures);
 /** Command outputs worth quoting in the docs, printed at the end. */
 const tables: Array<[string, string]> = [];
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    figures.push([label, secs(performance.now() - t)]);
-  }
-}
-const show = (r: ProcResult) => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 
 let set: ClusterSet;
 let site: Site;
@@ -167,8 +158,7 @@ test.after(async () => {
   await oidc?.close();
   await site?.pg.stop().catch(() => {});
   await set?.stop();
-  figures.push(['whole file', secs(performance.now() - fileStart)]);
-  process.stdout.write(`\n  figures (real Flyte end to end):\n${figures.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  figures.print('real Flyte end to end');
   for (const [cmd, out] of tables)
     process.stdout.write(`\n${cmd.replace(site?.adminUrl ?? '-', 'http://127.0.0.1:PORT')}\n${out.split(site?.adminUrl ?? '-').join('http://127.0.0.1:PORT')}`);
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });

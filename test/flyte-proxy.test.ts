@@ -17,6 +17,7 @@
 //     permissions and a long-lived token left in the hub; the chart refuses Kubernetes < 1.29;
 //   - no Secret, ConfigMap or Helm release of the control plane holds a data-plane token.
 import { test } from './helpers/uvu.ts';
+import { Figures, secs, show } from './helpers/figures.ts';
 import * as assert from 'uvu/assert';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,19 +36,9 @@ import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 import { proxyLogProblem } from '../plugin/cluster/proxy-status.ts';
 
-const fileStart = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'flytemc-proxy-'));
-const figures: Array<[string, string]> = [];
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    figures.push([label, secs(performance.now() - t)]);
-  }
-}
-const show = (r: ProcResult) => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
+const figures = new Figures();
+const timed = figures.timed.bind(figures);
 
 let set: ClusterSet;
 let site: Site;
@@ -154,8 +145,7 @@ test.after(async () => {
   await cp?.stop().catch(() => {});
   await site?.pg.stop().catch(() => {});
   await set?.stop();
-  figures.push(['whole file', secs(performance.now() - fileStart)]);
-  process.stdout.write(`\n  figures (credential proxy, real Flyte):\n${figures.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  figures.print('credential proxy, real Flyte');
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });
 });
 
