@@ -324,6 +324,7 @@ test("check: the proxied cluster from both sides (TLS with its CA, the identity'
     storage: true,
   });
   const table = await flytemc(['check', '--kube-context', 'cp', '-n', NS]);
+  process.stdout.write(`\n$ flytemc check --kube-context cp -n ${NS}\n${table.stdout}`);
   assert.match(table.stdout, /^NAME\s+ENDPOINT\s+REACHABLE\s+TLS\s+TOKEN\s+PERMISSIONS\s+PROXY\s+DEPLOYED/m);
   assert.match(table.stdout, /^dp1\s+https:\/\/127\.0\.0\.1:\d+\s+yes\s+yes\s+proxy\s+yes\s+yes\s+yes/m);
 });
@@ -411,6 +412,7 @@ test("the exec plugin missing from the image, then failing: FlyteAdmin's calls f
 test('no Secret, ConfigMap or Helm release of the control plane holds a data-plane token; nor any output', async () => {
   const tokens: NamedSecret[] = minted().map((m, i) => ({ name: `dp1 token ${i + 1} (bound to ${m.bound})`, value: m.token }));
   assert.ok(tokens.length >= 3, `${tokens.length} tokens minted`);
+  figures.push(['short-lived tokens the proxy got from the exec plugin', String(tokens.length)]);
   const core = kc('cp').makeApiClient(CoreV1Api);
   const objects = new Transcript();
   for (const s of (await core.listSecretForAllNamespaces()).items) objects.add(`Secret ${s.metadata?.namespace}/${s.metadata?.name}`, JSON.stringify(s));
