@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-ENLBHD4L.mjs";
-import "./chunks/chunk-N3T2W2F7.mjs";
+} from "./chunks/chunk-IXULIX2O.mjs";
+import "./chunks/chunk-WXGZNMM7.mjs";
 import "./chunks/chunk-FMDVFPZZ.mjs";
 import "./chunks/chunk-5SD7UKIS.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -17,7 +17,7 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-62GU7USA.mjs";
-import "./chunks/chunk-35FHENIN.mjs";
+import "./chunks/chunk-UB2AFV2C.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";

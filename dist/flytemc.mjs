@@ -22,18 +22,18 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-TY2GJ774.mjs"),
-  install: () => import("./chunks/install-5S24B4SE.mjs"),
-  export: () => import("./chunks/export-QRHH6DG3.mjs"),
-  join: () => import("./chunks/join-7IPSKTO3.mjs"),
-  check: () => import("./chunks/check-LDTUQ6I3.mjs"),
+  install: () => import("./chunks/install-65SLDWNC.mjs"),
+  export: () => import("./chunks/export-D3DZLXEC.mjs"),
+  join: () => import("./chunks/join-6EK2KU5K.mjs"),
+  check: () => import("./chunks/check-ZCUQPZEY.mjs"),
   smoke: () => import("./chunks/smoke-HVBR6FGJ.mjs"),
-  rbac: () => import("./chunks/rbac-WVWKFEXC.mjs"),
-  validate: () => import("./chunks/validate-ZG5I7G6D.mjs"),
-  routes: () => import("./chunks/routes-ZMNSHV4K.mjs"),
-  labels: () => import("./chunks/labels-SZXP2CQL.mjs"),
+  rbac: () => import("./chunks/rbac-EWJNRV63.mjs"),
+  validate: () => import("./chunks/validate-OO6CIIEM.mjs"),
+  routes: () => import("./chunks/routes-YA5ZX4NX.mjs"),
+  labels: () => import("./chunks/labels-EIYP2TYV.mjs"),
   rotate: () => import("./chunks/rotate-4PEALGTZ.mjs"),
-  unjoin: () => import("./chunks/unjoin-4WS5XUYJ.mjs"),
-  "post-render": () => import("./chunks/post-render-ONXJ6XWL.mjs")
+  unjoin: () => import("./chunks/unjoin-XCN3L64I.mjs"),
+  "post-render": () => import("./chunks/post-render-HCAS2QER.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -101,6 +101,12 @@ const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: strin
     reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())',
   },
   {
+    file: /^test\/cluster\/proxy-status\.test\.ts$/,
+    match: /'insecure-skip-tls-verify: true'/g,
+    count: 1,
+    reason: "a credential proxy's kubeconfig that skips TLS verification, planted to prove that check fails it",
+  },
+  {
     file: /^test\/commands\/cluster-flags\.test\.ts$/,
     match: /kubeOptions\(\{ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true \}, 10_000\)/g,
     count: 1,

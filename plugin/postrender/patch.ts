@@ -60,6 +60,9 @@ const isSidecarOfProxy = (c: unknown) => isObject(c) && typeof c.name === 'strin
  */
 function proxyPatch(target: Targets['deployments'][number], before: Operation[], proxied: WiredProxy[], secretName: string, cmNames: Set<string>): Operation[] {
   const base = '/spec/template/spec';
+  const rendered = podOf(target.doc);
+  const ours = (rendered.initContainers ?? []).some(isSidecarOfProxy) || (rendered.volumes ?? []).some((v) => isObject(v) && v.name === PROXY_VOLUME);
+  if (!proxied.length && !ours) return []; // the common case: no proxy, none to take away
   const pod = podOf({ value: fjp.applyPatch(structuredClone(target.doc.value), before, false, false).newDocument } as Doc);
   const init = Array.isArray(pod.initContainers) ? pod.initContainers : [];
   const wanted = [...proxied.map(sidecar), ...init.filter((c) => !isSidecarOfProxy(c))];

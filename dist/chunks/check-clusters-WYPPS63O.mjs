@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  checkControlPlane,
+  clustersFromFile,
+  formatTable,
+  memberContext,
+  needsFor
+} from "./chunk-JA3TJSAX.mjs";
+import "./chunk-52QCUEZ4.mjs";
+import "./chunk-MSD6SMNW.mjs";
+import "./chunk-CILGWXCN.mjs";
+import "./chunk-YZNNZQSV.mjs";
+import "./chunk-HMTLFFIO.mjs";
+import "./chunk-FMDVFPZZ.mjs";
+import "./chunk-5SD7UKIS.mjs";
+import "./chunk-CMNDI7DY.mjs";
+import "./chunk-XMNVS4CT.mjs";
+import "./chunk-FHC65VTN.mjs";
+import "./chunk-3T6WTJRQ.mjs";
+import "./chunk-62GU7USA.mjs";
+import "./chunk-RLB7AC44.mjs";
+import "./chunk-7QJUPDXI.mjs";
+import "./chunk-7WIHMZLF.mjs";
+import "./chunk-CA6QZ6ZD.mjs";
+import "./chunk-WC3NI36A.mjs";
+import "./chunk-5JWNXXDS.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  checkControlPlane,
+  clustersFromFile,
+  formatTable,
+  memberContext,
+  needsFor
+};

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  addClusters,
+  editValuesFile,
+  removeCluster,
+  replaceClustersText,
+  snippet
+} from "./chunk-PSNY6UWY.mjs";
+import "./chunk-3PTJV5S2.mjs";
+import "./chunk-UB2AFV2C.mjs";
+import "./chunk-RLB7AC44.mjs";
+import "./chunk-7QJUPDXI.mjs";
+import "./chunk-7WIHMZLF.mjs";
+import "./chunk-CA6QZ6ZD.mjs";
+import "./chunk-WC3NI36A.mjs";
+import "./chunk-5JWNXXDS.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  addClusters,
+  editValuesFile,
+  removeCluster,
+  replaceClustersText,
+  snippet
+};
