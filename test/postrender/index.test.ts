@@ -439,7 +439,10 @@ test('a proxied cluster, bad input: a token and a proxy, no image, a port twice,
     msg,
     /AWS_SECRET_ACCESS_KEY=<masked: 1 character> looks like a credential.*\n {2}fix: remove it: the proxy gets its credentials from the pod's identity/,
   );
-  assert.match(msg, /values\.yaml:13 .*endpoint "http:\/\/127\.0\.0\.1:18001" is the loopback address of a credential proxy.*\n {2}fix: give the data plane's https:\/\/ URL/);
+  assert.match(
+    msg,
+    /values\.yaml:13 .*endpoint "http:\/\/127\.0\.0\.1:18001" is the loopback address of a credential proxy.*\n {2}fix: give the data plane's https:\/\/ URL/,
+  );
 });
 
 test.run();
