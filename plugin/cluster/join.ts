@@ -420,14 +420,16 @@ export async function joinClusters(
   }
 
   const hubChanged = joined.some((j) => j.hubChanged);
+  // a credential proxy reads its cluster's CA when its pod starts, as FlyteAdmin reads its token files
+  const why = requests.some((r) => r.proxy) ? 'FlyteAdmin and its credential proxies read the credentials Secret only at start-up' : 'FlyteAdmin reads token files only at start-up';
   if (file && joined.length) file.flush(plan);
   if (o.restart && hubChanged && hub) {
-    await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
+    await restartDeployments(hub, namespace, plan, why);
   } else if (hubChanged && !o.restart && joined.length && !session.dryRun && !file) {
     warnings.push(
       warning(
         `hub ${session.hubContext}`,
-        'FlyteAdmin reads token files only at start-up',
+        why,
         'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)',
       ),
     );
