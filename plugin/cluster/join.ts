@@ -421,7 +421,9 @@ export async function joinClusters(
 
   const hubChanged = joined.some((j) => j.hubChanged);
   // a credential proxy reads its cluster's CA when its pod starts, as FlyteAdmin reads its token files
-  const why = requests.some((r) => r.proxy) ? 'FlyteAdmin and its credential proxies read the credentials Secret only at start-up' : 'FlyteAdmin reads token files only at start-up';
+  const why = requests.some((r) => r.proxy)
+    ? 'FlyteAdmin and its credential proxies read the credentials Secret only at start-up'
+    : 'FlyteAdmin reads token files only at start-up';
   if (file && joined.length) file.flush(plan);
   if (o.restart && hubChanged && hub) {
     await restartDeployments(hub, namespace, plan, why);
