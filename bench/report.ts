@@ -1,9 +1,10 @@
 // The bench's results as markdown tables (with the issue's targets checked) and a log-log chart
 // of wall time against documents, where a slope of 1 is linear growth and 2 quadratic.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, quantile, type Measured } from './measure.ts';
 import type { JoinSection } from './join.ts';
+import type { ProxySection } from './proxy.ts';
 import type { RoutesSection } from './routes.ts';
 
 interface InputInfo {
@@ -24,6 +25,7 @@ export interface Results {
     scale?: { grid: Array<{ input: InputInfo; config: ConfigInfo }>; rows: Measured[] };
     routes?: RoutesSection & { rows: Measured[] };
     join?: JoinSection;
+    proxy?: ProxySection;
   };
   notes: string[];
 }
@@ -210,6 +212,21 @@ export function renderMarkdown(r: Results, chart?: string): string {
       out.push('');
     }
   }
+  const p = r.sections.proxy;
+  if (p) {
+    out.push('## The credential proxy: one request, straight or through `kubectl proxy` (harness)', '');
+    if (p.skipped || !p.rows) out.push(`Not measured: ${p.skipped}.`, '', 'Run `npm run bench -- --only proxy` once it is ready.', '');
+    else {
+      out.push(
+        `${p.date} · \`nproc\` ${e.nproc} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start. The same GET of a Namespace from one real API server, ${p.requests} times each way, interleaved, over kept-alive connections: straight over TLS with a bearer token, and through kubectl 1.32's \`kubectl proxy\` on 127.0.0.1 with the kubeconfig the post-renderer writes (its exec plugin mints a TokenRequest token once, then client-go reuses it).`,
+        '',
+        '| | wall time (median) | p25 – p75 | p90 | requests |',
+        '|---|---:|---:|---:|---:|',
+      );
+      for (const m of p.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${fmtMs(quantile(m.ms, 0.9))} | ${m.ms.length} |`);
+      out.push('', `Added per request by the proxy (difference of the medians): ${fmtMs(p.addedMs!)}.`, '');
+    }
+  }
   if (r.notes.length) out.push('Notes:', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');
 }
@@ -285,9 +302,28 @@ export function renderSvg(r: Results): string | undefined {
   return parts.join('\n') + '\n';
 }
 
-/** The committed copy of a run's results (docs/benchmarks.md shows and explains them). */
-export function publish(root: string, md: string, svg: string | undefined): void {
+/** The `## ` sections of a results page, by heading (the text before the first is the head). */
+function sections(md: string): { head: string; parts: Array<{ title: string; text: string }> } {
+  const [head, ...rest] = md.split(/\n(?=## )/);
+  return { head: head!, parts: rest.map((text) => ({ title: text.split('\n')[0]!, text: text.replace(/\n*$/, '\n') })) };
+}
+
+/**
+ * The committed copy of a run's results (docs/benchmarks.md shows and explains them). A run of
+ * some sections (`partial`) replaces only those in it, and adds the ones it lacks; the others,
+ * and the page's head with their run's date, stay as they were.
+ */
+export function publish(root: string, md: string, svg: string | undefined, partial = false): void {
   const head = '<!-- Written by `npm run bench -- --publish` (bench/run.ts); explained in docs/benchmarks.md. -->\n';
-  writeFileSync(join(root, 'bench', 'RESULTS.md'), head + md.replace('](scale.svg)', '](RESULTS-scale.svg)'));
+  const file = join(root, 'bench', 'RESULTS.md');
+  let text = head + md.replace('](scale.svg)', '](RESULTS-scale.svg)');
+  if (partial && existsSync(file)) {
+    const old = sections(readFileSync(file, 'utf8'));
+    const fresh = sections(md).parts;
+    const parts = old.parts.map((p) => fresh.find((f) => f.title === p.title) ?? p);
+    for (const f of fresh) if (!old.parts.some((p) => p.title === f.title)) parts.push(f);
+    text = [old.head.replace(/\n*$/, '\n'), ...parts.map((p) => p.text)].join('\n');
+  }
+  writeFileSync(file, text);
   if (svg) writeFileSync(join(root, 'bench', 'RESULTS-scale.svg'), svg);
 }

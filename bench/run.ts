@@ -1,4 +1,4 @@
-// `npm run bench [-- --only postrender,scale,routes,join] [--runs N] [--kustomize-timeout S] [--quick]`
+// `npm run bench [-- --only postrender,scale,routes,join,proxy] [--runs N] [--kustomize-timeout S] [--quick]`
 //
 // Builds (npm script), then measures in one run, from the outside (a new process per run, as
 // Helm runs a post-renderer), interleaved so that machine drift hits all sides alike, and takes
@@ -11,6 +11,8 @@
 //   routes      `flytemc routes --simulate 100000` on the three-cluster example against a Go
 //               program making the same seeded draws (bench/go-draws; needs Go)
 //   join        `flytemc join` of 1, 3 and 10 clusters against the harness's real clusters
+//   proxy       a request through the credential proxy (`kubectl proxy` with an exec plugin)
+//               against the same request straight to a real API server with a token
 // Not part of the test suite (test/run.mjs only runs test/**/*.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { checkOutput } from './check.ts';
 import { CONTROLPLANE, THREE_CLUSTERS, clustersConfig, stream } from './gen.ts';
 import { runJoinBench, type JoinSection } from './join.ts';
+import { runProxyBench } from './proxy.ts';
 import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomize.ts';
 import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
 import { publish, renderMarkdown, renderSvg, type Results } from './report.ts';
@@ -32,7 +35,7 @@ const WORK = join(RESULTS, 'work');
 const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
 const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 const NODE = process.execPath;
-const SECTIONS = ['postrender', 'scale', 'routes', 'join'] as const;
+const SECTIONS = ['postrender', 'scale', 'routes', 'join', 'proxy'] as const;
 /** Executions per label of the routes section (the issue's N). */
 const ROUTES_N = 100_000;
 type Section = (typeof SECTIONS)[number];
@@ -44,6 +47,7 @@ const USAGE = `usage: npm run bench [-- options]
   --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90, --quick 30)
   --quick                fewer runs and a shorter kustomize limit, for trying the bench itself
   --publish              also copy the tables and chart to bench/RESULTS.md and bench/RESULTS-scale.svg
+                         (with --only: only those sections are replaced there, each with its own date)
 Results: bench/results/latest.md, latest.json, scale.svg`;
 
 function log(s: string) {
@@ -297,6 +301,16 @@ async function main() {
 
   env.loadEnd = loadavg();
   mkdirSync(RESULTS, { recursive: true });
+  // 5. the credential proxy against a real API server
+  if (opt.only.has('proxy')) {
+    log('\n== proxy');
+    const requests = opt.quick ? 100 : 500;
+    const p = await runProxyBench({ root: ROOT, work: WORK, requests, log });
+    if (p.skipped) log(`  not measured: ${p.skipped}`);
+    else log(`${summary(p.rows!)}\n  added per request (medians): ${p.addedMs!.toFixed(2)} ms`);
+    results.sections.proxy = p;
+  }
+
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   const svg = renderSvg(results);
   if (svg) writeFileSync(join(RESULTS, 'scale.svg'), svg);
@@ -305,7 +319,7 @@ async function main() {
   process.stdout.write(md);
   log(`\nwritten: bench/results/latest.md, latest.json${svg ? ', scale.svg' : ''}`);
   if (opt.publish) {
-    publish(ROOT, md, svg);
+    publish(ROOT, md, svg, opt.only.size < SECTIONS.length);
     log('published: bench/RESULTS.md' + (svg ? ', bench/RESULTS-scale.svg' : ''));
   }
 }

@@ -6,17 +6,18 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-AMKEBIIY.mjs";
-import "./chunks/chunk-DDKVX6PQ.mjs";
+} from "./chunks/chunk-QSW3M4WJ.mjs";
+import "./chunks/chunk-XAZDF53T.mjs";
 import "./chunks/chunk-FMDVFPZZ.mjs";
-import "./chunks/chunk-XMNVS4CT.mjs";
+import "./chunks/chunk-5SD7UKIS.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
+import "./chunks/chunk-XMNVS4CT.mjs";
 import "./chunks/chunk-FHC65VTN.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-JHCCJEJG.mjs";
-import "./chunks/chunk-CIDQR7T3.mjs";
+import "./chunks/chunk-O6V7UVI7.mjs";
 import {
   isObject
 } from "./chunks/chunk-RLB7AC44.mjs";

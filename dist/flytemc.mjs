@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-PL34AA42.mjs"),
-  install: () => import("./chunks/install-RUY2CKJQ.mjs"),
-  export: () => import("./chunks/export-KA4MV5EJ.mjs"),
-  join: () => import("./chunks/join-P3YHHOCV.mjs"),
-  check: () => import("./chunks/check-X5HNKLX5.mjs"),
-  smoke: () => import("./chunks/smoke-RRCVIE5T.mjs"),
-  rbac: () => import("./chunks/rbac-JHZSVBEC.mjs"),
-  validate: () => import("./chunks/validate-TAT7R64K.mjs"),
-  routes: () => import("./chunks/routes-QDPCES6Z.mjs"),
-  labels: () => import("./chunks/labels-ZBUYDDXW.mjs"),
-  cordon: () => import("./chunks/cordon-HCY45GYD.mjs"),
-  uncordon: () => import("./chunks/uncordon-TFYJ3E5O.mjs"),
-  drain: () => import("./chunks/drain-6EZUOVIL.mjs"),
-  rotate: () => import("./chunks/rotate-GC3VRJZ4.mjs"),
-  unjoin: () => import("./chunks/unjoin-LALOIU37.mjs"),
-  "post-render": () => import("./chunks/post-render-74LFGP6B.mjs")
+  install: () => import("./chunks/install-5SHCXV4I.mjs"),
+  export: () => import("./chunks/export-FAJPQ4ZM.mjs"),
+  join: () => import("./chunks/join-OZ4GYEOF.mjs"),
+  check: () => import("./chunks/check-XMVYAHZQ.mjs"),
+  smoke: () => import("./chunks/smoke-VIRYYUXF.mjs"),
+  rbac: () => import("./chunks/rbac-DPJHV2UL.mjs"),
+  validate: () => import("./chunks/validate-LMBSJ4EP.mjs"),
+  routes: () => import("./chunks/routes-HWI6BNQW.mjs"),
+  labels: () => import("./chunks/labels-T32PYXSS.mjs"),
+  cordon: () => import("./chunks/cordon-P7GOCIU5.mjs"),
+  uncordon: () => import("./chunks/uncordon-44YTQLCS.mjs"),
+  drain: () => import("./chunks/drain-Y5W5NB6E.mjs"),
+  rotate: () => import("./chunks/rotate-IZKXFAC4.mjs"),
+  unjoin: () => import("./chunks/unjoin-W6HF2CB5.mjs"),
+  "post-render": () => import("./chunks/post-render-ZHA2T2RO.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

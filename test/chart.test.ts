@@ -346,7 +346,7 @@ test('data plane without the post-renderer: the MultiClusterConfig stays (the in
       role: 'data-plane',
       clusterName: DP_NAME,
       controlPlane: { adminEndpoint: ADMIN, catalog: true, catalogIngress: true, insecure: false },
-      dataPlane: { rbac: 'flyte-core', tokenSecretName: 'flyteadmin-token' },
+      dataPlane: { rbac: 'flyte-core', tokenSecretName: 'flyteadmin-token', longLivedToken: true },
     });
   });
 });
@@ -422,6 +422,18 @@ test('data plane: custom token Secret name and flyte-core forceNamespace', async
     assert.ok(secret);
     assert.is(secret!.metadata?.namespace, 'flyte-dp');
     assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin')[0]?.metadata?.namespace, 'flyte-dp');
+  });
+});
+
+test('data plane reached through a credential proxy: dataPlane.longLivedToken false renders no token Secret', async () => {
+  await each([{ role: 'data-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, ['--set', 'multicluster.dataPlane.longLivedToken=false']);
+    assert.is(r.code, 0, r.stderr);
+    assert.equal(
+      r.docs.filter((d) => d.kind === 'Secret' && (d as { type?: string }).type === 'kubernetes.io/service-account-token'),
+      [],
+    );
+    assert.is(find(r.docs, 'ServiceAccount', 'flyteadmin').length, 1, 'the ServiceAccount stays');
   });
 });
 
@@ -579,6 +591,27 @@ test('control plane through the post-renderer: another Secret name and mount pat
   await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
     const r = await render(major, c, ['-f', v, '--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, ...postRendererArgs(major)]);
     assertCredentialsWired(r, comboName(c, major), 'member-creds', '/etc/flyte/clusters', ['dp-a']);
+  });
+});
+
+test('control plane with a credential proxy: native sidecars first in flyteadmin and syncresources through the post-renderer; refused below Kubernetes 1.29', async () => {
+  const clusters = {
+    clusterConfigs: [{ name: 'dp-a', endpoint: 'https://10.1.0.1:6443', enabled: true, credentialProxy: { exec: { command: 'aws' } } }],
+    labelClusterMap: { team1: [{ id: 'dp-a', weight: 1 }] },
+  };
+  const args = ['--set-json', `multicluster.clusters=${JSON.stringify(clusters)}`, '--set', 'multicluster.credentialProxy.image=kubectl:1.32'];
+  await each([{ role: 'control-plane', cloud: 'none' } as Combo], async (major, c) => {
+    const r = await render(major, c, [...args, ...postRendererArgs(major)]);
+    assert.is(r.code, 0, r.stderr);
+    for (const d of ['flyteadmin', 'syncresources']) {
+      const [first] = podSpec(find(r.docs, 'Deployment', d)[0]!).initContainers ?? [];
+      assert.equal([first?.name, (first as { restartPolicy?: string })?.restartPolicy], ['flytemc-proxy-dp-a', 'Always'], `${d} on Helm ${major}`);
+    }
+    const old = await template(major, [...valuesArgs(c), ...args, '--kube-version', '1.28.15']);
+    assert.is.not(old.code, 0);
+    assert.match(old.stderr, /dp-a reached through a credential proxy .*Kubernetes 1\.29 or later, and this control plane's cluster is v1\.28\.15/);
+    const ok = await template(major, [...valuesArgs(c), ...args, '--kube-version', '1.29.0']);
+    assert.is(ok.code, 0, `not refused at 1.29: ${ok.stderr}`);
   });
 });
 

@@ -16,6 +16,7 @@
 //     them says so;
 //   - after `unjoin` and the control plane's upgrade, nothing goes to the removed cluster.
 import { test } from './helpers/uvu.ts';
+import { Figures, show } from './helpers/figures.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,25 +32,15 @@ import { NS, podDir, prepareSite, startControlPlane, type ControlPlane, type Sit
 import { startPropeller, type Propeller } from './flyte/propeller.ts';
 import { addGeneratedAdminSecrets, authValues, startOidcDiscovery, type Discovery } from './flyte/auth.ts';
 import { finishRollout as playRollout, flytemcAs, helmAs, pluginUser, predict as predictRoutes, type User } from './flyte/operator.ts';
-import { FlyteAdmin, stringLiterals, TERMINAL_PHASES, type Execution } from '../plugin/flyteadmin/client.ts';
-import { SMOKE_WORKFLOW, smokeVersion } from '../plugin/flyteadmin/smoke.ts';
+import { FlyteAdmin } from '../plugin/flyteadmin/client.ts';
+import { placedOn, runExecutions as launchAndWait } from './flyte/executions.ts';
 import { executionNames } from '../plugin/config/routes.ts';
 
-const fileStart = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'flytemc-flyte-'));
-const figures: Array<[string, string]> = [];
+const figures = new Figures();
+const timed = figures.timed.bind(figures);
 /** Command outputs worth quoting in the docs, printed at the end. */
 const tables: Array<[string, string]> = [];
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  try {
-    return await fn();
-  } finally {
-    figures.push([label, secs(performance.now() - t)]);
-  }
-}
-const show = (r: ProcResult) => `exit ${r.code}\n--- stdout:\n${r.stdout}\n--- stderr:\n${r.stderr}`;
 
 let set: ClusterSet;
 let site: Site;
@@ -95,35 +86,7 @@ const installControlPlane = () =>
   ]);
 const admin = () =>
   new FlyteAdmin({ url: site.adminUrl, timeoutMs: 15_000, ...(authOn ? { credentials: { clientId: CLIENT.id, clientSecret: CLIENT.secret } } : {}) });
-const project = { project: 'flytesnacks', domain: 'development' };
-const lp = () => ({ resource_type: 'LAUNCH_PLAN' as const, ...project, name: SMOKE_WORKFLOW, version: smokeVersion() });
-
-/** Launches executions (name, label or none) of smoke's echo workflow and waits until each ended. */
-async function runExecutions(runs: Array<{ name: string; label?: string }>, timeoutMs = 90_000): Promise<Map<string, Execution>> {
-  const a = admin();
-  await Promise.all(
-    runs.map((r) =>
-      a.createExecution({
-        ...project,
-        name: r.name,
-        spec: { launch_plan: lp(), metadata: { mode: 'MANUAL' }, ...(r.label ? { execution_cluster_label: { value: r.label } } : {}) },
-        inputs: stringLiterals({ x: r.name }),
-      }),
-    ),
-  );
-  const out = new Map<string, Execution>();
-  const deadline = Date.now() + timeoutMs;
-  while (out.size < runs.length && Date.now() < deadline) {
-    for (const r of runs.filter((x) => !out.has(x.name))) {
-      const ex = await a.getExecution({ ...project, name: r.name });
-      if (TERMINAL_PHASES.has(ex.closure.phase)) out.set(r.name, ex);
-    }
-    if (out.size < runs.length) await new Promise((res) => setTimeout(res, 1000));
-  }
-  for (const r of runs.filter((x) => !out.has(x.name))) out.set(r.name, await a.getExecution({ ...project, name: r.name }));
-  return out;
-}
-const placedOn = (ex: Execution) => ex.spec.metadata?.system_metadata?.execution_cluster ?? '';
+const runExecutions = (runs: Array<{ name: string; label?: string }>, timeoutMs = 90_000) => launchAndWait(admin(), runs, timeoutMs);
 
 /** Where `routes --execution` says each name goes, per label ('(none)' for no label). */
 const predict = (names: string[]) => predictRoutes(flytemc, [files.my], names);
@@ -159,8 +122,7 @@ test.after(async () => {
   await oidc?.close();
   await site?.pg.stop().catch(() => {});
   await set?.stop();
-  figures.push(['whole file', secs(performance.now() - fileStart)]);
-  process.stdout.write(`\n  figures (real Flyte end to end):\n${figures.map(([k, v]) => `    ${k}: ${v}`).join('\n')}\n`);
+  figures.print('real Flyte end to end');
   for (const [cmd, out] of tables)
     process.stdout.write(`\n${cmd.replace(site?.adminUrl ?? '-', 'http://127.0.0.1:PORT')}\n${out.split(site?.adminUrl ?? '-').join('http://127.0.0.1:PORT')}`);
   if (process.env.FLYTEMC_KEEP_CLUSTERS !== '1') rmSync(work, { recursive: true, force: true });

@@ -100,7 +100,17 @@ const path = fc.oneof(
 const cluster = fc.record(
   {
     name: maybe(name),
-    endpoint: maybe(fc.constantFrom('https://203.0.113.1:6443', 'https://k8s.example.com', 'http://203.0.113.1', '{{ endpoint }}', 'https://', 'ftp://x')),
+    endpoint: maybe(
+      fc.constantFrom(
+        'https://203.0.113.1:6443',
+        'https://k8s.example.com',
+        'http://203.0.113.1',
+        'http://127.0.0.1:17101',
+        '{{ endpoint }}',
+        'https://',
+        'ftp://x',
+      ),
+    ),
     enabled: maybe(fc.boolean()),
     inCluster: maybe(fc.boolean()),
     auth: maybe(
@@ -108,6 +118,35 @@ const cluster = fc.record(
     ),
     kubeClientConfig: maybe(
       fc.record({ qps: maybe(fc.integer()), burst: maybe(fc.integer()), timeout: maybe(fc.constantFrom('30s', '1m', 'x', '')) }, { requiredKeys: [] }),
+    ),
+    credentialProxy: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      {
+        weight: 2,
+        arbitrary: fc.record(
+          {
+            exec: maybe(
+              fc.record(
+                {
+                  command: maybe(fc.constantFrom('aws', 'gke-gcloud-auth-plugin', '', 'a b')),
+                  args: maybe(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 })),
+                  env: maybe(
+                    fc.array(fc.record({ name: maybe(fc.constantFrom('AWS_REGION', 'TOKEN', '1x')), value: maybe(fc.string({ maxLength: 8 })) }), {
+                      maxLength: 2,
+                    }),
+                  ),
+                },
+                { requiredKeys: [] },
+              ),
+            ),
+            identity: maybe(fc.constantFrom('system:serviceaccount:flyte:flyteadmin', 'flytemc-flyteadmin', '')),
+            image: maybe(fc.constantFrom('kubectl:1.32', '', '{{ x }}')),
+            port: maybe(fc.constantFrom(17101, 17102, 80, 70000)),
+            server: maybe(fc.constantFrom('https://203.0.113.9:6443', 'http://x')),
+          },
+          { requiredKeys: [] },
+        ),
+      },
     ),
   },
   { requiredKeys: [] },
@@ -136,7 +175,8 @@ const multicluster = fc.record(
         { requiredKeys: [] },
       ),
     ),
-    dataPlane: maybe(fc.record({ tokenSecretName: maybe(name) }, { requiredKeys: [] })),
+    credentialProxy: maybe(fc.record({ image: maybe(fc.constantFrom('kubectl:1.32', '')) }, { requiredKeys: [] })),
+    dataPlane: maybe(fc.record({ tokenSecretName: maybe(name), longLivedToken: maybe(fc.boolean()) }, { requiredKeys: [] })),
   },
   { requiredKeys: [] },
 );

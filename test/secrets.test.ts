@@ -101,6 +101,12 @@ const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: strin
     reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())',
   },
   {
+    file: /^test\/cluster\/proxy-status\.test\.ts$/,
+    match: /'insecure-skip-tls-verify: true'/g,
+    count: 1,
+    reason: "a credential proxy's kubeconfig that skips TLS verification, planted to prove that check fails it",
+  },
+  {
     file: /^test\/commands\/cluster-flags\.test\.ts$/,
     match: /kubeOptions\(\{ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true \}, 10_000\)/g,
     count: 1,
@@ -199,7 +205,11 @@ test('the vendored client code that honours insecure-skip-tls-verify is reachabl
   const body = kube.slice(kube.indexOf('export async function connect('));
   const gate = body.indexOf('refuseUnverifiedTls(kc, [context], opts)');
   assert.ok(gate > 0, 'connect() applies the TLS rule');
-  assert.is([...kube.matchAll(/makeApiClient\(/g)].length, 5, 'API clients are made in connect() only (core, rbac, apps, coordination, networking)');
+  assert.is(
+    [...kube.matchAll(/makeApiClient\(/g)].length,
+    6,
+    'API clients are made in connect() only (core, rbac, apps, coordination, networking, authorization)',
+  );
   for (const m of body.matchAll(/makeApiClient\(/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
 });
 

@@ -8,6 +8,10 @@
 //    endpoints are not in-cluster defaults of Services the member does not have, its cluster id is
 //    the name the hub uses, its storage is the control plane's, and it runs: its leader Lease
 //    (`propeller-leader`) was renewed within its lease duration.
+//  - A cluster reached through a credential proxy (config/credential-proxy.ts) has no token to
+//    prove: its API server is proven over TLS with its CA, its identity's permissions by
+//    SubjectAccessReview from the member's side, the deployed proxy by proxy-status.ts, and a
+//    long-lived token left in the hub for it fails.
 //  - The states in between: a cluster joined (keys in the Secret) but not in FlyteAdmin's deployed
 //    config yet, one in the config without keys, one the values file dropped but FlyteAdmin still
 //    lists, and a data plane that reaches DataCatalog through the control plane's gRPC Ingress
@@ -25,7 +29,7 @@ import { trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
 import { readText } from '../stdio.ts';
-import { readCredentials } from './hub.ts';
+import { readCredentials, type ClusterRecord } from './hub.ts';
 import { loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { REAL_REACH, hubContextOf, type Reach } from './session.ts';
 import { DEFAULT_CLUSTER_ID, clusterUid, propellerElsewhere, readDataPlane } from './member.ts';
@@ -33,6 +37,8 @@ import {
   DEFAULT_NEEDS,
   FLYTE_CORE_TEMPLATES,
   accessChecks,
+  clusterRoleName,
+  missingByKind,
   neededAccess,
   templatesOfValues,
   type AccessCheck,
@@ -41,10 +47,13 @@ import {
 } from '../config/rbac.ts';
 import { mapLimit } from './util.ts';
 import { isObject } from '../data.ts';
+import { assignPorts, isProxied, realEndpoint, wire, type WiredProxy } from '../config/credential-proxy.ts';
+import { checkProxy } from './proxy-status.ts';
+import { deniedTo } from './member.ts';
 
 /** One thing check looked at: `ok` true, false (fails the cluster) or null (not checked). */
 interface Finding {
-  check: 'reachable' | 'tls' | 'token' | 'permissions' | 'deployed' | 'installed' | 'alive' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
+  check: 'reachable' | 'tls' | 'token' | 'permissions' | 'proxy' | 'deployed' | 'installed' | 'alive' | 'admin' | 'catalog' | 'cluster-id' | 'storage';
   ok: boolean | null;
   value?: string;
   problem?: string;
@@ -60,6 +69,8 @@ export interface CheckRow {
   authenticated: boolean;
   permissions: boolean;
   verdict: 'ok' | 'fail' | 'skip';
+  /** Reached through a credential proxy: no token; TOKEN and PERMISSIONS come from its own findings. */
+  proxied?: boolean;
   user?: string;
   problem?: string;
   fix?: string;
@@ -182,7 +193,7 @@ const norm = (u: string | undefined) => trimSlashes(u ?? '');
 /** The context to check a member through: the hub for inCluster; else one whose server is the endpoint (the one named like the cluster first). */
 export function memberContext(c: ClusterConfig, hubContext: string, contexts: MemberOptions['contexts']): string | undefined {
   if (c.inCluster) return hubContext;
-  const same = contexts.filter((x) => x.server && norm(x.server) === norm(c.endpoint));
+  const same = contexts.filter((x) => x.server && norm(x.server) === norm(realEndpoint(c)));
   return (same.find((x) => x.name === c.name) ?? same[0])?.name;
 }
 
@@ -434,6 +445,8 @@ async function checkClusters(
     );
   }
   const records = creds.records;
+  const clustersConfig =
+    list.clusters.some(isProxied) || deployed?.clusters.some(isProxied) ? await readConfigMap(hub, ns, 'flyte-admin-clusters-config') : undefined;
   const needs = opts.needs ?? { needs: DEFAULT_NEEDS, from: "flyte-core's default cluster-resource templates" };
   const checks: AccessCheck[] = accessChecks(needs.needs);
   const storage = opts.members ? await hubStorage(hub, ns) : undefined;
@@ -441,7 +454,7 @@ async function checkClusters(
   // the list's clusters, then those FlyteAdmin runs with or join recorded that the list lacks
   const all: ClusterConfig[] = [...list.clusters];
   for (const c of deployed?.clusters ?? []) if (!all.some((x) => x.name === c.name)) all.push(c);
-  for (const [name, r] of Object.entries(records)) if (!all.some((x) => x.name === name)) all.push({ name, endpoint: r.endpoint, enabled: true });
+  for (const [name, r] of Object.entries(records)) if (!all.some((x) => x.name === name)) all.push(fromRecord(name, r));
   const rows = await mapLimit(all, 8, async (c): Promise<CheckRow> => {
     const hubSide = withDeployed(await checkFromHub(c), c);
     if (!opts.members) return hubSide;
@@ -512,6 +525,7 @@ async function checkClusters(
         }
       }
       findings = await checkMember(m, ns, c, hubStore, routes);
+      if (row.proxied) findings.unshift(await identityAccess(m, c));
     } catch (e) {
       // only what the operator's kubeconfig reaches is checked from the member's side
       if (!(e instanceof FlytemcError)) throw e;
@@ -527,7 +541,87 @@ async function checkClusters(
     }
     const failed = findings.some((f) => f.ok === false);
     const verdict = failed ? 'fail' : row.verdict === 'skip' && findings.every((f) => f.ok !== false) ? 'ok' : row.verdict;
-    return { ...row, memberContext: context, findings: [...row.findings, ...findings], verdict };
+    // the proxied cluster's permissions, asked from the member's side, take the place of the hub's unchecked one
+    const access = findings.find((f) => f.check === 'permissions');
+    const hubFindings = access ? row.findings.filter((f) => f.check !== 'permissions') : row.findings;
+    return {
+      ...row,
+      ...(access ? { permissions: access.ok === true } : {}),
+      memberContext: context,
+      findings: [...hubFindings, ...findings],
+      verdict,
+    };
+  }
+
+  /** What the proxy's identity may do in the member: SubjectAccessReviews through the operator's context (flytemc cannot act as the pods' identity). */
+  async function identityAccess(m: Kube, c: ClusterConfig): Promise<Finding> {
+    const identity = c.credentialProxy?.identity;
+    if (!identity)
+      return {
+        check: 'permissions',
+        ok: null,
+        problem: `credentialProxy.identity of ${c.name} is not set, so whose permissions to check is unknown`,
+        fix: 'set it to the user name the data plane sees for the proxy (flytemc join --auth records it)',
+      };
+    const denied = await deniedTo(m, identity, checks);
+    if (!denied.length) return { check: 'permissions', ok: true, value: `${identity}: all ${checks.length} (resource, verb) pairs (SubjectAccessReviews)` };
+    const kinds = missingByKind(denied);
+    return {
+      check: 'permissions',
+      ok: false,
+      value: identity,
+      problem: `${identity} (the credential proxy's identity) may not, of what FlyteAdmin needs (${denied.length} of ${checks.length} SubjectAccessReviews denied): ${kinds.map((k) => `${k.kind} (${k.resource}): ${k.verbs.join(', ')}`).join('; ')}`,
+      fix: `bind ClusterRole ${clusterRoleName(ns)} to it in the data plane: flytemc join ${m.context} --name ${c.name} --kube-context ${hub.context} -n ${ns} --auth ... --identity ${identity}`,
+    };
+  }
+
+  /** A proxied cluster from the hub: its CA in the Secret, its API server over TLS with it, no long-lived token left, the deployed proxy. */
+  async function checkProxiedFromHub(c: ClusterConfig & { credentialProxy: NonNullable<ClusterConfig['credentialProxy']> }, base: CheckRow): Promise<CheckRow> {
+    const started = Date.now();
+    const w: WiredProxy = c.credentialProxy.server
+      ? (c as WiredProxy)
+      : wire(c, assignPorts(list.clusters).get(c.name) ?? 0, c.credentialProxy.image ?? '', `/${caKey(c.name)}`);
+    const endpoint = w.credentialProxy.server;
+    const row: CheckRow = { ...base, endpoint, proxied: true };
+    const ca = creds.data[caKey(c.name)];
+    if (ca === undefined) {
+      const problem = `Secret ${ns}/${secretName} has no key ${caKey(c.name)}: the credential proxy verifies ${endpoint} with it, and FlyteAdmin's pods do not start without it`;
+      const fix = `join it: flytemc join CONTEXT --name ${c.name} --kube-context ${hub.context} -n ${ns} --auth ...`;
+      return { ...row, problem, fix, findings: [{ check: 'tls', ok: false, problem, fix }], ms: Date.now() - started };
+    }
+    const r = await opts.reach.reachServer(endpoint, ca, timeoutMs);
+    const leftover = creds.data[tokenKey(c.name)] !== undefined;
+    const token: Finding = leftover
+      ? {
+          check: 'token',
+          ok: false,
+          problem: `Secret ${ns}/${secretName} still holds ${tokenKey(c.name)}, a long-lived token, although FlyteAdmin reaches ${c.name} through its credential proxy with short-lived credentials: one to leak, never used`,
+          fix: `remove it: kubectl --context ${hub.context} -n ${ns} patch secret ${secretName} --type json -p '[{"op":"remove","path":"/data/${tokenKey(c.name)}"}]'; then revoke it in the data plane: kubectl -n ${ns} delete secret ${records[c.name]?.tokenSecret || 'flyteadmin-token'}`,
+        }
+      : { check: 'token', ok: true, value: 'short-lived (credential proxy)' };
+    const proxy = await checkProxy(hub, ns, w, clustersConfig);
+    const findings: Finding[] = [
+      r.reachable
+        ? { check: 'reachable', ok: true }
+        : { check: 'reachable', ok: false, ...(r.what ? { problem: r.what } : {}), ...(r.fix ? { fix: r.fix } : {}) },
+      !r.reachable
+        ? { check: 'tls', ok: null }
+        : r.tls
+          ? { check: 'tls', ok: true }
+          : { check: 'tls', ok: false, ...(r.what ? { problem: r.what } : {}), ...(r.fix ? { fix: r.fix } : {}) },
+      token,
+      { check: 'permissions', ok: null },
+      { check: 'proxy', ...proxy },
+    ];
+    return {
+      ...row,
+      reachable: r.reachable,
+      tls: r.tls,
+      authenticated: !leftover,
+      verdict: findings.some((f) => f.ok === false) ? 'fail' : 'ok',
+      findings,
+      ms: Date.now() - started,
+    };
   }
 
   /** Whether FlyteAdmin's deployed config lists the cluster: a joined cluster it does not list gets no executions yet. */
@@ -585,6 +679,7 @@ async function checkClusters(
         ms: 0,
       };
     if (!c.endpoint) return fail('reachable', 'no endpoint', 'set endpoint in clusterConfigs (rerun flytemc join)');
+    if (isProxied(c)) return checkProxiedFromHub(c, base);
     const tk = c.auth?.tokenPath ? basename(c.auth.tokenPath) : tokenKey(c.name);
     const ck = c.auth?.certPath ? basename(c.auth.certPath) : caKey(c.name);
     const token = creds.data[tk];
@@ -627,6 +722,14 @@ async function checkClusters(
   }
 }
 
+/** A cluster as join recorded it on the hub's Secret (one joined --auth is reached through a credential proxy, whose plugin only the values name). */
+const fromRecord = (name: string, r: ClusterRecord): ClusterConfig => ({
+  name,
+  endpoint: r.endpoint,
+  enabled: true,
+  ...(r.auth ? { credentialProxy: { exec: { command: '(see the values file)' } } } : {}),
+});
+
 const mark = (ok: boolean, reached: boolean) => (!reached ? '-' : ok ? 'yes' : 'NO');
 
 /** A member-side cell: yes / NO / - (not checked), or a short value (catalog off). */
@@ -643,6 +746,7 @@ export function formatTable(rep: Pick<CheckReport, 'clusters' | 'hub' | 'secret'
   const memberChecks = ['installed', 'alive', 'admin', 'catalog', 'cluster-id', 'storage'] as const;
   const member = rep.clusters.some((r) => r.findings.some((f) => (memberChecks as readonly string[]).includes(f.check)));
   const deployed = rep.clusters.some((r) => r.findings.some((f) => f.check === 'deployed'));
+  const proxied = rep.clusters.some((r) => r.proxied);
   const head = [
     'NAME',
     'ENDPOINT',
@@ -650,6 +754,7 @@ export function formatTable(rep: Pick<CheckReport, 'clusters' | 'hub' | 'secret'
     'TLS',
     'TOKEN',
     'PERMISSIONS',
+    ...(proxied ? ['PROXY'] : []),
     ...(deployed ? ['DEPLOYED'] : []),
     ...(member ? ['PROPELLER', 'ALIVE', 'ADMIN', 'CATALOG', 'CLUSTER-ID', 'STORAGE'] : []),
     'VERDICT',
@@ -657,10 +762,21 @@ export function formatTable(rep: Pick<CheckReport, 'clusters' | 'hub' | 'secret'
   const rows = rep.clusters.map((r) => {
     const hubCells = r.findings.some((f) => f.check === 'token' && f.ok === null && r.endpoint === 'in cluster')
       ? ['-', '-', '-', '-']
-      : [r.endpoint ? (r.reachable ? 'yes' : 'NO') : '-', mark(r.tls, r.reachable), mark(r.authenticated, r.tls), mark(r.permissions, r.authenticated)];
+      : r.proxied
+        ? [r.reachable ? 'yes' : 'NO', mark(r.tls, r.reachable), cell(r, 'token') === 'yes' ? 'proxy' : cell(r, 'token'), cell(r, 'permissions')]
+        : [r.endpoint ? (r.reachable ? 'yes' : 'NO') : '-', mark(r.tls, r.reachable), mark(r.authenticated, r.tls), mark(r.permissions, r.authenticated)];
+    const proxyCells = proxied ? [r.proxied ? cell(r, 'proxy') : '-'] : [];
     const deployedCells = deployed ? [cell(r, 'deployed')] : [];
     const memberCells = member ? memberChecks.map((c) => cell(r, c)) : [];
-    return [r.name, r.endpoint || '-', ...hubCells, ...deployedCells, ...memberCells, r.verdict === 'ok' ? 'OK' : r.verdict === 'skip' ? 'skip' : 'FAIL'];
+    return [
+      r.name,
+      r.endpoint || '-',
+      ...hubCells,
+      ...proxyCells,
+      ...deployedCells,
+      ...memberCells,
+      r.verdict === 'ok' ? 'OK' : r.verdict === 'skip' ? 'skip' : 'FAIL',
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -723,7 +839,7 @@ export async function checkControlPlane(req: CheckRequest, reach: Reach = REAL_R
   const creds = await readCredentials(hub, ns, secretName);
   list ??= {
     source: `what flytemc join recorded on Secret ${ns}/${secretName}`,
-    clusters: Object.entries(creds.records).map(([name, r]) => ({ name, endpoint: r.endpoint, enabled: true })),
+    clusters: Object.entries(creds.records).map(([name, r]) => fromRecord(name, r)),
   };
   if (!list.clusters.length && !deployed?.clusters.length && !Object.keys(creds.records).length) {
     const other = !deployed && !creds.secret ? await hubElsewhere(hub, ns, secretName) : [];

@@ -25,6 +25,8 @@ export interface ClusterRecord {
   tokenSecret: string;
   /** The member namespace of ServiceAccount flyteadmin. */
   namespace: string;
+  /** Joined for a credential proxy (`join --auth`): short-lived credentials, no token (tokenSecret is empty). */
+  auth?: 'eks' | 'gke' | 'exec';
   /**
    * Token Secrets whose token the hub held until a rotation replaced it (`since`: when), still
    * valid because pods of FlyteAdmin started before then may hold it; revoked once every pod of
@@ -226,7 +228,8 @@ export function editCredentials(
 
 interface Joined {
   name: string;
-  token: string;
+  /** None for a cluster reached through a credential proxy: only its CA goes to the hub (a token already there stays until removed). */
+  token?: string;
   caPem: string;
   record: ClusterRecord;
   /**
@@ -241,7 +244,8 @@ export class ConcurrentChange extends FlytemcError {}
 
 export async function upsertCredentials(hub: Kube, ns: string, secretName: string, j: Joined, plan: Plan, context: string): Promise<boolean> {
   const where = `hub ${hub.context} Secret ${ns}/${secretName}`;
-  return editCredentials(hub, ns, secretName, plan, `keys ${tokenKey(j.name)}, ${caKey(j.name)}`, (data, records) => {
+  const keys = j.token === undefined ? `key ${caKey(j.name)} (no token: credential proxy)` : `keys ${tokenKey(j.name)}, ${caKey(j.name)}`;
+  return editCredentials(hub, ns, secretName, plan, keys, (data, records) => {
     refuseDuplicate(records, j.name, j.record.uid, context, where);
     const cur = records[j.name];
     if (cur && j.expectTokenSecret !== undefined && cur.tokenSecret !== j.expectTokenSecret && data[tokenKey(j.name)] !== j.token) {
@@ -256,7 +260,7 @@ export async function upsertCredentials(hub: Kube, ns: string, secretName: strin
         EXIT.failed,
       );
     }
-    data[tokenKey(j.name)] = j.token;
+    if (j.token !== undefined) data[tokenKey(j.name)] = j.token;
     data[caKey(j.name)] = j.caPem;
     // the tokens a rotation retired stay listed until they are revoked
     records[j.name] = cur?.retiring?.length ? { ...j.record, retiring: cur.retiring } : j.record;

@@ -15,18 +15,35 @@
 //      refused when a concurrent rotate changed the cluster's token Secret meanwhile),
 //      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
 //
+// With --auth eks|gke|exec (a credential proxy, config/credential-proxy.ts), steps 3 to 6 are:
+// RBAC bound to the proxy's identity, no token Secret; the API server proven over TLS with the CA
+// the proxy will use and the identity's permissions by SubjectAccessReview (flytemc cannot act as
+// the pod's identity); only <name>_cacert into the hub; the cloud side printed, never run.
+//
 // then, once for all: record clusters + routes in the values file, and --restart.
-import { DEFAULT_NEEDS, DEFAULT_TOKEN_SECRET, FLYTEADMIN_RULES, SERVICE_ACCOUNT, accessChecks, minimalRules, type KindNeed } from '../config/rbac.ts';
+import {
+  DEFAULT_NEEDS,
+  DEFAULT_TOKEN_SECRET,
+  FLYTEADMIN_RULES,
+  SERVICE_ACCOUNT,
+  accessChecks,
+  clusterRoleName,
+  gr,
+  minimalRules,
+  type KindNeed,
+} from '../config/rbac.ts';
+import { cloudSide, type ProxyJoin } from '../config/workload-identity.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { addClusters, editValuesFile, type ClusterEntry } from '../config/values-file.ts';
 import { trimSlashes } from '../json-pointer.ts';
 import { EXIT, FlytemcError, error, warning, type Problem } from '../problems.ts';
 import { needsFor } from './check-clusters.ts';
 import { ConcurrentChange, hubStore, refuseDuplicate, type ClusterRecord, type CredentialStore } from './hub.ts';
-import { ensureNamespace } from './kube.ts';
+import { ensureNamespace, type Kube } from './kube.ts';
 import {
   clusterUid,
   deleteTokenSecret,
+  deniedTo,
   ensureClusterRole,
   ensureClusterRoleBinding,
   ensureServiceAccount,
@@ -35,6 +52,7 @@ import {
   joinCreation,
   propellerElsewhere,
   readDataPlane,
+  subjectOf,
   waitForToken,
 } from './member.ts';
 import type { CaSource } from './probe.ts';
@@ -57,6 +75,8 @@ interface JoinRequest {
   needs?: KindNeed[];
   /** The data-plane release that will own what join creates (`install data-plane --release`). */
   release?: string;
+  /** --auth eks|gke|exec: reached through a credential proxy, without a long-lived token. */
+  proxy?: ProxyJoin;
 }
 
 interface JoinOutcome {
@@ -137,20 +157,24 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   });
 
   // 3. the data plane's ServiceAccount, RBAC and token Secret
-  say('ensuring ServiceAccount, RBAC and token Secret');
   const needs = req.needs ?? DEFAULT_NEEDS;
   const creation = joinCreation(req.name, { release: req.release ?? 'flyte', namespace: ns });
+  const rules = req.rbac === 'minimal' ? { rules: minimalRules(needs), minimal: true } : { rules: FLYTEADMIN_RULES, minimal: false };
+  if (req.proxy) {
+    const identity = req.proxy.proxy.identity;
+    say(`ensuring RBAC for ${identity}`);
+    await ensureNamespace(m, ns, plan);
+    if (identity === `system:serviceaccount:${ns}:${SERVICE_ACCOUNT}`) await ensureServiceAccount(m, ns, creation, plan);
+    await ensureClusterRole(m, ns, creation, plan, rules);
+    await ensureClusterRoleBinding(m, ns, creation, plan, subjectOf(identity));
+    return joinForProxy(req, req.proxy, { m, endpoint, uid, known, warnings, store, session, started });
+  }
+  say('ensuring ServiceAccount, RBAC and token Secret');
   await ensureNamespace(m, ns, plan);
   await ensureServiceAccount(m, ns, creation, plan);
-  await ensureClusterRole(
-    m,
-    ns,
-    creation,
-    plan,
-    req.rbac === 'minimal' ? { rules: minimalRules(needs), minimal: true } : { rules: FLYTEADMIN_RULES, minimal: false },
-  );
+  await ensureClusterRole(m, ns, creation, plan, rules);
   await ensureClusterRoleBinding(m, ns, creation, plan);
-  const tokenSecret = known?.tokenSecret ?? DEFAULT_TOKEN_SECRET; // after a rotate, the rotated Secret
+  const tokenSecret = known?.tokenSecret || DEFAULT_TOKEN_SECRET; // after a rotate, the rotated Secret
   const made = await ensureTokenSecret(m, ns, tokenSecret, creation, plan);
 
   if (made === 'planned') {
@@ -225,6 +249,80 @@ async function joinCluster(req: JoinRequest, store: CredentialStore, session: Cl
   return { name: req.name, context: req.context, endpoint, hubChanged, caSource: proof.source, warnings, ms: Date.now() - started };
 }
 
+/**
+ * Steps 4 to 6 for a data plane reached through a credential proxy: what can be proven from here
+ * (the API server over TLS with the CA the proxy will trust, the identity's permissions by
+ * SubjectAccessReview), then only the CA into the hub.
+ */
+async function joinForProxy(
+  req: JoinRequest,
+  p: ProxyJoin,
+  o: {
+    m: Kube;
+    endpoint: string;
+    uid: string;
+    known: ClusterRecord | undefined;
+    warnings: Problem[];
+    store: CredentialStore;
+    session: ClusterSession;
+    started: number;
+  },
+): Promise<JoinOutcome> {
+  const { m, endpoint, store, session, warnings } = o;
+  const { namespace: ns, plan } = session;
+  const say = (msg: string) => session.progress.step(req.name, msg, req.context);
+  const where = `cluster ${req.name} (${endpoint})`;
+  const caPem = m.caPem;
+  if (!caPem)
+    throw new FlytemcError(
+      [error(where, 'no CA to verify the API server with: the kubeconfig names none', 'add certificate-authority-data to the kubeconfig cluster')],
+      EXIT.failed,
+    );
+  say(`checking ${endpoint} over TLS with the kubeconfig's CA`);
+  const reached = await session.reach.reachServer(endpoint, caPem, session.kube.timeoutMs);
+  if (!reached.tls)
+    throw new FlytemcError(
+      [error(where, `the credential proxy could not reach it: ${reached.what}`, `${reached.fix}; ${store.short} was not changed`)],
+      EXIT.failed,
+    );
+  const identity = p.proxy.identity;
+  const checks = accessChecks(req.needs ?? DEFAULT_NEEDS);
+  say(`asking whether ${identity} may do what FlyteAdmin needs`);
+  const denied = await deniedTo(m, identity, checks);
+  if (denied.length && !plan.dryRun)
+    throw new FlytemcError(
+      [
+        error(
+          where,
+          `user ${identity} may not, of what FlyteAdmin needs (${denied.length} of ${checks.length} SubjectAccessReviews denied): ${denied.map((c) => `${c.verb} ${gr(c)}`).join(', ')}`,
+          `bind ClusterRole ${clusterRoleName(ns)} to it (join does; was the ClusterRoleBinding changed meanwhile?); ${store.short} was not changed`,
+        ),
+      ],
+      EXIT.failed,
+    );
+  plan.record({
+    target: req.context,
+    object: `user ${identity}`,
+    action: 'check',
+    note: denied.length
+      ? 'its permissions are asked (SubjectAccessReview) on the real run, once the binding exists'
+      : `may do all ${checks.length} (resource, verb) pairs FlyteAdmin uses (SubjectAccessReviews); the API server verified over TLS with the kubeconfig's CA; credentials: short-lived, from ${p.proxy.exec.command} in FlyteAdmin's pods`,
+  });
+  if (o.known?.tokenSecret)
+    warnings.push(
+      warning(
+        `${store.where}: ${tokenKey(req.name)}`,
+        `${req.name} was joined with a long-lived token (Secret ${ns}/${o.known.tokenSecret} in ${req.context}), which FlyteAdmin reads until the control plane is upgraded with the credential proxy; it stays until then`,
+        `after that upgrade, remove the key ${tokenKey(req.name)} from ${store.where} and revoke the token: kubectl --context ${req.context} -n ${ns} delete secret ${o.known.tokenSecret} (flytemc check reports it until then)`,
+      ),
+    );
+  say(`writing ${caKey(req.name)} into ${store.short}`);
+  const record: ClusterRecord = { uid: o.uid, endpoint, tokenSecret: o.known?.tokenSecret ?? '', namespace: ns, auth: p.auth };
+  const hubChanged = await store.upsert({ name: req.name, caPem, record }, plan, req.context);
+  say(hubChanged ? (plan.dryRun ? `would update ${store.short}` : 'joined') : 'already joined: nothing changed');
+  return { name: req.name, context: req.context, endpoint, hubChanged, caSource: 'kubeconfig', warnings, ms: Date.now() - o.started };
+}
+
 interface JoinOptions {
   /** At most this many clusters at once. */
   parallel: number;
@@ -250,6 +348,8 @@ interface JoinReport {
   recorded: boolean;
   /** The cluster entries to print as a snippet when there is no values file. */
   entries: ClusterEntry[];
+  /** For the clusters joined with --auth: the cloud side, for the operator to run. */
+  cloudSide: string[];
   ms: number;
 }
 
@@ -294,7 +394,14 @@ export async function joinClusters(
 
   // the values file, once for every joined cluster
   const warnings: Problem[] = joined.flatMap((j) => j.warnings);
-  const entries: ClusterEntry[] = joined.map((j) => ({ name: j.name, endpoint: j.endpoint, routes: requests.find((r) => r.name === j.name)!.routes }));
+  const entries: ClusterEntry[] = joined.map((j) => {
+    const req = requests.find((r) => r.name === j.name)!;
+    return { name: j.name, endpoint: j.endpoint, routes: req.routes, ...(req.proxy ? { credentialProxy: req.proxy.proxy } : {}) };
+  });
+  const cloud = joined.flatMap((j) => {
+    const p = requests.find((r) => r.name === j.name)!.proxy;
+    return p ? [cloudSide(p, { name: j.name, namespace, clusterRole: clusterRoleName(namespace) })] : [];
+  });
   let recorded = false;
   if (o.valuesFile && entries.length) {
     const path = o.valuesFile;
@@ -313,17 +420,21 @@ export async function joinClusters(
   }
 
   const hubChanged = joined.some((j) => j.hubChanged);
+  // a credential proxy reads its cluster's CA when its pod starts, as FlyteAdmin reads its token files
+  const why = requests.some((r) => r.proxy)
+    ? 'FlyteAdmin and its credential proxies read the credentials Secret only at start-up'
+    : 'FlyteAdmin reads token files only at start-up';
   if (file && joined.length) file.flush(plan);
   if (o.restart && hubChanged && hub) {
-    await restartDeployments(hub, namespace, plan, 'FlyteAdmin reads token files only at start-up');
+    await restartDeployments(hub, namespace, plan, why);
   } else if (hubChanged && !o.restart && joined.length && !session.dryRun && !file) {
     warnings.push(
       warning(
         `hub ${session.hubContext}`,
-        'FlyteAdmin reads token files only at start-up',
+        why,
         'pass --restart, or helm upgrade the control plane with the recorded values (which restarts it when the cluster list changes)',
       ),
     );
   }
-  return { joined, failures, warnings, exitCode, recorded, entries, ms: Date.now() - started };
+  return { joined, failures, warnings, exitCode, recorded, entries, cloudSide: cloud, ms: Date.now() - started };
 }

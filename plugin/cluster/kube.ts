@@ -49,6 +49,8 @@ export interface Kube {
   coordination: K8s.CoordinationV1Api;
   /** Ingresses (the control plane's gRPC routes). */
   networking: K8s.NetworkingV1Api;
+  /** SubjectAccessReviews (what a credential proxy's identity may do). */
+  authz: K8s.AuthorizationV1Api;
   timeoutMs: number;
   /** Runs one API call with the timeout; errors become problems naming this context. */
   call<T>(doing: string, fn: () => Promise<T>): Promise<T>;
@@ -278,6 +280,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
     apps: kc.makeApiClient(mod.AppsV1Api),
     coordination: kc.makeApiClient(mod.CoordinationV1Api),
     networking: kc.makeApiClient(mod.NetworkingV1Api),
+    authz: kc.makeApiClient(mod.AuthorizationV1Api),
     timeoutMs: opts.timeoutMs,
     call: (doing, fn) => apiCall(kube, doing, fn),
   };

@@ -13,8 +13,17 @@ import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
-import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from '../config/rbac.ts';
-import { maskSecret, sleep } from './util.ts';
+import {
+  FLYTEADMIN_RULES,
+  SERVICE_ACCOUNT,
+  clusterRoleBindingName,
+  clusterRoleName,
+  gr,
+  rulesCover,
+  type AccessCheck,
+  type PolicyRule,
+} from '../config/rbac.ts';
+import { mapLimit, maskSecret, sleep } from './util.ts';
 
 const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 const PROPELLER_DEPLOYMENTS = ['flytepropeller', 'flytepropeller-manager'];
@@ -244,10 +253,25 @@ export async function ensureClusterRole(
   );
 }
 
-export async function ensureClusterRoleBinding(m: Kube, ns: string, creation: Creation, plan: Plan): Promise<void> {
+/** The RBAC subject of a Kubernetes user name: a ServiceAccount for `system:serviceaccount:NS:NAME`, else a User. */
+export function subjectOf(user: string): K8s.RbacV1Subject {
+  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(user);
+  return sa ? { kind: 'ServiceAccount', name: sa[2]!, namespace: sa[1]! } : { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: user };
+}
+
+const sameSubject = (a: K8s.RbacV1Subject, b: K8s.RbacV1Subject) => a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
+const describeSubject = (s: K8s.RbacV1Subject) => (s.kind === 'ServiceAccount' ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`);
+
+/** Binds ClusterRole <ns>-flyteadmin to `subject` (default: ServiceAccount <ns>/flyteadmin), adding it to a binding that lacks it. */
+export async function ensureClusterRoleBinding(
+  m: Kube,
+  ns: string,
+  creation: Creation,
+  plan: Plan,
+  subject: K8s.RbacV1Subject = { kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns },
+): Promise<void> {
   const name = clusterRoleBindingName(ns);
   const object = `ClusterRoleBinding ${name}`;
-  const subject: K8s.RbacV1Subject = { kind: 'ServiceAccount', name: SERVICE_ACCOUNT, namespace: ns };
   const roleRef: K8s.V1RoleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: clusterRoleName(ns) };
   const have = await readOrAbsent(m, `reading ${object}`, () => m.rbac.readClusterRoleBinding({ name }));
   if (!have) {
@@ -276,7 +300,7 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, creation: Cr
     );
   }
   const subjects = have.subjects ?? [];
-  if (subjects.some((s) => s.kind === 'ServiceAccount' && s.name === SERVICE_ACCOUNT && s.namespace === ns)) {
+  if (subjects.some((s) => sameSubject(s, subject))) {
     plan.record({ target: m.context, object, action: 'unchanged' });
     return;
   }
@@ -286,7 +310,7 @@ export async function ensureClusterRoleBinding(m: Kube, ns: string, creation: Cr
       target: m.context,
       object,
       action: 'update',
-      note: `adds ServiceAccount ${ns}/${SERVICE_ACCOUNT}`,
+      note: `adds ${describeSubject(subject)}`,
       before: yamlOf({ subjects }),
       after: yamlOf({ subjects: updated.subjects }),
     },
@@ -470,4 +494,36 @@ export async function deleteRbac(m: Kube, ns: string, plan: Plan): Promise<void>
     }
     await plan.apply({ target: m.context, object: s.object, action: 'delete' }, () => deleteOrAbsent(m, `deleting ${s.object}`, s.del));
   }
+}
+
+/** The groups the API server gives a user name (for a faithful SubjectAccessReview): a ServiceAccount's, else an authenticated user's. */
+function groupsOf(user: string): string[] {
+  const sa = /^system:serviceaccount:([^:]+):/.exec(user);
+  return sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`, 'system:authenticated'] : ['system:authenticated'];
+}
+
+/**
+ * What `user` may not do of `checks` in the member, asked through the operator's connection (one
+ * SubjectAccessReview each, cluster-wide): how flytemc judges an identity it cannot act as, the
+ * pod identity of a credential proxy.
+ */
+export async function deniedTo(m: Kube, user: string, checks: AccessCheck[]): Promise<AccessCheck[]> {
+  const groups = groupsOf(user);
+  const results = await mapLimit(checks, 8, (c) =>
+    m.call(`asking whether ${user} may ${c.verb} ${gr(c)} (SubjectAccessReview)`, () =>
+      m.authz.createSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SubjectAccessReview',
+          spec: { user, groups, resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
+        },
+      }),
+    ),
+  );
+  const denied: AccessCheck[] = [];
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') throw r.reason;
+    if (r.value.status?.allowed !== true) denied.push(checks[i]!);
+  });
+  return denied;
 }

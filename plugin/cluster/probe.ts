@@ -38,23 +38,22 @@ interface HttpAnswer {
   body: string;
 }
 
+/** POSTs `body` with the token as a bearer; without a body, a GET without credentials. */
 function request(agent: https.Agent, endpoint: string, path: string, token: string, caPem: string, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
   const url = new URL(path, endpoint.endsWith('/') ? endpoint : endpoint + '/');
-  const payload = Buffer.from(JSON.stringify(body));
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
       {
-        method: 'POST',
+        method: payload ? 'POST' : 'GET',
         ca: caPem,
         rejectUnauthorized: true,
         agent,
         timeout: timeoutMs,
         headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
+          ...(payload ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
           Accept: 'application/json',
-          'Content-Length': payload.length,
           'User-Agent': 'flytemc',
         },
       },
@@ -249,6 +248,33 @@ async function probeWith(
   r.permissions = true;
   r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
   return done(undefined);
+}
+
+/**
+ * Whether an API server answers over TLS verified with `caPem` as the only trust root, without
+ * credentials (a data plane reached through a credential proxy: the proxy's view of it). Any
+ * HTTP answer (`/version`, or 401/403 where anonymous requests are off) proves both.
+ */
+export async function reachServer(endpoint: string, caPem: string, timeoutMs: number): Promise<Pick<ProbeResult, 'reachable' | 'tls' | 'what' | 'fix'>> {
+  if (!caPem.includes('-----BEGIN CERTIFICATE-----'))
+    return { reachable: false, tls: false, what: 'the CA is not a PEM certificate', fix: `put the cluster CA (PEM) into the hub Secret: rerun flytemc join` };
+  const agent = new https.Agent({ ca: caPem, rejectUnauthorized: true });
+  try {
+    await request(agent, endpoint, 'version', '', caPem, undefined, timeoutMs);
+    return { reachable: true, tls: true };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (isTlsCode(code))
+      return {
+        reachable: true,
+        tls: false,
+        what: `TLS verification failed with the given CA (${code})`,
+        fix: 'the CA does not sign the API server certificate for this endpoint: rejoin the cluster (flytemc join) to put its CA into the hub Secret',
+      };
+    return { reachable: false, tls: false, ...describeNetworkError(code, endpoint) };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Where a CA came from: the operator's kubeconfig, the token Secret's ca.crt, or the hub's current key. */

@@ -192,6 +192,17 @@ async function look(req: RotateRequest, session: ClusterSession & { hub: Kube })
   const { namespace: ns, secretName, hub } = session;
   const creds = await readCredentials(hub, ns, secretName);
   const record = creds.records[req.name];
+  if (record?.auth && !creds.data[tokenKey(req.name)])
+    throw new FlytemcError(
+      [
+        error(
+          `hub ${hub.context} Secret ${ns}/${secretName}`,
+          `${req.name} is reached through its credential proxy with short-lived credentials (joined with --auth ${record.auth}): there is no long-lived token to rotate`,
+          "nothing to do: the proxy renews its credentials itself; to cut them off at once, revoke them in the cloud (the pods' role or workload-identity binding)",
+        ),
+      ],
+      EXIT.invalid,
+    );
   if (!record || !creds.data[tokenKey(req.name)]) {
     const elsewhere = await joinedElsewhere(hub, secretName, req.name, ns);
     throw new FlytemcError(

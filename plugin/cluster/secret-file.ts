@@ -137,8 +137,11 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
     },
     async upsert(j, _plan, context) {
       refuseDuplicate(records, j.name, j.record.uid, context, `file ${path}`);
-      const changed = data[tokenKey(j.name)] !== j.token || data[caKey(j.name)] !== j.caPem || JSON.stringify(records[j.name]) !== JSON.stringify(j.record);
-      data[tokenKey(j.name)] = j.token;
+      const changed =
+        (j.token !== undefined && data[tokenKey(j.name)] !== j.token) ||
+        data[caKey(j.name)] !== j.caPem ||
+        JSON.stringify(records[j.name]) !== JSON.stringify(j.record);
+      if (j.token !== undefined) data[tokenKey(j.name)] = j.token;
       data[caKey(j.name)] = j.caPem;
       records[j.name] = j.record;
       return changed;

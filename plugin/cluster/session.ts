@@ -6,7 +6,7 @@ import { UsageError, marked } from '../problems.ts';
 import { progressEnabled } from '../shell.ts';
 import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
 import { type Change, Plan } from './plan.ts';
-import { proveToken, untilRejected } from './probe.ts';
+import { proveToken, reachServer, untilRejected } from './probe.ts';
 
 /** How the steps reach clusters beyond the hub: real connections, or a test's fakes (test/helpers/fake-kube.ts). */
 export interface Reach {
@@ -16,9 +16,11 @@ export interface Reach {
   proveToken: typeof proveToken;
   /** Until the API server rejects a revoked token (probe.ts). */
   untilRejected: typeof untilRejected;
+  /** A data plane's API server answers over TLS verified with its CA, without credentials (probe.ts). */
+  reachServer: typeof reachServer;
 }
 
-export const REAL_REACH: Reach = { connect, proveToken, untilRejected };
+export const REAL_REACH: Reach = { connect, proveToken, untilRejected, reachServer };
 
 /** One run of a cluster command: what every step reads, and the plan every step records into. */
 export interface ClusterSession {

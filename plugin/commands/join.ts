@@ -6,7 +6,7 @@ import { commandLine, guard, printWarnings } from '../shell.ts';
 import { writeOut } from '../stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';
 
-export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each, token + CA into the control plane';
+export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each (or --auth: a credential proxy), token + CA into the control plane';
 export const usage = `Usage: flytemc join CONTEXT... --kube-context HUB [options]
        helm flytemc join CONTEXT... [options]          (the hub defaults to Helm's current context)
 
@@ -25,6 +25,15 @@ data plane's release (--release, in the namespace: the defaults of \`install dat
 later \`helm flytemc install data-plane\` adopts it, and flytemc's own marker, so that unjoin deletes
 only what join created and no release adopted. When the data plane's flytepropeller runs in
 another namespace than -n, join says so and stops (--force: a warning). Re-running changes nothing.
+
+With --auth eks|gke|exec, the data plane is reached without a long-lived token: FlyteAdmin talks
+to a credential proxy (\`kubectl proxy\`, a native sidecar of its pods, Kubernetes 1.29+) that gets
+short-lived credentials from a client-go exec plugin with the pods' own identity (EKS IRSA or Pod
+Identity, GKE workload identity, or any plugin). Join then binds the ClusterRole to that identity
+(--identity; no token Secret), proves the API server over TLS with the CA and the identity's
+permissions by SubjectAccessReview, writes only <name>_cacert into the hub, records the cluster
+with its credentialProxy in --values, and prints the cloud side (IAM role and access entry, or
+workload-identity binding) for you to run: flytemc never calls a cloud.
 
 With --secret-out FILE (GitOps), every step and proof runs as above, but the hub is never
 contacted: the credentials Secret goes to FILE as a manifest (mode 0600), to seal (kubeseal),
@@ -46,6 +55,21 @@ Options:
   --restart            roll Deployments flyteadmin and syncresources in the hub when its Secret changed
   --rbac MODE          flyte-core (default: flyte-core's ClusterRole) or minimal (exactly what the
                        templates and FlyteWorkflow objects need; see \`flytemc rbac\`)
+  --auth MODE          token (default: a long-lived ServiceAccount token), or a credential proxy
+                       with short-lived credentials: eks (aws eks get-token; --region), gke
+                       (gke-gcloud-auth-plugin; --gcp-service-account), exec (--exec-command)
+  --identity USER      the Kubernetes user name of the proxy's credentials, bound to the ClusterRole
+                       (eks: flytemc-flyteadmin, the access entry's username; gke: the service
+                       account's email; exec: required, e.g. system:serviceaccount:flyte:flyteadmin)
+  --region REGION      --auth eks: the data plane's AWS region
+  --eks-cluster NAME   --auth eks: the data plane's EKS cluster name (default: --name)
+  --gcp-service-account EMAIL  --auth gke: the Google service account FlyteAdmin's pods act as
+  --exec-command CMD   --auth exec: the exec plugin's program (in the proxy's image)
+  --exec-arg ARG       --auth exec: one of its arguments; repeatable
+  --exec-env NAME=VALUE  --auth exec: one of its environment variables (never a secret); repeatable
+  --proxy-image IMAGE  the proxy's image for this cluster (kubectl and the plugin; else the control
+                       plane's multicluster.credentialProxy.image)
+  --proxy-port PORT    its loopback port in FlyteAdmin's pods (default 17101 and up; one CONTEXT only)
   --force              join although the member's flytepropeller reports another cluster name, or
                        runs in another namespace
   --secret-out FILE    write the credentials Secret manifest to FILE instead of the hub (not contacted)
@@ -64,7 +88,8 @@ before any cluster is touched; 2 the command line is wrong, or the kubeconfig (n
 context, a cluster that skips TLS verification without --insecure-skip-tls-verify); 3 a cluster
 failed (unreachable, TLS, token, permissions, the token controller, the same cluster under another
 name, a flytepropeller reporting another name or running in another namespace, a concurrent rotate
-that changed the token meanwhile); 70 a bug in flytemc.
+that changed the token meanwhile, an --auth identity without the permissions FlyteAdmin needs);
+70 a bug in flytemc.
 
 Examples:
   flytemc join dp-us-east-1 dp-eu-west-1 --kube-context cp --label team1=0.5 --values values-cp.yaml --restart
@@ -73,6 +98,8 @@ Examples:
   helm --kube-context cp flytemc join dp-us-east-1 --label default
   flytemc join dp1 --label team1 --values values-cp.yaml --secret-out cluster-credentials.yaml --merge
   kubeseal --format yaml < cluster-credentials.yaml > sealed-cluster-credentials.yaml
+  flytemc join dp-us-east-1 --kube-context cp --auth eks --region us-east-1 --proxy-image registry.example.com/kubectl-aws:1.32 --values values-cp.yaml
+  flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --auth gke --gcp-service-account flyteadmin@proj.iam.gserviceaccount.com --dry-run
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -93,6 +120,16 @@ export async function run(argv: string[]): Promise<number> {
         'secret-out': { type: 'string' },
         merge: { type: 'boolean', default: false },
         release: { type: 'string' },
+        auth: { type: 'string', default: 'token' },
+        identity: { type: 'string' },
+        region: { type: 'string' },
+        'eks-cluster': { type: 'string' },
+        'gcp-service-account': { type: 'string' },
+        'exec-command': { type: 'string' },
+        'exec-arg': { type: 'string', multiple: true },
+        'exec-env': { type: 'string', multiple: true },
+        'proxy-image': { type: 'string' },
+        'proxy-port': { type: 'string' },
       },
       true,
     );
@@ -115,12 +152,15 @@ export async function run(argv: string[]): Promise<number> {
         '--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)',
       );
 
+    if (positionals.length > 1 && v['proxy-port']) throw new UsageError('--proxy-port applies to one CONTEXT (each proxy needs its own port)');
     const routes = (v.label ?? []).map(parseRoute);
     const { pinLabel } = await import('../config/routes.ts');
+    const { proxyJoin } = await import('../config/workload-identity.ts');
     const requests = positionals.map((context) => {
       const name = checkName(v.name ?? context, v.name ? '--name' : 'context');
       const pin = v['no-pin-label'] || routes.some((r) => r.label === pinLabel(name)) ? [] : [{ label: pinLabel(name), weight: 1 }];
-      return { context, name, ...(v.endpoint ? { endpoint: v.endpoint } : {}), routes: [...routes, ...pin] };
+      const proxy = proxyJoin({ ...v, auth: v.auth, name });
+      return { context, name, ...(v.endpoint ? { endpoint: v.endpoint } : {}), routes: [...routes, ...pin], ...(proxy ? { proxy } : {}) };
     });
     const names = requests.map((r) => r.name);
     if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
@@ -159,6 +199,7 @@ export async function run(argv: string[]): Promise<number> {
     if (secretOut && joined && !dry)
       out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
     if (!v.values && report.entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${snippet(report.entries)}`;
+    if (report.cloudSide.length) out += `\n${report.cloudSide.join('\n')}`;
     await writeOut(out);
     printWarnings(report.warnings);
     if (report.failures.length)

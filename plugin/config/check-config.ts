@@ -22,6 +22,7 @@ import {
 } from './types.ts';
 import { where } from './where.ts';
 import { isObject } from '../data.ts';
+import { assignPorts, isProxied, proxyProblems, unwire, wire } from './credential-proxy.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -270,7 +271,7 @@ function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, a
 function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: string) => string): Problem[] {
   const problems: Problem[] = [];
   clusters.forEach((c, i) => {
-    if (c.inCluster || typeof c.name !== 'string') return;
+    if (c.inCluster || typeof c.name !== 'string' || isProxied(c)) return;
     const auth = isObject(c.auth) ? (c.auth as ClusterConfig['auth']) : undefined;
     for (const [field, path] of [
       ['tokenPath', auth?.tokenPath],
@@ -310,10 +311,21 @@ function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: str
   return problems;
 }
 
-/** Defaults FlyteAdmin needs spelled out: token and CA paths; `auth.type` dropped. */
-function normalise(clusters: Clusters, creds: Credentials): Config['clusters'] {
+/** The clusters section as given, from FlyteAdmin's form of proxied entries (flytemc's own output). */
+function unwired(clusters: unknown): unknown {
+  if (!isObject(clusters) || !Array.isArray(clusters.clusterConfigs)) return clusters;
+  return { ...clusters, clusterConfigs: clusters.clusterConfigs.map(unwire) };
+}
+
+/**
+ * Defaults FlyteAdmin needs spelled out: token and CA paths; `auth.type` dropped; a proxied
+ * cluster pointed at its proxy (credential-proxy.ts), with its port and image.
+ */
+function normalise(clusters: Clusters, creds: Credentials, proxyImage?: string): Config['clusters'] {
+  const ports = assignPorts(clusters.clusterConfigs ?? []);
   const clusterConfigs = (clusters.clusterConfigs ?? []).map((c) => {
     const out: ClusterConfig = { ...c };
+    if (isProxied(c)) return wire(c, ports.get(c.name)!, c.credentialProxy.image ?? proxyImage ?? '', `${creds.mountPath}/${caKey(c.name)}`);
     if (!c.inCluster) {
       out.auth = {
         tokenPath: c.auth?.tokenPath ?? `${creds.mountPath}/${tokenKey(c.name)}`,
@@ -352,7 +364,8 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     const values = found.raw as MulticlusterValues;
     const role = isString(values.role) ? values.role : undefined;
     const requireClusters = options.requireClusters ?? role !== 'data-plane';
-    const clusters = isObject(values.clusters) ? (values.clusters as Clusters) : {};
+    const clusters = (isObject(values.clusters) ? unwired(values.clusters) : {}) as Clusters;
+    const proxyDefaults = isObject(values.credentialProxy) ? values.credentialProxy : undefined;
     const given = isObject(values.credentials) ? values.credentials : {};
     const credentials: Credentials = {
       ...DEFAULT_CREDENTIALS,
@@ -360,8 +373,10 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
       ...(isString(given.mountPath) ? { mountPath: trimSlashes(given.mountPath) } : {}),
     };
     problems.push(...semanticProblems(clusters, (p) => at(`/clusters${p}`), requireClusters));
+    problems.push(...proxyProblems(usable(clusters).list, proxyDefaults, (p) => at(`/clusters${p}`)));
     problems.push(...executionLabelProblems(values.executionLabels ?? [], clusters, (p) => at(`/executionLabels${p}`)));
-    const withDefaults = normalise({ ...clusters, clusterConfigs: usable(clusters).list }, credentials);
+    const image = typeof proxyDefaults?.image === 'string' ? proxyDefaults.image : undefined;
+    const withDefaults = normalise({ ...clusters, clusterConfigs: usable(clusters).list }, credentials, image);
     problems.push(...fileProblems(withDefaults.clusterConfigs, credentials, (p) => at(`/clusters${p}`)));
     if (errorsIn(problems).length) return { problems, ...(role ? { role } : {}) };
     const controlPlane = values.controlPlane ? { controlPlane: values.controlPlane } : {};
@@ -375,11 +390,13 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
     };
   }
   if (!validateClusters(found.raw)) problems.push(...schemaProblems(validateClusters.errors, at, data));
-  const clusters = found.raw as Clusters;
+  const clusters = unwired(found.raw) as Clusters;
   const { list } = usable(clusters);
   problems.push(...semanticProblems(clusters, at, options.requireClusters ?? true));
+  problems.push(...proxyProblems(list, undefined, at));
   const credentials =
-    (found.volumes && found.mounts ? credentialsFromVolumes(list, found.volumes, found.mounts, problems, at('')) : undefined) ?? DEFAULT_CREDENTIALS;
+    (found.volumes && found.mounts ? credentialsFromVolumes(usable(found.raw).list, found.volumes, found.mounts, problems, at('')) : undefined) ??
+    DEFAULT_CREDENTIALS;
   // token and CA paths default to <mountPath>/<name>_token and _cacert, as in the chart's form
   const normalised = normalise({ ...clusters, clusterConfigs: list }, credentials);
   problems.push(...fileProblems(normalised.clusterConfigs, credentials, at));

@@ -44,6 +44,14 @@ function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: s
       };
     }
   }
+  // the loopback form the post-renderer writes for a credential proxy, written by hand
+  if (e.keyword === 'required' && (e.params.missingProperty === 'credentialProxy' || e.params.missingProperty === 'server')) {
+    const entry = path.replace(/\/credentialProxy$/, '');
+    return {
+      what: `endpoint ${show(data(`${entry}/endpoint`), `${entry}/endpoint`)} is the loopback address of a credential proxy, which only the post-renderer writes (next to credentialProxy.server, the real API server)`,
+      fix: "give the data plane's https:// URL as endpoint (with credentialProxy.exec to reach it through a proxy)",
+    };
+  }
   // defect 5: underscores in Kubernetes names
   if (e.keyword === 'pattern' && typeof value === 'string' && value.includes('_') && /dns1123/.test(e.schemaPath)) {
     return {

@@ -15,6 +15,26 @@ interface KubeClientConfig {
   timeout?: string;
 }
 
+/** A client-go exec credential plugin, as a kubeconfig's `users[].user.exec` holds it. */
+export interface ExecPlugin {
+  apiVersion?: string;
+  command: string;
+  args?: string[];
+  env?: Array<{ name: string; value: string }>;
+  provideClusterInfo?: boolean;
+}
+
+/** A data plane reached through a local proxy with short-lived credentials (config/credential-proxy.ts). */
+export interface CredentialProxy {
+  exec: ExecPlugin;
+  /** The Kubernetes user name the data plane sees for the proxy's credentials. */
+  identity?: string;
+  image?: string;
+  port?: number;
+  /** Written by the post-renderer: the real API server, once `endpoint` points at the proxy. */
+  server?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   endpoint?: string;
@@ -22,6 +42,7 @@ export interface ClusterConfig {
   inCluster?: boolean;
   auth?: ClusterAuth;
   kubeClientConfig?: KubeClientConfig;
+  credentialProxy?: CredentialProxy;
 }
 
 export interface Route {
@@ -65,6 +86,7 @@ export interface MulticlusterValues {
   clusterName?: string;
   credentials?: Partial<Credentials>;
   clusters?: Clusters;
+  credentialProxy?: { image?: string };
   executionLabels?: ExecutionLabel[];
   controlPlane?: ControlPlane;
   dataPlane?: { tokenSecretName?: string; rbac?: DataPlaneRbac };

@@ -12,13 +12,15 @@ import { FlytemcError, error } from '../problems.ts';
 import { parseValuesFile } from './from-values.ts';
 import { writeFileAtomic } from '../stdio.ts';
 import { dumpYaml } from '../yaml.ts';
-import type { ClusterConfig, Clusters, Route } from './types.ts';
+import type { ClusterConfig, Clusters, CredentialProxy, Route } from './types.ts';
 import { isObject, sameData } from '../data.ts';
 
 export interface ClusterEntry {
   name: string;
   endpoint: string;
   routes: Array<{ label: string; weight: number }>;
+  /** Reached through a credential proxy (join --auth); without it, a long-lived token. */
+  credentialProxy?: CredentialProxy;
 }
 
 type Values = Record<string, unknown>;
@@ -59,8 +61,12 @@ export function addClusters(values: Values, entries: ClusterEntry[], path = 'val
       have.endpoint = e.endpoint;
       // a cordoned cluster (enabled: false) stays cordoned: `uncordon` takes it back
       if (have.enabled !== false) have.enabled = true;
+      if (e.credentialProxy) {
+        have.credentialProxy = e.credentialProxy;
+        delete have.auth; // the proxy brings the credentials: no token file
+      } else delete have.credentialProxy;
     } else {
-      configs.push({ name: e.name, endpoint: e.endpoint, enabled: true });
+      configs.push({ name: e.name, endpoint: e.endpoint, enabled: true, ...(e.credentialProxy ? { credentialProxy: e.credentialProxy } : {}) });
     }
     if (e.routes.length) {
       const map: Record<string, Route[]> = (cl.labelClusterMap ??= {});

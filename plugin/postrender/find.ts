@@ -3,6 +3,7 @@
 // the flyte-multicluster chart emits (consumed: it never reaches the cluster); or flyte-core's
 // own clusters ConfigMap in the stream (a plain flyte-core install, or flytemc's own output,
 // which is what makes post-rendering twice the same as once).
+import { PROXY_VOLUME } from '../config/credential-proxy.ts';
 import type { FoundConfig } from '../config/types.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { error, warning, FlytemcError, type Problem } from '../problems.ts';
@@ -93,7 +94,10 @@ export function findTargets(docs: Doc[]): Targets {
     const pod = (d.value as { spec?: { template?: { spec?: Pod } } }).spec?.template?.spec;
     if (!isObject(pod)) continue;
     const vols = Array.isArray(pod.volumes) ? pod.volumes : [];
-    const configVolumes = new Set(vols.filter((v) => isObject(v) && configMapsOfVolume(v).some((n) => cmNames.has(n))).map((v) => v.name));
+    // the credential proxies' volume reads their kubeconfigs from it, not FlyteAdmin's config
+    const configVolumes = new Set(
+      vols.filter((v) => isObject(v) && v.name !== PROXY_VOLUME && configMapsOfVolume(v).some((n) => cmNames.has(n))).map((v) => v.name),
+    );
     if (configVolumes.size === 0) continue;
     readers.push(d);
     const containers: Targets['deployments'][number]['containers'] = [];

@@ -4,17 +4,21 @@
 //    container, and syncresources) gets exactly one mount of the credentials Secret, whatever
 //    flyte-core rendered (it skips two of the three when labelClusterMap is empty, and
 //    hard-codes the Secret `cluster-credentials` for syncresources);
+//  - a cluster reached through a credential proxy (config/credential-proxy.ts) gets its kubeconfig
+//    in both ConfigMaps and its native sidecar, first among the init containers, in every pod that
+//    reads them, with a volume of the kubeconfigs and CAs (never a token);
 //  - the pods' configChecksum changes with the clusters they read, so an upgrade rolls them.
 // Operations are computed against what is there, so a second run computes none.
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
+import { isProxied, isProxyKey, PROXY_VOLUME, proxyData, proxyVolume, sidecar, type WiredProxy } from '../config/credential-proxy.ts';
 import type { Config } from '../config/types.ts';
 import { escapeSegment, trimSlashes } from '../json-pointer.ts';
 import { sha256Hex } from '../sha256.ts';
 import { dumpYaml, parseYaml } from '../yaml.ts';
 import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
 import type { Doc } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject, sameData } from '../data.ts';
 
 export interface DocPatch {
   doc: Doc;
@@ -39,8 +43,47 @@ function sameClusters(cm: Doc, want: string, wantJson: () => string): boolean {
   return !('error' in parsed) && JSON.stringify(parsed.value) === wantJson();
 }
 
-function configMapPatch(doc: Doc, want: string, wantJson: () => string): Operation[] {
-  return sameClusters(doc, want, wantJson) ? [] : [{ op: 'replace', path: `/data/${escapeSegment(CLUSTERS_KEY)}`, value: want }];
+function configMapPatch(doc: Doc, want: string, wantJson: () => string, proxies: Record<string, string>): Operation[] {
+  const data = (doc.value as { data: Record<string, unknown> }).data;
+  const ops: Operation[] = sameClusters(doc, want, wantJson) ? [] : [{ op: 'replace', path: `/data/${escapeSegment(CLUSTERS_KEY)}`, value: want }];
+  for (const [k, v] of Object.entries(proxies)) if (data[k] !== v) ops.push({ op: k in data ? 'replace' : 'add', path: `/data/${escapeSegment(k)}`, value: v });
+  for (const k of Object.keys(data)) if (isProxyKey(k) && !(k in proxies)) ops.push({ op: 'remove', path: `/data/${escapeSegment(k)}` });
+  return ops;
+}
+
+const isSidecarOfProxy = (c: unknown) => isObject(c) && typeof c.name === 'string' && c.restartPolicy === 'Always' && isProxyKey(c.name);
+
+/**
+ * The proxies' sidecars (first among the init containers, as the kubelet starts them in order and
+ * sync-cluster-resources needs them up) and their volume, against the pod as the operations before
+ * left it; none when it is so already, and the old ones out when no cluster is proxied any more.
+ */
+function proxyPatch(target: Targets['deployments'][number], before: Operation[], proxied: WiredProxy[], secretName: string, cmNames: Set<string>): Operation[] {
+  const base = '/spec/template/spec';
+  const rendered = podOf(target.doc);
+  const ours = (rendered.initContainers ?? []).some(isSidecarOfProxy) || (rendered.volumes ?? []).some((v) => isObject(v) && v.name === PROXY_VOLUME);
+  if (!proxied.length && !ours) return []; // the common case: no proxy, none to take away
+  const pod = podOf({ value: fjp.applyPatch(structuredClone(target.doc.value), before, false, false).newDocument } as Doc);
+  const init = Array.isArray(pod.initContainers) ? pod.initContainers : [];
+  const wanted = [...proxied.map(sidecar), ...init.filter((c) => !isSidecarOfProxy(c))];
+  const ops: Operation[] = [];
+  const volumes = Array.isArray(pod.volumes) ? pod.volumes : [];
+  const vi = volumes.findIndex((v) => isObject(v) && v.name === PROXY_VOLUME);
+  if (proxied.length) {
+    const configMap = volumes.flatMap((v) => (isObject(v) ? configMapsOfVolume(v) : [])).find((n) => cmNames.has(n))!;
+    const volume = proxyVolume(configMap, secretName, proxied);
+    if (vi < 0)
+      ops.push(Array.isArray(pod.volumes) ? { op: 'add', path: `${base}/volumes/-`, value: volume } : { op: 'add', path: `${base}/volumes`, value: [volume] });
+    else if (!sameData(volumes[vi], volume)) ops.push({ op: 'replace', path: `${base}/volumes/${vi}`, value: volume });
+  }
+  if (!sameData(init, wanted))
+    ops.push(
+      wanted.length
+        ? { op: Array.isArray(pod.initContainers) ? 'replace' : 'add', path: `${base}/initContainers`, value: wanted }
+        : { op: 'remove', path: `${base}/initContainers` }, // only sidecars of ours were there
+    );
+  if (!proxied.length && vi >= 0) ops.push({ op: 'remove', path: `${base}/volumes/${vi}` });
+  return ops;
 }
 
 function freeVolumeName(pod: ReturnType<typeof podOf>): string {
@@ -51,7 +94,13 @@ function freeVolumeName(pod: ReturnType<typeof podOf>): string {
   return `flytemc-cluster-credentials-${i}`;
 }
 
-function deploymentPatch(target: Targets['deployments'][number], config: Config, changed: Map<string, string>): Operation[] {
+function deploymentPatch(
+  target: Targets['deployments'][number],
+  config: Config,
+  changed: Map<string, string>,
+  proxied: WiredProxy[],
+  cmNames: Set<string>,
+): Operation[] {
   const { secretName, mountPath } = config.credentials;
   const pod = podOf(target.doc);
   const ops: Operation[] = [];
@@ -104,7 +153,10 @@ function deploymentPatch(target: Targets['deployments'][number], config: Config,
     for (const i of [...remove].sort((a, b) => b - a)) ops.push({ op: 'remove', path: `${cpath}/${i}` });
   }
 
-  // 3. roll the pods when the clusters they read changed
+  // 3. the credential proxies' sidecars
+  ops.push(...proxyPatch(target, ops, proxied, secretName, cmNames));
+
+  // 4. roll the pods when the clusters they read changed
   ops.push(...checksumOps(target.doc, changed));
   return ops;
 }
@@ -135,15 +187,18 @@ export function computePatches(targets: Targets, config: Config): DocPatch[] {
   const wantJson = () => (json ??= JSON.stringify(parseYaml(want)));
   const patches: DocPatch[] = [];
   const changed = new Map<string, string>();
+  const proxied = config.clusters.clusterConfigs.filter(isProxied) as WiredProxy[];
+  const proxies = proxyData(proxied);
+  const cmNames = new Set(targets.configMaps.map((d) => String((d.value as { metadata: { name: string } }).metadata.name)));
   for (const doc of targets.configMaps) {
-    const ops = configMapPatch(doc, want, wantJson);
+    const ops = configMapPatch(doc, want, wantJson, proxies);
     if (ops.length) {
       patches.push({ doc, ops });
-      changed.set(String((doc.value as { metadata: { name: string } }).metadata.name), want);
+      changed.set(String((doc.value as { metadata: { name: string } }).metadata.name), want + JSON.stringify(proxies));
     }
   }
   for (const t of targets.deployments) {
-    const ops = deploymentPatch(t, config, changed);
+    const ops = deploymentPatch(t, config, changed, proxied, cmNames);
     if (ops.length) patches.push({ doc: t.doc, ops });
   }
   return patches;

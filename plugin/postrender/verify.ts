@@ -5,7 +5,8 @@ import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
 import { error, type Problem } from '../problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
-import type { Config } from '../config/types.ts';
+import { isProxied, kubeconfigKey, PROXY_VOLUME, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
+import { tokenKey, type Config } from '../config/types.ts';
 import { fileIn, get, trimSlashes } from '../json-pointer.ts';
 import { STREAM_INPUT } from '../limits.ts';
 import { parseUntrusted } from '../yaml-input.ts';
@@ -64,8 +65,10 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     const volumes = new Map((pod.volumes ?? []).map((v) => [String(v.name), v]));
     problems.push(...podProblems(t.doc));
     for (const c of t.containers) {
-      const container = pod[c.list]![c.index]!;
-      const at = `${name} /spec/template/spec/${c.list}/${c.index}/volumeMounts`;
+      // by name: the proxies' sidecars, put first, moved the other init containers
+      const index = pod[c.list]!.findIndex((x) => x.name === c.name);
+      const container = pod[c.list]![index]!;
+      const at = `${name} /spec/template/spec/${c.list}/${index}/volumeMounts`;
       const there = (container.volumeMounts ?? []).filter((m) => trimSlashes(m.mountPath) === trimSlashes(mountPath));
       if (there.length !== 1) {
         problems.push(error(at, `container ${c.name} has ${there.length} mounts at ${mountPath}; it needs exactly one, of Secret ${secretName}`));
@@ -92,10 +95,20 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
     }
   }
 
+  problems.push(...proxyResultProblems(targets, config));
   const secret = secretNamed(targets, secretName);
   if (secret) {
     const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
     const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);
+    for (const c of config.clusters.clusterConfigs.filter(isProxied))
+      if (have.has(tokenKey(c.name)))
+        problems.push(
+          error(
+            objectName(secret),
+            `the credentials Secret holds ${tokenKey(c.name)}, a long-lived token for ${c.name}, which FlyteAdmin reaches through its credential proxy with short-lived credentials`,
+            `remove the key ${tokenKey(c.name)} (and revoke the token: delete its token Secret in the data plane)`,
+          ),
+        );
     for (const k of keys)
       if (!have.has(k))
         problems.push(
@@ -105,6 +118,52 @@ export function verifyResult(targets: Targets, config: Config): Problem[] {
             `add it (flytemc join writes ${k} for you)`,
           ),
         );
+  }
+  return problems;
+}
+
+/** Every proxied cluster has its native sidecar ahead of the other init containers, its kubeconfig in the ConfigMaps and a port of its own, in every pod that reads them. */
+function proxyResultProblems(targets: Targets, config: Config): Problem[] {
+  const proxied = config.clusters.clusterConfigs.filter(isProxied) as WiredProxy[];
+  if (!proxied.length) return [];
+  const problems: Problem[] = [];
+  for (const cm of targets.configMaps) {
+    const data = (cm.value as { data: Record<string, unknown> }).data;
+    for (const c of proxied)
+      if (typeof data[kubeconfigKey(c.name)] !== 'string')
+        problems.push(error(objectName(cm), `has no ${kubeconfigKey(c.name)}, the kubeconfig of ${c.name}'s credential proxy`));
+  }
+  for (const t of targets.deployments) {
+    const pod = podOf(t.doc);
+    const name = objectName(t.doc);
+    const init = Array.isArray(pod.initContainers) ? pod.initContainers : [];
+    const firstOther = init.findIndex((c) => !(isObject(c) && c.restartPolicy === 'Always'));
+    for (const c of proxied) {
+      const i = init.findIndex((x) => isObject(x) && x.name === sidecarName(c.name));
+      const at = `${name} /spec/template/spec/initContainers`;
+      if (i < 0 || init[i]!.restartPolicy !== 'Always')
+        problems.push(error(at, `has no native sidecar ${sidecarName(c.name)} for ${c.name}'s credential proxy`));
+      else if (firstOther >= 0 && firstOther < i)
+        problems.push(error(`${at}/${i}`, `the credential proxy of ${c.name} starts after init container ${init[firstOther]!.name}, which may need it`));
+    }
+    if (!(pod.volumes ?? []).some((v) => isObject(v) && v.name === PROXY_VOLUME))
+      problems.push(error(`${name} /spec/template/spec/volumes`, `has no volume ${PROXY_VOLUME}`));
+    const ports = new Map<number, string>();
+    for (const list of LISTS)
+      for (const c of Array.isArray(pod[list]) ? pod[list]! : [])
+        for (const p of Array.isArray(c.ports) ? (c.ports as unknown[]) : [])
+          if (isObject(p) && typeof p.containerPort === 'number') ports.set(p.containerPort, c.name);
+    for (const c of proxied) {
+      const other = ports.get(c.credentialProxy.port);
+      if (other)
+        problems.push(
+          error(
+            `${name} container ${other}`,
+            `listens on port ${c.credentialProxy.port}, the port of ${c.name}'s credential proxy in the same pod`,
+            `set clusterConfigs[].credentialProxy.port of ${c.name} to a free port`,
+          ),
+        );
+    }
   }
   return problems;
 }

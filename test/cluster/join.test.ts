@@ -115,4 +115,53 @@ test('each API call failing once (before its write, and after it with the answer
   }
 });
 
+test('--auth (a credential proxy): RBAC bound to the identity, no token Secret, only the CA in the hub, the cloud side to print; a token joined before stays, with a warning', async () => {
+  const { proxyJoin } = await import('../../plugin/config/workload-identity.ts');
+  const proxy = proxyJoin({ auth: 'eks', name: 'dp1', region: 'us-east-1' })!;
+  const world = new World();
+  const hub = world.cluster('cp');
+  hub.namespaces.add(NS);
+  const dp = world.cluster('dp1');
+  const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world.session(hub));
+  assert.equal(r.failures, []);
+  assert.equal(dp.bindings.get(undefined, 'flyte-flyteadmin-binding').subjects, [
+    { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'flytemc-flyteadmin' },
+  ]);
+  assert.not.ok(dp.serviceAccounts.has(NS, 'flyteadmin'), 'no ServiceAccount for a user identity');
+  assert.equal(dp.secrets.list(NS), [], 'no token Secret');
+  assert.equal(Object.keys(hub.credentials()), ['dp1_cacert']);
+  assert.equal(r.entries[0]!.credentialProxy, proxy.proxy);
+  assert.match(r.cloudSide[0]!, /aws eks create-access-entry --cluster-name dp1 --region us-east-1/);
+  // a cluster joined with a token first: the token stays (FlyteAdmin reads it until the upgrade), said once
+  const world2 = new World();
+  const hub2 = world2.cluster('cp');
+  hub2.namespaces.add(NS);
+  world2.cluster('dp1');
+  await join1(world2);
+  const again = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world2.session(hub2));
+  assert.ok(Object.keys(hub2.credentials()).includes('dp1_token'));
+  assert.match(again.warnings.map((w) => `${w.what} ${w.fix}`).join('\n'), /joined with a long-lived token .* after that upgrade, remove the key dp1_token/);
+});
+
+test('--auth: an identity the data plane does not let do what FlyteAdmin needs is refused before the hub is touched (exit 3)', async () => {
+  const { proxyJoin } = await import('../../plugin/config/workload-identity.ts');
+  const world = new World();
+  const hub = world.cluster('cp');
+  hub.namespaces.add(NS);
+  const dp = world.cluster('dp1');
+  world.beforeCall = (_n, what) => {
+    // the binding loses its subject right after join wrote it (another tool)
+    if (what === 'dp1 createSubjectAccessReview') {
+      const b = dp.bindings.items.get('/flyte-flyteadmin-binding');
+      if (b) b.subjects = [];
+    }
+  };
+  const proxy = proxyJoin({ auth: 'exec', name: 'dp1', 'exec-command': 'p', identity: 'someone' })!;
+  const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world.session(hub));
+  assert.is(r.exitCode, EXIT.failed);
+  assert.match(r.failures[0]!.what, /user someone may not, of what FlyteAdmin needs \(12 of 12 SubjectAccessReviews denied\)/);
+  assert.match(r.failures[0]!.fix ?? '', /the hub was not changed/);
+  assert.equal(hub.credentials(), {});
+});
+
 test.run();

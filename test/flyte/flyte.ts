@@ -23,6 +23,8 @@ export const NS = 'flyte';
 export interface Site {
   root: string;
   bins: FlyteBinaries;
+  /** Other programs on the pods' PATH, as the images a test names would have them (kubectl, an exec plugin): name → path. */
+  tools: Record<string, string>;
   pg: Postgres;
   ports: { adminHttp: number; adminGrpc: number; adminProfiler: number; catalogGrpc: number; catalogHttp: number; catalogProfiler: number };
   /** The local "bucket" both planes share. */
@@ -59,6 +61,7 @@ export async function prepareSite(root: string): Promise<Site> {
   return {
     root,
     bins,
+    tools: {},
     pg,
     ports: { adminHttp, adminGrpc, adminProfiler, catalogGrpc, catalogHttp, catalogProfiler },
     storage,
@@ -103,7 +106,7 @@ async function pod(site: Site, cluster: ClusterInfo, deployment: string, as = cl
     deployment,
     root: site.root,
     dir: podDir(site.root, as, deployment),
-    bins: site.bins,
+    bins: { ...site.bins, ...site.tools },
   });
 }
 
@@ -131,13 +134,14 @@ interface AdminRun {
 /** The init containers that prepare FlyteAdmin here; generate-secrets only matters with auth on. */
 const ADMIN_INIT = ['run-migrations', 'seed-projects', 'sync-cluster-resources'];
 
-/** Runs the control plane's FlyteAdmin and DataCatalog from what the hub stores. */
+/** Runs the control plane's FlyteAdmin (its native sidecars first) and DataCatalog from what the hub stores. */
 export async function startControlPlane(site: Site, hub: ClusterInfo, first: AdminRun = {}): Promise<ControlPlane> {
   const [adminPod, catalogPod] = await Promise.all([pod(site, hub, 'flyteadmin', 'control-plane'), pod(site, hub, 'datacatalog', 'control-plane')]);
   for (const c of catalogPod.initContainers) await catalogPod.runToEnd(c);
   const catalog = catalogPod.start('datacatalog');
   let run: AdminRun = first;
   const startAdmin = async () => {
+    await adminPod.startSidecars();
     const init = run.init ?? ADMIN_INIT;
     for (const c of adminPod.initContainers.filter((x) => init.includes(x)))
       await adminPod.runToEnd(c, { extraArgs: c === 'sync-cluster-resources' ? (run.args ?? []) : [] });
@@ -152,12 +156,14 @@ export async function startControlPlane(site: Site, hub: ClusterInfo, first: Adm
     catalog,
     async restartAdmin(opts) {
       await cp.admin.stop();
+      await adminPod.stopSidecars();
       if (opts) run = opts;
       await adminPod.refresh();
       cp.admin = await startAdmin();
     },
     async stop() {
       await Promise.all([cp.admin.stop(), cp.catalog.stop()]);
+      await adminPod.stopSidecars();
     },
   };
   await catalog.waitForPort(site.ports.catalogGrpc, 60_000);

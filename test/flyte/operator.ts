@@ -1,19 +1,15 @@
 // The operator's side of a real Flyte in a test (test/flyte-e2e.test.ts, test/flyte-day2.test.ts):
 // a user of one Helm major with the plugin installed and set up as the README says, where
 // `routes --execution` predicts executions go, the Deployment controller played for the hub (the
-// harness runs no pods), and executions of smoke's echo workflow launched in any project and
-// domain and followed (flyte-day2's work on a data plane; flyte-e2e launches in one).
+// harness runs no pods). Executions are launched through executions.ts.
 //
 //   const u = await pluginUser(join(work, 'user'), 4, set.kubeconfigPath, transcript);
 //   await flytemcAs(u, ['join', 'dp1', ...], work);
-//   const ids = await launch(admin, [{ name, label: 'pin-dp1' }]);
 //   await finishRollout(cp, hubKc);   // FlyteAdmin restarted here, the rollout reported done
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { stringLiterals, TERMINAL_PHASES, type Execution, type FlyteAdmin } from '../../plugin/flyteadmin/client.ts';
-import { SMOKE_WORKFLOW, smokeVersion } from '../../plugin/flyteadmin/smoke.ts';
 import { helmBinary, helmEnv, ROOT, type HelmMajor } from '../helpers/helm.ts';
 import { runProcess, type ProcResult, type RunOptions } from '../helpers/process.ts';
 import type { Transcript } from '../helpers/e2e.ts';
@@ -66,52 +62,6 @@ export async function pluginUser(dir: string, major: HelmMajor, kubeconfig: stri
   assert.is(setup.code, 0, show(setup));
   return u;
 }
-
-/** Smoke's echo launch plan in `project`/`domain` (registered there by `flytemc smoke`). */
-const echoPlan = (project: { project: string; domain: string }) => ({
-  resource_type: 'LAUNCH_PLAN' as const,
-  ...project,
-  name: SMOKE_WORKFLOW,
-  version: smokeVersion(),
-});
-
-export interface Run {
-  name: string;
-  label?: string;
-  /** Where it runs (default flytesnacks/development); the launch plan is always flytesnacks/development's. */
-  project?: string;
-  domain?: string;
-}
-
-const SNACKS = { project: 'flytesnacks', domain: 'development' };
-const idOf = (r: Run) => ({ project: r.project ?? SNACKS.project, domain: r.domain ?? SNACKS.domain, name: r.name });
-
-/** Launches executions of smoke's echo workflow (each with its label, or none); returns them as FlyteAdmin placed them. */
-export async function launch(admin: FlyteAdmin, runs: Run[]): Promise<Map<string, Execution>> {
-  await Promise.all(
-    runs.map((r) =>
-      admin.createExecution({
-        ...idOf(r),
-        spec: { launch_plan: echoPlan(SNACKS), metadata: { mode: 'MANUAL' }, ...(r.label ? { execution_cluster_label: { value: r.label } } : {}) },
-        inputs: stringLiterals({ x: r.name }),
-      }),
-    ),
-  );
-  return new Map(await Promise.all(runs.map(async (r) => [r.name, await admin.getExecution(idOf(r))] as const)));
-}
-
-/** Waits until every execution ended (or the time is up); returns each as FlyteAdmin last listed it. */
-export async function waitEnded(admin: FlyteAdmin, runs: Run[], timeoutMs = 90_000): Promise<Map<string, Execution>> {
-  const out = new Map<string, Execution>();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const r of runs.filter((x) => !TERMINAL_PHASES.has(out.get(x.name)?.closure.phase ?? ''))) out.set(r.name, await admin.getExecution(idOf(r)));
-    if ([...out.values()].every((e) => TERMINAL_PHASES.has(e.closure.phase)) || Date.now() >= deadline) return out;
-    await new Promise((res) => setTimeout(res, 1000));
-  }
-}
-
-export const placedOn = (ex: Execution): string => ex.spec.metadata?.system_metadata?.execution_cluster ?? '';
 
 /** Where `routes --execution` says each name goes, per label ('(none)' for no label), from `files`. */
 export async function predict(flytemc: (args: string[]) => Promise<ProcResult>, files: string[], names: string[]): Promise<Map<string, Map<string, string>>> {

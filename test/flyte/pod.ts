@@ -5,7 +5,9 @@
 // values, e.g. multicluster.credentials.mountPath) is used as it is; any other lies under the
 // container's folder, and the arguments that name it point there instead (`--config
 // /etc/flyte/config/*.yaml` becomes `--config <pod>/containers/<name>/etc/flyte/config/*.yaml`):
-// no rendered file is edited.
+// no rendered file is edited. Native sidecars (init containers with restartPolicy Always) run as
+// the kubelet runs them: started first, in order, each one's startup probe (its exec command)
+// passing before the next container starts, and running until the pod stops.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +28,8 @@ export interface PodOptions {
   root: string;
   /** The pod's own folder (volumes, logs). */
   dir: string;
-  bins: FlyteBinaries;
+  /** The programs on the containers' PATH: the Flyte programs, and any tool a container's image would have (kubectl, an exec plugin). */
+  bins: FlyteBinaries & Record<string, string>;
 }
 
 export interface ContainerRun {
@@ -44,6 +47,8 @@ export class LocalPod {
   /** Where each volume's files lie here, by volume name. */
   private readonly volumeDirs = new Map<string, string>();
   private spec: V1Deployment = {};
+  /** The native sidecars running, in start order. */
+  private running: Service[] = [];
 
   private constructor(readonly opts: PodOptions) {}
 
@@ -66,8 +71,70 @@ export class LocalPod {
     return c;
   }
 
+  /** The init containers that run to their end, in order (the native sidecars are not among them). */
   get initContainers(): string[] {
-    return (this.podSpec.initContainers ?? []).map((c) => c.name);
+    return (this.podSpec.initContainers ?? []).filter((c) => c.restartPolicy !== 'Always').map((c) => c.name);
+  }
+
+  /** The native sidecars: init containers with restartPolicy Always, which the kubelet starts first and keeps running. */
+  get sidecars(): string[] {
+    return (this.podSpec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name);
+  }
+
+  /**
+   * Starts every native sidecar in order, as the kubelet does before the next init container:
+   * each one running, then its startup probe's command (with this host's paths) until it passes.
+   */
+  async startSidecars(run: (name: string) => ContainerRun = () => ({})): Promise<Service[]> {
+    for (const name of this.sidecars) {
+      const s = this.start(name, run(name));
+      this.running.push(s);
+      const probe = this.container(name).startupProbe;
+      const command = probe?.exec?.command;
+      if (!command) continue;
+      const period = (probe.periodSeconds ?? 10) * 1000;
+      const tries = probe.failureThreshold ?? 3;
+      let last = '';
+      for (let i = 0; ; i++) {
+        if (s.exited)
+          throw new HarnessError(
+            `${this.opts.deployment}/${name} ended (${s.exited}) before its startup probe passed; last lines of ${s.log}:\n${logTail(s.log, 15)}`,
+          );
+        const r = await this.exec(name, command, (probe.timeoutSeconds ?? 1) * 1000);
+        if (r.code === 0) break;
+        last = r.output;
+        if (i + 1 >= tries)
+          throw new HarnessError(
+            `${this.opts.deployment}/${name}: startup probe failed ${tries} times (${last.trim().slice(0, 300)}); last lines of ${s.log}:\n${logTail(s.log, 15)}`,
+          );
+        await new Promise((res) => setTimeout(res, period));
+      }
+    }
+    return this.running;
+  }
+
+  /** Stops the native sidecars (the pod ends: after its other containers). */
+  async stopSidecars(): Promise<void> {
+    const all = this.running.reverse();
+    this.running = [];
+    await Promise.all(all.map((s) => s.stop()));
+  }
+
+  /** Runs a command in a container's view (a probe's exec, kubectl exec): its paths pointed here, its PATH and environment. */
+  exec(name: string, command: string[], timeoutMs: number): Promise<{ code: number | string; output: string }> {
+    const [bin, ...args] = this.rewrite(name, command);
+    return new Promise((resolve) => {
+      const out: Buffer[] = [];
+      const p = spawn(bin!, args, { cwd: this.opts.dir, env: this.environment(name), stdio: ['ignore', 'pipe', 'pipe'] });
+      const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+      p.stdout.on('data', (d: Buffer) => out.push(d));
+      p.stderr.on('data', (d: Buffer) => out.push(d));
+      p.on('error', (e) => resolve({ code: e.message, output: '' }));
+      p.on('close', (c, sig) => {
+        clearTimeout(timer);
+        resolve({ code: sig ? `killed by ${sig}` : (c ?? 1), output: Buffer.concat(out).toString() });
+      });
+    });
   }
 
   /** Where a container's mount path lies on this host: as it is inside the test's folder, else under the container's folder. */
@@ -95,7 +162,10 @@ export class LocalPod {
       } else {
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(dir, { recursive: true });
-        for (const [k, data] of Object.entries(files ?? {})) writeFileSync(join(dir, k), data, { mode: 0o600 });
+        for (const [k, data] of Object.entries(files ?? {})) {
+          mkdirSync(dirname(join(dir, k)), { recursive: true });
+          writeFileSync(join(dir, k), data, { mode: 0o600 });
+        }
       }
       this.volumeDirs.set(v.name, dir);
     }
@@ -139,20 +209,22 @@ export class LocalPod {
   /** The container's command line with every rendered mount path pointed at its place here. */
   argv(name: string, extra: string[] = []): string[] {
     const c = this.container(name);
-    const mounts = (c.volumeMounts ?? [])
+    return this.rewrite(name, [...(c.command ?? []), ...(c.args ?? [])]).concat(extra);
+  }
+
+  /** A command line of container `name` with every mount path of it pointed at its place here. */
+  private rewrite(name: string, argv: string[]): string[] {
+    const mounts = (this.container(name).volumeMounts ?? [])
       .map((m) => m.mountPath.replace(/\/+$/, ''))
       .filter((p) => !p.startsWith(`${this.opts.root}/`))
       .sort((a, b) => b.length - a.length);
-    const rewrite = (arg: string) => mounts.reduce((s, p) => s.split(p).join(this.hostPath(p, name)), arg);
-    return [...(c.command ?? []), ...(c.args ?? [])].map(rewrite).concat(extra);
+    return argv.map((arg) => mounts.reduce((s, p) => s.split(p).join(this.hostPath(p, name)), arg));
   }
 
   private environment(name: string, more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     const binDir = join(this.opts.dir, 'bin');
-    if (!existsSync(binDir)) {
-      mkdirSync(binDir, { recursive: true });
-      for (const [prog, path] of Object.entries(this.opts.bins)) symlinkSync(path, join(binDir, prog));
-    }
+    mkdirSync(binDir, { recursive: true });
+    for (const [prog, path] of Object.entries(this.opts.bins)) if (!existsSync(join(binDir, prog))) symlinkSync(path, join(binDir, prog));
     const env: NodeJS.ProcessEnv = { PATH: `${binDir}:/usr/bin:/bin`, HOME: this.opts.dir, KUBECONFIG: this.opts.kubeconfigPath };
     for (const e of this.container(name).env ?? []) {
       const field = e.valueFrom?.fieldRef?.fieldPath;
@@ -199,14 +271,25 @@ export class LocalPod {
 /** The files a volume shows, `emptyDir`, or undefined for a Secret that does not exist (yet). */
 async function volumeFiles(core: CoreV1Api, namespace: string, v: V1Volume): Promise<Files | 'emptyDir' | undefined> {
   if (v.emptyDir) return 'emptyDir';
-  const configMap = async (name: string): Promise<Files> => {
-    const cm = await core.readNamespacedConfigMap({ name, namespace });
-    return { ...(cm.data ?? {}) };
+  // `items` picks keys and names their files (a path may have folders), as the kubelet lays them out
+  const pick = (all: Files, items: Array<{ key: string; path: string }> | undefined, what: string): Files => {
+    if (!items) return all;
+    const out: Files = {};
+    for (const it of items) {
+      const data = all[it.key];
+      if (data === undefined) throw new HarnessError(`volume ${v.name}: ${what} has no key ${it.key} (the kubelet would not start the pod)`);
+      out[it.path] = data;
+    }
+    return out;
   };
-  const secret = async (name: string, optional: boolean): Promise<Files | undefined> => {
+  const configMap = async (name: string, items?: Array<{ key: string; path: string }>): Promise<Files> => {
+    const cm = await core.readNamespacedConfigMap({ name, namespace });
+    return pick({ ...(cm.data ?? {}) }, items, `ConfigMap ${name}`);
+  };
+  const secret = async (name: string, optional: boolean, items?: Array<{ key: string; path: string }>): Promise<Files | undefined> => {
     try {
       const s = await core.readNamespacedSecret({ name, namespace });
-      return Object.fromEntries(Object.entries(s.data ?? {}).map(([k, b64]) => [k, Buffer.from(b64, 'base64')]));
+      return pick(Object.fromEntries(Object.entries(s.data ?? {}).map(([k, b64]) => [k, Buffer.from(b64, 'base64')])), items, `Secret ${name}`);
     } catch (e) {
       if ((e as { code?: number }).code === 404) {
         if (optional) return {};
@@ -215,13 +298,13 @@ async function volumeFiles(core: CoreV1Api, namespace: string, v: V1Volume): Pro
       throw e;
     }
   };
-  if (v.configMap) return configMap(v.configMap.name!);
-  if (v.secret) return (await secret(v.secret.secretName!, v.secret.optional ?? false)) ?? {};
+  if (v.configMap) return configMap(v.configMap.name!, v.configMap.items);
+  if (v.secret) return (await secret(v.secret.secretName!, v.secret.optional ?? false, v.secret.items)) ?? {};
   if (v.projected) {
     const files: Files = {};
     for (const s of v.projected.sources ?? []) {
-      if (s.configMap) Object.assign(files, await configMap(s.configMap.name!));
-      if (s.secret) Object.assign(files, (await secret(s.secret.name!, s.secret.optional ?? false)) ?? {});
+      if (s.configMap) Object.assign(files, await configMap(s.configMap.name!, s.configMap.items));
+      if (s.secret) Object.assign(files, (await secret(s.secret.name!, s.secret.optional ?? false, s.secret.items)) ?? {});
     }
     return files;
   }

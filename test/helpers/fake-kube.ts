@@ -11,7 +11,17 @@
 //   world.beforeCall = async (n, what) => { ... };   // another writer, a rollout, between two calls
 //   world.failAt = { call: 7, after: false };        // the 8th API call fails (after: its write lands first)
 //   const session = world.session(hub, { namespace: 'flyte' });
-import type { V1ClusterRole, V1ClusterRoleBinding, V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
+import type {
+  V1ClusterRole,
+  V1ClusterRoleBinding,
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Lease,
+  V1Pod,
+  V1Secret,
+  V1ServiceAccount,
+} from '@kubernetes/client-node';
 import { toProblem, type Kube } from '../../plugin/cluster/kube.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
 import { Progress, type ClusterSession, type Reach } from '../../plugin/cluster/session.ts';
@@ -100,6 +110,9 @@ export class FakeCluster {
   readonly deployments: Store<V1Deployment>;
   readonly leases: Store<V1Lease>;
   readonly ingresses: Store<V1Ingress>;
+  /** Pod objects as a kubelet reports them (their status), and their containers' logs by `pod/container`. */
+  readonly podObjects: Store<V1Pod>;
+  readonly logs = new Map<string, string>();
   /**
    * Per Deployment, what its running pods read at start-up, when its last rollout finished: the
    * credentials Secret's data, and the clusters the deployed ConfigMaps listed (a pod's mounted
@@ -122,6 +135,7 @@ export class FakeCluster {
     this.deployments = new Store(this);
     this.leases = new Store(this);
     this.ingresses = new Store(this);
+    this.podObjects = new Store(this);
     this.kube = this.makeKube();
   }
   get server(): string {
@@ -275,6 +289,14 @@ export class FakeCluster {
       readNamespacedService: op('readNamespacedService', false, () => {
         throw apiError(404);
       }),
+      listNamespacedPod: op('listNamespacedPod', false, ({ namespace, labelSelector }: P) => ({
+        items: this.podObjects.list(namespace).filter((o) => matchLabels(o, labelSelector)),
+      })),
+      readNamespacedPodLog: op('readNamespacedPodLog', false, ({ name, container }: P) => {
+        const log = this.logs.get(`${name}/${container}`);
+        if (log === undefined) throw apiError(400, `container "${container}" in pod "${name}" is waiting to start`);
+        return log;
+      }),
     };
     const rbac = {
       readClusterRole: op('readClusterRole', false, ({ name }: P) => this.clusterRoles.get(undefined, name)),
@@ -309,6 +331,30 @@ export class FakeCluster {
     const networking = {
       listNamespacedIngress: op('listNamespacedIngress', false, ({ namespace }: P) => ({ items: this.ingresses.list(namespace) })),
     };
+    // RBAC as the authorizer judges it, for the ClusterRoleBindings held here: a subject of the user (or a group of it) bound to a ClusterRole whose rules cover the request
+    const authz = {
+      createSubjectAccessReview: op('createSubjectAccessReview', false, ({ body }: P) => {
+        const { user, groups = [], resourceAttributes: a } = body.spec;
+        const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(user);
+        const isMe = (s: { kind: string; name: string; namespace?: string }) =>
+          (s.kind === 'User' && s.name === user) ||
+          (s.kind === 'Group' && groups.includes(s.name)) ||
+          (sa && s.kind === 'ServiceAccount' && s.name === sa[2] && s.namespace === sa[1]);
+        const allowed = this.bindings.list(undefined).some((b) => {
+          const binding = b as V1ClusterRoleBinding;
+          if (!(binding.subjects ?? []).some((s) => isMe(s as { kind: string; name: string; namespace?: string }))) return false;
+          if (!this.clusterRoles.has(undefined, binding.roleRef.name)) return false;
+          const role = this.clusterRoles.get(undefined, binding.roleRef.name) as V1ClusterRole;
+          return (role.rules ?? []).some(
+            (r) =>
+              (r.apiGroups ?? []).some((g) => g === '*' || g === a.group) &&
+              (r.resources ?? []).some((x) => x === '*' || x === a.resource) &&
+              r.verbs.some((v) => v === '*' || v === a.verb),
+          );
+        });
+        return { status: { allowed } };
+      }),
+    };
     const info = { context: label, server: this.server, userKind: 'client certificate' };
     const kube = {
       ...info,
@@ -320,6 +366,7 @@ export class FakeCluster {
       apps,
       coordination,
       networking,
+      authz,
       call: async (doing: string, fn: () => Promise<unknown>) => {
         try {
           return await fn();
@@ -463,6 +510,8 @@ export class World {
       return { result, source: pem.source, pem: pem.pem! };
     },
     untilRejected: async (endpoint, token) => (this.byServer(endpoint)?.accepts(token) ? {} : { rejectedAfterMs: 0 }),
+    reachServer: async (endpoint) =>
+      this.byServer(endpoint) ? { reachable: true, tls: true } : { reachable: false, tls: false, what: `connection refused by ${endpoint}`, fix: 'check' },
   };
 
   /** A session as openSession makes one, on these clusters. */

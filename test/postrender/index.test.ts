@@ -347,4 +347,107 @@ test('a stream ending in a comment-only document is a fixed point (found by fuzz
   assert.is(postRender(once).output, once);
 });
 
+// ---- a data plane reached through a credential proxy (config/credential-proxy.ts)
+
+const PROXIED = `multicluster:
+  credentialProxy: {image: registry.example.com/kubectl-aws:1.32}
+  clusters:
+    clusterConfigs:
+      - {name: cluster_1, endpoint: "https://203.0.113.1:6443", enabled: true}
+      - name: dp2
+        endpoint: "https://203.0.113.2:6443"
+        enabled: true
+        credentialProxy:
+          identity: flytemc-flyteadmin
+          exec: {command: aws, args: [--region, us-east-1, eks, get-token, --cluster-name, dp2, --output, json]}
+    labelClusterMap:
+      team1: [{id: cluster_1, weight: 1}, {id: dp2, weight: 1}]
+`;
+
+for (const file of CONTROL_PLANES) {
+  test(`${file}, a proxied cluster: FlyteAdmin's entry points at the proxy, each pod runs it first as a native sidecar, twice equals once`, () => {
+    const once = postRender(rendered(file), { config: configFromValues('values.yaml', PROXIED) }).output;
+    const out = objects(once);
+    const cm = find(out, 'ConfigMap', 'flyte-admin-clusters-config')!.data;
+    assert.is(cm['clusters.yaml'], find(out, 'ConfigMap', 'flyte-clusterresourcesync-config')!.data['clusters.yaml']);
+    const dp2 = (parseYaml(cm['clusters.yaml']) as Obj).clusters.clusterConfigs[1];
+    assert.equal(dp2, {
+      name: 'dp2',
+      endpoint: 'http://127.0.0.1:17101',
+      enabled: true,
+      auth: { tokenPath: '/dev/null', certPath: '/var/run/credentials/dp2_cacert' },
+      credentialProxy: {
+        server: 'https://203.0.113.2:6443',
+        port: 17101,
+        image: 'registry.example.com/kubectl-aws:1.32',
+        identity: 'flytemc-flyteadmin',
+        exec: { command: 'aws', args: ['--region', 'us-east-1', 'eks', 'get-token', '--cluster-name', 'dp2', '--output', 'json'] },
+      },
+    });
+    const kubeconfig = parseYaml(cm['flytemc-proxy-dp2.kubeconfig']) as Obj;
+    assert.equal(kubeconfig.clusters[0].cluster, { server: 'https://203.0.113.2:6443', 'certificate-authority': 'dp2_cacert' });
+    assert.equal(kubeconfig.users[0].user.exec.command, 'aws');
+    assert.is(kubeconfig.users[0].user.exec.interactiveMode, 'Never');
+    for (const d of ['flyteadmin', 'syncresources']) {
+      const pod = find(out, 'Deployment', d)!.spec.template.spec;
+      const sidecar = pod.initContainers[0];
+      assert.equal([sidecar.name, sidecar.restartPolicy, sidecar.image], ['flytemc-proxy-dp2', 'Always', 'registry.example.com/kubectl-aws:1.32'], d);
+      assert.ok(sidecar.args.includes('--address=127.0.0.1') && sidecar.args.includes('--port=17101'), d);
+      assert.equal(sidecar.startupProbe.exec.command.slice(-3), ['get', '--raw', '/flytemc-credential-proxy/ready'], d);
+      const volume = pod.volumes.find((v: Obj) => v.name === 'flytemc-credential-proxy');
+      const sources = volume.projected.sources;
+      assert.equal(sources[1].secret.items, [{ key: 'dp2_cacert', path: 'dp2_cacert' }], `${d}: the CA, never a token`);
+    }
+    // the other init containers keep their order after the sidecar, and the credentials still reach the three places
+    assert.equal(
+      find(out, 'Deployment', 'flyteadmin')!
+        .spec.template.spec.initContainers.map((c: Obj) => c.name)
+        .slice(0, 4),
+      ['flytemc-proxy-dp2', 'run-migrations', 'seed-projects', 'sync-cluster-resources'],
+    );
+    for (const place of THREE_PLACES) assert.is(credentialMounts(out, place).length, 1, place.container);
+    assert.is(postRender(once, { config: configFromValues('values.yaml', PROXIED) }).output, once);
+    assert.is(postRender(once).output, once, 'from its own output');
+    assert.equal(postRender(once).patches, []);
+  });
+}
+
+test('a proxy taken away again: sidecars, volume and kubeconfigs go, the entry is a token one', () => {
+  const once = postRender(rendered('controlplane.yaml'), { config: configFromValues('values.yaml', PROXIED) }).output;
+  const plain = PROXIED.replace(/ {8}credentialProxy:\n.*\n.*\n/, '');
+  const back = objects(postRender(once, { config: configFromValues('values.yaml', plain) }).output);
+  const fresh = objects(postRender(rendered('controlplane.yaml'), { config: configFromValues('values.yaml', plain) }).output);
+  for (const d of ['flyteadmin', 'syncresources'])
+    assert.equal(find(back, 'Deployment', d)!.spec.template.spec, find(fresh, 'Deployment', d)!.spec.template.spec, d);
+  assert.equal(find(back, 'ConfigMap', 'flyte-admin-clusters-config')!.data, find(fresh, 'ConfigMap', 'flyte-admin-clusters-config')!.data);
+});
+
+test('a proxied cluster, bad input: a token and a proxy, no image, a port twice, a credential in its environment, a loopback endpoint by hand', () => {
+  const msg = problemsOf(`multicluster:
+  clusters:
+    clusterConfigs:
+      - name: a
+        endpoint: https://a:6443
+        enabled: true
+        auth: {tokenPath: /var/run/credentials/a_token}
+        credentialProxy: {image: i, port: 18000, exec: {command: aws}}
+      - name: b
+        endpoint: https://b:6443
+        enabled: true
+        credentialProxy: {port: 18000, exec: {command: aws, env: [{name: AWS_SECRET_ACCESS_KEY, value: x}]}}
+      - {name: c, endpoint: "http://127.0.0.1:18001", enabled: true}
+`);
+  assert.match(msg, /values\.yaml:7 .*cluster "a" sets both a token file \(auth\) and credentialProxy.*\n {2}fix: remove `auth`/);
+  assert.match(msg, /values\.yaml:12 .*cluster "b" has a credential proxy but no image.*\n {2}fix: set multicluster\.credentialProxy\.image/);
+  assert.match(msg, /port 18000 is also the proxy port of "a"/);
+  assert.match(
+    msg,
+    /AWS_SECRET_ACCESS_KEY=<masked: 1 character> looks like a credential.*\n {2}fix: remove it: the proxy gets its credentials from the pod's identity/,
+  );
+  assert.match(
+    msg,
+    /values\.yaml:13 .*endpoint "http:\/\/127\.0\.0\.1:18001" is the loopback address of a credential proxy.*\n {2}fix: give the data plane's https:\/\/ URL/,
+  );
+});
+
 test.run();

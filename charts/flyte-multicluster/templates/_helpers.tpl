@@ -40,6 +40,14 @@ block and flyte-core's separately). Renders nothing; fails with where â†’ what â
   {{- if or $c.clusterConfigs $c.labelClusterMap $c.defaultExecutionLabel -}}
     {{- fail "\n\nflyte-core.configmap.clusters is set on a control plane: the cluster list belongs in multicluster.clusters (validated, and wired to the credentials by the flytemc post-renderer).\nMove clusterConfigs, labelClusterMap and defaultExecutionLabel to multicluster.clusters." -}}
   {{- end -}}
+  {{- /* a credential proxy is a native sidecar: an init container with restartPolicy Always, on by default from Kubernetes 1.29 */ -}}
+  {{- $proxied := list -}}
+  {{- range $c := (($mc.clusters | default dict).clusterConfigs | default list) -}}
+    {{- if $c.credentialProxy -}}{{- $proxied = append $proxied $c.name -}}{{- end -}}
+  {{- end -}}
+  {{- if and $proxied (semverCompare "<1.29-0" .Capabilities.KubeVersion.Version) -}}
+    {{- fail (printf "\n\nmulticluster.clusters.clusterConfigs: %s reached through a credential proxy (credentialProxy), which runs as a native sidecar (an init container with restartPolicy: Always): Kubernetes 1.29 or later, and this control plane's cluster is %s.\nUpgrade the control plane's cluster to 1.29 or later (or pass its real version: helm --kube-version), or keep these clusters on the long-lived token (remove credentialProxy; flytemc join without --auth)." (join ", " $proxied) .Capabilities.KubeVersion.Version) -}}
+  {{- end -}}
   {{- if not ($core.flyteadmin | default dict).enabled -}}
     {{- fail "\n\nmulticluster.role is control-plane but flyte-core.flyteadmin.enabled is false: a control plane runs FlyteAdmin.\nPass only one role file: values-controlplane.yaml (not values-dataplane.yaml as well)." -}}
   {{- end -}}

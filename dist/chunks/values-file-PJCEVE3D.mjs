@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  addClusters,
+  clusterListFile,
+  editValuesFile,
+  enabledClusters,
+  removeCluster,
+  replaceClustersText,
+  setEnabled,
+  snippet
+} from "./chunk-KKHRX4D3.mjs";
+import "./chunk-Q3OCJIB4.mjs";
+import "./chunk-O6V7UVI7.mjs";
+import "./chunk-RLB7AC44.mjs";
+import "./chunk-7QJUPDXI.mjs";
+import "./chunk-7WIHMZLF.mjs";
+import "./chunk-CA6QZ6ZD.mjs";
+import "./chunk-WC3NI36A.mjs";
+import "./chunk-5JWNXXDS.mjs";
+import "./chunk-2FDVLR4Z.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  addClusters,
+  clusterListFile,
+  editValuesFile,
+  enabledClusters,
+  removeCluster,
+  replaceClustersText,
+  setEnabled,
+  snippet
+};
