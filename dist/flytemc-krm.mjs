@@ -6,34 +6,34 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-QSW3M4WJ.mjs";
-import "./chunks/chunk-XAZDF53T.mjs";
-import "./chunks/chunk-FMDVFPZZ.mjs";
-import "./chunks/chunk-5SD7UKIS.mjs";
+} from "./chunks/chunk-Z36BM3ZM.mjs";
+import "./chunks/chunk-FRHPXH7G.mjs";
+import "./chunks/chunk-S7AHXU5G.mjs";
+import "./chunks/chunk-GQ3HJAID.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
-import "./chunks/chunk-XMNVS4CT.mjs";
-import "./chunks/chunk-FHC65VTN.mjs";
+import "./chunks/chunk-LPW2GZIF.mjs";
+import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-JHCCJEJG.mjs";
-import "./chunks/chunk-O6V7UVI7.mjs";
+} from "./chunks/chunk-WTNXGHKF.mjs";
+import "./chunks/chunk-OVTT6LDP.mjs";
 import {
   isObject
-} from "./chunks/chunk-RLB7AC44.mjs";
+} from "./chunks/chunk-4VJRSWY5.mjs";
 import {
   segments
-} from "./chunks/chunk-7QJUPDXI.mjs";
+} from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-7WIHMZLF.mjs";
+} from "./chunks/chunk-34PAFPIM.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-CA6QZ6ZD.mjs";
+} from "./chunks/chunk-A6GMY4SC.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-WC3NI36A.mjs";
+} from "./chunks/chunk-SIUB527W.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -41,11 +41,11 @@ import {
   error,
   formatProblem,
   redact
-} from "./chunks/chunk-5JWNXXDS.mjs";
+} from "./chunks/chunk-63GRERJM.mjs";
 import {
   dumpYaml,
   isYamlError
-} from "./chunks/chunk-2FDVLR4Z.mjs";
+} from "./chunks/chunk-CMVQK6VE.mjs";
 import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
@@ -174,7 +174,7 @@ ${body}`;
   );
 }
 
-// plugin/krm-main.ts
+// plugin/bin/flytemc-krm.ts
 var usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
        flytemc-krm < resource-list.yaml
 

@@ -7,40 +7,40 @@ import {
   guard,
   running,
   self
-} from "./chunks/chunk-JHCCJEJG.mjs";
+} from "./chunks/chunk-WTNXGHKF.mjs";
 import {
   EXIT
-} from "./chunks/chunk-5JWNXXDS.mjs";
+} from "./chunks/chunk-63GRERJM.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
 
-// plugin/cli.ts
+// plugin/bin/flytemc.ts
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-PL34AA42.mjs"),
-  install: () => import("./chunks/install-5SHCXV4I.mjs"),
-  export: () => import("./chunks/export-FAJPQ4ZM.mjs"),
-  join: () => import("./chunks/join-OZ4GYEOF.mjs"),
-  check: () => import("./chunks/check-XMVYAHZQ.mjs"),
-  smoke: () => import("./chunks/smoke-VIRYYUXF.mjs"),
-  rbac: () => import("./chunks/rbac-DPJHV2UL.mjs"),
-  validate: () => import("./chunks/validate-LMBSJ4EP.mjs"),
-  routes: () => import("./chunks/routes-HWI6BNQW.mjs"),
-  labels: () => import("./chunks/labels-T32PYXSS.mjs"),
-  cordon: () => import("./chunks/cordon-P7GOCIU5.mjs"),
-  uncordon: () => import("./chunks/uncordon-44YTQLCS.mjs"),
-  drain: () => import("./chunks/drain-Y5W5NB6E.mjs"),
-  rotate: () => import("./chunks/rotate-IZKXFAC4.mjs"),
-  unjoin: () => import("./chunks/unjoin-W6HF2CB5.mjs"),
-  "post-render": () => import("./chunks/post-render-ZHA2T2RO.mjs")
+  setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
+  install: () => import("./chunks/install-ZFDEWJCD.mjs"),
+  export: () => import("./chunks/export-CHTUTNJF.mjs"),
+  join: () => import("./chunks/join-PT63DDMT.mjs"),
+  check: () => import("./chunks/check-4JTAG3US.mjs"),
+  smoke: () => import("./chunks/smoke-QHNKNPEI.mjs"),
+  rbac: () => import("./chunks/rbac-FJGWNSRB.mjs"),
+  validate: () => import("./chunks/validate-IPOTFZZI.mjs"),
+  routes: () => import("./chunks/routes-WOLGX73P.mjs"),
+  labels: () => import("./chunks/labels-VHXSNHZO.mjs"),
+  cordon: () => import("./chunks/cordon-CETNBEJ5.mjs"),
+  uncordon: () => import("./chunks/uncordon-DAYMOTWC.mjs"),
+  drain: () => import("./chunks/drain-Z53DMWLP.mjs"),
+  rotate: () => import("./chunks/rotate-HMU33AQA.mjs"),
+  unjoin: () => import("./chunks/unjoin-BSOLK2HW.mjs"),
+  "post-render": () => import("./chunks/post-render-SN4GRKVK.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
-// plugin/post-render-script.ts
+// plugin/bin/post-render-script.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -59,7 +59,7 @@ function loadPostRenderScript(dir, req) {
   return module.exports;
 }
 
-// plugin/cli.ts
+// plugin/bin/flytemc.ts
 async function help() {
   const names = Object.keys(commands);
   const summaries = await Promise.all(names.map(async (n) => (await commands[n]()).summary));

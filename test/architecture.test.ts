@@ -13,20 +13,23 @@ import { ROOT } from './helpers/helm.ts';
 import { existsSync } from 'node:fs';
 import { COVERED_BY } from './covered-by.ts';
 
-/** Each layer and the layers it may import from (itself always). `base` is plugin/*.ts and plugin/generated/. */
+/** Each folder of plugin/ is a layer: the layers it may import from (itself always), lowest first. */
 export const LAYERS: Record<string, string[]> = {
-  base: [],
-  config: ['base'],
-  postrender: ['base', 'config'],
-  cluster: ['base', 'config'],
-  flyteadmin: ['base', 'config'],
-  'helm4-post-renderer': ['base'],
-  export: ['base', 'config', 'postrender'],
-  commands: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer'],
-  programs: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer', 'commands'],
+  generated: [],
+  problems: [],
+  yaml: ['problems'],
+  cli: ['problems', 'yaml'],
+  helm: ['generated', 'problems', 'yaml', 'cli'],
+  config: ['generated', 'problems', 'yaml', 'cli', 'helm'],
+  postrender: ['generated', 'problems', 'yaml', 'config'],
+  cluster: ['problems', 'yaml', 'cli', 'helm', 'config'],
+  flyteadmin: ['problems', 'yaml', 'cli', 'config'],
+  export: ['problems', 'yaml', 'cli', 'helm', 'config', 'postrender'],
+  commands: ['generated', 'problems', 'yaml', 'cli', 'helm', 'config', 'postrender', 'cluster', 'flyteadmin', 'export'],
+  bin: ['generated', 'problems', 'yaml', 'cli', 'helm', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'commands'],
 };
 /** The programs (the entry points esbuild bundles), at the top. */
-const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-main.ts'];
+const PROGRAMS = ['plugin/bin/flytemc.ts', 'plugin/bin/flytemc-post-renderer.ts', 'plugin/bin/flytemc-krm.ts'];
 /** Modules of commands/ that are not commands: shared flag parsing, running Helm as install does, and the command table. */
 const COMMAND_HELPERS = [
   'plugin/commands/cluster-flags.ts',
@@ -75,10 +78,8 @@ function edges(files: string[]): Edge[] {
 }
 
 const layerOf = (f: string): string => {
-  if (PROGRAMS.includes(f)) return 'programs';
   const parts = f.split('/');
-  if (parts.length === 2 || parts[1] === 'generated') return 'base';
-  return parts[1]!;
+  return parts.length === 2 ? 'plugin' : parts[1]!;
 };
 
 const files = walk(join(ROOT, 'plugin'));

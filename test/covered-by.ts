@@ -4,7 +4,7 @@
 // an entry here, every entry names an existing test, and no entry is left for a module that now
 // has its own test or is gone.
 export const COVERED_BY: Record<string, { test: string; why: string }> = {
-  'plugin/chart-files.ts': {
+  'plugin/helm/chart-files.ts': {
     test: 'test/export.test.ts',
     why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
   },
@@ -19,7 +19,7 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
   'plugin/commands/cordon.ts': {
     test: 'test/flyte-day2.test.ts',
-    why: 'cordon --upgrade on the real FlyteAdmin: executions routes predicted for the cluster go elsewhere; the offline refusals in test/cli.test.ts',
+    why: 'cordon --upgrade on the real FlyteAdmin: executions routes predicted for the cluster go elsewhere; the offline refusals in test/bin/flytemc.test.ts',
   },
   'plugin/commands/uncordon.ts': { test: 'test/flyte-day2.test.ts', why: 'uncordon --upgrade on the real FlyteAdmin: the cluster takes work again' },
   'plugin/commands/drain.ts': {
@@ -27,7 +27,7 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: 'drain on the real FlyteAdmin: timeout listing the work, passing once it ends, --abort, FlyteAdmin stopped mid-drain, bad input',
   },
   'plugin/commands/control-plane-values.ts': {
-    test: 'test/cli.test.ts',
+    test: 'test/bin/flytemc.test.ts',
     why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
   },
   'plugin/cluster/probe.ts': {
@@ -42,10 +42,10 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/commands/install.test.ts',
     why: "install's options and Helm's, stray words, Helm's failures to exit codes, against real Helm 3 and 4; cordon --upgrade in test/flyte-day2.test.ts",
   },
-  'plugin/commands/index.ts': { test: 'test/cli.test.ts', why: 'help lists every command, each loads and has --help' },
+  'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': {
-    test: 'test/cli.test.ts',
+    test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
   },
   'plugin/commands/post-render.ts': {
@@ -54,11 +54,11 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   },
   'plugin/commands/rbac.ts': { test: 'test/postrender/dataplane.test.ts', why: 'rbac -f with yaml, json and table output' },
   'plugin/commands/rotate.ts': { test: 'test/join.test.ts', why: 'rotate through the CLI on harness clusters' },
-  'plugin/commands/routes.ts': { test: 'test/cli.test.ts', why: 'routes, --simulate and --execution through the built CLI' },
+  'plugin/commands/routes.ts': { test: 'test/bin/flytemc.test.ts', why: 'routes, --simulate and --execution through the built CLI' },
   'plugin/commands/setup.ts': { test: 'test/plugin.test.ts', why: 'setup for Helm 3 and Helm 4, shared and separate plugin folders' },
   'plugin/commands/unjoin.ts': { test: 'test/join.test.ts', why: 'unjoin through the CLI on harness clusters' },
   'plugin/commands/validate.ts': {
-    test: 'test/cli.test.ts',
+    test: 'test/bin/flytemc.test.ts',
     why: "validate on the upstream guide's values and every defect; --data-plane in test/postrender/dataplane.test.ts",
   },
   'plugin/config/check-config.ts': {
@@ -76,9 +76,9 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/config/secret-check.ts': { test: 'test/postrender/index.test.ts', why: "guide defect 6: raw text under a Secret's data" },
   'plugin/config/storage.ts': { test: 'test/postrender/dataplane.test.ts', why: 'storage of values and of rendered storage.yaml, compared' },
   'plugin/config/types.ts': { test: 'test/postrender/index.test.ts', why: 'types and the default credentials only (tsc checks the types)' },
-  'plugin/config/validate-files.ts': { test: 'test/cli.test.ts', why: 'validate -f; test/fuzz-config.test.ts runs it on a sample of random files' },
+  'plugin/config/validate-files.ts': { test: 'test/bin/flytemc.test.ts', why: 'validate -f; test/fuzz-config.test.ts runs it on a sample of random files' },
   'plugin/config/where.ts': { test: 'test/postrender/index.test.ts', why: 'file:line (pointer) in the config problems' },
-  'plugin/data.ts': { test: 'test/config/values-file.test.ts', why: 'sameData decides whether a values file changed; isObject is everywhere' },
+  'plugin/yaml/data.ts': { test: 'test/config/values-file.test.ts', why: 'sameData decides whether a values file changed; isObject is everywhere' },
   'plugin/export/argocd.ts': { test: 'test/export.test.ts', why: 'export argocd, built with kustomize' },
   'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
   'plugin/export/flux.ts': { test: 'test/export.test.ts', why: 'export flux, its patches applied with kustomize' },
@@ -91,16 +91,16 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
   },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
-  'plugin/helm.ts': { test: 'test/plugin.test.ts', why: "Helm's plugin contract: HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG, Helm 3 and 4" },
-  'plugin/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },
-  'plugin/helm4-post-renderer/run.mjs': {
+  'plugin/helm/helm.ts': { test: 'test/plugin.test.ts', why: "Helm's plugin contract: HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG, Helm 3 and 4" },
+  'plugin/helm/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },
+  'plugin/helm/helm4-post-renderer/run.mjs': {
     test: 'test/plugin.test.ts',
     why: "Helm 4 hides a post-renderer's stderr: the launcher passes it through and writes the error file",
   },
-  'plugin/install-check.mjs': { test: 'test/plugin.test.ts', why: 'helm plugin install from a folder, git and a tarball runs the hook' },
-  'plugin/krm-main.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
-  'plugin/output.ts': { test: 'test/cli.test.ts', why: '-o table|yaml|json of validate, routes, labels' },
-  'plugin/post-renderer-main.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
+  'plugin/bin/install-check.mjs': { test: 'test/plugin.test.ts', why: 'helm plugin install from a folder, git and a tarball runs the hook' },
+  'plugin/bin/flytemc-krm.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
+  'plugin/cli/output.ts': { test: 'test/bin/flytemc.test.ts', why: '-o table|yaml|json of validate, routes, labels' },
+  'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
   'plugin/postrender/find.ts': {
     test: 'test/postrender/index.test.ts',
     why: "stage 2 of the pipeline: the config from --config, the chart's document or the stream",
@@ -111,12 +111,12 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/fuzz.test.ts',
     why: "every accepted case's patched Deployments, and issue 14's duplicated volume; the schema checks in test/postrender/index.test.ts",
   },
-  'plugin/problems.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
-  'plugin/shell.ts': { test: 'test/cli.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
-  'plugin/stdio.ts': {
+  'plugin/problems/problems.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
+  'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
+  'plugin/cli/stdio.ts': {
     test: 'test/post-renderer-process.test.ts',
-    why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/limits.test.ts',
+    why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/yaml/limits.test.ts',
   },
-  'plugin/yaml-locate.ts': { test: 'test/postrender/index.test.ts', why: 'file:line of a JSON pointer in every config problem' },
-  'plugin/yaml.ts': { test: 'test/yaml-input.test.ts', why: "flytemc's YAML dialect (YAML 1.1 octal, no timestamps)" },
+  'plugin/yaml/locate.ts': { test: 'test/postrender/index.test.ts', why: 'file:line of a JSON pointer in every config problem' },
+  'plugin/yaml/dialect.ts': { test: 'test/yaml/input.test.ts', why: "flytemc's YAML dialect (YAML 1.1 octal, no timestamps)" },
 };

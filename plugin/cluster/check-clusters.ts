@@ -21,14 +21,14 @@
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret; clusters
 // the deployed config or the records add to it get a row too.
 import { basename } from 'node:path';
-import { FlytemcError, error, marked, EXIT, redact } from '../problems.ts';
+import { FlytemcError, error, marked, EXIT, redact } from '../problems/problems.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES, IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
-import { trimSlashes } from '../json-pointer.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { readText } from '../stdio.ts';
+import { trimSlashes } from '../yaml/json-pointer.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { readText } from '../cli/stdio.ts';
 import { readCredentials, type ClusterRecord } from './hub.ts';
 import { loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { REAL_REACH, hubContextOf, type Reach } from './session.ts';
@@ -46,7 +46,7 @@ import {
   type ResourceTemplate,
 } from '../config/rbac.ts';
 import { mapLimit } from './util.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { assignPorts, isProxied, realEndpoint, wire, type WiredProxy } from '../config/credential-proxy.ts';
 import { checkProxy } from './proxy-status.ts';
 import { deniedTo } from './member.ts';

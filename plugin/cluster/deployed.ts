@@ -3,10 +3,10 @@
 // flyte-clusterresourcesync-config for the cluster resource sync), and whether FlyteAdmin's pods
 // run with what they say (its rollout).
 import type * as K8s from '@kubernetes/client-node';
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError } from '../yaml.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError } from '../yaml/dialect.ts';
 import type { ClusterConfig } from '../config/types.ts';
 import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
 import { rolloutState } from './rollout.ts';

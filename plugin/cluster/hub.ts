@@ -8,7 +8,7 @@
 // Secrets a rotation retired but has not revoked yet): join refuses the same cluster under a second
 // name, unjoin/rotate find the member's token Secrets, `rotate --finish` what is left to revoke.
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { ensureNamespace, isConflict, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';

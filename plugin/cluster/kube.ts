@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, markWhere, warning, formatProblem, EXIT, redact } from '../problems.ts';
-import { trimSlashes } from '../json-pointer.ts';
+import { FlytemcError, error, markWhere, warning, formatProblem, EXIT, redact } from '../problems/problems.ts';
+import { trimSlashes } from '../yaml/json-pointer.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 

@@ -4,11 +4,11 @@
 // where the team sees it (`kubectl get configmap flytemc-execution-labels -o yaml`), whichever
 // machine or CI job applied the labels; written with a compare-and-swap on its resourceVersion.
 import type * as K8s from '@kubernetes/client-node';
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml } from '../yaml.ts';
-import { isObject } from '../data.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { isObject } from '../yaml/data.ts';
 import { isConflict, readOrAbsent, type Kube } from './kube.ts';
 
 const NAME = 'flytemc-execution-labels';

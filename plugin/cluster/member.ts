@@ -10,7 +10,7 @@
 // (so that `helm flytemc install data-plane` later adopts it instead of refusing it) and flytemc's
 // own marker (so that unjoin deletes only what join created and no release has adopted since).
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, type Problem, EXIT } from '../problems.ts';
+import { FlytemcError, error, type Problem, EXIT } from '../problems/problems.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, statusCode, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import {

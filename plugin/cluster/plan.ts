@@ -1,8 +1,8 @@
 // The plan every command builds as it goes: one entry per object it looked at, with what it
 // did (or, with --dry-run, would do) and a diff with every token masked. Steps call
 // `plan.apply(change, write)`: the write runs only when it is not a dry run.
-import { FlytemcError, formatProblems, marked, type Problem } from '../problems.ts';
-import { dumpYaml } from '../yaml.ts';
+import { FlytemcError, formatProblems, marked, type Problem } from '../problems/problems.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { lineDiff } from './util.ts';
 
 type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';

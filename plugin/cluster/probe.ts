@@ -7,7 +7,7 @@
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
 import { describeNetworkError } from './kube.ts';
-import { EXIT, FlytemcError, error, redact } from '../problems.ts';
+import { EXIT, FlytemcError, error, redact } from '../problems/problems.ts';
 import { mapLimit, sleep } from './util.ts';
 
 type Stage = 'reachable' | 'tls' | 'token' | 'permissions';

@@ -5,11 +5,11 @@
 // server and names an exec plugin; and, where pods run, the sidecar's state and its log, in which
 // `kubectl proxy` says why it got no credential (the exec plugin missing from the image, or failing).
 import type * as K8s from '@kubernetes/client-node';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { kubeconfigKey, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
-import { redact } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
+import { redact } from '../problems/problems.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
 import type { Kube } from './kube.ts';
 import { flyteadminDeployments } from './rollout.ts';
 

@@ -15,10 +15,10 @@
 // and the message names that command. A failure before step 2 deletes the new Secret: then
 // nothing has changed.
 import { randomBytes } from 'node:crypto';
-import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
+import { FlytemcError, error, warning, type Problem, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
 import { DEFAULT_TOKEN_SECRET, SERVICE_ACCOUNT } from '../config/rbac.ts';
-import { self } from '../shell.ts';
+import { self } from '../cli/shell.ts';
 import { ConcurrentChange, editCredentials, joinedElsewhere, readCredentials, type ClusterRecord } from './hub.ts';
 import type { Kube } from './kube.ts';
 import { clusterUid, deleteTokenSecret, ensureTokenSecret, listTokenSecrets, rotateCreation, waitForToken } from './member.ts';

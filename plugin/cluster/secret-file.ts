@@ -9,16 +9,16 @@
 // clusters already in FILE are kept; without it, a FILE holding other clusters is refused
 // rather than overwritten. The same input writes the same bytes.
 import { chmodSync, existsSync } from 'node:fs';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { FILE_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
+import { FILE_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
 import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
-import { readText, writeFileAtomic } from '../stdio.ts';
-import { isObject } from '../data.ts';
+import { readText, writeFileAtomic } from '../cli/stdio.ts';
+import { isObject } from '../yaml/data.ts';
 
 interface SecretFile extends CredentialStore {
   /** Writes the file (unless a dry run, or nothing changed); call once, after every join. */

@@ -1,9 +1,9 @@
 // What join, unjoin, rotate and check start with: the operator's kubeconfig, the hub (the control
 // plane's cluster), the namespace, progress lines on a terminal and the plan of changes (printed
 // as a diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
-import { kubeContextSetting } from '../helm.ts';
-import { UsageError, marked } from '../problems.ts';
-import { progressEnabled } from '../shell.ts';
+import { kubeContextSetting } from '../helm/helm.ts';
+import { UsageError, marked } from '../problems/problems.ts';
+import { progressEnabled } from '../cli/shell.ts';
 import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
 import { type Change, Plan } from './plan.ts';
 import { proveToken, reachServer, untilRejected } from './probe.ts';

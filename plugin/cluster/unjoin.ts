@@ -13,10 +13,10 @@
 // The last data plane of a running control plane is refused unless --force: it could not be upgraded without
 // a cluster. With --force, an unreachable member is skipped (its objects stay).
 import { existsSync } from 'node:fs';
-import { FlytemcError, error, warning, type Problem, EXIT } from '../problems.ts';
+import { FlytemcError, error, warning, type Problem, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
-import { self } from '../shell.ts';
-import { readText } from '../stdio.ts';
+import { self } from '../cli/shell.ts';
+import { readText } from '../cli/stdio.ts';
 import { clustersFromFile } from './check-clusters.ts';
 import { deployedLists } from './deployed.ts';
 import { joinedElsewhere, readCredentials, removeCredentials } from './hub.ts';

@@ -2,8 +2,8 @@
 // where it is (--admin, its HTTP URL), how long a request may take, and its client credentials when
 // auth is on (never from the command line itself: a file, or the environment flytectl reads).
 // Not a command: commands/index.ts lists the commands.
-import { UsageError } from '../problems.ts';
-import { readText } from '../stdio.ts';
+import { UsageError } from '../problems/problems.ts';
+import { readText } from '../cli/stdio.ts';
 import { timeoutOption } from './cluster-flags.ts';
 
 /** The options, as each command's commandLine() takes them. */

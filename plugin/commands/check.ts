@@ -1,10 +1,10 @@
 // `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
 // through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check-clusters.ts).
 // Exit 3 when any finding fails.
-import { EXIT, UsageError } from '../problems.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { namespaceSetting } from '../helm.ts';
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { namespaceSetting } from '../helm/helm.ts';
 import { KUBE_OPTIONS, kubeOptions, namespaceLine } from './cluster-flags.ts';
 
 export const summary = "check every configured data plane from both sides: credentials from the hub, flytepropeller's way back from the member";
@@ -85,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
     });
     if (v.output === 'json') await writeOut(JSON.stringify(report, null, 2) + '\n');
     else if (v.output === 'yaml') {
-      const { dumpYaml } = await import('../yaml.ts');
+      const { dumpYaml } = await import('../yaml/dialect.ts');
       await writeOut(dumpYaml(report));
     } else await writeOut(namespaceLine(report.namespace, report.namespaceFrom, report.hub) + formatTable(report));
     return report.ok ? EXIT.ok : EXIT.failed;

@@ -1,10 +1,10 @@
 // `flytemc drain NAME --admin URL -f VALUES...`: cordon, then wait until FlyteAdmin lists no
 // execution on the cluster that has not ended (or abort them with --abort); see
 // plugin/flyteadmin/drain.ts for the order and control-plane-values.ts for the cordon.
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { StoppedPartWay, commandLine, guard, partWay, progressEnabled, self } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { table } from '../output.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { StoppedPartWay, commandLine, guard, partWay, progressEnabled, self } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { table } from '../cli/output.ts';
 import { computeRoutes } from '../config/routes.ts';
 import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';

@@ -1,11 +1,11 @@
 // `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
 // Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
 import { join } from 'node:path';
-import type { Cloud } from '../chart-files.ts';
+import type { Cloud } from '../helm/chart-files.ts';
 import { namespaceOf } from './cluster-flags.ts';
-import { EXIT, UsageError } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 
 export const summary = "write the control plane for kustomize, Flux or Argo CD: the post-renderer's changes as kustomize patches";
 export const usage = `Usage: flytemc export kustomize|flux|argocd --out DIR [-f FILE...] [options]
@@ -108,12 +108,12 @@ export async function run(argv: string[]): Promise<number> {
         if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
     if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
 
-    const { detectHelm, pluginRoot, shellQuote } = await import('../helm.ts');
+    const { detectHelm, pluginRoot, shellQuote } = await import('../helm/helm.ts');
     const { VERSION } = await import('../generated/version.js');
     const namespace = namespaceOf(v.namespace);
     const release = v.release ?? 'flyte';
     const root = pluginRoot();
-    const { shippedChart } = await import('../chart-files.ts');
+    const { shippedChart } = await import('../helm/chart-files.ts');
     const chart = v.chart ?? shippedChart(root);
     const files = v.values ?? [];
     const apiVersions = v['api-versions'] ?? [];

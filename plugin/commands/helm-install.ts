@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { delimiter } from 'node:path';
-import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../chart-files.ts';
-import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm.ts';
+import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart, type Cloud, type Role } from '../helm/chart-files.ts';
+import { detectHelm, helmEnv, kubeContextSetting, namespaceSetting, pluginRoot, runHelmPassthrough, shellQuote } from '../helm/helm.ts';
 import {
   RENDERER,
   helm4PluginsPath,
@@ -15,14 +15,14 @@ import {
   registeredHelm4Folder,
   separateHelm4Dir,
   writeRecord,
-} from '../helm4-post-renderer/register.ts';
-import { EXIT, UsageError, redact } from '../problems.ts';
-import { debugOn, newErrorFilePath, printWarnings } from '../shell.ts';
+} from '../helm/helm4-post-renderer/register.ts';
+import { EXIT, UsageError, redact } from '../problems/problems.ts';
+import { debugOn, newErrorFilePath, printWarnings } from '../cli/shell.ts';
 import { unknownCoreKeys } from '../config/flyte-core-keys.ts';
 import { parseValuesFile } from '../config/from-values.ts';
 import { where } from '../config/where.ts';
-import { isObject } from '../data.ts';
-import { writeOut } from '../stdio.ts';
+import { isObject } from '../yaml/data.ts';
+import { writeOut } from '../cli/stdio.ts';
 
 interface Parsed {
   role: Role;

@@ -1,9 +1,9 @@
 // `helm flytemc install control-plane|data-plane`: `helm upgrade --install` of the
 // flyte-multicluster chart with the right values files and post-renderer for the running Helm.
-import { EXIT } from '../problems.ts';
-import { guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { RENDERER } from '../helm4-post-renderer/register.ts';
+import { EXIT } from '../problems/problems.ts';
+import { guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
 import { parseInstallArgs, runInstall } from './helm-install.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';

@@ -1,9 +1,9 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
 import { snippet } from '../config/values-file.ts';
-import { EXIT, UsageError, formatProblems, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { EXIT, UsageError, formatProblems, marked } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each (or --auth: a credential proxy), token + CA into the control plane';

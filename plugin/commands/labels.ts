@@ -9,16 +9,16 @@ import { readValuesFiles, type ValuesFile } from '../config/from-values.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
-import { get } from '../json-pointer.ts';
-import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render, table, type Format } from '../output.ts';
+import { get } from '../yaml/json-pointer.ts';
+import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, render, table, type Format } from '../cli/output.ts';
 import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
-import { commandLine, guard, partWay, printWarnings, self } from '../shell.ts';
+import { commandLine, guard, partWay, printWarnings, self } from '../cli/shell.ts';
 import { HUB_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
-import { writeOut } from '../stdio.ts';
-import { isObject } from '../data.ts';
-import { shellQuote } from '../helm.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { isObject } from '../yaml/data.ts';
+import { shellQuote } from '../helm/helm.ts';
 
 export const summary = 'execution cluster labels as code: apply multicluster.executionLabels to FlyteAdmin, diff them, or write flytectl files';
 export const usage = `Usage: helm flytemc labels apply --admin URL -f FILE... [--prune|--prune-all] [--dry-run] [--kube-context HUB] [-n NS]

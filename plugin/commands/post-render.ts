@@ -3,9 +3,9 @@
 import { configFromValues } from '../config/from-values.ts';
 import { VERSION } from '../generated/version.js';
 import { postRender } from '../postrender/index.ts';
-import { EXIT } from '../problems.ts';
-import { commandLine, guard, newErrorFilePath, printWarnings } from '../shell.ts';
-import { readInput, readText, writeOut } from '../stdio.ts';
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, newErrorFilePath, printWarnings } from '../cli/shell.ts';
+import { readInput, readText, writeOut } from '../cli/stdio.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
 export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml

@@ -3,11 +3,11 @@
 // templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
 // `multicluster.dataPlane.rbac: minimal`.
 import { readValuesFiles } from '../config/from-values.ts';
-import { FlytemcError, EXIT } from '../problems.ts';
-import { parseFormat, render, table } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
+import { FlytemcError, EXIT } from '../problems/problems.ts';
+import { parseFormat, render, table } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
-import { writeOut } from '../stdio.ts';
+import { writeOut } from '../cli/stdio.ts';
 
 export const summary = "print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane's templates";
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]

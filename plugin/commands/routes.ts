@@ -1,11 +1,11 @@
 // `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
 // FlyteAdmin does; works on configs that `validate` refuses.
 import { readValuesFiles } from '../config/from-values.ts';
-import { formatProblem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, percent, render, table } from '../output.ts';
+import { formatProblem, EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, percent, render, table } from '../cli/output.ts';
 import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick, type RouteEntry, type Routes } from '../config/routes.ts';
-import { ProgressLine, commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { ProgressLine, commandLine, guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { validateFiles } from '../config/validate-files.ts';
 
 export const summary = "show where FlyteAdmin sends executions: per label each cluster's share, skips and fallbacks";

@@ -1,7 +1,7 @@
 // `helm flytemc setup`: registers `flytemc-post-renderer` for both Helm versions, idempotently.
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
-import { detectHelm, helmEnv, pluginRoot } from '../helm.ts';
+import { detectHelm, helmEnv, pluginRoot } from '../helm/helm.ts';
 import {
   CLI,
   Conflict,
@@ -16,11 +16,11 @@ import {
   writeRecord,
   type Action,
   type Helm3Reader,
-} from '../helm4-post-renderer/register.ts';
-import { FlytemcError, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render, table, tildify } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+} from '../helm/helm4-post-renderer/register.ts';
+import { FlytemcError, EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, render, table, tildify } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]

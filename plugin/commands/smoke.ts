@@ -1,9 +1,9 @@
 // `flytemc smoke --admin URL`: proves a live install end to end, one execution per enabled data
 // plane through FlyteAdmin (see plugin/flyteadmin/smoke.ts).
-import { EXIT, FlytemcError, UsageError, error } from '../problems.ts';
-import { commandLine, guard, progressEnabled } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { parseFormat, render, table } from '../output.ts';
+import { EXIT, FlytemcError, UsageError, error } from '../problems/problems.ts';
+import { commandLine, guard, progressEnabled } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { parseFormat, render, table } from '../cli/output.ts';
 import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
 import type { SmokeReport, SmokeRow } from '../flyteadmin/smoke.ts';

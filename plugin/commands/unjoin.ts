@@ -1,9 +1,9 @@
 // `flytemc unjoin CONTEXT --name NAME`: phase 1 takes the cluster out of the values file and says
 // how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
 // no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { EXIT, FlytemcError, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings, self } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { EXIT, FlytemcError, marked } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings, self } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, adminConnection, type AdminConnection } from './admin-flags.ts';
 

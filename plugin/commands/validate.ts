@@ -1,12 +1,12 @@
 // `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
 // values files, before Helm; with --data-plane, the data planes against the control plane.
 import { validateFiles } from '../config/validate-files.ts';
-import type { Cloud } from '../chart-files.ts';
+import type { Cloud } from '../helm/chart-files.ts';
 import { checkPlanes, type PlanesReport } from '../config/planes.ts';
-import { formatProblem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { formatProblem, EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, render } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 
 export const summary = "check values files with the post-renderer's checks (file:line, every problem)";
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]

@@ -3,8 +3,8 @@
 // or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
 // Every problem of a run is reported, not just the first.
 import { validateClusters, validateMulticluster } from '../generated/validators.cjs';
-import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems.ts';
-import { escapeSegment, fileIn, get, trimSlashes } from '../json-pointer.ts';
+import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems/problems.ts';
+import { escapeSegment, fileIn, get, trimSlashes } from '../yaml/json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
 import {
   DEFAULT_CREDENTIALS,
@@ -21,7 +21,7 @@ import {
   type MulticlusterValues,
 } from './types.ts';
 import { where } from './where.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { assignPorts, isProxied, proxyProblems, unwire, wire } from './credential-proxy.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

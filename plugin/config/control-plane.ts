@@ -1,7 +1,7 @@
 // The way back: from `multicluster.controlPlane` to what a data plane's flytepropeller gets in
 // flyte-propeller-config (admin.yaml, catalog.yaml). One place for the defaults and refusals,
 // shared by the post-renderer, `validate --data-plane` and `check`'s fixes.
-import { error, type Problem } from '../problems.ts';
+import { error, type Problem } from '../problems/problems.ts';
 import type { ControlPlane } from './types.ts';
 
 /** Where flytepropeller reads its OAuth2 client secret (flyte-core's mount of flyte-secret-auth). */

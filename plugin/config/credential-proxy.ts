@@ -6,10 +6,10 @@
 // The one home of what that means: the entry FlyteAdmin reads (`wire`, and `unwire` to read it
 // back), the proxy's kubeconfig and container, and the checks. Pure: the post-renderer and check
 // use it.
-import { error, looksSecret, showValue, type Problem } from '../problems.ts';
-import { sha256Hex } from '../sha256.ts';
-import { dumpYaml } from '../yaml.ts';
-import { isObject } from '../data.ts';
+import { error, looksSecret, showValue, type Problem } from '../problems/problems.ts';
+import { sha256Hex } from '../yaml/sha256.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { isObject } from '../yaml/data.ts';
 import { caKey, type ClusterConfig, type CredentialProxy } from './types.ts';
 
 /** Where the sidecar sees its kubeconfigs and CAs (only its own command line names it). */

@@ -4,10 +4,10 @@
 // whose keys flyte-core fixes: never under an empty map (`storage.custom: {}`) or free-form Flyte
 // config (`configmap.*`) that flyte-core renders whole (the tree: scripts/build/flyte-core-keys.mjs).
 import { FLYTE_CORE, type KeyTree } from '../generated/flyte-core-keys.js';
-import { isObject } from '../data.ts';
-import { escapeSegment } from '../json-pointer.ts';
-import { error, warning, type Problem } from '../problems.ts';
-import { nearest } from '../shell.ts';
+import { isObject } from '../yaml/data.ts';
+import { escapeSegment } from '../yaml/json-pointer.ts';
+import { error, warning, type Problem } from '../problems/problems.ts';
+import { nearest } from '../cli/shell.ts';
 
 /** `{{ .Values.a.b }}` in the values' own strings: keys the values define for themselves (rendered through tpl, as userSettings). */
 function templateRefs(v: unknown, out: Set<string>): Set<string> {

@@ -3,15 +3,15 @@
 //  - a plain flyte-core override as the upstream guide has it: `configmap.clusters` with
 //    `flyteadmin.additionalVolumes` / `additionalVolumeMounts` (also under a `flyte-core:` key).
 import { existsSync } from 'node:fs';
-import { FILE_INPUT } from '../limits.ts';
-import { readText, sourceLabel } from '../stdio.ts';
-import { FlytemcError, error, type Problem } from '../problems.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError } from '../yaml.ts';
+import { FILE_INPUT } from '../yaml/limits.ts';
+import { readText, sourceLabel } from '../cli/stdio.ts';
+import { FlytemcError, error, type Problem } from '../problems/problems.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError } from '../yaml/dialect.ts';
 import { secretProblems } from './secret-check.ts';
 import type { ConfigSource, FoundConfig } from './types.ts';
 import { where } from './where.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 /** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
 function mergeValues(base: unknown, over: unknown): unknown {
@@ -49,7 +49,7 @@ export function readValuesFileIfPresent(path: string): unknown {
   return existsSync(path) ? parseValuesFile(path, readText(path)) : undefined;
 }
 
-/** A values file's text as values, within the limits of a file (yaml-input.ts); invalid YAML as `file:line` and a fix. */
+/** A values file's text as values, within the limits of a file (yaml/input.ts); invalid YAML as `file:line` and a fix. */
 export function parseValuesFile(path: string, text: string): unknown {
   try {
     return parseUntrusted(text, path, FILE_INPUT, path);

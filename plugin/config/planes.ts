@@ -1,15 +1,15 @@
 // `validate --data-plane`: each data plane's values, checked as the chart and the post-renderer
 // will check them, then against the control plane's: one storage for both (FlyteAdmin reads
 // what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
-import { cloudFile, shippedChart, type Cloud } from '../chart-files.ts';
-import { pluginRoot } from '../helm.ts';
-import { error, warning, type Problem } from '../problems.ts';
+import { cloudFile, shippedChart, type Cloud } from '../helm/chart-files.ts';
+import { pluginRoot } from '../helm/helm.ts';
+import { error, warning, type Problem } from '../problems/problems.ts';
 import { checkConfig } from './check-config.ts';
 import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring } from './control-plane.ts';
 import { readValuesFiles } from './from-values.ts';
 import { describeStorage, storageDifferences, storageOfValues, type Storage } from './storage.ts';
 import type { ClusterConfig, ControlPlane } from './types.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 interface DataPlaneReport {
   files: string[];

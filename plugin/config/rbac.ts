@@ -8,7 +8,7 @@
 // The names match the chart's, so on a data plane installed with the chart join finds the
 // chart's own objects. Pure functions: the post-renderer uses them too (no Kubernetes client).
 
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 export const SERVICE_ACCOUNT = 'flyteadmin';
 export const DEFAULT_TOKEN_SECRET = 'flyteadmin-token';

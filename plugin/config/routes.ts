@@ -6,7 +6,7 @@
 // This module reads the config leniently: it must explain the routes of a config that
 // `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
 import { GoRand, fnv64a } from './go-rand.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 interface ClusterInfo {
   name: string;

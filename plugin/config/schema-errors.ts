@@ -2,8 +2,8 @@
 // how to fix it. The fix comes from the schema's own `x-fix` text where it has one, and the
 // upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
 import type { ErrorObject } from 'ajv';
-import { escapeSegment } from '../json-pointer.ts';
-import { error, showValue, type Problem } from '../problems.ts';
+import { escapeSegment } from '../yaml/json-pointer.ts';
+import { error, showValue, type Problem } from '../problems/problems.ts';
 
 export type Located = (pointer: string) => string;
 

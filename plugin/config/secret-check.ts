@@ -1,9 +1,9 @@
 // A Secret manifest against schemas/manifests.schema.json, with the upstream guide's defect 6
 // (raw token or PEM text under `data:`, which must be base64) said plainly.
 import { validateSecret } from '../generated/validators.cjs';
-import { error, type Problem } from '../problems.ts';
+import { error, type Problem } from '../problems/problems.ts';
 import { schemaProblems } from './schema-errors.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 export function secretProblems(value: unknown, at: (pointer: string) => string): Problem[] {
   const secret: unknown = value;

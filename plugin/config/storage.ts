@@ -3,9 +3,9 @@
 // to what must be equal (type, container, endpoint):
 //  - flyte-core's `storage` values, as its `storage.base` template renders them (validate);
 //  - a rendered `storage.yaml` (FlyteAdmin's flyte-admin-base-config, flyte-propeller-config: check).
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isObject } from '../data.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isObject } from '../yaml/data.ts';
 
 export interface Storage {
   /** s3, minio (flyte-core's sandbox), stow/google (gcs), or a custom type. */

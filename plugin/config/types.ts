@@ -1,6 +1,6 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
 // `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../problems/problems.ts';
 
 interface ClusterAuth {
   tokenPath?: string;

@@ -3,9 +3,9 @@
 // not have; every problem in the order of the file's lines. A file without a config (a cloud
 // overlay) is said to have none; a `multicluster` block without `clusters` (the values both
 // planes share) is checked as a part: the cluster list may come from another file.
-import { isObject } from '../data.ts';
-import { FlytemcError, type Problem } from '../problems.ts';
-import { readText, sourceLabel } from '../stdio.ts';
+import { isObject } from '../yaml/data.ts';
+import { FlytemcError, type Problem } from '../problems/problems.ts';
+import { readText, sourceLabel } from '../cli/stdio.ts';
 import { checkConfig, type CheckOptions } from './check-config.ts';
 import { unknownCoreKeys } from './flyte-core-keys.ts';
 import { configFromValues, parseValuesFile } from './from-values.ts';

@@ -8,12 +8,12 @@
 // file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
 // js-yaml round trip of the whole file, which drops comments, and says so.
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 import { parseValuesFile } from './from-values.ts';
-import { writeFileAtomic } from '../stdio.ts';
-import { dumpYaml } from '../yaml.ts';
+import { writeFileAtomic } from '../cli/stdio.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import type { ClusterConfig, Clusters, CredentialProxy, Route } from './types.ts';
-import { isObject, sameData } from '../data.ts';
+import { isObject, sameData } from '../yaml/data.ts';
 
 export interface ClusterEntry {
   name: string;

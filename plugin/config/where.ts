@@ -1,5 +1,5 @@
 // Turns a JSON pointer inside a config source into `file:line (pointer)` for messages.
-import { lineOf } from '../yaml-locate.ts';
+import { lineOf } from '../yaml/locate.ts';
 import type { ConfigSource } from './types.ts';
 
 export function where(source: ConfigSource, pointer: string): string {

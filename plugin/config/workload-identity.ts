@@ -3,7 +3,7 @@
 // control plane's pods. Here: the exec plugin and the Kubernetes user name of each cloud, from
 // join's flags, and the cloud side of the recipe, which flytemc prints and never runs (it has no
 // cloud credentials; the recipes were not tried against a cloud).
-import { UsageError } from '../problems.ts';
+import { UsageError } from '../problems/problems.ts';
 import type { CredentialProxy, ExecPlugin } from './types.ts';
 
 type ProxyAuth = 'eks' | 'gke' | 'exec';

@@ -3,7 +3,7 @@
 // kustomize's helmCharts, which needs the one argocd-cm setting written above the Application.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { dumpYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeFiles, type KustomizeOptions } from './kustomize.ts';
 import type { Rendered } from './render.ts';

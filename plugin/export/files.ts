@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import type { Rendered } from './render.ts';
 import { readTgz } from './tar.ts';
-import { readText } from '../stdio.ts';
+import { readText } from '../cli/stdio.ts';
 
 export interface GeneratedFile {
   /** Relative to the output folder, slash-separated. */

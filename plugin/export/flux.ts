@@ -3,7 +3,7 @@
 // post-renderer, kustomize patches (RFC 6902, with the same `test` pins as the kustomize
 // export), plus the HelmRepository it comes from. helm-controller then renders, patches and
 // installs the control plane itself: nothing of flytemc runs in the cluster.
-import { dumpYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeTarget, objectPatches } from './patches.ts';
 import { originals, type Rendered } from './render.ts';

@@ -8,7 +8,7 @@
 // the chart from its repository unless it sits in charts/ (`--vendor-chart` puts it there, for
 // offline and air-gapped builds).
 import type { Operation } from 'fast-json-patch';
-import { dumpYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, vendoredChart, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeTarget, objectPatches } from './patches.ts';
 import { originals, type Rendered } from './render.ts';

@@ -8,7 +8,7 @@
 import type { Operation } from 'fast-json-patch';
 import type { PostRenderResult } from '../postrender/index.ts';
 import type { ResourceId } from '../postrender/stream.ts';
-import { get } from '../json-pointer.ts';
+import { get } from '../yaml/json-pointer.ts';
 
 interface ObjectPatch {
   target: ResourceId;

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { readValuesFiles } from '../config/from-values.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
 import { parseStream, resourceId } from '../postrender/stream.ts';
-import { dumpYaml } from '../yaml.ts';
-import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../chart-files.ts';
-import type { HelmInfo } from '../helm.ts';
-import { sha256Hex } from '../sha256.ts';
-import { canonical, isObject } from '../data.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../helm/chart-files.ts';
+import type { HelmInfo } from '../helm/helm.ts';
+import { sha256Hex } from '../yaml/sha256.ts';
+import { canonical, isObject } from '../yaml/data.ts';
 
 interface ExportInput {
   helm: HelmInfo;

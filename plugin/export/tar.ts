@@ -3,7 +3,7 @@
 // long names, which is what `helm package` (Go's archive/tar) writes. Directories are implied by
 // the files; links and devices are refused, as is any path that leaves the archive's folder.
 import { gunzipSync } from 'node:zlib';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 
 interface TarFile {
   /** Slash-separated, relative, without `.` or `..` segments. */

@@ -3,7 +3,7 @@
 // spec.metadata.system_metadata.execution_cluster), and the drain itself: FlyteAdmin reached first,
 // then the cordon, then (once FlyteAdmin runs with it) waiting until nothing runs there, or aborting
 // it. The cordon and the look at the control plane are the caller's (values files, Helm, the hub).
-import { EXIT, FlytemcError, error } from '../problems.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { AdminError, TERMINAL_PHASES, adminProblem, type Execution, type ExecutionId } from './client.ts';
 
 /** The part of FlyteAdmin a drain uses (FlyteAdmin implements it; unit tests fake it). */

@@ -3,7 +3,7 @@
 // remove with --prune or --prune-all), applied through FlyteAdmin's matchable attributes API. Its
 // attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
 // ConfigMap in the hub) and --prune removes only that.
-import { EXIT, FlytemcError, error, type Problem } from '../problems.ts';
+import { EXIT, FlytemcError, error, type Problem } from '../problems/problems.ts';
 import { AdminError, adminProblem, type AttributeTarget, type LabelAttribute } from './client.ts';
 
 /** The part of FlyteAdmin labels apply uses (FlyteAdmin implements it; unit tests fake it). */

@@ -2,7 +2,7 @@
 // plane, pinned there by its execution cluster label, followed until it ends or the time is up;
 // with the catalog, a cached task populated on one data plane and expected as a hit on the others.
 import { createHash, randomBytes } from 'node:crypto';
-import { FlytemcError, EXIT, error } from '../problems.ts';
+import { FlytemcError, EXIT, error } from '../problems/problems.ts';
 import {
   AdminError,
   type FlyteAdmin,

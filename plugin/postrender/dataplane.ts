@@ -11,16 +11,16 @@ import { CLIENT_SECRET_DIR, CLIENT_SECRET_KEY, resolveWiring, type Wiring } from
 import { schemaProblems } from '../config/schema-errors.ts';
 import type { MulticlusterValues } from '../config/types.ts';
 import { minimalRules, neededAccess, SERVICE_ACCOUNT, templatesOfValues } from '../config/rbac.ts';
-import { FlytemcError, error, errorsIn, type Problem } from '../problems.ts';
-import { escapeSegment, get, trimSlashes } from '../json-pointer.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
+import { FlytemcError, error, errorsIn, type Problem } from '../problems/problems.ts';
+import { escapeSegment, get, trimSlashes } from '../yaml/json-pointer.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
 import { podOf } from './find.ts';
 import { applyPatches, checksumOps, type DocPatch } from './patch.ts';
 import { podProblems, schemaCheck } from './verify.ts';
 import { isNamed, kindOf, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 const PROPELLER_CONFIGMAP = 'flyte-propeller-config';
 /** What the post-renderer wired, on flyte-propeller-config (no secret in it): post-rendering its own output again gives it back. */

@@ -5,12 +5,12 @@
 // which is what makes post-rendering twice the same as once).
 import { PROXY_VOLUME } from '../config/credential-proxy.ts';
 import type { FoundConfig } from '../config/types.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { error, warning, FlytemcError, type Problem } from '../problems.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError, type YAMLException } from '../yaml.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { error, warning, FlytemcError, type Problem } from '../problems/problems.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError, type YAMLException } from '../yaml/dialect.ts';
 import { isNamed, kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
 export const CONFIG_KIND = 'MultiClusterConfig';
@@ -57,7 +57,7 @@ const parsedClusters = new WeakMap<Doc, { value: unknown } | { error: YAMLExcept
 
 /**
  * A clusters ConfigMap's clusters.yaml, parsed once per run within the input limits
- * (yaml-input.ts: a `*` alias bomb in it is refused, not expanded); invalid YAML is kept as its
+ * (yaml/input.ts: a `*` alias bomb in it is refused, not expanded); invalid YAML is kept as its
  * error, for the stage that reads it to report. Not a string: no value.
  */
 export function clustersYamlOf(cm: Doc): { value: unknown } | { error: YAMLException } {

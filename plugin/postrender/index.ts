@@ -3,8 +3,8 @@
 // parse -> find config -> validate -> patch -> validate -> emit.
 import { checkConfig } from '../config/check-config.ts';
 import type { FoundConfig } from '../config/types.ts';
-import { FlytemcError, errorsIn, type Problem } from '../problems.ts';
-import { refuseResourceErrors } from '../yaml-input.ts';
+import { FlytemcError, errorsIn, type Problem } from '../problems/problems.ts';
+import { refuseResourceErrors } from '../yaml/input.ts';
 import { findConfig, findTargets } from './find.ts';
 import { isDataPlaneConfig, postRenderDataPlane, wiredPropellerConfig } from './dataplane.ts';
 import { catalogRoutePatches } from './ingress.ts';
@@ -29,7 +29,7 @@ function fail(problems: Problem[]): void {
 }
 
 export function postRender(input: string, options: PostRenderOptions = {}): PostRenderResult {
-  // yaml-input.ts: a stack overflow or a string too long for V8 becomes a refusal naming the limit
+  // yaml/input.ts: a stack overflow or a string too long for V8 becomes a refusal naming the limit
   return refuseResourceErrors('the rendered manifests', () => postRenderChecked(input, options));
 }
 

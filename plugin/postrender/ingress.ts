@@ -3,10 +3,10 @@
 // DataCatalog's service next to them, so that data planes reach DataCatalog at the same host
 // as FlyteAdmin (their catalogEndpoint defaults to adminEndpoint).
 import type { Operation } from 'fast-json-patch';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 import type { DocPatch } from './patch.ts';
 import { isNamed, kindOf, type Doc, type K8sObject } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES } from '../config/control-plane.ts';
 
 const CATALOG_SERVICE = 'datacatalog';

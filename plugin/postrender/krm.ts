@@ -12,16 +12,16 @@
 //
 // Loaded only for `flytemc-post-renderer --krm` / `flytemc-krm` (dist/flytemc-krm.mjs): the
 // post-renderer's own start-up does not pay for it.
-import { FlytemcError, error, redact, type Problem } from '../problems.ts';
+import { FlytemcError, error, redact, type Problem } from '../problems/problems.ts';
 import { postRender, type PostRenderResult } from './index.ts';
 import { CONFIG_API_GROUP, CONFIG_KIND } from './find.ts';
 import { parseStream, resourceId, type ResourceId } from './stream.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
-import { segments } from '../json-pointer.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
+import { segments } from '../yaml/json-pointer.ts';
 import type { FoundConfig } from '../config/types.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isObject } from '../data.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isObject } from '../yaml/data.ts';
 
 const RESOURCE_LIST = 'ResourceList';
 const PATH_ANNOTATIONS = ['internal.config.kubernetes.io/path', 'config.kubernetes.io/path'];

@@ -13,12 +13,12 @@ import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { isProxied, isProxyKey, PROXY_VOLUME, proxyData, proxyVolume, sidecar, type WiredProxy } from '../config/credential-proxy.ts';
 import type { Config } from '../config/types.ts';
-import { escapeSegment, trimSlashes } from '../json-pointer.ts';
-import { sha256Hex } from '../sha256.ts';
-import { dumpYaml, parseYaml } from '../yaml.ts';
+import { escapeSegment, trimSlashes } from '../yaml/json-pointer.ts';
+import { sha256Hex } from '../yaml/sha256.ts';
+import { dumpYaml, parseYaml } from '../yaml/dialect.ts';
 import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
 import type { Doc } from './stream.ts';
-import { isObject, sameData } from '../data.ts';
+import { isObject, sameData } from '../yaml/data.ts';
 
 export interface DocPatch {
   doc: Doc;

@@ -4,12 +4,12 @@
 // which stays because documents are only ever patched, never rebuilt.
 // A document that no patch touches is written back byte for byte.
 // The limits (limits.ts) are enforced here: on the whole stream while it is split, and on each
-// document that a stage parses (yaml-input.ts); a document nobody asks about is never parsed.
-import { isObject } from '../data.ts';
-import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../limits.ts';
-import { FlytemcError, error } from '../problems.ts';
-import { checkText, parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
+// document that a stage parses (yaml/input.ts); a document nobody asks about is never parsed.
+import { isObject } from '../yaml/data.ts';
+import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../yaml/limits.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
+import { checkText, parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
 
 /**
  * One document of the stream. Its object is parsed only when something asks for `value`: the
@@ -203,7 +203,7 @@ const BLANK = /^\s*$/;
  * Splits at `---` lines into documents, parsed when asked (Doc). Scans the text once, line by line, without
  * building an array of lines (a stream of 256 MiB of newlines stays one string), and enforces
  * the limits of limits.ts as it goes: input size, NUL bytes, number of documents; and, in each
- * document that is parsed (yaml-input.ts), nesting depth and alias expansion.
+ * document that is parsed (yaml/input.ts), nesting depth and alias expansion.
  */
 export function parseStream(text: string, label = 'the rendered manifests'): Doc[] {
   checkText(text, label, STREAM_INPUT);

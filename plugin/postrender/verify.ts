@@ -3,16 +3,16 @@
 import { validateConfigMap, validateDeployment } from '../generated/validators.cjs';
 import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
-import { error, type Problem } from '../problems.ts';
+import { error, type Problem } from '../problems/problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import { isProxied, kubeconfigKey, PROXY_VOLUME, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
 import { tokenKey, type Config } from '../config/types.ts';
-import { fileIn, get, trimSlashes } from '../json-pointer.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
+import { fileIn, get, trimSlashes } from '../yaml/json-pointer.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
 import { CLUSTERS_KEY, podOf, secretNamed, type Pod, type Targets } from './find.ts';
 import { objectName, type Doc } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 /** One rendered object against a definition of schemas/manifests.schema.json. */
 export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {

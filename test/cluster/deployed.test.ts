@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import yaml from 'js-yaml';
 import type { V1ManagedFieldsEntry } from '@kubernetes/client-node';
 import { cordonPending, deployedLists, readDeployedClusters } from '../../plugin/cluster/deployed.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';

@@ -20,7 +20,7 @@ import {
 } from '../../plugin/cluster/hub.ts';
 import { toProblem, type Kube } from '../../plugin/cluster/kube.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 
 const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code, body: '{}' });
 const b64 = (s: string) => Buffer.from(s).toString('base64');

@@ -7,7 +7,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { checkEndpoint, joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World } from '../helpers/fake-kube.ts';
 
 test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing slashes dropped; anything else refused with the fix', () => {

@@ -5,7 +5,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { labelRecord } from '../../plugin/cluster/label-record.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World } from '../helpers/fake-kube.ts';
 
 test('read, create, replace at the version read; a conflict is exit 3 with the fix; a dry run writes nothing', async () => {

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { rotateCluster } from '../../plugin/cluster/rotate.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
 import { parseRecords } from '../../plugin/cluster/hub.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { unjoinCluster } from '../../plugin/cluster/unjoin.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';

@@ -13,7 +13,7 @@ import {
   sessionOptions,
   timeoutOption,
 } from '../../plugin/commands/cluster-flags.ts';
-import { UsageError } from '../../plugin/problems.ts';
+import { UsageError } from '../../plugin/problems/problems.ts';
 
 const usage = (fn: () => unknown): string => {
   try {

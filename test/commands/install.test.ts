@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
 import { helmFailure, parseInstallArgs } from '../../plugin/commands/helm-install.ts';
-import { EXIT, UsageError } from '../../plugin/problems.ts';
+import { EXIT, UsageError } from '../../plugin/problems/problems.ts';
 import { startClusters, type ClusterSet } from '../harness/cluster.ts';
 import { DOCS, GIVEN, blocks, commandLines } from '../helpers/docs.ts';
 import { CHART_DIR, HELM_MAJORS, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from '../helpers/helm.ts';

@@ -17,7 +17,7 @@ import {
   wire,
 } from '../../plugin/config/credential-proxy.ts';
 import type { ClusterConfig } from '../../plugin/config/types.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
 
 const proxied = (name: string, extra: object = {}): ClusterConfig => ({
   name,

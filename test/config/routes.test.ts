@@ -8,7 +8,7 @@ import { goDraws } from '../../bench/go-draws.ts';
 import { join } from 'node:path';
 import { GoRand, fnv64a } from '../../plugin/config/go-rand.ts';
 import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../../plugin/config/routes.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const load = (f: string) => computeRoutes(clustersFromValues(parseYaml(readFileSync(join(ROOT, f), 'utf8')))!.clusters);

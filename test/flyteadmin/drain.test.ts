@@ -8,7 +8,7 @@ import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type Execution, type ExecutionId } from '../../plugin/flyteadmin/client.ts';
 import { age, drain, runningOn, type DrainSteps, type ExecutionsApi } from '../../plugin/flyteadmin/drain.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 
 interface Run {
   project: string;

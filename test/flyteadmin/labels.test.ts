@@ -8,7 +8,7 @@ import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type AttributeTarget, type LabelAttribute } from '../../plugin/flyteadmin/client.ts';
 import { applyLabels, drifts, planLabels, unknownProjects, type AppliedRecord, type AttributesApi, type Prune } from '../../plugin/flyteadmin/labels.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 
 const k = (t: AttributeTarget) => [t.project, t.domain, t.workflow ?? ''].join('/');
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { configFromValues } from '../../plugin/config/from-values.ts';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 import { inClusterService, resolveWiring, targetHost } from '../../plugin/config/control-plane.ts';
 import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate } from '../../plugin/config/storage.ts';
 import { FLYTE_CORE_TEMPLATES } from '../../plugin/config/rbac.ts';

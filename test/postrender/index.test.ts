@@ -5,8 +5,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { configFromValues } from '../../plugin/config/from-values.ts';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
-import { dumpYaml, parseYaml } from '../../plugin/yaml.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
+import { dumpYaml, parseYaml } from '../../plugin/yaml/dialect.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from '../helpers/manifests.ts';
 
 const configFile = (name: string) => {

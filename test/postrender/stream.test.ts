@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTargets } from '../../plugin/postrender/find.ts';
 import { emitStream, kindOf, mayMention, parseStream, textKind } from '../../plugin/postrender/stream.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
 import { params } from '../helpers/fuzz.ts';
 import { RENDERED, rendered } from '../helpers/manifests.ts';
 

@@ -1,0 +1,31 @@
+// `flytemc-post-renderer`: the program Helm runs with --post-renderer. It is `flytemc
+// post-render` without the sub-command word, so Helm 3 (an executable on PATH) and Helm 4
+// (a postrenderer/v1 plugin) call the same code.
+//
+// It runs on every `helm install/upgrade/template`, so its start-up counts (bench/,
+// docs/benchmarks.md). The build (scripts/build/) makes it dist/flytemc-post-renderer.cjs:
+// CommonJS, so Node starts it without its ES module loader; it runs the post-render command
+// from dist/flytemc-post-render.js with V8's code cache (post-render-script.ts). Run from source
+// (tsx), it is a plain import.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as PostRender from '../commands/post-render.ts';
+import { BUILT, loadPostRenderScript } from './post-render-script.ts';
+
+// The specifiers below are not literals, so the bundler leaves these imports alone.
+const source = (file: string) => import(file);
+
+async function main(argv: string[]): Promise<number> {
+  // `--krm`: the KRM function, a program of its own (dist/flytemc-krm.mjs, plugin/bin/flytemc-krm.ts),
+  // loaded only then, so the post-renderer's start-up pays nothing for it.
+  if (argv.includes('--krm')) {
+    await source(BUILT ? pathToFileURL(join(__dirname, 'flytemc-krm.mjs')).href : './flytemc-krm.ts');
+    return Number(process.exitCode ?? 0);
+  }
+  const postRender: Pick<typeof PostRender, 'run'> = BUILT ? loadPostRenderScript(__dirname, require) : await source('./commands/post-render.ts');
+  return postRender.run(argv);
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
