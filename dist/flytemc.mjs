@@ -22,20 +22,20 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-ZFDEWJCD.mjs"),
+  install: () => import("./chunks/install-BJ5WUG3I.mjs"),
   export: () => import("./chunks/export-CHTUTNJF.mjs"),
-  join: () => import("./chunks/join-PT63DDMT.mjs"),
-  check: () => import("./chunks/check-4JTAG3US.mjs"),
-  smoke: () => import("./chunks/smoke-QHNKNPEI.mjs"),
+  join: () => import("./chunks/join-EBXKWLUV.mjs"),
+  check: () => import("./chunks/check-DRXESQ7Z.mjs"),
+  smoke: () => import("./chunks/smoke-YXR7BTLN.mjs"),
   rbac: () => import("./chunks/rbac-FJGWNSRB.mjs"),
   validate: () => import("./chunks/validate-IPOTFZZI.mjs"),
   routes: () => import("./chunks/routes-WOLGX73P.mjs"),
-  labels: () => import("./chunks/labels-VHXSNHZO.mjs"),
-  cordon: () => import("./chunks/cordon-CETNBEJ5.mjs"),
-  uncordon: () => import("./chunks/uncordon-DAYMOTWC.mjs"),
-  drain: () => import("./chunks/drain-Z53DMWLP.mjs"),
-  rotate: () => import("./chunks/rotate-HMU33AQA.mjs"),
-  unjoin: () => import("./chunks/unjoin-BSOLK2HW.mjs"),
+  labels: () => import("./chunks/labels-G6MURQMN.mjs"),
+  cordon: () => import("./chunks/cordon-H24PCVVC.mjs"),
+  uncordon: () => import("./chunks/uncordon-IOGZRHAS.mjs"),
+  drain: () => import("./chunks/drain-WUV32HKU.mjs"),
+  rotate: () => import("./chunks/rotate-NCZ6DFXP.mjs"),
+  unjoin: () => import("./chunks/unjoin-EZPM3R5L.mjs"),
   "post-render": () => import("./chunks/post-render-SN4GRKVK.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
