@@ -6,18 +6,18 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-Z36BM3ZM.mjs";
-import "./chunks/chunk-FRHPXH7G.mjs";
-import "./chunks/chunk-S7AHXU5G.mjs";
-import "./chunks/chunk-GQ3HJAID.mjs";
+} from "./chunks/chunk-CPY6EMQN.mjs";
+import "./chunks/chunk-6DXB3ILJ.mjs";
+import "./chunks/chunk-RERYFOBX.mjs";
+import "./chunks/chunk-UPORBQXI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-WTNXGHKF.mjs";
-import "./chunks/chunk-OVTT6LDP.mjs";
+} from "./chunks/chunk-QZFYKPST.mjs";
+import "./chunks/chunk-TOKJ4YGS.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";
@@ -26,22 +26,24 @@ import {
 } from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-34PAFPIM.mjs";
+} from "./chunks/chunk-ZCDYBYK4.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-A6GMY4SC.mjs";
+} from "./chunks/chunk-D7UN66C5.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-SIUB527W.mjs";
+} from "./chunks/chunk-CNWFL7ZM.mjs";
 import {
   EXIT,
   FlytemcError,
   UsageError,
   error,
   formatProblem,
-  redact
-} from "./chunks/chunk-63GRERJM.mjs";
+  redact,
+  warning,
+  whereOf
+} from "./chunks/chunk-PGTI4LGT.mjs";
 import {
   dumpYaml,
   isYamlError
@@ -68,20 +70,21 @@ function fieldPath(pointer) {
   return out;
 }
 function resultOf(p, ctx) {
-  const message = redact(p.fix ? `${p.what} (fix: ${p.fix})` : p.what);
+  const where = whereOf(p);
+  const message = redact(p.fix ? `${p.message} (fix: ${p.fix})` : p.message);
   const r = { message, severity: p.severity };
-  if (ctx.configLabel && ctx.configRef && (p.where === ctx.configLabel || p.where.startsWith(ctx.configLabel + " "))) {
+  if (ctx.configLabel && ctx.configRef && (where === ctx.configLabel || where.startsWith(ctx.configLabel + " "))) {
     r.resourceRef = ctx.configRef;
-    const pointer = p.where.slice(ctx.configLabel.length + 1);
+    const pointer = where.slice(ctx.configLabel.length + 1);
     if (pointer.startsWith("/")) r.field = { path: fieldPath(pointer) };
     return r;
   }
-  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(p.where);
+  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(where);
   const index = m ? ctx.itemAtLine.get(Number(m[1])) : void 0;
   const item = index === void 0 ? void 0 : ctx.items[index];
   const ref = item ? resourceId(item) : void 0;
   if (!ref) {
-    r.message = redact(`${p.where}: ${message}`);
+    r.message = redact(`${where}: ${message}`);
     return r;
   }
   r.resourceRef = ref;
@@ -102,7 +105,9 @@ function krm(input) {
   };
   const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit(
     { apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 },
-    problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })
+    problems.map(
+      (p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${whereOf(p)}: ${p.fix ? `${p.message} (fix: ${p.fix})` : p.message}`), severity: p.severity }
+    )
   );
   const label = "the ResourceList";
   let list;
@@ -212,9 +217,7 @@ async function run(argv) {
     const out = krm(await readInput());
     for (const r of out.results) {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ""}` : "ResourceList";
-      process.stderr.write(
-        formatProblem({ severity: r.severity === "info" ? "warning" : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + "\n"
-      );
+      process.stderr.write(formatProblem((r.severity === "error" ? error : warning)(r.file ? `${r.file.path}: ${ref}` : ref, r.message)) + "\n");
     }
     await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;

@@ -7,10 +7,10 @@ import {
   guard,
   running,
   self
-} from "./chunks/chunk-WTNXGHKF.mjs";
+} from "./chunks/chunk-QZFYKPST.mjs";
 import {
   EXIT
-} from "./chunks/chunk-63GRERJM.mjs";
+} from "./chunks/chunk-PGTI4LGT.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-BJ5WUG3I.mjs"),
-  export: () => import("./chunks/export-CHTUTNJF.mjs"),
-  join: () => import("./chunks/join-EBXKWLUV.mjs"),
-  check: () => import("./chunks/check-DRXESQ7Z.mjs"),
-  smoke: () => import("./chunks/smoke-YXR7BTLN.mjs"),
-  rbac: () => import("./chunks/rbac-FJGWNSRB.mjs"),
-  validate: () => import("./chunks/validate-IPOTFZZI.mjs"),
-  routes: () => import("./chunks/routes-WOLGX73P.mjs"),
-  labels: () => import("./chunks/labels-G6MURQMN.mjs"),
-  cordon: () => import("./chunks/cordon-H24PCVVC.mjs"),
-  uncordon: () => import("./chunks/uncordon-IOGZRHAS.mjs"),
-  drain: () => import("./chunks/drain-WUV32HKU.mjs"),
-  rotate: () => import("./chunks/rotate-NCZ6DFXP.mjs"),
-  unjoin: () => import("./chunks/unjoin-EZPM3R5L.mjs"),
-  "post-render": () => import("./chunks/post-render-SN4GRKVK.mjs")
+  setup: () => import("./chunks/setup-P6GOBODM.mjs"),
+  install: () => import("./chunks/install-SSRB7SGS.mjs"),
+  export: () => import("./chunks/export-OEME6FTV.mjs"),
+  join: () => import("./chunks/join-7S25OI2C.mjs"),
+  check: () => import("./chunks/check-EKM6X4ND.mjs"),
+  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
+  rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
+  validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
+  routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
+  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
+  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
+  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
+  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
+  rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
+  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
+  "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

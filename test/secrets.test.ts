@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
 import { CLI, POST_RENDERER, runNodeSync } from './helpers/process.ts';
-import { isSecretPath, redact, showValue } from '../plugin/problems/problems.ts';
+import { isSecretPath, redact, showValue } from '../plugin/problems/mask.ts';
 import { errorFileDir, guard } from '../plugin/cli/shell.ts';
 import { serverMessage, toProblem } from '../plugin/cluster/kube.ts';
 import { helmBinary, helmEnv, prepareChart } from './helpers/helm.ts';

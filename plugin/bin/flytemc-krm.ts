@@ -3,7 +3,7 @@
 // ResourceList with the items wired and the problems as `results` on standard output; the
 // problems also on standard error, in flytemc's words; exit 1 on an error result.
 import { krm } from '../postrender/krm.ts';
-import { formatProblem, EXIT, UsageError } from '../problems/problems.ts';
+import { formatProblem, EXIT, UsageError, error, warning } from '../problems/problems.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { readInput, writeOut } from '../cli/stdio.ts';
 
@@ -45,9 +45,7 @@ async function run(argv: string[]): Promise<number> {
     const out = krm(await readInput());
     for (const r of out.results) {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ''}` : 'ResourceList';
-      process.stderr.write(
-        formatProblem({ severity: r.severity === 'info' ? 'warning' : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + '\n',
-      );
+      process.stderr.write(formatProblem((r.severity === 'error' ? error : warning)(r.file ? `${r.file.path}: ${ref}` : ref, r.message)) + '\n');
     }
     await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;

@@ -4,7 +4,8 @@ import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, read
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, FlytemcError, UsageError, formatProblem, formatProblems, redact } from '../problems/problems.ts';
+import { EXIT, FlytemcError, UsageError, formatProblem, formatProblems } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 

@@ -6,7 +6,7 @@
 // a read or write that would block (a non-blocking pipe: EAGAIN) or any other surprise goes the
 // usual, streamed way.
 import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
+import { error, EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
 import { FILE_INPUT, MAX_INPUT_BYTES, tooBig, type InputLimits } from '../yaml/limits.ts';
 
 const INPUT_WHERE = 'standard input';
@@ -107,10 +107,7 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     try {
       return (stdinText = readFileSync(0, 'utf8'));
     } catch (e) {
-      throw new FlytemcError(
-        [{ severity: 'error', where: 'standard input', what: `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})` }],
-        EXIT.usage,
-      );
+      throw new FlytemcError([error('standard input', `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], EXIT.usage);
     }
   }
   let size: number | undefined;
@@ -127,12 +124,11 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     const code = (e as NodeJS.ErrnoException).code;
     throw new FlytemcError(
       [
-        {
-          severity: 'error',
-          where: path,
-          what: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`,
-          fix: 'check the path',
-        },
+        error(
+          path,
+          code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`,
+          'check the path',
+        ),
       ],
       EXIT.usage,
     );

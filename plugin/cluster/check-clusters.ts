@@ -21,7 +21,9 @@
 // flyte-admin-clusters-config ConfigMap, else from the records join keeps on the Secret; clusters
 // the deployed config or the records add to it get a row too.
 import { basename } from 'node:path';
-import { FlytemcError, error, marked, EXIT, redact } from '../problems/problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
+import { marked } from '../problems/marks.ts';
 import { DEFAULT_CREDENTIALS, caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES, IN_CLUSTER_ADMIN, inClusterService } from '../config/control-plane.ts';
 import { describeStorage, storageDifferences, storageOfConfig, type Storage } from '../config/storage.ts';
@@ -534,7 +536,7 @@ async function checkClusters(
         {
           check: 'installed',
           ok: null,
-          problem: `the data plane's side was not checked: context ${context}: ${p.what.split('\n')[0]}`,
+          problem: `the data plane's side was not checked: context ${context}: ${p.message.split('\n')[0]}`,
           ...(p.fix ? { fix: p.fix } : {}),
         },
       ];

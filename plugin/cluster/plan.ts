@@ -1,7 +1,8 @@
 // The plan every command builds as it goes: one entry per object it looked at, with what it
 // did (or, with --dry-run, would do) and a diff with every token masked. Steps call
 // `plan.apply(change, write)`: the write runs only when it is not a dry run.
-import { FlytemcError, formatProblems, marked, type Problem } from '../problems/problems.ts';
+import { FlytemcError, formatProblems, type Problem } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { lineDiff } from './util.ts';
 

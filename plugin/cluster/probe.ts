@@ -7,7 +7,8 @@
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
 import { describeNetworkError } from './kube.ts';
-import { EXIT, FlytemcError, error, redact } from '../problems/problems.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 import { mapLimit, sleep } from './util.ts';
 
 type Stage = 'reachable' | 'tls' | 'token' | 'permissions';

@@ -7,7 +7,7 @@
 import type * as K8s from '@kubernetes/client-node';
 import { isObject } from '../yaml/data.ts';
 import { kubeconfigKey, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
-import { redact } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 import { STREAM_INPUT } from '../yaml/limits.ts';
 import { parseUntrusted } from '../yaml/input.ts';
 import type { Kube } from './kube.ts';

@@ -2,7 +2,8 @@
 // plane's cluster), the namespace, progress lines on a terminal and the plan of changes (printed
 // as a diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
 import { kubeContextSetting } from '../helm/helm.ts';
-import { UsageError, marked } from '../problems/problems.ts';
+import { UsageError } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 import { progressEnabled } from '../cli/shell.ts';
 import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
 import { type Change, Plan } from './plan.ts';

@@ -5,7 +5,8 @@ import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from '../cluster/kube.ts';
 import type { SessionOptions } from '../cluster/session.ts';
 import { namespaceSetting } from '../helm/helm.ts';
-import { UsageError, marked } from '../problems/problems.ts';
+import { UsageError } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 
 /** The hub, as kubectl and Helm spell it: for the commands whose --timeout is how long they wait (smoke, drain, labels). */
 export const HUB_OPTIONS = {

@@ -16,7 +16,8 @@ import {
   separateHelm4Dir,
   writeRecord,
 } from '../helm/helm4-post-renderer/register.ts';
-import { EXIT, UsageError, redact } from '../problems/problems.ts';
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 import { debugOn, newErrorFilePath, printWarnings } from '../cli/shell.ts';
 import { unknownCoreKeys } from '../config/flyte-core-keys.ts';
 import { parseValuesFile } from '../config/from-values.ts';

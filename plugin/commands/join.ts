@@ -1,7 +1,8 @@
 // `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
 import { snippet } from '../config/values-file.ts';
-import { EXIT, UsageError, formatProblems, marked } from '../problems/problems.ts';
+import { EXIT, UsageError, formatProblems } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';

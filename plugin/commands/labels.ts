@@ -10,7 +10,7 @@ import { schemaProblems } from '../config/schema-errors.ts';
 import type { ExecutionLabel } from '../config/types.ts';
 import { where } from '../config/where.ts';
 import { get } from '../yaml/json-pointer.ts';
-import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems/problems.ts';
+import { error, EXIT, FlytemcError, type Problem, UsageError, warning, type Place } from '../problems/problems.ts';
 import { parseFormat, render, table, type Format } from '../cli/output.ts';
 import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
 import { commandLine, guard, partWay, printWarnings, self } from '../cli/shell.ts';
@@ -93,7 +93,7 @@ Examples:
 
 interface Found {
   routes: Routes;
-  at: string;
+  at: Place;
 }
 
 /** Why FlyteAdmin would not use `label`, or undefined when the config routes it. */
@@ -144,12 +144,7 @@ export async function run(argv: string[]): Promise<number> {
       const found = clustersFromValues(merged);
       if (!found)
         throw new FlytemcError([
-          {
-            severity: 'error',
-            where: files.join(', '),
-            what: 'no cluster config to check the label against',
-            fix: 'pass the values file with multicluster.clusters (or configmap.clusters)',
-          },
+          error(files.join(', '), 'no cluster config to check the label against', 'pass the values file with multicluster.clusters (or configmap.clusters)'),
         ]);
       return { routes: computeRoutes(found.clusters), at: found.at };
     };
@@ -163,7 +158,7 @@ export async function run(argv: string[]): Promise<number> {
     const label = values.label!;
     if (files.length) {
       const why = unrouted(label, config());
-      if (why) throw new FlytemcError([{ severity: 'error', where: `--label ${label}`, ...why }]);
+      if (why) throw new FlytemcError([error(`--label ${label}`, why.what, why.fix)]);
     } else {
       process.stderr.write('warning: the label was not checked against a config; pass -f values.yaml to check it\n');
     }
@@ -190,7 +185,7 @@ const HEADER = '# flytectl execution-cluster-label attributes, written by `flyte
  * of `configs` (the values', and for apply FlyteAdmin's deployed one). `empty`: an empty list is
  * fine (apply with --prune removes everything it applied).
  */
-function executionLabelsOf(parsed: ValuesFile[], merged: unknown, configs: () => Found[], empty: boolean): Array<ExecutionLabel & { at: string }> {
+function executionLabelsOf(parsed: ValuesFile[], merged: unknown, configs: () => Found[], empty: boolean): Array<ExecutionLabel & { at: Place }> {
   // the file whose list wins (Helm replaces lists: the last file that sets it)
   const src = [...parsed].reverse().find((p) => isObject(p.values) && isObject(p.values.multicluster) && 'executionLabels' in p.values.multicluster);
   const mc = isObject(merged) && isObject(merged.multicluster) ? merged.multicluster : {};
@@ -249,12 +244,13 @@ async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => F
   // files of entries no longer listed: their attribute stays in FlyteAdmin until deleted
   const ours = new Set(written);
   const stale = readdirSync(dir).filter((f) => !ours.has(f) && /\.(yaml|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').startsWith(HEADER));
-  const warnings: Problem[] = stale.map((f) => ({
-    severity: 'warning',
-    where: join(dir, f),
-    what: 'no executionLabels entry writes this file any more, but FlyteAdmin keeps its attribute',
-    fix: `flytectl delete execution-cluster-label --attrFile ${join(dir, f)}, then delete the file`,
-  }));
+  const warnings: Problem[] = stale.map((f) =>
+    warning(
+      join(dir, f),
+      'no executionLabels entry writes this file any more, but FlyteAdmin keeps its attribute',
+      `flytectl delete execution-cluster-label --attrFile ${join(dir, f)}, then delete the file`,
+    ),
+  );
   await writeOut(
     `${written.map((f) => `wrote ${join(dir, f)}`).join('\n')}\napply them with: for f in ${join(dir, '*.' + (format === 'json' ? 'json' : 'yaml'))}; do flytectl update execution-cluster-label --attrFile "$f"; done\n`,
   );

@@ -3,7 +3,7 @@
 // templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
 // `multicluster.dataPlane.rbac: minimal`.
 import { readValuesFiles } from '../config/from-values.ts';
-import { FlytemcError, EXIT } from '../problems/problems.ts';
+import { error, EXIT, FlytemcError } from '../problems/problems.ts';
 import { parseFormat, render, table } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
@@ -54,12 +54,11 @@ export async function run(argv: string[]): Promise<number> {
     const { needs, unknown } = neededAccess(templates);
     if (unknown.length) {
       throw new FlytemcError([
-        {
-          severity: 'error',
-          where: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
-          what: `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
-          fix: 'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
-        },
+        error(
+          `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
+          `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
+          'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
+        ),
       ]);
     }
     const ns = values.namespace ?? (process.env.HELM_NAMESPACE && process.env.HELM_NAMESPACE !== 'default' ? process.env.HELM_NAMESPACE : 'flyte');

@@ -1,6 +1,7 @@
 // `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
 // one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
-import { EXIT, FlytemcError, marked } from '../problems/problems.ts';
+import { EXIT, FlytemcError } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, TOKEN_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';

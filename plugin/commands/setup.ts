@@ -17,7 +17,7 @@ import {
   type Action,
   type Helm3Reader,
 } from '../helm/helm4-post-renderer/register.ts';
-import { FlytemcError, EXIT, UsageError } from '../problems/problems.ts';
+import { error, EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
 import { parseFormat, render, table, tildify } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
@@ -86,15 +86,13 @@ export async function run(argv: string[]): Promise<number> {
     ];
     if (values.shared && readers.length && (helm.major === 3 || !values.force)) {
       throw new FlytemcError([
-        {
-          severity: 'error',
-          where: 'setup --shared',
-          what: `${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder}: a Helm 4 plugin there makes ${readers.length === 1 ? 'it' : 'them'} drop all ${readers.length === 1 ? 'its' : 'their'} plugins`,
-          fix:
-            helm.major === 3
-              ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)'
-              : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
-        },
+        error(
+          'setup --shared',
+          `${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder}: a Helm 4 plugin there makes ${readers.length === 1 ? 'it' : 'them'} drop all ${readers.length === 1 ? 'its' : 'their'} plugins`,
+          helm.major === 3
+            ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)'
+            : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
+        ),
       ]);
     }
     const folder = values['helm4-dir'] ? resolve(values['helm4-dir']) : values.shared || readers.length === 0 ? pluginsFolder : separateHelm4Dir(dataHome);
@@ -110,12 +108,7 @@ export async function run(argv: string[]): Promise<number> {
     } catch (e) {
       if (e instanceof Conflict)
         throw new FlytemcError([
-          {
-            severity: 'error',
-            where: e.message.split(' exists')[0]!,
-            what: 'a file that flytemc did not create is in the way',
-            fix: e.message.split('; ')[1] ?? e.message,
-          },
+          error(e.message.split(' exists')[0]!, 'a file that flytemc did not create is in the way', e.message.split('; ')[1] ?? e.message),
         ]);
       throw e;
     }

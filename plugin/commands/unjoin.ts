@@ -1,7 +1,8 @@
 // `flytemc unjoin CONTEXT --name NAME`: phase 1 takes the cluster out of the values file and says
 // how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
 // no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { EXIT, FlytemcError, marked } from '../problems/problems.ts';
+import { EXIT, FlytemcError } from '../problems/problems.ts';
+import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings, self } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';

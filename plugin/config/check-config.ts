@@ -3,7 +3,8 @@
 // or disabled clusters, labels that route nowhere, token files outside the mounted Secret.
 // Every problem of a run is reported, not just the first.
 import { validateClusters, validateMulticluster } from '../generated/validators.cjs';
-import { error, errorsIn, looksSecret, showValue, warning, type Problem } from '../problems/problems.ts';
+import { error, errorsIn, warning, type Problem, type Place, type Locator } from '../problems/problems.ts';
+import { looksSecret, showValue } from '../problems/mask.ts';
 import { escapeSegment, fileIn, get, trimSlashes } from '../yaml/json-pointer.ts';
 import { schemaProblems } from './schema-errors.ts';
 import {
@@ -16,9 +17,9 @@ import {
   type Credentials,
   type ExecutionLabel,
   type FoundConfig,
-  type Located,
   type Route,
   type MulticlusterValues,
+  type Located,
 } from './types.ts';
 import { where } from './where.ts';
 import { isObject } from '../yaml/data.ts';
@@ -41,7 +42,7 @@ interface CheckResult {
   role?: string;
 }
 
-function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, what: string): Problem[] {
+function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: Place, what: string): Problem[] {
   const re = kind === 'label' ? DNS_LABEL : DNS_SUBDOMAIN;
   const max = kind === 'label' ? 63 : 253;
   if (typeof value !== 'string') return [error(at, `${what} must be a string`)];
@@ -72,7 +73,7 @@ function dnsProblems(kind: 'label' | 'subdomain', value: unknown, at: string, wh
  * the post-renderer mounts the default Secret, cluster-credentials at /var/run/credentials, in
  * all three places, as for the chart's form: said as a warning.
  */
-function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Located, problems: Problem[], atClusters: string): Credentials | undefined {
+function credentialsFromVolumes(clusters: unknown, volumes: Located, mounts: Located, problems: Problem[], atClusters: Place): Credentials | undefined {
   const list = Array.isArray(clusters) ? clusters.filter(isObject) : [];
   const files = list
     .filter((c) => c.inCluster !== true)
@@ -142,7 +143,7 @@ function usable(raw: unknown): { list: ClusterConfig[]; map: Record<string, Rout
 }
 
 /** The checks a schema cannot express. Runs on a config with schema errors too (one run shows every problem). */
-function semanticProblems(clusters: unknown, at: (p: string) => string, requireClusters: boolean): Problem[] {
+function semanticProblems(clusters: unknown, at: Locator, requireClusters: boolean): Problem[] {
   const problems: Problem[] = [];
   const { list, map, def } = usable(clusters);
   const byName = new Map<string, ClusterConfig>();
@@ -245,7 +246,7 @@ function semanticProblems(clusters: unknown, at: (p: string) => string, requireC
  * with no enabled cluster is reported on labelClusterMap already), and each project/domain
  * [/workflow] appears once (flytectl would keep only the last one applied).
  */
-function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, at: (p: string) => string): Problem[] {
+function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, at: Locator): Problem[] {
   const problems: Problem[] = [];
   const map = clusters.labelClusterMap ?? {};
   const seen = new Map<string, number>();
@@ -268,7 +269,7 @@ function executionLabelProblems(entries: ExecutionLabel[], clusters: Clusters, a
   return problems;
 }
 
-function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: (p: string) => string): Problem[] {
+function fileProblems(clusters: ClusterConfig[], creds: Credentials, at: Locator): Problem[] {
   const problems: Problem[] = [];
   clusters.forEach((c, i) => {
     if (c.inCluster || typeof c.name !== 'string' || isProxied(c)) return;

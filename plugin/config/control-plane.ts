@@ -1,7 +1,7 @@
 // The way back: from `multicluster.controlPlane` to what a data plane's flytepropeller gets in
 // flyte-propeller-config (admin.yaml, catalog.yaml). One place for the defaults and refusals,
 // shared by the post-renderer, `validate --data-plane` and `check`'s fixes.
-import { error, type Problem } from '../problems/problems.ts';
+import { error, type Problem, type Locator } from '../problems/problems.ts';
 import type { ControlPlane } from './types.ts';
 
 /** Where flytepropeller reads its OAuth2 client secret (flyte-core's mount of flyte-secret-auth). */
@@ -23,7 +23,7 @@ export interface Wiring {
  * The data plane's wiring, or the problems: every missing setting at once (each naming
  * `multicluster.controlPlane.…` and the ways out), so that one run shows them all.
  */
-export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string) => string): { wiring?: Wiring; problems: Problem[] } {
+export function resolveWiring(cp: ControlPlane | undefined, at: Locator): { wiring?: Wiring; problems: Problem[] } {
   const c = cp ?? {};
   const problems: Problem[] = [];
   const shared = 'keep it in the values file both planes share (-f shared-values.yaml on both installs)';

@@ -6,7 +6,8 @@
 // The one home of what that means: the entry FlyteAdmin reads (`wire`, and `unwire` to read it
 // back), the proxy's kubeconfig and container, and the checks. Pure: the post-renderer and check
 // use it.
-import { error, looksSecret, showValue, type Problem } from '../problems/problems.ts';
+import { error, type Problem, type Locator } from '../problems/problems.ts';
+import { looksSecret, showValue } from '../problems/mask.ts';
 import { sha256Hex } from '../yaml/sha256.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { isObject } from '../yaml/data.ts';
@@ -184,7 +185,7 @@ export function sidecar(c: WiredProxy): Record<string, unknown> {
 const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|(^|_)KEY($|_)|ACCESS_KEY/i;
 
 /** What a schema cannot say about the proxied entries of a clusters list (`at` locates a pointer under `clusters`). */
-export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, at: (p: string) => string): Problem[] {
+export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, at: Locator): Problem[] {
   const problems: Problem[] = [];
   const ports = new Map<number, string>();
   list.forEach((c, i) => {

@@ -6,7 +6,7 @@
 import { FLYTE_CORE, type KeyTree } from '../generated/flyte-core-keys.js';
 import { isObject } from '../yaml/data.ts';
 import { escapeSegment } from '../yaml/json-pointer.ts';
-import { error, warning, type Problem } from '../problems/problems.ts';
+import { error, warning, type Problem, type Locator } from '../problems/problems.ts';
 import { nearest } from '../cli/shell.ts';
 
 /** `{{ .Values.a.b }}` in the values' own strings: keys the values define for themselves (rendered through tpl, as userSettings). */
@@ -22,7 +22,7 @@ function templateRefs(v: unknown, out: Set<string>): Set<string> {
  * where (the pointer is under `/flyte-core`). Errors for `validate`, warnings for `install`.
  * `alsoRefs`: other values merged with these, whose `{{ .Values.… }}` strings define keys too.
  */
-export function unknownCoreKeys(core: unknown, at: (pointer: string) => string, severity: 'error' | 'warning', alsoRefs: unknown[] = []): Problem[] {
+export function unknownCoreKeys(core: unknown, at: Locator, severity: 'error' | 'warning', alsoRefs: unknown[] = []): Problem[] {
   if (!FLYTE_CORE || !isObject(core)) return [];
   const { version, tree } = FLYTE_CORE;
   const refs = templateRefs(core, new Set());

@@ -32,6 +32,9 @@ export interface ValuesFile {
   values: unknown;
 }
 
+/** The code of a values file without a multi-cluster config (a cloud overlay, the shared values). */
+export const NO_CONFIG = 'config.none';
+
 /** Values files read, parsed and merged in order, as `helm -f A -f B` merges them. */
 export function readValuesFiles(files: string[]): { files: ValuesFile[]; merged: unknown } {
   const read = files.map((file) => {
@@ -154,7 +157,7 @@ export function configFromValues(path: string, text: string, values: unknown = p
   if (core) return problems.length ? { ...core, problems } : core;
   throw new FlytemcError([
     error(
-      path,
+      { code: NO_CONFIG, file: path },
       "no multi-cluster config: the file has neither `multicluster.clusters` nor flyte-core's `configmap.clusters`",
       'add a `multicluster:` block with `clusters.clusterConfigs` (see docs/configuration.md), or let `flytemc join` write it',
     ),

@@ -3,7 +3,7 @@
 // what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
 import { cloudFile, shippedChart, type Cloud } from '../helm/chart-files.ts';
 import { pluginRoot } from '../helm/helm.ts';
-import { error, warning, type Problem } from '../problems/problems.ts';
+import { error, type Problem, warning, whereOf } from '../problems/problems.ts';
 import { checkConfig } from './check-config.ts';
 import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring } from './control-plane.ts';
 import { readValuesFiles } from './from-values.ts';
@@ -81,7 +81,7 @@ export function checkPlanes(cpFiles: string[], dataPlanes: string[][], cloud?: C
       );
     const cpBlock = obj(mc.controlPlane) as ControlPlane;
     const { wiring, problems: wp } = resolveWiring(cpBlock, at);
-    problems.push(...wp.filter((p) => !problems.some((q) => q.where === p.where && q.what === p.what)));
+    problems.push(...wp.filter((p) => !problems.some((q) => whereOf(q) === whereOf(p) && q.message === p.message)));
     const cm = obj(core.configmap);
     const coreAdmin = obj(obj(cm.admin).admin).endpoint;
     if (typeof coreAdmin === 'string' && coreAdmin !== IN_CLUSTER_ADMIN && coreAdmin !== cpBlock.adminEndpoint)

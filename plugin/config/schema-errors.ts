@@ -3,9 +3,8 @@
 // upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
 import type { ErrorObject } from 'ajv';
 import { escapeSegment } from '../yaml/json-pointer.ts';
-import { error, showValue, type Problem } from '../problems/problems.ts';
-
-export type Located = (pointer: string) => string;
+import { error, type Problem, type Locator } from '../problems/problems.ts';
+import { showValue } from '../problems/mask.ts';
 
 /** A value as messages show it; masked when `path` (its JSON pointer) is a secret's, or it looks like one. */
 const show = (v: unknown, path = '') => showValue(v, path);
@@ -65,7 +64,7 @@ function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: s
   return {};
 }
 
-export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Located, data: (pointer: string) => unknown): Problem[] {
+export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Locator, data: (pointer: string) => unknown): Problem[] {
   const out: Problem[] = [];
   for (const e of errors ?? []) {
     if (e.keyword === 'if') continue; // the `then` error says it

@@ -1,11 +1,11 @@
 // A Secret manifest against schemas/manifests.schema.json, with the upstream guide's defect 6
 // (raw token or PEM text under `data:`, which must be base64) said plainly.
 import { validateSecret } from '../generated/validators.cjs';
-import { error, type Problem } from '../problems/problems.ts';
+import { error, type Problem, type Locator } from '../problems/problems.ts';
 import { schemaProblems } from './schema-errors.ts';
 import { isObject } from '../yaml/data.ts';
 
-export function secretProblems(value: unknown, at: (pointer: string) => string): Problem[] {
+export function secretProblems(value: unknown, at: Locator): Problem[] {
   const secret: unknown = value;
   if (validateSecret(value)) return [];
   const data = (p: string) => {
@@ -18,7 +18,7 @@ export function secretProblems(value: unknown, at: (pointer: string) => string):
     if (e?.instancePath.startsWith('/data/') && e.keyword === 'pattern') {
       const key = e.instancePath.slice('/data/'.length);
       return error(
-        p.where,
+        p,
         `data.${key} is not base64: raw token or PEM text under \`data:\` is rejected by the API server (or decoded into garbage)`,
         `move ${key} under \`stringData:\` (raw text), or base64-encode it (\`base64 -w0\`; \`base64 -D\` is macOS-only)`,
       );

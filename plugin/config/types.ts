@@ -1,6 +1,6 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
 // `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
-import type { Problem } from '../problems/problems.ts';
+import type { Problem, Locator } from '../problems/problems.ts';
 
 interface ClusterAuth {
   tokenPath?: string;
@@ -110,7 +110,7 @@ export interface ConfigSource {
 /** A value with a function that says where a pointer inside it is. */
 export interface Located {
   value: unknown;
-  where: (pointer: string) => string;
+  where: Locator;
 }
 
 /** A config as found, before it is checked. */

@@ -8,7 +8,7 @@ import { FlytemcError, type Problem } from '../problems/problems.ts';
 import { readText, sourceLabel } from '../cli/stdio.ts';
 import { checkConfig, type CheckOptions } from './check-config.ts';
 import { unknownCoreKeys } from './flyte-core-keys.ts';
-import { configFromValues, parseValuesFile } from './from-values.ts';
+import { NO_CONFIG, configFromValues, parseValuesFile } from './from-values.ts';
 import { where } from './where.ts';
 
 interface FileReport {
@@ -24,7 +24,7 @@ interface FileReport {
 /** A file's problems in the order of its lines (stable for the same line). */
 const byLine = (ps: Problem[]): Problem[] =>
   ps
-    .map((p, i) => ({ p, i, line: Number(/:(\d+)(?: |$)/.exec(p.where)?.[1] ?? Infinity) }))
+    .map((p, i) => ({ p, i, line: p.line ?? Infinity }))
     .sort((a, b) => a.line - b.line || a.i - b.i)
     .map((x) => x.p);
 
@@ -44,7 +44,7 @@ export function validateFiles(files: string[], options: CheckOptions = {}): File
       return { file, status: bad ? 'invalid' : 'ok', ...(r.role ? { role: r.role } : {}), listsClusters, problems };
     } catch (e) {
       if (!(e instanceof FlytemcError)) throw e;
-      if (e.problems.length === 1 && /no multi-cluster config/.test(e.problems[0]!.what))
+      if (e.problems.length === 1 && e.problems[0]!.code === NO_CONFIG)
         return { file, status: keys.length ? 'invalid' : 'no-config', listsClusters: false, problems: byLine(keys) };
       return { file, status: 'invalid', listsClusters: false, problems: byLine([...e.problems, ...keys]) };
     }

@@ -1,12 +1,10 @@
-// Turns a JSON pointer inside a config source into `file:line (pointer)` for messages.
+// Where a JSON pointer inside a config source is: its file (or object), line and pointer.
+import type { At } from '../problems/problems.ts';
 import { lineOf } from '../yaml/locate.ts';
 import type { ConfigSource } from './types.ts';
 
-export function where(source: ConfigSource, pointer: string): string {
+export function where(source: ConfigSource, pointer: string): At {
   const full = source.base + pointer;
-  if (source.text !== undefined) {
-    const line = lineOf(source.text, full);
-    return line === undefined ? `${source.label} ${full || '/'}` : `${source.label}:${line} (${full || '/'})`;
-  }
-  return `${source.label} ${full || '/'}`;
+  const line = source.text === undefined ? undefined : lineOf(source.text, full);
+  return line === undefined ? { file: source.label, pointer: full } : { file: source.label, line, pointer: full };
 }

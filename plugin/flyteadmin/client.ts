@@ -1,6 +1,7 @@
 // FlyteAdmin's HTTP/JSON API (the AdminService methods its gateway serves under /api/v1): Node's
 // fetch with a timeout that cancels the request, and OAuth2 client credentials when auth is on.
-import { error, FlytemcError, EXIT, redact, type Problem } from '../problems/problems.ts';
+import { error, FlytemcError, EXIT, type Problem } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 
 interface AdminOptions {
   /** `http://HOST:PORT` or `https://HOST[:PORT]`: FlyteAdmin's HTTP port (8088 as flyte-core renders it). */

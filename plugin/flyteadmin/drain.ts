@@ -110,7 +110,7 @@ export async function drain(admin: ExecutionsApi, steps: DrainSteps, o: DrainOpt
   } catch (e) {
     if (!(e instanceof AdminError)) throw e;
     const p = adminProblem(e, where);
-    throw new FlytemcError([{ ...p, what: `${p.what}; the drain changed nothing` }], EXIT.failed);
+    throw new FlytemcError([{ ...p, message: `${p.message}; the drain changed nothing` }], EXIT.failed);
   }
   await steps.cordon();
   const started = now();
@@ -122,7 +122,7 @@ export async function drain(admin: ExecutionsApi, steps: DrainSteps, o: DrainOpt
       [
         error(
           where,
-          `${p.what}, so the drain of ${o.cluster} stopped; ${o.cordonNote()}: FlyteAdmin sends it no new execution, and what runs there keeps running`,
+          `${p.message}, so the drain of ${o.cluster} stopped; ${o.cordonNote()}: FlyteAdmin sends it no new execution, and what runs there keeps running`,
           `${p.fix}; if you reach FlyteAdmin through kubectl port-forward, a restart of its pod ends the forward: start it again. Then resume: ${o.resume} (or undo the cordon: ${o.undo})`,
         ),
       ],

@@ -3,7 +3,7 @@
 // remove with --prune or --prune-all), applied through FlyteAdmin's matchable attributes API. Its
 // attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
 // ConfigMap in the hub) and --prune removes only that.
-import { EXIT, FlytemcError, error, type Problem } from '../problems/problems.ts';
+import { EXIT, FlytemcError, error, type Problem, type Place } from '../problems/problems.ts';
 import { AdminError, adminProblem, type AttributeTarget, type LabelAttribute } from './client.ts';
 
 /** The part of FlyteAdmin labels apply uses (FlyteAdmin implements it; unit tests fake it). */
@@ -82,7 +82,7 @@ export function planLabels(desired: LabelAttribute[], current: LabelAttribute[],
 export const drifts = (changes: LabelChange[]): boolean => changes.some((c) => c.action === 'add' || c.action === 'change' || c.action === 'remove');
 
 /** Entries for a project or domain FlyteAdmin does not know (it refuses them): one problem each, `at(i)` says where. */
-export async function unknownProjects(admin: AttributesApi, desired: LabelAttribute[], at: (i: number) => string): Promise<Problem[]> {
+export async function unknownProjects(admin: AttributesApi, desired: LabelAttribute[], at: (i: number) => Place): Promise<Problem[]> {
   const projects = await admin.projects();
   const byId = new Map(projects.map((p) => [p.id, new Set(p.domains.map((d) => d.id))]));
   const problems: Problem[] = [];
@@ -149,7 +149,13 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
   const landed = done.length ? `applied: ${done.map((c) => `${c.action} ${describeTarget(c.target)}`).join(', ')}` : 'nothing was applied';
   if (failure) {
     throw new FlytemcError(
-      [{ ...failure, what: `${failure.what}; ${landed}${recordFailure ? '' : ` (recorded in ${record.where})`}`, fix: `${failure.fix}; then rerun: ${rerun}` }],
+      [
+        {
+          ...failure,
+          message: `${failure.message}; ${landed}${recordFailure ? '' : ` (recorded in ${record.where})`}`,
+          fix: `${failure.fix}; then rerun: ${rerun}`,
+        },
+      ],
       EXIT.failed,
     );
   }
@@ -159,7 +165,7 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
       [
         error(
           record.where,
-          `${landed} in FlyteAdmin, but the record of what flytemc applied was not written${p ? ` (${p.what})` : ''}: a later --prune would not know these attributes are flytemc's`,
+          `${landed} in FlyteAdmin, but the record of what flytemc applied was not written${p ? ` (${p.message})` : ''}: a later --prune would not know these attributes are flytemc's`,
           `rerun: ${rerun} (it changes nothing in FlyteAdmin and writes the record)`,
         ),
       ],

@@ -3,7 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FlytemcError, EXIT, redact } from '../problems/problems.ts';
+import { error, EXIT, FlytemcError } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 import { debug } from '../cli/shell.ts';
 
 export interface HelmInfo {
@@ -64,18 +65,11 @@ export function detectHelm(explicit?: string): HelmInfo {
         ? 'not found'
         : r.error.message
       : (r.stderr || '').trim() || `exit ${r.status}`;
-    throw new FlytemcError(
-      [{ severity: 'error', where: bin, what: `cannot run Helm (${why})`, fix: 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`' }],
-      EXIT.usage,
-    );
+    throw new FlytemcError([error(bin, `cannot run Helm (${why})`, 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`')], EXIT.usage);
   }
   const version = (r.stdout || '').trim();
   const m = /^v(\d+)\./.exec(version);
-  if (!m)
-    throw new FlytemcError(
-      [{ severity: 'error', where: bin, what: `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, fix: 'use Helm 3.17+ or Helm 4' }],
-      EXIT.usage,
-    );
+  if (!m) throw new FlytemcError([error(bin, `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, 'use Helm 3.17+ or Helm 4')], EXIT.usage);
   const info = { bin, major: Number(m[1]), version };
   cache.set(bin, info);
   return info;
@@ -115,12 +109,11 @@ export function pluginRoot(): string {
   }
   throw new FlytemcError(
     [
-      {
-        severity: 'error',
-        where: 'flytemc',
-        what: 'cannot find the flytemc plugin folder (plugin.yaml next to dist/)',
-        fix: 'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)',
-      },
+      error(
+        'flytemc',
+        'cannot find the flytemc plugin folder (plugin.yaml next to dist/)',
+        'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)',
+      ),
     ],
     EXIT.usage,
   );

@@ -12,7 +12,8 @@
 //
 // Loaded only for `flytemc-post-renderer --krm` / `flytemc-krm` (dist/flytemc-krm.mjs): the
 // post-renderer's own start-up does not pay for it.
-import { FlytemcError, error, redact, type Problem } from '../problems/problems.ts';
+import { FlytemcError, error, type Problem, whereOf } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 import { postRender, type PostRenderResult } from './index.ts';
 import { CONFIG_API_GROUP, CONFIG_KIND } from './find.ts';
 import { parseStream, resourceId, type ResourceId } from './stream.ts';
@@ -64,21 +65,22 @@ interface Context {
 
 /** One problem as a result: which item (resourceRef, file) and field it is about, when the problem says. */
 function resultOf(p: Problem, ctx: Context): KrmResultEntry {
-  const message = redact(p.fix ? `${p.what} (fix: ${p.fix})` : p.what);
+  const where = whereOf(p);
+  const message = redact(p.fix ? `${p.message} (fix: ${p.fix})` : p.message);
   const r: KrmResultEntry = { message, severity: p.severity };
-  if (ctx.configLabel && ctx.configRef && (p.where === ctx.configLabel || p.where.startsWith(ctx.configLabel + ' '))) {
+  if (ctx.configLabel && ctx.configRef && (where === ctx.configLabel || where.startsWith(ctx.configLabel + ' '))) {
     r.resourceRef = ctx.configRef;
-    const pointer = p.where.slice(ctx.configLabel.length + 1);
+    const pointer = where.slice(ctx.configLabel.length + 1);
     if (pointer.startsWith('/')) r.field = { path: fieldPath(pointer) };
     return r;
   }
   // `Kind/name (source, stream line N) /pointer`, as objectName() and the checks write it
-  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(p.where);
+  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(where);
   const index = m ? ctx.itemAtLine.get(Number(m[1])) : undefined;
   const item = index === undefined ? undefined : ctx.items[index];
   const ref = item ? resourceId(item) : undefined;
   if (!ref) {
-    r.message = redact(`${p.where}: ${message}`);
+    r.message = redact(`${where}: ${message}`);
     return r;
   }
   r.resourceRef = ref;
@@ -109,7 +111,9 @@ export function krm(input: string): KrmOutcome {
   const refuse = (problems: Problem[], items: unknown[] = [], apiVersion = 'config.kubernetes.io/v1', ctx?: Context) =>
     emit(
       { apiVersion, kind: RESOURCE_LIST, items },
-      problems.map((p) => (ctx ? resultOf(p, ctx) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })),
+      problems.map((p) =>
+        ctx ? resultOf(p, ctx) : { message: redact(`${whereOf(p)}: ${p.fix ? `${p.message} (fix: ${p.fix})` : p.message}`), severity: p.severity },
+      ),
     );
 
   // 1. the ResourceList

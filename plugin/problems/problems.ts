@@ -1,5 +1,6 @@
-// Problems: what every check reports, in the shape kubectl users read every day:
-// where -> what -> how to fix. A run collects all of them, then fails once.
+// Problems as data: built where found ({code, file, line, object, pointer, message, fix}), formatted only at the edge.
+import { marked } from './marks.ts';
+import { redact } from './mask.ts';
 
 type Severity = 'error' | 'warning';
 
@@ -16,12 +17,61 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-export interface Problem {
+/**
+ * Where a problem is, as whoever found it knows it: a file (a line, a JSON pointer in it), an
+ * object of a manifest stream (the `# Source:` template, its stream line, a pointer in it), or a
+ * named thing (`context kind-a`, `cluster east`, `standard input`). `code` names the kind of
+ * problem (e.g. `values.schema`, `cluster.unreachable`) for JSON and KRM readers.
+ */
+export interface At {
+  code?: string;
+  file?: string;
+  line?: number;
+  pointer?: string;
+  object?: string;
+  source?: string;
+  streamLine?: number;
+  subject?: string;
+}
+
+/** A location: structured, or a named thing (`context kind-a`). */
+export type Place = At | string;
+/** The location of a JSON pointer inside one source. */
+export type Locator = (pointer: string) => Place;
+
+export interface Problem extends At {
   severity: Severity;
-  /** file:line, or an object and JSON pointer (e.g. `Deployment/flyteadmin /spec/template/...`). */
-  where: string;
-  what: string;
+  code: string;
+  message: string;
   fix?: string;
+}
+
+/** The code of a problem whose finder gave none. */
+const GENERIC = 'flytemc';
+
+function make(severity: Severity, at: Place, message: string, fix?: string): Problem {
+  const where: At = typeof at === 'string' ? { subject: at } : at;
+  const p: Problem = { ...where, severity, code: where.code ?? GENERIC, message };
+  if (fix !== undefined) p.fix = fix;
+  return p;
+}
+
+export const error = (at: Place, message: string, fix?: string): Problem => make('error', at, message, fix);
+export const warning = (at: Place, message: string, fix?: string): Problem => make('warning', at, message, fix);
+
+export const errorsIn = (ps: Problem[]): Problem[] => ps.filter((p) => p.severity === 'error');
+
+/** Where a problem is, as people read it: `file:line (pointer)`, `Kind/name (source, stream line N) pointer`, or the subject. */
+export function whereOf(p: At): string {
+  if (p.object !== undefined) {
+    const inStream = p.streamLine === undefined ? '' : ` (${p.source ? `${p.source}, ` : ''}stream line ${p.streamLine})`;
+    return `${p.object}${inStream}${p.pointer !== undefined ? ` ${p.pointer}` : ''}`;
+  }
+  if (p.file !== undefined) {
+    if (p.pointer === undefined) return p.line === undefined ? p.file : `${p.file}:${p.line}`;
+    return p.line === undefined ? `${p.file} ${p.pointer || '/'}` : `${p.file}:${p.line} (${p.pointer || '/'})`;
+  }
+  return p.subject ?? GENERIC;
 }
 
 /** The one error type the tool throws for bad input; the shells print it and exit non-zero. */
@@ -29,7 +79,7 @@ export class FlytemcError extends Error {
   readonly problems: Problem[];
   readonly exitCode: number;
   constructor(problems: Problem[] | string, exitCode: number = EXIT.invalid) {
-    const list: Problem[] = typeof problems === 'string' ? [{ severity: 'error', where: 'flytemc', what: problems }] : problems;
+    const list: Problem[] = typeof problems === 'string' ? [error(GENERIC, problems)] : problems;
     super(formatProblems(list));
     this.name = 'FlytemcError';
     this.problems = list;
@@ -47,103 +97,8 @@ export class UsageError extends Error {
   }
 }
 
-export function error(where: string, what: string, fix?: string): Problem {
-  return fix === undefined ? { severity: 'error', where, what } : { severity: 'error', where, what, fix };
-}
-
-export function warning(where: string, what: string, fix?: string): Problem {
-  return fix === undefined ? { severity: 'warning', where, what } : { severity: 'warning', where, what, fix };
-}
-
-export const errorsIn = (ps: Problem[]): Problem[] => ps.filter((p) => p.severity === 'error');
-
-/**
- * Messages echo values back, and a value typed in the wrong place may be a token, a key or a
- * password, whatever its length. Two layers: showValue() masks a value that sits at a secret
- * path (a key named like token, cacert, password, secret, key, credentials, or a Secret's
- * data/stringData) or looks like a secret (JWT, PEM, bearer or bootstrap token, EKS token, a
- * base64 or hex blob); redact() masks the same shapes anywhere in a message's text, so nothing
- * secret reaches a terminal, a CI log or Helm's error output.
- */
-const SECRET_KEY =
-  /(^|[^A-Za-z])(token|cacert|ca\.crt|ca-?data|certificate-authority-data|client-certificate-data|client-key-data|password|passwd|passphrase|secret|credentials?|private-?key|key|bearer|authorization)$/i;
-const MIXED = (s: string) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s);
-/**
- * A JSON pointer or file path, not base64 (which has a '/' in ~1 of 64 characters): each segment
- * between slashes is short, or a word as keys are written (camelCase, kebab-case, snake_case,
- * e.g. additionalVolumeMounts), which a random blob's long segments are not.
- */
-const WORD = /^(?:[a-z]+(?:[A-Z][a-z]+)*\d*|[a-z0-9]+(?:[-_.][a-z0-9]+)*)$/;
-const pathLike = (s: string) => s.includes('/') && s.split('/').every((seg) => seg.length <= 20 || WORD.test(seg));
-
-/** True when a value at this JSON pointer or dotted path must not be shown. */
-export function isSecretPath(path: string): boolean {
-  const parts = path.split(/[/.]/).filter(Boolean);
-  const last = (parts.at(-1) ?? '').replace(/([a-z0-9])([A-Z])/g, '$1-$2'); // clientSecret: client-Secret
-  return SECRET_KEY.test(last) || (parts.length >= 2 && /^(data|stringData)$/.test(parts.at(-2)!) && parts.length <= 3);
-}
-
-/** True when a string is shaped like a credential, whatever its length. */
-export function looksSecret(text: string): boolean {
-  const t = text.trim();
-  return (
-    /-----BEGIN [A-Z0-9 ]+-----/.test(t) ||
-    /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/.test(t) ||
-    /^bearer\s+\S/i.test(t) ||
-    /^k8s-aws-v1\./.test(t) ||
-    /^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(t) || // a bootstrap token
-    (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(t) && MIXED(t) && !pathLike(t)) || // base64
-    (/^[A-Za-z0-9+/_-]{32,}={0,2}$/.test(t) && MIXED(t) && !pathLike(t)) || // base64url
-    /^[A-Fa-f0-9]{32,}$/.test(t)
-  );
-}
-
-export function redact(text: string): string {
-  return text
-    .replace(/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g, '<PEM block, masked>')
-    .replace(/eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.?[A-Za-z0-9_-]*/g, '<token, masked>')
-    .replace(/\b(bearer)\s+(?!<)[^\s"',;)]+/gi, '$1 <token, masked>')
-    .replace(/\bk8s-aws-v1\.[A-Za-z0-9_-]+/g, '<token, masked>')
-    .replace(/\b[a-z0-9]{6}\.[a-z0-9]{16}\b/g, '<token, masked>')
-    .replace(/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{32,}={0,2}(?![A-Za-z0-9+/])/g, (m) => (MIXED(m) && !pathLike(m) ? '<base64, masked>' : m))
-    .replace(/(?<![A-Za-z0-9])[A-Fa-f0-9]{40,}(?![A-Za-z0-9])/g, '<hex, masked>')
-    .replace(/\b((?:token|password|passwd|secret|cacert|key)["']?\s*[:=]\s*)("[^"]+"|'[^']+')/gi, '$1<masked>');
-}
-
-/**
- * A value as messages show it: JSON, cut short when long; masked (only its length said) when it
- * sits at a secret `path` or looks like a secret.
- */
-export function showValue(v: unknown, path = ''): string {
-  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
-  if ((isSecretPath(path) && v !== null && typeof v !== 'boolean') || (typeof v === 'string' && looksSecret(v))) {
-    return `<masked: ${text.length} character${text.length === 1 ? '' : 's'}>`;
-  }
-  const cut = text.length > 60 ? `${text.slice(0, 24)}… (${text.length} characters)` : text;
-  return typeof v === 'string' ? JSON.stringify(cut) : cut;
-}
-
-/**
- * Notes that every `where` naming a thing must carry (e.g. a kubeconfig context reached without
- * TLS verification: `[TLS NOT VERIFIED]`). A `where` names it as `context NAME`, `hub NAME` or
- * just `NAME`. Returns false when the note was there already.
- */
-const marks = new Map<string, string>();
-export function markWhere(name: string, note: string): boolean {
-  if (marks.get(name) === note) return false;
-  marks.set(name, note);
-  return true;
-}
-export function marked(where: string): string {
-  for (const [name, note] of marks) {
-    const esc = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    if (where === name || new RegExp(`(^|\\s|\\()(context|hub) ${esc}($|[\\s),:])`).test(where)) return `${where} [${note}]`;
-  }
-  return where;
-}
-
 export function formatProblem(p: Problem): string {
-  const head = `${p.severity}: ${redact(marked(p.where))}: ${redact(p.what)}`;
+  const head = `${p.severity}: ${redact(marked(whereOf(p)))}: ${redact(p.message)}`;
   return p.fix ? `${head}\n  fix: ${redact(p.fix)}` : head;
 }
 

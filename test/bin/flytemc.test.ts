@@ -326,10 +326,10 @@ test("validate: the upstream guide's values-override.yaml, verbatim, shows every
 
   const r = flytemc(['validate', '-f', VERBATIM, '-o', 'json']);
   assert.is(r.code, 1, r.stderr);
-  const problems = JSON.parse(r.stdout).files[0].problems as Array<{ severity: string; where: string; what: string; fix?: string }>;
+  const problems = JSON.parse(r.stdout).files[0].problems as Array<{ severity: string; file?: string; line?: number; message: string; fix?: string }>;
   const at_ = (line: number, what: RegExp, severity = 'error') => {
-    const p = problems.find((x) => x.where.startsWith(`${VERBATIM}:${line} `) && what.test(x.what) && x.severity === severity);
-    assert.ok(p, `no ${severity} at line ${line} matching ${what}:\n${problems.map((x) => `${x.where} ${x.what}`).join('\n')}`);
+    const p = problems.find((x) => x.file === VERBATIM && x.line === line && what.test(x.message) && x.severity === severity);
+    assert.ok(p, `no ${severity} at line ${line} matching ${what}:\n${problems.map((x) => `${x.file}:${x.line} ${x.message}`).join('\n')}`);
   };
   at_(10, /`labelClusterMap` sits directly under `configmap`/); // defect 8
   at_(19, /`clusterConfigs` sits directly under `configmap`/);

@@ -96,7 +96,7 @@ test('readDeployedClusters and deployedLists: the section FlyteAdmin runs, every
   } catch (e) {
     assert.instance(e, FlytemcError);
     assert.is((e as FlytemcError).exitCode, EXIT.failed);
-    assert.match((e as FlytemcError).problems[0]!.what, 'namespace nothere has no FlyteAdmin multi-cluster config');
+    assert.match((e as FlytemcError).problems[0]!.message, 'namespace nothere has no FlyteAdmin multi-cluster config');
   }
 });
 

@@ -194,7 +194,7 @@ test('refuseDuplicate: one physical cluster under two names, or a name taken by 
     try {
       fn();
     } catch (e) {
-      return (e as FlytemcError).problems[0]!.what;
+      return (e as FlytemcError).problems[0]!.message;
     }
     return '';
   };

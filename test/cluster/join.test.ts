@@ -7,7 +7,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { checkEndpoint, joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
+import { EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { World } from '../helpers/fake-kube.ts';
 
 test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing slashes dropped; anything else refused with the fix', () => {
@@ -22,7 +22,7 @@ test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing s
       assert.instance(e, FlytemcError, bad);
       const p = (e as FlytemcError).problems[0]!;
       assert.is((e as FlytemcError).exitCode, EXIT.invalid);
-      assert.is(p.where, 'context dp1');
+      assert.is(whereOf(p), 'context dp1');
       assert.match(p.fix ?? '', /--endpoint https:\/\/HOST:PORT/);
     }
   }
@@ -70,7 +70,7 @@ test('flytepropeller in another namespace of the member: refused before anything
   const session = world.session(world.cluster('cp'), { namespace: 'default' });
   const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false }, session);
   assert.is(r.exitCode, EXIT.failed);
-  assert.match(r.failures[0]!.what, /^flytepropeller runs in namespace flyte, not in default \(the namespace join acts in, from flytemc's default\)/);
+  assert.match(r.failures[0]!.message, /^flytepropeller runs in namespace flyte, not in default \(the namespace join acts in, from flytemc's default\)/);
   assert.is(r.failures[0]!.fix, 'rerun with -n flyte (or --force to join in default anyway)');
   assert.not.ok(dp.serviceAccounts.has('default', 'flyteadmin'), 'created a ServiceAccount in the wrong namespace');
   const forced = await joinClusters(
@@ -79,7 +79,7 @@ test('flytepropeller in another namespace of the member: refused before anything
     world.session(world.cluster('cp'), { namespace: 'default' }),
   );
   assert.equal(forced.failures, []);
-  assert.match(forced.warnings[0]!.what, /^--force: flytepropeller runs in namespace flyte, not in default/);
+  assert.match(forced.warnings[0]!.message, /^--force: flytepropeller runs in namespace flyte, not in default/);
 });
 
 test('each API call failing once (before its write, and after it with the answer lost): the hub never holds a token its cluster rejects; the cluster is reported failed (exit 3) and a re-run joins it', async () => {
@@ -140,7 +140,7 @@ test('--auth (a credential proxy): RBAC bound to the identity, no token Secret, 
   await join1(world2);
   const again = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world2.session(hub2));
   assert.ok(Object.keys(hub2.credentials()).includes('dp1_token'));
-  assert.match(again.warnings.map((w) => `${w.what} ${w.fix}`).join('\n'), /joined with a long-lived token .* after that upgrade, remove the key dp1_token/);
+  assert.match(again.warnings.map((w) => `${w.message} ${w.fix}`).join('\n'), /joined with a long-lived token .* after that upgrade, remove the key dp1_token/);
 });
 
 test('--auth: an identity the data plane does not let do what FlyteAdmin needs is refused before the hub is touched (exit 3)', async () => {
@@ -159,7 +159,7 @@ test('--auth: an identity the data plane does not let do what FlyteAdmin needs i
   const proxy = proxyJoin({ auth: 'exec', name: 'dp1', 'exec-command': 'p', identity: 'someone' })!;
   const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world.session(hub));
   assert.is(r.exitCode, EXIT.failed);
-  assert.match(r.failures[0]!.what, /user someone may not, of what FlyteAdmin needs \(12 of 12 SubjectAccessReviews denied\)/);
+  assert.match(r.failures[0]!.message, /user someone may not, of what FlyteAdmin needs \(12 of 12 SubjectAccessReviews denied\)/);
   assert.match(r.failures[0]!.fix ?? '', /the hub was not changed/);
   assert.equal(hub.credentials(), {});
 });

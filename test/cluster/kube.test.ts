@@ -19,7 +19,7 @@ import {
   type Kube,
 } from '../../plugin/cluster/kube.ts';
 import { TimeoutError } from '../../plugin/cluster/util.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
+import { EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 
 const api = (code: number, message = 'the message') => Object.assign(new Error(`HTTP ${code}`), { code, body: JSON.stringify({ kind: 'Status', message }) });
 const KUBE = { context: 'dp1', server: 'https://10.0.0.1:6443', userKind: 'exec plugin' };
@@ -61,10 +61,10 @@ test('toProblem: 401 and 403 say whose credentials; a timeout or a network error
   const p401 = at(api(401, 'Unauthorized'));
   assert.not.instance(p401, UnreachableError);
   assert.is(p401.exitCode, EXIT.failed);
-  assert.match(p401.problems[0]!.what, /rejected the kubeconfig's credentials \(exec plugin\): Unauthorized/);
-  assert.is(p401.problems[0]!.where, 'context dp1 (https://10.0.0.1:6443)');
+  assert.match(p401.problems[0]!.message, /rejected the kubeconfig's credentials \(exec plugin\): Unauthorized/);
+  assert.is(whereOf(p401.problems[0]!), 'context dp1 (https://10.0.0.1:6443)');
   assert.match(at(api(403)).problems[0]!.fix ?? '', /cluster-admin/);
-  assert.match(at(api(500, 'boom')).problems[0]!.what, /reading Secret flyte\/x: boom \(HTTP 500\)/);
+  assert.match(at(api(500, 'boom')).problems[0]!.message, /reading Secret flyte\/x: boom \(HTTP 500\)/);
   assert.instance(at(new TimeoutError('t')), UnreachableError);
   assert.instance(at(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), UnreachableError);
   const mine = new FlytemcError('already a problem');
@@ -106,7 +106,7 @@ test('readOrAbsent, createOrExisting, deleteOrAbsent: 404 is absent, 409 on crea
       assert.unreachable();
     } catch (e) {
       assert.instance(e, FlytemcError);
-      assert.match((e as FlytemcError).problems[0]!.what, /X/);
+      assert.match((e as FlytemcError).problems[0]!.message, /X/);
     }
   }
 });

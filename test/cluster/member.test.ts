@@ -11,7 +11,7 @@ test('identity: --propeller.cluster-id read from the command line; another name 
   const installed = { deployment: 'Deployment flyte/flytepropeller', clusterId: 'dp-a', release: 'flyte' };
   const p = identityProblem(installed, 'dp-b', 'ctx', false)!;
   assert.is(p.severity, 'error');
-  assert.match(p.what, /reports as cluster "dp-a" .* joined as "dp-b"/);
+  assert.match(p.message, /reports as cluster "dp-a" .* joined as "dp-b"/);
   assert.match(p.fix ?? '', /--name dp-a.*--force/);
   assert.is(identityProblem(installed, 'dp-b', 'ctx', true)!.severity, 'warning');
   assert.is(identityProblem(installed, 'dp-a', 'ctx', false), undefined);

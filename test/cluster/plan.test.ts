@@ -3,7 +3,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { Plan, formatPlan, yamlOf, type Change } from '../../plugin/cluster/plan.ts';
-import { markWhere } from '../../plugin/problems/problems.ts';
+import { markWhere } from '../../plugin/problems/marks.ts';
 
 test('Plan.apply: writes only what changes, and never in a dry run; every change is recorded and reported', async () => {
   const seen: string[] = [];

@@ -233,7 +233,7 @@ test('a join of the same cluster between any two API calls of rotate (and a rota
     };
     const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false }, world.session(hub));
     for (const f of r.failures)
-      assert.match(f.what, /token changed while this ran|disappeared while waiting for its token \(deleted by a concurrent rotate/, `k=${k}: ${f.what}`);
+      assert.match(f.message, /token changed while this ran|disappeared while waiting for its token \(deleted by a concurrent rotate/, `k=${k}: ${f.message}`);
     world.beforeCall = undefined;
     assertRotated(world, hub, dp, old, `rotate at join's call ${k}`);
     assert.equal(seen, [], `k=${k}`);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { unjoinCluster } from '../../plugin/cluster/unjoin.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
+import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';
@@ -253,9 +253,9 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
     assert.instance(e, FlytemcError);
     assert.is((e as FlytemcError).exitCode, EXIT.invalid);
     const p = (e as FlytemcError).problems[0]!;
-    assert.is(p.where, 'FlyteAdmin http://admin.test');
+    assert.is(whereOf(p), 'FlyteAdmin http://admin.test');
     assert.match(
-      p.what,
+      p.message,
       '2 executions have not ended on dp1: p/development/a (RUNNING, 3m05s), p/production/b (QUEUED, 12s); once FlyteAdmin no longer lists dp1 it can neither follow nor abort them; nothing was changed',
     );
     assert.match(
@@ -268,10 +268,7 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
   assert.not.ok(s.world.calls.some((c) => /create|replace|delete|patch/.test(c)));
 
   const unreachable = async (): Promise<never> => {
-    throw new FlytemcError(
-      [{ severity: 'error', where: 'FlyteAdmin http://admin.test', what: 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED', fix: 'check --admin' }],
-      EXIT.failed,
-    );
+    throw new FlytemcError([error('FlyteAdmin http://admin.test', 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED', 'check --admin')], EXIT.failed);
   };
   try {
     await unjoinCluster(request(s, { running: unreachable }), s.world.session(s.hub));
@@ -288,7 +285,7 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
   const s2 = await deployed();
   const forced = await unjoinCluster(request(s2, { running, drain, force: true }), s2.world.session(s2.hub));
   assert.is(forced.phase, 'pending');
-  assert.match(forced.warnings[0]!.what, /2 executions have not ended on dp1: .* \(--force\)$/);
+  assert.match(forced.warnings[0]!.message, /2 executions have not ended on dp1: .* \(--force\)$/);
   assert.match(forced.warnings[0]!.fix!, `abort them first next time: ${drain} --abort`);
 });
 

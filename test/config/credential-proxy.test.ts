@@ -18,6 +18,7 @@ import {
 } from '../../plugin/config/credential-proxy.ts';
 import type { ClusterConfig } from '../../plugin/config/types.ts';
 import { parseYaml } from '../../plugin/yaml/dialect.ts';
+import { whereOf } from '../../plugin/problems/problems.ts';
 
 const proxied = (name: string, extra: object = {}): ClusterConfig => ({
   name,
@@ -100,7 +101,7 @@ test('what a schema cannot say: a token and a proxy, inCluster, server by hand, 
       },
     }),
   ];
-  const problems = proxyProblems(list, undefined, at).map((p) => `${p.where}: ${p.what}`);
+  const problems = proxyProblems(list, undefined, at).map((p) => `${whereOf(p)}: ${p.message}`);
   assert.equal(problems.length, 6, problems.join('\n'));
   assert.match(problems[0]!, /\/clusterConfigs\/0\/auth: cluster "a" sets both a token file/);
   assert.match(problems[1]!, /\/clusterConfigs\/1\/credentialProxy: cluster "b" is inCluster/);

@@ -13,6 +13,7 @@ import { FLYTE_CORE } from '../../plugin/generated/flyte-core-keys.js';
 import { unknownCoreKeys } from '../../plugin/config/flyte-core-keys.ts';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart } from '../helpers/helm.ts';
 import { CLI, runNodeSync } from '../helpers/process.ts';
+import { whereOf } from '../../plugin/problems/problems.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-core-keys-'));
 const at = (p: string) => `x.yaml /flyte-core${p}`;
@@ -43,9 +44,9 @@ test('a typo is named with the nearest key; a key nothing is near lists the keys
   const [p, ...rest] = check({ storage: { type: 's3', bucketname: 'mine' } });
   assert.equal(rest, []);
   assert.is(p!.severity, 'error');
-  assert.is(p!.where, 'x.yaml /flyte-core/storage/bucketname');
-  assert.match(p!.what, 'flyte-core v1.16.8 has no key storage.bucketname');
-  assert.match(p!.what, 'storage.bucketName keeps its default');
+  assert.is(whereOf(p!), 'x.yaml /flyte-core/storage/bucketname');
+  assert.match(p!.message, 'flyte-core v1.16.8 has no key storage.bucketname');
+  assert.match(p!.message, 'storage.bucketName keeps its default');
   assert.is(p!.fix, 'did you mean storage.bucketName?');
   assert.is(check({ flyteadmin: { replicacount: 2 } })[0]!.fix, 'did you mean flyteadmin.replicaCount?');
   assert.is(check({ storage: { s3: { regoin: 'x' } } })[0]!.fix, 'did you mean storage.s3.region?');

@@ -8,7 +8,7 @@ import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type AttributeTarget, type LabelAttribute } from '../../plugin/flyteadmin/client.ts';
 import { applyLabels, drifts, planLabels, unknownProjects, type AppliedRecord, type AttributesApi, type Prune } from '../../plugin/flyteadmin/labels.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
+import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 
 const k = (t: AttributeTarget) => [t.project, t.domain, t.workflow ?? ''].join('/');
 
@@ -56,8 +56,7 @@ class FakeRecord implements AppliedRecord {
   }
   async write(targets: AttributeTarget[], version: string | undefined) {
     if (this.fail) throw this.fail;
-    if (version !== this.version)
-      throw new FlytemcError([{ severity: 'error', where: this.where, what: 'another `labels apply` changed the record' }], EXIT.failed);
+    if (version !== this.version) throw new FlytemcError([error(this.where, 'another `labels apply` changed the record')], EXIT.failed);
     this.targets = structuredClone(targets);
     this.version = String(Number(this.version ?? 0) + 1);
     this.writes++;
@@ -174,7 +173,7 @@ test('FlyteAdmin failing part way: exit 3, what landed is said and recorded, wha
       const err = e as FlytemcError;
       assert.is(err.exitCode, EXIT.failed);
       const p = err.problems[0]!;
-      assert.match(p.what, at === 0 ? /ECONNREFUSED; nothing was applied \(recorded in/ : /ECONNREFUSED; applied: add p1\/development/);
+      assert.match(p.message, at === 0 ? /ECONNREFUSED; nothing was applied \(recorded in/ : /ECONNREFUSED; applied: add p1\/development/);
       assert.match(p.fix!, /then rerun: flytemc labels apply \.\.\./);
     }
     assert.equal(recorded(record), [...admin.attrs.keys()].sort(), `the record is what landed (failure at write ${at})`);
@@ -188,10 +187,7 @@ test('FlyteAdmin failing part way: exit 3, what landed is said and recorded, wha
 test('the record not written (the hub failing, another apply meanwhile): exit 3, FlyteAdmin is applied, a rerun writes the record', async () => {
   const admin = new FakeAdmin();
   const record = new FakeRecord();
-  record.fail = new FlytemcError(
-    [{ severity: 'error', where: 'context cp', what: 'writing ConfigMap flyte/flytemc-execution-labels: connection refused' }],
-    EXIT.failed,
-  );
+  record.fail = new FlytemcError([error('context cp', 'writing ConfigMap flyte/flytemc-execution-labels: connection refused')], EXIT.failed);
   try {
     await apply(admin, record, [L('p1', 'development', 'a')], 'none');
     assert.unreachable('no failure');
@@ -199,7 +195,7 @@ test('the record not written (the hub failing, another apply meanwhile): exit 3,
     const err = e as FlytemcError;
     assert.is(err.exitCode, EXIT.failed);
     assert.match(
-      err.problems[0]!.what,
+      err.problems[0]!.message,
       /applied: add p1\/development in FlyteAdmin, but the record of what flytemc applied was not written \(writing ConfigMap/,
     );
     assert.match(err.problems[0]!.fix!, /it changes nothing in FlyteAdmin and writes the record/);
@@ -216,7 +212,7 @@ test('the record not written (the hub failing, another apply meanwhile): exit 3,
     await applyLabels(admin, racing, planLabels([L('p2', 'development', 'b')], await admin.executionLabels(), [], 'none'), 'rerun');
     assert.unreachable('no conflict');
   } catch (e) {
-    assert.match((e as FlytemcError).problems[0]!.what, /record of what flytemc applied was not written \(another `labels apply` changed the record\)/);
+    assert.match((e as FlytemcError).problems[0]!.message, /record of what flytemc applied was not written \(another `labels apply` changed the record\)/);
   }
 });
 
@@ -227,7 +223,7 @@ test('unknownProjects: a project or a domain FlyteAdmin does not have, one probl
     (i) => `v.yaml entry ${i}`,
   );
   assert.equal(
-    problems.map((p) => `${p.where}: ${p.what}`),
+    problems.map((p) => `${whereOf(p)}: ${p.message}`),
     [
       'v.yaml entry 1: FlyteAdmin http://admin.test has no project "nosuch" (it has p1, p2), so it would refuse this label',
       'v.yaml entry 2: project p2 has no domain "staging" in FlyteAdmin http://admin.test',

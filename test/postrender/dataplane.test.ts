@@ -299,14 +299,14 @@ test('validate --data-plane: a different bucket, in-cluster minio, a missing rou
   assert.is(bad.code, 1, bad.stdout + bad.stderr);
   const rep = JSON.parse(bad.stdout) as {
     valid: boolean;
-    planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; what: string }> }> };
+    planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; message: string }> }> };
   };
   assert.is(rep.valid, false);
   const whats = (n: string) =>
     rep.planes.dataPlanes
       .find((d) => d.name === n)!
       .problems.filter((p) => p.severity === 'error')
-      .map((p) => p.what)
+      .map((p) => p.message)
       .join('\n');
   assert.match(whats('dp2'), /storage \(s3 elsewhere\) is not the control plane's \(s3 flyte-meta.*bucket\/container "flyte-meta" vs "elsewhere"/);
   assert.match(whats('dp2'), /catalogIngress: true\), but the control plane's values .* do not set multicluster\.controlPlane\.catalogIngress/);

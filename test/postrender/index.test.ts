@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { configFromValues } from '../../plugin/config/from-values.ts';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems/problems.ts';
+import { FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { dumpYaml, parseYaml } from '../../plugin/yaml/dialect.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from '../helpers/manifests.ts';
 
@@ -142,10 +142,10 @@ test('a plain flyte-core override without flyteadmin.additionalVolumes: the defa
         [{ volume: credentialMounts(out, place)[0]!.volume, secretName: 'cluster-credentials' }],
         `${input} ${place.container}`,
       );
-    const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.what));
-    assert.ok(w, r.warnings.map((p) => p.what).join('\n'));
+    const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.message));
+    assert.ok(w, r.warnings.map((p) => p.message).join('\n'));
     assert.is(w!.severity, 'warning');
-    assert.match(w!.where, /^plain\.yaml:2 /);
+    assert.match(whereOf(w!), /^plain\.yaml:2 /);
     assert.ok(w!.fix);
   }
   // token files somewhere else and no mount there: still refused, with the path to use

@@ -4,7 +4,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { FILE_INPUT, MAX_DEPTH, STREAM_INPUT } from '../../plugin/yaml/limits.ts';
-import { FlytemcError } from '../../plugin/problems/problems.ts';
+import { FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { checkText, parseUntrusted } from '../../plugin/yaml/input.ts';
 import { isYamlError } from '../../plugin/yaml/dialect.ts';
 
@@ -14,7 +14,7 @@ const refusal = (fn: () => unknown): string => {
   } catch (e) {
     if (isYamlError(e)) return `YAML: ${e.reason}`;
     assert.instance(e, FlytemcError);
-    return (e as FlytemcError).problems.map((p) => `${p.where}: ${p.what}`).join('\n');
+    return (e as FlytemcError).problems.map((p) => `${whereOf(p)}: ${p.message}`).join('\n');
   }
   return 'accepted';
 };

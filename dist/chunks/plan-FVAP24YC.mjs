@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  Plan,
+  formatFailure,
+  formatPlan,
+  stopped,
+  yamlOf
+} from "./chunk-W4X4OBCU.mjs";
+import "./chunk-2KYTK3TD.mjs";
+import "./chunk-PGTI4LGT.mjs";
+import "./chunk-CMVQK6VE.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  Plan,
+  formatFailure,
+  formatPlan,
+  stopped,
+  yamlOf
+};
