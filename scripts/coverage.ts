@@ -98,7 +98,7 @@ export function formatTable(rows: ModuleCoverage[]): string {
     r.module,
     r.branches === undefined ? '-' : r.branches.toFixed(1),
     r.lines === undefined ? '-' : r.lines.toFixed(1),
-    r.problem ? r.problem.split('\n')[0]! : meets(r) ? `ok${r.harness ? ' (harness clusters)' : ''}` : `below ${MIN_BRANCHES}% branches`,
+    `${r.problem ? r.problem.split('\n')[0]! : meets(r) ? 'ok' : `below ${MIN_BRANCHES}% branches`}${r.harness ? ' (the test starts harness clusters)' : ''}`,
   ]);
   const all = [['module', 'branches %', 'lines %', 'result'], ...cells];
   const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
@@ -115,6 +115,10 @@ export function formatTable(rows: ModuleCoverage[]): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const words = process.argv.slice(2);
   const modules = measuredModules().filter((m) => words.length === 0 || words.some((w) => m.includes(w)));
+  if (modules.length === 0) {
+    process.stderr.write(`no module of ${MEASURED_FOLDERS.join(', ')} matches ${words.join(', ')}\n`);
+    process.exit(2);
+  }
   const rows = await measureAll(modules);
   for (const r of rows) if (r.problem?.includes('\n')) process.stderr.write(`\n== ${r.test}\n${r.problem}\n`);
   process.stdout.write(
