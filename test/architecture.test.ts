@@ -198,7 +198,7 @@ test('every module of plugin/ has a test named after it, or one listed in test/c
   const untested = modules.filter((f) => !existsSync(join(ROOT, mirror(f))) && !COVERED_BY[f]);
   assert.equal(untested, [], 'write test/<path>.test.ts, or list the module in test/covered-by.ts with the test that covers it');
   const stale = Object.keys(COVERED_BY).filter((f) => !modules.includes(f) || existsSync(join(ROOT, mirror(f))));
-  assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own now');
+  assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own');
   const missing = Object.entries(COVERED_BY)
     .filter(([, c]) => !existsSync(join(ROOT, c.test)))
     .map(([m, c]) => `${m}: ${c.test}`);

@@ -1,7 +1,7 @@
 // Modules of plugin/ that have no test named after them (test/<path>.test.ts for plugin/<path>.ts),
 // and the test that covers them instead: mostly whole-product tests that run the programs, Helm or
 // harness clusters. test/architecture.test.ts checks this list: every module has its own test or
-// an entry here, every entry names an existing test, and no entry is left for a module that now
+// an entry here, every entry names an existing test, and no entry is left for a module that
 // has its own test or is gone.
 export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/helm/chart-files.ts': {
@@ -109,7 +109,7 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/postrender/patch.ts': { test: 'test/postrender/index.test.ts', why: 'stage 4: the three places, checksums, idempotence' },
   'plugin/postrender/verify.ts': {
     test: 'test/fuzz.test.ts',
-    why: "every accepted case's patched Deployments, and issue 14's duplicated volume; the schema checks in test/postrender/index.test.ts",
+    why: "every accepted case's patched Deployments, and fuzz seed 1105213420's duplicated volume; the schema checks in test/postrender/index.test.ts",
   },
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
   'plugin/problems/marks.ts': { test: 'test/tls.test.ts', why: 'a context reached without TLS verification is marked in every line naming it' },

@@ -1,4 +1,4 @@
-// Every figure README.md and docs/*.md quote comes from a script's saved output (issue 16): a
+// Every figure README.md and docs/*.md quote comes from a script's saved output: a
 // time, a size or a ratio (ms, s, min, h, MiB, MB, KiB, KB, GiB, GB, 2.5x) in prose or a table must
 // appear, as written, in a saved output that the same document names: bench/RESULTS.md (written
 // by `npm run bench -- --publish`), an earlier published run under bench/history/, or a log under
@@ -127,7 +127,7 @@ test('every figure in README.md and docs/*.md is in a saved output the document 
   for (const s of STATED)
     if (s.equals !== undefined) assert.is(parseFloat(s.figure), s.equals, `${s.doc} quotes ${s.figure} for ${s.why}: the code says ${s.equals}`);
   const stale = STATED.filter((_, i) => !used.has(i)).map((s) => `${s.doc}: ${s.figure}`);
-  assert.equal(stale, [], 'listed as not measured but no longer in the document');
+  assert.equal(stale, [], 'listed as not measured but not in the document');
 });
 
 test('the figure scan finds what it must and skips code', () => {

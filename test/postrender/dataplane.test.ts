@@ -1,5 +1,5 @@
-// plugin/postrender/dataplane.ts, the data plane's way back, in-process and as the built CLI
-// (issue 11): the post-renderer on flyte-core's real rendered data planes (../shared/flyte-core/
+// plugin/postrender/dataplane.ts, the data plane's way back, in-process and as the built CLI:
+// the post-renderer on flyte-core's real rendered data planes (../shared/flyte-core/
 // rendered), the wiring rules (config/control-plane.ts), the storage comparison
 // (config/storage.ts), `rbac`, `validate --data-plane` and `install data-plane --admin-endpoint`.
 // The same on real clusters: test/wayback.test.ts; the RBAC derived from cluster-resource

@@ -1,4 +1,4 @@
-// The post-renderer as a KRM function (issue 13 item 2): `flytemc-post-renderer --krm` and
+// The post-renderer as a KRM function: `flytemc-post-renderer --krm` and
 // `flytemc-krm` (dist/, so `npm run build` first) on ResourceLists made from Helm 3's real render
 // of the flyte-multicluster control plane: functionConfig = the chart's MultiClusterConfig,
 // items = flyte-core's objects.
