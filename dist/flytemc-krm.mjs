@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CPY6EMQN.mjs";
-import "./chunks/chunk-6DXB3ILJ.mjs";
+} from "./chunks/chunk-QIK26DBL.mjs";
+import "./chunks/chunk-ZYBJ6GTG.mjs";
 import "./chunks/chunk-RERYFOBX.mjs";
 import "./chunks/chunk-UPORBQXI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -17,7 +17,7 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-TOKJ4YGS.mjs";
+import "./chunks/chunk-D5JFH6WY.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";
@@ -69,26 +69,23 @@ function fieldPath(pointer) {
   }
   return out;
 }
+var textOf = (p) => p.fix ? `${p.message} (fix: ${p.fix})` : p.message;
 function resultOf(p, ctx) {
-  const where = whereOf(p);
-  const message = redact(p.fix ? `${p.message} (fix: ${p.fix})` : p.message);
-  const r = { message, severity: p.severity };
-  if (ctx.configLabel && ctx.configRef && (where === ctx.configLabel || where.startsWith(ctx.configLabel + " "))) {
+  const r = { message: redact(textOf(p)), severity: p.severity };
+  if (ctx.configLabel && ctx.configRef && (p.file === ctx.configLabel || p.subject === ctx.configLabel)) {
     r.resourceRef = ctx.configRef;
-    const pointer = where.slice(ctx.configLabel.length + 1);
-    if (pointer.startsWith("/")) r.field = { path: fieldPath(pointer) };
+    if (p.pointer?.startsWith("/")) r.field = { path: fieldPath(p.pointer) };
     return r;
   }
-  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(where);
-  const index = m ? ctx.itemAtLine.get(Number(m[1])) : void 0;
+  const index = p.streamLine === void 0 ? void 0 : ctx.itemAtLine.get(p.streamLine);
   const item = index === void 0 ? void 0 : ctx.items[index];
   const ref = item ? resourceId(item) : void 0;
   if (!ref) {
-    r.message = redact(`${where}: ${message}`);
+    r.message = redact(`${whereOf(p)}: ${r.message}`);
     return r;
   }
   r.resourceRef = ref;
-  if (m?.[2]) r.field = { path: fieldPath(m[2]) };
+  if (p.object !== void 0 && p.pointer?.startsWith("/")) r.field = { path: fieldPath(p.pointer) };
   const path = annotation(item, PATH_ANNOTATIONS);
   if (path) {
     const i = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
@@ -105,9 +102,7 @@ function krm(input) {
   };
   const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit(
     { apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 },
-    problems.map(
-      (p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${whereOf(p)}: ${p.fix ? `${p.message} (fix: ${p.fix})` : p.message}`), severity: p.severity }
-    )
+    problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${whereOf(p)}: ${textOf(p)}`), severity: p.severity })
   );
   const label = "the ResourceList";
   let list;

@@ -105,7 +105,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/postrender/index.test.ts',
     why: "stage 2 of the pipeline: the config from --config, the chart's document or the stream",
   },
-  'plugin/postrender/ingress.ts': { test: 'test/wayback.test.ts', why: "catalogIngress: the control plane's Ingress routes DataCatalog on a harness cluster" },
   'plugin/postrender/patch.ts': { test: 'test/postrender/index.test.ts', why: 'stage 4: the three places, checksums, idempotence' },
   'plugin/postrender/verify.ts': {
     test: 'test/fuzz.test.ts',

@@ -57,34 +57,32 @@ function fieldPath(pointer: string): string {
 
 interface Context {
   items: Item[];
-  /** The stream line of each item's body (what objectName() says), to find the item of a problem. */
+  /** The item whose document starts at a stream line (a problem's streamLine). */
   itemAtLine: Map<number, number>;
   configLabel?: string;
   configRef?: ResourceId;
 }
 
-/** One problem as a result: which item (resourceRef, file) and field it is about, when the problem says. */
+const textOf = (p: Problem) => (p.fix ? `${p.message} (fix: ${p.fix})` : p.message);
+
+/** One problem as a result: which item (resourceRef, file) and field it is about, from its fields. */
 function resultOf(p: Problem, ctx: Context): KrmResultEntry {
-  const where = whereOf(p);
-  const message = redact(p.fix ? `${p.message} (fix: ${p.fix})` : p.message);
-  const r: KrmResultEntry = { message, severity: p.severity };
-  if (ctx.configLabel && ctx.configRef && (where === ctx.configLabel || where.startsWith(ctx.configLabel + ' '))) {
+  const r: KrmResultEntry = { message: redact(textOf(p)), severity: p.severity };
+  if (ctx.configLabel && ctx.configRef && (p.file === ctx.configLabel || p.subject === ctx.configLabel)) {
     r.resourceRef = ctx.configRef;
-    const pointer = where.slice(ctx.configLabel.length + 1);
-    if (pointer.startsWith('/')) r.field = { path: fieldPath(pointer) };
+    if (p.pointer?.startsWith('/')) r.field = { path: fieldPath(p.pointer) };
     return r;
   }
-  // `Kind/name (source, stream line N) /pointer`, as objectName() and the checks write it
-  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(where);
-  const index = m ? ctx.itemAtLine.get(Number(m[1])) : undefined;
+  const index = p.streamLine === undefined ? undefined : ctx.itemAtLine.get(p.streamLine);
   const item = index === undefined ? undefined : ctx.items[index];
   const ref = item ? resourceId(item) : undefined;
   if (!ref) {
-    r.message = redact(`${where}: ${message}`);
+    r.message = redact(`${whereOf(p)}: ${r.message}`);
     return r;
   }
   r.resourceRef = ref;
-  if (m?.[2]) r.field = { path: fieldPath(m[2]) };
+  // a pointer is a field of the item only when the problem is about the object itself, not a file inside it
+  if (p.object !== undefined && p.pointer?.startsWith('/')) r.field = { path: fieldPath(p.pointer) };
   const path = annotation(item, PATH_ANNOTATIONS);
   if (path) {
     const i = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
@@ -111,9 +109,7 @@ export function krm(input: string): KrmOutcome {
   const refuse = (problems: Problem[], items: unknown[] = [], apiVersion = 'config.kubernetes.io/v1', ctx?: Context) =>
     emit(
       { apiVersion, kind: RESOURCE_LIST, items },
-      problems.map((p) =>
-        ctx ? resultOf(p, ctx) : { message: redact(`${whereOf(p)}: ${p.fix ? `${p.message} (fix: ${p.fix})` : p.message}`), severity: p.severity },
-      ),
+      problems.map((p) => (ctx ? resultOf(p, ctx) : { message: redact(`${whereOf(p)}: ${textOf(p)}`), severity: p.severity })),
     );
 
   // 1. the ResourceList
