@@ -115,13 +115,12 @@ export function findTargets(docs: Doc[]): Targets {
   const twice = duplicates([...configMaps, ...readers]);
   if (twice.length) throw new FlytemcError(twice);
   const admin = deployments.find((t) => t.containers.some((c) => c.list === 'containers' && c.name === 'flyteadmin'))?.doc;
-  if (!admin || configMaps.length === 0) {
+  // without a clusters ConfigMap no Deployment mounts one, so there is no FlyteAdmin either
+  if (!admin) {
     throw new FlytemcError([
       error(
-        { code: !admin ? 'wiring.no-flyteadmin' : 'wiring.no-clusters-configmap', subject: 'the rendered manifests' },
-        !admin
-          ? 'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap'
-          : `no ConfigMap with ${CLUSTERS_KEY} (flyte-admin-clusters-config) in the stream`,
+        { code: 'wiring.no-flyteadmin', subject: 'the rendered manifests' },
+        'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap',
         'flytemc post-renders a flyte-multicluster control plane (-f values-controlplane.yaml) or data plane (-f values-dataplane.yaml, whose MultiClusterConfig says where FlyteAdmin is)',
       ),
     ]);
