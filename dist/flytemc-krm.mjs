@@ -120,7 +120,8 @@ function readList(input) {
   const apiVersion = typeof list.apiVersion === "string" ? list.apiVersion : LIST_VERSION;
   const items = list.items;
   const bad = items.findIndex((i) => !isObject(i));
-  if (bad >= 0) return { problems: [error({ code: "krm.item", subject: `${LABEL} /items/${bad}` }, "an item is not a Kubernetes object (a mapping)")], apiVersion, items };
+  if (bad >= 0)
+    return { problems: [error({ code: "krm.item", subject: `${LABEL} /items/${bad}` }, "an item is not a Kubernetes object (a mapping)")], apiVersion, items };
   return { apiVersion, items, functionConfig: list.functionConfig };
 }
 function configOf(fc, ctx) {
@@ -173,7 +174,11 @@ function krm(input) {
     result = postRender(stream, config ? { config } : {});
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw e;
-    return emit(apiVersion, items, e.problems.map((p) => resultOf(p, ctx)));
+    return emit(
+      apiVersion,
+      items,
+      e.problems.map((p) => resultOf(p, ctx))
+    );
   }
   const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
   return emit(

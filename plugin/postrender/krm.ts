@@ -135,7 +135,8 @@ function readList(input: string): ResourceList | { problems: Problem[]; apiVersi
   const apiVersion = typeof list.apiVersion === 'string' ? list.apiVersion : LIST_VERSION;
   const items = list.items as unknown[];
   const bad = items.findIndex((i) => !isObject(i));
-  if (bad >= 0) return { problems: [error({ code: 'krm.item', subject: `${LABEL} /items/${bad}` }, 'an item is not a Kubernetes object (a mapping)')], apiVersion, items };
+  if (bad >= 0)
+    return { problems: [error({ code: 'krm.item', subject: `${LABEL} /items/${bad}` }, 'an item is not a Kubernetes object (a mapping)')], apiVersion, items };
   return { apiVersion, items: items as Item[], functionConfig: list.functionConfig };
 }
 
@@ -192,7 +193,11 @@ export function krm(input: string): KrmOutcome {
     result = postRender(stream, config ? { config } : {});
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw e;
-    return emit(apiVersion, items, e.problems.map((p) => resultOf(p, ctx)));
+    return emit(
+      apiVersion,
+      items,
+      e.problems.map((p) => resultOf(p, ctx)),
+    );
   }
   const wired = parseStream(result.output)
     .map((d) => d.value)
