@@ -1,6 +1,4 @@
 // The data plane's stages: flytepropeller pointed back at the control plane's FlyteAdmin and DataCatalog.
-// The chart's MultiClusterConfig (spec.role: data-plane) says where they are; flyte-core rendered
-// flytepropeller's config with its single-cluster defaults (flyteadmin:81, datacatalog:89).
 import { validateConfigMap, validateDeployment, validateMulticluster } from '../generated/validators.cjs';
 import { resolveWiring, type Wiring } from '../config/control-plane.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
@@ -39,6 +37,7 @@ export function isDataPlane(docs: Doc[], config: FoundConfig | undefined): boole
   return !docs.some((d) => kindOf(d) === CONFIG_KIND) && wiredPropellerConfig(docs) !== undefined;
 }
 
+/** flyte-core renders flytepropeller's config with its single-cluster defaults (flyteadmin:81, datacatalog:89); the chart's MultiClusterConfig says where they are. */
 interface DataState {
   docs: Doc[];
   /** The chart's MultiClusterConfig; none when the wiring comes from an earlier run's record. */

@@ -1,8 +1,4 @@
 // The control plane's find stage: the objects of the release that flytemc wires, and the config.
-// The config comes from, in this order: `--config FILE`; the MultiClusterConfig document that
-// the flyte-multicluster chart emits (consumed: it never reaches the cluster); or flyte-core's
-// own clusters ConfigMap in the stream (a plain flyte-core install, or flytemc's own output,
-// which is what makes post-rendering twice the same as once).
 import { PROXY_VOLUME } from '../config/credential-proxy.ts';
 import type { FoundConfig } from '../config/types.ts';
 import { STREAM_INPUT } from '../yaml/limits.ts';
@@ -159,7 +155,11 @@ export function secretNamed(targets: Targets, name: string): Doc | undefined {
   return undefined;
 }
 
-/** The config, from `--config` or the stream. Marks the chart's MultiClusterConfig document as consumed. */
+/**
+ * The config, from `--config FILE`, else the chart's MultiClusterConfig document (consumed: it never
+ * reaches the cluster), else flyte-core's own clusters ConfigMap (a plain flyte-core install, or
+ * flytemc's own output, which makes post-rendering twice the same as once).
+ */
 export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig | undefined): { found: FoundConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const configDocs = docs.filter((d) => kindOf(d) === CONFIG_KIND && String((d.value as K8sObject).apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/'));

@@ -1,6 +1,4 @@
-// multicluster.controlPlane.catalogIngress: DataCatalog's gRPC routes added beside FlyteAdmin's on flyte-core's Ingress.
-// flyte-core v1.16.8's gRPC Ingress (templates/common/ingress.yaml, "grpcRoutes") routes FlyteAdmin's
-// services only; data planes reach DataCatalog at FlyteAdmin's host (catalogEndpoint defaults to adminEndpoint).
+// multicluster.controlPlane.catalogIngress: DataCatalog's gRPC routes beside FlyteAdmin's on flyte-core's Ingress.
 import type { Operation } from 'fast-json-patch';
 import { FlytemcError, error } from '../problems/problems.ts';
 import type { DocPatch } from './patch.ts';
@@ -17,7 +15,7 @@ interface Path {
   backend?: unknown;
 }
 
-/** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service. */
+/** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service: flyte-core v1.16.8's gRPC Ingress routes FlyteAdmin's services only, and data planes reach DataCatalog at FlyteAdmin's host. */
 export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
   const patches: DocPatch[] = [];
   let grpcRules = 0;

@@ -1,17 +1,4 @@
-// The post-renderer as a KRM function (kpt, kustomize's function transformers), after the KRM
-// Functions Specification: a ResourceList on standard input, whose `functionConfig` is a
-// MultiClusterConfig (apiVersion flytemc.io/v1alpha1, `spec` = the `multicluster` block: the
-// document the flyte-multicluster chart emits) and whose `items` are flyte-core's objects; the
-// same ResourceList on standard output with the items wired, and every problem as a `results`
-// entry (severity, resourceRef, field path, file). Exit 1 when any result is an error (the
-// items then go back unchanged).
-//
-// The items go through the post-renderer's own pipeline (plugin/postrender/index.ts): they are
-// written as a stream, one document each, headed `# Source: <file of the item>`; a problem's
-// streamLine finds its item again, and its pointer the field (resultOf).
-//
-// Loaded only for `flytemc-post-renderer --krm` / `flytemc-krm` (dist/flytemc-krm.mjs): the
-// post-renderer's own start-up does not pay for it.
+// The post-renderer as a KRM function (kpt, kustomize's function transformers): a ResourceList in, the items wired and the problems as `results` out.
 import { FlytemcError, error, type Problem, whereOf } from '../problems/problems.ts';
 import { redact } from '../problems/mask.ts';
 import { postRender, type PostRenderResult } from './index.ts';
@@ -24,6 +11,7 @@ import { STREAM_INPUT } from '../yaml/limits.ts';
 import { parseUntrusted } from '../yaml/input.ts';
 import { isObject } from '../yaml/data.ts';
 
+// Loaded only for --krm and flytemc-krm (dist/flytemc-krm.mjs), so the post-renderer's own start-up does not pay for it.
 const RESOURCE_LIST = 'ResourceList';
 const PATH_ANNOTATIONS = ['internal.config.kubernetes.io/path', 'config.kubernetes.io/path'];
 const INDEX_ANNOTATIONS = ['internal.config.kubernetes.io/index', 'config.kubernetes.io/index'];
@@ -172,7 +160,12 @@ function streamOf(items: Item[]): { stream: string; itemAtLine: Map<number, numb
   return { stream, itemAtLine };
 }
 
-/** The function: a ResourceList's text in (YAML or JSON), the ResourceList's text out, in the same format. */
+/**
+ * The function: a ResourceList's text in (YAML or JSON; functionConfig a MultiClusterConfig whose spec
+ * is the chart's `multicluster` block), the ResourceList's text out in the same format; on an error
+ * result (exit 1) the items go back unchanged. The items go through the post-renderer's own
+ * pipeline as a stream; a problem's streamLine finds its item again (resultOf).
+ */
 export function krm(input: string): KrmOutcome {
   const json = input.trimStart().startsWith('{');
   const emit = (apiVersion: string, items: unknown[], results: KrmResultEntry[]): KrmOutcome => {

@@ -1,14 +1,4 @@
 // The control plane's patch stage: the RFC 6902 operations that wire the config into flyte-core's objects.
-//  - both clusters ConfigMaps get the same clusters.yaml;
-//  - every container that reads that ConfigMap (FlyteAdmin, its sync-cluster-resources init
-//    container, and syncresources) gets exactly one mount of the credentials Secret, whatever
-//    flyte-core rendered (it skips two of the three when labelClusterMap is empty, and
-//    hard-codes the Secret `cluster-credentials` for syncresources);
-//  - a cluster reached through a credential proxy (config/credential-proxy.ts) gets its kubeconfig
-//    in both ConfigMaps and its native sidecar, first among the init containers, in every pod that
-//    reads them, with a volume of the kubeconfigs and CAs (never a token);
-//  - the pods' configChecksum changes with the clusters they read, so an upgrade rolls them.
-// Operations are computed against what is there, so a second run computes none.
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { isProxied, isProxyKey, PROXY_VOLUME, proxyData, proxyVolume, sidecar, type WiredProxy } from '../config/credential-proxy.ts';
@@ -178,7 +168,13 @@ export function checksumOps(doc: Doc, changed: Map<string, string>): Operation[]
   return [{ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value }];
 }
 
-/** The operations, per document; nothing is changed yet. */
+/**
+ * The operations, per document, computed against what is there (a second run computes none);
+ * nothing is changed yet. Both clusters ConfigMaps get the same clusters.yaml; every container that
+ * reads it gets exactly one mount of the credentials Secret, whatever flyte-core rendered (it skips
+ * two of the three places when labelClusterMap is empty); proxied clusters get their kubeconfig and
+ * sidecar; the pods' configChecksum changes with the clusters they read, so an upgrade rolls them.
+ */
 export function computePatches(targets: Targets, config: Config): DocPatch[] {
   const want = clustersYaml(config);
   let json: string | undefined;

@@ -1,9 +1,4 @@
 // Helm's rendered stream as documents: split (parse stage), located (objectAt), written back (emit stage).
-// Helm 3 heads each document with a `# Source: <template>` comment; Helm 4 also records the file in
-// the annotation `postrenderer.helm.sh/postrender-filename`, which stays because documents are only
-// ever patched, never rebuilt, and a document that no patch touches is written back byte for byte.
-// The limits (yaml/limits.ts) are enforced on the whole stream while it is split, and on each
-// document that a stage parses (yaml/input.ts); a document nobody asks about is never parsed.
 import { isObject } from '../yaml/data.ts';
 import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../yaml/limits.ts';
 import { FlytemcError, error, whereOf, type At } from '../problems/problems.ts';
@@ -258,6 +253,7 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
   return docs;
 }
 
+/** The documents as a stream: a document no patch touched byte for byte (Helm 4's postrender-filename annotation stays, as documents are patched, never rebuilt). */
 export function emitStream(docs: Doc[]): string {
   let out = '';
   for (const d of docs) {

@@ -1,5 +1,4 @@
-// The control plane's manifests checked: against schemas/manifests.schema.json as rendered (is this
-// the flyte-core we know?), and after patching (did we produce what Kubernetes and FlyteAdmin need?).
+// The control plane's manifests checked: against schemas/manifests.schema.json as rendered, and as patched.
 import { validateConfigMap, validateDeployment } from '../generated/validators.cjs';
 import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
