@@ -6,7 +6,7 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-T62CM3YV.mjs";
+} from "./chunks/chunk-QPHX2ULQ.mjs";
 import "./chunks/chunk-ZYBJ6GTG.mjs";
 import "./chunks/chunk-RERYFOBX.mjs";
 import "./chunks/chunk-UPORBQXI.mjs";

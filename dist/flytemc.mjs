@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
   install: () => import("./chunks/install-GUW2C36J.mjs"),
-  export: () => import("./chunks/export-32AFU2JY.mjs"),
+  export: () => import("./chunks/export-F2UU5573.mjs"),
   join: () => import("./chunks/join-YQODE4OF.mjs"),
   check: () => import("./chunks/check-I5GZNEIK.mjs"),
   smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
@@ -36,7 +36,7 @@ var commands = {
   drain: () => import("./chunks/drain-36T76KFM.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
   unjoin: () => import("./chunks/unjoin-B6PPFRHJ.mjs"),
-  "post-render": () => import("./chunks/post-render-RR2MJOYD.mjs")
+  "post-render": () => import("./chunks/post-render-ZXQ3LQTS.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -65,8 +65,10 @@ export const dataPlane: Plane<DataState> = {
     return { docs, configDoc: configs[0], cm, values: {} };
   },
   validate(state) {
-    const problems = state.configDoc ? configProblems(state, state.configDoc) : [];
-    if (errorsIn(problems).length) return problems;
+    const checked = state.configDoc ? configProblems(state, state.configDoc) : { problems: [], schemaValid: true };
+    // wiring problems are reported with those of the manifests; a config the schema refuses, alone
+    if (!checked.schemaValid) return checked.problems;
+    const problems = checked.problems;
     if (!state.configDoc && state.cm) state.wiring = recordedWiring(state.cm);
     if (!state.cm)
       problems.push(
@@ -97,18 +99,20 @@ export const dataPlane: Plane<DataState> = {
 };
 
 /** The chart's MultiClusterConfig against the schema, then its controlPlane resolved to the wiring. */
-function configProblems(state: DataState, configDoc: Doc): Problem[] {
+function configProblems(state: DataState, configDoc: Doc): { problems: Problem[]; schemaValid: boolean } {
   const spec = (configDoc.value as { spec: unknown }).spec;
-  if (!validateMulticluster(spec))
-    return schemaProblems(
-      validateMulticluster.errors,
-      (p) => objectAt(configDoc, 'values.schema', `/spec${p}`),
-      (p) => get(spec, p),
-    );
+  const problems = validateMulticluster(spec)
+    ? []
+    : schemaProblems(
+        validateMulticluster.errors,
+        (p) => objectAt(configDoc, 'values.schema', `/spec${p}`),
+        (p) => get(spec, p),
+      );
+  if (errorsIn(problems).length) return { problems, schemaValid: false };
   state.values = spec as MulticlusterValues;
   const resolved = resolveWiring(state.values.controlPlane, (p) => objectAt(configDoc, 'wiring.control-plane', `/spec${p}`));
   if (resolved.wiring) state.wiring = resolved.wiring;
-  return resolved.problems;
+  return { problems: [...problems, ...resolved.problems], schemaValid: true };
 }
 
 /** flytepropeller's config and the pods that read it; the client secret when the control plane has auth on; least privilege with rbac minimal. */
