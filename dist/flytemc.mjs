@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-SSRB7SGS.mjs"),
-  export: () => import("./chunks/export-OEME6FTV.mjs"),
-  join: () => import("./chunks/join-7S25OI2C.mjs"),
-  check: () => import("./chunks/check-EKM6X4ND.mjs"),
+  install: () => import("./chunks/install-GUW2C36J.mjs"),
+  export: () => import("./chunks/export-F2UU5573.mjs"),
+  join: () => import("./chunks/join-YQODE4OF.mjs"),
+  check: () => import("./chunks/check-I5GZNEIK.mjs"),
   smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
-  validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
-  routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
-  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
-  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
-  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
-  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
+  rbac: () => import("./chunks/rbac-EX3D2CYV.mjs"),
+  validate: () => import("./chunks/validate-Z32C7C2G.mjs"),
+  routes: () => import("./chunks/routes-XRAC7R2W.mjs"),
+  labels: () => import("./chunks/labels-VRZSAEG3.mjs"),
+  cordon: () => import("./chunks/cordon-GTZ7HZGD.mjs"),
+  uncordon: () => import("./chunks/uncordon-CNPFEX4U.mjs"),
+  drain: () => import("./chunks/drain-36T76KFM.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
-  "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
+  unjoin: () => import("./chunks/unjoin-B6PPFRHJ.mjs"),
+  "post-render": () => import("./chunks/post-render-ZXQ3LQTS.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -101,16 +101,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/bin/flytemc-krm.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
   'plugin/cli/output.ts': { test: 'test/bin/flytemc.test.ts', why: '-o table|yaml|json of validate, routes, labels' },
   'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
-  'plugin/postrender/find.ts': {
-    test: 'test/postrender/index.test.ts',
-    why: "stage 2 of the pipeline: the config from --config, the chart's document or the stream",
-  },
-  'plugin/postrender/ingress.ts': { test: 'test/wayback.test.ts', why: "catalogIngress: the control plane's Ingress routes DataCatalog on a harness cluster" },
-  'plugin/postrender/patch.ts': { test: 'test/postrender/index.test.ts', why: 'stage 4: the three places, checksums, idempotence' },
-  'plugin/postrender/verify.ts': {
-    test: 'test/fuzz.test.ts',
-    why: "every accepted case's patched Deployments, and fuzz seed 1105213420's duplicated volume; the schema checks in test/postrender/index.test.ts",
-  },
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
   'plugin/problems/marks.ts': { test: 'test/tls.test.ts', why: 'a context reached without TLS verification is marked in every line naming it' },
   'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },

@@ -1,5 +1,4 @@
-// `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
-// Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
+// `flytemc post-render` and the `flytemc-post-renderer` program: Helm's manifests on stdin, the wired manifests on stdout, problems on stderr.
 import { configFromValues } from '../config/from-values.ts';
 import { VERSION } from '../generated/version.js';
 import { postRender } from '../postrender/index.ts';

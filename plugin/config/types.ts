@@ -1,6 +1,6 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
 // `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
-import type { Problem, Locator } from '../problems/problems.ts';
+import type { At, Problem, Locator } from '../problems/problems.ts';
 
 interface ClusterAuth {
   tokenPath?: string;
@@ -105,6 +105,8 @@ export interface ConfigSource {
   text?: string;
   /** Where in that source the values shown to the schema sit, e.g. `/multicluster`. */
   base: string;
+  /** A source in the manifest stream: where it is (its object, or its stream line), for the pointers inside it. */
+  at?: At;
 }
 
 /** A value with a function that says where a pointer inside it is. */

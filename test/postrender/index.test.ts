@@ -330,6 +330,27 @@ test('a stream without FlyteAdmin (a data plane) is refused with what to do', ()
   }
 });
 
+test("the plane: --config is a control plane; a data-plane MultiClusterConfig, or flytemc's own data-plane output, a data plane; empty input refused", () => {
+  const mcc = (role: string) =>
+    `---\n# Source: c/mcc.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: m\nspec:\n  role: ${role}\n  controlPlane: {adminEndpoint: "dns:///flyte.example.com:443", catalog: false}\n`;
+  const once = postRender(rendered('dataplane.yaml') + mcc('data-plane'));
+  assert.match(once.output, 'flytemc.io/control-plane');
+  assert.equal(postRender(once.output).patches, [], 'its own output: the data plane again, nothing to do');
+  // with --config, the same stream is taken for a control plane, and has no FlyteAdmin
+  assert.throws(() => postRender(rendered('dataplane.yaml') + mcc('data-plane'), { config: three() }), /no FlyteAdmin/);
+  // a control plane's MultiClusterConfig beside a recorded wiring: a control plane
+  assert.throws(() => postRender(once.output + mcc('control-plane')), /no FlyteAdmin/);
+  try {
+    postRender(' \n');
+    assert.unreachable('accepted');
+  } catch (e) {
+    assert.equal(
+      (e as FlytemcError).problems.map((p) => [p.code, whereOf(p)]),
+      [['stream.empty', 'flytemc']],
+    );
+  }
+});
+
 test('no config anywhere: refused, naming the three places it looked', () => {
   try {
     postRender(rendered('controlplane.yaml'));
