@@ -103,6 +103,8 @@ export function renderMarkdown(r: Results, chart?: string): string {
         `  (\`flytemc-post-renderer\` is ${(ours - node).toFixed(1)} ms over \`node -e 0\`: ${ms1(cjs - node)} ms for starting an empty CommonJS file, ${ms1(help - cjs)} ms for loading the post-renderer (\`--help\` over the empty file), ${ms1(ours - help)} ms for the work: reading, checking, patching and writing the stream (over \`--help\`))`,
       );
     }
+    for (const v of pr.rows.filter((m) => m.id.startsWith('variant-')))
+      out.push(`  (${v.label}: ${(med(v) - ours).toFixed(1)} ms against \`flytemc-post-renderer\`, medians)`);
     out.push('');
   }
 

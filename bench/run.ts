@@ -6,7 +6,8 @@
 //   postrender  flyte-core's control plane (20 documents) with three clusters: bare `node -e 0`,
 //               bare Node on an empty CommonJS file, `flytemc-post-renderer --help`,
 //               `flytemc-post-renderer`, `flytemc post-render` (the CLI path), kustomize doing
-//               the same patches (strategic merge and JSON 6902)
+//               the same patches (strategic merge and JSON 6902), and other builds given
+//               with `--compare LABEL=DIR` (bench/variants.ts)
 //   scale       20 (flyte-core), 1k, 5k and 20k documents; 10, 100 and 1,000 clusters
 //   routes      `flytemc routes --simulate 100000` on the three-cluster example against a Go
 //               program making the same seeded draws (bench/go-draws; needs Go)
@@ -27,6 +28,7 @@ import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomi
 import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
 import { publish, renderMarkdown, renderSvg, type Results } from './report.ts';
 import { routesCases } from './routes.ts';
+import { parseVariants, variantCases } from './variants.ts';
 import { objects } from '../test/helpers/manifests.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -46,6 +48,8 @@ const USAGE = `usage: npm run bench [-- options]
                          scale: a third, at least 3; routes: a third, at most 7, at least 3)
   --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90, --quick 30)
   --quick                fewer runs and a shorter kustomize limit, for trying the bench itself
+  --compare LABEL=DIR    also time the post-renderer of another build (DIR/dist, from
+                         \`node --import tsx bench/variants.ts COMMIT DIR\`) in the postrender section
   --publish              also copy the tables and chart to bench/RESULTS.md and bench/RESULTS-scale.svg
                          (with --only: only those sections are replaced there, each with its own date)
 Results: bench/results/latest.md, latest.json, scale.svg`;
@@ -62,6 +66,7 @@ function args() {
       'kustomize-timeout': { type: 'string' },
       quick: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
+      compare: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +82,7 @@ function args() {
   const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
   const kt = Number(values['kustomize-timeout'] ?? (values.quick ? 30 : 90));
-  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish };
+  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish, variants: parseVariants(values.compare) };
 }
 
 function sh(cmd: string, argv: string[]): string | undefined {
@@ -242,6 +247,7 @@ async function main() {
       { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
       { id: 'ours-cli', label: 'flytemc post-render', spec: oursCli(three.file, fc.file) },
     ];
+    cases.push(...(await variantCases(opt.variants, (bin) => ({ ...ours(three.file, fc.file), argv: [NODE, bin, '--config', three.file] }), oursOut(fc, three), WORK)));
     if (hasKubectl) {
       for (const style of ['smp', 'json6902'] as const) {
         const c = await kustomizeCase(style, fc, three, patches, opt.kustomizeTimeoutMs, 20_000, one);
