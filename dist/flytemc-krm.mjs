@@ -6,13 +6,12 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-Z36BM3ZM.mjs";
-import "./chunks/chunk-FRHPXH7G.mjs";
+} from "./chunks/chunk-4FYAXTPD.mjs";
+import "./chunks/chunk-ZU2WCM5L.mjs";
 import "./chunks/chunk-S7AHXU5G.mjs";
-import "./chunks/chunk-GQ3HJAID.mjs";
+import "./chunks/chunk-FBQCKN3U.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
-import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard

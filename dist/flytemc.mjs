@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-BJ5WUG3I.mjs"),
-  export: () => import("./chunks/export-CHTUTNJF.mjs"),
-  join: () => import("./chunks/join-EBXKWLUV.mjs"),
-  check: () => import("./chunks/check-DRXESQ7Z.mjs"),
-  smoke: () => import("./chunks/smoke-YXR7BTLN.mjs"),
+  install: () => import("./chunks/install-QAJU7GKV.mjs"),
+  export: () => import("./chunks/export-6WUDDH26.mjs"),
+  join: () => import("./chunks/join-E3A3SWRC.mjs"),
+  check: () => import("./chunks/check-JFJQSH5Z.mjs"),
+  smoke: () => import("./chunks/smoke-QFXVJT4A.mjs"),
   rbac: () => import("./chunks/rbac-FJGWNSRB.mjs"),
-  validate: () => import("./chunks/validate-IPOTFZZI.mjs"),
-  routes: () => import("./chunks/routes-WOLGX73P.mjs"),
-  labels: () => import("./chunks/labels-G6MURQMN.mjs"),
-  cordon: () => import("./chunks/cordon-H24PCVVC.mjs"),
-  uncordon: () => import("./chunks/uncordon-IOGZRHAS.mjs"),
-  drain: () => import("./chunks/drain-WUV32HKU.mjs"),
-  rotate: () => import("./chunks/rotate-NCZ6DFXP.mjs"),
-  unjoin: () => import("./chunks/unjoin-EZPM3R5L.mjs"),
-  "post-render": () => import("./chunks/post-render-SN4GRKVK.mjs")
+  validate: () => import("./chunks/validate-Q7GWTUEU.mjs"),
+  routes: () => import("./chunks/routes-ZHX4QHR7.mjs"),
+  labels: () => import("./chunks/labels-MYM2LCD6.mjs"),
+  cordon: () => import("./chunks/cordon-AKT426MA.mjs"),
+  uncordon: () => import("./chunks/uncordon-TPM34ZAY.mjs"),
+  drain: () => import("./chunks/drain-P3QPJIZI.mjs"),
+  rotate: () => import("./chunks/rotate-PTU3TSOF.mjs"),
+  unjoin: () => import("./chunks/unjoin-YKHS4EER.mjs"),
+  "post-render": () => import("./chunks/post-render-SXEIE5M6.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
