@@ -82,7 +82,14 @@ function args() {
   const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
   const kt = Number(values['kustomize-timeout'] ?? (values.quick ? 30 : 90));
-  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish, variants: parseVariants(values.compare) };
+  return {
+    only: new Set(only as Section[]),
+    runs,
+    kustomizeTimeoutMs: kt * 1000,
+    quick: values.quick,
+    publish: values.publish,
+    variants: parseVariants(values.compare),
+  };
 }
 
 function sh(cmd: string, argv: string[]): string | undefined {
@@ -247,7 +254,9 @@ async function main() {
       { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
       { id: 'ours-cli', label: 'flytemc post-render', spec: oursCli(three.file, fc.file) },
     ];
-    cases.push(...(await variantCases(opt.variants, (bin) => ({ ...ours(three.file, fc.file), argv: [NODE, bin, '--config', three.file] }), oursOut(fc, three), WORK)));
+    cases.push(
+      ...(await variantCases(opt.variants, (bin) => ({ ...ours(three.file, fc.file), argv: [NODE, bin, '--config', three.file] }), oursOut(fc, three), WORK)),
+    );
     if (hasKubectl) {
       for (const style of ['smp', 'json6902'] as const) {
         const c = await kustomizeCase(style, fc, three, patches, opt.kustomizeTimeoutMs, 20_000, one);
