@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-QAJU7GKV.mjs"),
-  export: () => import("./chunks/export-6WUDDH26.mjs"),
-  join: () => import("./chunks/join-E3A3SWRC.mjs"),
-  check: () => import("./chunks/check-JFJQSH5Z.mjs"),
-  smoke: () => import("./chunks/smoke-QFXVJT4A.mjs"),
-  rbac: () => import("./chunks/rbac-FJGWNSRB.mjs"),
-  validate: () => import("./chunks/validate-Q7GWTUEU.mjs"),
-  routes: () => import("./chunks/routes-ZHX4QHR7.mjs"),
-  labels: () => import("./chunks/labels-MYM2LCD6.mjs"),
-  cordon: () => import("./chunks/cordon-AKT426MA.mjs"),
-  uncordon: () => import("./chunks/uncordon-TPM34ZAY.mjs"),
-  drain: () => import("./chunks/drain-P3QPJIZI.mjs"),
-  rotate: () => import("./chunks/rotate-PTU3TSOF.mjs"),
-  unjoin: () => import("./chunks/unjoin-YKHS4EER.mjs"),
-  "post-render": () => import("./chunks/post-render-SXEIE5M6.mjs")
+  install: () => import("./chunks/install-5TM4YLCX.mjs"),
+  export: () => import("./chunks/export-45A3VSZF.mjs"),
+  join: () => import("./chunks/join-XL3TQV6N.mjs"),
+  check: () => import("./chunks/check-45SV77DO.mjs"),
+  smoke: () => import("./chunks/smoke-U56A2RSB.mjs"),
+  rbac: () => import("./chunks/rbac-GOEE3VFF.mjs"),
+  validate: () => import("./chunks/validate-KDRLYAYF.mjs"),
+  routes: () => import("./chunks/routes-LZ5ZUH74.mjs"),
+  labels: () => import("./chunks/labels-UA3QE6JV.mjs"),
+  cordon: () => import("./chunks/cordon-QF7WKUQ2.mjs"),
+  uncordon: () => import("./chunks/uncordon-6ZAOMXZE.mjs"),
+  drain: () => import("./chunks/drain-C3H2MWIG.mjs"),
+  rotate: () => import("./chunks/rotate-MB27Y5X3.mjs"),
+  unjoin: () => import("./chunks/unjoin-D7WSTND6.mjs"),
+  "post-render": () => import("./chunks/post-render-BUMMBQWQ.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  dumpYaml,
+  isYamlError,
+  parseYaml
+} from "./chunk-3VDBFS5L.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  dumpYaml,
+  isYamlError,
+  parseYaml
+};
