@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CZXFHUPA.mjs";
-import "./chunks/chunk-ZUO4YEXG.mjs";
+} from "./chunks/chunk-Q457XCVP.mjs";
+import "./chunks/chunk-KCGY7D5P.mjs";
 import "./chunks/chunk-S7AHXU5G.mjs";
 import "./chunks/chunk-OM5FWMAI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -16,7 +16,7 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-WTNXGHKF.mjs";
-import "./chunks/chunk-OVTT6LDP.mjs";
+import "./chunks/chunk-JE5SJRTZ.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

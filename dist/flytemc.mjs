@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-5TM4YLCX.mjs"),
-  export: () => import("./chunks/export-45A3VSZF.mjs"),
-  join: () => import("./chunks/join-XL3TQV6N.mjs"),
-  check: () => import("./chunks/check-45SV77DO.mjs"),
+  install: () => import("./chunks/install-3MGRY4GM.mjs"),
+  export: () => import("./chunks/export-LCQKCV3E.mjs"),
+  join: () => import("./chunks/join-ATHHKUEW.mjs"),
+  check: () => import("./chunks/check-OAGCHJQN.mjs"),
   smoke: () => import("./chunks/smoke-U56A2RSB.mjs"),
-  rbac: () => import("./chunks/rbac-GOEE3VFF.mjs"),
-  validate: () => import("./chunks/validate-KDRLYAYF.mjs"),
-  routes: () => import("./chunks/routes-LZ5ZUH74.mjs"),
-  labels: () => import("./chunks/labels-UA3QE6JV.mjs"),
-  cordon: () => import("./chunks/cordon-QF7WKUQ2.mjs"),
-  uncordon: () => import("./chunks/uncordon-6ZAOMXZE.mjs"),
-  drain: () => import("./chunks/drain-C3H2MWIG.mjs"),
+  rbac: () => import("./chunks/rbac-NTQQELZW.mjs"),
+  validate: () => import("./chunks/validate-4ZLFEY7Y.mjs"),
+  routes: () => import("./chunks/routes-CSTRKBHB.mjs"),
+  labels: () => import("./chunks/labels-WEMYJVFF.mjs"),
+  cordon: () => import("./chunks/cordon-CW2PUZSO.mjs"),
+  uncordon: () => import("./chunks/uncordon-B3DRF4VO.mjs"),
+  drain: () => import("./chunks/drain-4AVFEOBY.mjs"),
   rotate: () => import("./chunks/rotate-MB27Y5X3.mjs"),
-  unjoin: () => import("./chunks/unjoin-D7WSTND6.mjs"),
-  "post-render": () => import("./chunks/post-render-BUMMBQWQ.mjs")
+  unjoin: () => import("./chunks/unjoin-WWDCLGYG.mjs"),
+  "post-render": () => import("./chunks/post-render-YL2NT6UU.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -117,6 +117,5 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/post-renderer-process.test.ts',
     why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/yaml/limits.test.ts',
   },
-  'plugin/yaml/locate.ts': { test: 'test/postrender/index.test.ts', why: 'file:line of a JSON pointer in every config problem' },
   'plugin/yaml/dialect.ts': { test: 'test/yaml/input.test.ts', why: "flytemc's YAML dialect (YAML 1.1 octal, no timestamps)" },
 };
