@@ -13,14 +13,15 @@ export interface Variant {
   dist: string;
 }
 
-/** `LABEL=DIR` options as variants; DIR is a dist/ folder or a checkout holding one. */
+/** `LABEL=DIR` options as variants. */
 export function parseVariants(options: string[] | undefined): Variant[] {
   return (options ?? []).map((o) => {
     const eq = o.lastIndexOf('=');
     if (eq <= 0) throw new Error(`--compare ${o}: use LABEL=DIR`);
     const dir = resolve(o.slice(eq + 1));
-    const dist = existsSync(join(dir, 'dist', 'flytemc-post-renderer.cjs')) ? join(dir, 'dist') : dir;
-    if (!existsSync(join(dist, 'flytemc-post-renderer.cjs'))) throw new Error(`--compare ${o}: no flytemc-post-renderer.cjs in ${dir} or its dist/`);
+    // the folder bench/variants.ts built into, a checkout, or its dist/
+    const dist = [join(dir, 'repo', 'dist'), join(dir, 'dist'), dir].find((d) => existsSync(join(d, 'flytemc-post-renderer.cjs')));
+    if (!dist) throw new Error(`--compare ${o}: no flytemc-post-renderer.cjs in ${dir}, its dist/ or repo/dist/`);
     return { label: o.slice(0, eq), dist };
   });
 }
