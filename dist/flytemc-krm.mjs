@@ -6,10 +6,10 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-Q457XCVP.mjs";
-import "./chunks/chunk-KCGY7D5P.mjs";
+} from "./chunks/chunk-UYZHTC2C.mjs";
+import "./chunks/chunk-56Q5VTF2.mjs";
 import "./chunks/chunk-S7AHXU5G.mjs";
-import "./chunks/chunk-OM5FWMAI.mjs";
+import "./chunks/chunk-FBQCKN3U.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-PHPNXOSQ.mjs";
+} from "./chunks/chunk-34PAFPIM.mjs";
 import {
   readInput,
   writeOut
@@ -44,7 +44,7 @@ import {
 import {
   dumpYaml,
   isYamlError
-} from "./chunks/chunk-3VDBFS5L.mjs";
+} from "./chunks/chunk-CMVQK6VE.mjs";
 import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 

@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-3MGRY4GM.mjs"),
-  export: () => import("./chunks/export-LCQKCV3E.mjs"),
-  join: () => import("./chunks/join-ATHHKUEW.mjs"),
-  check: () => import("./chunks/check-OAGCHJQN.mjs"),
-  smoke: () => import("./chunks/smoke-U56A2RSB.mjs"),
-  rbac: () => import("./chunks/rbac-NTQQELZW.mjs"),
-  validate: () => import("./chunks/validate-4ZLFEY7Y.mjs"),
-  routes: () => import("./chunks/routes-CSTRKBHB.mjs"),
-  labels: () => import("./chunks/labels-WEMYJVFF.mjs"),
-  cordon: () => import("./chunks/cordon-CW2PUZSO.mjs"),
-  uncordon: () => import("./chunks/uncordon-B3DRF4VO.mjs"),
-  drain: () => import("./chunks/drain-4AVFEOBY.mjs"),
-  rotate: () => import("./chunks/rotate-MB27Y5X3.mjs"),
-  unjoin: () => import("./chunks/unjoin-WWDCLGYG.mjs"),
-  "post-render": () => import("./chunks/post-render-YL2NT6UU.mjs")
+  install: () => import("./chunks/install-D2Y2TCBM.mjs"),
+  export: () => import("./chunks/export-OEXGJLHL.mjs"),
+  join: () => import("./chunks/join-H2HVABIL.mjs"),
+  check: () => import("./chunks/check-6NJZAFRT.mjs"),
+  smoke: () => import("./chunks/smoke-QFXVJT4A.mjs"),
+  rbac: () => import("./chunks/rbac-4LIM7UQQ.mjs"),
+  validate: () => import("./chunks/validate-RJHX4XCP.mjs"),
+  routes: () => import("./chunks/routes-PXUY6EKQ.mjs"),
+  labels: () => import("./chunks/labels-SFXOY5MA.mjs"),
+  cordon: () => import("./chunks/cordon-XTQ4UO73.mjs"),
+  uncordon: () => import("./chunks/uncordon-GMGOS2OD.mjs"),
+  drain: () => import("./chunks/drain-E3VOBH4O.mjs"),
+  rotate: () => import("./chunks/rotate-PTU3TSOF.mjs"),
+  unjoin: () => import("./chunks/unjoin-CWM3RWVV.mjs"),
+  "post-render": () => import("./chunks/post-render-F5OSP6E2.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

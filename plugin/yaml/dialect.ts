@@ -2,6 +2,7 @@
 // the YAML 1.1 octal integers (`0755`) that Kubernetes' own YAML reader understands, and
 // without timestamps (a date-like string stays a string, as it does for Kubernetes).
 import yaml from 'js-yaml';
+import { emitYaml, NotPlain } from './emit.ts';
 
 // js-yaml 4 has no YAML 1.1 octal; it keeps one implicit type per tag, so the octal form joins
 // its own int type (a second type of the tag would replace it, not add to it).
@@ -26,8 +27,18 @@ export function parseYaml(text: string, filename?: string): unknown {
 }
 
 const DUMP_OPTIONS: yaml.DumpOptions = { schema: SCHEMA, lineWidth: -1, noRefs: true };
-/** The YAML text of a value: block style, no line folding, no anchors (Helm's values and manifests). */
-export const dumpYaml = (value: unknown): string => yaml.dump(value, DUMP_OPTIONS);
+/** js-yaml's own dump: the reference that yaml/emit.ts matches byte for byte. */
+export const jsYamlDump = (value: unknown): string => yaml.dump(value, DUMP_OPTIONS);
+
+/** The YAML text of a value, as js-yaml writes it (yaml/emit.ts writes the plain parts faster). */
+export function dumpYaml(value: unknown): string {
+  try {
+    return emitYaml(value, jsYamlDump);
+  } catch (e) {
+    if (!(e instanceof NotPlain)) throw e;
+    return jsYamlDump(value);
+  }
+}
 
 export type YAMLException = yaml.YAMLException;
 export const isYamlError = (e: unknown): e is yaml.YAMLException => e instanceof yaml.YAMLException;

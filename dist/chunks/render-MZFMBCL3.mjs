@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  originals,
+  renderControlPlane
+} from "./chunk-GVUPJTJ4.mjs";
+import "./chunk-UYZHTC2C.mjs";
+import "./chunk-56Q5VTF2.mjs";
+import "./chunk-S7AHXU5G.mjs";
+import "./chunk-FBQCKN3U.mjs";
+import "./chunk-CMNDI7DY.mjs";
+import "./chunk-LPW2GZIF.mjs";
+import "./chunk-GRP6LXUI.mjs";
+import "./chunk-UKCWTG2U.mjs";
+import "./chunk-JE5SJRTZ.mjs";
+import "./chunk-4VJRSWY5.mjs";
+import "./chunk-C2L5FP4Q.mjs";
+import "./chunk-34PAFPIM.mjs";
+import "./chunk-A6GMY4SC.mjs";
+import "./chunk-SIUB527W.mjs";
+import "./chunk-63GRERJM.mjs";
+import "./chunk-CMVQK6VE.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  originals,
+  renderControlPlane
+};
