@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-UYZHTC2C.mjs";
-import "./chunks/chunk-56Q5VTF2.mjs";
+} from "./chunks/chunk-KIEL6CX4.mjs";
+import "./chunks/chunk-JCPWMUB4.mjs";
 import "./chunks/chunk-S7AHXU5G.mjs";
 import "./chunks/chunk-FBQCKN3U.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -16,7 +16,7 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-WTNXGHKF.mjs";
-import "./chunks/chunk-JE5SJRTZ.mjs";
+import "./chunks/chunk-O5NKNZME.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

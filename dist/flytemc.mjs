@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-U5D5UAX7.mjs"),
-  install: () => import("./chunks/install-D2Y2TCBM.mjs"),
-  export: () => import("./chunks/export-OEXGJLHL.mjs"),
-  join: () => import("./chunks/join-H2HVABIL.mjs"),
-  check: () => import("./chunks/check-6NJZAFRT.mjs"),
+  install: () => import("./chunks/install-2BC5E3ZF.mjs"),
+  export: () => import("./chunks/export-6YFNACEO.mjs"),
+  join: () => import("./chunks/join-W5IHFVL4.mjs"),
+  check: () => import("./chunks/check-CE4FOGFB.mjs"),
   smoke: () => import("./chunks/smoke-QFXVJT4A.mjs"),
-  rbac: () => import("./chunks/rbac-4LIM7UQQ.mjs"),
-  validate: () => import("./chunks/validate-RJHX4XCP.mjs"),
-  routes: () => import("./chunks/routes-PXUY6EKQ.mjs"),
-  labels: () => import("./chunks/labels-SFXOY5MA.mjs"),
-  cordon: () => import("./chunks/cordon-XTQ4UO73.mjs"),
-  uncordon: () => import("./chunks/uncordon-GMGOS2OD.mjs"),
-  drain: () => import("./chunks/drain-E3VOBH4O.mjs"),
+  rbac: () => import("./chunks/rbac-QXFKBLLV.mjs"),
+  validate: () => import("./chunks/validate-SZ42TG4S.mjs"),
+  routes: () => import("./chunks/routes-5PKKPL6N.mjs"),
+  labels: () => import("./chunks/labels-C3XD6KJ4.mjs"),
+  cordon: () => import("./chunks/cordon-4E7HEP7F.mjs"),
+  uncordon: () => import("./chunks/uncordon-6QXKQM5W.mjs"),
+  drain: () => import("./chunks/drain-4JMJVS52.mjs"),
   rotate: () => import("./chunks/rotate-PTU3TSOF.mjs"),
-  unjoin: () => import("./chunks/unjoin-CWM3RWVV.mjs"),
-  "post-render": () => import("./chunks/post-render-F5OSP6E2.mjs")
+  unjoin: () => import("./chunks/unjoin-P42M4OSU.mjs"),
+  "post-render": () => import("./chunks/post-render-M2HCDNA6.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

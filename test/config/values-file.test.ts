@@ -9,16 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import {
-  addClusters,
-  clusterListFile,
-  editValuesFile,
-  enabledClusters,
-  removeCluster,
-  replaceClustersText,
-  setEnabled,
-  snippet,
-} from '../../plugin/config/values-file.ts';
+import { addClusters, clusterListFile, editValuesFile, enabledClusters, removeCluster, setEnabled, snippet } from '../../plugin/config/values-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-values-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,15 +70,22 @@ test('remove: routes first, empty labels and their default go, then the config',
   });
 });
 
-test('flow style falls back to a full rewrite with the same values', async () => {
+test('a flow-style block is edited in place (in block style), comments kept; anchors make a full rewrite with the same values', async () => {
   const f = join(dir, 'flow.yaml');
   writeFileSync(f, '# c\nmulticluster: {role: control-plane}\nx: 1\n');
-  assert.is(replaceClustersText(readFileSync(f, 'utf8'), {}), undefined);
   const e = await editValuesFile(f, (v) => addClusters(v, [entry('dp1')]), { dryRun: false });
-  assert.not.ok(e.commentsKept);
-  assert.equal(yaml.load(readFileSync(f, 'utf8')), {
-    multicluster: { role: 'control-plane', clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] } },
-    x: 1,
+  assert.ok(e.commentsKept);
+  assert.is(
+    readFileSync(f, 'utf8'),
+    '# c\nmulticluster:\n  role: control-plane\n  clusters:\n    clusterConfigs:\n      - name: dp1\n        endpoint: https://dp1.example:6443\n        enabled: true\nx: 1\n',
+  );
+  const g = join(dir, 'anchors.yaml');
+  writeFileSync(g, '# c\nbase: &b {role: control-plane}\nmulticluster:\n  <<: *b\n');
+  const r = await editValuesFile(g, (v) => addClusters(v, [entry('dp1')]), { dryRun: false });
+  assert.not.ok(r.commentsKept);
+  assert.equal((yaml.load(readFileSync(g, 'utf8')) as { multicluster: unknown }).multicluster, {
+    role: 'control-plane',
+    clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true }] },
   });
 });
 
