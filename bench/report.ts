@@ -83,6 +83,11 @@ export function renderMarkdown(r: Results, chart?: string): string {
   if (pr) {
     const get = (id: string) => pr.rows.find((x) => x.id === id);
     out.push(`## Post-render of flyte-core's control plane (${pr.input.docs} documents, ${fmtBytes(pr.input.bytes)}), ${pr.config.clusters} clusters`, '');
+    // its own date and machine: `--only postrender --publish` replaces this section alone
+    out.push(
+      `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC · \`nproc\` ${e.nproc} (${e.cpu}) · Node ${e.node} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start.`,
+      '',
+    );
     out.push('| | wall time (median) | p25 – p75 | peak RSS | runs |', '|---|---:|---:|---:|---:|');
     for (const m of pr.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
     const ours = med(get('ours'));
