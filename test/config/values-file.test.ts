@@ -1,8 +1,4 @@
-// plugin/config/values-file.ts without clusters: recording clusters and routes in a values file keeps
-// the rest of the file (comments included), removal drops emptied labels and a default label
-// that pointed at one, and a file it cannot edit in place is rewritten without losing values; the
-// cordon (`enabled`) edits only the cluster's flag, in the file Helm takes the list from, and join
-// keeps a cordoned cluster cordoned.
+// plugin/config/values-file.ts: clusters and routes recorded and removed, rewriting only the text that changed.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
@@ -35,6 +31,24 @@ test('adds clusters and routes, keeps comments and other keys, keeps the file mo
   assert.equal(v.multicluster.clusters.labelClusterMap, { team1: [{ id: 'dp1', weight: 0.5 }] });
   const again = await editValuesFile(f, (v2) => addClusters(v2, [entry('dp1', [{ label: 'team1', weight: 0.5 }]), entry('dp2')]), { dryRun: false });
   assert.not.ok(again.changed);
+});
+
+test('join then unjoin: exactly the text of the clusters changes; comments inside the cluster list stay', async () => {
+  const f = join(dir, 'exact.yaml');
+  const head = '# control plane values\nmulticluster:\n  role: control-plane  # set by hand\n  credentials:\n    secretName: cluster-credentials\n';
+  const tail = '\nflyte-core:\n  flyteadmin:\n    replicaCount: 1\n';
+  writeFileSync(f, head + tail);
+  const team1 = [{ label: 'team1', weight: 0.5 }];
+  await editValuesFile(f, (v) => addClusters(v, [entry('dp1', team1), entry('dp2', team1)]), { dryRun: false });
+  const item = (n: string) => `      - name: ${n}\n        endpoint: https://${n}.example:6443\n        enabled: true\n`;
+  const route = (n: string) => `        - id: ${n}\n          weight: 0.5\n`;
+  const both = `${head}  clusters:\n    clusterConfigs:\n${item('dp1')}${item('dp2')}    labelClusterMap:\n      team1:\n${route('dp1')}${route('dp2')}${tail}`;
+  assert.is(readFileSync(f, 'utf8'), both);
+  const commented = both.replace(item('dp2'), `      # the second data plane\n${item('dp2')}`).replace('team1:\n', 'team1: # half each\n');
+  writeFileSync(f, commented);
+  const e = await editValuesFile(f, (v) => void removeCluster(v, 'dp1'), { dryRun: false });
+  assert.ok(e.changed && e.commentsKept);
+  assert.is(readFileSync(f, 'utf8'), commented.replace(item('dp1'), '').replace(route('dp1'), ''));
 });
 
 test('a new file, and a dry run that writes nothing', async () => {
@@ -123,7 +137,7 @@ test('cordon: setEnabled flips only the flag (comments, routes and the other clu
     ],
   );
   assert.equal(v.multicluster.clusters.labelClusterMap, { 'pin-dp1': [{ id: 'dp1', weight: 1 }] });
-  assert.match(readFileSync(f, 'utf8'), /^# control plane\n/);
+  assert.is(readFileSync(f, 'utf8'), text.replace('enabled: true}', 'enabled: false}'), 'only the flag, flow style kept');
   assert.equal(enabledClusters(v), ['dp2']);
   const again = await editValuesFile(f, (x) => void (r = setEnabled(x, 'dp1', false, f)), { dryRun: false });
   assert.not.ok(again.changed);
