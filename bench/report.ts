@@ -19,7 +19,7 @@ interface ConfigInfo {
 }
 
 export interface Results {
-  env: { date: string; nproc: number; cpu: string; free: string; node: string; kubectl?: string; loadStart: number[]; loadEnd?: number[] };
+  env: { date: string; nproc: number; cpu: string; free: string; node: string; kubectl?: string; loadStart: number[]; loadEnd?: number[]; nice?: number };
   sections: {
     postrender?: { input: InputInfo; config: ConfigInfo; rows: Measured[] };
     scale?: { grid: Array<{ input: InputInfo; config: ConfigInfo }>; rows: Measured[] };
@@ -87,7 +87,7 @@ export function renderMarkdown(r: Results, chart?: string): string {
     out.push(`## Post-render of flyte-core's control plane (${pr.input.docs} documents, ${fmtBytes(pr.input.bytes)}), ${pr.config.clusters} clusters`, '');
     // its own date and machine: `--only postrender --publish` replaces this section alone
     out.push(
-      `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC · \`nproc\` ${e.nproc} (${e.cpu}) · Node ${e.node} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start.`,
+      `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC · \`nproc\` ${e.nproc} (${e.cpu}) · Node ${e.node} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start${e.nice ? `, run at nice ${e.nice}` : ''}.`,
       '',
     );
     out.push('| | wall time (median) | p25 – p75 | CPU time (median) | peak RSS | runs |', '|---|---:|---:|---:|---:|---:|');
