@@ -112,6 +112,11 @@ export function renderMarkdown(r: Results, chart?: string): string {
     }
     // CPU time as well: on a shared machine others' load moves it far less than wall time
     const cpuMed = (m: Measured | undefined) => (m?.cpuMs.length ? median(m.cpuMs) : NaN);
+    const [oursCpu, cliCpu, kzjCpu, nodeCpu] = ['ours', 'ours-cli', 'kustomize-json6902', 'node'].map((id) => cpuMed(get(id)));
+    if (![oursCpu, cliCpu, kzjCpu, nodeCpu].some(Number.isNaN))
+      out.push(
+        `  (by CPU time, medians: \`flytemc-post-renderer\` ${(oursCpu! / kzjCpu!).toFixed(2)}x kustomize with JSON 6902 patches and ${(oursCpu! / nodeCpu!).toFixed(2)}x \`node -e 0\`, \`flytemc post-render\` ${(cliCpu! / kzjCpu!).toFixed(2)}x kustomize with JSON 6902 patches)`,
+      );
     for (const v of pr.rows.filter((m) => m.id.startsWith('variant-')))
       out.push(
         `  (${v.label}: ${ms1(med(v) - ours)} ms of wall time and ${ms1(cpuMed(v) - cpuMed(get('ours')))} ms of CPU time against \`flytemc-post-renderer\`, medians)`,
