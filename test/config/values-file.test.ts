@@ -1,7 +1,7 @@
 // plugin/config/values-file.ts: clusters and routes recorded and removed, rewriting only the text that changed.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -154,6 +154,34 @@ test('cordon: setEnabled flips only the flag (comments, routes and the other clu
       ['dp3', true],
     ],
   );
+});
+
+test('the lock: a run waits for another, takes over a lock left by a killed run; a list is not a values file', async () => {
+  const f = join(dir, 'locked.yaml');
+  writeFileSync(f, 'a: 1\n');
+  writeFileSync(`${f}.flytemc-lock`, '');
+  setTimeout(() => rmSync(`${f}.flytemc-lock`), 100);
+  assert.ok((await editValuesFile(f, (v) => addClusters(v, [entry('dp1')]), { dryRun: false })).changed);
+  writeFileSync(`${f}.flytemc-lock`, '');
+  utimesSync(`${f}.flytemc-lock`, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+  assert.ok((await editValuesFile(f, (v) => addClusters(v, [entry('dp2')]), { dryRun: false })).changed);
+  assert.throws(() => statSync(`${f}.flytemc-lock`));
+  writeFileSync(f, '- a\n');
+  await editValuesFile(f, () => {}, { dryRun: true }).then(
+    () => assert.unreachable('a list was taken'),
+    (e: Error) => assert.match(String(e), 'must be a YAML mapping of Helm values'),
+  );
+});
+
+test('a cluster joined again through a credential proxy loses its token path, and back', () => {
+  const v: Record<string, any> = {
+    multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: 'https://old', enabled: true, auth: { type: 'file_path' } }] } },
+  };
+  const credentialProxy = { kubeconfigSecret: 'k' } as never;
+  addClusters(v, [{ ...entry('dp1'), credentialProxy }]);
+  assert.equal(v.multicluster.clusters.clusterConfigs[0], { name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true, credentialProxy });
+  addClusters(v, [entry('dp1')]);
+  assert.equal(v.multicluster.clusters.clusterConfigs[0], { name: 'dp1', endpoint: 'https://dp1.example:6443', enabled: true });
 });
 
 test('clusterListFile: the last file that sets clusterConfigs, as Helm replaces lists', () => {
