@@ -96,7 +96,7 @@ function editMap(text: string, node: import('yaml').YAMLMap, before: Record<stri
     const pair = pairOf(k);
     if (!pair) throw new Unsupported('a merged key');
     if (k in after) walk(text, pair.value, before[k], after[k], pair, edits);
-    else edits.push(removal(text, pair.key as Node, pair.value as Node | null));
+    else edits.push(removal(text, pair.key as Node, pair.value as Node | null, /^\s*$/));
   }
   const added = Object.keys(after).filter((k) => !(k in before));
   if (added.length) {
@@ -124,15 +124,17 @@ function editSeq(text: string, node: import('yaml').YAMLSeq, before: unknown[], 
     kept.add(i);
     from = i + 1;
   }
-  for (const [i, item] of items.entries()) if (!kept.has(i)) edits.push(removal(text, item, item));
+  for (const [i, item] of items.entries()) if (!kept.has(i)) edits.push(removal(text, item, item, /^\s*-\s*$/));
   // appended items start at the column of the first item's dash
   if (appended.length) edits.push(insertion(text, node.range[1], column(text, text.lastIndexOf('-', first.range[0])), render(appended)));
 }
 
-/** Deletes the lines of a pair or an item, from its key (or dash) to the end of its value. */
-function removal(text: string, start: Node, value: Node | null): Edit {
+/** Deletes the lines of a pair or an item, from its key (or dash) to the end of its value; `alone`: what may precede it on its line. */
+function removal(text: string, start: Node, value: Node | null, alone: RegExp): Edit {
   const end = value?.range ?? start.range;
   if (!start.range || !end) throw new Unsupported('no position');
+  // the first key of a list item shares the item's line: removing that line would remove the item
+  if (!alone.test(text.slice(lineStart(text, start.range[0]), start.range[0]))) throw new Unsupported('a key on the line of its item');
   return { from: lineStart(text, start.range[0]), to: lineEnd(text, end[1]), text: '' };
 }
 

@@ -95,6 +95,20 @@ test('what it does not edit in place: anchors and merge keys, a block scalar, a 
   );
   assert.is(editYamlText('a: [\n', {}, { a: 1 }), undefined);
   assert.is(editYamlText('- 1\n', [1], [2]), undefined);
+  assert.is(
+    edited('l:\n  - x: 1\n    name: a\n', (v) => delete v.l[0].x),
+    undefined,
+    'the first key of an item, on the dash line',
+  );
+  assert.is(
+    edited('l:\n  - name: a\n    x: 1\n', (v) => delete v.l[0].name),
+    'l:\n  - x: 1\n',
+    'an item without its name is another item',
+  );
+  assert.is(
+    edited('l:\n  - name: a\n    x: 1\n', (v) => delete v.l[0].x),
+    'l:\n  - name: a\n',
+  );
 });
 
 test('random changes to the clusters fixture read back as the new data (500 cases)', () => {
