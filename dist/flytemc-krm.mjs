@@ -6,18 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-QPHX2ULQ.mjs";
-import "./chunks/chunk-ZYBJ6GTG.mjs";
+} from "./chunks/chunk-CWVXOXRS.mjs";
+import "./chunks/chunk-PUTHPDJL.mjs";
 import "./chunks/chunk-RERYFOBX.mjs";
-import "./chunks/chunk-UPORBQXI.mjs";
+import "./chunks/chunk-LMQSA3KV.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
-import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-D5JFH6WY.mjs";
+import "./chunks/chunk-OUCVTYCM.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

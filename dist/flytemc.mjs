@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-GUW2C36J.mjs"),
-  export: () => import("./chunks/export-F2UU5573.mjs"),
-  join: () => import("./chunks/join-YQODE4OF.mjs"),
-  check: () => import("./chunks/check-I5GZNEIK.mjs"),
-  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-EX3D2CYV.mjs"),
-  validate: () => import("./chunks/validate-Z32C7C2G.mjs"),
-  routes: () => import("./chunks/routes-XRAC7R2W.mjs"),
-  labels: () => import("./chunks/labels-VRZSAEG3.mjs"),
-  cordon: () => import("./chunks/cordon-GTZ7HZGD.mjs"),
-  uncordon: () => import("./chunks/uncordon-CNPFEX4U.mjs"),
-  drain: () => import("./chunks/drain-36T76KFM.mjs"),
-  rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-B6PPFRHJ.mjs"),
-  "post-render": () => import("./chunks/post-render-ZXQ3LQTS.mjs")
+  install: () => import("./chunks/install-UZZVUMS5.mjs"),
+  export: () => import("./chunks/export-4CTYAXZY.mjs"),
+  join: () => import("./chunks/join-4FQTA64L.mjs"),
+  check: () => import("./chunks/check-RY6ZK5DT.mjs"),
+  smoke: () => import("./chunks/smoke-6H6CRSGY.mjs"),
+  rbac: () => import("./chunks/rbac-QVWBCF5K.mjs"),
+  validate: () => import("./chunks/validate-CUWLNB7X.mjs"),
+  routes: () => import("./chunks/routes-W65LJZCH.mjs"),
+  labels: () => import("./chunks/labels-GUQWWNDX.mjs"),
+  cordon: () => import("./chunks/cordon-SU63L224.mjs"),
+  uncordon: () => import("./chunks/uncordon-6GE7YVGV.mjs"),
+  drain: () => import("./chunks/drain-OQ2HFVJI.mjs"),
+  rotate: () => import("./chunks/rotate-O2R77GZO.mjs"),
+  unjoin: () => import("./chunks/unjoin-R4QXNBON.mjs"),
+  "post-render": () => import("./chunks/post-render-2NFWCELK.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

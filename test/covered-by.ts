@@ -78,7 +78,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/config/types.ts': { test: 'test/postrender/index.test.ts', why: 'types and the default credentials only (tsc checks the types)' },
   'plugin/config/validate-files.ts': { test: 'test/bin/flytemc.test.ts', why: 'validate -f; test/fuzz-config.test.ts runs it on a sample of random files' },
   'plugin/config/where.ts': { test: 'test/postrender/index.test.ts', why: 'file:line (pointer) in the config problems' },
-  'plugin/yaml/data.ts': { test: 'test/config/values-file.test.ts', why: 'sameData decides whether a values file changed; isObject is everywhere' },
   'plugin/export/argocd.ts': { test: 'test/export.test.ts', why: 'export argocd, built with kustomize' },
   'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
   'plugin/export/flux.ts': { test: 'test/export.test.ts', why: 'export flux, its patches applied with kustomize' },
@@ -108,6 +107,4 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/post-renderer-process.test.ts',
     why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/yaml/limits.test.ts',
   },
-  'plugin/yaml/locate.ts': { test: 'test/postrender/index.test.ts', why: 'file:line of a JSON pointer in every config problem' },
-  'plugin/yaml/dialect.ts': { test: 'test/yaml/input.test.ts', why: "flytemc's YAML dialect (YAML 1.1 octal, no timestamps)" },
 };

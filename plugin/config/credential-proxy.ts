@@ -8,7 +8,7 @@
 // use it.
 import { error, type Problem, type Locator } from '../problems/problems.ts';
 import { looksSecret, showValue } from '../problems/mask.ts';
-import { sha256Hex } from '../yaml/sha256.ts';
+import { createHash } from 'node:crypto';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { isObject } from '../yaml/data.ts';
 import { caKey, type ClusterConfig, type CredentialProxy } from './types.ts';
@@ -39,7 +39,7 @@ export function sidecarName(name: string): string {
   const safe = name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const base = `${KEY_PREFIX}${safe}`;
   if (safe === name && base.length <= 63) return base;
-  return `${base.slice(0, 55).replace(/-+$/, '')}-${sha256Hex([name]).slice(0, 6)}`;
+  return `${base.slice(0, 55).replace(/-+$/, '')}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
 }
 
 /** A proxied entry as FlyteAdmin reads it (wired): its loopback endpoint and the real one. */

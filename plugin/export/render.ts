@@ -16,7 +16,7 @@ import { parseStream, resourceId } from '../postrender/stream.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../helm/chart-files.ts';
 import type { HelmInfo } from '../helm/helm.ts';
-import { sha256Hex } from '../yaml/sha256.ts';
+import { createHash } from 'node:crypto';
 import { canonical, isObject } from '../yaml/data.ts';
 
 interface ExportInput {
@@ -152,7 +152,10 @@ export function renderControlPlane(input: ExportInput): Rendered {
     input,
     core,
     chartId: `${meta?.name ?? basename(chart)} ${meta?.version ?? ''}`.trim(),
-    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256Hex([read.files[i]!.text]) })),
+    inputs: files.map((f, i) => ({
+      label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f,
+      sha256: createHash('sha256').update(read.files[i]!.text).digest('hex'),
+    })),
     stream,
     result,
     coreValues,

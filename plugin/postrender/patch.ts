@@ -1,10 +1,10 @@
 // The control plane's patch stage: the RFC 6902 operations that wire the config into flyte-core's objects.
+import { createHash } from 'node:crypto';
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { isProxied, isProxyKey, PROXY_VOLUME, proxyData, proxyVolume, sidecar, type WiredProxy } from '../config/credential-proxy.ts';
 import type { Config } from '../config/types.ts';
 import { escapeSegment, trimSlashes } from '../yaml/json-pointer.ts';
-import { sha256Hex } from '../yaml/sha256.ts';
 import { dumpYaml, parseYaml } from '../yaml/dialect.ts';
 import { CLUSTERS_KEY, clustersYamlOf, configMapsOfVolume, podOf, type Targets } from './find.ts';
 import type { Doc } from './stream.ts';
@@ -160,9 +160,9 @@ export function checksumOps(doc: Doc, changed: Map<string, string>): Operation[]
   if (!reads.length) return [];
   const meta = (doc.value as { spec: { template: { metadata?: { annotations?: Record<string, string> | null } } } }).spec.template.metadata;
   const old = meta?.annotations?.[CHECKSUM] ?? '';
-  const parts = [old, '\n'];
-  for (const n of reads.sort()) parts.push(n, '\n', changed.get(n)!);
-  const value = sha256Hex(parts).slice(0, 63);
+  const hash = createHash('sha256').update(old).update('\n');
+  for (const n of reads.sort()) hash.update(n).update('\n').update(changed.get(n)!);
+  const value = hash.digest('hex').slice(0, 63);
   if (!meta) return [{ op: 'add', path: '/spec/template/metadata', value: { annotations: { [CHECKSUM]: value } } }];
   if (!isObject(meta.annotations)) return [{ op: 'add', path: '/spec/template/metadata/annotations', value: { [CHECKSUM]: value } }];
   return [{ op: meta.annotations[CHECKSUM] === undefined ? 'add' : 'replace', path: `/spec/template/metadata/annotations/${CHECKSUM}`, value }];

@@ -1,5 +1,4 @@
-// Plain data as YAML and JSON parse it: the one test for "a mapping", and one canonical form
-// (keys sorted at every level) for comparing two values as data, whatever their key order.
+// Plain data as YAML and JSON parse it: what a mapping is, and when two values are the same data.
 
 /** A mapping: an object that is not a list (nor null). */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,4 @@
-// One YAML dialect for reading and writing manifests: YAML 1.2 core as js-yaml has it, plus
-// the YAML 1.1 octal integers (`0755`) that Kubernetes' own YAML reader understands, and
-// without timestamps (a date-like string stays a string, as it does for Kubernetes).
+// flytemc's YAML: js-yaml's YAML 1.2 core plus YAML 1.1 octal (`0755`), without timestamps, as Kubernetes reads it.
 import yaml from 'js-yaml';
 import { emitYaml, NotPlain } from './emit.ts';
 
@@ -18,6 +16,7 @@ const int = new yaml.Type('tag:yaml.org,2002:int', {
   defaultStyle: t.int.defaultStyle!,
 });
 
+// no timestamp type: a date-like string stays a string, as it does for Kubernetes
 const SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [t.null, t.bool, int, t.float, t.merge],
 });

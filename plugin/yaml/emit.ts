@@ -1,11 +1,4 @@
-// A YAML writer that gives exactly js-yaml's `dump` output for the manifests the post-renderer
-// writes back (block style, indent 2, no line folding, no references: the options of yaml.ts),
-// in a fraction of its time on a cold start: most keys and strings of a manifest are plain
-// words (`name`, `flyteadmin`, `app.kubernetes.io/name`) that need none of js-yaml's per-
-// character style analysis. Every other scalar is written by js-yaml itself (a quoted string, a
-// block literal, a float), and anything this writer does not know makes the whole document
-// js-yaml's. test/yaml/emit.test.ts checks equality with js-yaml on the real renders and on
-// random values.
+// js-yaml's `dump` output, byte for byte, written faster for the plain words manifests are mostly made of.
 
 /** Thrown when a value is not plain data this writer knows: the caller dumps with js-yaml. */
 export class NotPlain extends Error {}
@@ -33,6 +26,8 @@ const MAX_PLAIN_KEY = 1024;
 const isWord = (s: string) => WORD.test(s) && s.charCodeAt(s.length - 1) !== 58 && !RESERVED.has(s);
 const nextLine = (level: number) => '\n' + ' '.repeat(2 * level);
 
+// Plain words need none of js-yaml's per-character style analysis, the bulk of its cold-start
+// time; every other scalar is js-yaml's own, and anything unknown makes the whole document js-yaml's.
 /**
  * `dump(value)` of js-yaml, with `scalar` (js-yaml's own dump of one scalar, its final newline
  * included) for the scalars this writer does not write itself. Throws NotPlain.

@@ -1,8 +1,4 @@
-// Untrusted YAML in, a value out, or a refusal that names the limit (limits.ts): every text that
-// comes from a user or from Helm (a rendered document, a values file, a ResourceList, YAML held
-// in a ConfigMap) is parsed here, in one order: size → NUL bytes → parse → tree limits (nesting
-// depth, alias expansion). A YAML syntax error is left to the caller, which knows how to say
-// where it is (file:line, stream line, ConfigMap key) and what the likely fix is.
+// Every untrusted YAML text is parsed here, in one order: size, NUL bytes, parse, tree limits (depth, alias expansion).
 import { type InputLimits, notText, tooBig, tooDeep, tooExpanded, asLimitError, ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits.ts';
 import { parseYaml } from './dialect.ts';
 
@@ -12,7 +8,7 @@ export function checkText(text: string, where: string, limits: InputLimits): voi
   if (text.includes('\u0000')) throw notText(where, limits.what, limits.expected);
 }
 
-/** The value of untrusted YAML text; a FlytemcError past a limit, a YAMLException for invalid YAML. */
+/** The value of untrusted YAML text; a FlytemcError past a limit, a YAMLException for invalid YAML (the caller knows how to say where). */
 export function parseUntrusted(text: string, where: string, limits: InputLimits, filename?: string): unknown {
   checkText(text, where, limits);
   const value = refuseResourceErrors(where, () => parseYaml(text, filename));

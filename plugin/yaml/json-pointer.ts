@@ -1,6 +1,4 @@
-// Slash-separated paths, one definition each: JSON pointers (RFC 6901), which every message and
-// patch uses to say where a value is, and the POSIX paths the checks compare (mount paths, the
-// token files inside them, API server URLs).
+// Slash-separated paths, one definition each: JSON pointers (RFC 6901) and the POSIX paths the checks compare.
 
 /** One segment of a JSON pointer: `~` as `~0`, `/` as `~1` (every occurrence). */
 export const escapeSegment = (segment: string | number): string => String(segment).replace(/~/g, '~0').replace(/\//g, '~1');

@@ -1,13 +1,9 @@
-// The limits on untrusted input: how much of it flytemc takes before it refuses, and the
-// refusals, each naming its limit. They keep a hostile stream or values file (an alias bomb, a
-// stack-deep nesting, a huge stream) from turning into a hang, an out-of-memory kill or a stack
-// trace. The figures and their reasons are in docs/reliability.md; all of them leave room for
-// 100,000-document streams, far past anything Helm can store as a release. yaml/input.ts applies
-// them to every text flytemc parses; stdio.ts to what it reads.
+// The limits on untrusted input and their refusals, each naming its limit (the figures and why: docs/reliability.md).
 import { FlytemcError, error } from '../problems/problems.ts';
 
 export const MIB = 1024 * 1024;
 
+// The limits keep a hostile stream or values file from becoming a hang, an out-of-memory kill or a stack trace, with room for 100,000 documents.
 /** Bytes of standard input (Helm's rendered stream). 20,000 documents of flyte-core are ~31 MiB. */
 export const MAX_INPUT_BYTES = 256 * MIB;
 /** Bytes of a values file (`--config`, `-f`). A values file with 1,000 clusters is ~200 KiB. */

@@ -1,6 +1,4 @@
-// plugin/yaml/emit.ts must write exactly what js-yaml's dump writes (yaml.ts's options): on every
-// document of flyte-core's real renders, on the post-renderer's outputs, and on random values
-// with the strings that YAML reads as something else (booleans, numbers, nulls, dates, indicators).
+// plugin/yaml/emit.ts writes exactly js-yaml's dump: on flyte-core's real renders, the post-renderer's outputs and random values.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';

@@ -1,6 +1,4 @@
-// plugin/yaml/input.ts: every untrusted YAML text through one door, in one order: size, NUL bytes,
-// parse, tree limits (depth, alias expansion). The limits against the built program, with hostile
-// input of every size: test/yaml/limits.test.ts.
+// plugin/yaml/input.ts: every untrusted text through one door, in one order (the limits on the built program: limits.test.ts).
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { FILE_INPUT, MAX_DEPTH, STREAM_INPUT } from '../../plugin/yaml/limits.ts';

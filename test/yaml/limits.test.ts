@@ -1,7 +1,4 @@
-// Hostile input to the post-renderer: alias bombs, stack-deep nesting, huge streams and strings,
-// duplicate keys, too many documents. Each one ends in bounded time and memory, with a refusal
-// that names the limit (plugin/yaml/limits.ts) and nothing on stdout, or, when within the
-// limits, with the right output.
+// plugin/yaml/limits.ts against hostile input to the post-renderer: bounded time and memory, a refusal naming the limit, nothing on stdout.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
