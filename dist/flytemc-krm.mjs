@@ -6,18 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CPY6EMQN.mjs";
-import "./chunks/chunk-6DXB3ILJ.mjs";
-import "./chunks/chunk-RERYFOBX.mjs";
-import "./chunks/chunk-UPORBQXI.mjs";
-import "./chunks/chunk-CMNDI7DY.mjs";
+} from "./chunks/chunk-CDXITB3L.mjs";
+import "./chunks/chunk-UFKBZHCS.mjs";
+import "./chunks/chunk-7IME33UK.mjs";
+import "./chunks/chunk-MJGOYJT6.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
-import "./chunks/chunk-2KYTK3TD.mjs";
+import "./chunks/chunk-CMNDI7DY.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-TOKJ4YGS.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
+import "./chunks/chunk-DPCFXCWH.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";
@@ -26,14 +25,20 @@ import {
 } from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-ZCDYBYK4.mjs";
+} from "./chunks/chunk-SMKU2DWZ.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-D7UN66C5.mjs";
+} from "./chunks/chunk-TUCM6SPK.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-CNWFL7ZM.mjs";
+} from "./chunks/chunk-QVD5WBXB.mjs";
+import "./chunks/chunk-2KYTK3TD.mjs";
+import {
+  dumpYaml,
+  isYamlError
+} from "./chunks/chunk-QI4TXXNF.mjs";
+import "./chunks/chunk-IVYUDTSF.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -43,12 +48,7 @@ import {
   redact,
   warning,
   whereOf
-} from "./chunks/chunk-PGTI4LGT.mjs";
-import {
-  dumpYaml,
-  isYamlError
-} from "./chunks/chunk-CMVQK6VE.mjs";
-import "./chunks/chunk-IVYUDTSF.mjs";
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/postrender/krm.ts

@@ -7,10 +7,10 @@ import {
   guard,
   running,
   self
-} from "./chunks/chunk-QZFYKPST.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
 import {
   EXIT
-} from "./chunks/chunk-PGTI4LGT.mjs";
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-SSRB7SGS.mjs"),
-  export: () => import("./chunks/export-OEME6FTV.mjs"),
-  join: () => import("./chunks/join-7S25OI2C.mjs"),
-  check: () => import("./chunks/check-EKM6X4ND.mjs"),
-  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
-  validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
-  routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
-  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
-  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
-  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
-  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
-  rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
-  "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
+  setup: () => import("./chunks/setup-NUL7E43F.mjs"),
+  install: () => import("./chunks/install-VLJV3BZ2.mjs"),
+  export: () => import("./chunks/export-ZNFLREEH.mjs"),
+  join: () => import("./chunks/join-CNOLLYBZ.mjs"),
+  check: () => import("./chunks/check-UXQW6A6V.mjs"),
+  smoke: () => import("./chunks/smoke-HQHUNKIZ.mjs"),
+  rbac: () => import("./chunks/rbac-PCMKTFOH.mjs"),
+  validate: () => import("./chunks/validate-HYUEB6BC.mjs"),
+  routes: () => import("./chunks/routes-P6VATKYQ.mjs"),
+  labels: () => import("./chunks/labels-Z55NLT7R.mjs"),
+  cordon: () => import("./chunks/cordon-VKBNJOOT.mjs"),
+  uncordon: () => import("./chunks/uncordon-CHSQ5ZTZ.mjs"),
+  drain: () => import("./chunks/drain-T7JMV4GC.mjs"),
+  rotate: () => import("./chunks/rotate-36JAUWXM.mjs"),
+  unjoin: () => import("./chunks/unjoin-POWZWKUG.mjs"),
+  "post-render": () => import("./chunks/post-render-CVHOXO2H.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

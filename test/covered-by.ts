@@ -112,7 +112,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "every accepted case's patched Deployments, and issue 14's duplicated volume; the schema checks in test/postrender/index.test.ts",
   },
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
-  'plugin/problems/marks.ts': { test: 'test/tls.test.ts', why: 'a context reached without TLS verification is marked in every line naming it' },
   'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
   'plugin/cli/stdio.ts': {
     test: 'test/post-renderer-process.test.ts',

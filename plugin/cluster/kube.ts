@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, warning, formatProblem, EXIT } from '../problems/problems.ts';
 import { redact } from '../problems/mask.ts';
-import { markWhere } from '../problems/marks.ts';
 import { trimSlashes } from '../yaml/json-pointer.ts';
 import { type Plan, yamlOf } from './plan.ts';
+import { noted } from './tls-note.ts';
 import { TimeoutError, withTimeout } from './util.ts';
 
 type K8sModule = typeof K8s;
@@ -31,6 +31,8 @@ export interface KubeOptions {
    * before any request is sent: the kubeconfig's credentials would go to an unverified server.
    */
   allowUnverifiedTls?: boolean;
+  /** The contexts whose unverified TLS this run has warned about: the warning is said once per run. */
+  warned?: Set<string>;
 }
 
 /** One cluster as the operator reaches it through a kubeconfig context. */
@@ -75,7 +77,7 @@ function refuseNoKubeconfig(opts: KubeOptions): void {
   throw new FlytemcError(
     [
       error(
-        '~/.kube/config',
+        { subject: '~/.kube/config', code: 'kubeconfig.missing' },
         'no kubeconfig: that file does not exist and neither --kubeconfig nor KUBECONFIG names another, so there is no cluster to talk to',
         'pass --kubeconfig PATH or set KUBECONFIG (your cloud writes one: aws eks update-kubeconfig, gcloud container clusters get-credentials)',
       ),
@@ -90,7 +92,7 @@ function noSuchContext(kc: K8s.KubeConfig, missing: string[], opts: KubeOptions)
   return new FlytemcError(
     [
       error(
-        kubeconfigLabel(opts),
+        { subject: kubeconfigLabel(opts), code: 'kubeconfig.context' },
         `no context ${missing.map((c) => JSON.stringify(c)).join(', ')}`,
         names.length ? `use one of: ${names.join(', ')}` : 'the kubeconfig has no contexts; add one with kubectl config set-context',
       ),
@@ -115,7 +117,13 @@ export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig>
     else kc.loadFromDefault();
   } catch (e) {
     throw new FlytemcError(
-      [error(kubeconfigLabel(opts), `cannot read the kubeconfig: ${(e as Error).message}`, 'pass --kubeconfig PATH or set KUBECONFIG')],
+      [
+        error(
+          { subject: kubeconfigLabel(opts), code: 'kubeconfig.unreadable' },
+          `cannot read the kubeconfig: ${(e as Error).message}`,
+          'pass --kubeconfig PATH or set KUBECONFIG',
+        ),
+      ],
       EXIT.usage,
     );
   }
@@ -125,8 +133,6 @@ export async function loadKubeConfig(opts: KubeOptions): Promise<K8s.KubeConfig>
 function contextNames(kc: K8s.KubeConfig): string[] {
   return kc.getContexts().map((c) => c.name);
 }
-
-const TLS_NOT_VERIFIED = 'TLS NOT VERIFIED';
 
 /**
  * Whether the client would talk to this cluster without verifying its certificate: exactly when
@@ -140,9 +146,9 @@ export function skipsTlsVerification(cluster: Pick<K8s.Cluster, 'skipTLSVerify'>
 /**
  * The TLS rule for the operator's own connections. A context whose kubeconfig cluster sets
  * `insecure-skip-tls-verify` is refused (all of them reported at once) unless
- * --insecure-skip-tls-verify was given. When it was, each such context is marked (every problem, plan and progress line about it says TLS NOT VERIFIED) and a warning
- * says so once. Returns the contexts used without verification. Contexts the kubeconfig does
- * not have are left to connect(), which reports them.
+ * --insecure-skip-tls-verify was given. When it was, a warning says so once per run, and the
+ * caller notes it on every line about such a context (tls-note.ts). Returns the contexts used
+ * without verification. Contexts the kubeconfig does not have are left to connect(), which reports them.
  */
 export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts: KubeOptions, optIn = '--insecure-skip-tls-verify'): Set<string> {
   const bad: Array<{ context: string; cluster: K8s.Cluster }> = [];
@@ -155,7 +161,7 @@ export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts
     throw new FlytemcError(
       bad.map(({ context, cluster }) =>
         error(
-          `${kubeconfigLabel(opts)} context ${context} (cluster ${cluster.name}, ${cluster.server})`,
+          { subject: `${kubeconfigLabel(opts)} context ${context} (cluster ${cluster.name}, ${cluster.server})`, code: 'cluster.tls' },
           `the cluster skips TLS verification (insecure-skip-tls-verify): flytemc would send your credentials to a server whose certificate it does not verify; nothing was sent`,
           `put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify; or, accepting the risk, pass ${optIn}`,
         ),
@@ -164,17 +170,17 @@ export function refuseUnverifiedTls(kc: K8s.KubeConfig, contexts: string[], opts
     );
   }
   for (const { context, cluster } of bad) {
-    if (markWhere(context, TLS_NOT_VERIFIED)) {
-      process.stderr.write(
-        formatProblem(
-          warning(
-            `context ${context} (${cluster.server})`,
-            `the cluster skips TLS verification (insecure-skip-tls-verify), allowed by ${optIn}: your credentials go to a server whose certificate is not verified`,
-            'put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify',
-          ),
-        ) + '\n',
-      );
-    }
+    if (opts.warned?.has(context)) continue;
+    opts.warned?.add(context);
+    process.stderr.write(
+      formatProblem(
+        warning(
+          { subject: noted(`context ${context} (${cluster.server})`, false), code: 'cluster.tls' },
+          `the cluster skips TLS verification (insecure-skip-tls-verify), allowed by ${optIn}: your credentials go to a server whose certificate is not verified`,
+          'put the cluster CA in certificate-authority-data and remove insecure-skip-tls-verify',
+        ),
+      ) + '\n',
+    );
   }
   return new Set(bad.map((b) => b.context));
 }
@@ -206,7 +212,7 @@ export async function checkHelmContext(helmArgs: string[]): Promise<void> {
     throw new FlytemcError(
       [
         error(
-          kubeconfigLabel(opts),
+          { subject: kubeconfigLabel(opts), code: 'kubeconfig.context' },
           'no current context, and no --kube-context',
           names.length ? `pass --kube-context, one of: ${names.join(', ')}` : 'add a context with kubectl config set-context',
         ),
@@ -229,7 +235,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
     throw new FlytemcError(
       [
         error(
-          kubeconfigLabel(opts),
+          { subject: kubeconfigLabel(opts), code: 'kubeconfig.cluster' },
           `context ${context} names cluster ${JSON.stringify(ctx.cluster)}, which the kubeconfig does not define`,
           'fix the kubeconfig (kubectl config view)',
         ),
@@ -249,7 +255,7 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
       throw new FlytemcError(
         [
           error(
-            `${kubeconfigLabel(opts)} cluster ${cluster.name}`,
+            { subject: `${kubeconfigLabel(opts)} cluster ${cluster.name}`, code: 'kubeconfig.ca' },
             `cannot read certificate-authority ${cluster.caFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
             'fix the path in the kubeconfig',
           ),
@@ -385,6 +391,9 @@ export function networkCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** A TLS failure's code (a certificate the CA does not sign, a name it does not cover…). */
+export const isTlsCode = (code: string | undefined): boolean => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
+
 export function describeNetworkError(code: string | undefined, server: string): { what: string; fix: string } {
   switch (code) {
     case 'ECONNREFUSED':
@@ -398,7 +407,7 @@ export function describeNetworkError(code: string | undefined, server: string): 
     case 'ENETUNREACH':
       return { what: `cannot reach ${server} (${code})`, fix: 'check network access (VPN, firewall, private endpoint)' };
     default:
-      if (code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME/.test(code)) {
+      if (isTlsCode(code)) {
         return {
           what: `TLS verification of ${server} failed (${code})`,
           fix: 'the CA does not match the server certificate: fix certificate-authority(-data) in the kubeconfig',
@@ -419,25 +428,29 @@ async function apiCall<T>(kube: Kube, doing: string, fn: () => Promise<T>): Prom
 /** Marks errors that mean "the cluster could not be reached" (for unjoin --force). */
 export class UnreachableError extends FlytemcError {}
 
-export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'>, doing: string, e: unknown): FlytemcError {
+export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'> & { tlsVerified?: boolean }, doing: string, e: unknown): FlytemcError {
   if (e instanceof FlytemcError) return e;
-  const where = `context ${kube.context} (${kube.server})`; // marked by formatProblem when TLS is not verified
+  const subject = noted(`context ${kube.context} (${kube.server})`, kube.tlsVerified !== false);
   if (e instanceof TimeoutError)
     return new UnreachableError(
-      [error(where, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')],
+      [error({ subject, code: 'cluster.unreachable' }, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')],
       EXIT.failed,
     );
   const code = statusCode(e);
   if (code === undefined) {
-    const d = describeNetworkError(networkCode(e), kube.server);
-    return new UnreachableError([error(where, `${doing}: ${d.what}`, d.fix)], EXIT.failed);
+    const network = networkCode(e);
+    const d = describeNetworkError(network, kube.server);
+    return new UnreachableError(
+      [error({ subject, code: isTlsCode(network) ? 'cluster.tls' : 'cluster.unreachable' }, `${doing}: ${d.what}`, d.fix)],
+      EXIT.failed,
+    );
   }
   const msg = serverMessage(e);
   if (code === 401)
     return new FlytemcError(
       [
         error(
-          where,
+          { subject, code: 'cluster.unauthorized' },
           `${doing}: the API server rejected the kubeconfig's credentials (${kube.userKind}): ${msg}`,
           'log in again (refresh the token or exec plugin credentials), then retry',
         ),
@@ -448,12 +461,12 @@ export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'>, d
     return new FlytemcError(
       [
         error(
-          where,
+          { subject, code: 'cluster.forbidden' },
           `${doing}: forbidden: ${msg}`,
           'use a context with cluster-admin rights (it must create ServiceAccounts, ClusterRoles, ClusterRoleBindings and Secrets)',
         ),
       ],
       EXIT.failed,
     );
-  return new FlytemcError([error(where, `${doing}: ${msg} (HTTP ${code})`, 'see the API server message above')], EXIT.failed);
+  return new FlytemcError([error({ subject, code: 'cluster.api' }, `${doing}: ${msg} (HTTP ${code})`, 'see the API server message above')], EXIT.failed);
 }

@@ -6,7 +6,7 @@
 // and it tells a refused connection, a TLS failure and a rejected token apart.
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
-import { describeNetworkError } from './kube.ts';
+import { describeNetworkError, isTlsCode } from './kube.ts';
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { redact } from '../problems/mask.ts';
 import { mapLimit, sleep } from './util.ts';
@@ -95,8 +95,6 @@ async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string
     return false; // the access reviews below decide
   }
 }
-
-const isTlsCode = (code: string | undefined) => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
 
 interface ProbeOptions {
   timeoutMs: number;
