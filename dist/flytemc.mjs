@@ -22,20 +22,20 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-NUL7E43F.mjs"),
-  install: () => import("./chunks/install-VLJV3BZ2.mjs"),
+  install: () => import("./chunks/install-U4AESV7C.mjs"),
   export: () => import("./chunks/export-ZNFLREEH.mjs"),
-  join: () => import("./chunks/join-CNOLLYBZ.mjs"),
-  check: () => import("./chunks/check-UXQW6A6V.mjs"),
-  smoke: () => import("./chunks/smoke-HQHUNKIZ.mjs"),
+  join: () => import("./chunks/join-CSWLT7NS.mjs"),
+  check: () => import("./chunks/check-VQX6LM2U.mjs"),
+  smoke: () => import("./chunks/smoke-JSCYR6XN.mjs"),
   rbac: () => import("./chunks/rbac-PCMKTFOH.mjs"),
   validate: () => import("./chunks/validate-HYUEB6BC.mjs"),
   routes: () => import("./chunks/routes-P6VATKYQ.mjs"),
-  labels: () => import("./chunks/labels-Z55NLT7R.mjs"),
-  cordon: () => import("./chunks/cordon-VKBNJOOT.mjs"),
-  uncordon: () => import("./chunks/uncordon-CHSQ5ZTZ.mjs"),
-  drain: () => import("./chunks/drain-T7JMV4GC.mjs"),
-  rotate: () => import("./chunks/rotate-36JAUWXM.mjs"),
-  unjoin: () => import("./chunks/unjoin-POWZWKUG.mjs"),
+  labels: () => import("./chunks/labels-6DA3523S.mjs"),
+  cordon: () => import("./chunks/cordon-PQXGK2LC.mjs"),
+  uncordon: () => import("./chunks/uncordon-H5PWVJJL.mjs"),
+  drain: () => import("./chunks/drain-Y622DAEQ.mjs"),
+  rotate: () => import("./chunks/rotate-J347V7GK.mjs"),
+  unjoin: () => import("./chunks/unjoin-ZQV5URKB.mjs"),
   "post-render": () => import("./chunks/post-render-CVHOXO2H.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);

@@ -206,11 +206,11 @@ test('the vendored client code that honours insecure-skip-tls-verify is reachabl
   const gate = body.indexOf('refuseUnverifiedTls(kc, [context], opts)');
   assert.ok(gate > 0, 'connect() applies the TLS rule');
   assert.is(
-    [...kube.matchAll(/makeApiClient\(/g)].length,
+    [...kube.matchAll(/new mod\.\w+Api\(config\)/g)].length,
     6,
     'API clients are made in connect() only (core, rbac, apps, coordination, networking, authorization)',
   );
-  for (const m of body.matchAll(/makeApiClient\(/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
+  for (const m of body.matchAll(/new mod\.\w+Api\(config\)/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
 });
 
 // ---- the post-renderer with a planted token

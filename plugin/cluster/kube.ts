@@ -224,6 +224,12 @@ export async function checkHelmContext(helmArgs: string[]): Promise<void> {
   refuseUnverifiedTls(kc, [context], opts, `Helm's ${optIn}`);
 }
 
+/** A request that is aborted when it has no answer within `timeoutMs` (0: no deadline). */
+function withDeadline(request: K8s.RequestContext, timeoutMs: number): K8s.RequestContext {
+  if (timeoutMs > 0) request.setSignal(AbortSignal.timeout(timeoutMs));
+  return request;
+}
+
 export async function connect(context: string, opts: KubeOptions): Promise<Kube> {
   const mod = await k8s();
   const kc = await loadKubeConfig(opts);
@@ -277,18 +283,25 @@ export async function connect(context: string, opts: KubeOptions): Promise<Kube>
             : user.username
               ? 'basic auth'
               : 'none';
+  // makeApiClient's configuration, plus a middleware that gives each request its own deadline: a
+  // request with no answer in time is aborted (its socket closed), not left running
+  const config = mod.createConfiguration({
+    baseServer: new mod.ServerConfiguration(cluster.server, {}),
+    authMethods: { default: kc },
+    promiseMiddleware: [{ pre: async (request) => withDeadline(request, opts.timeoutMs), post: async (response) => response }],
+  });
   const kube: Kube = {
     context,
     server: trimSlashes(cluster.server),
     ...(caPem !== undefined ? { caPem } : {}),
     tlsVerified,
     userKind,
-    core: kc.makeApiClient(mod.CoreV1Api),
-    rbac: kc.makeApiClient(mod.RbacAuthorizationV1Api),
-    apps: kc.makeApiClient(mod.AppsV1Api),
-    coordination: kc.makeApiClient(mod.CoordinationV1Api),
-    networking: kc.makeApiClient(mod.NetworkingV1Api),
-    authz: kc.makeApiClient(mod.AuthorizationV1Api),
+    core: new mod.CoreV1Api(config),
+    rbac: new mod.RbacAuthorizationV1Api(config),
+    apps: new mod.AppsV1Api(config),
+    coordination: new mod.CoordinationV1Api(config),
+    networking: new mod.NetworkingV1Api(config),
+    authz: new mod.AuthorizationV1Api(config),
     timeoutMs: opts.timeoutMs,
     call: (doing, fn) => apiCall(kube, doing, fn),
   };
@@ -418,6 +431,8 @@ export function describeNetworkError(code: string | undefined, server: string): 
 }
 
 async function apiCall<T>(kube: Kube, doing: string, fn: () => Promise<T>): Promise<T> {
+  // each request aborts itself at the deadline (withDeadline); this bound also covers what runs
+  // before any request is sent, such as a kubeconfig exec credential plugin that hangs
   try {
     return await withTimeout(fn(), kube.timeoutMs, doing);
   } catch (e) {
@@ -431,7 +446,7 @@ export class UnreachableError extends FlytemcError {}
 export function toProblem(kube: Pick<Kube, 'context' | 'server' | 'userKind'> & { tlsVerified?: boolean }, doing: string, e: unknown): FlytemcError {
   if (e instanceof FlytemcError) return e;
   const subject = noted(`context ${kube.context} (${kube.server})`, kube.tlsVerified !== false);
-  if (e instanceof TimeoutError)
+  if (e instanceof TimeoutError || (e as Error | undefined)?.name === 'AbortError')
     return new UnreachableError(
       [error({ subject, code: 'cluster.unreachable' }, `${doing}: no answer within the timeout`, 'check network access to the API server, or raise --timeout')],
       EXIT.failed,

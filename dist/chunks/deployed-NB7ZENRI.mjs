@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  connectHub,
+  cordonPending,
+  deployedClusters,
+  deployedLists,
+  readDeployedClusters
+} from "./chunk-3235JPCK.mjs";
+import "./chunk-FYOHJG3I.mjs";
+import "./chunk-BNMNRXST.mjs";
+import "./chunk-3OWEJ2I5.mjs";
+import "./chunk-LPW2GZIF.mjs";
+import "./chunk-OVIFR6TO.mjs";
+import "./chunk-PWPBOTUG.mjs";
+import "./chunk-4VJRSWY5.mjs";
+import "./chunk-C2L5FP4Q.mjs";
+import "./chunk-SMKU2DWZ.mjs";
+import "./chunk-QVD5WBXB.mjs";
+import "./chunk-XUY6EGKT.mjs";
+import "./chunk-AVEROJ5R.mjs";
+import "./chunk-2KYTK3TD.mjs";
+import "./chunk-QI4TXXNF.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-PXOMBRJH.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  connectHub,
+  cordonPending,
+  deployedClusters,
+  deployedLists,
+  readDeployedClusters
+};
