@@ -6,12 +6,13 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CDXITB3L.mjs";
-import "./chunks/chunk-UFKBZHCS.mjs";
-import "./chunks/chunk-7IME33UK.mjs";
+} from "./chunks/chunk-GSKQWZZJ.mjs";
+import "./chunks/chunk-HVCDP7SL.mjs";
+import "./chunks/chunk-WXTD2KBI.mjs";
 import "./chunks/chunk-MJGOYJT6.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
+import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard
@@ -25,7 +26,11 @@ import {
 } from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-SMKU2DWZ.mjs";
+} from "./chunks/chunk-V2RZFSZU.mjs";
+import {
+  dumpYaml,
+  isYamlError
+} from "./chunks/chunk-QI4TXXNF.mjs";
 import {
   readInput,
   writeOut
@@ -33,12 +38,6 @@ import {
 import {
   STREAM_INPUT
 } from "./chunks/chunk-QVD5WBXB.mjs";
-import "./chunks/chunk-2KYTK3TD.mjs";
-import {
-  dumpYaml,
-  isYamlError
-} from "./chunks/chunk-QI4TXXNF.mjs";
-import "./chunks/chunk-IVYUDTSF.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -49,6 +48,7 @@ import {
   warning,
   whereOf
 } from "./chunks/chunk-PXOMBRJH.mjs";
+import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
 // plugin/postrender/krm.ts

@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-NUL7E43F.mjs"),
-  install: () => import("./chunks/install-U4AESV7C.mjs"),
-  export: () => import("./chunks/export-ZNFLREEH.mjs"),
-  join: () => import("./chunks/join-CSWLT7NS.mjs"),
-  check: () => import("./chunks/check-VQX6LM2U.mjs"),
-  smoke: () => import("./chunks/smoke-JSCYR6XN.mjs"),
-  rbac: () => import("./chunks/rbac-PCMKTFOH.mjs"),
-  validate: () => import("./chunks/validate-HYUEB6BC.mjs"),
-  routes: () => import("./chunks/routes-P6VATKYQ.mjs"),
-  labels: () => import("./chunks/labels-6DA3523S.mjs"),
-  cordon: () => import("./chunks/cordon-PQXGK2LC.mjs"),
-  uncordon: () => import("./chunks/uncordon-H5PWVJJL.mjs"),
-  drain: () => import("./chunks/drain-Y622DAEQ.mjs"),
-  rotate: () => import("./chunks/rotate-J347V7GK.mjs"),
-  unjoin: () => import("./chunks/unjoin-ZQV5URKB.mjs"),
-  "post-render": () => import("./chunks/post-render-CVHOXO2H.mjs")
+  setup: () => import("./chunks/setup-UONCF34O.mjs"),
+  install: () => import("./chunks/install-22N5ACDN.mjs"),
+  export: () => import("./chunks/export-GWW6IA3X.mjs"),
+  join: () => import("./chunks/join-A44OYKKD.mjs"),
+  check: () => import("./chunks/check-7NSGA2AO.mjs"),
+  smoke: () => import("./chunks/smoke-I43GEAYU.mjs"),
+  rbac: () => import("./chunks/rbac-E2LVNQNC.mjs"),
+  validate: () => import("./chunks/validate-WAIVZMTX.mjs"),
+  routes: () => import("./chunks/routes-AHULBJEW.mjs"),
+  labels: () => import("./chunks/labels-NKY75HID.mjs"),
+  cordon: () => import("./chunks/cordon-7B6TYMYH.mjs"),
+  uncordon: () => import("./chunks/uncordon-KB3O4F6Q.mjs"),
+  drain: () => import("./chunks/drain-ZOLP3ZS7.mjs"),
+  rotate: () => import("./chunks/rotate-77LNI6XP.mjs"),
+  unjoin: () => import("./chunks/unjoin-RRSZ6LM2.mjs"),
+  "post-render": () => import("./chunks/post-render-DVWJ56RW.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -10,8 +10,8 @@ import {
 import "./chunk-AVEROJ5R.mjs";
 import "./chunk-2KYTK3TD.mjs";
 import "./chunk-QI4TXXNF.mjs";
-import "./chunk-IVYUDTSF.mjs";
 import "./chunk-PXOMBRJH.mjs";
+import "./chunk-IVYUDTSF.mjs";
 import "./chunk-GPAN37FC.mjs";
 export {
   Plan,

@@ -13,7 +13,8 @@ import { withMemberSide, type MemberContext, type MemberOptions } from './check-
 import { needsFor } from './check-needs.ts';
 import { blankRow, type CheckReport, type CheckRow, type ClusterList } from './check-report.ts';
 import { readCredentials } from './hub.ts';
-import { loadKubeConfig, type Kube, type KubeOptions } from './kube.ts';
+import type { Kube } from './kube.ts';
+import { loadKubeConfig, type KubeOptions } from './kubeconfig.ts';
 import { REAL_REACH, hubContextOf, type Reach } from './session.ts';
 import { mapLimit } from './util.ts';
 

@@ -9,7 +9,8 @@ import type { HubContext } from './check-hub.ts';
 import type { GrpcRoutes } from './check-hub-reads.ts';
 import { checkPropeller } from './check-propeller.ts';
 import { failed, type CheckRow, type Finding } from './check-report.ts';
-import type { Kube, KubeOptions } from './kube.ts';
+import type { Kube } from './kube.ts';
+import type { KubeOptions } from './kubeconfig.ts';
 import { clusterUid, deniedTo } from './member.ts';
 
 /** The operator's kubeconfig contexts and their servers, and how to connect through them. */

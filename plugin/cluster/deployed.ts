@@ -8,7 +8,8 @@ import { STREAM_INPUT } from '../yaml/limits.ts';
 import { parseUntrusted } from '../yaml/input.ts';
 import { isYamlError } from '../yaml/dialect.ts';
 import type { ClusterConfig } from '../config/types.ts';
-import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
+import { connect, readOrAbsent, type Kube } from './kube.ts';
+import { loadKubeConfig, type KubeOptions } from './kubeconfig.ts';
 import { rolloutState } from './rollout.ts';
 import { hubContextOf } from './session.ts';
 

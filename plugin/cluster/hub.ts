@@ -10,7 +10,8 @@
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { ensureNamespace, isConflict, readOrAbsent, statusCode, type Kube } from './kube.ts';
+import { ensureNamespace, readOrAbsent, type Kube } from './kube.ts';
+import { isConflict, statusCode } from './kube-errors.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';

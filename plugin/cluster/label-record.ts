@@ -9,7 +9,8 @@ import { STREAM_INPUT } from '../yaml/limits.ts';
 import { parseUntrusted } from '../yaml/input.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { isObject } from '../yaml/data.ts';
-import { isConflict, readOrAbsent, type Kube } from './kube.ts';
+import { readOrAbsent, type Kube } from './kube.ts';
+import { isConflict } from './kube-errors.ts';
 
 const NAME = 'flytemc-execution-labels';
 const KEY = 'applied.yaml';

@@ -6,7 +6,7 @@
 // and it tells a refused connection, a TLS failure and a rejected token apart.
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
-import { describeNetworkError, isTlsCode } from './kube.ts';
+import { describeNetworkError, isTlsCode } from './kube-errors.ts';
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { redact } from '../problems/mask.ts';
 import { mapLimit, sleep } from './util.ts';

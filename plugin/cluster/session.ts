@@ -4,7 +4,8 @@
 import { kubeContextSetting } from '../helm/helm.ts';
 import { UsageError } from '../problems/problems.ts';
 import { progressEnabled } from '../cli/shell.ts';
-import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
+import { connect, type Kube } from './kube.ts';
+import { loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type KubeOptions } from './kubeconfig.ts';
 import { type Change, Plan } from './plan.ts';
 import { proveToken, reachServer, untilRejected } from './probe.ts';
 import { noted, targetContext } from './tls-note.ts';

@@ -2,7 +2,7 @@
 // kubectl's and Helm's spellings, durations, cluster names and routes. Mistakes are UsageErrors
 // (exit 2) that say the fix. Not a command: commands/index.ts lists the commands.
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
-import type { KubeOptions } from '../cluster/kube.ts';
+import type { KubeOptions } from '../cluster/kubeconfig.ts';
 import type { SessionOptions } from '../cluster/session.ts';
 import { namespaceSetting } from '../helm/helm.ts';
 import { UsageError } from '../problems/problems.ts';

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  UnreachableError,
+  checkHelmContext,
+  connect,
+  createOrExisting,
+  deleteOrAbsent,
+  ensureNamespace,
+  readOrAbsent,
+  serverMessage,
+  statusCode,
+  toProblem
+} from "./chunk-GUJHCKPT.mjs";
+import "./chunk-XUY6EGKT.mjs";
+import "./chunk-AVEROJ5R.mjs";
+import "./chunk-2KYTK3TD.mjs";
+import "./chunk-C2L5FP4Q.mjs";
+import "./chunk-QI4TXXNF.mjs";
+import "./chunk-PXOMBRJH.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  UnreachableError,
+  checkHelmContext,
+  connect,
+  createOrExisting,
+  deleteOrAbsent,
+  ensureNamespace,
+  readOrAbsent,
+  serverMessage,
+  statusCode,
+  toProblem
+};
