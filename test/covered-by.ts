@@ -34,8 +34,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/join.test.ts',
     why: 'every join proves its token (TLS, 401, permissions) against harness clusters; test/tls.test.ts the unverified cases',
   },
-  'plugin/cluster/secret-file.ts': { test: 'test/gitops.test.ts', why: 'join --secret-out, --merge, applied with kubectl and checked' },
-  'plugin/cluster/session.ts': { test: 'test/join.test.ts', why: 'every cluster command opens one; the hub default under Helm in test/plugin.test.ts' },
   'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {

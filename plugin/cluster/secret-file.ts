@@ -45,13 +45,22 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     v = parseUntrusted(text, path, FILE_INPUT, path);
   } catch (e) {
     if (!isYamlError(e)) throw e;
-    throw new FlytemcError([error(path, `is not a Secret manifest (invalid YAML: ${e.reason})`, 'pass another --secret-out FILE, or remove it')], EXIT.usage);
+    throw new FlytemcError(
+      [
+        error(
+          { file: path, code: 'secret-file.unreadable' },
+          `is not a Secret manifest (invalid YAML: ${e.reason})`,
+          'pass another --secret-out FILE, or remove it',
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   if (isObject(v) && isObject(v.sops))
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.encrypted' },
           'is encrypted by SOPS: its values cannot be merged',
           `decrypt it first (sops -d ${path} > plain.yaml) and merge into that, then encrypt again`,
         ),
@@ -63,7 +72,7 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.kind' },
           `is not a v1 Secret manifest${kind}: join cannot merge into it`,
           kind.includes('SealedSecret')
             ? 'a SealedSecret cannot be read back: keep the plain Secret file (outside git) and seal it again after each join'
@@ -78,7 +87,7 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.other-secret' },
           `holds Secret ${String(meta.namespace ?? '?')}/${String(meta.name ?? '?')}, not ${ns}/${name}`,
           `pass -n ${String(meta.namespace)} and the matching --values, or another --secret-out FILE`,
         ),
@@ -116,7 +125,7 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
       throw new FlytemcError(
         [
           error(
-            path,
+            { file: path, code: 'secret-file.other-clusters' },
             `already holds ${others.sort().join(', ')} of other clusters, which writing it anew would drop`,
             'add --merge to keep them, or pass another --secret-out FILE',
           ),
