@@ -1,7 +1,4 @@
-// FlyteAdmin's `clusters` section as the control plane runs it: the hub's ConfigMaps that the
-// post-renderer wrote and FlyteAdmin reads at start-up (flyte-admin-clusters-config, and
-// flyte-clusterresourcesync-config for the cluster resource sync), and whether FlyteAdmin's pods
-// run with what they say (its rollout).
+// FlyteAdmin's `clusters` section as the control plane runs it: the hub's ConfigMaps the post-renderer wrote, and whether FlyteAdmin's pods run with them.
 import type * as K8s from '@kubernetes/client-node';
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { STREAM_INPUT } from '../yaml/limits.ts';
@@ -44,7 +41,7 @@ export async function readDeployedClusters(k: Kube, namespace: string): Promise<
     throw new FlytemcError(
       [
         error(
-          `context ${k.context}`,
+          { subject: `context ${k.context}`, code: 'cluster.not-deployed' },
           `namespace ${namespace} has no FlyteAdmin multi-cluster config (${cm ? `${CLUSTERS_CONFIGMAP} has no clusters.yaml` : `no ConfigMap ${CLUSTERS_CONFIGMAP}`})`,
           "pass the control plane's namespace with -n, or install the control plane first: helm flytemc install control-plane -f shared-values.yaml -f my-values.yaml",
         ),

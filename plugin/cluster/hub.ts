@@ -1,12 +1,5 @@
-// The control plane's side: the credentials Secret that FlyteAdmin mounts, holding
-// `<name>_token` and `<name>_cacert` for every data plane (rollout.ts restarts FlyteAdmin so that it
-// reads them). Every write is a read-modify-write conditioned on the Secret's resourceVersion,
-// retried on conflict, so concurrent joins never lose each other's keys.
-//
-// Which physical cluster each name stands for lives on the Secret too, in the annotation
-// `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret, and the token
-// Secrets a rotation retired but has not revoked yet): join refuses the same cluster under a second
-// name, unjoin/rotate find the member's token Secrets, `rotate --finish` what is left to revoke.
+// The hub's credentials Secret FlyteAdmin mounts (`<name>_token`, `<name>_cacert`) and the records of which cluster each name is (annotation `flytemc.io/clusters`).
+// Every write is a read-modify-write conditioned on the Secret's resourceVersion, retried on conflict, so concurrent joins never lose each other's keys.
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
@@ -96,7 +89,7 @@ export function refuseDuplicate(records: Record<string, ClusterRecord>, name: st
       throw new FlytemcError(
         [
           error(
-            `context ${context}`,
+            { subject: `context ${context}`, code: 'cluster.duplicate' },
             `is the same physical cluster (kube-system UID ${uid}) as ${JSON.stringify(other)}, already joined in ${hubWhere}`,
             `one cluster must have one name, or FlyteAdmin sends executions to it twice: rerun with --name ${other}, or \`flytemc unjoin ${context} --name ${other}\` first`,
           ),
@@ -110,7 +103,7 @@ export function refuseDuplicate(records: Record<string, ClusterRecord>, name: st
     throw new FlytemcError(
       [
         error(
-          `context ${context}`,
+          { subject: `context ${context}`, code: 'cluster.name-taken' },
           `the name ${JSON.stringify(name)} is already joined in ${hubWhere} for another cluster (${mine.endpoint}, kube-system UID ${mine.uid})`,
           `choose another --name, or \`flytemc unjoin --name ${name} --force\` the old one first`,
         ),
@@ -213,7 +206,7 @@ export function editCredentials(
         throw new FlytemcError(
           [
             error(
-              `${target}: ${object}`,
+              { subject: `${target}: ${object}`, code: 'cluster.conflict' },
               `still changed by other writers after ${attempt + 1} attempts`,
               'retry; if it keeps happening, something rewrites the Secret in a loop',
             ),
@@ -253,7 +246,7 @@ export async function upsertCredentials(hub: Kube, ns: string, secretName: strin
       throw new ConcurrentChange(
         [
           error(
-            where,
+            { subject: where, code: 'cluster.conflict' },
             `${j.name}'s token changed while this ran (now the token of Secret ${cur.tokenSecret}, was ${j.expectTokenSecret}: a concurrent rotate or join); nothing was written, the hub keeps the newer token`,
             `rerun the command if it is still needed`,
           ),

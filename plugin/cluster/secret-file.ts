@@ -1,13 +1,4 @@
-// `flytemc join --secret-out FILE`: the credentials Secret as a manifest in a file, for GitOps
-// (seal it with SealedSecrets, encrypt it with SOPS, or load it into a store External Secrets
-// reads), instead of a write to the hub, which is never contacted. The manifest is exactly what
-// join would write to the hub: `<name>_token` / `<name>_cacert` under `data`, and the
-// `flytemc.io/clusters` records annotation that unjoin, rotate and check use.
-//
-// The joins of a run collect in memory; the file is written once, at the end (flush), mode
-// 0600, atomically (a new file renamed over the old one). With --merge the keys of other
-// clusters already in FILE are kept; without it, a FILE holding other clusters is refused
-// rather than overwritten. The same input writes the same bytes.
+// `flytemc join --secret-out FILE`: the credentials Secret as a manifest for GitOps, written once, mode 0600, atomically, the same bytes for the same input.
 import { chmodSync, existsSync } from 'node:fs';
 import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
@@ -116,6 +107,7 @@ function manifest(ns: string, name: string, data: Record<string, string>, record
   return HEADER(ns, name) + dumpYaml(body);
 }
 
+/** The file as a credential store: with --merge the other clusters already in FILE are kept; without it, a FILE holding others is refused, not overwritten. */
 export function secretFile(path: string, ns: string, name: string, merge: boolean, joining: string[]): SecretFile {
   const cur = readSecretFile(path, ns, name);
   if (cur && !merge) {

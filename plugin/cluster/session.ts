@@ -1,22 +1,21 @@
-// What join, unjoin, rotate and check start with: the operator's kubeconfig, the hub (the control
-// plane's cluster), the namespace, progress lines on a terminal and the plan of changes (printed
-// as a diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
+// What join, unjoin, rotate and check start with: the kubeconfig, the hub, the namespace, progress lines and the plan of changes.
 import { kubeContextSetting } from '../helm/helm.ts';
 import { UsageError } from '../problems/problems.ts';
 import { progressEnabled } from '../cli/shell.ts';
 import { connect, type Kube } from './kube.ts';
 import { loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type KubeOptions } from './kubeconfig.ts';
 import { type Change, Plan } from './plan.ts';
-import { proveToken, reachServer, untilRejected } from './probe.ts';
+import { reachServer } from './probe.ts';
+import { proveToken, untilRejected } from './prove.ts';
 import { noted, targetContext } from './tls-note.ts';
 
 /** How the steps reach clusters beyond the hub: real connections, or a test's fakes (test/helpers/fake-kube.ts). */
 export interface Reach {
   /** The operator's connection to a context of the kubeconfig. */
   connect(context: string, opts: KubeOptions): Promise<Kube>;
-  /** A data plane's token proven as FlyteAdmin uses it (probe.ts). */
+  /** A data plane's token proven as FlyteAdmin uses it (prove.ts). */
   proveToken: typeof proveToken;
-  /** Until the API server rejects a revoked token (probe.ts). */
+  /** Until the API server rejects a revoked token (prove.ts). */
   untilRejected: typeof untilRejected;
   /** A data plane's API server answers over TLS verified with its CA, without credentials (probe.ts). */
   reachServer: typeof reachServer;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { secretFile } from '../../plugin/cluster/secret-file.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
-import { FlytemcError } from '../../plugin/problems/problems.ts';
+import type { FlytemcError } from '../../plugin/problems/problems.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-secret-file-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
