@@ -8,6 +8,7 @@ import { isConflict, statusCode } from './kube-errors.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
+import { sameData } from '../yaml/data.ts';
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
 
@@ -63,10 +64,7 @@ export async function readCredentials(hub: Kube, ns: string, secretName: string)
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
 }
 
-/**
- * The other namespaces of the hub where a credentials Secret of this name holds `name`'s keys
- * (the namespace flag was likely forgotten); empty when it cannot list Secrets everywhere.
- */
+/** Other namespaces whose Secret of this name holds `name`'s keys (a forgotten -n); empty when Secrets cannot be listed everywhere. */
 export async function joinedElsewhere(hub: Kube, secretName: string, name: string, ns: string): Promise<string[]> {
   const list = await hub.call(`looking for Secret ${secretName} in every namespace`, async () => {
     try {
@@ -128,12 +126,6 @@ export const sortRecords = (r: Record<string, ClusterRecord>) =>
       .sort()
       .map((k) => [k, r[k]!]),
   );
-const sameRecords = (a: Record<string, ClusterRecord>, b: Record<string, ClusterRecord>) => JSON.stringify(sortRecords(a)) === JSON.stringify(sortRecords(b));
-const sameData = (a: Record<string, string>, b: Record<string, string>) => {
-  const ka = Object.keys(a).sort(),
-    kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
-};
 
 /**
  * Changes the credentials Secret with `edit` (which gets fresh data and records and may throw
@@ -158,7 +150,7 @@ export function editCredentials(
       const data = { ...cur.data };
       const records = { ...cur.records };
       edit(data, records);
-      if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
+      if (cur.secret && sameData(data, cur.data) && sameData(records, cur.records)) {
         plan.record({ target, object, action: 'unchanged' });
         return false;
       }
@@ -226,10 +218,7 @@ interface Joined {
   token?: string;
   caPem: string;
   record: ClusterRecord;
-  /**
-   * The token Secret the hub's record named when the writer read it (join): when another writer
-   * (a rotate) has changed it since, the write is refused rather than put an older token back.
-   */
+  /** The token Secret the record named when join read it: changed since (a rotate), the write is refused rather than put an older token back. */
   expectTokenSecret?: string;
 }
 
