@@ -30,7 +30,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/bin/flytemc.test.ts',
     why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
   },
-  'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {
     test: 'test/commands/install.test.ts',

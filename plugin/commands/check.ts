@@ -1,5 +1,4 @@
-// `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
-// through the operator's kubeconfig, from the data plane's side (plugin/cluster/check-*.ts); exit 3 when any finding fails.
+// `flytemc check`: the command line, one call to cluster/check-clusters.ts, its table or data; exit 3 when any finding fails.
 import { EXIT } from '../problems/problems.ts';
 import { parseFormat, render } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
