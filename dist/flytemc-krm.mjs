@@ -6,17 +6,17 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CWVXOXRS.mjs";
-import "./chunks/chunk-PUTHPDJL.mjs";
-import "./chunks/chunk-RERYFOBX.mjs";
-import "./chunks/chunk-LMQSA3KV.mjs";
-import "./chunks/chunk-CMNDI7DY.mjs";
+} from "./chunks/chunk-MHMOPXA3.mjs";
+import "./chunks/chunk-7KQYJQ3D.mjs";
+import "./chunks/chunk-3RWTEO7F.mjs";
+import "./chunks/chunk-MJGOYJT6.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
+import "./chunks/chunk-CMNDI7DY.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-OUCVTYCM.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
+import "./chunks/chunk-MM44GUQ6.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";
@@ -25,14 +25,18 @@ import {
 } from "./chunks/chunk-C2L5FP4Q.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-ZCDYBYK4.mjs";
+} from "./chunks/chunk-V2RZFSZU.mjs";
+import {
+  dumpYaml,
+  isYamlError
+} from "./chunks/chunk-QI4TXXNF.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-D7UN66C5.mjs";
+} from "./chunks/chunk-TUCM6SPK.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-CNWFL7ZM.mjs";
+} from "./chunks/chunk-QVD5WBXB.mjs";
 import {
   EXIT,
   FlytemcError,
@@ -42,11 +46,7 @@ import {
   redact,
   warning,
   whereOf
-} from "./chunks/chunk-PGTI4LGT.mjs";
-import {
-  dumpYaml,
-  isYamlError
-} from "./chunks/chunk-CMVQK6VE.mjs";
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 

@@ -7,10 +7,10 @@ import {
   guard,
   running,
   self
-} from "./chunks/chunk-QZFYKPST.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
 import {
   EXIT
-} from "./chunks/chunk-PGTI4LGT.mjs";
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-UZZVUMS5.mjs"),
-  export: () => import("./chunks/export-4CTYAXZY.mjs"),
-  join: () => import("./chunks/join-4FQTA64L.mjs"),
-  check: () => import("./chunks/check-RY6ZK5DT.mjs"),
-  smoke: () => import("./chunks/smoke-6H6CRSGY.mjs"),
-  rbac: () => import("./chunks/rbac-QVWBCF5K.mjs"),
-  validate: () => import("./chunks/validate-CUWLNB7X.mjs"),
-  routes: () => import("./chunks/routes-W65LJZCH.mjs"),
-  labels: () => import("./chunks/labels-GUQWWNDX.mjs"),
-  cordon: () => import("./chunks/cordon-SU63L224.mjs"),
-  uncordon: () => import("./chunks/uncordon-6GE7YVGV.mjs"),
-  drain: () => import("./chunks/drain-OQ2HFVJI.mjs"),
-  rotate: () => import("./chunks/rotate-O2R77GZO.mjs"),
-  unjoin: () => import("./chunks/unjoin-R4QXNBON.mjs"),
-  "post-render": () => import("./chunks/post-render-2NFWCELK.mjs")
+  setup: () => import("./chunks/setup-UONCF34O.mjs"),
+  install: () => import("./chunks/install-7XIMIRX6.mjs"),
+  export: () => import("./chunks/export-U2UTC764.mjs"),
+  join: () => import("./chunks/join-42DM2WRQ.mjs"),
+  check: () => import("./chunks/check-GTBUIOJG.mjs"),
+  smoke: () => import("./chunks/smoke-6YFAZ6ZG.mjs"),
+  rbac: () => import("./chunks/rbac-YBCPOTNS.mjs"),
+  validate: () => import("./chunks/validate-VGXJMJ2L.mjs"),
+  routes: () => import("./chunks/routes-5CGK4OBH.mjs"),
+  labels: () => import("./chunks/labels-2XCWYYJW.mjs"),
+  cordon: () => import("./chunks/cordon-7ZTTYEED.mjs"),
+  uncordon: () => import("./chunks/uncordon-PYQ6VSFB.mjs"),
+  drain: () => import("./chunks/drain-7UZ46M5H.mjs"),
+  rotate: () => import("./chunks/rotate-W7RCVM2U.mjs"),
+  unjoin: () => import("./chunks/unjoin-BMSKONQQ.mjs"),
+  "post-render": () => import("./chunks/post-render-BA4MAOB7.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

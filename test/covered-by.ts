@@ -30,13 +30,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/bin/flytemc.test.ts',
     why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
   },
-  'plugin/cluster/probe.ts': {
-    test: 'test/join.test.ts',
-    why: 'every join proves its token (TLS, 401, permissions) against harness clusters; test/tls.test.ts the unverified cases',
-  },
-  'plugin/cluster/secret-file.ts': { test: 'test/gitops.test.ts', why: 'join --secret-out, --merge, applied with kubectl and checked' },
-  'plugin/cluster/session.ts': { test: 'test/join.test.ts', why: 'every cluster command opens one; the hub default under Helm in test/plugin.test.ts' },
-  'plugin/commands/check.ts': { test: 'test/wayback.test.ts', why: 'check from both sides on harness clusters; test/e2e.test.ts and test/tls.test.ts too' },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {
     test: 'test/commands/install.test.ts',
@@ -101,7 +94,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/cli/output.ts': { test: 'test/bin/flytemc.test.ts', why: '-o table|yaml|json of validate, routes, labels' },
   'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
-  'plugin/problems/marks.ts': { test: 'test/tls.test.ts', why: 'a context reached without TLS verification is marked in every line naming it' },
   'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
   'plugin/cli/stdio.ts': {
     test: 'test/post-renderer-process.test.ts',

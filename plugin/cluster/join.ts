@@ -37,7 +37,7 @@ import { caKey, tokenKey } from '../config/types.ts';
 import { addClusters, editValuesFile, type ClusterEntry } from '../config/values-file.ts';
 import { trimSlashes } from '../yaml/json-pointer.ts';
 import { EXIT, FlytemcError, error, warning, type Problem } from '../problems/problems.ts';
-import { needsFor } from './check-clusters.ts';
+import { needsFor } from './check-needs.ts';
 import { ConcurrentChange, hubStore, refuseDuplicate, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { ensureNamespace, type Kube } from './kube.ts';
 import {

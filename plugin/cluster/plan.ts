@@ -2,8 +2,8 @@
 // did (or, with --dry-run, would do) and a diff with every token masked. Steps call
 // `plan.apply(change, write)`: the write runs only when it is not a dry run.
 import { FlytemcError, formatProblems, type Problem } from '../problems/problems.ts';
-import { marked } from '../problems/marks.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
+import { noted, targetContext } from './tls-note.ts';
 import { lineDiff } from './util.ts';
 
 type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';
@@ -19,6 +19,8 @@ export interface Change {
   /** Masked before/after, as YAML text. */
   before?: string;
   after?: string;
+  /** The target is a context reached without TLS verification: its lines say so. */
+  unverified?: true;
 }
 
 export class Plan {
@@ -26,9 +28,11 @@ export class Plan {
   constructor(
     readonly dryRun: boolean,
     private readonly onChange?: (c: Change) => void,
+    private readonly unverified: ReadonlySet<string> = new Set(),
   ) {}
 
-  record(c: Change): Change {
+  record(change: Change): Change {
+    const c: Change = this.unverified.has(targetContext(change.target)) ? { ...change, unverified: true } : change;
     this.changes.push(c);
     this.onChange?.(c);
     return c;
@@ -64,7 +68,7 @@ const VERB: Record<Action, string> = {
 export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean; group?: boolean }): string {
   const out: string[] = [];
   // a context reached without TLS verification carries the note on each of its lines
-  const shown = new Map(changes.map((c) => [c.target, marked(c.target)]));
+  const shown = new Map(changes.map((c) => [c.target, noted(c.target, !c.unverified)]));
   const width = Math.max(0, ...[...shown.values()].map((t) => t.length));
   // one block per target (clusters run in parallel, so their entries interleave), hub and files last
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
@@ -104,7 +108,7 @@ export function stopped(e: unknown, done: string, next: string): FlytemcError {
 export function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
   const done = dryRun ? [] : changes.filter((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
   return `${formatProblems(problems, false)}
-${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${marked(c.target)})`).join('; ')}` : 'nothing was changed.'}`;
+${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${noted(c.target, !c.unverified)})`).join('; ')}` : 'nothing was changed.'}`;
 }
 
 /** Keeps changed lines with `n` lines of context around them. */

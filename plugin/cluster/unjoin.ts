@@ -17,7 +17,7 @@ import { FlytemcError, error, warning, type Problem, EXIT } from '../problems/pr
 import { caKey, tokenKey, type ClusterConfig } from '../config/types.ts';
 import { self } from '../cli/shell.ts';
 import { readText } from '../cli/stdio.ts';
-import { clustersFromFile } from './check-clusters.ts';
+import { clustersFromFile } from './check-list.ts';
 import { deployedLists } from './deployed.ts';
 import { joinedElsewhere, readCredentials, removeCredentials } from './hub.ts';
 import { UnreachableError, type Kube } from './kube.ts';

@@ -1,5 +1,4 @@
-// Small helpers shared by join, unjoin, rotate and check: masking secrets, a line diff for the
-// dry-run plan, bounded parallelism and timeouts. Nothing here talks to a cluster.
+// Small helpers of the cluster commands: masking secrets, a line diff for the dry-run plan, bounded parallelism and timeouts; nothing here talks to a cluster.
 import { createHash } from 'node:crypto';
 
 /** `<token: 1.2 KB, sha256:abcd1234…>`: enough to tell two tokens apart, never the token. */

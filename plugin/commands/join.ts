@@ -2,7 +2,6 @@
 // and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
 import { snippet } from '../config/values-file.ts';
 import { EXIT, UsageError, formatProblems } from '../problems/problems.ts';
-import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';
@@ -167,9 +166,9 @@ export async function run(argv: string[]): Promise<number> {
     if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
 
     const secretName = v.values ? await secretNameFromValues(v.values) : undefined;
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const session = await openSession(sessionOptions(v, { secretName, members: positionals, withHub: !secretOut }));
-    await writeOut(namespaceLine(session.namespace, session.namespaceFrom, secretOut ? undefined : session.hubContext));
+    await writeOut(namespaceLine(session.namespace, session.namespaceFrom, secretOut ? undefined : notedIn(session, session.hubContext, session.hubContext)));
     const { joinClusters } = await import('../cluster/join.ts');
     const report = await joinClusters(
       requests,
@@ -192,7 +191,7 @@ export async function run(argv: string[]): Promise<number> {
     let out = formatPlan(session.plan.changes, { diff: dry, dryRun: dry, group: true });
     const into = secretOut
       ? `into ${secretOut} (Secret ${namespace}/${session.secretName}; the hub was not contacted)`
-      : `into ${marked(`hub ${session.hubContext}`)} (Secret ${namespace}/${session.secretName})`;
+      : `into ${notedIn(session, `hub ${session.hubContext}`, session.hubContext)} (Secret ${namespace}/${session.secretName})`;
     const fileNote = report.recorded
       ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}`
       : '';

@@ -1,7 +1,6 @@
 // `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
 // one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
 import { EXIT, FlytemcError } from '../problems/problems.ts';
-import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, TOKEN_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
@@ -74,10 +73,10 @@ export async function run(argv: string[]): Promise<number> {
     const { context, name } = oneMember(positionals, v.name);
     const revokeTimeoutMs = timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000);
     const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const session = await openSession({ ...sessionOptions(v, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
-    await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
+    await writeOut(namespaceLine(namespace, session.namespaceFrom, notedIn(session, session.hubContext, session.hubContext)));
     const { rotateCluster } = await import('../cluster/rotate.ts');
     const { formatPlan, formatFailure } = await import('../cluster/plan.ts');
     const dry = v['dry-run'];
@@ -90,8 +89,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
       return e.exitCode;
     }
-    const who = `${name}${marked(context).slice(context.length)}`;
-    const hub = marked(`hub ${session.hubContext}`);
+    const who = notedIn(session, name, context);
+    const hub = notedIn(session, `hub ${session.hubContext}`, session.hubContext);
     let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
     if (dry) text += `\ndry run: nothing was changed. ${who} would get a new token from Secret ${namespace}/${out.newSecret}\n`;
     else if (out.kept)

@@ -2,7 +2,6 @@
 // how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
 // no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
 import { EXIT, FlytemcError } from '../problems/problems.ts';
-import { marked } from '../problems/marks.ts';
 import { commandLine, guard, printWarnings, self } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
@@ -100,11 +99,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { context, name } = oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const conn = adminConnection(v, timeoutOption(v.timeout, '--timeout', 15_000), false);
     const session = await openSession({ ...sessionOptions({ ...v, 'token-timeout': undefined }, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
-    await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
+    await writeOut(namespaceLine(namespace, session.namespaceFrom, notedIn(session, session.hubContext, session.hubContext)));
     // a member that no longer answers should not hold up a forced unjoin for long
     const memberTimeout = v.force && v.timeout === undefined ? { kube: { ...session.kube, timeoutMs: 5_000 } } : {};
     const { unjoinCluster } = await import('../cluster/unjoin.ts');
@@ -131,7 +130,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
       return e.exitCode;
     }
-    const hub = marked(`hub ${session.hubContext}`);
+    const hub = notedIn(session, `hub ${session.hubContext}`, session.hubContext);
     let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
     const edited = v.values
       ? `${name} is out of ${v.values}`

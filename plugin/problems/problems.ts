@@ -1,5 +1,4 @@
 // Problems as data: built where found ({code, file, line, object, pointer, message, fix}), formatted only at the edge.
-import { marked } from './marks.ts';
 import { redact } from './mask.ts';
 
 type Severity = 'error' | 'warning';
@@ -98,7 +97,7 @@ export class UsageError extends Error {
 }
 
 export function formatProblem(p: Problem): string {
-  const head = `${p.severity}: ${redact(marked(whereOf(p)))}: ${redact(p.message)}`;
+  const head = `${p.severity}: ${redact(whereOf(p))}: ${redact(p.message)}`;
   return p.fix ? `${head}\n  fix: ${redact(p.fix)}` : head;
 }
 

@@ -3,7 +3,6 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { Plan, formatPlan, yamlOf, type Change } from '../../plugin/cluster/plan.ts';
-import { markWhere } from '../../plugin/problems/marks.ts';
 
 test('Plan.apply: writes only what changes, and never in a dry run; every change is recorded and reported', async () => {
   const seen: string[] = [];
@@ -69,8 +68,12 @@ test('formatPlan: one aligned line per object, "would" in a dry run, the diff of
 });
 
 test('formatPlan: grouped by target, clusters first, then the hub, then files; a context reached without TLS verification says so on every line', () => {
-  markWhere('dp-insecure', 'TLS NOT VERIFIED');
-  const c = (target: string, object: string): Change => ({ target, object, action: 'check' });
+  const c = (target: string, object: string): Change => ({
+    target,
+    object,
+    action: 'check',
+    ...(target === 'dp-insecure' ? { unverified: true as const } : {}),
+  });
   const text = formatPlan([c('values.yaml', 'multicluster.clusters'), c('dp-insecure', 'a'), c('hub cp', 'b'), c('dp2', 'c'), c('dp-insecure', 'd')], {
     diff: false,
     dryRun: false,

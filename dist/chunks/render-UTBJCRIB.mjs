@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
+import {
+  originals,
+  renderControlPlane
+} from "./chunk-63BZFBHX.mjs";
+import "./chunk-MHMOPXA3.mjs";
+import "./chunk-7KQYJQ3D.mjs";
+import "./chunk-3RWTEO7F.mjs";
+import "./chunk-MJGOYJT6.mjs";
+import "./chunk-LPW2GZIF.mjs";
+import "./chunk-CMNDI7DY.mjs";
+import "./chunk-J6Y6MNZY.mjs";
+import "./chunk-GTUU567Q.mjs";
+import "./chunk-MM44GUQ6.mjs";
+import "./chunk-4VJRSWY5.mjs";
+import "./chunk-C2L5FP4Q.mjs";
+import "./chunk-V2RZFSZU.mjs";
+import "./chunk-QI4TXXNF.mjs";
+import "./chunk-TUCM6SPK.mjs";
+import "./chunk-QVD5WBXB.mjs";
+import "./chunk-PXOMBRJH.mjs";
+import "./chunk-IVYUDTSF.mjs";
+import "./chunk-GPAN37FC.mjs";
+export {
+  originals,
+  renderControlPlane
+};
