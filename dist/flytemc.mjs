@@ -22,20 +22,20 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-SSRB7SGS.mjs"),
+  install: () => import("./chunks/install-JKZXGWXU.mjs"),
   export: () => import("./chunks/export-OEME6FTV.mjs"),
-  join: () => import("./chunks/join-7S25OI2C.mjs"),
-  check: () => import("./chunks/check-EKM6X4ND.mjs"),
-  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
+  join: () => import("./chunks/join-DDJRPUXV.mjs"),
+  check: () => import("./chunks/check-JIQSMZGQ.mjs"),
+  smoke: () => import("./chunks/smoke-E4DNMHP5.mjs"),
   rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
   validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
   routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
-  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
-  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
-  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
-  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
-  rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
+  labels: () => import("./chunks/labels-CHY32F62.mjs"),
+  cordon: () => import("./chunks/cordon-BIWDAGHS.mjs"),
+  uncordon: () => import("./chunks/uncordon-RFTQ3KRL.mjs"),
+  drain: () => import("./chunks/drain-Y6DWRBR6.mjs"),
+  rotate: () => import("./chunks/rotate-CURS3BGB.mjs"),
+  unjoin: () => import("./chunks/unjoin-2PD4JZF2.mjs"),
   "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);

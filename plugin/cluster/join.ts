@@ -20,11 +20,12 @@
 // and --restart.
 import { clusterRoleName } from '../config/rbac.ts';
 import { cloudSide } from '../config/workload-identity.ts';
-import { addClusters, editValuesFile, type ClusterEntry } from '../config/values-file.ts';
-import { EXIT, FlytemcError, warning, type Problem } from '../problems/problems.ts';
+import { addClusters, editValuesFile, snippet, type ClusterEntry } from '../config/values-file.ts';
+import { EXIT, FlytemcError, errorsIn, formatProblem, warning, type Problem } from '../problems/problems.ts';
 import { needsFor } from './check-clusters.ts';
 import { hubStore, type CredentialStore } from './hub.ts';
 import { joinCreation } from './member.ts';
+import { formatPlan, shown } from './plan.ts';
 import { restartDeployments } from './rollout.ts';
 import { secretFile } from './secret-file.ts';
 import type { ClusterSession } from './session.ts';
@@ -49,7 +50,7 @@ interface JoinOptions {
   secretOut?: { path: string; merge: boolean };
 }
 
-export interface JoinReport {
+interface JoinReport {
   joined: JoinOutcome[];
   /** The problems of the clusters that were not joined. */
   failures: Problem[];
@@ -161,4 +162,42 @@ export async function joinClusters(requests: Requests, o: JoinOptions, session: 
   if (file && joined.length) file.flush(plan);
   await restartOrWarn(o, requests, { joined, warnings }, session);
   return { joined, failures, warnings, exitCode, recorded, entries, cloudSide: cloud, ms: Date.now() - started };
+}
+
+/** What the command line asked, for the summary. */
+interface Asked {
+  requested: number;
+  values?: string;
+  secretOut?: string;
+}
+
+/** What join prints: the plan (a diff in a dry run), how many clusters joined into what, the values file or its snippet, the Secret file, the cloud side. */
+export function joinSummary(report: JoinReport, asked: Asked, session: ClusterSession): string {
+  const { namespace, secretName, dryRun: dry } = session;
+  const joined = report.joined.length;
+  const into = asked.secretOut
+    ? `into ${asked.secretOut} (Secret ${namespace}/${secretName}; the hub was not contacted)`
+    : `into ${shown(`hub ${session.hubContext}`)} (Secret ${namespace}/${secretName})`;
+  const reexport = asked.secretOut ? `, or export the control plane again (flytemc export ... -f ${asked.values})` : '';
+  const fileNote = report.recorded
+    ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${asked.values}: apply it with helm upgrade${reexport}`
+    : '';
+  const n = asked.requested;
+  let out = formatPlan(session.plan.changes, { diff: dry, dryRun: dry, group: true });
+  out += `\n${dry ? 'dry run: nothing was changed. ' : ''}${joined} of ${n} cluster${n === 1 ? '' : 's'} ${dry ? 'can be joined' : 'joined'} ${into} in ${(report.ms / 1000).toFixed(1)} s${fileNote}\n`;
+  if (asked.secretOut && joined && !dry)
+    out += `\n${asked.secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${asked.secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${asked.secretOut}\n`;
+  if (!asked.values && report.entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${snippet(report.entries)}`;
+  if (report.cloudSide.length) out += `\n${report.cloudSide.join('\n')}`;
+  return out;
+}
+
+/** The problems of the clusters not joined, then a count that says how many were (the others went on). */
+export function joinFailures(report: JoinReport, requested: number): string {
+  const errors = errorsIn(report.failures).length;
+  const warnings = report.failures.length - errors;
+  const joined = report.joined.length;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+  const count = errors ? [`${counts}: ${requested - joined} of ${requested} not joined${joined ? ' (the others were)' : ''}.`] : [];
+  return `${[...report.failures.map(formatProblem), ...count].join('\n')}\n`;
 }

@@ -49,6 +49,9 @@ export class Plan {
 
 export const yamlOf = (v: unknown): string => (v === undefined ? '' : dumpYaml(v));
 
+/** A target as the output names it: a context reached without TLS verification carries that note (the one place day-2 output asks). */
+export const shown = (target: string): string => marked(target);
+
 const VERB: Record<Action, string> = {
   create: 'create',
   update: 'update',
@@ -64,8 +67,8 @@ const VERB: Record<Action, string> = {
 export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean; group?: boolean }): string {
   const out: string[] = [];
   // a context reached without TLS verification carries the note on each of its lines
-  const shown = new Map(changes.map((c) => [c.target, marked(c.target)]));
-  const width = Math.max(0, ...[...shown.values()].map((t) => t.length));
+  const names = new Map(changes.map((c) => [c.target, shown(c.target)]));
+  const width = Math.max(0, ...[...names.values()].map((t) => t.length));
   // one block per target (clusters run in parallel, so their entries interleave), hub and files last
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
   const first = new Map<string, number>();
@@ -78,11 +81,11 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
         .map((x) => x.c);
   for (const c of ordered) {
     const verb = opts.dryRun && ['create', 'update', 'delete', 'restart'].includes(c.action) ? `would ${VERB[c.action]}` : VERB[c.action];
-    out.push(`${shown.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
+    out.push(`${names.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
     if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {
       const d = lineDiff(c.before ?? '', c.after ?? '');
-      const shown = c.action === 'update' ? context(d, 2) : d;
-      for (const l of shown) out.push(`    ${l}`);
+      const lines = c.action === 'update' ? context(d, 2) : d;
+      for (const l of lines) out.push(`    ${l}`);
     }
   }
   return out.join('\n') + (out.length ? '\n' : '');
@@ -101,10 +104,25 @@ export function stopped(e: unknown, done: string, next: string): FlytemcError {
  * A day-2 command that stopped part way: its problems (each fix says how to go on), then what it
  * had changed before it stopped, instead of the claim that nothing was written.
  */
-export function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
+function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
   const done = dryRun ? [] : changes.filter((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
   return `${formatProblems(problems, false)}
-${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${marked(c.target)})`).join('; ')}` : 'nothing was changed.'}`;
+${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${shown(c.target)})`).join('; ')}` : 'nothing was changed.'}`;
+}
+
+/**
+ * Runs a day-2 command's step; when it stops part way (a FlytemcError), prints the plan so far
+ * (stdout, through `write`) and the failure (stderr), and answers its exit code instead.
+ */
+export async function orStopped<T>(plan: Plan, step: () => Promise<T>, write: (text: string) => Promise<void>): Promise<{ out: T } | { exitCode: number }> {
+  try {
+    return { out: await step() };
+  } catch (e) {
+    if (!(e instanceof FlytemcError)) throw e;
+    await write(formatPlan(plan.changes, { diff: false, dryRun: plan.dryRun }));
+    process.stderr.write(`${formatFailure(plan.changes, e.problems, plan.dryRun)}\n`);
+    return { exitCode: e.exitCode };
+  }
 }
 
 /** Keeps changed lines with `n` lines of context around them. */

@@ -23,7 +23,7 @@ import { ConcurrentChange, editCredentials, joinedElsewhere, readCredentials } f
 import type { Kube } from './kube.ts';
 import { clusterUid, rotateCreation } from './member.ts';
 import { deleteTokenSecret, ensureTokenSecret, listTokenSecrets, waitForToken } from './member-token.ts';
-import { stopped } from './plan.ts';
+import { formatPlan, shown, stopped } from './plan.ts';
 import { finishRotation, type HubSession, type RotateOutcome, type RotateRequest } from './rotate-finish.ts';
 
 type CredentialsSecret = Awaited<ReturnType<typeof readCredentials>>;
@@ -240,4 +240,20 @@ async function discard(m: Kube, ns: string, secret: string, plan: HubSession['pl
   } catch {
     return `; the new Secret ${ns}/${secret}, which nothing holds, could not be deleted: kubectl --context ${m.context} -n ${ns} delete secret ${secret}`;
   }
+}
+
+/** What rotate prints: the plan (a diff in a dry run), then where the rotation stands and, when the old token was kept, how to finish. */
+export function rotateSummary(out: RotateOutcome, req: Pick<RotateRequest, 'context' | 'name'>, session: HubSession): string {
+  const { namespace: ns, hubContext, plan } = session;
+  const dry = plan.dryRun;
+  const who = `${req.name}${shown(req.context).slice(req.context.length)}`;
+  const hub = shown(`hub ${hubContext}`);
+  const text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
+  if (dry) return `${text}\ndry run: nothing was changed. ${who} would get a new token from Secret ${ns}/${out.newSecret}\n`;
+  if (out.kept)
+    return `${text}\n${who}: ${hub} holds the token of Secret ${ns}/${out.newSecret}; the old token stays valid: ${out.kept}.\nOnce flyteadmin and syncresources have restarted (kubectl --context ${hubContext} -n ${ns} rollout restart deployment/flyteadmin deployment/syncresources), revoke it:\n  ${out.finish}\n`;
+  if (!out.revoked.length) return `${text}\n${who}: nothing to finish: ${hub} holds the token of Secret ${ns}/${out.newSecret} and no retired token is left\n`;
+  const pods = out.rolledOut.length ? 'every pod of FlyteAdmin started after that' : `no FlyteAdmin runs in ${ns} to restart`;
+  const rejected = out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : '';
+  return `${text}\nrotated ${who}: ${hub} holds the token of Secret ${ns}/${out.newSecret}; ${pods}; Secret ${out.revoked.map((s) => `${ns}/${s}`).join(', ')} deleted${rejected}\n`;
 }

@@ -23,7 +23,7 @@ import { CLUSTER_LABEL } from './member.ts';
 import { deleteRbac } from './member-rbac.ts';
 import { deleteTokenSecret, listTokenSecrets } from './member-token.ts';
 import { describeRollout, FLYTEADMIN_DEPLOYMENTS, restartDeployments, waitForRollout } from './rollout.ts';
-import { stopped } from './plan.ts';
+import { formatPlan, shown, stopped } from './plan.ts';
 import { memberToClean, refuseElsewhere, refuseLast, refuseRunning, type HubSession, type UnjoinRequest } from './unjoin-refuse.ts';
 
 interface UnjoinOutcome {
@@ -195,4 +195,22 @@ export async function unjoinCluster(req: UnjoinRequest, session: HubSession): Pr
       throw stopped(e, `${removed}; the data plane is cleaned up`, restart);
     });
   return { ...base, phase: 'done', hubChanged, listedIn: [] };
+}
+
+/** What unjoin prints: the plan (a diff in a dry run), then the phase it reached and what is next. */
+export function unjoinSummary(out: UnjoinOutcome, req: Pick<UnjoinRequest, 'name' | 'values'>, session: HubSession): string {
+  const { namespace: ns, hubContext, plan } = session;
+  const dry = plan.dryRun;
+  const hub = shown(`hub ${hubContext}`);
+  const text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
+  const dryNote = dry ? 'dry run: nothing was changed. ' : '';
+  const edited = req.values
+    ? `${req.name} is out of ${req.values}`
+    : `take ${req.name} out of multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values`;
+  if (out.phase === 'pending')
+    return `${text}\n${dryNote}phase 1 of 2${dry ? ' would be' : ''} done: ${edited}; FlyteAdmin still lists ${req.name} (ConfigMap ${out.listedIn.map((n) => `${ns}/${n}`).join(', ')}), so its keys stay in ${hub}.\nNext, upgrade the control plane with the updated values (and the other -f files it was installed with, before them):\n  ${out.upgrade}\nthen finish (removes the keys, revokes the token, deletes what join created):\n  ${out.finish}\n`;
+  const leftover = req.values
+    ? ''
+    : `If the control plane's values still list ${req.name}, remove it there (clusterConfigs and labelClusterMap) before the next upgrade.\n`;
+  return `${text}\n${dryNote}${req.name} ${dry ? 'can be' : 'was'} removed from ${hub}${out.memberReached ? '' : ' (the data plane was not reached)'}\n${leftover}`;
 }
