@@ -156,11 +156,9 @@ test('each call failing once: the first read says what was done before; a failin
   world.failAt = { call: 0, after: false };
   const first = await stoppedBy(finishRotation(request(), world.session(hub), dp.kube, FINISH, 'the hub holds the new token'));
   assert.match(first.problems[0]!.fix!, /the hub holds the new token; run flytemc rotate .* --finish$/);
-  const n = (await (async () => {
-    const probe = await retiring();
-    await finishRotation(request(), probe.world.session(probe.hub), probe.dp.kube, FINISH, '');
-    return probe.world.calls.findIndex((c) => c === 'cp replaceNamespacedSecret');
-  })())!;
+  const probe = await retiring();
+  await finishRotation(request(), probe.world.session(probe.hub), probe.dp.kube, FINISH, '');
+  const n = probe.world.calls.indexOf('cp replaceNamespacedSecret');
   world.calls.length = 0;
   world.failAt = { call: n, after: false };
   const late = await stoppedBy(finishRotation(request(), world.session(hub), dp.kube, FINISH, ''));
