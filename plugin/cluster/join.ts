@@ -1,23 +1,4 @@
-// `flytemc join`: the upstream guide's credential steps, automated and safe to re-run. Per
-// data plane, in this order (nothing touches the hub before the token is proven):
-//
-//   1. connect with the operator's kubeconfig (any auth: token, client cert, exec plugin)
-//   2. identify the physical cluster (kube-system UID); refuse a second name for it, a name other
-//      than the one its flytepropeller reports, and a namespace where it has no flytepropeller but
-//      another namespace has one (--force: warnings)
-//   3. ensure ServiceAccount flyteadmin, ClusterRole/-Binding <ns>-flyteadmin (flyte-core's rules,
-//      or with --rbac minimal exactly what the cluster-resource templates need), token Secret; what
-//      it creates carries Helm's ownership metadata for the data-plane release (--release, in the
-//      namespace), so that a later `install data-plane` adopts it, and flytemc's marker for unjoin
-//   4. wait for kube-controller-manager to fill the token
-//   5. prove token + CA against the endpoint: TLS verified, authenticated, every permission
-//   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned, and
-//      refused when a concurrent rotate changed the cluster's token Secret meanwhile),
-//      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
-//
-// Steps 1-2 and 3-6 with a token: join-member.ts; 3-6 through a credential proxy (--auth
-// eks|gke|exec): join-proxy.ts. Then, once for all: the clusters and routes in the values file,
-// and --restart.
+// `flytemc join`: the upstream guide's credential steps for every data plane, automated and safe to re-run.
 import { clusterRoleName } from '../config/rbac.ts';
 import { cloudSide } from '../config/workload-identity.ts';
 import { addClusters, editValuesFile, snippet, type ClusterEntry } from '../config/values-file.ts';
@@ -136,6 +117,24 @@ async function restartOrWarn(
  * `flytemc join`: every data plane at once (at most `parallel`), each through steps 1-6 into the
  * hub's Secret or the --secret-out file; a cluster that fails is reported and the others go on.
  * Then, once for all joined: the values file, the Secret file, and the restart of FlyteAdmin.
+ * Per data plane, in this order (nothing touches the hub before the token is proven):
+ *
+ *   1. connect with the operator's kubeconfig (any auth: token, client cert, exec plugin)
+ *   2. identify the physical cluster (kube-system UID); refuse a second name for it, a name other
+ *      than the one its flytepropeller reports, and a namespace where it has no flytepropeller but
+ *      another namespace has one (--force: warnings)
+ *   3. ensure ServiceAccount flyteadmin, ClusterRole/-Binding <ns>-flyteadmin (flyte-core's rules,
+ *      or with --rbac minimal exactly what the cluster-resource templates need), token Secret; what
+ *      it creates carries Helm's ownership metadata for the data-plane release (--release, in the
+ *      namespace), so that a later `install data-plane` adopts it, and flytemc's marker for unjoin
+ *   4. wait for kube-controller-manager to fill the token
+ *   5. prove token + CA against the endpoint: TLS verified, authenticated, every permission
+ *   6. write <name>_token / <name>_cacert into the hub's credentials Secret (RV-conditioned, and
+ *      refused when a concurrent rotate changed the cluster's token Secret meanwhile),
+ *      or, with --secret-out, into a Secret manifest in a file (the hub is never contacted)
+ *
+ * Steps 1-2 and 3-6 with a token: join-member.ts; 3-6 through a credential proxy (--auth
+ * eks|gke|exec): join-proxy.ts.
  */
 export async function joinClusters(requests: Requests, o: JoinOptions, session: ClusterSession): Promise<JoinReport> {
   const { plan, hub, namespace } = session;

@@ -1,6 +1,4 @@
-// The plan every command builds as it goes: one entry per object it looked at, with what it
-// did (or, with --dry-run, would do) and a diff with every token masked. Steps call
-// `plan.apply(change, write)`: the write runs only when it is not a dry run.
+// The plan every cluster command builds as it goes: what it did (or, with --dry-run, would do) to each object, with masked diffs.
 import { FlytemcError, formatProblems, type Problem } from '../problems/problems.ts';
 import { marked } from '../problems/marks.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
@@ -21,6 +19,11 @@ export interface Change {
   after?: string;
 }
 
+/**
+ * The plan every command builds as it goes: one entry per object it looked at, with what it
+ * did (or, with --dry-run, would do) and a diff with every token masked. Steps call
+ * `plan.apply(change, write)`: the write runs only when it is not a dry run.
+ */
 export class Plan {
   readonly changes: Change[] = [];
   constructor(

@@ -1,19 +1,4 @@
 // `flytemc rotate`: a new token for a data plane without a moment where FlyteAdmin holds a dead one.
-//
-//   1. a new token Secret (flyteadmin-token-<suffix>), its token issued and proven (TLS,
-//      authentication, permissions)
-//   2. the hub's credentials Secret updated with a compare-and-swap on the token it replaces (a
-//      concurrent rotate or join loses nothing; the loser deletes the Secret it created), the old
-//      token Secret recorded as retiring
-//   3. flyteadmin and syncresources restarted, their rollout waited for (observed generation,
-//      updated and available replicas; --rollout-timeout)
-//   4. only then the old token Secret deleted (which revokes the token), the old token seen
-//      rejected by a real request, and the record cleared
-//
-// Steps 3-4 are `rotate --finish` (rotate-finish.ts), which can be run again at any time: with
-// --no-restart, after a rollout that did not finish in time, or after a failure past step 2, the
-// old token stays valid and the message names that command. A failure before step 2 deletes the
-// new Secret: then nothing has changed.
 import { randomBytes } from 'node:crypto';
 import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
@@ -49,6 +34,24 @@ const UNCHANGED = 'the hub keeps the old token, which works: FlyteAdmin is not a
 const afterWrite = (ns: string, secret: string) =>
   `the hub holds the new token (Secret ${ns}/${secret}); the old token is not revoked, so FlyteAdmin works with either`;
 
+/**
+ * `flytemc rotate`: a new token for a data plane without a moment where FlyteAdmin holds a dead one.
+ *
+ *   1. a new token Secret (flyteadmin-token-<suffix>), its token issued and proven (TLS,
+ *      authentication, permissions)
+ *   2. the hub's credentials Secret updated with a compare-and-swap on the token it replaces (a
+ *      concurrent rotate or join loses nothing; the loser deletes the Secret it created), the old
+ *      token Secret recorded as retiring
+ *   3. flyteadmin and syncresources restarted, their rollout waited for (observed generation,
+ *      updated and available replicas; --rollout-timeout)
+ *   4. only then the old token Secret deleted (which revokes the token), the old token seen
+ *      rejected by a real request, and the record cleared
+ *
+ * Steps 3-4 are `rotate --finish` (rotate-finish.ts), which can be run again at any time: with
+ * --no-restart, after a rollout that did not finish in time, or after a failure past step 2, the
+ * old token stays valid and the message names that command. A failure before step 2 deletes the
+ * new Secret: then nothing has changed.
+ */
 export async function rotateCluster(req: RotateRequest, session: HubSession): Promise<RotateOutcome> {
   const { namespace: ns, hub, plan } = session;
   const finish = `${self()} rotate ${req.context} --name ${req.name} --kube-context ${hub.context} -n ${ns} --finish`;

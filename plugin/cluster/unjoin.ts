@@ -1,17 +1,4 @@
-// `flytemc unjoin`: join in reverse, in two phases FlyteAdmin survives. FlyteAdmin fails to start
-// while a cluster it lists has no token file, and unjoin cannot upgrade the control plane itself
-// (it knows neither its release's values nor its chart), so:
-//
-//   phase 1: the cluster's routes and config out of --values FILE; then, while a deployed
-//            ConfigMap of FlyteAdmin still lists the cluster, stop and print the upgrade
-//   phase 2: (`unjoin --finish`, or the same command again) once no deployed ConfigMap lists it
-//            (read, not assumed) and FlyteAdmin's rollout is done: the hub's <name>_token /
-//            <name>_cacert keys and record, then in the member the token Secrets (which revokes
-//            them) and the RBAC and ServiceAccount that join created and no Helm release adopted;
-//            with --restart, the restart of flyteadmin and syncresources
-//
-// The last data plane of a running control plane is refused unless --force: it could not be upgraded without
-// a cluster. With --force, an unreachable member is skipped (its objects stay). The refusals: unjoin-refuse.ts.
+// `flytemc unjoin`: join in reverse, in two phases FlyteAdmin survives.
 import { existsSync } from 'node:fs';
 import { FlytemcError, error, warning, type Problem, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
@@ -155,6 +142,22 @@ async function look(req: UnjoinRequest, session: HubSession, rerun: string) {
   return { creds, lists };
 }
 
+/**
+ * `flytemc unjoin`: join in reverse, in two phases FlyteAdmin survives. FlyteAdmin fails to start
+ * while a cluster it lists has no token file, and unjoin cannot upgrade the control plane itself
+ * (it knows neither its release's values nor its chart), so:
+ *
+ *   phase 1: the cluster's routes and config out of --values FILE; then, while a deployed
+ *            ConfigMap of FlyteAdmin still lists the cluster, stop and print the upgrade
+ *   phase 2: (`unjoin --finish`, or the same command again) once no deployed ConfigMap lists it
+ *            (read, not assumed) and FlyteAdmin's rollout is done: the hub's <name>_token /
+ *            <name>_cacert keys and record, then in the member the token Secrets (which revokes
+ *            them) and the RBAC and ServiceAccount that join created and no Helm release adopted;
+ *            with --restart, the restart of flyteadmin and syncresources
+ *
+ * The last data plane of a running control plane is refused unless --force: it could not be upgraded without
+ * a cluster. With --force, an unreachable member is skipped (its objects stay). The refusals: unjoin-refuse.ts.
+ */
 export async function unjoinCluster(req: UnjoinRequest, session: HubSession): Promise<UnjoinOutcome> {
   const { namespace: ns, secretName, hub, plan } = session;
   const warnings: Problem[] = [];

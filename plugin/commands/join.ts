@@ -1,5 +1,4 @@
-// `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
-// and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
+// `flytemc join CONTEXT... --kube-context HUB`: each data plane's token and CA into the control plane's credentials Secret (steps: cluster/join.ts).
 import { EXIT, UsageError } from '../problems/problems.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';

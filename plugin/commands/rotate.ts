@@ -1,5 +1,4 @@
-// `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
-// one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
+// `flytemc rotate CONTEXT --name NAME`: a new token in the hub, FlyteAdmin rolled out, then the old token revoked (steps: cluster/rotate.ts).
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';

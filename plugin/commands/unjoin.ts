@@ -1,6 +1,4 @@
-// `flytemc unjoin CONTEXT --name NAME`: phase 1 takes the cluster out of the values file and says
-// how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
-// no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
+// `flytemc unjoin CONTEXT --name NAME`: a data plane out of the values file, then out of the hub and its own cluster (phases: cluster/unjoin.ts).
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, printWarnings, self } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
