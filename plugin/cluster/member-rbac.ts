@@ -4,7 +4,7 @@ import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { FLYTEADMIN_RULES, SERVICE_ACCOUNT, clusterRoleBindingName, clusterRoleName, rulesCover, type PolicyRule } from '../config/rbac.ts';
-import { RELEASE_NAME, RELEASE_NAMESPACE, createdByFlytemc, managerOf, type Creation } from './member.ts';
+import { FIELD_MANAGER, RELEASE_NAME, RELEASE_NAMESPACE, createdByFlytemc, managerOf, type Creation } from './member.ts';
 
 type Meta = { metadata?: K8s.V1ObjectMeta };
 
@@ -32,7 +32,7 @@ export async function ensureServiceAccount(m: Kube, ns: string, creation: Creati
     kind: 'ServiceAccount',
     metadata: { name: SERVICE_ACCOUNT, namespace: ns, labels: creation.labels, annotations: creation.annotations },
   };
-  await create(m, plan, object, body, () => m.core.createNamespacedServiceAccount({ namespace: ns, body }));
+  await create(m, plan, object, body, () => m.core.createNamespacedServiceAccount({ namespace: ns, body, fieldManager: FIELD_MANAGER }));
 }
 
 const ruleOf = (r: K8s.V1PolicyRule): PolicyRule => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs });
@@ -49,7 +49,7 @@ function replaceRules(m: Kube, plan: Plan, have: K8s.V1ClusterRole, updated: K8s
   const object = `ClusterRole ${name}`;
   return plan.apply(
     { target: m.context, object, action: 'update', note, before: yamlOf({ rules: have.rules ?? [] }), after: yamlOf({ rules: updated.rules }) },
-    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated })),
+    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRole({ name, body: updated, fieldManager: FIELD_MANAGER })),
   );
 }
 
@@ -76,7 +76,7 @@ export async function ensureClusterRole(
       rules: wanted.rules,
     };
     const note = wanted.minimal ? 'minimal: what the cluster-resource templates and FlyteWorkflow objects need' : undefined;
-    await create(m, plan, object, body, () => m.rbac.createClusterRole({ body }), note);
+    await create(m, plan, object, body, () => m.rbac.createClusterRole({ body, fieldManager: FIELD_MANAGER }), note);
     return;
   }
   const rules = (have.rules ?? []).map(ruleOf);
@@ -124,7 +124,7 @@ export async function ensureClusterRoleBinding(
       roleRef,
       subjects: [subject],
     };
-    await create(m, plan, object, body, () => m.rbac.createClusterRoleBinding({ body }));
+    await create(m, plan, object, body, () => m.rbac.createClusterRoleBinding({ body, fieldManager: FIELD_MANAGER }));
     return;
   }
   if (have.roleRef.kind !== roleRef.kind || have.roleRef.name !== roleRef.name) {
@@ -154,7 +154,7 @@ export async function ensureClusterRoleBinding(
       before: yamlOf({ subjects }),
       after: yamlOf({ subjects: updated.subjects }),
     },
-    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRoleBinding({ name, body: updated })),
+    () => m.call(`updating ${object}`, () => m.rbac.replaceClusterRoleBinding({ name, body: updated, fieldManager: FIELD_MANAGER })),
   );
 }
 

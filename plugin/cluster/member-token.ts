@@ -4,7 +4,7 @@ import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { SERVICE_ACCOUNT } from '../config/rbac.ts';
 import { createOrExisting, deleteOrAbsent, readOrAbsent, type Kube } from './kube.ts';
 import { type Plan, yamlOf } from './plan.ts';
-import type { Creation } from './member.ts';
+import { FIELD_MANAGER, type Creation } from './member.ts';
 import { maskSecret, sleep } from './util.ts';
 
 const SA_ANNOTATION = 'kubernetes.io/service-account.name';
@@ -62,7 +62,7 @@ export async function ensureTokenSecret(m: Kube, ns: string, secretName: string,
   };
   await plan.apply(
     { target: m.context, object, action: 'create', note: 'kube-controller-manager fills token and ca.crt', after: yamlOf(maskedTokenSecret(body)) },
-    () => createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body })),
+    () => createOrExisting(m, `creating ${object}`, () => m.core.createNamespacedSecret({ namespace: ns, body, fieldManager: FIELD_MANAGER })),
   );
   return plan.dryRun ? 'planned' : 'created';
 }

@@ -12,6 +12,8 @@ export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 export const CLUSTER_LABEL = 'flytemc.io/cluster-name';
 /** flytemc's marker on what it created in a data plane: `join` or `rotate`. */
 const CREATED_BY = 'flytemc.io/created-by';
+/** The field manager of what flytemc writes in a data plane, so that a server-side apply that conflicts (Helm 4's) names flytemc. */
+export const FIELD_MANAGER = 'flytemc';
 export const RELEASE_NAME = 'meta.helm.sh/release-name';
 export const RELEASE_NAMESPACE = 'meta.helm.sh/release-namespace';
 
