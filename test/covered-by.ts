@@ -43,7 +43,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "install's options and Helm's, stray words, Helm's failures to exit codes, against real Helm 3 and 4; cordon --upgrade in test/flyte-day2.test.ts",
   },
   'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
-  'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': {
     test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
