@@ -1,7 +1,7 @@
 // plugin/cluster/unjoin-refuse.ts: each refusal of unjoin before anything changes (another namespace, unfinished executions, the last data plane, the wrong or an unreachable member), and what --force turns into a warning; a fake Kube (test/helpers/fake-kube.ts) where a cluster is needed.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memberToClean, refuseElsewhere, refuseLast, refuseRunning, type UnjoinRequest } from '../../plugin/cluster/unjoin-refuse.ts';
@@ -98,6 +98,7 @@ test("refuseLast: the values file's last enabled cluster refused (unjoin.last, e
     'cp',
     'flyte',
   );
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('memberToClean: the recorded member, reached; another cluster refused (unjoin.other-cluster), or with --force left alone; unreachable: refused with --force in the fix, or with --force a warning; a failing connection says nothing changed', async () => {
