@@ -144,4 +144,34 @@ test("deleteRbac: join's objects deleted; another tool's kept; join's adopted by
   assert.equal(actions(none).slice(0, 2), ['absent ClusterRoleBinding flyte-flyteadmin-binding', 'absent ClusterRole flyte-flyteadmin']);
 });
 
+test("every write names field manager flytemc (a conflicting server-side apply, such as Helm 4's, then names flytemc)", async () => {
+  const { dp } = fresh();
+  const writes: string[] = [];
+  const spy = <T extends object>(api: T): T =>
+    new Proxy(api, {
+      get: (t, k) => {
+        const f = (t as Record<string | symbol, unknown>)[k];
+        if (typeof f !== 'function' || !/^(create|replace)/.test(String(k))) return f;
+        return (p: { fieldManager?: string }) => {
+          writes.push(`${String(k)} ${p.fieldManager}`);
+          return f(p);
+        };
+      },
+    });
+  const m = { ...dp.kube, core: spy(dp.kube.core), rbac: spy(dp.kube.rbac) } as typeof dp.kube;
+  const plan = new Plan(false);
+  await ensureServiceAccount(m, NS, creation, plan);
+  await ensureClusterRole(m, NS, creation, plan);
+  await ensureClusterRoleBinding(m, NS, creation, plan);
+  await ensureClusterRole(m, NS, creation, plan, { rules: minimalRules(DEFAULT_NEEDS), minimal: true });
+  await ensureClusterRoleBinding(m, NS, creation, plan, subjectOf('someone'));
+  assert.equal(writes, [
+    'createNamespacedServiceAccount flytemc',
+    'createClusterRole flytemc',
+    'createClusterRoleBinding flytemc',
+    'replaceClusterRole flytemc',
+    'replaceClusterRoleBinding flytemc',
+  ]);
+});
+
 test.run();
