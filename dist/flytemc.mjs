@@ -22,20 +22,20 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-UONCF34O.mjs"),
-  install: () => import("./chunks/install-7XIMIRX6.mjs"),
+  install: () => import("./chunks/install-JYZETHMS.mjs"),
   export: () => import("./chunks/export-U2UTC764.mjs"),
-  join: () => import("./chunks/join-42DM2WRQ.mjs"),
-  check: () => import("./chunks/check-GTBUIOJG.mjs"),
-  smoke: () => import("./chunks/smoke-6YFAZ6ZG.mjs"),
+  join: () => import("./chunks/join-ZJ3HJQUP.mjs"),
+  check: () => import("./chunks/check-K3QWKYMB.mjs"),
+  smoke: () => import("./chunks/smoke-FN55ZROR.mjs"),
   rbac: () => import("./chunks/rbac-YBCPOTNS.mjs"),
   validate: () => import("./chunks/validate-VGXJMJ2L.mjs"),
   routes: () => import("./chunks/routes-5CGK4OBH.mjs"),
-  labels: () => import("./chunks/labels-2XCWYYJW.mjs"),
-  cordon: () => import("./chunks/cordon-7ZTTYEED.mjs"),
-  uncordon: () => import("./chunks/uncordon-PYQ6VSFB.mjs"),
-  drain: () => import("./chunks/drain-7UZ46M5H.mjs"),
-  rotate: () => import("./chunks/rotate-W7RCVM2U.mjs"),
-  unjoin: () => import("./chunks/unjoin-BMSKONQQ.mjs"),
+  labels: () => import("./chunks/labels-PZ74XIHD.mjs"),
+  cordon: () => import("./chunks/cordon-P2FSSOWM.mjs"),
+  uncordon: () => import("./chunks/uncordon-CVV2ONZX.mjs"),
+  drain: () => import("./chunks/drain-BV2AAFMJ.mjs"),
+  rotate: () => import("./chunks/rotate-YM5OWVQV.mjs"),
+  unjoin: () => import("./chunks/unjoin-VTKN6EBB.mjs"),
   "post-render": () => import("./chunks/post-render-BA4MAOB7.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);

@@ -36,7 +36,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "install's options and Helm's, stray words, Helm's failures to exit codes, against real Helm 3 and 4; cordon --upgrade in test/flyte-day2.test.ts",
   },
   'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
-  'plugin/commands/join.ts': { test: 'test/join.test.ts', why: 'join through the CLI on harness clusters' },
   'plugin/commands/labels.ts': {
     test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
@@ -46,10 +45,8 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: 'the post-renderer as a process: stdin, stdout, exit codes, --explain, --error-file',
   },
   'plugin/commands/rbac.ts': { test: 'test/postrender/dataplane.test.ts', why: 'rbac -f with yaml, json and table output' },
-  'plugin/commands/rotate.ts': { test: 'test/join.test.ts', why: 'rotate through the CLI on harness clusters' },
   'plugin/commands/routes.ts': { test: 'test/bin/flytemc.test.ts', why: 'routes, --simulate and --execution through the built CLI' },
   'plugin/commands/setup.ts': { test: 'test/plugin.test.ts', why: 'setup for Helm 3 and Helm 4, shared and separate plugin folders' },
-  'plugin/commands/unjoin.ts': { test: 'test/join.test.ts', why: 'unjoin through the CLI on harness clusters' },
   'plugin/commands/validate.ts': {
     test: 'test/bin/flytemc.test.ts',
     why: "validate on the upstream guide's values and every defect; --data-plane in test/postrender/dataplane.test.ts",

@@ -416,7 +416,7 @@ test('join with 3 clusters in one process (bounded parallelism), timed', async (
 
 test('token controller that never fills the Secret: a clear error naming it', async () => {
   // a token Secret for a ServiceAccount that does not exist is never filled (and gets deleted)
-  const { waitForToken } = await import('../plugin/cluster/member.ts');
+  const { waitForToken } = await import('../plugin/cluster/member-token.ts');
   const { connect } = await import('../plugin/cluster/kube.ts');
   const m = await connect('cluster-1', { kubeconfig, timeoutMs: 5_000 });
   await core(k(1))

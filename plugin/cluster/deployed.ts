@@ -9,6 +9,7 @@ import { connect, readOrAbsent, type Kube } from './kube.ts';
 import { loadKubeConfig, type KubeOptions } from './kubeconfig.ts';
 import { rolloutState } from './rollout.ts';
 import { hubContextOf } from './session.ts';
+import { noted } from './tls-note.ts';
 
 const CLUSTERS_CONFIGMAP = 'flyte-admin-clusters-config';
 
@@ -41,7 +42,7 @@ export async function readDeployedClusters(k: Kube, namespace: string): Promise<
     throw new FlytemcError(
       [
         error(
-          { subject: `context ${k.context}`, code: 'cluster.not-deployed' },
+          { subject: noted(`context ${k.context}`, k.tlsVerified !== false), code: 'cluster.not-deployed' },
           `namespace ${namespace} has no FlyteAdmin multi-cluster config (${cm ? `${CLUSTERS_CONFIGMAP} has no clusters.yaml` : `no ConfigMap ${CLUSTERS_CONFIGMAP}`})`,
           "pass the control plane's namespace with -n, or install the control plane first: helm flytemc install control-plane -f shared-values.yaml -f my-values.yaml",
         ),

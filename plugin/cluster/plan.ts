@@ -1,6 +1,4 @@
-// The plan every command builds as it goes: one entry per object it looked at, with what it
-// did (or, with --dry-run, would do) and a diff with every token masked. Steps call
-// `plan.apply(change, write)`: the write runs only when it is not a dry run.
+// The plan every cluster command builds as it goes: what it did (or, with --dry-run, would do) to each object, with masked diffs.
 import { FlytemcError, formatProblems, type Problem } from '../problems/problems.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { noted, targetContext } from './tls-note.ts';
@@ -23,6 +21,11 @@ export interface Change {
   unverified?: true;
 }
 
+/**
+ * The plan every command builds as it goes: one entry per object it looked at, with what it
+ * did (or, with --dry-run, would do) and a diff with every token masked. Steps call
+ * `plan.apply(change, write)`: the write runs only when it is not a dry run.
+ */
 export class Plan {
   readonly changes: Change[] = [];
   constructor(
@@ -52,6 +55,8 @@ export class Plan {
 }
 
 export const yamlOf = (v: unknown): string => (v === undefined ? '' : dumpYaml(v));
+
+/** A target as the output names it: a context reached without TLS verification carries that note (the one place day-2 output asks). */
 
 const VERB: Record<Action, string> = {
   create: 'create',
@@ -85,8 +90,8 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
     out.push(`${shown.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
     if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {
       const d = lineDiff(c.before ?? '', c.after ?? '');
-      const shown = c.action === 'update' ? context(d, 2) : d;
-      for (const l of shown) out.push(`    ${l}`);
+      const lines = c.action === 'update' ? context(d, 2) : d;
+      for (const l of lines) out.push(`    ${l}`);
     }
   }
   return out.join('\n') + (out.length ? '\n' : '');
@@ -105,10 +110,25 @@ export function stopped(e: unknown, done: string, next: string): FlytemcError {
  * A day-2 command that stopped part way: its problems (each fix says how to go on), then what it
  * had changed before it stopped, instead of the claim that nothing was written.
  */
-export function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
+function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
   const done = dryRun ? [] : changes.filter((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
   return `${formatProblems(problems, false)}
 ${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${noted(c.target, !c.unverified)})`).join('; ')}` : 'nothing was changed.'}`;
+}
+
+/**
+ * Runs a day-2 command's step; when it stops part way (a FlytemcError), prints the plan so far
+ * (stdout, through `write`) and the failure (stderr), and answers its exit code instead.
+ */
+export async function orStopped<T>(plan: Plan, step: () => Promise<T>, write: (text: string) => Promise<void>): Promise<{ out: T } | { exitCode: number }> {
+  try {
+    return { out: await step() };
+  } catch (e) {
+    if (!(e instanceof FlytemcError)) throw e;
+    await write(formatPlan(plan.changes, { diff: false, dryRun: plan.dryRun }));
+    process.stderr.write(`${formatFailure(plan.changes, e.problems, plan.dryRun)}\n`);
+    return { exitCode: e.exitCode };
+  }
 }
 
 /** Keeps changed lines with `n` lines of context around them. */

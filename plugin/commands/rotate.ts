@@ -1,6 +1,5 @@
-// `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
-// one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
-import { EXIT, FlytemcError } from '../problems/problems.ts';
+// `flytemc rotate CONTEXT --name NAME`: a new token in the hub, FlyteAdmin rolled out, then the old token revoked (steps: cluster/rotate.ts).
+import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, printWarnings } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, TOKEN_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
@@ -77,29 +76,13 @@ export async function run(argv: string[]): Promise<number> {
     const session = await openSession({ ...sessionOptions(v, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
     await writeOut(namespaceLine(namespace, session.namespaceFrom, notedIn(session, session.hubContext, session.hubContext)));
-    const { rotateCluster } = await import('../cluster/rotate.ts');
-    const { formatPlan, formatFailure } = await import('../cluster/plan.ts');
-    const dry = v['dry-run'];
-    let out: Awaited<ReturnType<typeof rotateCluster>>;
-    try {
-      out = await rotateCluster({ context, name, restart: !v['no-restart'], finish: v.finish, revokeTimeoutMs, rolloutTimeoutMs }, session);
-    } catch (e) {
-      if (!(e instanceof FlytemcError)) throw e;
-      await writeOut(formatPlan(plan.changes, { diff: false, dryRun: dry }));
-      process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
-      return e.exitCode;
-    }
-    const who = notedIn(session, name, context);
-    const hub = notedIn(session, `hub ${session.hubContext}`, session.hubContext);
-    let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
-    if (dry) text += `\ndry run: nothing was changed. ${who} would get a new token from Secret ${namespace}/${out.newSecret}\n`;
-    else if (out.kept)
-      text += `\n${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; the old token stays valid: ${out.kept}.\nOnce flyteadmin and syncresources have restarted (kubectl --context ${session.hubContext} -n ${namespace} rollout restart deployment/flyteadmin deployment/syncresources), revoke it:\n  ${out.finish}\n`;
-    else if (out.revoked.length)
-      text += `\nrotated ${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; ${out.rolledOut.length ? 'every pod of FlyteAdmin started after that' : `no FlyteAdmin runs in ${namespace} to restart`}; Secret ${out.revoked.map((s) => `${namespace}/${s}`).join(', ')} deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : ''}\n`;
-    else text += `\n${who}: nothing to finish: ${hub} holds the token of Secret ${namespace}/${out.newSecret} and no retired token is left\n`;
-    await writeOut(text);
-    printWarnings(out.warnings);
+    const { rotateCluster, rotateSummary } = await import('../cluster/rotate.ts');
+    const { orStopped } = await import('../cluster/plan.ts');
+    const req = { context, name, restart: !v['no-restart'], finish: v.finish, revokeTimeoutMs, rolloutTimeoutMs };
+    const ran = await orStopped(plan, () => rotateCluster(req, session), writeOut);
+    if (!('out' in ran)) return ran.exitCode;
+    await writeOut(rotateSummary(ran.out, req, session));
+    printWarnings(ran.out.warnings);
     return EXIT.ok;
   });
 }

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { unjoinCluster } from '../../plugin/cluster/unjoin.ts';
+import { unjoinCluster, unjoinSummary } from '../../plugin/cluster/unjoin.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
 import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
@@ -365,5 +365,50 @@ test('what join created is deleted; what a Helm release adopted since (its relea
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('unjoinSummary: phase 1 pending with the upgrade and the finish; done, with or without the data plane reached; a dry run; without --values the reminder to edit the values', async () => {
+  const s = await deployed();
+  const session = s.world.session(s.hub);
+  const pending = await unjoinCluster(request(s), session);
+  const text = unjoinSummary(pending, { name: 'dp1', values: s.values }, session);
+  assert.match(
+    text,
+    /\nphase 1 of 2 done: dp1 is out of .*; FlyteAdmin still lists dp1 \(ConfigMap flyte\/flyte-admin-clusters-config, flyte\/flyte-clusterresourcesync-config\), so its keys stay in hub cp\.\nNext, upgrade the control plane/,
+  );
+  assert.match(text, /then finish \(removes the keys, revokes the token, deletes what join created\):\n {2}flytemc unjoin dp1 .* --finish\n$/);
+  assert.match(
+    unjoinSummary(pending, { name: 'dp1' }, s.world.session(s.hub, { dryRun: true })),
+    /dry run: nothing was changed\. phase 1 of 2 would be done: take dp1 out of multicluster\.clusters/,
+  );
+  upgrade(s.hub, s.values);
+  const done = s.world.session(s.hub);
+  const out = await unjoinCluster(request(s), done);
+  assert.match(unjoinSummary(out, { name: 'dp1', values: s.values }, done), /\ndp1 was removed from hub cp\n$/);
+  assert.match(
+    unjoinSummary({ ...out, memberReached: false }, { name: 'dp1' }, done),
+    /dp1 was removed from hub cp \(the data plane was not reached\)\nIf the control plane's values still list dp1, remove it there/,
+  );
+});
+
+test('--restart after the keys went: FlyteAdmin restarted; a restart that fails says the data plane is cleaned up and gives the kubectl restart', async () => {
+  const s = await deployed();
+  await unjoinCluster(request(s), s.world.session(s.hub));
+  upgrade(s.hub, s.values);
+  s.world.beforeCall = (n, what) => {
+    if (what === 'cp patchNamespacedDeployment') s.world.failAt = { call: n, after: false };
+  };
+  try {
+    await unjoinCluster(request(s, { restart: true }), s.world.session(s.hub));
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    assert.match(
+      (e as FlytemcError).problems[0]!.fix!,
+      /dp1's keys are out of the hub; FlyteAdmin no longer lists it; the data plane is cleaned up; restart flyteadmin and syncresources \(kubectl --context cp -n flyte rollout restart deployment\/flyteadmin deployment\/syncresources\)$/,
+    );
+  }
+  s.world.beforeCall = undefined;
+  assertUnjoined(s, 'after the failed restart');
+});
 
 test.run();
