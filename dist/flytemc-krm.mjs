@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CPY6EMQN.mjs";
-import "./chunks/chunk-6DXB3ILJ.mjs";
+} from "./chunks/chunk-PY4WTTLI.mjs";
+import "./chunks/chunk-3CTCUTVC.mjs";
 import "./chunks/chunk-RERYFOBX.mjs";
 import "./chunks/chunk-UPORBQXI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
@@ -17,7 +17,7 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-TOKJ4YGS.mjs";
+import "./chunks/chunk-WUC4CENS.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

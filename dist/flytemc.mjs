@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-SSRB7SGS.mjs"),
-  export: () => import("./chunks/export-OEME6FTV.mjs"),
-  join: () => import("./chunks/join-7S25OI2C.mjs"),
-  check: () => import("./chunks/check-EKM6X4ND.mjs"),
+  install: () => import("./chunks/install-JZXC6WLL.mjs"),
+  export: () => import("./chunks/export-O2PSRMP2.mjs"),
+  join: () => import("./chunks/join-JOMWCUBT.mjs"),
+  check: () => import("./chunks/check-DTMM6LIH.mjs"),
   smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
-  validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
-  routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
-  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
-  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
-  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
-  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
+  rbac: () => import("./chunks/rbac-HOYTRQMT.mjs"),
+  validate: () => import("./chunks/validate-44LVA6NJ.mjs"),
+  routes: () => import("./chunks/routes-2GDAJIU5.mjs"),
+  labels: () => import("./chunks/labels-SAMV5KDD.mjs"),
+  cordon: () => import("./chunks/cordon-SZVC3C6N.mjs"),
+  uncordon: () => import("./chunks/uncordon-DIL6PXRI.mjs"),
+  drain: () => import("./chunks/drain-SIOTJBDG.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
-  "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
+  unjoin: () => import("./chunks/unjoin-EPP5JGLP.mjs"),
+  "post-render": () => import("./chunks/post-render-IA6YOXN7.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -8,6 +8,7 @@ import { isObject } from '../yaml/data.ts';
 import { escapeSegment } from '../yaml/json-pointer.ts';
 import { error, warning, type Problem, type Locator } from '../problems/problems.ts';
 import { nearest } from '../cli/shell.ts';
+import { coded } from './where.ts';
 
 /** `{{ .Values.a.b }}` in the values' own strings: keys the values define for themselves (rendered through tpl, as userSettings). */
 function templateRefs(v: unknown, out: Set<string>): Set<string> {
@@ -40,7 +41,7 @@ export function unknownCoreKeys(core: unknown, at: Locator, severity: 'error' | 
         const make = severity === 'error' ? error : warning;
         problems.push(
           make(
-            at(`/${here.map(escapeSegment).join('/')}`),
+            coded('values.unknown-key', at(`/${here.map(escapeSegment).join('/')}`)),
             `flyte-core ${version} has no key ${here.join('.')}: Helm passes it on and flyte-core ignores it, so ${near ? `${[...path, near].join('.')} keeps its default` : 'it changes nothing'}`,
             near
               ? `did you mean ${[...path, near].join('.')}?`

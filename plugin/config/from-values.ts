@@ -10,7 +10,7 @@ import { parseUntrusted } from '../yaml/input.ts';
 import { isYamlError } from '../yaml/dialect.ts';
 import { secretProblems } from './secret-check.ts';
 import type { ConfigSource, FoundConfig } from './types.ts';
-import { where } from './where.ts';
+import { coded, where } from './where.ts';
 import { isObject } from '../yaml/data.ts';
 
 /** Helm's merge of several values files: maps merge deeply, later files win, lists are replaced. */
@@ -63,7 +63,7 @@ export function parseValuesFile(path: string, text: string): unknown {
     const placeholder = /\{\{/.test(src);
     throw new FlytemcError([
       error(
-        line !== undefined ? `${path}:${line}` : path,
+        { code: 'values.yaml', file: path, ...(line !== undefined ? { line } : {}) },
         `invalid YAML: ${e.reason}`,
         placeholder
           ? 'an unquoted `{{ ... }}` placeholder from the upstream guide is not YAML: write the real value, e.g. endpoint: "https://203.0.113.10:6443"'
@@ -79,7 +79,7 @@ function misplaced(configmap: Record<string, unknown>, source: ConfigSource, bas
     .filter((k) => k in configmap)
     .map((k) =>
       error(
-        where(source, `${base}/${k}`),
+        coded('config.misplaced', where(source, `${base}/${k}`)),
         `\`${k}\` sits directly under \`configmap\`; flyte-core only reads it from \`configmap.clusters\`, so FlyteAdmin never sees it`,
         `move it one level down, under \`configmap.clusters.${k}\``,
       ),
@@ -89,12 +89,14 @@ function misplaced(configmap: Record<string, unknown>, source: ConfigSource, bas
 export function configFromValues(path: string, text: string, values: unknown = parseValuesFile(path, text)): FoundConfig {
   const source: ConfigSource = { label: path, text, base: '' };
   if (values === null || values === undefined) {
-    throw new FlytemcError([error(path, 'the file is empty', 'give a values file with a `multicluster:` block (see docs/configuration.md)')]);
+    throw new FlytemcError([
+      error({ code: 'values.empty', file: path }, 'the file is empty', 'give a values file with a `multicluster:` block (see docs/configuration.md)'),
+    ]);
   }
   if (!isObject(values)) {
     throw new FlytemcError([
       error(
-        `${path}:1`,
+        { code: 'values.not-mapping', file: path, line: 1 },
         `the file must be a YAML mapping of Helm values, not ${Array.isArray(values) ? 'a list' : typeof values}`,
         'start it with `multicluster:` (see docs/configuration.md)',
       ),
@@ -104,7 +106,7 @@ export function configFromValues(path: string, text: string, values: unknown = p
     const ps = values.kind === 'Secret' ? secretProblems(values, (p) => where(source, p)) : [];
     ps.push(
       error(
-        `${path}:1`,
+        { code: 'values.manifest', file: path, line: 1 },
         `this is a Kubernetes ${values.kind} manifest, not a Helm values file`,
         'pass the values file that has the `multicluster:` block; the credentials Secret is written by `flytemc join`',
       ),
@@ -145,7 +147,7 @@ export function configFromValues(path: string, text: string, values: unknown = p
     throw new FlytemcError([
       ...problems,
       error(
-        where(source, '/multicluster'),
+        coded('config.both-forms', where(source, '/multicluster')),
         "the file sets both `multicluster` and flyte-core's `configmap.clusters`; only one may say where the clusters are",
         'keep `multicluster.clusters` (the flyte-multicluster chart) and remove `configmap.clusters`',
       ),

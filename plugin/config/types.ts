@@ -108,7 +108,7 @@ export interface ConfigSource {
 }
 
 /** A value with a function that says where a pointer inside it is. */
-export interface Located {
+export interface LocatedValue {
   value: unknown;
   where: Locator;
 }
@@ -120,8 +120,8 @@ export interface FoundConfig {
   /** form `multicluster`: the multicluster block; the others: FlyteAdmin's clusters section. */
   raw: unknown;
   /** form `flyte-core` / `stream`: the volumes and mounts that carry the credentials, with their pointers. */
-  volumes?: Located;
-  mounts?: Located;
+  volumes?: LocatedValue;
+  mounts?: LocatedValue;
   /** Problems found while finding it (e.g. keys in the wrong place); checkConfig reports them first. */
   problems?: Problem[];
 }
