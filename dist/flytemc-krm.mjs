@@ -6,9 +6,9 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-PY4WTTLI.mjs";
-import "./chunks/chunk-3CTCUTVC.mjs";
-import "./chunks/chunk-RERYFOBX.mjs";
+} from "./chunks/chunk-OOOXP742.mjs";
+import "./chunks/chunk-MJ7IKE7K.mjs";
+import "./chunks/chunk-ROURYUBP.mjs";
 import "./chunks/chunk-UPORBQXI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
@@ -17,7 +17,8 @@ import {
   commandLine,
   guard
 } from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-WUC4CENS.mjs";
+import "./chunks/chunk-WVZIUJ76.mjs";
+import "./chunks/chunk-GHRR6URY.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-JZXC6WLL.mjs"),
-  export: () => import("./chunks/export-O2PSRMP2.mjs"),
-  join: () => import("./chunks/join-JOMWCUBT.mjs"),
-  check: () => import("./chunks/check-DTMM6LIH.mjs"),
+  install: () => import("./chunks/install-4ZK5YLL2.mjs"),
+  export: () => import("./chunks/export-642WXCSV.mjs"),
+  join: () => import("./chunks/join-FDHS5W3R.mjs"),
+  check: () => import("./chunks/check-M34263AA.mjs"),
   smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-HOYTRQMT.mjs"),
-  validate: () => import("./chunks/validate-44LVA6NJ.mjs"),
-  routes: () => import("./chunks/routes-2GDAJIU5.mjs"),
-  labels: () => import("./chunks/labels-SAMV5KDD.mjs"),
-  cordon: () => import("./chunks/cordon-SZVC3C6N.mjs"),
-  uncordon: () => import("./chunks/uncordon-DIL6PXRI.mjs"),
-  drain: () => import("./chunks/drain-SIOTJBDG.mjs"),
+  rbac: () => import("./chunks/rbac-SVAPL6V4.mjs"),
+  validate: () => import("./chunks/validate-X2OEMX55.mjs"),
+  routes: () => import("./chunks/routes-QWQFLBMJ.mjs"),
+  labels: () => import("./chunks/labels-5JY2VUOH.mjs"),
+  cordon: () => import("./chunks/cordon-W7UP7VGR.mjs"),
+  uncordon: () => import("./chunks/uncordon-GY6XQNO3.mjs"),
+  drain: () => import("./chunks/drain-4XERS4HL.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-EPP5JGLP.mjs"),
-  "post-render": () => import("./chunks/post-render-IA6YOXN7.mjs")
+  unjoin: () => import("./chunks/unjoin-63OMTJUD.mjs"),
+  "post-render": () => import("./chunks/post-render-OUEH4RUI.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

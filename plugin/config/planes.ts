@@ -9,7 +9,6 @@ import { IN_CLUSTER_ADMIN, inClusterService, resolveWiring, type Wiring } from '
 import { readValuesFiles } from './from-values.ts';
 import { describeStorage, storageDifferences, storageOfValues, type Storage } from './storage.ts';
 import type { ClusterConfig, ControlPlane } from './types.ts';
-import { coded } from './where.ts';
 import { isObject } from '../yaml/data.ts';
 
 interface DataPlaneReport {
@@ -175,7 +174,7 @@ function checkDataPlane(files: string[], cloud: Cloud | undefined, cp: ControlPl
   // every missing or conflicting setting of the data plane at once: name, way back, catalog, storage
   const problems = checkConfig({ source: { label, base: '/multicluster' }, form: 'multicluster', raw: { ...mc, role: 'data-plane' } }).problems;
   problems.push(...nameProblems(dp));
-  const { wiring, problems: wp } = resolveWiring(dp.cp, (p) => coded('planes.wiring', { file: label, pointer: `/multicluster${p}` }));
+  const { wiring, problems: wp } = resolveWiring(dp.cp, (p) => ({ file: label, pointer: `/multicluster${p}` }));
   problems.push(...wp.filter((p) => !problems.some((q) => sameProblem(p, q))));
   problems.push(...overrideProblems(dp));
   if (wiring) problems.push(...wiringProblems(dp, wiring, cp));
