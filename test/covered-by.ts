@@ -61,12 +61,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/bin/flytemc.test.ts',
     why: "validate on the upstream guide's values and every defect; --data-plane in test/postrender/dataplane.test.ts",
   },
-  'plugin/config/from-values.ts': {
-    test: 'test/postrender/index.test.ts',
-    why: 'both shapes of values file, the misplaced keys, a Kubernetes manifest passed as values',
-  },
-  'plugin/config/planes.ts': { test: 'test/postrender/dataplane.test.ts', why: 'validate --data-plane: storage, catalog route, names' },
-  'plugin/config/validate-files.ts': { test: 'test/bin/flytemc.test.ts', why: 'validate -f; test/fuzz-config.test.ts runs it on a sample of random files' },
   'plugin/yaml/data.ts': { test: 'test/config/values-file.test.ts', why: 'sameData decides whether a values file changed; isObject is everywhere' },
   'plugin/export/argocd.ts': { test: 'test/export.test.ts', why: 'export argocd, built with kustomize' },
   'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
