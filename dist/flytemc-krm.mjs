@@ -6,10 +6,10 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-OOOXP742.mjs";
-import "./chunks/chunk-MJ7IKE7K.mjs";
+} from "./chunks/chunk-37G76NEU.mjs";
+import "./chunks/chunk-CU32WLPP.mjs";
 import "./chunks/chunk-ROURYUBP.mjs";
-import "./chunks/chunk-UPORBQXI.mjs";
+import "./chunks/chunk-D7AL47KH.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-2KYTK3TD.mjs";

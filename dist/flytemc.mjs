@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-4ZK5YLL2.mjs"),
-  export: () => import("./chunks/export-642WXCSV.mjs"),
-  join: () => import("./chunks/join-FDHS5W3R.mjs"),
-  check: () => import("./chunks/check-M34263AA.mjs"),
-  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-SVAPL6V4.mjs"),
-  validate: () => import("./chunks/validate-X2OEMX55.mjs"),
-  routes: () => import("./chunks/routes-QWQFLBMJ.mjs"),
-  labels: () => import("./chunks/labels-5JY2VUOH.mjs"),
-  cordon: () => import("./chunks/cordon-W7UP7VGR.mjs"),
-  uncordon: () => import("./chunks/uncordon-GY6XQNO3.mjs"),
-  drain: () => import("./chunks/drain-4XERS4HL.mjs"),
+  install: () => import("./chunks/install-DMAUMU4Y.mjs"),
+  export: () => import("./chunks/export-WUK35WTY.mjs"),
+  join: () => import("./chunks/join-WZTBUK22.mjs"),
+  check: () => import("./chunks/check-LVVR3TLH.mjs"),
+  smoke: () => import("./chunks/smoke-RJ4FREJX.mjs"),
+  rbac: () => import("./chunks/rbac-H6RPODJG.mjs"),
+  validate: () => import("./chunks/validate-3XTIHOFV.mjs"),
+  routes: () => import("./chunks/routes-V6E2WEZN.mjs"),
+  labels: () => import("./chunks/labels-7WL4YM27.mjs"),
+  cordon: () => import("./chunks/cordon-BQ6KM6TH.mjs"),
+  uncordon: () => import("./chunks/uncordon-QLYVTZYJ.mjs"),
+  drain: () => import("./chunks/drain-UF6UP2GP.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-63OMTJUD.mjs"),
-  "post-render": () => import("./chunks/post-render-OUEH4RUI.mjs")
+  unjoin: () => import("./chunks/unjoin-GP4AWII4.mjs"),
+  "post-render": () => import("./chunks/post-render-UDU2XU7A.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

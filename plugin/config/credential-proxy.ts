@@ -12,6 +12,7 @@ import { sha256Hex } from '../yaml/sha256.ts';
 import { dumpYaml } from '../yaml/dialect.ts';
 import { isObject } from '../yaml/data.ts';
 import { caKey, type ClusterConfig, type CredentialProxy } from './types.ts';
+import { coded } from './where.ts';
 
 /** Where the sidecar sees its kubeconfigs and CAs (only its own command line names it). */
 const PROXY_MOUNT = '/etc/flytemc/credential-proxy';
@@ -185,7 +186,8 @@ export function sidecar(c: WiredProxy): Record<string, unknown> {
 const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|(^|_)KEY($|_)|ACCESS_KEY/i;
 
 /** What a schema cannot say about the proxied entries of a clusters list (`at` locates a pointer under `clusters`). */
-export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, at: Locator): Problem[] {
+export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, place: Locator): Problem[] {
+  const at = (p: string) => coded('config.credential-proxy', place(p));
   const problems: Problem[] = [];
   const ports = new Map<number, string>();
   list.forEach((c, i) => {
@@ -236,18 +238,23 @@ export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown
         );
       else ports.set(p.port, c.name);
     }
-    const env = isObject(p.exec) && Array.isArray(p.exec.env) ? p.exec.env : [];
-    env.forEach((e, j) => {
-      if (!isObject(e)) return;
-      if ((typeof e.name === 'string' && SECRET_ENV.test(e.name)) || (typeof e.value === 'string' && looksSecret(e.value)))
-        problems.push(
-          error(
-            at(`${here}/credentialProxy/exec/env/${j}`),
-            `the exec plugin's environment ${typeof e.name === 'string' ? e.name : ''}=${showValue(e.value, '/token')} looks like a credential: it would sit in FlyteAdmin's ConfigMaps and the Helm release`,
-            "remove it: the proxy gets its credentials from the pod's identity (EKS IRSA or Pod Identity, GKE workload identity), never from values",
-          ),
-        );
-    });
+    problems.push(...envProblems(p, (q) => at(`${here}/credentialProxy${q}`)));
   });
   return problems;
+}
+
+/** The exec plugin's environment entries that look like a credential. */
+function envProblems(p: CredentialProxy, at: Locator): Problem[] {
+  const env = isObject(p.exec) && Array.isArray(p.exec.env) ? p.exec.env : [];
+  return env.flatMap((e, j) => {
+    if (!isObject(e)) return [];
+    if (!((typeof e.name === 'string' && SECRET_ENV.test(e.name)) || (typeof e.value === 'string' && looksSecret(e.value)))) return [];
+    return [
+      error(
+        at(`/exec/env/${j}`),
+        `the exec plugin's environment ${typeof e.name === 'string' ? e.name : ''}=${showValue(e.value, '/token')} looks like a credential: it would sit in FlyteAdmin's ConfigMaps and the Helm release`,
+        "remove it: the proxy gets its credentials from the pod's identity (EKS IRSA or Pod Identity, GKE workload identity), never from values",
+      ),
+    ];
+  });
 }

@@ -86,8 +86,8 @@ function misplaced(configmap: Record<string, unknown>, source: ConfigSource, bas
     );
 }
 
-export function configFromValues(path: string, text: string, values: unknown = parseValuesFile(path, text)): FoundConfig {
-  const source: ConfigSource = { label: path, text, base: '' };
+/** Refuses what is not a values file: nothing, not a mapping, a Kubernetes manifest (a Secret checked as one too). */
+function valuesOrRefuse(path: string, values: unknown, source: ConfigSource): Record<string, unknown> {
   if (values === null || values === undefined) {
     throw new FlytemcError([
       error({ code: 'values.empty', file: path }, 'the file is empty', 'give a values file with a `multicluster:` block (see docs/configuration.md)'),
@@ -113,10 +113,13 @@ export function configFromValues(path: string, text: string, values: unknown = p
     );
     throw new FlytemcError(ps);
   }
-  const problems: Problem[] = [];
+  return values;
+}
+
+/** flyte-core's `configmap.clusters` (top level, or under `flyte-core:`: the last one wins), with FlyteAdmin's volumes and mounts. */
+function flyteCoreForm(values: Record<string, unknown>, source: ConfigSource, problems: Problem[]): FoundConfig | undefined {
   const candidates: Array<{ base: string; v: Record<string, unknown> }> = [{ base: '', v: values }];
   if (isObject(values['flyte-core'])) candidates.push({ base: '/flyte-core', v: values['flyte-core'] });
-
   let core: FoundConfig | undefined;
   for (const { base, v } of candidates) {
     const cm = v.configmap;
@@ -141,7 +144,14 @@ export function configFromValues(path: string, text: string, values: unknown = p
       mounts: { value: admin.additionalVolumeMounts ?? [], where: (p) => where(source, `${base}/flyteadmin/additionalVolumeMounts${p}`) },
     };
   }
+  return core;
+}
 
+export function configFromValues(path: string, text: string, given: unknown = parseValuesFile(path, text)): FoundConfig {
+  const source: ConfigSource = { label: path, text, base: '' };
+  const values = valuesOrRefuse(path, given, source);
+  const problems: Problem[] = [];
+  const core = flyteCoreForm(values, source, problems);
   const hasBlock = 'multicluster' in values;
   if (hasBlock && core) {
     throw new FlytemcError([

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { goDraws } from '../../bench/go-draws.ts';
 import { join } from 'node:path';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../../plugin/config/routes.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, labelPinning, pick, pinLabel } from '../../plugin/config/routes.ts';
 import { parseYaml } from '../../plugin/yaml/dialect.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -154,6 +154,81 @@ test('1,000 simulated names are exactly what real Go computes (bench/go-draws)',
   };
   assert.equal(executionNames(1000, 'flytemc'), go('names', '1000', 'flytemc'));
   assert.equal(executionNames(1000, 'another seed'), go('names', '1000', 'another seed'));
+});
+
+test('the shape FlyteAdmin silently ignores: said as notes, never thrown', () => {
+  assert.equal(computeRoutes('x').notes, ['the clusters section is not a mapping, so FlyteAdmin reads no clusters']);
+  const r = computeRoutes({ clusterConfigs: 'x', labelClusterMap: [] });
+  assert.equal(r.notes, ['clusterConfigs is not a list, so FlyteAdmin reads no clusters', 'labelClusterMap is not a mapping, so FlyteAdmin reads no labels']);
+  const odd = computeRoutes({
+    clusterConfigs: [{ enabled: true }, 'x', cluster('a'), cluster('a'), { name: 'q', enabled: 'yes' }, { name: 'f', enabled: false }, { name: 'u' }],
+    labelClusterMap: {
+      l: 'a',
+      m: [{ weight: 1 }, 'x', { id: 'a' }],
+      n: [
+        { id: 'a', weight: 0 },
+        { id: 'q', weight: 1 },
+      ],
+    },
+    defaultExecutionLabel: 'zz',
+  });
+  assert.equal(odd.notes, [
+    'clusterConfigs[0] has no name; FlyteAdmin cannot route to it',
+    'clusterConfigs[1] has no name; FlyteAdmin cannot route to it',
+    'cluster "a" is listed twice; FlyteAdmin refuses to start on duplicate names',
+    'label "l" is not a list of {id, weight}, so FlyteAdmin reads no clusters for it',
+  ]);
+  assert.equal(
+    odd.clusters.map((c) => c.why ?? ''),
+    ['', '', '`enabled: "yes"` is not the boolean true', '`enabled: false`', 'no `enabled: true` (FlyteAdmin defaults to false)'],
+  );
+  const m = odd.labels.find((l) => l.label === 'm')!;
+  assert.equal(
+    m.entries.map((e) => [e.id, e.note ?? '']),
+    [
+      ['(no id)', 'skipped: the entry has no id'],
+      ['(no id)', 'skipped: the entry has no id'],
+      ['a', 'all weights are 0: FlyteAdmin splits evenly'], // its missing weight reads 0, like all the others
+    ],
+  );
+  assert.match(odd.fallback.note!, 'defaultExecutionLabel "zz" is not in labelClusterMap');
+  assert.equal(
+    odd.fallback.all.map((e) => e.id),
+    ['a'],
+  );
+  assert.is(odd.labels.find((l) => l.label === 'n')!.dropped, false);
+});
+
+test('clustersFromValues: the chart block, flyte-core top level or under flyte-core:', () => {
+  assert.is(clustersFromValues('x'), undefined);
+  assert.equal(clustersFromValues({ multicluster: { clusters: 1 } }), { clusters: 1, at: 'multicluster.clusters' });
+  assert.equal(clustersFromValues({ multicluster: {}, configmap: { clusters: 2 } }), { clusters: 2, at: 'configmap.clusters' });
+  assert.equal(clustersFromValues({ 'flyte-core': { configmap: { clusters: 3 } } }), { clusters: 3, at: 'flyte-core.configmap.clusters' });
+  assert.is(clustersFromValues({ configmap: {} }), undefined);
+});
+
+test('a label pinning a cluster: its pin label first, else any label sending everything there', () => {
+  const r = computeRoutes({
+    clusterConfigs: [cluster('a'), cluster('b')],
+    labelClusterMap: {
+      only: [{ id: 'a', weight: 1 }],
+      [pinLabel('a')]: [{ id: 'a', weight: 1 }],
+      both: [
+        { id: 'a', weight: 1 },
+        { id: 'b', weight: 1 },
+      ],
+      bad: [{ id: 'b', weight: 2 }],
+    },
+  });
+  assert.is(pinLabel('a'), 'pin-a');
+  assert.is(labelPinning(r, 'a'), 'pin-a');
+  assert.is(labelPinning(r, 'b'), undefined);
+  const r2 = computeRoutes({ clusterConfigs: [cluster('a')], labelClusterMap: { only: [{ id: 'a', weight: 1 }] } });
+  assert.is(labelPinning(r2, 'a'), 'only');
+});
+
+test('an empty list draws nothing', () => {
+  assert.is(pick([], 'exec0'), undefined);
 });
 
 test.run();
