@@ -6,10 +6,9 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-37G76NEU.mjs";
-import "./chunks/chunk-CU32WLPP.mjs";
-import "./chunks/chunk-ROURYUBP.mjs";
-import "./chunks/chunk-D7AL47KH.mjs";
+} from "./chunks/chunk-VGTVUW26.mjs";
+import "./chunks/chunk-MXYWUMZF.mjs";
+import "./chunks/chunk-Y6SJW5Z7.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-2KYTK3TD.mjs";

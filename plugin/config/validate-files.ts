@@ -10,6 +10,8 @@ import { checkConfig, type CheckOptions } from './check-config.ts';
 import { unknownCoreKeys } from './flyte-core-keys.ts';
 import { NO_CONFIG, configFromValues, parseValuesFile } from './from-values.ts';
 import { where } from './where.ts';
+import { checkPlanes, type PlanesReport } from './planes.ts';
+import type { Cloud } from '../helm/chart-files.ts';
 
 interface FileReport {
   file: string;
@@ -49,4 +51,38 @@ export function validateFiles(files: string[], options: CheckOptions = {}): File
       return { file, status: 'invalid', listsClusters: false, problems: byLine([...e.problems, ...keys]) };
     }
   });
+}
+
+/** What `validate` finds in all its files (and data planes), and whether that is valid. */
+export interface ValidationReport {
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  files: FileReport[];
+  planes?: PlanesReport;
+  /** No file holds a multi-cluster config. */
+  noConfig: boolean;
+  /** A control plane's config in parts, none of which lists the clusters. */
+  noClusters: boolean;
+}
+
+/** `validate -f FILE... [--data-plane FILES]...`: each file, then each data plane against the control plane. */
+export function validateValues(files: string[], dataPlanes: string[][], cloud?: Cloud): ValidationReport {
+  // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
+  const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
+  const planes = dataPlanes.length ? checkPlanes(files, dataPlanes, cloud) : undefined;
+  const all = [...reports.flatMap((r) => r.problems), ...(planes ? [...planes.controlPlane.problems, ...planes.dataPlanes.flatMap((d) => d.problems)] : [])];
+  const errors = all.filter((p) => p.severity === 'error').length;
+  const noConfig = !planes && reports.every((r) => r.status === 'no-config');
+  // a control plane's config in parts (the shared values, the clusters): one of them lists the clusters
+  const noClusters = !planes && !noConfig && !reports.some((r) => r.listsClusters || r.role === 'data-plane') && reports.every((r) => r.status !== 'invalid');
+  return {
+    valid: errors === 0 && !noConfig && !noClusters,
+    errors,
+    warnings: all.length - errors,
+    files: reports,
+    ...(planes ? { planes } : {}),
+    noConfig,
+    noClusters,
+  };
 }

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateFiles } from '../../plugin/config/validate-files.ts';
+import { validateFiles, validateValues } from '../../plugin/config/validate-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-validate-files-'));
 const file = (name: string, text: string) => {
@@ -65,6 +65,30 @@ test('a file that is not values: invalid with its problems, keys too; YAML error
     validateFiles([yaml])[0]!.problems.map((p) => p.code),
     ['values.yaml'],
   );
+});
+
+test('validateValues: valid only with a config, a cluster list (or a data plane) and no error', () => {
+  const cp = file('v-cp.yaml', `multicluster:\n  clusters:\n    clusterConfigs:\n${cluster}`);
+  const shared = file('v-shared.yaml', 'multicluster:\n  controlPlane: {catalog: false}\n');
+  const overlay = file('v-overlay.yaml', 'flyte-core:\n  storage: {type: s3}\n');
+  const ok = validateValues([shared, cp], []);
+  assert.equal([ok.valid, ok.errors, ok.warnings, ok.noConfig, ok.noClusters, ok.planes], [true, 0, 0, false, false, undefined]);
+  assert.equal([validateValues([overlay], []).valid, validateValues([overlay], []).noConfig], [false, true]);
+  const part = validateValues([shared], []);
+  assert.equal([part.valid, part.noClusters, part.errors], [false, true, 0]);
+  const broken = validateValues([file('v-bad.yaml', 'multicluster:\n  clusters: {clusterConfigs: []}\n')], []);
+  assert.equal([broken.valid, broken.noClusters, broken.errors], [false, false, 1]);
+});
+
+test('validateValues with data planes: the -f files are one control plane in parts; the planes counted too', () => {
+  const shared = file('p-shared.yaml', 'multicluster:\n  controlPlane: {catalog: false}\n');
+  const dp = file('p-dp.yaml', 'multicluster: {clusterName: east}\n');
+  const r = validateValues([shared], [[dp]]);
+  assert.equal([r.noConfig, r.noClusters, r.files[0]!.status], [false, false, 'ok']);
+  assert.equal(r.planes!.dataPlanes.length, 1);
+  assert.is(r.errors, r.planes!.dataPlanes[0]!.problems.filter((p) => p.severity === 'error').length);
+  assert.is(r.warnings, r.planes!.controlPlane.problems.length + r.planes!.dataPlanes[0]!.problems.filter((p) => p.severity === 'warning').length);
+  assert.is(r.valid, r.errors === 0);
 });
 
 test.run();
