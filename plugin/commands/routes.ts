@@ -1,5 +1,4 @@
-// `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
-// FlyteAdmin does; works on configs that `validate` refuses.
+// `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label; works on configs that `validate` refuses.
 import { EXIT, UsageError } from '../problems/problems.ts';
 import { parseFormat, percent, render, table } from '../cli/output.ts';
 import type { RouteEntry, Routes } from '../config/routes.ts';

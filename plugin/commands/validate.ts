@@ -1,5 +1,4 @@
-// `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
-// values files, before Helm; with --data-plane, the data planes against the control plane.
+// `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on values files, before Helm.
 import { validateValues, type ValidationReport } from '../config/validate-files.ts';
 import type { Cloud } from '../helm/chart-files.ts';
 import { formatProblem, EXIT, UsageError, type Problem } from '../problems/problems.ts';

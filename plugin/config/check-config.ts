@@ -1,5 +1,4 @@
-// Stage 3, validate the config: the JSON Schema first (schemas/multicluster.schema.json, compiled
-// at build time), then what a schema cannot say (semantic.ts); every problem of a run is reported.
+// Stage 3 of the post-render pipeline: a found config checked against the JSON Schema, then by semantic.ts, with defaults filled in.
 import { validateClusters, validateMulticluster } from '../generated/validators.cjs';
 import { error, errorsIn, type Problem } from '../problems/problems.ts';
 import { isObject } from '../yaml/data.ts';

@@ -1,6 +1,4 @@
-// The way back: from `multicluster.controlPlane` to what a data plane's flytepropeller gets in
-// flyte-propeller-config (admin.yaml, catalog.yaml). One place for the defaults and refusals,
-// shared by the post-renderer, `validate --data-plane` and `check`'s fixes.
+// The way back from a data plane: `multicluster.controlPlane` resolved to flytepropeller's admin and catalog endpoints, or refused.
 import { error, type Problem, type Locator } from '../problems/problems.ts';
 import type { ControlPlane } from './types.ts';
 import { coded } from './where.ts';

@@ -1,11 +1,4 @@
-// A data plane reached without a long-lived token: FlyteAdmin and sync-cluster-resources talk
-// plain HTTP to `kubectl proxy` on 127.0.0.1 in their own pod, a native sidecar (an init container
-// with restartPolicy Always, Kubernetes 1.29+) that verifies the data plane's API server with its
-// CA and authenticates with the short-lived credentials of a client-go exec plugin, run with the
-// pod's own identity (client-go caches them until they expire and runs the plugin again on a 401).
-// The one home of what that means: the entry FlyteAdmin reads (`wire`, and `unwire` to read it
-// back), the proxy's kubeconfig and container, and the checks. Pure: the post-renderer and check
-// use it.
+// A data plane reached through a `kubectl proxy` sidecar with short-lived exec-plugin credentials: FlyteAdmin's entry, the sidecar, the checks.
 import { error, type Problem, type Locator } from '../problems/problems.ts';
 import { looksSecret, showValue } from '../problems/mask.ts';
 import { sha256Hex } from '../yaml/sha256.ts';
@@ -153,7 +146,10 @@ export function proxyVolume(configMap: string, secretName: string, proxied: Wire
   };
 }
 
-/** The native sidecar of one proxied cluster: `kubectl proxy` on loopback, up (its startup probe) before the next init container starts. */
+/**
+ * The native sidecar of one proxied cluster (an init container with restartPolicy Always, Kubernetes 1.29+): `kubectl proxy` on
+ * loopback, up (its startup probe) before the next init container starts; client-go runs the exec plugin again on a 401.
+ */
 export function sidecar(c: WiredProxy): Record<string, unknown> {
   const port = c.credentialProxy.port;
   return {

@@ -1,8 +1,4 @@
-// Typos in flyte-core's values: a key under `flyte-core:` that flyte-core's values do not have is
-// passed by Helm and ignored by flyte-core, so its default silently stays (`storage.bucketname`
-// installs with flyte-core's bucket). Named with the nearest existing key, but only inside maps
-// whose keys flyte-core fixes: never under an empty map (`storage.custom: {}`) or free-form Flyte
-// config (`configmap.*`) that flyte-core renders whole (the tree: scripts/build/flyte-core-keys.mjs).
+// Typos under `flyte-core:`: keys flyte-core's values do not have (Helm passes them, flyte-core ignores them), with the nearest key.
 import { FLYTE_CORE, type KeyTree } from '../generated/flyte-core-keys.js';
 import { isObject } from '../yaml/data.ts';
 import { escapeSegment } from '../yaml/json-pointer.ts';
@@ -22,6 +18,8 @@ function templateRefs(v: unknown, out: Set<string>): Set<string> {
  * The keys of `core` (a `flyte-core:` block) that flyte-core does not have; `at(pointer)` says
  * where (the pointer is under `/flyte-core`). Errors for `validate`, warnings for `install`.
  * `alsoRefs`: other values merged with these, whose `{{ .Values.… }}` strings define keys too.
+ * Maps flyte-core renders whole (an empty map such as `storage.custom: {}`, `configmap.*`) take any key
+ * (the tree: scripts/build/flyte-core-keys.mjs).
  */
 export function unknownCoreKeys(core: unknown, at: Locator, severity: 'error' | 'warning', alsoRefs: unknown[] = []): Problem[] {
   if (!FLYTE_CORE || !isObject(core)) return [];

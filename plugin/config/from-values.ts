@@ -1,7 +1,4 @@
-// Finds the multi-cluster config in a Helm values file, in either of the two shapes users write:
-//  - the flyte-multicluster chart's block: `multicluster: {credentials, clusters}`;
-//  - a plain flyte-core override as the upstream guide has it: `configmap.clusters` with
-//    `flyteadmin.additionalVolumes` / `additionalVolumeMounts` (also under a `flyte-core:` key).
+// Values files read and merged as Helm does, and the multi-cluster config found in either shape (the chart's block or flyte-core's).
 import { existsSync } from 'node:fs';
 import { FILE_INPUT } from '../yaml/limits.ts';
 import { readText, sourceLabel } from '../cli/stdio.ts';

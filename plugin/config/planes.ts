@@ -1,6 +1,4 @@
-// `validate --data-plane`: each data plane's values, checked as the chart and the post-renderer
-// will check them, then against the control plane's: one storage for both (FlyteAdmin reads
-// what flytepropeller writes), the DataCatalog route a data plane relies on, its name listed.
+// `validate --data-plane`: each data plane's values checked alone, then against the control plane's (storage, catalog route, name).
 import { cloudFile, shippedChart, type Cloud } from '../helm/chart-files.ts';
 import { pluginRoot } from '../helm/helm.ts';
 import { error, type At, type Problem, warning } from '../problems/problems.ts';

@@ -1,10 +1,4 @@
-// FlyteAdmin's cluster selection, reproduced: which clusters each execution cluster label can
-// reach, with which share, what FlyteAdmin skips and why, and the fallback chain. Sources:
-// flyteadmin/pkg/executioncluster/impl/random_cluster_selector.go and
-// flytestdlib/random/weighted_random_list.go (flyteorg/flyte v1.16.8).
-//
-// This module reads the config leniently: it must explain the routes of a config that
-// `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
+// FlyteAdmin's cluster selection reproduced (flyteorg/flyte v1.16.8): each label's shares, skips, fallbacks and the draw of an execution.
 import { GoRand, fnv64a } from './go-rand.ts';
 import { isObject } from '../yaml/data.ts';
 
@@ -174,6 +168,7 @@ function fallbackOf(clusters: ClusterInfo[], labels: LabelRoutes[], def: string 
   return fallback;
 }
 
+/** The routes of a clusters section, read as leniently as FlyteAdmin reads it: a schema problem becomes a note, never a throw, so that it explains configs `validate` refuses. */
 export function computeRoutes(clustersRaw: unknown): Routes {
   const notes: string[] = [];
   const raw = isObject(clustersRaw) ? clustersRaw : {};

@@ -1,6 +1,4 @@
-// Ajv's errors as problems (code `values.schema`): which key, what is wrong, how to fix it.
-// The fix comes from the schema's own `x-fix` text where it has one; the upstream guide's known
-// mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
+// Ajv's errors as `values.schema` problems: which key, what is wrong, how to fix it (the schema's `x-fix`, or the guide's known mistakes).
 import type { ErrorObject } from 'ajv';
 import { escapeSegment } from '../yaml/json-pointer.ts';
 import { error, type Problem, type Locator } from '../problems/problems.ts';

@@ -1,5 +1,4 @@
-// A Secret manifest against schemas/manifests.schema.json, with the upstream guide's defect 6
-// (raw token or PEM text under `data:`, which must be base64) said plainly.
+// A Secret manifest against schemas/manifests.schema.json, with raw text under `data:` (upstream guide, defect 6) said plainly.
 import type { ErrorObject } from 'ajv';
 import { validateSecret } from '../generated/validators.cjs';
 import { error, type Problem, type Locator } from '../problems/problems.ts';

@@ -1,5 +1,4 @@
-// The checks a schema cannot express: duplicate names, routes to unknown or disabled clusters,
-// labels that route nowhere, execution labels, token files outside the mounted Secret.
+// The config checks a schema cannot express: names, routes, labels, execution labels and token files.
 import { error, warning, type Locator, type Problem } from '../problems/problems.ts';
 import { isObject } from '../yaml/data.ts';
 import { escapeSegment, fileIn } from '../yaml/json-pointer.ts';

@@ -1,5 +1,4 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
-// `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
 import type { Problem, Locator } from '../problems/problems.ts';
 
 interface ClusterAuth {
@@ -50,6 +49,7 @@ export interface Route {
   weight: number;
 }
 
+/** FlyteAdmin's own `clusters` section; the other types are flytemc's. */
 export interface Clusters {
   clusterConfigs?: ClusterConfig[];
   labelClusterMap?: Record<string, Route[]>;

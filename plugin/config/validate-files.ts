@@ -1,8 +1,4 @@
-// `validate -f FILE...` of each file: the multi-cluster config found in it (either shape) and
-// checked as the post-renderer checks it, and the keys under `flyte-core:` that flyte-core does
-// not have; every problem in the order of the file's lines. A file without a config (a cloud
-// overlay) is said to have none; a `multicluster` block without `clusters` (the values both
-// planes share) is checked as a part: the cluster list may come from another file.
+// `validate`'s checks: each values file's config and flyte-core keys, then the data planes against the control plane.
 import { isObject } from '../yaml/data.ts';
 import { FlytemcError, type Problem } from '../problems/problems.ts';
 import { readText, sourceLabel } from '../cli/stdio.ts';
@@ -30,6 +26,7 @@ const byLine = (ps: Problem[]): Problem[] =>
     .sort((a, b) => a.line - b.line || a.i - b.i)
     .map((x) => x.p);
 
+/** Each file on its own; a `multicluster` block without `clusters` (the values both planes share) is checked as a part. */
 export function validateFiles(files: string[], options: CheckOptions = {}): FileReport[] {
   return files.map((path) => {
     const text = readText(path);
