@@ -54,13 +54,8 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   },
   'plugin/commands/rbac.ts': { test: 'test/postrender/dataplane.test.ts', why: 'rbac -f with yaml, json and table output' },
   'plugin/commands/rotate.ts': { test: 'test/join.test.ts', why: 'rotate through the CLI on harness clusters' },
-  'plugin/commands/routes.ts': { test: 'test/bin/flytemc.test.ts', why: 'routes, --simulate and --execution through the built CLI' },
   'plugin/commands/setup.ts': { test: 'test/plugin.test.ts', why: 'setup for Helm 3 and Helm 4, shared and separate plugin folders' },
   'plugin/commands/unjoin.ts': { test: 'test/join.test.ts', why: 'unjoin through the CLI on harness clusters' },
-  'plugin/commands/validate.ts': {
-    test: 'test/bin/flytemc.test.ts',
-    why: "validate on the upstream guide's values and every defect; --data-plane in test/postrender/dataplane.test.ts",
-  },
   'plugin/yaml/data.ts': { test: 'test/config/values-file.test.ts', why: 'sameData decides whether a values file changed; isObject is everywhere' },
   'plugin/export/argocd.ts': { test: 'test/export.test.ts', why: 'export argocd, built with kustomize' },
   'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
