@@ -6,8 +6,8 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-VGTVUW26.mjs";
-import "./chunks/chunk-MXYWUMZF.mjs";
+} from "./chunks/chunk-A7MH4WEA.mjs";
+import "./chunks/chunk-ZCSAHAU3.mjs";
 import "./chunks/chunk-Y6SJW5Z7.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";

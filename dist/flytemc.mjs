@@ -23,20 +23,20 @@ import { fileURLToPath } from "node:url";
 var commands = {
   setup: () => import("./chunks/setup-P6GOBODM.mjs"),
   install: () => import("./chunks/install-DMAUMU4Y.mjs"),
-  export: () => import("./chunks/export-L2CSCKJX.mjs"),
+  export: () => import("./chunks/export-HYRKBF7S.mjs"),
   join: () => import("./chunks/join-4S5ITAVR.mjs"),
   check: () => import("./chunks/check-2OTJZE5Q.mjs"),
   smoke: () => import("./chunks/smoke-RJ4FREJX.mjs"),
   rbac: () => import("./chunks/rbac-H6RPODJG.mjs"),
-  validate: () => import("./chunks/validate-BJITCXHW.mjs"),
-  routes: () => import("./chunks/routes-JBND5GZY.mjs"),
+  validate: () => import("./chunks/validate-HWDMWVL6.mjs"),
+  routes: () => import("./chunks/routes-Y5QYO3ZB.mjs"),
   labels: () => import("./chunks/labels-7WL4YM27.mjs"),
   cordon: () => import("./chunks/cordon-BQ6KM6TH.mjs"),
   uncordon: () => import("./chunks/uncordon-QLYVTZYJ.mjs"),
   drain: () => import("./chunks/drain-UF6UP2GP.mjs"),
   rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
   unjoin: () => import("./chunks/unjoin-FANPVODB.mjs"),
-  "post-render": () => import("./chunks/post-render-F4J4GNPD.mjs")
+  "post-render": () => import("./chunks/post-render-CTKPM5QF.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -118,15 +118,15 @@ export function checkConfig(found: FoundConfig, options: CheckOptions = {}): Che
   // every problem of the config in one run: the ones found while locating it, the schema's, and
   // the semantic checks, which read as much of a config with schema errors as has the right shape
   const problems: Problem[] = [...(found.problems ?? [])];
-  const shape = coded('config.shape', where(found.source, ''));
+  const shape = () => coded('config.shape', where(found.source, ''));
   if (found.form === 'multicluster') {
     if (!isObject(found.raw))
       return {
-        problems: [...problems, error(shape, `\`multicluster\` must be a mapping, not ${shapeOf(found.raw)}`, 'see docs/configuration.md for its keys')],
+        problems: [...problems, error(shape(), `\`multicluster\` must be a mapping, not ${shapeOf(found.raw)}`, 'see docs/configuration.md for its keys')],
       };
     return checkMulticluster(found, found.raw as MulticlusterValues, problems, options);
   }
   if (!isObject(found.raw))
-    return { problems: [...problems, error(shape, `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${shapeOf(found.raw)}`)] };
+    return { problems: [...problems, error(shape(), `\`clusters\` must be a mapping with clusterConfigs and labelClusterMap, not ${shapeOf(found.raw)}`)] };
   return checkClusters(found, problems, options);
 }
