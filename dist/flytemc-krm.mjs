@@ -6,17 +6,18 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-MHMOPXA3.mjs";
-import "./chunks/chunk-7KQYJQ3D.mjs";
-import "./chunks/chunk-3RWTEO7F.mjs";
-import "./chunks/chunk-MJGOYJT6.mjs";
+} from "./chunks/chunk-WA4I57LM.mjs";
+import "./chunks/chunk-GJGBDQWZ.mjs";
+import "./chunks/chunk-VVOAIITA.mjs";
+import "./chunks/chunk-P5D56IAH.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-PWPBOTUG.mjs";
-import "./chunks/chunk-MM44GUQ6.mjs";
+import "./chunks/chunk-S6QHX5EX.mjs";
+import "./chunks/chunk-HRJQJYWS.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

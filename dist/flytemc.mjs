@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-UONCF34O.mjs"),
-  install: () => import("./chunks/install-JYZETHMS.mjs"),
-  export: () => import("./chunks/export-U2UTC764.mjs"),
-  join: () => import("./chunks/join-ZJ3HJQUP.mjs"),
-  check: () => import("./chunks/check-K3QWKYMB.mjs"),
-  smoke: () => import("./chunks/smoke-FN55ZROR.mjs"),
-  rbac: () => import("./chunks/rbac-YBCPOTNS.mjs"),
-  validate: () => import("./chunks/validate-VGXJMJ2L.mjs"),
-  routes: () => import("./chunks/routes-5CGK4OBH.mjs"),
-  labels: () => import("./chunks/labels-PZ74XIHD.mjs"),
-  cordon: () => import("./chunks/cordon-P2FSSOWM.mjs"),
-  uncordon: () => import("./chunks/uncordon-CVV2ONZX.mjs"),
-  drain: () => import("./chunks/drain-BV2AAFMJ.mjs"),
+  install: () => import("./chunks/install-W3L2CKSQ.mjs"),
+  export: () => import("./chunks/export-UMRLJXSI.mjs"),
+  join: () => import("./chunks/join-WVVRELSW.mjs"),
+  check: () => import("./chunks/check-MB2MCZI4.mjs"),
+  smoke: () => import("./chunks/smoke-M5WCUYEI.mjs"),
+  rbac: () => import("./chunks/rbac-FPV4ZWU6.mjs"),
+  validate: () => import("./chunks/validate-4OGNJLD5.mjs"),
+  routes: () => import("./chunks/routes-DOO4EGP2.mjs"),
+  labels: () => import("./chunks/labels-F2QC2PIG.mjs"),
+  cordon: () => import("./chunks/cordon-SK3K3OM4.mjs"),
+  uncordon: () => import("./chunks/uncordon-LCSVOLGD.mjs"),
+  drain: () => import("./chunks/drain-7RKHZ5BZ.mjs"),
   rotate: () => import("./chunks/rotate-YM5OWVQV.mjs"),
-  unjoin: () => import("./chunks/unjoin-VTKN6EBB.mjs"),
-  "post-render": () => import("./chunks/post-render-BA4MAOB7.mjs")
+  unjoin: () => import("./chunks/unjoin-BO5HZKD5.mjs"),
+  "post-render": () => import("./chunks/post-render-5DCSE7YY.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

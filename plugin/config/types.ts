@@ -1,5 +1,4 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
-// `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
 import type { At, Problem, Locator } from '../problems/problems.ts';
 
 interface ClusterAuth {
@@ -50,6 +49,7 @@ export interface Route {
   weight: number;
 }
 
+/** FlyteAdmin's own `clusters` section; the other types are flytemc's. */
 export interface Clusters {
   clusterConfigs?: ClusterConfig[];
   labelClusterMap?: Record<string, Route[]>;
@@ -110,7 +110,7 @@ export interface ConfigSource {
 }
 
 /** A value with a function that says where a pointer inside it is. */
-export interface Located {
+export interface LocatedValue {
   value: unknown;
   where: Locator;
 }
@@ -122,8 +122,8 @@ export interface FoundConfig {
   /** form `multicluster`: the multicluster block; the others: FlyteAdmin's clusters section. */
   raw: unknown;
   /** form `flyte-core` / `stream`: the volumes and mounts that carry the credentials, with their pointers. */
-  volumes?: Located;
-  mounts?: Located;
+  volumes?: LocatedValue;
+  mounts?: LocatedValue;
   /** Problems found while finding it (e.g. keys in the wrong place); checkConfig reports them first. */
   problems?: Problem[];
 }
