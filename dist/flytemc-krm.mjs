@@ -6,18 +6,18 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-WA4I57LM.mjs";
-import "./chunks/chunk-GJGBDQWZ.mjs";
-import "./chunks/chunk-VVOAIITA.mjs";
-import "./chunks/chunk-P5D56IAH.mjs";
+} from "./chunks/chunk-S5ECCPVH.mjs";
+import "./chunks/chunk-LDGNJOZS.mjs";
+import "./chunks/chunk-4MI52BG5.mjs";
+import "./chunks/chunk-EMYUWFA7.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-PWPBOTUG.mjs";
-import "./chunks/chunk-S6QHX5EX.mjs";
-import "./chunks/chunk-HRJQJYWS.mjs";
+import "./chunks/chunk-I7EPACT3.mjs";
+import "./chunks/chunk-RMH2B4TR.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";

@@ -22,21 +22,21 @@ import { fileURLToPath } from "node:url";
 // plugin/commands/index.ts
 var commands = {
   setup: () => import("./chunks/setup-UONCF34O.mjs"),
-  install: () => import("./chunks/install-W3L2CKSQ.mjs"),
-  export: () => import("./chunks/export-UMRLJXSI.mjs"),
-  join: () => import("./chunks/join-WVVRELSW.mjs"),
-  check: () => import("./chunks/check-MB2MCZI4.mjs"),
+  install: () => import("./chunks/install-6IYS4LCT.mjs"),
+  export: () => import("./chunks/export-KXIMSXCZ.mjs"),
+  join: () => import("./chunks/join-NALMHYZN.mjs"),
+  check: () => import("./chunks/check-3D3W7CDK.mjs"),
   smoke: () => import("./chunks/smoke-M5WCUYEI.mjs"),
-  rbac: () => import("./chunks/rbac-FPV4ZWU6.mjs"),
-  validate: () => import("./chunks/validate-4OGNJLD5.mjs"),
-  routes: () => import("./chunks/routes-DOO4EGP2.mjs"),
-  labels: () => import("./chunks/labels-F2QC2PIG.mjs"),
-  cordon: () => import("./chunks/cordon-SK3K3OM4.mjs"),
-  uncordon: () => import("./chunks/uncordon-LCSVOLGD.mjs"),
-  drain: () => import("./chunks/drain-7RKHZ5BZ.mjs"),
+  rbac: () => import("./chunks/rbac-BKCLPILL.mjs"),
+  validate: () => import("./chunks/validate-TAIZTJ4G.mjs"),
+  routes: () => import("./chunks/routes-T6D2BQTX.mjs"),
+  labels: () => import("./chunks/labels-LCC4TDQQ.mjs"),
+  cordon: () => import("./chunks/cordon-UWTC3JNA.mjs"),
+  uncordon: () => import("./chunks/uncordon-R6GKUBUQ.mjs"),
+  drain: () => import("./chunks/drain-RRAGDPSP.mjs"),
   rotate: () => import("./chunks/rotate-YM5OWVQV.mjs"),
-  unjoin: () => import("./chunks/unjoin-BO5HZKD5.mjs"),
-  "post-render": () => import("./chunks/post-render-5DCSE7YY.mjs")
+  unjoin: () => import("./chunks/unjoin-R7GUXYLA.mjs"),
+  "post-render": () => import("./chunks/post-render-3MVHUKZJ.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

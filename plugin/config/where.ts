@@ -10,5 +10,5 @@ export function where(source: ConfigSource, pointer: string): At {
   return line === undefined ? { file: source.label, pointer: full } : { file: source.label, line, pointer: full };
 }
 
-/** `at` with the code of the problem found there (a named thing stays its subject). */
-export const coded = (code: string, at: Place): At => (typeof at === 'string' ? { code, subject: at } : { ...at, code });
+/** `at` with the code of the problem found there, unless the caller's place names one (e.g. a rendered manifest's schema check); a named thing stays its subject. */
+export const coded = (code: string, at: Place): At => (typeof at === 'string' ? { code, subject: at } : { code, ...at });
