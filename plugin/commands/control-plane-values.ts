@@ -13,7 +13,8 @@ import { StoppedPartWay, commandLine, guard, self } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { checkName } from './cluster-flags.ts';
 import { Plan, formatPlan } from '../cluster/plan.ts';
-import { parseInstallArgs, runInstall } from './helm-install.ts';
+import { parseInstallArgs } from '../helm/install-args.ts';
+import { installChart } from './helm-install.ts';
 
 /** The options of cordon and uncordon (drain adds its own). */
 export const VALUES_OPTIONS = {
@@ -150,7 +151,7 @@ export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean
 /** Upgrades the control plane as `install control-plane` does; a failure (Helm said why, above) stops with the cordon kept. */
 export async function upgradeControlPlane(edit: EnabledEdit, kept: string): Promise<void> {
   process.stderr.write(`flytemc: upgrading the control plane: ${edit.upgrade}\n`);
-  const code = await runInstall(parseInstallArgs(['control-plane', ...edit.upgradeArgs]));
+  const code = await installChart(parseInstallArgs(['control-plane', ...edit.upgradeArgs]));
   if (code !== EXIT.ok)
     throw new StoppedPartWay(
       [

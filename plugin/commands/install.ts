@@ -4,7 +4,8 @@ import { EXIT } from '../problems/problems.ts';
 import { guard } from '../cli/shell.ts';
 import { writeOut } from '../cli/stdio.ts';
 import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
-import { parseInstallArgs, runInstall } from './helm-install.ts';
+import { parseInstallArgs } from '../helm/install-args.ts';
+import { installChart } from './helm-install.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';
 export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [helm options...]
@@ -56,6 +57,6 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    return runInstall(parseInstallArgs(argv));
+    return installChart(parseInstallArgs(argv));
   });
 }
