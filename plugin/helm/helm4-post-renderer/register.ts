@@ -19,6 +19,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../../yaml/json-pointer.ts';
 import { VERSION } from '../../generated/version.js';
 import { writeFileAtomic } from '../../cli/stdio.ts';
+import { FlytemcError, error } from '../../problems/problems.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
 export const CLI = 'flytemc';
@@ -93,14 +94,18 @@ function writeIfChanged(path: string, content: string, dryRun: boolean, what: st
   return { what, path, status: old === undefined ? (dryRun ? 'would create' : 'created') : dryRun ? 'would update' : 'updated' };
 }
 
-export class Conflict extends Error {}
+/** A file flytemc did not create where setup would write: refused, never overwritten without --force. */
+const inTheWay = (file: string): FlytemcError =>
+  new FlytemcError([
+    error({ code: 'setup.conflict', file }, 'a file that flytemc did not create is in the way', 'move it away, or pass --force to replace it'),
+  ]);
 
 /** Writes `<folder>/flytemc-post-renderer/plugin.yaml`; refuses to overwrite a plugin.yaml flytemc did not write. */
 export function registerHelm4(folder: string, pluginRoot: string, dryRun = false): Action {
   const pdir = join(folder, RENDERER);
   const file = join(pdir, 'plugin.yaml');
   if (existsSync(file) && !readFileSync(file, 'utf8').startsWith(GENERATED)) {
-    throw new Conflict(`${file} exists and is not flytemc's; move it away, or pass --force to replace it`);
+    throw inTheWay(file);
   }
   if (!dryRun) mkdirSync(pdir, { recursive: true });
   return writeIfChanged(file, helm4PluginYaml(pluginRoot), dryRun, 'Helm 4 post-renderer plugin');
@@ -146,10 +151,10 @@ export function linkExecutable(binDir: string, name: string, target: string, wha
     /* not there */
   }
   if (existing === target) return { what, path, status: 'unchanged' };
-  // ours: a link to one of our programs (the post-renderer was dist/flytemc-post-renderer.mjs before 0.1.0's .cjs)
+  // ours: a link to one of our programs, under either extension a release has used
   const ours = ['.mjs', '.cjs'].some((ext) => existing?.endsWith(join('dist', `${name}${ext}`)));
   if (exists && !ours && !force) {
-    throw new Conflict(`${path} exists and is not flytemc's; move it away, or pass --force to replace it`);
+    throw inTheWay(path);
   }
   if (!dryRun) {
     mkdirSync(binDir, { recursive: true });
