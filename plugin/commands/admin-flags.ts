@@ -4,7 +4,8 @@
 // Not a command: commands/index.ts lists the commands.
 import { UsageError } from '../problems/problems.ts';
 import { readText } from '../cli/stdio.ts';
-import { timeoutOption } from './cluster-flags.ts';
+import type { KubeOptions } from '../cluster/kube.ts';
+import { kubeOptions, timeoutOption } from './cluster-flags.ts';
 
 /** The options, as each command's commandLine() takes them. */
 export const ADMIN_OPTIONS = {
@@ -67,4 +68,18 @@ export function adminConnection(v: AdminFlags, timeoutMs: number, required: bool
     );
   const creds = credentials(v['client-id'], v['client-secret-file']);
   return { url: v.admin, timeoutMs, ...(creds ? { credentials: creds } : {}) };
+}
+
+interface HubFlags {
+  'kube-context'?: string | undefined;
+  kubeconfig?: string | undefined;
+  'insecure-skip-tls-verify'?: boolean | undefined;
+}
+
+/** The hub of the commands whose --timeout is how long they wait: its requests take --request-timeout. */
+export function hubOf(v: HubFlags, requestMs: number): { kube: KubeOptions; kubeContext?: string } {
+  return {
+    kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
+    ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
+  };
 }

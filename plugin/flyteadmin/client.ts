@@ -289,7 +289,7 @@ export function adminProblem(e: AdminError, where: string): Problem {
     invalid: 'this is a bug in flytemc if the request came from flytemc itself; report it with --debug',
     server: "look at FlyteAdmin's log",
   };
-  return error(where, e.message, fix[e.failure]);
+  return error({ code: `admin.${e.failure}`, subject: where }, e.message, fix[e.failure]);
 }
 
 /** Throws a FlytemcError for an AdminError (exit 3: the live install did not answer as it should), rethrows anything else. */

@@ -4,7 +4,8 @@
 // attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
 // ConfigMap in the hub) and --prune removes only that.
 import { EXIT, FlytemcError, error, type Problem, type Place } from '../problems/problems.ts';
-import { AdminError, adminProblem, type AttributeTarget, type LabelAttribute } from './client.ts';
+import { AdminError, adminProblem, failWith, type AttributeTarget, type LabelAttribute } from './client.ts';
+import { table } from '../cli/output.ts';
 
 /** The part of FlyteAdmin labels apply uses (FlyteAdmin implements it; unit tests fake it). */
 export interface AttributesApi {
@@ -28,7 +29,7 @@ export interface AppliedRecord {
 /** Which attributes that the values do not list are removed. */
 export type Prune = 'none' | 'applied' | 'all';
 
-export interface LabelChange {
+interface LabelChange {
   action: 'add' | 'change' | 'remove' | 'unchanged' | 'keep';
   target: AttributeTarget;
   /** FlyteAdmin's label now. */
@@ -173,4 +174,48 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
     );
   }
   return { done };
+}
+
+/** `N to add, N to change, ...`: the changes counted by action. */
+export function summarize(changes: LabelChange[]): string {
+  const n = (a: LabelChange['action']) => changes.filter((c) => c.action === a).length;
+  return `${n('add')} to add, ${n('change')} to change, ${n('remove')} to remove, ${n('unchanged')} unchanged, ${n('keep')} kept`;
+}
+
+/** The changes as a table, for people. */
+export function formatChanges(changes: LabelChange[], admin: string, files: string[]): string {
+  const shown = (t: AttributeTarget) => [t.project, t.domain || '(all)', t.workflow ?? ''];
+  const rows = changes.map((c) => [c.action, ...shown(c.target), c.from ?? '-', c.to ?? '-', c.note ?? '']);
+  return `execution cluster labels: FlyteAdmin ${admin} against multicluster.executionLabels of ${files.join(', ')}
+${table(['ACTION', 'PROJECT', 'DOMAIN', 'WORKFLOW', 'FLYTEADMIN', 'VALUES', 'NOTE'], rows, '  ')}${summarize(changes)}
+`;
+}
+
+/** The changes that make FlyteAdmin hold `desired` (`at(i)`: where entry i is); refused first for a project or domain FlyteAdmin does not know. */
+export async function labelPlan(
+  admin: AttributesApi,
+  record: AppliedRecord,
+  desired: LabelAttribute[],
+  at: (i: number) => Place,
+  prune: Prune,
+): Promise<LabelChange[]> {
+  const where = `FlyteAdmin ${admin.url}`;
+  const unknown = await unknownProjects(admin, desired, at).catch((e: unknown) => failWith(e, where));
+  if (unknown.length) throw new FlytemcError(unknown);
+  const [current, applied] = await Promise.all([admin.executionLabels().catch((e: unknown) => failWith(e, where)), record.read()]);
+  return planLabels(desired, current, applied.targets, prune);
+}
+
+/** `labels diff` found FlyteAdmin differs from the values: exit 3, with the command that applies them. */
+export function driftError(changes: LabelChange[], admin: string, files: string[], rerun: string): FlytemcError {
+  return new FlytemcError(
+    [
+      error(
+        { code: 'labels.drift', subject: `FlyteAdmin ${admin}` },
+        `its execution cluster labels differ from ${files.join(', ')} (${summarize(changes)})`,
+        `apply the values: ${rerun}`,
+      ),
+    ],
+    EXIT.failed,
+  );
 }
