@@ -154,3 +154,9 @@ export function writeFileAtomic(path: string, text: string, mode: number): void 
 
 /** How messages name a file argument (`-` is standard input). */
 export const sourceLabel = (path: string): string => (path === '-' ? '<stdin>' : path);
+
+/** `--help`: the command's usage on standard output, exit 0. */
+export async function showUsage(usage: string): Promise<number> {
+  await writeOut(usage);
+  return EXIT.ok;
+}

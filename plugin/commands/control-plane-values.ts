@@ -10,7 +10,7 @@ import { isObject } from '../yaml/data.ts';
 import { kubeContextSetting, namespaceSetting, shellQuote } from '../helm/helm.ts';
 import { EXIT, FlytemcError, UsageError, error } from '../problems/problems.ts';
 import { StoppedPartWay, commandLine, guard, self } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { checkName } from './cluster-flags.ts';
 import { Plan, formatPlan } from '../cluster/plan.ts';
 import { parseInstallArgs } from '../helm/install-args.ts';
@@ -205,10 +205,7 @@ export async function runEnabledCommand(argv: string[], enabled: boolean, usage:
   return guard(async () => {
     const command = enabled ? 'uncordon' : 'cordon';
     const { values: v, positionals } = commandLine(argv, VALUES_OPTIONS, true);
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const name = clusterName(positionals, command);
     if (!v.values?.length)
       throw new UsageError(`pass the control plane's values files with -f (as for install control-plane): ${self()} ${command} ${name} -f my-values.yaml`);

@@ -3,7 +3,7 @@
 // plugin/flyteadmin/drain.ts for the order and control-plane-values.ts for the cordon.
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, partWay, progressEnabled, self } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { computeRoutes } from '../config/routes.ts';
 import type { Kube } from '../cluster/kube.ts';
 import type { FlyteAdmin } from '../flyteadmin/client.ts';
@@ -102,10 +102,7 @@ class Cordon {
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values: v, positionals } = commandLine(argv, OPTIONS, true);
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const name = clusterName(positionals, 'drain');
     const requestMs = requestTimeout(v);
     const conn = adminConnection(v, requestMs, true);

@@ -5,7 +5,7 @@ import { checkCloud } from '../helm/install-args.ts';
 import { namespaceOf } from './cluster-flags.ts';
 import { EXIT, UsageError } from '../problems/problems.ts';
 import { commandLine, guard } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import type { ExportKind, ExportOptions } from '../export/control-plane.ts';
 
 export const summary = "write the control plane for kustomize, Flux or Argo CD: the post-renderer's changes as kustomize patches";
@@ -117,19 +117,19 @@ async function exportOptions(v: Flags, positionals: string[]): Promise<ExportOpt
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
-  return guard(async () => {
-    const { values: v, positionals } = commandLine(argv, OPTIONS, true);
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
-    const o = await exportOptions(v, positionals);
-    const { exportControlPlane } = await import('../export/control-plane.ts');
-    const done = exportControlPlane(o);
-    await writeOut(
-      `exported the control plane (release ${o.release}, namespace ${o.namespace}) for ${o.kind} into ${o.out}: ${done.patched.length} patched objects (${done.patched.join(', ')})${done.removed.length ? `; removed ${done.removed.join(', ')} of an earlier export` : ''}\n${done.next}\n`,
-    );
-    return EXIT.ok;
-  });
+/** Renders the control plane and writes the export; says what it wrote and what to do next. */
+async function exportCommand(v: Flags, positionals: string[]): Promise<number> {
+  const o = await exportOptions(v, positionals);
+  const { exportControlPlane } = await import('../export/control-plane.ts');
+  const done = exportControlPlane(o);
+  await writeOut(
+    `exported the control plane (release ${o.release}, namespace ${o.namespace}) for ${o.kind} into ${o.out}: ${done.patched.length} patched objects (${done.patched.join(', ')})${done.removed.length ? `; removed ${done.removed.join(', ')} of an earlier export` : ''}\n${done.next}\n`,
+  );
+  return EXIT.ok;
 }
+
+export const run = (argv: string[]): Promise<number> =>
+  guard(async () => {
+    const { values, positionals } = commandLine(argv, OPTIONS, true);
+    return values.help ? showUsage(usage) : exportCommand(values, positionals);
+  });

@@ -1,8 +1,7 @@
 // `helm flytemc install control-plane|data-plane`: `helm upgrade --install` of the
 // flyte-multicluster chart with the right values files and post-renderer for the running Helm.
-import { EXIT } from '../problems/problems.ts';
 import { guard } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage } from '../cli/stdio.ts';
 import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
 import { parseInstallArgs } from '../helm/install-args.ts';
 import { installChart } from './helm-install.ts';
@@ -53,10 +52,7 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    if (argv.includes('-h') || argv.includes('--help')) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (argv.includes('-h') || argv.includes('--help')) return showUsage(usage);
     return installChart(parseInstallArgs(argv));
   });
 }

@@ -12,7 +12,7 @@ import type { ExecutionLabel } from '../config/types.ts';
 import type { Place } from '../problems/problems.ts';
 import type { AppliedRecord, Prune } from '../flyteadmin/labels.ts';
 import { commandLine, guard, partWay, printWarnings, self } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { shellQuote } from '../helm/helm.ts';
 import { attributeFile, writeAttributeFile, writeLabelFiles } from '../flyteadmin/label-files.ts';
 import { HUB_OPTIONS, namespaceOf } from './cluster-flags.ts';
@@ -112,10 +112,7 @@ export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'apply' || argv[0] === 'diff') return reconcile(argv[0], argv.slice(1));
   return guard(async () => {
     const { values } = commandLine(argv, FLYTECTL_OPTIONS);
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json']);
     const files = values.values ?? [];
     const { files: parsed, merged } = readValuesFiles(files);
@@ -174,10 +171,7 @@ const reconcileOptions = (mode: 'apply' | 'diff') =>
 async function reconcile(mode: 'apply' | 'diff', argv: string[]): Promise<number> {
   return guard(async () => {
     const { values: v } = commandLine(argv, reconcileOptions(mode));
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const format = parseFormat(v.output);
     const files = v.values ?? [];
     if (!files.length)

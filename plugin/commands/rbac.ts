@@ -7,7 +7,7 @@ import { error, EXIT, FlytemcError } from '../problems/problems.ts';
 import { parseFormat, render, table } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane's templates";
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]
@@ -42,10 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       namespace: { type: 'string', short: 'n' },
       output: { type: 'string', short: 'o' },
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json', 'table']);
     const files = values.values ?? [];
     const { merged } = readValuesFiles(files);

@@ -5,7 +5,7 @@ import { setupPostRenderer, type SetupReport } from '../helm/setup.ts';
 import { EXIT, UsageError } from '../problems/problems.ts';
 import { parseFormat, render, table, tildify } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]
@@ -59,10 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     if (values.shared && values['helm4-dir']) throw new UsageError('--shared and --helm4-dir exclude each other', 'pass one of them');
     const report = setupPostRenderer({

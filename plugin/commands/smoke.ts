@@ -2,7 +2,7 @@
 // plane through FlyteAdmin (see plugin/flyteadmin/smoke.ts).
 import { EXIT, FlytemcError, UsageError, error } from '../problems/problems.ts';
 import { commandLine, guard, progressEnabled } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { parseFormat, render, table } from '../cli/output.ts';
 import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
@@ -93,10 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       output: { type: 'string', short: 'o' },
     });
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const format = parseFormat(v.output);
     const requestMs = requestTimeout(v);
     const conn = adminConnection(v, requestMs, true);
