@@ -107,7 +107,7 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     try {
       return (stdinText = readFileSync(0, 'utf8'));
     } catch (e) {
-      throw new FlytemcError([error('standard input', `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], EXIT.usage);
+      throw new FlytemcError([error({ code: 'input.unreadable', subject: 'standard input' }, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], EXIT.usage);
     }
   }
   let size: number | undefined;
@@ -125,7 +125,7 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     throw new FlytemcError(
       [
         error(
-          path,
+          { code: 'input.unreadable', file: path },
           code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`,
           'check the path',
         ),

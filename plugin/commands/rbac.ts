@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     if (unknown.length) {
       throw new FlytemcError([
         error(
-          `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
+          { code: 'rbac.template', subject: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates` },
           `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
           'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
         ),

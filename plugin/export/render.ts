@@ -59,14 +59,14 @@ function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
   const r = spawnSync(helm.bin, ['template', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: process.env });
   if (r.error)
     throw new FlytemcError(
-      [error(helm.bin, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')],
+      [error({ code: 'helm.missing', subject: helm.bin }, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')],
       EXIT.usage,
     );
   if (r.status !== 0) {
     // Helm's own refusal (values.schema.json, the chart's checks): its words, as `install` shows them
     throw new FlytemcError([
       error(
-        what,
+        { code: 'export.helm-template', subject: what },
         `helm template failed:\n${(r.stderr || '').trim()}`,
         'fix the values as Helm says; `helm flytemc install control-plane --template` shows the same',
       ),
@@ -135,7 +135,7 @@ export function renderControlPlane(input: ExportInput): Rendered {
       throw new FlytemcError(
         [
           error(
-            'flytemc export',
+            { code: 'export.differs', subject: 'flytemc export' },
             `flyte-core ${core.version} rendered alone with the exported values does not give the chart's objects: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? `; and ${diff.length - 5} more` : ''}`,
             'this is a bug in flytemc; report it with your values files',
           ),

@@ -3,7 +3,7 @@
 // remove with --prune or --prune-all), applied through FlyteAdmin's matchable attributes API. Its
 // attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
 // ConfigMap in the hub) and --prune removes only that.
-import { EXIT, FlytemcError, error, type Problem, type Place } from '../problems/problems.ts';
+import { EXIT, FlytemcError, error, type At, type Problem, type Place } from '../problems/problems.ts';
 import { AdminError, adminProblem, failWith, type AttributeTarget, type LabelAttribute } from './client.ts';
 import { table } from '../cli/output.ts';
 
@@ -82,6 +82,9 @@ export function planLabels(desired: LabelAttribute[], current: LabelAttribute[],
 /** Whether applying `changes` would change FlyteAdmin (drift, for `labels diff`). */
 export const drifts = (changes: LabelChange[]): boolean => changes.some((c) => c.action === 'add' || c.action === 'change' || c.action === 'remove');
 
+/** A place with a problem code. */
+const coded = (at: Place, code: string): At => (typeof at === 'string' ? { code, subject: at } : { ...at, code });
+
 /** Entries for a project or domain FlyteAdmin does not know (it refuses them): one problem each, `at(i)` says where. */
 export async function unknownProjects(admin: AttributesApi, desired: LabelAttribute[], at: (i: number) => Place): Promise<Problem[]> {
   const projects = await admin.projects();
@@ -92,14 +95,14 @@ export async function unknownProjects(admin: AttributesApi, desired: LabelAttrib
     if (!domains)
       problems.push(
         error(
-          at(i),
+          coded(at(i), 'labels.unknown-project'),
           `FlyteAdmin ${admin.url} has no project ${JSON.stringify(d.project)} (it has ${[...byId.keys()].join(', ') || 'none'}), so it would refuse this label`,
           `fix the project, or create it first: flytectl create project --id ${d.project} --name ${d.project}`,
         ),
       );
     else if (!domains.has(d.domain))
       problems.push(
-        error(at(i), `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`, `use one of: ${[...domains].join(', ')}`),
+        error(coded(at(i), 'labels.unknown-domain'), `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`, `use one of: ${[...domains].join(', ')}`),
       );
   });
   return problems;
@@ -165,7 +168,7 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
     throw new FlytemcError(
       [
         error(
-          record.where,
+          { code: 'labels.record', subject: record.where },
           `${landed} in FlyteAdmin, but the record of what flytemc applied was not written${p ? ` (${p.message})` : ''}: a later --prune would not know these attributes are flytemc's`,
           `rerun: ${rerun} (it changes nothing in FlyteAdmin and writes the record)`,
         ),

@@ -205,7 +205,7 @@ async function preflight(admin: FlyteAdmin, o: SmokeOptions): Promise<void> {
   if (!p)
     throw new FlytemcError([
       error(
-        `FlyteAdmin ${admin.url}`,
+        { code: 'admin.unknown-project', subject: `FlyteAdmin ${admin.url}` },
         `project ${JSON.stringify(o.project)} does not exist (FlyteAdmin has ${projects.map((x) => x.id).join(', ') || 'none'})`,
         `pass --project with one of them, or create it: flytectl create project --id ${o.project} --name ${o.project}`,
       ),
@@ -213,7 +213,7 @@ async function preflight(admin: FlyteAdmin, o: SmokeOptions): Promise<void> {
   if (!p.domains.some((d) => d.id === o.domain))
     throw new FlytemcError([
       error(
-        `FlyteAdmin ${admin.url}`,
+        { code: 'admin.unknown-domain', subject: `FlyteAdmin ${admin.url}` },
         `project ${o.project} has no domain ${JSON.stringify(o.domain)}`,
         `pass --domain with one of: ${p.domains.map((d) => d.id).join(', ')}`,
       ),
