@@ -6,34 +6,34 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-CPY6EMQN.mjs";
-import "./chunks/chunk-6DXB3ILJ.mjs";
+} from "./chunks/chunk-B63UAVC5.mjs";
+import "./chunks/chunk-QVRY2IYU.mjs";
 import "./chunks/chunk-RERYFOBX.mjs";
-import "./chunks/chunk-UPORBQXI.mjs";
+import "./chunks/chunk-BL5UEDJI.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
 import "./chunks/chunk-LPW2GZIF.mjs";
-import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-QZFYKPST.mjs";
-import "./chunks/chunk-TOKJ4YGS.mjs";
-import {
-  isObject
-} from "./chunks/chunk-4VJRSWY5.mjs";
-import {
-  segments
-} from "./chunks/chunk-C2L5FP4Q.mjs";
+import "./chunks/chunk-SJEN32SM.mjs";
 import {
   parseUntrusted
 } from "./chunks/chunk-ZCDYBYK4.mjs";
 import {
+  isObject
+} from "./chunks/chunk-4VJRSWY5.mjs";
+import {
   readInput,
   writeOut
-} from "./chunks/chunk-D7UN66C5.mjs";
+} from "./chunks/chunk-XIQPQXRG.mjs";
 import {
   STREAM_INPUT
 } from "./chunks/chunk-CNWFL7ZM.mjs";
+import {
+  segments
+} from "./chunks/chunk-C2L5FP4Q.mjs";
+import "./chunks/chunk-2KYTK3TD.mjs";
 import {
   EXIT,
   FlytemcError,

@@ -2,7 +2,7 @@
 import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunks/chunk-SAU5RIUT.mjs";
+} from "./chunks/chunk-RKAGZZI3.mjs";
 import {
   guard,
   running,
@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-P6GOBODM.mjs"),
-  install: () => import("./chunks/install-SSRB7SGS.mjs"),
-  export: () => import("./chunks/export-OEME6FTV.mjs"),
-  join: () => import("./chunks/join-7S25OI2C.mjs"),
-  check: () => import("./chunks/check-EKM6X4ND.mjs"),
-  smoke: () => import("./chunks/smoke-4FS5FGDD.mjs"),
-  rbac: () => import("./chunks/rbac-J6O67VV3.mjs"),
-  validate: () => import("./chunks/validate-QPEEX2WT.mjs"),
-  routes: () => import("./chunks/routes-C2AD5Q7A.mjs"),
-  labels: () => import("./chunks/labels-SCWH4CVV.mjs"),
-  cordon: () => import("./chunks/cordon-RVPLENVG.mjs"),
-  uncordon: () => import("./chunks/uncordon-SWGJHPBH.mjs"),
-  drain: () => import("./chunks/drain-R55QYE4N.mjs"),
-  rotate: () => import("./chunks/rotate-HGETIINU.mjs"),
-  unjoin: () => import("./chunks/unjoin-3ZACBXZN.mjs"),
-  "post-render": () => import("./chunks/post-render-BMSCHN5V.mjs")
+  setup: () => import("./chunks/setup-3B5RNINU.mjs"),
+  install: () => import("./chunks/install-RGR64MVJ.mjs"),
+  export: () => import("./chunks/export-LGHOAQTE.mjs"),
+  join: () => import("./chunks/join-54AMR74T.mjs"),
+  check: () => import("./chunks/check-M3Z22XR5.mjs"),
+  smoke: () => import("./chunks/smoke-MXQS57MS.mjs"),
+  rbac: () => import("./chunks/rbac-BY3PSPGH.mjs"),
+  validate: () => import("./chunks/validate-22SMA6IZ.mjs"),
+  routes: () => import("./chunks/routes-6WJAK7WJ.mjs"),
+  labels: () => import("./chunks/labels-Z6H74HCW.mjs"),
+  cordon: () => import("./chunks/cordon-LKHMAMQB.mjs"),
+  uncordon: () => import("./chunks/uncordon-ZHAYFRL4.mjs"),
+  drain: () => import("./chunks/drain-A55VLKCF.mjs"),
+  rotate: () => import("./chunks/rotate-ORRB32FH.mjs"),
+  unjoin: () => import("./chunks/unjoin-TFGDMLG6.mjs"),
+  "post-render": () => import("./chunks/post-render-IBFVRUWO.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

@@ -107,7 +107,10 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     try {
       return (stdinText = readFileSync(0, 'utf8'));
     } catch (e) {
-      throw new FlytemcError([error({ code: 'input.unreadable', subject: 'standard input' }, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], EXIT.usage);
+      throw new FlytemcError(
+        [error({ code: 'input.unreadable', subject: 'standard input' }, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)],
+        EXIT.usage,
+      );
     }
   }
   let size: number | undefined;

@@ -59,7 +59,13 @@ function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
   const r = spawnSync(helm.bin, ['template', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: process.env });
   if (r.error)
     throw new FlytemcError(
-      [error({ code: 'helm.missing', subject: helm.bin }, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')],
+      [
+        error(
+          { code: 'helm.missing', subject: helm.bin },
+          `cannot run Helm (${r.error.message})`,
+          'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`',
+        ),
+      ],
       EXIT.usage,
     );
   if (r.status !== 0) {

@@ -26,7 +26,13 @@ function octal(b: Buffer, from: number, len: number, where: string): number {
 }
 
 const bad = (where: string, what: string) =>
-  new FlytemcError([error({ code: 'export.archive', subject: where }, `not a chart archive this tool can read: ${what}`, 'use the chart archive `helm package` or `helm pull` wrote')]);
+  new FlytemcError([
+    error(
+      { code: 'export.archive', subject: where },
+      `not a chart archive this tool can read: ${what}`,
+      'use the chart archive `helm package` or `helm pull` wrote',
+    ),
+  ]);
 
 /** PAX records `<len> key=value\n`: the `path` one, if any. */
 function paxPath(data: Buffer): string | undefined {

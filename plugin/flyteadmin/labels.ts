@@ -102,7 +102,11 @@ export async function unknownProjects(admin: AttributesApi, desired: LabelAttrib
       );
     else if (!domains.has(d.domain))
       problems.push(
-        error(coded(at(i), 'labels.unknown-domain'), `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`, `use one of: ${[...domains].join(', ')}`),
+        error(
+          coded(at(i), 'labels.unknown-domain'),
+          `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`,
+          `use one of: ${[...domains].join(', ')}`,
+        ),
       );
   });
   return problems;

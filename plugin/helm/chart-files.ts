@@ -31,7 +31,8 @@ interface ChartYaml {
 /** The chart's Chart.yaml (a file of the user's with --chart); refused when there is none. */
 export function chartYaml(chart: string): ChartYaml | null {
   const path = join(chart, 'Chart.yaml');
-  if (!existsSync(path)) throw new FlytemcError([error({ code: 'helm.chart', subject: chart }, 'no chart there', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
+  if (!existsSync(path))
+    throw new FlytemcError([error({ code: 'helm.chart', subject: chart }, 'no chart there', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
   return parseUntrusted(readText(path), path, FILE_INPUT, path) as ChartYaml | null;
 }
 
