@@ -1,4 +1,4 @@
-// `flytemc export kustomize|flux|argocd` against real tools (issue 13): Helm 3.17.2 and 4.1.4,
+// `flytemc export kustomize|flux|argocd` against real tools: Helm 3.17.2 and 4.1.4,
 // kubectl 1.32 and 1.35's built-in kustomize (v5.5.0, v5.7.1) and the standalone kustomize
 // v5.8.2 built from the Go module proxy. For the three-cluster example and the EKS and GCP
 // overlays, each export must give, object for object and equal as data, what

@@ -1,7 +1,4 @@
-// `flytemc-krm` (dist/flytemc-krm.mjs), also run as `flytemc-post-renderer --krm`: the
-// post-renderer as a KRM function (plugin/postrender/krm.ts). A ResourceList on standard input, the
-// ResourceList with the items wired and the problems as `results` on standard output; the
-// problems also on standard error, in flytemc's words; exit 1 on an error result.
+// `flytemc-krm` (also `flytemc-post-renderer --krm`): the post-renderer as a KRM function.
 import { krm } from '../postrender/krm.ts';
 import { formatProblem, EXIT, UsageError, error, warning } from '../problems/problems.ts';
 import { commandLine, guard } from '../cli/shell.ts';

@@ -1,10 +1,4 @@
-// Standard input and output, and the files a command reads, with the input limits (limits.ts).
-//
-// Helm hands the post-renderer two pipes; reading and writing them with plain read(2)/write(2)
-// spares loading Node's stream machinery for pipes (net, stream_base_commons, ...), a few ms of
-// every post-render (bench/, docs/benchmarks.md). A terminal or /dev/null (character devices),
-// a read or write that would block (a non-blocking pipe: EAGAIN) or any other surprise goes the
-// usual, streamed way.
+// Standard input and output, and the files a command reads and writes, within the input limits.
 import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { error, EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
 import { FILE_INPUT, MAX_INPUT_BYTES, tooBig, type InputLimits } from '../yaml/limits.ts';
@@ -32,7 +26,11 @@ async function readAllLimited(stream: AsyncIterable<Buffer | string>, limit: num
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
-/** All of standard input, at most MAX_INPUT_BYTES (it stops reading, and refuses, past that). */
+/**
+ * All of standard input, at most MAX_INPUT_BYTES (it stops reading, and refuses, past that). A pipe
+ * is read with plain read(2), which spares loading Node's stream machinery (a few ms of every
+ * post-render: docs/benchmarks.md); a terminal, /dev/null or a pipe that would block is streamed.
+ */
 export async function readInput(): Promise<string> {
   let plain = false;
   try {

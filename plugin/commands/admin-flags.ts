@@ -1,7 +1,4 @@
-// The flags of the commands that talk to FlyteAdmin (smoke, drain, unjoin, labels apply|diff):
-// where it is (--admin, its HTTP URL), how long a request may take, and its client credentials when
-// auth is on (never from the command line itself: a file, or the environment flytectl reads).
-// Not a command: commands/index.ts lists the commands.
+// The flags of the commands that talk to FlyteAdmin: --admin, the request timeout, client credentials, the hub. Not a command.
 import { UsageError } from '../problems/problems.ts';
 import { readText } from '../cli/stdio.ts';
 import type { KubeOptions } from '../cluster/kube.ts';
@@ -36,6 +33,7 @@ export interface AdminConnection {
   credentials?: { clientId: string; clientSecret: string };
 }
 
+/** Client credentials from a file or the environment flytectl reads, never the command line (it shows in `ps` and shell history). */
 function credentials(id: string | undefined, secretFile: string | undefined) {
   const clientId = id ?? process.env.FLYTE_CREDENTIALS_CLIENT_ID;
   let secret = process.env.FLYTE_CREDENTIALS_CLIENT_SECRET;

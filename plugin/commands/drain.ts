@@ -1,6 +1,4 @@
-// `flytemc drain NAME --admin URL -f VALUES...`: cordon, then wait until FlyteAdmin lists no
-// execution on the cluster that has not ended (or abort them with --abort); see
-// plugin/flyteadmin/drain.ts for the order and control-plane-values.ts for the cordon.
+// `flytemc drain NAME --admin URL`: cordon, then wait until nothing runs on the cluster (or abort it).
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, partWay, progressEnabled, self } from '../cli/shell.ts';
 import { showUsage, writeOut } from '../cli/stdio.ts';

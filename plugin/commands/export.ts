@@ -1,5 +1,4 @@
-// `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
-// Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
+// `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a Helm post-renderer.
 import { VERSION } from '../generated/version.js';
 import { checkCloud } from '../helm/install-args.ts';
 import { namespaceOf } from './cluster-flags.ts';

@@ -1,5 +1,4 @@
-// `install`'s Helm run with the checks of the layers above plugin/helm/: warnings for values files
-// keys flyte-core does not have, and the kubeconfig rules of every cluster command. Not a command.
+// `install`'s Helm run with the checks of the layers above plugin/helm/ (unknown flyte-core keys, the kubeconfig rules). Not a command.
 import { runInstall } from '../helm/install.ts';
 import type { InstallArgs } from '../helm/install-args.ts';
 import { printWarnings } from '../cli/shell.ts';

@@ -1,5 +1,4 @@
-// `helm flytemc install control-plane|data-plane`: `helm upgrade --install` of the
-// flyte-multicluster chart with the right values files and post-renderer for the running Helm.
+// `helm flytemc install control-plane|data-plane`: the flyte-multicluster chart with the right values files and post-renderer.
 import { guard } from '../cli/shell.ts';
 import { showUsage } from '../cli/stdio.ts';
 import { RENDERER } from '../helm/helm4-post-renderer/register.ts';

@@ -1,7 +1,4 @@
-// `helm flytemc labels`: the execution cluster label of each project/domain[/workflow], kept as
-// code in `multicluster.executionLabels`: `labels apply|diff` reconciles FlyteAdmin with it
-// (plugin/flyteadmin/labels.ts); without a subcommand, flytectl attribute files (one from the
-// command line, or one per entry).
+// `helm flytemc labels`: execution cluster labels as code (`apply`, `diff`), or flytectl attribute files.
 import { join } from 'node:path';
 import { readValuesFiles, type ValuesFile } from '../config/from-values.ts';
 import { executionLabelsOf, routesOfValues, unrouted } from '../config/execution-labels.ts';

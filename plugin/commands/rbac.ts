@@ -1,7 +1,4 @@
-// `helm flytemc rbac -f controlplane-values.yaml`: the least-privilege ClusterRole of
-// ServiceAccount flyteadmin in a data plane, derived from the control plane's cluster-resource
-// templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
-// `multicluster.dataPlane.rbac: minimal`.
+// `helm flytemc rbac -f VALUES`: the least-privilege ClusterRole of FlyteAdmin in a data plane, from the control plane's templates.
 import { readValuesFiles } from '../config/from-values.ts';
 import { error, EXIT, FlytemcError } from '../problems/problems.ts';
 import { parseFormat, render, table } from '../cli/output.ts';

@@ -1,5 +1,4 @@
-// `flytemc smoke --admin URL`: proves a live install end to end, one execution per enabled data
-// plane through FlyteAdmin (see plugin/flyteadmin/smoke.ts).
+// `flytemc smoke --admin URL`: one execution per enabled data plane through FlyteAdmin, proving a live install end to end.
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, progressEnabled } from '../cli/shell.ts';
 import { showUsage, writeOut } from '../cli/stdio.ts';

@@ -1,6 +1,4 @@
-// `flytemc export`, stage 3: files. Every file names what produced it (flytemc's version, the
-// command, each values file with its sha256) and nothing that changes between runs, so
-// exporting twice with the same input writes the same bytes.
+// `flytemc export`'s files: each names what produced it and nothing that changes between runs, so the same input gives the same bytes.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rendered } from './render.ts';

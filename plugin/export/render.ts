@@ -1,9 +1,4 @@
-// `flytemc export`, stage 1: the control plane exactly as `helm flytemc install control-plane`
-// renders it (real Helm, the shipped chart, the same values files in the same order), through
-// the post-renderer's own pipeline (parse → find → validate → patch → validate), so the export
-// refuses what the post-renderer refuses, with the same messages. Then the part GitOps tools
-// need: flyte-core's own values (what Flux, Argo CD and kustomize give flyte-core directly),
-// proved by rendering flyte-core alone with them and finding the same objects.
+// `flytemc export`'s render: the control plane as `install control-plane` renders it, through the post-renderer's pipeline.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +95,11 @@ function differences(a: string, b: string, skip: (v: unknown) => boolean): strin
   return out;
 }
 
+/**
+ * Renders with real Helm and runs the post-renderer's own pipeline, so the export refuses what the
+ * post-renderer refuses in its words; flyte-core's own values (what GitOps tools give it) are proved
+ * by rendering flyte-core alone with them and finding the same objects.
+ */
 export function renderControlPlane(input: ExportInput): Rendered {
   const { helm, chart, release, namespace } = input;
   const meta = chartYaml(chart);

@@ -1,5 +1,4 @@
-// FlyteAdmin's HTTP/JSON API (the AdminService methods its gateway serves under /api/v1): Node's
-// fetch with a timeout that cancels the request, and OAuth2 client credentials when auth is on.
+// FlyteAdmin's HTTP/JSON API (/api/v1): fetch with a timeout that cancels, OAuth2 client credentials when auth is on.
 import { error, FlytemcError, EXIT, type Problem } from '../problems/problems.ts';
 import { redact } from '../problems/mask.ts';
 

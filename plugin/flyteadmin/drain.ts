@@ -1,8 +1,4 @@
-// Draining a data plane through FlyteAdmin: the executions that have not ended on a cluster (every
-// project and domain, page after page, FlyteAdmin's `cluster` filter checked against
-// spec.metadata.system_metadata.execution_cluster), and the drain itself: FlyteAdmin reached first,
-// then the cordon, then (once FlyteAdmin runs with it) waiting until nothing runs there, or aborting
-// it. The cordon and the look at the control plane are the caller's (values files, Helm, the hub).
+// Draining a data plane through FlyteAdmin: FlyteAdmin reached, the cordon, then waiting until nothing runs there (or aborting it).
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { AdminError, TERMINAL_PHASES, adminProblem, type Execution, type ExecutionId } from './client.ts';
 
@@ -23,7 +19,7 @@ export interface RunningExecution extends ExecutionId {
 
 const NOT_ENDED = `value_not_in(phase,${[...TERMINAL_PHASES].join(';')})`;
 
-/** Every execution FlyteAdmin lists on `cluster` that has not ended, in every project and domain. */
+/** Every execution that has not ended on `cluster`, in every project and domain; FlyteAdmin's `cluster` filter is checked against each execution's own execution_cluster. */
 export async function runningOn(admin: ExecutionsApi, cluster: string): Promise<RunningExecution[]> {
   const out: RunningExecution[] = [];
   for (const p of await admin.projects())

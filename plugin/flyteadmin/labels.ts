@@ -1,8 +1,4 @@
-// Execution cluster labels as code: the values' `multicluster.executionLabels` against FlyteAdmin's
-// EXECUTION_CLUSTER_LABEL attributes, the changes that make FlyteAdmin match them (add, change;
-// remove with --prune or --prune-all), applied through FlyteAdmin's matchable attributes API. Its
-// attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
-// ConfigMap in the hub) and --prune removes only that.
+// Execution cluster labels as code: the changes that make FlyteAdmin's attributes the values', applied and recorded.
 import { EXIT, FlytemcError, error, type At, type Problem, type Place } from '../problems/problems.ts';
 import { AdminError, adminProblem, failWith, type AttributeTarget, type LabelAttribute } from './client.ts';
 import { table } from '../cli/output.ts';
@@ -16,7 +12,7 @@ export interface AttributesApi {
   deleteExecutionLabel(t: AttributeTarget): Promise<void>;
 }
 
-/** Where flytemc records the attributes it applied. */
+/** Where flytemc records the attributes it applied: FlyteAdmin's attributes carry no owner, and --prune removes only flytemc's. */
 export interface AppliedRecord {
   /** For messages, e.g. `hub cp ConfigMap flyte/flytemc-execution-labels`. */
   readonly where: string;

@@ -1,6 +1,4 @@
-// The smoke test of a live install: one execution of a one-node `echo` workflow per enabled data
-// plane, pinned there by its execution cluster label, followed until it ends or the time is up;
-// with the catalog, a cached task populated on one data plane and expected as a hit on the others.
+// The smoke test of a live install: one pinned `echo` execution per data plane, followed until it ends; the task cache across them.
 import { createHash, randomBytes } from 'node:crypto';
 import { FlytemcError, EXIT, error } from '../problems/problems.ts';
 import {

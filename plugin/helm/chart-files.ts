@@ -1,5 +1,4 @@
-// The flyte-multicluster chart: where the plugin ships it, its values files per role and cloud,
-// its Chart.yaml, and the flyte-core dependency it declares (the archive Helm renders).
+// The flyte-multicluster chart: where it ships, its values files per role and cloud, Chart.yaml and its flyte-core archive.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_INPUT } from '../yaml/limits.ts';

@@ -1,5 +1,4 @@
-// `helm upgrade --install` of the flyte-multicluster chart as `install` runs it: the role's and cloud's
-// values files, the post-renderer in the form the running Helm needs, Helm's failure as an exit code.
+// `helm upgrade --install` of the chart as `install` runs it: the role's files, the post-renderer each Helm needs, its failure as an exit code.
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chartYaml, coreChart, declaresFlyteCore, roleFiles, shippedChart } from './chart-files.ts';

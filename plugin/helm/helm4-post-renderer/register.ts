@@ -1,18 +1,4 @@
-// What `helm flytemc setup` registers so that one flag, `--post-renderer flytemc-post-renderer`,
-// works on Helm 3 and Helm 4, and the record `helm plugin uninstall flytemc` cleans up from.
-//
-//  - Helm 3 takes an executable: a symlink BIN/flytemc-post-renderer (and BIN/flytemc, the CLI
-//    without `helm`) to the plugin's dist/ programs.
-//  - Helm 4 takes only the name of a plugin of type postrenderer/v1. Both majors read plugins
-//    from $HELM_DATA_HOME/plugins by default, and every Helm 3 since 3.3.2 parses each
-//    plugin.yaml there strictly: ONE postrenderer/v1 plugin makes it drop ALL its plugins
-//    (docs/plugin.md has what was measured). So the plugin goes where Helm 4 finds it with
-//    default settings, the plugins folder, unless a Helm 3 reads that folder too; then it goes
-//    into a folder of its own, $HELM_DATA_HOME/flytemc/helm4-plugins, that Helm 4 reads through
-//    HELM_PLUGINS (a path list, for both majors) and Helm 3 never scans.
-//  - Everything created is listed in $HELM_DATA_HOME/flytemc/setup.txt (`link PATH`, `dir PATH`
-//    lines), which the plugin's delete hook (plugin.yaml, plain sh: Helm runs it after removing
-//    the plugin's folder) reads to remove the links and the Helm 4 plugin.
+// What `helm flytemc setup` registers so that `--post-renderer flytemc-post-renderer` works on Helm 3 and Helm 4, and its record.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -35,6 +21,11 @@ export interface Action {
 
 /** flytemc's folder in Helm's data home: the setup record and the separate Helm 4 plugins folder. */
 const ownDir = (dataHome: string): string => join(dataHome, 'flytemc');
+/**
+ * The Helm 4 plugin's folder when a Helm 3 reads Helm's plugins folder: every Helm 3 since 3.3.2
+ * drops ALL its plugins when that folder holds a postrenderer/v1 plugin (docs/plugin.md); Helm 4
+ * reads this one through HELM_PLUGINS, Helm 3 never scans it.
+ */
 export const separateHelm4Dir = (dataHome: string): string => join(ownDir(dataHome), 'helm4-plugins');
 const recordPath = (dataHome: string): string => join(ownDir(dataHome), 'setup.txt');
 
@@ -44,6 +35,7 @@ interface SetupRecord {
   dirs: string[];
 }
 
+/** What setup created ($HELM_DATA_HOME/flytemc/setup.txt): the plugin's delete hook reads it to remove the links and the Helm 4 plugin. */
 export function readRecord(dataHome: string): SetupRecord {
   const rec: SetupRecord = { links: [], dirs: [] };
   let text = '';
