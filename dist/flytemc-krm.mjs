@@ -26,7 +26,7 @@ import {
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-XIQPQXRG.mjs";
+} from "./chunks/chunk-WAQBF6VJ.mjs";
 import {
   STREAM_INPUT
 } from "./chunks/chunk-CNWFL7ZM.mjs";

@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-3B5RNINU.mjs"),
-  install: () => import("./chunks/install-RGR64MVJ.mjs"),
-  export: () => import("./chunks/export-LGHOAQTE.mjs"),
-  join: () => import("./chunks/join-54AMR74T.mjs"),
-  check: () => import("./chunks/check-M3Z22XR5.mjs"),
-  smoke: () => import("./chunks/smoke-MXQS57MS.mjs"),
-  rbac: () => import("./chunks/rbac-BY3PSPGH.mjs"),
-  validate: () => import("./chunks/validate-22SMA6IZ.mjs"),
-  routes: () => import("./chunks/routes-6WJAK7WJ.mjs"),
-  labels: () => import("./chunks/labels-Z6H74HCW.mjs"),
-  cordon: () => import("./chunks/cordon-LKHMAMQB.mjs"),
-  uncordon: () => import("./chunks/uncordon-ZHAYFRL4.mjs"),
-  drain: () => import("./chunks/drain-A55VLKCF.mjs"),
-  rotate: () => import("./chunks/rotate-ORRB32FH.mjs"),
-  unjoin: () => import("./chunks/unjoin-TFGDMLG6.mjs"),
-  "post-render": () => import("./chunks/post-render-IBFVRUWO.mjs")
+  setup: () => import("./chunks/setup-KE3I5OTG.mjs"),
+  install: () => import("./chunks/install-3NOQIICM.mjs"),
+  export: () => import("./chunks/export-3WJOU7EU.mjs"),
+  join: () => import("./chunks/join-4QQWJ5YE.mjs"),
+  check: () => import("./chunks/check-WYC5IVUG.mjs"),
+  smoke: () => import("./chunks/smoke-SS2R22P4.mjs"),
+  rbac: () => import("./chunks/rbac-WHW4E6T7.mjs"),
+  validate: () => import("./chunks/validate-AB4YSIWO.mjs"),
+  routes: () => import("./chunks/routes-CRKH35GL.mjs"),
+  labels: () => import("./chunks/labels-ZITROE2T.mjs"),
+  cordon: () => import("./chunks/cordon-JR7ABQVI.mjs"),
+  uncordon: () => import("./chunks/uncordon-GND7NNIB.mjs"),
+  drain: () => import("./chunks/drain-B2BPDTDG.mjs"),
+  rotate: () => import("./chunks/rotate-IH3B43XD.mjs"),
+  unjoin: () => import("./chunks/unjoin-X53QTPVS.mjs"),
+  "post-render": () => import("./chunks/post-render-CPPFR4G3.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
