@@ -112,10 +112,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
   'plugin/problems/marks.ts': { test: 'test/tls.test.ts', why: 'a context reached without TLS verification is marked in every line naming it' },
   'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
-  'plugin/cli/stdio.ts': {
-    test: 'test/post-renderer-process.test.ts',
-    why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/yaml/limits.test.ts',
-  },
   'plugin/yaml/locate.ts': { test: 'test/postrender/index.test.ts', why: 'file:line of a JSON pointer in every config problem' },
   'plugin/yaml/dialect.ts': { test: 'test/yaml/input.test.ts', why: "flytemc's YAML dialect (YAML 1.1 octal, no timestamps)" },
 };
