@@ -6,38 +6,38 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-S5ECCPVH.mjs";
-import "./chunks/chunk-LDGNJOZS.mjs";
+} from "./chunks/chunk-FUSMGLKO.mjs";
+import "./chunks/chunk-A763IIPD.mjs";
 import "./chunks/chunk-4MI52BG5.mjs";
 import "./chunks/chunk-EMYUWFA7.mjs";
-import "./chunks/chunk-LPW2GZIF.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
+import "./chunks/chunk-LPW2GZIF.mjs";
 import {
   commandLine,
   guard
 } from "./chunks/chunk-PWPBOTUG.mjs";
-import "./chunks/chunk-I7EPACT3.mjs";
+import "./chunks/chunk-TNQNMB5Q.mjs";
 import "./chunks/chunk-RMH2B4TR.mjs";
+import {
+  parseUntrusted
+} from "./chunks/chunk-SMKU2DWZ.mjs";
 import {
   isObject
 } from "./chunks/chunk-4VJRSWY5.mjs";
 import {
+  readInput,
+  writeOut
+} from "./chunks/chunk-FIS3OFIC.mjs";
+import {
+  STREAM_INPUT
+} from "./chunks/chunk-QVD5WBXB.mjs";
+import {
   segments
 } from "./chunks/chunk-C2L5FP4Q.mjs";
-import {
-  parseUntrusted
-} from "./chunks/chunk-V2RZFSZU.mjs";
 import {
   dumpYaml,
   isYamlError
 } from "./chunks/chunk-QI4TXXNF.mjs";
-import {
-  readInput,
-  writeOut
-} from "./chunks/chunk-TUCM6SPK.mjs";
-import {
-  STREAM_INPUT
-} from "./chunks/chunk-QVD5WBXB.mjs";
 import {
   EXIT,
   FlytemcError,

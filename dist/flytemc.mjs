@@ -2,7 +2,7 @@
 import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunks/chunk-SAU5RIUT.mjs";
+} from "./chunks/chunk-RKAGZZI3.mjs";
 import {
   guard,
   running,
@@ -21,22 +21,22 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-UONCF34O.mjs"),
-  install: () => import("./chunks/install-6IYS4LCT.mjs"),
-  export: () => import("./chunks/export-KXIMSXCZ.mjs"),
-  join: () => import("./chunks/join-NALMHYZN.mjs"),
-  check: () => import("./chunks/check-3D3W7CDK.mjs"),
-  smoke: () => import("./chunks/smoke-M5WCUYEI.mjs"),
-  rbac: () => import("./chunks/rbac-BKCLPILL.mjs"),
-  validate: () => import("./chunks/validate-TAIZTJ4G.mjs"),
-  routes: () => import("./chunks/routes-T6D2BQTX.mjs"),
-  labels: () => import("./chunks/labels-LCC4TDQQ.mjs"),
-  cordon: () => import("./chunks/cordon-UWTC3JNA.mjs"),
-  uncordon: () => import("./chunks/uncordon-R6GKUBUQ.mjs"),
-  drain: () => import("./chunks/drain-RRAGDPSP.mjs"),
-  rotate: () => import("./chunks/rotate-YM5OWVQV.mjs"),
-  unjoin: () => import("./chunks/unjoin-R7GUXYLA.mjs"),
-  "post-render": () => import("./chunks/post-render-3MVHUKZJ.mjs")
+  setup: () => import("./chunks/setup-CGTVEIIV.mjs"),
+  install: () => import("./chunks/install-SJBQCDDT.mjs"),
+  export: () => import("./chunks/export-IKSI6GSQ.mjs"),
+  join: () => import("./chunks/join-635O6KL6.mjs"),
+  check: () => import("./chunks/check-OQ5V7J7I.mjs"),
+  smoke: () => import("./chunks/smoke-WM25GDHJ.mjs"),
+  rbac: () => import("./chunks/rbac-NAKRDBQK.mjs"),
+  validate: () => import("./chunks/validate-RW5ZLU4H.mjs"),
+  routes: () => import("./chunks/routes-B7JN4AUI.mjs"),
+  labels: () => import("./chunks/labels-V3STZ7NA.mjs"),
+  cordon: () => import("./chunks/cordon-HDIBP4EP.mjs"),
+  uncordon: () => import("./chunks/uncordon-DRQCQ33T.mjs"),
+  drain: () => import("./chunks/drain-JN3KWZHN.mjs"),
+  rotate: () => import("./chunks/rotate-PFDLWKCX.mjs"),
+  unjoin: () => import("./chunks/unjoin-UE72CCIC.mjs"),
+  "post-render": () => import("./chunks/post-render-DDX57K76.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 

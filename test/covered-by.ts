@@ -33,7 +33,7 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {
     test: 'test/commands/install.test.ts',
-    why: "install's options and Helm's, stray words, Helm's failures to exit codes, against real Helm 3 and 4; cordon --upgrade in test/flyte-day2.test.ts",
+    why: "install through the CLI against real Helm 3 and 4 (every boolean flag passed on, the docs' install commands); cordon --upgrade in test/flyte-day2.test.ts",
   },
   'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/labels.ts': {
@@ -58,7 +58,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
   },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
-  'plugin/helm/helm.ts': { test: 'test/plugin.test.ts', why: "Helm's plugin contract: HELM_NAMESPACE, HELM_KUBECONTEXT, HELM_DEBUG, Helm 3 and 4" },
   'plugin/helm/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },
   'plugin/helm/helm4-post-renderer/run.mjs': {
     test: 'test/plugin.test.ts',
@@ -66,12 +65,7 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   },
   'plugin/bin/install-check.mjs': { test: 'test/plugin.test.ts', why: 'helm plugin install from a folder, git and a tarball runs the hook' },
   'plugin/bin/flytemc-krm.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
-  'plugin/cli/output.ts': { test: 'test/bin/flytemc.test.ts', why: '-o table|yaml|json of validate, routes, labels' },
   'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
   'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
   'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
-  'plugin/cli/stdio.ts': {
-    test: 'test/post-renderer-process.test.ts',
-    why: 'stdin and stdout as pipes, a terminal, /dev/null; the size limits in test/yaml/limits.test.ts',
-  },
 };

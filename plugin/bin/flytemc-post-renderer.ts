@@ -1,12 +1,4 @@
-// `flytemc-post-renderer`: the program Helm runs with --post-renderer. It is `flytemc
-// post-render` without the sub-command word, so Helm 3 (an executable on PATH) and Helm 4
-// (a postrenderer/v1 plugin) call the same code.
-//
-// It runs on every `helm install/upgrade/template`, so its start-up counts (bench/,
-// docs/benchmarks.md). The build (scripts/build/) makes it dist/flytemc-post-renderer.cjs:
-// CommonJS, so Node starts it without its ES module loader; it runs the post-render command
-// from dist/flytemc-post-render.js with V8's code cache (post-render-script.ts). Run from source
-// (tsx), it is a plain import.
+// `flytemc-post-renderer`: the program Helm runs with --post-renderer (`flytemc post-render` without the word).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PostRender from '../commands/post-render.ts';
@@ -15,6 +7,10 @@ import { BUILT, loadPostRenderScript } from './post-render-script.ts';
 // The specifiers below are not literals, so the bundler leaves these imports alone.
 const source = (file: string) => import(file);
 
+/**
+ * It runs on every `helm install|upgrade|template`, so its start-up counts (docs/benchmarks.md): the
+ * build makes it CommonJS (no ES module loader) and runs the post-render script with its V8 code cache.
+ */
 async function main(argv: string[]): Promise<number> {
   // `--krm`: the KRM function, a program of its own (dist/flytemc-krm.mjs, plugin/bin/flytemc-krm.ts),
   // loaded only then, so the post-renderer's start-up pays nothing for it.

@@ -1,7 +1,4 @@
-// `helm plugin install` / `helm plugin update` hook of flytemc (after plugin.yaml's one-line
-// check that `node` is on PATH): Node.js 20+, and the built programs in dist/ (committed, so a
-// git install needs no build; a test keeps them equal to a fresh build). Plain JavaScript: it
-// runs before anything else. Exit 1 with what to do when something is missing.
+// The `helm plugin install|update` hook of flytemc: Node.js 20+ and the built programs in dist/, or what to do.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

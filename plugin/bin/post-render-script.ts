@@ -1,10 +1,4 @@
-// The built post-render command, dist/flytemc-post-render.js: one minified classic script,
-// compiled with V8's code cache for it (dist/flytemc-post-render.code-cache, made at build time by
-// running the script once on flyte-core's control plane: scripts/build/code-cache.mjs). A run
-// then deserialises the compiled code instead of parsing and compiling it again. V8 checks the
-// cache and ignores it when it does not fit (another Node version, other V8 flags): the script is
-// then compiled as usual. Both programs that post-render load it this way: the post-renderer
-// (flytemc-post-renderer.ts) and `flytemc post-render` (flytemc.ts).
+// The built post-render command (dist/flytemc-post-render.js), run with the V8 code cache made for it at build time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';

@@ -1,5 +1,4 @@
-// The thin shell around the commands: the command line, printing problems and progress, the
-// exit code. No stack trace reaches a user unless FLYTEMC_DEBUG=1.
+// The shell around the commands: the command line, problems and progress printed, the exit code; no stack trace unless FLYTEMC_DEBUG=1.
 import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';

@@ -1,10 +1,4 @@
-// Standard input and output, and the files a command reads, with the input limits (limits.ts).
-//
-// Helm hands the post-renderer two pipes; reading and writing them with plain read(2)/write(2)
-// spares loading Node's stream machinery for pipes (net, stream_base_commons, ...), a few ms of
-// every post-render (bench/, docs/benchmarks.md). A terminal or /dev/null (character devices),
-// a read or write that would block (a non-blocking pipe: EAGAIN) or any other surprise goes the
-// usual, streamed way.
+// Standard input and output, and the files a command reads and writes, within the input limits.
 import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { error, EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
 import { FILE_INPUT, MAX_INPUT_BYTES, tooBig, type InputLimits } from '../yaml/limits.ts';
@@ -32,7 +26,11 @@ async function readAllLimited(stream: AsyncIterable<Buffer | string>, limit: num
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
-/** All of standard input, at most MAX_INPUT_BYTES (it stops reading, and refuses, past that). */
+/**
+ * All of standard input, at most MAX_INPUT_BYTES (it stops reading, and refuses, past that). A pipe
+ * is read with plain read(2), which spares loading Node's stream machinery (a few ms of every
+ * post-render: docs/benchmarks.md); a terminal, /dev/null or a pipe that would block is streamed.
+ */
 export async function readInput(): Promise<string> {
   let plain = false;
   try {
@@ -107,7 +105,10 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     try {
       return (stdinText = readFileSync(0, 'utf8'));
     } catch (e) {
-      throw new FlytemcError([error('standard input', `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], EXIT.usage);
+      throw new FlytemcError(
+        [error({ code: 'input.unreadable', subject: 'standard input' }, `cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)],
+        EXIT.usage,
+      );
     }
   }
   let size: number | undefined;
@@ -125,7 +126,7 @@ export function readText(path: string, limits: InputLimits = FILE_INPUT): string
     throw new FlytemcError(
       [
         error(
-          path,
+          { code: 'input.unreadable', file: path },
           code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? String(e)})`,
           'check the path',
         ),
@@ -154,3 +155,9 @@ export function writeFileAtomic(path: string, text: string, mode: number): void 
 
 /** How messages name a file argument (`-` is standard input). */
 export const sourceLabel = (path: string): string => (path === '-' ? '<stdin>' : path);
+
+/** `--help`: the command's usage on standard output, exit 0. */
+export async function showUsage(usage: string): Promise<number> {
+  await writeOut(usage);
+  return EXIT.ok;
+}

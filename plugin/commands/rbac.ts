@@ -1,13 +1,10 @@
-// `helm flytemc rbac -f controlplane-values.yaml`: the least-privilege ClusterRole of
-// ServiceAccount flyteadmin in a data plane, derived from the control plane's cluster-resource
-// templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
-// `multicluster.dataPlane.rbac: minimal`.
+// `helm flytemc rbac -f VALUES`: the least-privilege ClusterRole of FlyteAdmin in a data plane, from the control plane's templates.
 import { readValuesFiles } from '../config/from-values.ts';
 import { error, EXIT, FlytemcError } from '../problems/problems.ts';
 import { parseFormat, render, table } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane's templates";
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]
@@ -42,10 +39,7 @@ export async function run(argv: string[]): Promise<number> {
       namespace: { type: 'string', short: 'n' },
       output: { type: 'string', short: 'o' },
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json', 'table']);
     const files = values.values ?? [];
     const { merged } = readValuesFiles(files);
@@ -55,7 +49,7 @@ export async function run(argv: string[]): Promise<number> {
     if (unknown.length) {
       throw new FlytemcError([
         error(
-          `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
+          { code: 'rbac.template', subject: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates` },
           `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
           'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
         ),

@@ -1,5 +1,4 @@
-// The flyte-multicluster chart: where the plugin ships it, its values files per role and cloud,
-// its Chart.yaml, and the flyte-core dependency it declares (the archive Helm renders).
+// The flyte-multicluster chart: where it ships, its values files per role and cloud, Chart.yaml and its flyte-core archive.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_INPUT } from '../yaml/limits.ts';
@@ -31,7 +30,8 @@ interface ChartYaml {
 /** The chart's Chart.yaml (a file of the user's with --chart); refused when there is none. */
 export function chartYaml(chart: string): ChartYaml | null {
   const path = join(chart, 'Chart.yaml');
-  if (!existsSync(path)) throw new FlytemcError([error(chart, 'no chart there', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
+  if (!existsSync(path))
+    throw new FlytemcError([error({ code: 'helm.chart', subject: chart }, 'no chart there', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
   return parseUntrusted(readText(path), path, FILE_INPUT, path) as ChartYaml | null;
 }
 
@@ -52,7 +52,7 @@ export function coreChart(chart: string, meta = chartYaml(chart)): CoreChart {
     throw new FlytemcError(
       [
         error(
-          join(chart, 'Chart.yaml'),
+          { code: 'helm.chart', file: join(chart, 'Chart.yaml') },
           'declares no flyte-core dependency with a version and repository',
           `pass --chart PATH to a ${CHART_NAME} chart folder`,
         ),
@@ -64,7 +64,7 @@ export function coreChart(chart: string, meta = chartYaml(chart)): CoreChart {
   if (!file) {
     throw new FlytemcError([
       error(
-        dir,
+        { code: 'helm.dependency', subject: dir },
         `the flyte-core dependency (flyte-core-${dep.version}.tgz) is not there`,
         `run \`helm dependency build ${chart}\` once (needs ${dep.repository}), or install a release tarball of flytemc, which ships it`,
       ),

@@ -65,11 +65,18 @@ export function detectHelm(explicit?: string): HelmInfo {
         ? 'not found'
         : r.error.message
       : (r.stderr || '').trim() || `exit ${r.status}`;
-    throw new FlytemcError([error(bin, `cannot run Helm (${why})`, 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`')], EXIT.usage);
+    throw new FlytemcError(
+      [error({ code: 'helm.missing', subject: bin }, `cannot run Helm (${why})`, 'install Helm 3.17+ or 4, put it on PATH, or run this as `helm flytemc ...`')],
+      EXIT.usage,
+    );
   }
   const version = (r.stdout || '').trim();
   const m = /^v(\d+)\./.exec(version);
-  if (!m) throw new FlytemcError([error(bin, `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, 'use Helm 3.17+ or Helm 4')], EXIT.usage);
+  if (!m)
+    throw new FlytemcError(
+      [error({ code: 'helm.version', subject: bin }, `unexpected \`helm version --short\` output ${JSON.stringify(version)}`, 'use Helm 3.17+ or Helm 4')],
+      EXIT.usage,
+    );
   const info = { bin, major: Number(m[1]), version };
   cache.set(bin, info);
   return info;
@@ -110,7 +117,7 @@ export function pluginRoot(): string {
   throw new FlytemcError(
     [
       error(
-        'flytemc',
+        { code: 'helm.plugin-folder', subject: 'flytemc' },
         'cannot find the flytemc plugin folder (plugin.yaml next to dist/)',
         'run it as `helm flytemc ...` after `helm plugin install`, or from a built checkout (node scripts/build.mjs)',
       ),

@@ -7,7 +7,19 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type AttributeTarget, type LabelAttribute } from '../../plugin/flyteadmin/client.ts';
-import { applyLabels, drifts, planLabels, unknownProjects, type AppliedRecord, type AttributesApi, type Prune } from '../../plugin/flyteadmin/labels.ts';
+import {
+  applyLabels,
+  driftError,
+  drifts,
+  formatChanges,
+  labelPlan,
+  planLabels,
+  summarize,
+  unknownProjects,
+  type AppliedRecord,
+  type AttributesApi,
+  type Prune,
+} from '../../plugin/flyteadmin/labels.ts';
 import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 
 const k = (t: AttributeTarget) => [t.project, t.domain, t.workflow ?? ''].join('/');
@@ -229,6 +241,43 @@ test('unknownProjects: a project or a domain FlyteAdmin does not have, one probl
       'v.yaml entry 2: project p2 has no domain "staging" in FlyteAdmin http://admin.test',
     ],
   );
+});
+
+test('labelPlan: an unknown project refused before anything is read; else the changes against what FlyteAdmin holds and the record; the table and the drift error', async () => {
+  const admin = new FakeAdmin();
+  const record = new FakeRecord();
+  admin.attrs.set('p1/development/', { project: 'p1', domain: 'development', label: 'old' });
+  admin.attrs.set('p2/development/', { project: 'p2', domain: 'development', label: 'byhand' });
+  const at = (i: number) => ({ file: 'v.yaml', pointer: `/multicluster/executionLabels/${i}` });
+  const refused = await labelPlan(admin, record, [{ project: 'nope', domain: 'development', label: 'a' }], at, 'none').catch((e: unknown) => e);
+  assert.instance(refused, FlytemcError);
+  assert.is((refused as FlytemcError).problems[0]!.pointer, '/multicluster/executionLabels/0');
+  const changes = await labelPlan(admin, record, [{ project: 'p1', domain: 'development', label: 'new' }], at, 'none');
+  assert.equal(
+    changes.map((c) => c.action),
+    ['change', 'keep'],
+  );
+  assert.is(summarize(changes), '0 to add, 1 to change, 0 to remove, 0 unchanged, 1 kept');
+  assert.is(
+    formatChanges(changes, admin.url, ['v.yaml']),
+    `execution cluster labels: FlyteAdmin http://admin.test against multicluster.executionLabels of v.yaml
+  ACTION  PROJECT  DOMAIN       WORKFLOW  FLYTEADMIN  VALUES  NOTE
+  change  p1       development            old         new
+  keep    p2       development            byhand      -       not set by flytemc: kept (--prune-all removes it)
+0 to add, 1 to change, 0 to remove, 0 unchanged, 1 kept
+`,
+  );
+  const drift = driftError(changes, admin.url, ['v.yaml'], 'flytemc labels apply ...');
+  assert.is(drift.exitCode, EXIT.failed);
+  assert.equal(drift.problems[0]!.code, 'labels.drift');
+  assert.match(drift.problems[0]!.fix!, /^apply the values: flytemc labels apply \.\.\.$/);
+  // FlyteAdmin gone: exit 3 with the fix for an unreachable FlyteAdmin
+  admin.projects = async () => {
+    throw new AdminError('unreachable', 'cannot reach FlyteAdmin');
+  };
+  const gone = await labelPlan(admin, record, [], at, 'none').catch((e: unknown) => e);
+  assert.is((gone as FlytemcError).exitCode, EXIT.failed);
+  assert.is((gone as FlytemcError).problems[0]!.code, 'admin.unreachable');
 });
 
 test.run();

@@ -1,24 +1,11 @@
-// What `helm flytemc setup` registers so that one flag, `--post-renderer flytemc-post-renderer`,
-// works on Helm 3 and Helm 4, and the record `helm plugin uninstall flytemc` cleans up from.
-//
-//  - Helm 3 takes an executable: a symlink BIN/flytemc-post-renderer (and BIN/flytemc, the CLI
-//    without `helm`) to the plugin's dist/ programs.
-//  - Helm 4 takes only the name of a plugin of type postrenderer/v1. Both majors read plugins
-//    from $HELM_DATA_HOME/plugins by default, and every Helm 3 since 3.3.2 parses each
-//    plugin.yaml there strictly: ONE postrenderer/v1 plugin makes it drop ALL its plugins
-//    (docs/plugin.md has what was measured). So the plugin goes where Helm 4 finds it with
-//    default settings, the plugins folder, unless a Helm 3 reads that folder too; then it goes
-//    into a folder of its own, $HELM_DATA_HOME/flytemc/helm4-plugins, that Helm 4 reads through
-//    HELM_PLUGINS (a path list, for both majors) and Helm 3 never scans.
-//  - Everything created is listed in $HELM_DATA_HOME/flytemc/setup.txt (`link PATH`, `dir PATH`
-//    lines), which the plugin's delete hook (plugin.yaml, plain sh: Helm runs it after removing
-//    the plugin's folder) reads to remove the links and the Helm 4 plugin.
+// What `helm flytemc setup` registers so that `--post-renderer flytemc-post-renderer` works on Helm 3 and Helm 4, and its record.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { trimSlashes } from '../../yaml/json-pointer.ts';
 import { VERSION } from '../../generated/version.js';
 import { writeFileAtomic } from '../../cli/stdio.ts';
+import { FlytemcError, error } from '../../problems/problems.ts';
 
 export const RENDERER = 'flytemc-post-renderer';
 export const CLI = 'flytemc';
@@ -34,6 +21,11 @@ export interface Action {
 
 /** flytemc's folder in Helm's data home: the setup record and the separate Helm 4 plugins folder. */
 const ownDir = (dataHome: string): string => join(dataHome, 'flytemc');
+/**
+ * The Helm 4 plugin's folder when a Helm 3 reads Helm's plugins folder: every Helm 3 since 3.3.2
+ * drops ALL its plugins when that folder holds a postrenderer/v1 plugin (docs/plugin.md); Helm 4
+ * reads this one through HELM_PLUGINS, Helm 3 never scans it.
+ */
 export const separateHelm4Dir = (dataHome: string): string => join(ownDir(dataHome), 'helm4-plugins');
 const recordPath = (dataHome: string): string => join(ownDir(dataHome), 'setup.txt');
 
@@ -43,6 +35,7 @@ interface SetupRecord {
   dirs: string[];
 }
 
+/** What setup created ($HELM_DATA_HOME/flytemc/setup.txt): the plugin's delete hook reads it to remove the links and the Helm 4 plugin. */
 export function readRecord(dataHome: string): SetupRecord {
   const rec: SetupRecord = { links: [], dirs: [] };
   let text = '';
@@ -93,14 +86,18 @@ function writeIfChanged(path: string, content: string, dryRun: boolean, what: st
   return { what, path, status: old === undefined ? (dryRun ? 'would create' : 'created') : dryRun ? 'would update' : 'updated' };
 }
 
-export class Conflict extends Error {}
+/** A file flytemc did not create where setup would write: refused, never overwritten without --force. */
+const inTheWay = (file: string): FlytemcError =>
+  new FlytemcError([
+    error({ code: 'setup.conflict', file }, 'a file that flytemc did not create is in the way', 'move it away, or pass --force to replace it'),
+  ]);
 
 /** Writes `<folder>/flytemc-post-renderer/plugin.yaml`; refuses to overwrite a plugin.yaml flytemc did not write. */
 export function registerHelm4(folder: string, pluginRoot: string, dryRun = false): Action {
   const pdir = join(folder, RENDERER);
   const file = join(pdir, 'plugin.yaml');
   if (existsSync(file) && !readFileSync(file, 'utf8').startsWith(GENERATED)) {
-    throw new Conflict(`${file} exists and is not flytemc's; move it away, or pass --force to replace it`);
+    throw inTheWay(file);
   }
   if (!dryRun) mkdirSync(pdir, { recursive: true });
   return writeIfChanged(file, helm4PluginYaml(pluginRoot), dryRun, 'Helm 4 post-renderer plugin');
@@ -146,10 +143,10 @@ export function linkExecutable(binDir: string, name: string, target: string, wha
     /* not there */
   }
   if (existing === target) return { what, path, status: 'unchanged' };
-  // ours: a link to one of our programs (the post-renderer was dist/flytemc-post-renderer.mjs before 0.1.0's .cjs)
+  // ours: a link to one of our programs, under either extension a release has used
   const ours = ['.mjs', '.cjs'].some((ext) => existing?.endsWith(join('dist', `${name}${ext}`)));
   if (exists && !ours && !force) {
-    throw new Conflict(`${path} exists and is not flytemc's; move it away, or pass --force to replace it`);
+    throw inTheWay(path);
   }
   if (!dryRun) {
     mkdirSync(binDir, { recursive: true });
