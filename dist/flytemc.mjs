@@ -21,19 +21,19 @@ import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-CGTVEIIV.mjs"),
+  setup: () => import("./chunks/setup-PELEE4GD.mjs"),
   install: () => import("./chunks/install-SJBQCDDT.mjs"),
   export: () => import("./chunks/export-IKSI6GSQ.mjs"),
   join: () => import("./chunks/join-635O6KL6.mjs"),
-  check: () => import("./chunks/check-OQ5V7J7I.mjs"),
-  smoke: () => import("./chunks/smoke-WM25GDHJ.mjs"),
-  rbac: () => import("./chunks/rbac-NAKRDBQK.mjs"),
-  validate: () => import("./chunks/validate-RW5ZLU4H.mjs"),
-  routes: () => import("./chunks/routes-B7JN4AUI.mjs"),
-  labels: () => import("./chunks/labels-V3STZ7NA.mjs"),
+  check: () => import("./chunks/check-AZWYI5WR.mjs"),
+  smoke: () => import("./chunks/smoke-ASAINJSS.mjs"),
+  rbac: () => import("./chunks/rbac-WIPRGYRT.mjs"),
+  validate: () => import("./chunks/validate-XKHZWGDZ.mjs"),
+  routes: () => import("./chunks/routes-RV7A4LQI.mjs"),
+  labels: () => import("./chunks/labels-YXGRNOXE.mjs"),
   cordon: () => import("./chunks/cordon-HDIBP4EP.mjs"),
   uncordon: () => import("./chunks/uncordon-DRQCQ33T.mjs"),
-  drain: () => import("./chunks/drain-JN3KWZHN.mjs"),
+  drain: () => import("./chunks/drain-JJMQLMHA.mjs"),
   rotate: () => import("./chunks/rotate-PFDLWKCX.mjs"),
   unjoin: () => import("./chunks/unjoin-UE72CCIC.mjs"),
   "post-render": () => import("./chunks/post-render-DDX57K76.mjs")

@@ -256,7 +256,7 @@ test("the rule on a problem's text catches its forms, and only them", () => {
     "where: e.message.split(' exists')[0]!,",
     'const hit = problem.message?.match(/line (\\d+)/);',
     'if (markWhere(context, NOTE)) warn();',
-    'const shown = marked(`hub ${hub}`);',
+    'const shown = marked(hubName);',
   ])
     assert.ok(caught(line), line);
   for (const line of [

@@ -6,6 +6,12 @@ import { UsageError } from '../problems/problems.ts';
 
 export type Format = 'table' | 'yaml' | 'json';
 
+/** `-o table|yaml|json`, as every command whose output is data takes it. */
+export const OUTPUT_OPTION = { output: { type: 'string', short: 'o' } } as const;
+
+/** `-f FILE` (repeatable), the values files a command reads, in Helm's order. */
+export const VALUES_OPTION = { values: { type: 'string', short: 'f', multiple: true } } as const;
+
 export function parseFormat(value: string | undefined, allowed: readonly Format[] = ['table', 'yaml', 'json']): Format {
   const v = (value ?? allowed[0]) as Format;
   if (!allowed.includes(v)) throw new UsageError(`-o ${JSON.stringify(value)}: use one of ${allowed.join(', ')}`);

@@ -1,7 +1,7 @@
 // `helm flytemc rbac -f VALUES`: the least-privilege ClusterRole of FlyteAdmin in a data plane, from the control plane's templates.
 import { readValuesFiles } from '../config/from-values.ts';
 import { error, EXIT, FlytemcError } from '../problems/problems.ts';
-import { parseFormat, render, table } from '../cli/output.ts';
+import { parseFormat, render, table, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
 import { showUsage, writeOut } from '../cli/stdio.ts';
@@ -35,9 +35,9 @@ Example:
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       namespace: { type: 'string', short: 'n' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
     if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json', 'table']);

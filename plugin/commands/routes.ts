@@ -1,10 +1,10 @@
 // `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label; works on configs that `validate` refuses.
 import { EXIT, UsageError } from '../problems/problems.ts';
-import { parseFormat, percent, render, table } from '../cli/output.ts';
+import { parseFormat, percent, render, table, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
 import type { RouteEntry, Routes } from '../config/routes.ts';
 import { routesReport, type RoutesReport } from '../config/routes-report.ts';
 import { ProgressLine, commandLine, guard } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "show where FlyteAdmin sends executions: per label each cluster's share, skips and fallbacks";
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--label L...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
@@ -115,17 +115,14 @@ function tableOf(rep: RoutesReport): string {
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       simulate: { type: 'string' },
       seed: { type: 'string' },
       execution: { type: 'string', multiple: true },
       label: { type: 'string', multiple: true },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     const files = values.values ?? [];
     if (files.length === 0) throw new UsageError('give at least one values file with -f FILE');

@@ -3,7 +3,7 @@ import { pluginRoot } from '../helm/helm.ts';
 import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
 import { setupPostRenderer, type SetupReport } from '../helm/setup.ts';
 import { EXIT, UsageError } from '../problems/problems.ts';
-import { parseFormat, render, table, tildify } from '../cli/output.ts';
+import { parseFormat, render, table, tildify, OUTPUT_OPTION } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
 import { showUsage, writeOut } from '../cli/stdio.ts';
 
@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
       shared: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
     if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);

@@ -2,7 +2,7 @@
 import { EXIT } from '../problems/problems.ts';
 import { commandLine, guard, progressEnabled } from '../cli/shell.ts';
 import { showUsage, writeOut } from '../cli/stdio.ts';
-import { parseFormat, render, table } from '../cli/output.ts';
+import { parseFormat, render, table, OUTPUT_OPTION } from '../cli/output.ts';
 import { HUB_OPTIONS, namespaceOf, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, hubOf, requestTimeout } from './admin-flags.ts';
 import type { SmokeReport, SmokeRow } from '../flyteadmin/smoke.ts';
@@ -90,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
       cluster: { type: 'string', multiple: true },
       catalog: { type: 'boolean', default: false },
       timeout: { type: 'string' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
     if (v.help) return showUsage(usage);
     const format = parseFormat(v.output);

@@ -2,9 +2,9 @@
 import { validateValues, type ValidationReport } from '../config/validate-files.ts';
 import type { Cloud } from '../helm/chart-files.ts';
 import { formatProblem, EXIT, UsageError, type Problem } from '../problems/problems.ts';
-import { parseFormat, render } from '../cli/output.ts';
+import { parseFormat, render, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
 import { commandLine, guard } from '../cli/shell.ts';
-import { writeOut } from '../cli/stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "check values files with the post-renderer's checks (file:line, every problem)";
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
@@ -83,15 +83,12 @@ function textReport(rep: ValidationReport): string {
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       'data-plane': { type: 'string', multiple: true },
       cloud: { type: 'string' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     const files = values.values ?? [];
     const dataPlanes = (values['data-plane'] ?? []).map((d) => d.split(',').filter(Boolean));
