@@ -66,5 +66,4 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/bin/install-check.mjs': { test: 'test/plugin.test.ts', why: 'helm plugin install from a folder, git and a tarball runs the hook' },
   'plugin/bin/flytemc-krm.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
   'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
-  'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
 };
