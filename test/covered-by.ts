@@ -4,10 +4,6 @@
 // an entry here, every entry names an existing test, and no entry is left for a module that
 // has its own test or is gone.
 export const COVERED_BY: Record<string, { test: string; why: string }> = {
-  'plugin/helm/chart-files.ts': {
-    test: 'test/export.test.ts',
-    why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
-  },
   'plugin/flyteadmin/client.ts': {
     test: 'test/flyte-e2e.test.ts',
     why: 'every call against the real FlyteAdmin v1.16.8: projects, register, executions, node executions, auth on and off, errors',
