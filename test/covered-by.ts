@@ -48,7 +48,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/export/kustomize.ts': { test: 'test/export.test.ts', why: "export kustomize, built with kustomize and compared with the post-renderer's objects" },
   'plugin/export/patches.ts': { test: 'test/export.test.ts', why: 'the test ops pin what each patch assumes: a stale patch is refused' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
-  'plugin/export/tar.ts': { test: 'test/export.test.ts', why: "--vendor-chart unpacks flyte-core's archive" },
   'plugin/generated/flyte-core-keys.js': {
     test: 'test/config/flyte-core-keys.test.ts',
     why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
