@@ -46,7 +46,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
   'plugin/export/flux.ts': { test: 'test/export.test.ts', why: 'export flux, its patches applied with kustomize' },
   'plugin/export/kustomize.ts': { test: 'test/export.test.ts', why: "export kustomize, built with kustomize and compared with the post-renderer's objects" },
-  'plugin/export/patches.ts': { test: 'test/export.test.ts', why: 'the test ops pin what each patch assumes: a stale patch is refused' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
   'plugin/generated/flyte-core-keys.js': {
     test: 'test/config/flyte-core-keys.test.ts',
