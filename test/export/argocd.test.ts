@@ -36,7 +36,7 @@ test('the Application (source, destination, sync options) and how to enable helm
   assert.match(app, /# Argo CD builds clusters\/prod\/control-plane with kustomize/);
   assert.match(
     app,
-    /#     kustomize\.buildOptions: --enable-helm\n# Secret flyte\/cluster-credentials \(the data planes' tokens\) must reach namespace flyte too:/,
+    /# {5}kustomize\.buildOptions: --enable-helm\n# Secret flyte\/cluster-credentials \(the data planes' tokens\) must reach namespace flyte too:/,
   );
   assert.equal(parseYaml(app), {
     apiVersion: 'argoproj.io/v1alpha1',
