@@ -48,7 +48,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
   },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
-  'plugin/helm/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },
   'plugin/helm/helm4-post-renderer/run.mjs': {
     test: 'test/plugin.test.ts',
     why: "Helm 4 hides a post-renderer's stderr: the launcher passes it through and writes the error file",
