@@ -31,7 +31,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/commands/install.test.ts',
     why: "install through the CLI against real Helm 3 and 4 (every boolean flag passed on, the docs' install commands); cordon --upgrade in test/flyte-day2.test.ts",
   },
-  'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/labels.ts': {
     test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
