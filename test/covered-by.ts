@@ -22,10 +22,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/flyte-day2.test.ts',
     why: 'drain on the real FlyteAdmin: timeout listing the work, passing once it ends, --abort, FlyteAdmin stopped mid-drain, bad input',
   },
-  'plugin/commands/control-plane-values.ts': {
-    test: 'test/bin/flytemc.test.ts',
-    why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
-  },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {
     test: 'test/commands/install.test.ts',
