@@ -13,11 +13,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: 'smoke against the real FlyteAdmin and FlytePropellers: succeeded, placed but never started, the task cache',
   },
   'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
-  'plugin/commands/cordon.ts': {
-    test: 'test/flyte-day2.test.ts',
-    why: 'cordon --upgrade on the real FlyteAdmin: executions routes predicted for the cluster go elsewhere; the offline refusals in test/bin/flytemc.test.ts',
-  },
-  'plugin/commands/uncordon.ts': { test: 'test/flyte-day2.test.ts', why: 'uncordon --upgrade on the real FlyteAdmin: the cluster takes work again' },
   'plugin/commands/drain.ts': {
     test: 'test/flyte-day2.test.ts',
     why: 'drain on the real FlyteAdmin: timeout listing the work, passing once it ends, --abort, FlyteAdmin stopped mid-drain, bad input',
