@@ -26,10 +26,6 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
   },
-  'plugin/commands/post-render.ts': {
-    test: 'test/post-renderer-process.test.ts',
-    why: 'the post-renderer as a process: stdin, stdout, exit codes, --explain, --error-file',
-  },
   'plugin/commands/setup.ts': { test: 'test/plugin.test.ts', why: 'setup for Helm 3 and Helm 4, shared and separate plugin folders' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
   'plugin/generated/flyte-core-keys.js': {
