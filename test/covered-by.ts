@@ -4,10 +4,6 @@
 // an entry here, every entry names an existing test, and no entry is left for a module that
 // has its own test or is gone.
 export const COVERED_BY: Record<string, { test: string; why: string }> = {
-  'plugin/helm/chart-files.ts': {
-    test: 'test/export.test.ts',
-    why: 'export renders the shipped chart with its role and cloud files and reads flyte-core from Chart.yaml; install --print in test/plugin.test.ts',
-  },
   'plugin/flyteadmin/client.ts': {
     test: 'test/flyte-e2e.test.ts',
     why: 'every call against the real FlyteAdmin v1.16.8: projects, register, executions, node executions, auth on and off, errors',
@@ -17,48 +13,26 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
     why: 'smoke against the real FlyteAdmin and FlytePropellers: succeeded, placed but never started, the task cache',
   },
   'plugin/commands/smoke.ts': { test: 'test/flyte-e2e.test.ts', why: 'smoke through the CLI as a user runs it, and each bad input' },
-  'plugin/commands/cordon.ts': {
-    test: 'test/flyte-day2.test.ts',
-    why: 'cordon --upgrade on the real FlyteAdmin: executions routes predicted for the cluster go elsewhere; the offline refusals in test/bin/flytemc.test.ts',
-  },
-  'plugin/commands/uncordon.ts': { test: 'test/flyte-day2.test.ts', why: 'uncordon --upgrade on the real FlyteAdmin: the cluster takes work again' },
   'plugin/commands/drain.ts': {
     test: 'test/flyte-day2.test.ts',
     why: 'drain on the real FlyteAdmin: timeout listing the work, passing once it ends, --abort, FlyteAdmin stopped mid-drain, bad input',
-  },
-  'plugin/commands/control-plane-values.ts': {
-    test: 'test/bin/flytemc.test.ts',
-    why: 'cordon and uncordon on values files (the file edited, not joined, the last enabled cluster, --dry-run); --upgrade in test/flyte-day2.test.ts',
   },
   'plugin/commands/export.ts': { test: 'test/export.test.ts', why: 'export kustomize|flux|argocd through the built CLI' },
   'plugin/commands/helm-install.ts': {
     test: 'test/commands/install.test.ts',
     why: "install through the CLI against real Helm 3 and 4 (every boolean flag passed on, the docs' install commands); cordon --upgrade in test/flyte-day2.test.ts",
   },
-  'plugin/commands/index.ts': { test: 'test/bin/flytemc.test.ts', why: 'help lists every command, each loads and has --help' },
   'plugin/commands/labels.ts': {
     test: 'test/bin/flytemc.test.ts',
     why: 'labels from flags and from multicluster.executionLabels; labels apply|diff against the real FlyteAdmin in test/flyte-day2.test.ts',
   },
-  'plugin/commands/post-render.ts': {
-    test: 'test/post-renderer-process.test.ts',
-    why: 'the post-renderer as a process: stdin, stdout, exit codes, --explain, --error-file',
-  },
-  'plugin/commands/rbac.ts': { test: 'test/postrender/dataplane.test.ts', why: 'rbac -f with yaml, json and table output' },
   'plugin/commands/setup.ts': { test: 'test/plugin.test.ts', why: 'setup for Helm 3 and Helm 4, shared and separate plugin folders' },
-  'plugin/export/argocd.ts': { test: 'test/export.test.ts', why: 'export argocd, built with kustomize' },
-  'plugin/export/files.ts': { test: 'test/export.test.ts', why: 'headers, same bytes twice, stale files removed' },
-  'plugin/export/flux.ts': { test: 'test/export.test.ts', why: 'export flux, its patches applied with kustomize' },
-  'plugin/export/kustomize.ts': { test: 'test/export.test.ts', why: "export kustomize, built with kustomize and compared with the post-renderer's objects" },
-  'plugin/export/patches.ts': { test: 'test/export.test.ts', why: 'the test ops pin what each patch assumes: a stale patch is refused' },
   'plugin/export/render.ts': { test: 'test/export.test.ts', why: 'the control plane rendered with real Helm, the refusals of the post-renderer' },
-  'plugin/export/tar.ts': { test: 'test/export.test.ts', why: "--vendor-chart unpacks flyte-core's archive" },
   'plugin/generated/flyte-core-keys.js': {
     test: 'test/config/flyte-core-keys.test.ts',
     why: "the key tree the build reads from flyte-core's archive: values.yaml, the templates' reads, the free-form maps",
   },
   'plugin/generated/version.js': { test: 'test/dist.test.ts', why: 'one version everywhere' },
-  'plugin/helm/helm4-post-renderer/register.ts': { test: 'test/plugin.test.ts', why: 'setup registers the Helm 4 post-renderer; uninstall removes it' },
   'plugin/helm/helm4-post-renderer/run.mjs': {
     test: 'test/plugin.test.ts',
     why: "Helm 4 hides a post-renderer's stderr: the launcher passes it through and writes the error file",
@@ -66,6 +40,4 @@ export const COVERED_BY: Record<string, { test: string; why: string }> = {
   'plugin/bin/install-check.mjs': { test: 'test/plugin.test.ts', why: 'helm plugin install from a folder, git and a tarball runs the hook' },
   'plugin/bin/flytemc-krm.ts': { test: 'test/postrender/krm.test.ts', why: 'flytemc-krm and flytemc-post-renderer --krm as processes' },
   'plugin/bin/flytemc-post-renderer.ts': { test: 'test/post-renderer-process.test.ts', why: 'the bundled post-renderer, its code cache and --krm' },
-  'plugin/problems/mask.ts': { test: 'test/secrets.test.ts', why: 'masking: showValue, redact, isSecretPath; every other test reads its messages' },
-  'plugin/cli/shell.ts': { test: 'test/bin/flytemc.test.ts', why: 'flags as Helm and kubectl users type them, usage errors and their fixes, exit codes' },
 };
