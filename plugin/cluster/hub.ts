@@ -1,5 +1,4 @@
 // The hub's credentials Secret FlyteAdmin mounts (`<name>_token`, `<name>_cacert`) and the records of which cluster each name is (annotation `flytemc.io/clusters`).
-// Every write is a read-modify-write conditioned on the Secret's resourceVersion, retried on conflict, so concurrent joins never lose each other's keys.
 import type * as K8s from '@kubernetes/client-node';
 import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
@@ -9,6 +8,8 @@ import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
 import { sameData } from '../yaml/data.ts';
+
+// Every write is a read-modify-write conditioned on the Secret's resourceVersion, retried on conflict, so concurrent joins never lose each other's keys.
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
 

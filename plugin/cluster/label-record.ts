@@ -1,5 +1,4 @@
 // The record of the execution cluster labels `labels apply` set in FlyteAdmin (ConfigMap flytemc-execution-labels in the hub), so `--prune` removes only those.
-// FlyteAdmin's attributes carry no owner: the record, written with a compare-and-swap on its resourceVersion, is the only way to tell flytemc's apart.
 import type * as K8s from '@kubernetes/client-node';
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { STREAM_INPUT } from '../yaml/limits.ts';
@@ -8,6 +7,8 @@ import { dumpYaml } from '../yaml/dialect.ts';
 import { isObject } from '../yaml/data.ts';
 import { readOrAbsent, type Kube } from './kube.ts';
 import { isConflict } from './kube-errors.ts';
+
+// FlyteAdmin's attributes carry no owner: the record, written with a compare-and-swap on its resourceVersion, is the only way to tell flytemc's apart.
 
 const NAME = 'flytemc-execution-labels';
 const KEY = 'applied.yaml';

@@ -1,6 +1,4 @@
-// The flags of the cluster commands (join, unjoin, rotate, check), parsed the same way for all:
-// kubectl's and Helm's spellings, durations, cluster names and routes. Mistakes are UsageErrors
-// (exit 2) that say the fix. Not a command: commands/index.ts lists the commands.
+// The flags of the cluster commands (join, unjoin, rotate, check), parsed one way for all; not a command.
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
 import type { KubeOptions } from '../cluster/kubeconfig.ts';
 import type { SessionOptions } from '../cluster/session.ts';

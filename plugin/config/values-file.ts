@@ -1,10 +1,4 @@
-// Records joined clusters and their routes in a Helm values file, under `multicluster.clusters`
-// (the flyte-multicluster chart's block), and removes them again. Never a token: the file only
-// names the cluster, its endpoint and its routes; the chart and the post-renderer point
-// tokenPath/certPath at `<mountPath>/<name>_token|_cacert` by default.
-//
-// Only the text of what changed is rewritten (yaml/edit.ts), so comments and layout stay; a
-// layout that cannot be edited in place (anchors, merge keys) is rewritten whole, and said so.
+// Records joined clusters and their routes in a Helm values file (`multicluster.clusters`) and removes them again; never a token.
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { FlytemcError, error } from '../problems/problems.ts';
 import { parseValuesFile } from './from-values.ts';
@@ -13,6 +7,10 @@ import { dumpYaml } from '../yaml/dialect.ts';
 import { editYamlText } from '../yaml/edit.ts';
 import type { ClusterConfig, Clusters, CredentialProxy, Route } from './types.ts';
 import { isObject, sameData } from '../yaml/data.ts';
+
+// The file names a cluster, its endpoint and its routes; the chart and the post-renderer point tokenPath/certPath at
+// `<mountPath>/<name>_token|_cacert`. Only the text of what changed is rewritten (yaml/edit.ts), so comments and layout stay;
+// a layout that cannot be edited in place (anchors, merge keys) is rewritten whole, and said so.
 
 export interface ClusterEntry {
   name: string;

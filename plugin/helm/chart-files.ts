@@ -5,6 +5,7 @@ import { FILE_INPUT } from '../yaml/limits.ts';
 import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { readText } from '../cli/stdio.ts';
 import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError } from '../yaml/dialect.ts';
 
 const CHART_NAME = 'flyte-multicluster';
 export type Role = 'control-plane' | 'data-plane';
@@ -32,7 +33,13 @@ export function chartYaml(chart: string): ChartYaml | null {
   const path = join(chart, 'Chart.yaml');
   if (!existsSync(path))
     throw new FlytemcError([error({ code: 'helm.chart', subject: chart }, 'no chart there', `pass --chart PATH to a ${CHART_NAME} chart folder`)], EXIT.usage);
-  return parseUntrusted(readText(path), path, FILE_INPUT, path) as ChartYaml | null;
+  try {
+    return parseUntrusted(readText(path), path, FILE_INPUT, path) as ChartYaml | null;
+  } catch (e) {
+    if (!isYamlError(e)) throw e;
+    const at = { code: 'helm.chart-yaml', file: path, ...(e.mark ? { line: e.mark.line + 1 } : {}) };
+    throw new FlytemcError([error(at, `invalid YAML: ${e.reason}`, 'fix Chart.yaml, or pass --chart PATH to another chart folder')]);
+  }
 }
 
 /** flyte-core as the chart declares it, and the archive Helm renders. */

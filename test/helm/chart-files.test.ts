@@ -69,7 +69,16 @@ test("chartYaml: the shipped chart's Chart.yaml declares flyte-core; an empty fi
 test('chartYaml: Chart.yaml is read as untrusted input: a file past the size limit refused, invalid YAML not taken as a chart', () => {
   const big = refusal(() => chartYaml(chart('big', `a: "${'x'.repeat(MAX_CONFIG_BYTES)}"\n`)));
   assert.ok(big.problems.length > 0);
-  assert.throws(() => chartYaml(chart('broken', 'name: [unclosed\n')), /unexpected end of the stream/);
+  const broken = chart('broken', 'name: [unclosed\n');
+  try {
+    chartYaml(broken);
+    assert.unreachable('invalid Chart.yaml accepted');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    const p = (e as FlytemcError).problems[0]!;
+    assert.equal([p.code, p.file, p.line, (e as FlytemcError).exitCode], ['helm.chart-yaml', join(broken, 'Chart.yaml'), 2, EXIT.invalid]);
+    assert.match(p.message, /^invalid YAML: unexpected end of the stream/);
+  }
 });
 
 test('declaresFlyteCore: only a dependency named flyte-core', () => {
