@@ -11,6 +11,7 @@ import { ensureClusterRole, ensureClusterRoleBinding, ensureServiceAccount, subj
 import { deleteTokenSecret, ensureTokenSecret, waitForToken } from './member-token.ts';
 import type { CaSource } from './probe.ts';
 import type { ClusterSession } from './session.ts';
+import { notedIn } from './session.ts';
 
 export interface JoinRequest {
   context: string;
@@ -80,7 +81,7 @@ async function refuseOtherNamespace(req: JoinRequest, m: Kube, session: ClusterS
   const elsewhere = await propellerElsewhere(m, ns);
   if (!elsewhere.length) return;
   const p = error(
-    { code: 'join.namespace', subject: `context ${req.context}` },
+    { code: 'join.namespace', subject: notedIn(session, `context ${req.context}`, req.context) },
     `${req.force ? '--force: ' : ''}flytepropeller runs in namespace ${elsewhere.join(', ')}, not in ${ns} (the namespace join acts in, from ${session.namespaceFrom}): FlyteAdmin's ServiceAccount and token belong in the data plane's namespace, and the hub Secret in FlyteAdmin's`,
     `rerun with -n ${elsewhere[0]}${req.force ? '' : ` (or --force to join in ${ns} anyway)`}`,
   );

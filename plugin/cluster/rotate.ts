@@ -225,7 +225,7 @@ async function look(req: RotateRequest, session: HubSession): Promise<{ creds: C
     throw new FlytemcError(
       [
         error(
-          { code: 'rotate.other-cluster', subject: `context ${req.context}` },
+          { code: 'rotate.other-cluster', subject: notedIn(session, `context ${req.context}`, req.context) },
           `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${uid}, the hub recorded ${record.uid} at ${record.endpoint})`,
           'name the context of that cluster',
         ),

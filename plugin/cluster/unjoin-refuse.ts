@@ -8,6 +8,7 @@ import { UnreachableError, type Kube } from './kube.ts';
 import { clusterUid } from './member.ts';
 import { stopped } from './plan.ts';
 import type { ClusterSession } from './session.ts';
+import { notedIn } from './session.ts';
 
 export interface UnjoinRequest {
   context: string;
@@ -141,7 +142,7 @@ export async function memberToClean(req: UnjoinRequest, session: HubSession, rec
       );
     warnings.push(
       warning(
-        { code: 'unjoin.unreachable', subject: `context ${req.context}` },
+        { code: 'unjoin.unreachable', subject: notedIn(session, `context ${req.context}`, req.context) },
         'unreachable: its token Secret and RBAC are left in place (--force)',
         `once it is back, delete Secret ${ns}/${record?.tokenSecret ?? 'flyteadmin-token'} there to revoke the token`,
       ),
@@ -153,7 +154,7 @@ export async function memberToClean(req: UnjoinRequest, session: HubSession, rec
   throw new FlytemcError(
     [
       error(
-        { code: 'unjoin.other-cluster', subject: `context ${req.context}` },
+        { code: 'unjoin.other-cluster', subject: notedIn(session, `context ${req.context}`, req.context) },
         `is not the cluster joined as ${JSON.stringify(req.name)} (kube-system UID ${member.uid}, the hub recorded ${record.uid} at ${record.endpoint})`,
         'name the right context, or pass --force to remove the name from the hub without touching this cluster',
       ),
