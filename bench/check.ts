@@ -2,7 +2,7 @@
 // credentials volume mounted once in each of the three places, and the same clusters.yaml, with
 // every cluster of the config, in both clusters ConfigMaps.
 import { THREE_PLACES, credentialMounts, find, objects } from '../test/helpers/manifests.ts';
-import { parseYaml } from '../plugin/yaml.ts';
+import { parseYaml } from '../plugin/yaml/dialect.ts';
 
 export function checkOutput(text: string, clusters: number, documents?: number): string[] {
   const problems: string[] = [];

@@ -7,8 +7,8 @@
 //  - `json6902`: the very RFC 6902 operations the post-renderer applies (from its --explain).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segments } from '../plugin/json-pointer.ts';
-import { dumpYaml } from '../plugin/yaml.ts';
+import { segments } from '../plugin/yaml/json-pointer.ts';
+import { dumpYaml } from '../plugin/yaml/dialect.ts';
 
 export type KustomizeStyle = 'smp' | 'json6902';
 

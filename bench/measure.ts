@@ -1,15 +1,28 @@
 // Runs a program once and measures it from the outside, the way Helm runs a post-renderer: the
 // input written into a pipe on its standard input, its standard output read from a pipe (and
 // dropped), wall time from spawn until it exited and closed its pipes (process.hrtime), peak
-// memory (maximum resident set size) from GNU time (`/usr/bin/time -f %M`), which reports the
-// child's rusage. Each run gets its own process group, so a run over its time limit is killed
+// memory (maximum resident set size) and CPU time from the child's rusage, reported by
+// bench/rusage (Go, to the microsecond) or, without Go, GNU time (`/usr/bin/time -f '%M %U %S'`,
+// CPU time to 10 ms). Each run gets its own process group, so a run over its time limit is killed
 // with everything it started.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { goProgram } from './go-draws.ts';
 
-export const GNU_TIME = '/usr/bin/time';
-export const hasGnuTime = existsSync(GNU_TIME);
+const GNU_TIME = '/usr/bin/time';
+let timer: ((out: string) => string[]) | null | undefined;
+/** The program that reports a run's rusage into `out`, as the argv before the program's; null without one. */
+function rusageArgv(): ((out: string) => string[]) | null {
+  if (timer !== undefined) return timer;
+  try {
+    const bin = goProgram('rusage');
+    timer = (out) => [bin, '-o', out, '--'];
+  } catch {
+    timer = existsSync(GNU_TIME) ? (out) => [GNU_TIME, '-f', '%M %U %S', '-o', out, '--'] : null;
+  }
+  return timer;
+}
 
 export interface RunSpec {
   /** Program and arguments. */
@@ -25,9 +38,9 @@ export interface RunSpec {
 
 export interface RunResult {
   ms: number;
-  /** Peak resident set size in MiB (undefined without GNU time or when killed). */
+  /** Peak resident set size in MiB (undefined without a rusage reporter or when killed). */
   rssMiB?: number;
-  /** CPU time, user + system, in ms (GNU time; less sensitive than wall time to a loaded machine). */
+  /** CPU time, user + system, in ms (less sensitive than wall time to a loaded machine). */
   cpuMs?: number;
   code: number | null;
   timedOut: boolean;
@@ -44,7 +57,8 @@ const content = (file: string) => {
 
 export function runOnce(spec: RunSpec, scratch: string): Promise<RunResult> {
   const rssFile = join(scratch, `rss-${process.pid}-${seq++}.txt`);
-  const argv = hasGnuTime ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, '--', ...spec.argv] : spec.argv;
+  const wrap = rusageArgv();
+  const argv = wrap ? [...wrap(rssFile), ...spec.argv] : spec.argv;
   const input = spec.stdin ? content(spec.stdin) : undefined;
   const stdout = spec.stdout ? openSync(spec.stdout, 'w') : undefined;
   const closeOut = () => stdout !== undefined && closeSync(stdout);
@@ -89,7 +103,7 @@ export function runOnce(spec: RunSpec, scratch: string): Promise<RunResult> {
       closeOut();
       let rssMiB: number | undefined;
       let cpuMs: number | undefined;
-      if (hasGnuTime && !timedOut) {
+      if (wrap && !timedOut) {
         try {
           // GNU time writes "Command exited with non-zero status N" first when the program fails
           const [kib, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
@@ -100,7 +114,7 @@ export function runOnce(spec: RunSpec, scratch: string): Promise<RunResult> {
         }
       }
       rmSync(rssFile, { force: true });
-      // GNU time exits with the program's own status
+      // the reporter exits with the program's own status
       resolve({ ms, rssMiB, cpuMs, code: signal ? null : code, timedOut, stderr });
     });
   });

@@ -62,8 +62,12 @@ async function startProxy(kubectl: string, kubeconfig: string, port: number, env
   return p;
 }
 
-export async function runProxyBench(o: { root: string; work: string; requests: number; log: (s: string) => void }): Promise<ProxySection> {
-  let harness: typeof import('../test/harness/cluster.ts');
+type Harness = typeof import('../test/harness/cluster.ts');
+type Cluster = Awaited<ReturnType<Harness['startClusters']>>['clusters'][number];
+
+/** The harness, its binaries and kubectl, or why the section is skipped. */
+async function harnessOrSkip() {
+  let harness: Harness;
   let build: typeof import('../test/harness/build.ts');
   let helm: typeof import('../test/helpers/helm.ts');
   try {
@@ -75,7 +79,102 @@ export async function runProxyBench(o: { root: string; work: string; requests: n
   }
   const binaries = build.cachedBinaries();
   if (!binaries) return { skipped: 'the harness binaries are not built yet: run `npm run clusters -- build` (about 5 minutes once), then the bench again' };
-  const kubectl = helm.kubectlBinary(3);
+  return { harness, binaries, kubectl: helm.kubectlBinary(3) };
+}
+
+/** The data plane's ServiceAccount, the exec plugin and the kubeconfig the post-renderer writes for it. */
+async function prepare(o: { root: string }, harness: Harness, dp: Cluster, dir: string, k: (...argv: string[]) => Promise<void>) {
+  await k('create', 'namespace', NAMESPACE);
+  await k('-n', NAMESPACE, 'create', 'serviceaccount', 'flyteadmin');
+  await k('create', 'clusterrolebinding', 'bench-flyteadmin', '--clusterrole=view', `--serviceaccount=${NAMESPACE}:flyteadmin`);
+  // the exec plugin and its "cloud": the data plane's admin certificate, outside any cluster object
+  const identity = join(dir, 'identity.json');
+  const minted = join(dir, 'minted.jsonl');
+  writeFileSync(
+    identity,
+    JSON.stringify({
+      log: minted,
+      clusters: {
+        dp: {
+          server: dp.server,
+          ca: dp.caPem,
+          cert: readFileSync(dp.adminCertFile, 'utf8'),
+          key: readFileSync(dp.adminKeyFile, 'utf8'),
+          namespace: NAMESPACE,
+          serviceAccount: 'flyteadmin',
+        },
+      },
+    }),
+    { mode: 0o600 },
+  );
+  const plugin = join(dir, 'bin', 'flytemc-test-identity');
+  writeFileSync(plugin, `#!/bin/sh\nexec '${process.execPath}' '${join(o.root, 'test', 'flyte', 'exec-plugin.mjs')}' '${identity}' "$@"\n`);
+  chmodSync(plugin, 0o755);
+  // the kubeconfig exactly as the post-renderer writes it, the CA beside it
+  const [port] = (await harness.freePorts(1)) as [number];
+  const entry = wire(
+    { name: 'dp', endpoint: dp.server, credentialProxy: { exec: { command: 'flytemc-test-identity', args: ['dp'] } } },
+    port,
+    'bench',
+    '',
+  ) as WiredProxy;
+  const data = proxyData([entry]);
+  const kubeconfig = join(dir, 'dp.kubeconfig');
+  writeFileSync(kubeconfig, Object.entries(data).find(([key]) => key.endsWith('.kubeconfig'))![1]);
+  writeFileSync(join(dir, 'dp_cacert'), dp.caPem);
+  const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` };
+  return { kubeconfig, env, port, minted };
+}
+
+/** The first request through a proxy just started: it runs the exec plugin (5 fresh proxies). */
+async function firstRequests(kubectl: string, kubeconfig: string, port: number, env: NodeJS.ProcessEnv, dir: string): Promise<number[]> {
+  const first: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const p = await startProxy(kubectl, kubeconfig, port, env, join(dir, `proxy-${i}.log`));
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      first.push(await get(agent, `http://127.0.0.1:${port}${PATH}`, {}));
+    } finally {
+      agent.destroy();
+      p.kill('SIGTERM');
+      await new Promise((r) => p.on('exit', r));
+    }
+  }
+  return first;
+}
+
+/** Steady state: direct (TLS + the token the proxy holds) against through the proxy, interleaved. */
+async function steadyState(o: { requests: number }, dp: Cluster, port: number, minted: string): Promise<{ direct: number[]; via: number[] }> {
+  const viaAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const directAgent = new https.Agent({ keepAlive: true, maxSockets: 1, ca: dp.caPem });
+  await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}); // mints the token
+  const lines = readFileSync(minted, 'utf8').trim().split('\n');
+  const token = (JSON.parse(lines.at(-1)!) as { token: string }).token;
+  const auth = { Authorization: `Bearer ${token}` };
+  const direct: number[] = [];
+  const via: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem);
+    await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {});
+  }
+  for (let i = 0; i < o.requests; i++) {
+    if (i % 2) {
+      direct.push(await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem));
+      via.push(await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}));
+    } else {
+      via.push(await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}));
+      direct.push(await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem));
+    }
+  }
+  viaAgent.destroy();
+  directAgent.destroy();
+  return { direct, via };
+}
+
+export async function runProxyBench(o: { root: string; work: string; requests: number; log: (s: string) => void }): Promise<ProxySection> {
+  const loaded = await harnessOrSkip();
+  if ('skipped' in loaded) return loaded;
+  const { harness, binaries, kubectl } = loaded;
   const dir = join(o.work, 'proxy');
   const left = await harness.stopClusters(join(dir, 'clusters'));
   if (left) o.log(`  stopped ${left} processes an earlier bench left running`);
@@ -89,86 +188,11 @@ export async function runProxyBench(o: { root: string; work: string; requests: n
       const r = spawn(kubectl, ['--kubeconfig', set.kubeconfigPath, '--context', 'dp', ...argv], { stdio: 'ignore' });
       return new Promise<void>((res) => r.on('close', () => res()));
     };
-    await k('create', 'namespace', NAMESPACE);
-    await k('-n', NAMESPACE, 'create', 'serviceaccount', 'flyteadmin');
-    await k('create', 'clusterrolebinding', 'bench-flyteadmin', '--clusterrole=view', `--serviceaccount=${NAMESPACE}:flyteadmin`);
-    // the exec plugin and its "cloud": the data plane's admin certificate, outside any cluster object
-    const identity = join(dir, 'identity.json');
-    const minted = join(dir, 'minted.jsonl');
-    writeFileSync(
-      identity,
-      JSON.stringify({
-        log: minted,
-        clusters: {
-          dp: {
-            server: dp.server,
-            ca: dp.caPem,
-            cert: readFileSync(dp.adminCertFile, 'utf8'),
-            key: readFileSync(dp.adminKeyFile, 'utf8'),
-            namespace: NAMESPACE,
-            serviceAccount: 'flyteadmin',
-          },
-        },
-      }),
-      { mode: 0o600 },
-    );
-    const plugin = join(dir, 'bin', 'flytemc-test-identity');
-    writeFileSync(plugin, `#!/bin/sh\nexec '${process.execPath}' '${join(o.root, 'test', 'flyte', 'exec-plugin.mjs')}' '${identity}' "$@"\n`);
-    chmodSync(plugin, 0o755);
-    // the kubeconfig exactly as the post-renderer writes it, the CA beside it
-    const [port] = (await harness.freePorts(1)) as [number];
-    const entry = wire(
-      { name: 'dp', endpoint: dp.server, credentialProxy: { exec: { command: 'flytemc-test-identity', args: ['dp'] } } },
-      port,
-      'bench',
-      '',
-    ) as WiredProxy;
-    const data = proxyData([entry]);
-    const kubeconfig = join(dir, 'dp.kubeconfig');
-    writeFileSync(kubeconfig, Object.entries(data).find(([key]) => key.endsWith('.kubeconfig'))![1]);
-    writeFileSync(join(dir, 'dp_cacert'), dp.caPem);
-    const env = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` };
-
-    // the first request through a proxy just started: it runs the exec plugin (5 fresh proxies)
-    const first: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const p = await startProxy(kubectl, kubeconfig, port, env, join(dir, `proxy-${i}.log`));
-      const agent = new http.Agent({ keepAlive: true });
-      try {
-        first.push(await get(agent, `http://127.0.0.1:${port}${PATH}`, {}));
-      } finally {
-        agent.destroy();
-        p.kill('SIGTERM');
-        await new Promise((r) => p.on('exit', r));
-      }
-    }
-
-    // steady state: direct (TLS + the token the proxy holds) against through the proxy, interleaved
+    const { kubeconfig, env, port, minted } = await prepare(o, harness, dp, dir, k);
+    const first = await firstRequests(kubectl, kubeconfig, port, env, dir);
     const proxy = await startProxy(kubectl, kubeconfig, port, env, join(dir, 'proxy.log'));
     procs.push(proxy);
-    const viaAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const directAgent = new https.Agent({ keepAlive: true, maxSockets: 1, ca: dp.caPem });
-    await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}); // mints the token
-    const lines = readFileSync(minted, 'utf8').trim().split('\n');
-    const token = (JSON.parse(lines.at(-1)!) as { token: string }).token;
-    const auth = { Authorization: `Bearer ${token}` };
-    const direct: number[] = [];
-    const via: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem);
-      await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {});
-    }
-    for (let i = 0; i < o.requests; i++) {
-      if (i % 2) {
-        direct.push(await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem));
-        via.push(await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}));
-      } else {
-        via.push(await get(viaAgent, `http://127.0.0.1:${port}${PATH}`, {}));
-        direct.push(await get(directAgent, `${dp.server}${PATH}`, auth, dp.caPem));
-      }
-    }
-    viaAgent.destroy();
-    directAgent.destroy();
+    const { direct, via } = await steadyState(o, dp, port, minted);
     const row = (id: string, label: string, ms: number[]): Measured => ({ id, label, ms, rssMiB: [], cpuMs: [], timedOut: false });
     const { median } = await import('./measure.ts');
     return {

@@ -1,5 +1,4 @@
-// The bench's results as markdown tables (with the issue's targets checked) and a log-log chart
-// of wall time against documents, where a slope of 1 is linear growth and 2 quadratic.
+// The bench's results as markdown tables (with the issue's targets checked); the chart is chart.ts.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, quantile, type Measured } from './measure.ts';
@@ -19,7 +18,7 @@ interface ConfigInfo {
 }
 
 export interface Results {
-  env: { date: string; nproc: number; cpu: string; free: string; node: string; kubectl?: string; loadStart: number[]; loadEnd?: number[] };
+  env: { date: string; nproc: number; cpu: string; free: string; node: string; kubectl?: string; loadStart: number[]; loadEnd?: number[]; nice?: number };
   sections: {
     postrender?: { input: InputInfo; config: ConfigInfo; rows: Measured[] };
     scale?: { grid: Array<{ input: InputInfo; config: ConfigInfo }>; rows: Measured[] };
@@ -30,7 +29,7 @@ export interface Results {
   notes: string[];
 }
 
-const fmtMs = (ms: number) =>
+export const fmtMs = (ms: number) =>
   ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
 const fmtBytes = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(0)} KB`);
 const mib = (xs: number[]) => (xs.length ? `${median(xs).toFixed(0)} MiB` : 'n/a');
@@ -52,6 +51,8 @@ function wall(m: Measured | undefined): string {
   return fmtMs(median(m.ms));
 }
 
+const cpu = (m: Measured) => (m.cpuMs.length ? fmtMs(median(m.cpuMs)) : 'n/a');
+
 function spread(m: Measured): string {
   if (m.ms.length < 3) return m.ms.length ? '(1 run)' : '';
   return `${fmtMs(quantile(m.ms, 0.25))} – ${fmtMs(quantile(m.ms, 0.75))}`;
@@ -60,8 +61,21 @@ function spread(m: Measured): string {
 const med = (m: Measured | undefined) => (m?.ms.length ? median(m.ms) : NaN);
 
 export function renderMarkdown(r: Results, chart?: string): string {
-  const e = r.env;
   const out: string[] = [];
+  head(r.env, out);
+  if (r.sections.postrender) postrenderSection(r.sections.postrender, r.env, out);
+  if (r.sections.scale) {
+    scaleDocuments(r.sections.scale, out);
+    scaleClusters(r.sections.scale, out, chart);
+  }
+  if (r.sections.routes) routesSection(r.sections.routes, out);
+  if (r.sections.join) joinSection(r.sections.join, out);
+  if (r.sections.proxy) proxySection(r.sections.proxy, r.env, out);
+  if (r.notes.length) out.push('Notes:', ...r.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}
+
+function head(e: Results['env'], out: string[]): void {
   const memLine =
     e.free
       .split('\n')
@@ -75,111 +89,136 @@ export function renderMarkdown(r: Results, chart?: string): string {
       (e.kubectl ? ` · ${e.kubectl.replace(/Client Version: /, 'kubectl ').replace(/Kustomize Version: /, 'kustomize ')}` : '') +
       ` · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start${e.loadEnd ? `, ${e.loadEnd.map((l) => l.toFixed(1)).join('/')} at the end` : ''}`,
     '',
-    'Each figure is the median of repeated runs of a new process, measured from the outside (wall time from spawn to exit; peak RSS from GNU time), with the cases interleaved run by run. The input is written into a pipe on standard input and the output read from a pipe, as Helm does; kustomize reads the same stream from a file in its folder.',
+    'Each figure is the median of repeated runs of a new process, measured from the outside (wall time from spawn to exit; peak RSS and CPU time from its rusage), with the cases interleaved run by run. The input is written into a pipe on standard input and the output read from a pipe, as Helm does; kustomize reads the same stream from a file in its folder.',
     '',
   );
+}
 
-  const pr = r.sections.postrender;
-  if (pr) {
-    const get = (id: string) => pr.rows.find((x) => x.id === id);
-    out.push(`## Post-render of flyte-core's control plane (${pr.input.docs} documents, ${fmtBytes(pr.input.bytes)}), ${pr.config.clusters} clusters`, '');
-    out.push('| | wall time (median) | p25 – p75 | peak RSS | runs |', '|---|---:|---:|---:|---:|');
-    for (const m of pr.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
-    const ours = med(get('ours'));
-    const cli = med(get('ours-cli'));
-    const node = med(get('node'));
-    const kzj = med(get('kustomize-json6902'));
+type Section<K extends keyof Results['sections']> = NonNullable<Results['sections'][K]>;
+
+function postrenderSection(pr: Section<'postrender'>, e: Results['env'], out: string[]): void {
+  const get = (id: string) => pr.rows.find((x) => x.id === id);
+  out.push(`## Post-render of flyte-core's control plane (${pr.input.docs} documents, ${fmtBytes(pr.input.bytes)}), ${pr.config.clusters} clusters`, '');
+  // its own date and machine: `--only postrender --publish` replaces this section alone
+  out.push(
+    `Measured ${e.date.slice(0, 16).replace('T', ' ')} UTC · \`nproc\` ${e.nproc} (${e.cpu}) · Node ${e.node} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start${e.nice ? `, run at nice ${e.nice}` : ''}.`,
+    '',
+  );
+  out.push('| | wall time (median) | p25 – p75 | CPU time (median) | peak RSS | runs |', '|---|---:|---:|---:|---:|---:|');
+  for (const m of pr.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${cpu(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
+  const ours = med(get('ours'));
+  const cli = med(get('ours-cli'));
+  const node = med(get('node'));
+  const kzj = med(get('kustomize-json6902'));
+  out.push(
+    '',
+    'Targets (issue 15):',
+    ratioTarget('`flytemc-post-renderer`', ours, kzj, 1.1, 'kustomize with JSON 6902 patches'),
+    ratioTarget('`flytemc-post-renderer`', ours, node, 1.15, '`node -e 0`'),
+    ratioTarget('`flytemc post-render`', cli, kzj, 1.3, 'kustomize with JSON 6902 patches'),
+  );
+  const cjs = med(get('node-cjs'));
+  const help = med(get('ours-help'));
+  if (![ours, node, cjs, help].some(Number.isNaN)) {
+    out.push(
+      `  (\`flytemc-post-renderer\` is ${(ours - node).toFixed(1)} ms over \`node -e 0\`: ${ms1(cjs - node)} ms for starting an empty CommonJS file, ${ms1(help - cjs)} ms for loading the post-renderer (\`--help\` over the empty file), ${ms1(ours - help)} ms for the work: reading, checking, patching and writing the stream (over \`--help\`))`,
+    );
+  }
+  // CPU time as well: on a shared machine others' load moves it far less than wall time
+  const cpuMed = (m: Measured | undefined) => (m?.cpuMs.length ? median(m.cpuMs) : NaN);
+  const [oursCpu, cliCpu, kzjCpu, nodeCpu] = ['ours', 'ours-cli', 'kustomize-json6902', 'node'].map((id) => cpuMed(get(id)));
+  if (![oursCpu, cliCpu, kzjCpu, nodeCpu].some(Number.isNaN))
+    out.push(
+      `  (by CPU time, medians: \`flytemc-post-renderer\` ${(oursCpu! / kzjCpu!).toFixed(2)}x kustomize with JSON 6902 patches and ${(oursCpu! / nodeCpu!).toFixed(2)}x \`node -e 0\`, \`flytemc post-render\` ${(cliCpu! / kzjCpu!).toFixed(2)}x kustomize with JSON 6902 patches)`,
+    );
+  for (const v of pr.rows.filter((m) => m.id.startsWith('variant-')))
+    out.push(
+      `  (${v.label}: ${ms1(med(v) - ours)} ms of wall time and ${ms1(cpuMed(v) - cpuMed(get('ours')))} ms of CPU time against \`flytemc-post-renderer\`, medians)`,
+    );
+  out.push('');
+}
+
+/** The scale section's grid: its rows by case, the three-cluster config, the inputs by size. */
+function scaleGrid(sc: Section<'scale'>) {
+  const row = (prefix: string, i: InputInfo, c: ConfigInfo) => sc.rows.find((m) => m.id === `${prefix}-${i.id}-${c.id}`);
+  const three = sc.grid.find((g) => g.config.clusters === 3)!.config;
+  const inputs = [...new Map(sc.grid.filter((g) => g.config.clusters === 3).map((g) => [g.input.id, g.input])).values()].sort((a, b) => a.docs - b.docs);
+  const fc20 = inputs[0]!;
+  const i5 = inputs.find((i) => i.docs === 5000);
+  return { row, three, inputs, fc20, i5 };
+}
+
+function scaleDocuments(sc: Section<'scale'>, out: string[]): void {
+  const { row, three, inputs, fc20, i5 } = scaleGrid(sc);
+  out.push(`## Scale: documents (${three.clusters} clusters)`, '');
+  out.push('| documents | stream | ours: wall | ours: peak RSS | kustomize: wall | kustomize: peak RSS |', '|---:|---:|---:|---:|---:|---:|');
+  for (const i of inputs) {
+    const o = row('ours', i, three);
+    const k = row('kustomize-smp', i, three);
+    out.push(
+      `| ${i.docs.toLocaleString('en')} | ${fmtBytes(i.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${k ? wall(k) : 'not run'} | ${k ? mib(k.rssMiB) : '—'} |`,
+    );
+  }
+  const t = (docs: number) => med(row('ours', inputs.find((i) => i.docs === docs) ?? ({} as InputInfo), three));
+  const per = (a: number, b: number) => ((t(b) - t(a)) / (b - a)) * 1000;
+  const base = t(fc20.docs);
+  const o5 = i5 ? row('ours', i5, three) : undefined;
+  const peak5 = o5?.rssMiB.length ? median(o5.rssMiB) : NaN;
+  const versus = `the ${fc20.docs}-document run (flyte-core, ${fmtMs(base)})`;
+  out.push(
+    '',
+    'Targets (issue 15):',
+    ratioTarget('5,000 documents', t(5000), base, 2, versus),
+    `- 5,000 documents ≤ 150 MiB peak RSS: ${Number.isNaN(peak5) ? 'not measured' : `${peak5.toFixed(0)} MiB — ${ok(peak5 <= 150)}`}`,
+    ratioTarget('20,000 documents', t(20000), base, 4, versus),
+  );
+  const k5 = i5 ? row('kustomize-smp', i5, three) : undefined;
+  if (k5) out.push(`  (kustomize at 5,000 documents: ${wall(k5)}${k5.rssMiB.length ? `, ${mib(k5.rssMiB)}` : ''})`);
+  if (inputs.some((i) => i.docs === 20000) && inputs.some((i) => i.docs === 1000) && i5) {
+    const a = per(1000, 5000);
+    const b = per(5000, 20000);
     out.push(
       '',
-      'Targets (issue 15):',
-      ratioTarget('`flytemc-post-renderer`', ours, kzj, 1.1, 'kustomize with JSON 6902 patches'),
-      ratioTarget('`flytemc-post-renderer`', ours, node, 1.15, '`node -e 0`'),
-      ratioTarget('`flytemc post-render`', cli, kzj, 1.3, 'kustomize with JSON 6902 patches'),
+      `Linear in documents: ${a.toFixed(0)} ms per 1,000 documents from 1k to 5k, ${b.toFixed(0)} ms from 5k to 20k (ratio ${(b / a).toFixed(2)}; 1 is linear, growing ratios mean super-linear).`,
     );
-    const cjs = med(get('node-cjs'));
-    const help = med(get('ours-help'));
-    if (![ours, node, cjs, help].some(Number.isNaN)) {
-      out.push(
-        `  (\`flytemc-post-renderer\` is ${(ours - node).toFixed(1)} ms over \`node -e 0\`: ${ms1(cjs - node)} ms for starting an empty CommonJS file, ${ms1(help - cjs)} ms for loading the post-renderer (\`--help\` over the empty file), ${ms1(ours - help)} ms for the work: reading, checking, patching and writing the stream (over \`--help\`))`,
-      );
-    }
-    out.push('');
   }
+}
 
-  const sc = r.sections.scale;
-  if (sc) {
-    const row = (prefix: string, i: InputInfo, c: ConfigInfo) => sc.rows.find((m) => m.id === `${prefix}-${i.id}-${c.id}`);
-    const three = sc.grid.find((g) => g.config.clusters === 3)!.config;
-    const inputs = [...new Map(sc.grid.filter((g) => g.config.clusters === 3).map((g) => [g.input.id, g.input])).values()].sort((a, b) => a.docs - b.docs);
-    out.push(`## Scale: documents (${three.clusters} clusters)`, '');
-    out.push('| documents | stream | ours: wall | ours: peak RSS | kustomize: wall | kustomize: peak RSS |', '|---:|---:|---:|---:|---:|---:|');
-    for (const i of inputs) {
-      const o = row('ours', i, three);
-      const k = row('kustomize-smp', i, three);
-      out.push(
-        `| ${i.docs.toLocaleString('en')} | ${fmtBytes(i.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${k ? wall(k) : 'not run'} | ${k ? mib(k.rssMiB) : '—'} |`,
-      );
-    }
-    const t = (docs: number) => med(row('ours', inputs.find((i) => i.docs === docs) ?? ({} as InputInfo), three));
-    const per = (a: number, b: number) => ((t(b) - t(a)) / (b - a)) * 1000;
-    const fc20 = inputs[0]!;
-    const base = t(fc20.docs);
-    const i5 = inputs.find((i) => i.docs === 5000);
-    const o5 = i5 ? row('ours', i5, three) : undefined;
-    const peak5 = o5?.rssMiB.length ? median(o5.rssMiB) : NaN;
-    const versus = `the ${fc20.docs}-document run (flyte-core, ${fmtMs(base)})`;
+function scaleClusters(sc: Section<'scale'>, out: string[], chart: string | undefined): void {
+  const { row, fc20, i5 } = scaleGrid(sc);
+  const cfgs = [...new Map(sc.grid.map((g) => [g.config.id, g.config])).values()].sort((a, b) => a.clusters - b.clusters);
+  const fc = fc20;
+  out.push('', '## Scale: clusters in the config', '');
+  out.push(
+    `| clusters | config | ours: ${fc.docs} documents | ours: peak RSS | ours: ${i5 ? '5,000 documents' : '—'} | kustomize: ${fc.docs} documents |`,
+    '|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const c of cfgs) {
+    const o = row('ours', fc, c);
+    const o5 = i5 ? row('ours', i5, c) : undefined;
+    const k = row('kustomize-smp', fc, c);
+    out.push(`| ${c.clusters.toLocaleString('en')} | ${fmtBytes(c.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${wall(o5)} | ${k ? wall(k) : '—'} |`);
+  }
+  const tc = (n: number, input: InputInfo | undefined) => (input ? med(row('ours', input, cfgs.find((c) => c.clusters === n) ?? ({} as ConfigInfo))) : NaN);
+  const c10 = tc(10, fc),
+    c100 = tc(100, fc),
+    c1000 = tc(1000, fc);
+  if (![c10, c100, c1000].some(Number.isNaN)) {
+    const a = (c100 - c10) / 90;
+    const b = (c1000 - c100) / 900;
     out.push(
       '',
-      'Targets (issue 15):',
-      ratioTarget('5,000 documents', t(5000), base, 2, versus),
-      `- 5,000 documents ≤ 150 MiB peak RSS: ${Number.isNaN(peak5) ? 'not measured' : `${peak5.toFixed(0)} MiB — ${ok(peak5 <= 150)}`}`,
-      ratioTarget('20,000 documents', t(20000), base, 4, versus),
+      `Linear in clusters: ${(a * 100).toFixed(1)} ms per 100 clusters from 10 to 100, ${(b * 100).toFixed(1)} ms from 100 to 1,000 (at ${fc.docs} documents; the first step is within the noise of a ~100 ms process).`,
     );
-    const k5 = i5 ? row('kustomize-smp', i5, three) : undefined;
-    if (k5) out.push(`  (kustomize at 5,000 documents: ${wall(k5)}${k5.rssMiB.length ? `, ${mib(k5.rssMiB)}` : ''})`);
-    if (inputs.some((i) => i.docs === 20000) && inputs.some((i) => i.docs === 1000) && i5) {
-      const a = per(1000, 5000);
-      const b = per(5000, 20000);
-      out.push(
-        '',
-        `Linear in documents: ${a.toFixed(0)} ms per 1,000 documents from 1k to 5k, ${b.toFixed(0)} ms from 5k to 20k (ratio ${(b / a).toFixed(2)}; 1 is linear, growing ratios mean super-linear).`,
-      );
-    }
-    const cfgs = [...new Map(sc.grid.map((g) => [g.config.id, g.config])).values()].sort((a, b) => a.clusters - b.clusters);
-    const fc = fc20;
-    out.push('', '## Scale: clusters in the config', '');
-    out.push(
-      `| clusters | config | ours: ${fc.docs} documents | ours: peak RSS | ours: ${i5 ? '5,000 documents' : '—'} | kustomize: ${fc.docs} documents |`,
-      '|---:|---:|---:|---:|---:|---:|',
-    );
-    for (const c of cfgs) {
-      const o = row('ours', fc, c);
-      const o5 = i5 ? row('ours', i5, c) : undefined;
-      const k = row('kustomize-smp', fc, c);
-      out.push(`| ${c.clusters.toLocaleString('en')} | ${fmtBytes(c.bytes)} | ${wall(o)} | ${o ? mib(o.rssMiB) : '—'} | ${wall(o5)} | ${k ? wall(k) : '—'} |`);
-    }
-    const tc = (n: number, input: InputInfo | undefined) => (input ? med(row('ours', input, cfgs.find((c) => c.clusters === n) ?? ({} as ConfigInfo))) : NaN);
-    const c10 = tc(10, fc),
-      c100 = tc(100, fc),
-      c1000 = tc(1000, fc);
-    if (![c10, c100, c1000].some(Number.isNaN)) {
-      const a = (c100 - c10) / 90;
-      const b = (c1000 - c100) / 900;
-      out.push(
-        '',
-        `Linear in clusters: ${(a * 100).toFixed(1)} ms per 100 clusters from 10 to 100, ${(b * 100).toFixed(1)} ms from 100 to 1,000 (at ${fc.docs} documents; the first step is within the noise of a ~100 ms process).`,
-      );
-    }
-    if (chart) out.push('', `![wall time against documents, log-log](${chart})`);
-    out.push('');
   }
+  if (chart) out.push('', `![wall time against documents, log-log](${chart})`);
+  out.push('');
+}
 
-  const ro = r.sections.routes;
-  if (ro) {
-    out.push(`## \`flytemc routes --simulate ${ro.n}\` on the three-cluster example against Go`, '');
-    if (ro.skipped) out.push(`Not measured: ${ro.skipped}.`, '');
-  }
-  if (ro && !ro.skipped) {
+function routesSection(ro: Section<'routes'>, out: string[]): void {
+  out.push(`## \`flytemc routes --simulate ${ro.n}\` on the three-cluster example against Go`, '');
+  if (ro.skipped) out.push(`Not measured: ${ro.skipped}.`, '');
+  else {
     const get = (id: string) => ro.rows.find((x) => x.id === id);
     out.push(
       `The same ${ro.n.toLocaleString('en')} execution names per label, the same seeded draws (Go's generator seeded with the name's FNV-1a hash, as FlyteAdmin seeds it) and the same weighted picks, by flytemc and by a Go program (bench/go-draws/main.go); checked before timing: both printed the same counts (${ro.counts.join('; ')}).`,
@@ -195,111 +234,37 @@ export function renderMarkdown(r: Results, chart?: string): string {
       '',
     );
   }
-
-  const j = r.sections.join;
-  if (j) {
-    out.push('## `flytemc join` against real clusters (harness)', '');
-    if (j.skipped || !j.rows) {
-      out.push(`Not measured: ${j.skipped}.`, '', 'Run `npm run bench -- --only join` once it is ready.', '');
-    } else {
-      out.push('| | wall time (median) | p25 – p75 | peak RSS | runs |', '|---|---:|---:|---:|---:|');
-      for (const m of j.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
-      const one = med(j.rows.find((m) => m.id === 'join-1'));
-      const ten = med(j.rows.find((m) => m.id === 'join-10'));
-      out.push('', `Joining 10 clusters takes ${(ten / one).toFixed(2)}x the time of joining one with the default --parallel.`);
-      const tenAll = med(j.rows.find((m) => m.id === 'join-10-parallel-10'));
-      if (!Number.isNaN(tenAll)) out.push(`  (${(tenAll / one).toFixed(2)}x with --parallel 10)`);
-      out.push('');
-    }
-  }
-  const p = r.sections.proxy;
-  if (p) {
-    out.push('## The credential proxy: one request, straight or through `kubectl proxy` (harness)', '');
-    if (p.skipped || !p.rows) out.push(`Not measured: ${p.skipped}.`, '', 'Run `npm run bench -- --only proxy` once it is ready.', '');
-    else {
-      out.push(
-        `${p.date} · \`nproc\` ${e.nproc} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start. The same GET of a Namespace from one real API server, ${p.requests} times each way, interleaved, over kept-alive connections: straight over TLS with a bearer token, and through kubectl 1.32's \`kubectl proxy\` on 127.0.0.1 with the kubeconfig the post-renderer writes (its exec plugin mints a TokenRequest token once, then client-go reuses it).`,
-        '',
-        '| | wall time (median) | p25 – p75 | p90 | requests |',
-        '|---|---:|---:|---:|---:|',
-      );
-      for (const m of p.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${fmtMs(quantile(m.ms, 0.9))} | ${m.ms.length} |`);
-      out.push('', `Added per request by the proxy (difference of the medians): ${fmtMs(p.addedMs!)}.`, '');
-    }
-  }
-  if (r.notes.length) out.push('Notes:', ...r.notes.map((n) => `- ${n}`), '');
-  return out.join('\n');
 }
 
-/** Log-log chart: wall time against documents, ours and kustomize (">" where it was stopped). */
-export function renderSvg(r: Results): string | undefined {
-  const sc = r.sections.scale;
-  if (!sc) return undefined;
-  const three = sc.grid.filter((g) => g.config.clusters === 3);
-  const series = (prefix: string) =>
-    three
-      .map((g) => ({ docs: g.input.docs, m: sc.rows.find((x) => x.id === `${prefix}-${g.input.id}-${g.config.id}`) }))
-      .filter((p): p is { docs: number; m: Measured } => !!p.m)
-      .map((p) => ({ docs: p.docs, ms: p.m.ms.length ? median(p.m.ms) : p.m.timeoutMs!, over: p.m.timedOut && p.m.ms.length === 0 }))
-      .sort((a, b) => a.docs - b.docs);
-  const ours = series('ours');
-  const kz = series('kustomize-smp');
-  if (ours.length < 2) return undefined;
-  const W = 660,
-    H = 400,
-    L = 70,
-    R = 40,
-    T = 40,
-    B = 50;
-  const xs = [10, 100, 1000, 10000, 100000];
-  const ys = [10, 100, 1000, 10000, 100000];
-  const x = (d: number) => L + ((Math.log10(d) - 1) / 4) * (W - L - R);
-  const y = (ms: number) => H - B - ((Math.log10(ms) - 1) / 4) * (H - T - B);
-  const path = (pts: Array<{ docs: number; ms: number }>) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.docs).toFixed(1)},${y(p.ms).toFixed(1)}`).join(' ');
-  const label = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
-    `<rect width="${W}" height="${H}" fill="white"/>`,
-    `<text x="${L}" y="20" font-size="14">Post-render wall time against documents (log-log: a slope of 1 is linear growth)</text>`,
-  ];
-  for (const d of xs)
-    parts.push(
-      `<line x1="${x(d)}" y1="${T}" x2="${x(d)}" y2="${H - B}" stroke="#ddd"/><text x="${x(d)}" y="${H - B + 16}" text-anchor="middle">${d.toLocaleString('en')}</text>`,
+function joinSection(j: Section<'join'>, out: string[]): void {
+  out.push('## `flytemc join` against real clusters (harness)', '');
+  if (j.skipped || !j.rows) {
+    out.push(`Not measured: ${j.skipped}.`, '', 'Run `npm run bench -- --only join` once it is ready.', '');
+  } else {
+    out.push('| | wall time (median) | p25 – p75 | peak RSS | runs |', '|---|---:|---:|---:|---:|');
+    for (const m of j.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${mib(m.rssMiB)} | ${m.ms.length} |`);
+    const one = med(j.rows.find((m) => m.id === 'join-1'));
+    const ten = med(j.rows.find((m) => m.id === 'join-10'));
+    out.push('', `Joining 10 clusters takes ${(ten / one).toFixed(2)}x the time of joining one with the default --parallel.`);
+    const tenAll = med(j.rows.find((m) => m.id === 'join-10-parallel-10'));
+    if (!Number.isNaN(tenAll)) out.push(`  (${(tenAll / one).toFixed(2)}x with --parallel 10)`);
+    out.push('');
+  }
+}
+
+function proxySection(p: Section<'proxy'>, e: Results['env'], out: string[]): void {
+  out.push('## The credential proxy: one request, straight or through `kubectl proxy` (harness)', '');
+  if (p.skipped || !p.rows) out.push(`Not measured: ${p.skipped}.`, '', 'Run `npm run bench -- --only proxy` once it is ready.', '');
+  else {
+    out.push(
+      `${p.date} · \`nproc\` ${e.nproc} · load average ${e.loadStart.map((l) => l.toFixed(1)).join('/')} at the start. The same GET of a Namespace from one real API server, ${p.requests} times each way, interleaved, over kept-alive connections: straight over TLS with a bearer token, and through kubectl 1.32's \`kubectl proxy\` on 127.0.0.1 with the kubeconfig the post-renderer writes (its exec plugin mints a TokenRequest token once, then client-go reuses it).`,
+      '',
+      '| | wall time (median) | p25 – p75 | p90 | requests |',
+      '|---|---:|---:|---:|---:|',
     );
-  for (const ms of ys)
-    parts.push(
-      `<line x1="${L}" y1="${y(ms)}" x2="${W - R}" y2="${y(ms)}" stroke="#ddd"/><text x="${L - 6}" y="${y(ms) + 4}" text-anchor="end">${label(ms)}</text>`,
-    );
-  parts.push(`<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle">documents in the stream</text>`);
-  // slope-1 guide (time proportional to documents) through ours' last point, from 10 ms on
-  const last = ours[ours.length - 1]!;
-  const startDocs = Math.max(10, (10 * last.docs) / last.ms);
-  const mid = Math.sqrt(startDocs * last.docs);
-  parts.push(
-    `<path d="M${x(startDocs).toFixed(1)},${y((startDocs * last.ms) / last.docs).toFixed(1)} L${x(last.docs).toFixed(1)},${y(last.ms).toFixed(1)}" stroke="#999" stroke-dasharray="4 4" fill="none"/>`,
-    `<text x="${x(mid).toFixed(1)}" y="${(y((mid * last.ms) / last.docs) + 16).toFixed(1)}" fill="#777">proportional to documents</text>`,
-  );
-  // kustomize's labels above-left of its points, flytemc's below-right
-  const draw = (pts: typeof ours, color: string, name: string, above: boolean) => {
-    parts.push(`<path d="${path(pts)}" stroke="${color}" stroke-width="2" fill="none"/>`);
-    for (const p of pts) {
-      const cx = x(p.docs).toFixed(1);
-      const cy = y(p.ms).toFixed(1);
-      parts.push(`<circle cx="${cx}" cy="${cy}" r="4" fill="${p.over ? 'white' : color}" stroke="${color}" stroke-width="2"/>`);
-      const text = p.over ? `> ${(p.ms / 1000).toFixed(0)} s (stopped)` : fmtMs(p.ms);
-      parts.push(
-        above
-          ? `<text x="${x(p.docs) - 8}" y="${y(p.ms) - 6}" text-anchor="end" fill="${color}">${text}</text>`
-          : `<text x="${x(p.docs) + 8}" y="${y(p.ms) + 16}" fill="${color}">${text}</text>`,
-      );
-    }
-    const end = pts[pts.length - 1]!;
-    parts.push(`<text x="${x(end.docs) + 8}" y="${y(end.ms) + (above ? 4 : -8)}" fill="${color}" font-weight="bold">${name}</text>`);
-  };
-  if (kz.length) draw(kz, '#c0392b', 'kustomize', true);
-  draw(ours, '#2471a3', 'flytemc', false);
-  parts.push('</svg>');
-  return parts.join('\n') + '\n';
+    for (const m of p.rows) out.push(`| ${m.label} | ${wall(m)} | ${spread(m)} | ${fmtMs(quantile(m.ms, 0.9))} | ${m.ms.length} |`);
+    out.push('', `Added per request by the proxy (difference of the medians): ${fmtMs(p.addedMs!)}.`, '');
+  }
 }
 
 /** The `## ` sections of a results page, by heading (the text before the first is the head). */

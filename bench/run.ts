@@ -6,7 +6,8 @@
 //   postrender  flyte-core's control plane (20 documents) with three clusters: bare `node -e 0`,
 //               bare Node on an empty CommonJS file, `flytemc-post-renderer --help`,
 //               `flytemc-post-renderer`, `flytemc post-render` (the CLI path), kustomize doing
-//               the same patches (strategic merge and JSON 6902)
+//               the same patches (strategic merge and JSON 6902), and other builds given
+//               with `--compare LABEL=DIR` (bench/variants.ts)
 //   scale       20 (flyte-core), 1k, 5k and 20k documents; 10, 100 and 1,000 clusters
 //   routes      `flytemc routes --simulate 100000` on the three-cluster example against a Go
 //               program making the same seeded draws (bench/go-draws; needs Go)
@@ -15,26 +16,20 @@
 //               against the same request straight to a real API server with a token
 // Not part of the test suite (test/run.mjs only runs test/**/*.test.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkOutput } from './check.ts';
-import { CONTROLPLANE, THREE_CLUSTERS, clustersConfig, stream } from './gen.ts';
-import { runJoinBench, type JoinSection } from './join.ts';
+import { BIN, type Config, type Input, kustomizeCase, log, NODE, ours, oursCli, oursOut, RESULTS, ROOT, verifyOurs, WORK, writeInputs } from './cases.ts';
+import { THREE_CLUSTERS } from './gen.ts';
+import { runJoinBench } from './join.ts';
 import { runProxyBench } from './proxy.ts';
-import { parseExplain, writeKustomization, type KustomizeStyle } from './kustomize.ts';
-import { interleave, median, runOnce, type Case, type Measured, type RunSpec } from './measure.ts';
-import { publish, renderMarkdown, renderSvg, type Results } from './report.ts';
+import { interleave, median, runOnce, type Case, type Measured } from './measure.ts';
+import { renderSvg } from './chart.ts';
+import { publish, renderMarkdown, type Results } from './report.ts';
 import { routesCases } from './routes.ts';
-import { objects } from '../test/helpers/manifests.ts';
+import { parseVariants, variantCases } from './variants.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const RESULTS = join(ROOT, 'bench', 'results');
-const WORK = join(RESULTS, 'work');
-const BIN = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
-const CLI = join(ROOT, 'dist', 'flytemc.mjs');
-const NODE = process.execPath;
 const SECTIONS = ['postrender', 'scale', 'routes', 'join', 'proxy'] as const;
 /** Executions per label of the routes section (the issue's N). */
 const ROUTES_N = 100_000;
@@ -46,13 +41,11 @@ const USAGE = `usage: npm run bench [-- options]
                          scale: a third, at least 3; routes: a third, at most 7, at least 3)
   --kustomize-timeout S  stop a kustomize run after S seconds and report "> S s" (default 90, --quick 30)
   --quick                fewer runs and a shorter kustomize limit, for trying the bench itself
+  --compare LABEL=DIR    also time the post-renderer of another build (DIR/dist, from
+                         \`node --import tsx bench/variants.ts COMMIT DIR\`) in the postrender section
   --publish              also copy the tables and chart to bench/RESULTS.md and bench/RESULTS-scale.svg
                          (with --only: only those sections are replaced there, each with its own date)
 Results: bench/results/latest.md, latest.json, scale.svg`;
-
-function log(s: string) {
-  process.stderr.write(s + '\n');
-}
 
 function args() {
   const { values } = parseArgs({
@@ -62,6 +55,7 @@ function args() {
       'kustomize-timeout': { type: 'string' },
       quick: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
+      compare: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +71,14 @@ function args() {
   const runs = values.runs !== undefined ? Number(values.runs) : values.quick ? 5 : 21;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
   const kt = Number(values['kustomize-timeout'] ?? (values.quick ? 30 : 90));
-  return { only: new Set(only as Section[]), runs, kustomizeTimeoutMs: kt * 1000, quick: values.quick, publish: values.publish };
+  return {
+    only: new Set(only as Section[]),
+    runs,
+    kustomizeTimeoutMs: kt * 1000,
+    quick: values.quick,
+    publish: values.publish,
+    variants: parseVariants(values.compare),
+  };
 }
 
 function sh(cmd: string, argv: string[]): string | undefined {
@@ -95,222 +96,109 @@ function machine(): Results['env'] {
     node: process.version,
     ...(kubectl ? { kubectl: kubectl.split('\n').join('; ') } : {}),
     loadStart: loadavg(),
+    // a negative nice value (`nice -n -15 npm run bench`) keeps others' load on a shared machine out of the figures
+    nice: getPriority(),
   };
 }
 
-const ours = (config: string, input: string, extra: string[] = []): RunSpec => ({ argv: [NODE, BIN, '--config', config, ...extra], stdin: input });
-/** The same through the CLI: `flytemc post-render --config FILE`, the same input on standard input. */
-const oursCli = (config: string, input: string): RunSpec => ({ argv: [NODE, CLI, 'post-render', '--config', config], stdin: input });
-const oursOut = (input: Input, config: Config) => join(WORK, `out-ours-${input.id}-${config.id}.yaml`);
-const kustomize = (dir: string, timeoutMs: number): RunSpec => ({ argv: ['kubectl', 'kustomize', dir], timeoutMs });
-
-interface Input {
-  id: string;
-  file: string;
-  docs: number;
-  bytes: number;
+/** What every section reads: the options, the inputs and configs written, the results so far. */
+interface Run {
+  opt: ReturnType<typeof args>;
+  results: Results;
+  inputs: Map<number, Input>;
+  configs: Map<number, Config>;
+  fc: Input;
+  three: Config;
+  hasKubectl: boolean;
 }
-interface Config {
-  id: string;
-  file: string;
-  clusters: number;
-  bytes: number;
-}
+// 20,000 documents even with --quick: a target of issue 15 (kustomize is not run there)
+const DOCS_LIST = [1000, 5000, 20000];
+const CLUSTERS_LIST = [10, 100, 1000];
 
-function writeInputs(docsList: number[], clustersList: number[]): { inputs: Map<number, Input>; configs: Map<number, Config> } {
-  mkdirSync(WORK, { recursive: true });
-  // a fresh work folder (join.ts looks after its clusters' folder itself)
-  for (const f of readdirSync(WORK)) if (f !== 'join-clusters') rmSync(join(WORK, f), { recursive: true, force: true });
-  const base = readFileSync(CONTROLPLANE, 'utf8');
-  const inputs = new Map<number, Input>();
-  const baseDocs = objects(base).length;
-  inputs.set(baseDocs, { id: 'flyte-core', file: CONTROLPLANE, docs: baseDocs, bytes: Buffer.byteLength(base) });
-  for (const n of docsList) {
-    const file = join(WORK, `stream-${n}.yaml`);
-    const text = stream(n, base);
-    writeFileSync(file, text);
-    inputs.set(n, { id: `docs-${n}`, file, docs: n, bytes: Buffer.byteLength(text) });
-  }
-  const configs = new Map<number, Config>();
-  configs.set(3, { id: 'clusters-3', file: THREE_CLUSTERS, clusters: 3, bytes: readFileSync(THREE_CLUSTERS).length });
-  for (const n of clustersList) {
-    const file = join(WORK, `clusters-${n}.yaml`);
-    const text = clustersConfig(n);
-    writeFileSync(file, text);
-    configs.set(n, { id: `clusters-${n}`, file, clusters: n, bytes: Buffer.byteLength(text) });
-  }
-  return { inputs, configs };
-}
-
-/** Runs ours once to a file and checks it; returns its --explain patches (for kustomize). */
-async function verifyOurs(input: Input, config: Config) {
-  const out = oursOut(input, config);
-  const r = await runOnce({ ...ours(config.file, input.file), stdout: out }, WORK);
-  if (r.code !== 0) throw new Error(`ours failed on ${input.id} with ${config.id}: ${r.stderr}`);
-  const problems = checkOutput(readFileSync(out, 'utf8'), config.clusters, input.docs);
-  if (problems.length) throw new Error(`ours on ${input.id} with ${config.id}: ${problems.join('; ')}`);
-  const ex = join(WORK, `explain-${input.id}-${config.id}.txt`);
-  const e = await runOnce({ ...ours(config.file, input.file, ['--explain']), stdout: ex }, WORK);
-  if (e.code !== 0) throw new Error(`ours --explain failed: ${e.stderr}`);
-  return parseExplain(readFileSync(ex, 'utf8'));
-}
-
-let containerNames: ((d: string, list: string, i: number) => string) | undefined;
-function containerName(deployment: string, list: string, index: number): string {
-  if (!containerNames) {
-    const objs = objects(readFileSync(CONTROLPLANE, 'utf8'));
-    containerNames = (d, l, i) => {
-      const dep = objs.find((o) => o.kind === 'Deployment' && o.metadata?.name === d);
-      const name = dep?.spec?.template?.spec?.[l]?.[i]?.name;
-      if (!name) throw new Error(`no ${l}[${i}] in Deployment ${d}`);
-      return name;
-    };
-  }
-  return containerNames(deployment, list, index);
-}
-
-/**
- * A kustomize case: writes its folder, runs it once to a file and checks it. A run that is over
- * `oneShotMs` is not repeated: that first run is its figure (or "> limit" when it was stopped).
- */
-async function kustomizeCase(
-  style: KustomizeStyle,
-  input: Input,
-  config: Config,
-  patches: ReturnType<typeof parseExplain>,
-  timeoutMs: number,
-  oneShotMs: number,
-  results: Map<string, Measured>,
-): Promise<Case | undefined> {
-  const id = `kustomize-${style}-${input.id}-${config.id}`;
-  const label = `kustomize (${style === 'smp' ? 'strategic merge' : 'JSON 6902'})`;
-  const dir = join(WORK, id);
-  writeKustomization(dir, style, input.file, patches, containerName);
-  const out = join(WORK, `out-${id}.yaml`);
-  const r = await runOnce({ ...kustomize(dir, timeoutMs), stdout: out }, WORK);
-  const m: Measured = { id, label, ms: [], rssMiB: [], cpuMs: [], timedOut: r.timedOut, timeoutMs };
-  if (r.timedOut) {
-    log(`  ${id}: over the ${timeoutMs / 1000} s limit on its first run, not repeated`);
-    results.set(id, m);
-    return undefined;
-  }
-  if (r.code !== 0) throw new Error(`${id} failed: ${r.stderr}`);
-  const problems = checkOutput(readFileSync(out, 'utf8'), config.clusters, input.docs);
-  if (problems.length) throw new Error(`${id}: ${problems.join('; ')}`);
-  if (r.ms > oneShotMs) {
-    log(`  ${id}: ${(r.ms / 1000).toFixed(1)} s on its first run, not repeated`);
-    m.ms.push(r.ms);
-    if (r.rssMiB !== undefined) m.rssMiB.push(r.rssMiB);
-    if (r.cpuMs !== undefined) m.cpuMs.push(r.cpuMs);
-    results.set(id, m);
-    return undefined;
-  }
-  return { id, label, spec: kustomize(dir, timeoutMs), oneShotAfterMs: oneShotMs };
-}
-
-async function main() {
-  const opt = args();
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run bench\` (it builds first) or \`npm run build\``);
-  const hasKubectl = sh('kubectl', ['version', '--client']) !== undefined;
-  const env = machine();
-  log(`bench: ${env.date}, ${env.nproc} cores, node ${env.node}, load ${env.loadStart.map((l) => l.toFixed(2)).join(' ')}`);
-  // 20,000 documents even with --quick: a target of issue 15 (kustomize is not run there)
-  const docsList = [1000, 5000, 20000];
-  const clustersList = [10, 100, 1000];
-  const { inputs, configs } = writeInputs(opt.only.has('scale') ? docsList : [], opt.only.has('scale') ? clustersList : []);
-  const fc = [...inputs.values()].find((i) => i.id === 'flyte-core')!;
-  const three = configs.get(3)!;
-  const results: Results = { env, sections: {}, notes: [] };
-  if (!hasKubectl) results.notes.push('kubectl is not on PATH: the kustomize rows are missing.');
+/** 1. flyte-core size: ours vs kustomize vs bare node (and other builds, --compare). */
+async function postrenderSection({ opt, results, fc, three, hasKubectl }: Run): Promise<void> {
+  log('\n== postrender: flyte-core control plane, 3 clusters');
+  const patches = await verifyOurs(fc, three);
+  // the CLI path must write exactly what the post-renderer writes
+  const cliOut = join(WORK, `out-ours-cli-${fc.id}-${three.id}.yaml`);
+  const cli = await runOnce({ ...oursCli(three.file, fc.file), stdout: cliOut }, WORK);
+  if (cli.code !== 0) throw new Error(`flytemc post-render failed on ${fc.id}: ${cli.stderr}`);
+  if (!readFileSync(cliOut).equals(readFileSync(oursOut(fc, three)))) throw new Error('flytemc post-render wrote other bytes than flytemc-post-renderer');
   const emptyCjs = join(WORK, 'empty.cjs');
   writeFileSync(emptyCjs, '');
-
-  // 1. flyte-core size: ours vs kustomize vs bare node
-  if (opt.only.has('postrender')) {
-    log('\n== postrender: flyte-core control plane, 3 clusters');
-    const patches = await verifyOurs(fc, three);
-    // the CLI path must write exactly what the post-renderer writes
-    const cliOut = join(WORK, `out-ours-cli-${fc.id}-${three.id}.yaml`);
-    const cli = await runOnce({ ...oursCli(three.file, fc.file), stdout: cliOut }, WORK);
-    if (cli.code !== 0) throw new Error(`flytemc post-render failed on ${fc.id}: ${cli.stderr}`);
-    if (!readFileSync(cliOut).equals(readFileSync(oursOut(fc, three)))) throw new Error('flytemc post-render wrote other bytes than flytemc-post-renderer');
-    const one = new Map<string, Measured>();
-    const cases: Case[] = [
-      { id: 'node', label: 'bare `node -e 0`', spec: { argv: [NODE, '-e', '0'] } },
-      { id: 'node-cjs', label: 'bare Node, empty CommonJS file', spec: { argv: [NODE, emptyCjs] } },
-      { id: 'ours-help', label: 'flytemc-post-renderer --help (start-up and loading only)', spec: { argv: [NODE, BIN, '--help'] } },
-      { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
-      { id: 'ours-cli', label: 'flytemc post-render', spec: oursCli(three.file, fc.file) },
-    ];
-    if (hasKubectl) {
-      for (const style of ['smp', 'json6902'] as const) {
-        const c = await kustomizeCase(style, fc, three, patches, opt.kustomizeTimeoutMs, 20_000, one);
-        if (c) cases.push({ ...c, id: `kustomize-${style}` });
-      }
+  const one = new Map<string, Measured>();
+  const cases: Case[] = [
+    { id: 'node', label: 'bare `node -e 0`', spec: { argv: [NODE, '-e', '0'] } },
+    { id: 'node-cjs', label: 'bare Node, empty CommonJS file', spec: { argv: [NODE, emptyCjs] } },
+    { id: 'ours-help', label: 'flytemc-post-renderer --help (start-up and loading only)', spec: { argv: [NODE, BIN, '--help'] } },
+    { id: 'ours', label: 'flytemc-post-renderer', spec: ours(three.file, fc.file) },
+    { id: 'ours-cli', label: 'flytemc post-render', spec: oursCli(three.file, fc.file) },
+  ];
+  cases.push(
+    ...(await variantCases(opt.variants, (bin) => ({ ...ours(three.file, fc.file), argv: [NODE, bin, '--config', three.file] }), oursOut(fc, three), WORK)),
+  );
+  if (hasKubectl) {
+    for (const style of ['smp', 'json6902'] as const) {
+      const c = await kustomizeCase(style, fc, three, patches, opt.kustomizeTimeoutMs, 20_000, one);
+      if (c) cases.push({ ...c, id: `kustomize-${style}` });
     }
-    const measured = await interleave(cases, opt.runs, WORK, log);
-    results.sections.postrender = { input: fc, config: three, rows: [...measured, ...one.values()] };
-    log(summary(results.sections.postrender.rows));
   }
+  const measured = await interleave(cases, opt.runs, WORK, log);
+  results.sections.postrender = { input: fc, config: three, rows: [...measured, ...one.values()] };
+  log(summary(results.sections.postrender.rows));
+}
 
-  // 2. scale: documents (3 clusters) and clusters (flyte-core and 5k documents)
-  if (opt.only.has('scale')) {
-    const rounds = Math.max(3, Math.round(opt.runs / 3));
-    log(`\n== scale: documents ${[fc.docs, ...docsList].join(', ')} x 3 clusters; clusters ${clustersList.join(', ')}; ${rounds} rounds`);
-    const one = new Map<string, Measured>();
-    const cases: Case[] = [];
-    const grid: Array<{ input: Input; config: Config; kustomize: boolean }> = [];
-    for (const input of inputs.values()) grid.push({ input, config: three, kustomize: input.docs <= 5000 });
-    for (const n of clustersList) {
-      grid.push({ input: fc, config: configs.get(n)!, kustomize: true });
-      const mid = inputs.get(5000);
-      if (mid) grid.push({ input: mid, config: configs.get(n)!, kustomize: false });
+/** 2. scale: documents (3 clusters) and clusters (flyte-core and 5k documents). */
+async function scaleSection({ opt, results, inputs, configs, fc, three, hasKubectl }: Run): Promise<void> {
+  const rounds = Math.max(3, Math.round(opt.runs / 3));
+  log(`\n== scale: documents ${[fc.docs, ...DOCS_LIST].join(', ')} x 3 clusters; clusters ${CLUSTERS_LIST.join(', ')}; ${rounds} rounds`);
+  const one = new Map<string, Measured>();
+  const cases: Case[] = [];
+  const grid: Array<{ input: Input; config: Config; kustomize: boolean }> = [];
+  for (const input of inputs.values()) grid.push({ input, config: three, kustomize: input.docs <= 5000 });
+  for (const n of CLUSTERS_LIST) {
+    grid.push({ input: fc, config: configs.get(n)!, kustomize: true });
+    const mid = inputs.get(5000);
+    if (mid) grid.push({ input: mid, config: configs.get(n)!, kustomize: false });
+  }
+  for (const g of grid) {
+    log(`  checking ${g.input.id} x ${g.config.id}`);
+    const patches = await verifyOurs(g.input, g.config);
+    cases.push({ id: `ours-${g.input.id}-${g.config.id}`, label: 'flytemc-post-renderer', spec: ours(g.config.file, g.input.file) });
+    if (g.kustomize && hasKubectl) {
+      const c = await kustomizeCase('smp', g.input, g.config, patches, opt.kustomizeTimeoutMs, 15_000, one);
+      if (c) cases.push(c);
     }
-    for (const g of grid) {
-      log(`  checking ${g.input.id} x ${g.config.id}`);
-      const patches = await verifyOurs(g.input, g.config);
-      cases.push({ id: `ours-${g.input.id}-${g.config.id}`, label: 'flytemc-post-renderer', spec: ours(g.config.file, g.input.file) });
-      if (g.kustomize && hasKubectl) {
-        const c = await kustomizeCase('smp', g.input, g.config, patches, opt.kustomizeTimeoutMs, 15_000, one);
-        if (c) cases.push(c);
-      }
-    }
-    const measured = await interleave(cases, rounds, WORK, log);
-    results.sections.scale = { grid: grid.map((g) => ({ input: g.input, config: g.config })), rows: [...measured, ...one.values()] };
-    if (!hasKubectl) results.notes.push('scale: no kustomize rows (no kubectl).');
   }
+  const measured = await interleave(cases, rounds, WORK, log);
+  results.sections.scale = { grid: grid.map((g) => ({ input: g.input, config: g.config })), rows: [...measured, ...one.values()] };
+  if (!hasKubectl) results.notes.push('scale: no kustomize rows (no kubectl).');
+}
 
-  // 3. routes --simulate against Go making the same draws
-  if (opt.only.has('routes')) {
-    const rounds = Math.min(7, Math.max(3, Math.round(opt.runs / 3)));
-    log(`\n== routes: --simulate ${ROUTES_N} on the three-cluster example against Go; ${rounds} rounds`);
-    const { cases, section } = await routesCases({ root: ROOT, work: WORK, config: THREE_CLUSTERS, n: ROUTES_N, node: NODE });
-    if (section.skipped) log(`  not measured: ${section.skipped}`);
-    else log(`  the same counts from both: ${section.counts.join('; ')}`);
-    const rows = await interleave(cases, rounds, WORK, log);
-    results.sections.routes = { ...section, rows };
-    log(summary(rows));
-  }
+/** 3. routes --simulate against Go making the same draws. */
+async function routesSection({ opt, results }: Run): Promise<void> {
+  const rounds = Math.min(7, Math.max(3, Math.round(opt.runs / 3)));
+  log(`\n== routes: --simulate ${ROUTES_N} on the three-cluster example against Go; ${rounds} rounds`);
+  const { cases, section } = await routesCases({ root: ROOT, work: WORK, config: THREE_CLUSTERS, n: ROUTES_N, node: NODE });
+  if (section.skipped) log(`  not measured: ${section.skipped}`);
+  else log(`  the same counts from both: ${section.counts.join('; ')}`);
+  const rows = await interleave(cases, rounds, WORK, log);
+  results.sections.routes = { ...section, rows };
+  log(summary(rows));
+}
 
-  // 4. join against real clusters
-  if (opt.only.has('join')) {
-    log('\n== join');
-    const j: JoinSection = await runJoinBench({ root: ROOT, work: WORK, rounds: opt.quick ? 1 : 3, log });
-    results.sections.join = j;
-  }
+/** 5. the credential proxy against a real API server. */
+async function proxySection({ opt, results }: Run): Promise<void> {
+  log('\n== proxy');
+  const requests = opt.quick ? 100 : 500;
+  const p = await runProxyBench({ root: ROOT, work: WORK, requests, log });
+  if (p.skipped) log(`  not measured: ${p.skipped}`);
+  else log(`${summary(p.rows!)}\n  added per request (medians): ${p.addedMs!.toFixed(2)} ms`);
+  results.sections.proxy = p;
+}
 
-  env.loadEnd = loadavg();
+function writeResults({ opt, results }: Run): void {
   mkdirSync(RESULTS, { recursive: true });
-  // 5. the credential proxy against a real API server
-  if (opt.only.has('proxy')) {
-    log('\n== proxy');
-    const requests = opt.quick ? 100 : 500;
-    const p = await runProxyBench({ root: ROOT, work: WORK, requests, log });
-    if (p.skipped) log(`  not measured: ${p.skipped}`);
-    else log(`${summary(p.rows!)}\n  added per request (medians): ${p.addedMs!.toFixed(2)} ms`);
-    results.sections.proxy = p;
-  }
-
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
   const svg = renderSvg(results);
   if (svg) writeFileSync(join(RESULTS, 'scale.svg'), svg);
@@ -322,6 +210,29 @@ async function main() {
     publish(ROOT, md, svg, opt.only.size < SECTIONS.length);
     log('published: bench/RESULTS.md' + (svg ? ', bench/RESULTS-scale.svg' : ''));
   }
+}
+
+async function main() {
+  const opt = args();
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run bench\` (it builds first) or \`npm run build\``);
+  const hasKubectl = sh('kubectl', ['version', '--client']) !== undefined;
+  const env = machine();
+  log(`bench: ${env.date}, ${env.nproc} cores, node ${env.node}, load ${env.loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const scale = opt.only.has('scale');
+  const { inputs, configs } = writeInputs(scale ? DOCS_LIST : [], scale ? CLUSTERS_LIST : []);
+  const results: Results = { env, sections: {}, notes: [] };
+  if (!hasKubectl) results.notes.push('kubectl is not on PATH: the kustomize rows are missing.');
+  const run: Run = { opt, results, inputs, configs, fc: [...inputs.values()].find((i) => i.id === 'flyte-core')!, three: configs.get(3)!, hasKubectl };
+  if (opt.only.has('postrender')) await postrenderSection(run);
+  if (scale) await scaleSection(run);
+  if (opt.only.has('routes')) await routesSection(run);
+  if (opt.only.has('join')) {
+    log('\n== join');
+    results.sections.join = await runJoinBench({ root: ROOT, work: WORK, rounds: opt.quick ? 1 : 3, log });
+  }
+  env.loadEnd = loadavg();
+  if (opt.only.has('proxy')) await proxySection(run);
+  writeResults(run);
 }
 
 function summary(rows: Measured[]): string {

@@ -6,46 +6,48 @@ import {
   parseStream,
   postRender,
   resourceId
-} from "./chunks/chunk-QSW3M4WJ.mjs";
-import "./chunks/chunk-XAZDF53T.mjs";
-import "./chunks/chunk-FMDVFPZZ.mjs";
-import "./chunks/chunk-5SD7UKIS.mjs";
+} from "./chunks/chunk-FUSMGLKO.mjs";
+import "./chunks/chunk-A763IIPD.mjs";
+import "./chunks/chunk-4MI52BG5.mjs";
+import "./chunks/chunk-EMYUWFA7.mjs";
 import "./chunks/chunk-CMNDI7DY.mjs";
-import "./chunks/chunk-XMNVS4CT.mjs";
-import "./chunks/chunk-FHC65VTN.mjs";
+import "./chunks/chunk-LPW2GZIF.mjs";
 import {
   commandLine,
   guard
-} from "./chunks/chunk-JHCCJEJG.mjs";
-import "./chunks/chunk-O6V7UVI7.mjs";
-import {
-  isObject
-} from "./chunks/chunk-RLB7AC44.mjs";
-import {
-  segments
-} from "./chunks/chunk-7QJUPDXI.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
+import "./chunks/chunk-TNQNMB5Q.mjs";
+import "./chunks/chunk-RMH2B4TR.mjs";
 import {
   parseUntrusted
-} from "./chunks/chunk-7WIHMZLF.mjs";
+} from "./chunks/chunk-SMKU2DWZ.mjs";
+import {
+  isObject
+} from "./chunks/chunk-4VJRSWY5.mjs";
 import {
   readInput,
   writeOut
-} from "./chunks/chunk-CA6QZ6ZD.mjs";
+} from "./chunks/chunk-FIS3OFIC.mjs";
 import {
   STREAM_INPUT
-} from "./chunks/chunk-WC3NI36A.mjs";
+} from "./chunks/chunk-QVD5WBXB.mjs";
+import {
+  segments
+} from "./chunks/chunk-C2L5FP4Q.mjs";
+import {
+  dumpYaml,
+  isYamlError
+} from "./chunks/chunk-QI4TXXNF.mjs";
 import {
   EXIT,
   FlytemcError,
   UsageError,
   error,
   formatProblem,
-  redact
-} from "./chunks/chunk-5JWNXXDS.mjs";
-import {
-  dumpYaml,
-  isYamlError
-} from "./chunks/chunk-2FDVLR4Z.mjs";
+  redact,
+  warning,
+  whereOf
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import "./chunks/chunk-IVYUDTSF.mjs";
 import "./chunks/chunk-GPAN37FC.mjs";
 
@@ -67,25 +69,23 @@ function fieldPath(pointer) {
   }
   return out;
 }
+var textOf = (p) => p.fix ? `${p.message} (fix: ${p.fix})` : p.message;
 function resultOf(p, ctx) {
-  const message = redact(p.fix ? `${p.what} (fix: ${p.fix})` : p.what);
-  const r = { message, severity: p.severity };
-  if (ctx.configLabel && ctx.configRef && (p.where === ctx.configLabel || p.where.startsWith(ctx.configLabel + " "))) {
+  const r = { message: redact(textOf(p)), severity: p.severity };
+  if (ctx.configLabel && ctx.configRef && (p.file === ctx.configLabel || p.subject === ctx.configLabel)) {
     r.resourceRef = ctx.configRef;
-    const pointer = p.where.slice(ctx.configLabel.length + 1);
-    if (pointer.startsWith("/")) r.field = { path: fieldPath(pointer) };
+    if (p.pointer?.startsWith("/")) r.field = { path: fieldPath(p.pointer) };
     return r;
   }
-  const m = /^[^\s/]+\/\S+ \((?:.*, )?stream line (\d+)\)(?: (\/\S*))?/.exec(p.where);
-  const index = m ? ctx.itemAtLine.get(Number(m[1])) : void 0;
+  const index = p.streamLine === void 0 ? void 0 : ctx.itemAtLine.get(p.streamLine);
   const item = index === void 0 ? void 0 : ctx.items[index];
   const ref = item ? resourceId(item) : void 0;
   if (!ref) {
-    r.message = redact(`${p.where}: ${message}`);
+    r.message = redact(`${whereOf(p)}: ${r.message}`);
     return r;
   }
   r.resourceRef = ref;
-  if (m?.[2]) r.field = { path: fieldPath(m[2]) };
+  if (p.object !== void 0 && p.pointer?.startsWith("/")) r.field = { path: fieldPath(p.pointer) };
   const path = annotation(item, PATH_ANNOTATIONS);
   if (path) {
     const i = Number(annotation(item, INDEX_ANNOTATIONS) ?? 0);
@@ -93,88 +93,102 @@ function resultOf(p, ctx) {
   }
   return r;
 }
-function krm(input) {
-  const json = input.trimStart().startsWith("{");
-  const emit = (list2, results) => {
-    const out = results.length ? { ...list2, results } : list2;
-    const exitCode = results.some((r) => r.severity === "error") ? 1 : 0;
-    return { output: json ? JSON.stringify(out, null, 2) + "\n" : dumpYaml(out), results, exitCode };
-  };
-  const refuse = (problems, items2 = [], apiVersion2 = "config.kubernetes.io/v1", ctx2) => emit(
-    { apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 },
-    problems.map((p) => ctx2 ? resultOf(p, ctx2) : { message: redact(`${p.where}: ${p.fix ? `${p.what} (fix: ${p.fix})` : p.what}`), severity: p.severity })
-  );
-  const label = "the ResourceList";
+var LIST_VERSION = "config.kubernetes.io/v1";
+var LABEL = "the ResourceList";
+var plainResult = (p) => ({ message: redact(`${whereOf(p)}: ${textOf(p)}`), severity: p.severity });
+function readList(input) {
   let list;
   try {
-    list = parseUntrusted(input, label, STREAM_INPUT);
+    list = parseUntrusted(input, LABEL, STREAM_INPUT);
   } catch (e) {
-    if (e instanceof FlytemcError) return refuse(e.problems);
+    if (e instanceof FlytemcError) return { problems: e.problems };
     if (!isYamlError(e)) throw e;
-    return refuse([
-      error(e.mark ? `${label}: line ${e.mark.line + 1}` : label, `invalid YAML: ${e.reason}`, "give a ResourceList (config.kubernetes.io/v1) as YAML or JSON")
-    ]);
+    const at = { code: "krm.yaml", subject: e.mark ? `${LABEL}: line ${e.mark.line + 1}` : LABEL };
+    return { problems: [error(at, `invalid YAML: ${e.reason}`, "give a ResourceList (config.kubernetes.io/v1) as YAML or JSON")] };
   }
   if (!isObject(list) || list.kind !== RESOURCE_LIST || !Array.isArray(list.items)) {
-    return refuse([
-      error(
-        label,
-        `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`,
-        "run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream"
-      )
-    ]);
+    return {
+      problems: [
+        error(
+          { code: "krm.not-a-list", subject: LABEL },
+          `the input is not a ResourceList with items (kind ${JSON.stringify(isObject(list) ? list.kind : typeof list)})`,
+          "run this as a KRM function (kpt fn, kustomize transformers), or use flytemc-post-renderer without --krm for a Helm stream"
+        )
+      ]
+    };
   }
-  const apiVersion = typeof list.apiVersion === "string" ? list.apiVersion : "config.kubernetes.io/v1";
+  const apiVersion = typeof list.apiVersion === "string" ? list.apiVersion : LIST_VERSION;
   const items = list.items;
   const bad = items.findIndex((i) => !isObject(i));
-  if (bad >= 0) return refuse([error(`${label} /items/${bad}`, "an item is not a Kubernetes object (a mapping)")], items, apiVersion);
-  const ctx = { items, itemAtLine: /* @__PURE__ */ new Map() };
-  let config;
-  const fc = list.functionConfig;
-  if (fc !== void 0 && fc !== null) {
-    const id = resourceId(fc);
-    if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? "").startsWith(CONFIG_API_GROUP + "/")) {
-      return refuse(
-        [
-          error(
-            `functionConfig${id ? ` ${id.kind}/${id.name}` : ""}`,
-            `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`,
-            `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`
-          )
-        ],
-        items,
-        apiVersion
-      );
-    }
-    ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? "?"}`;
-    if (id) ctx.configRef = id;
-    config = { source: { label: ctx.configLabel, base: "/spec" }, form: "multicluster", raw: fc.spec ?? null };
+  if (bad >= 0)
+    return { problems: [error({ code: "krm.item", subject: `${LABEL} /items/${bad}` }, "an item is not a Kubernetes object (a mapping)")], apiVersion, items };
+  return { apiVersion, items, functionConfig: list.functionConfig };
+}
+function configOf(fc, ctx) {
+  if (fc === void 0 || fc === null) return {};
+  const id = resourceId(fc);
+  if (!isObject(fc) || fc.kind !== CONFIG_KIND || !String(fc.apiVersion ?? "").startsWith(`${CONFIG_API_GROUP}/`)) {
+    return {
+      problem: error(
+        { code: "krm.function-config", subject: `functionConfig${id ? ` ${id.kind}/${id.name}` : ""}` },
+        `the functionConfig must be a ${CONFIG_KIND} (apiVersion ${CONFIG_API_GROUP}/v1alpha1) whose spec is the chart's \`multicluster\` block`,
+        `use the ${CONFIG_KIND} document the flyte-multicluster chart renders (helm template ... -f values-controlplane.yaml --show-only templates/multiclusterconfig.yaml)`
+      )
+    };
   }
+  ctx.configLabel = `functionConfig ${CONFIG_KIND}/${id?.name ?? "?"}`;
+  if (id) ctx.configRef = id;
+  return { config: { source: { label: ctx.configLabel, base: "/spec" }, form: "multicluster", raw: fc.spec ?? null } };
+}
+function streamOf(items) {
   let stream = "";
   let line = 1;
+  const itemAtLine = /* @__PURE__ */ new Map();
   items.forEach((item, i) => {
     const body = dumpYaml(item);
     stream += `---
 # Source: ${annotation(item, PATH_ANNOTATIONS) ?? `items[${i}]`}
 ${body}`;
-    ctx.itemAtLine.set(line + 2, i);
+    itemAtLine.set(line + 2, i);
     line += 2 + body.split("\n").length - 1;
   });
+  return { stream, itemAtLine };
+}
+function krm(input) {
+  const json = input.trimStart().startsWith("{");
+  const emit = (apiVersion2, items2, results) => {
+    const list = { apiVersion: apiVersion2, kind: RESOURCE_LIST, items: items2 };
+    const out = results.length ? { ...list, results } : list;
+    const exitCode = results.some((r) => r.severity === "error") ? 1 : 0;
+    return { output: json ? JSON.stringify(out, null, 2) + "\n" : dumpYaml(out), results, exitCode };
+  };
+  const read = readList(input);
+  if ("problems" in read) return emit(read.apiVersion ?? LIST_VERSION, read.items ?? [], read.problems.map(plainResult));
+  const { apiVersion, items } = read;
+  const { stream, itemAtLine } = streamOf(items);
+  const ctx = { items, itemAtLine };
+  const { config, problem } = configOf(read.functionConfig, ctx);
+  if (problem) return emit(apiVersion, items, [plainResult(problem)]);
   let result;
   try {
     result = postRender(stream, config ? { config } : {});
   } catch (e) {
     if (!(e instanceof FlytemcError)) throw e;
-    return refuse(e.problems, items, apiVersion, ctx);
+    return emit(
+      apiVersion,
+      items,
+      e.problems.map((p) => resultOf(p, ctx))
+    );
   }
   const wired = parseStream(result.output).map((d) => d.value).filter(isObject);
   return emit(
-    { apiVersion, kind: RESOURCE_LIST, items: wired },
+    apiVersion,
+    wired,
     result.warnings.map((p) => resultOf(p, ctx))
   );
 }
 
-// plugin/krm-main.ts
+// plugin/bin/flytemc-krm.ts
 var usage = `Usage: flytemc-post-renderer --krm < resource-list.yaml
        flytemc-krm < resource-list.yaml
 
@@ -212,9 +226,7 @@ async function run(argv) {
     const out = krm(await readInput());
     for (const r of out.results) {
       const ref = r.resourceRef ? `${r.resourceRef.kind}/${r.resourceRef.name}${r.field ? ` ${r.field.path}` : ""}` : "ResourceList";
-      process.stderr.write(
-        formatProblem({ severity: r.severity === "info" ? "warning" : r.severity, where: r.file ? `${r.file.path}: ${ref}` : ref, what: r.message }) + "\n"
-      );
+      process.stderr.write(formatProblem((r.severity === "error" ? error : warning)(r.file ? `${r.file.path}: ${ref}` : ref, r.message)) + "\n");
     }
     await writeOut(out.output);
     return out.exitCode === 0 ? EXIT.ok : EXIT.invalid;

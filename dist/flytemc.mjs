@@ -2,45 +2,45 @@
 import { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunks/chunk-SAU5RIUT.mjs";
+} from "./chunks/chunk-RKAGZZI3.mjs";
 import {
   guard,
   running,
   self
-} from "./chunks/chunk-JHCCJEJG.mjs";
+} from "./chunks/chunk-PWPBOTUG.mjs";
 import {
   EXIT
-} from "./chunks/chunk-5JWNXXDS.mjs";
+} from "./chunks/chunk-PXOMBRJH.mjs";
 import {
   __require
 } from "./chunks/chunk-GPAN37FC.mjs";
 
-// plugin/cli.ts
+// plugin/bin/flytemc.ts
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // plugin/commands/index.ts
 var commands = {
-  setup: () => import("./chunks/setup-PL34AA42.mjs"),
-  install: () => import("./chunks/install-5SHCXV4I.mjs"),
-  export: () => import("./chunks/export-FAJPQ4ZM.mjs"),
-  join: () => import("./chunks/join-OZ4GYEOF.mjs"),
-  check: () => import("./chunks/check-XMVYAHZQ.mjs"),
-  smoke: () => import("./chunks/smoke-VIRYYUXF.mjs"),
-  rbac: () => import("./chunks/rbac-DPJHV2UL.mjs"),
-  validate: () => import("./chunks/validate-LMBSJ4EP.mjs"),
-  routes: () => import("./chunks/routes-HWI6BNQW.mjs"),
-  labels: () => import("./chunks/labels-T32PYXSS.mjs"),
-  cordon: () => import("./chunks/cordon-P7GOCIU5.mjs"),
-  uncordon: () => import("./chunks/uncordon-44YTQLCS.mjs"),
-  drain: () => import("./chunks/drain-Y5W5NB6E.mjs"),
-  rotate: () => import("./chunks/rotate-IZKXFAC4.mjs"),
-  unjoin: () => import("./chunks/unjoin-W6HF2CB5.mjs"),
-  "post-render": () => import("./chunks/post-render-ZHA2T2RO.mjs")
+  setup: () => import("./chunks/setup-PELEE4GD.mjs"),
+  install: () => import("./chunks/install-3LNKE67V.mjs"),
+  export: () => import("./chunks/export-TF4J4QZV.mjs"),
+  join: () => import("./chunks/join-JTVTZSQI.mjs"),
+  check: () => import("./chunks/check-AZWYI5WR.mjs"),
+  smoke: () => import("./chunks/smoke-ASAINJSS.mjs"),
+  rbac: () => import("./chunks/rbac-WIPRGYRT.mjs"),
+  validate: () => import("./chunks/validate-XYVPHUHS.mjs"),
+  routes: () => import("./chunks/routes-QT2BMYG6.mjs"),
+  labels: () => import("./chunks/labels-YXGRNOXE.mjs"),
+  cordon: () => import("./chunks/cordon-QTEKECJK.mjs"),
+  uncordon: () => import("./chunks/uncordon-ZXPTDUXA.mjs"),
+  drain: () => import("./chunks/drain-RCNIA57P.mjs"),
+  rotate: () => import("./chunks/rotate-CQWRXIFJ.mjs"),
+  unjoin: () => import("./chunks/unjoin-TLZM6FA7.mjs"),
+  "post-render": () => import("./chunks/post-render-DDX57K76.mjs")
 };
 var READ_ONLY = /* @__PURE__ */ new Set(["validate", "routes", "check"]);
 
-// plugin/post-render-script.ts
+// plugin/bin/post-render-script.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -59,7 +59,7 @@ function loadPostRenderScript(dir, req) {
   return module.exports;
 }
 
-// plugin/cli.ts
+// plugin/bin/flytemc.ts
 async function help() {
   const names = Object.keys(commands);
   const summaries = await Promise.all(names.map(async (n) => (await commands[n]()).summary));

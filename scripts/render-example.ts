@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RENDERER, registerHelm4 } from '../plugin/helm4-post-renderer/register.ts';
+import { RENDERER, registerHelm4 } from '../plugin/helm/helm4-post-renderer/register.ts';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from '../test/helpers/helm.ts';
 
 const { values } = parseArgs({

@@ -2,7 +2,9 @@
 // only from the layers below it (the table LAYERS), never from above; no module imports a
 // command but the command table (commands/index.ts) and the programs; no import cycle at all; the
 // post-render path (what `flytemc-post-renderer` loads) loads no cluster module and no Kubernetes
-// client; every export of a module is used outside it. And the tests: every module of plugin/ has
+// client; every export of a module is used outside it; no file over 300 lines; commands/ imports
+// neither the Kubernetes client nor node:fs; no module parses a problem's text; problems.ts holds
+// no mutable state. And the tests: every module of plugin/ has
 // a test named after it (test/<path>.test.ts for plugin/<path>.ts) or is listed in
 // test/covered-by.ts with the test that covers it.
 import { test } from './helpers/uvu.ts';
@@ -13,20 +15,23 @@ import { ROOT } from './helpers/helm.ts';
 import { existsSync } from 'node:fs';
 import { COVERED_BY } from './covered-by.ts';
 
-/** Each layer and the layers it may import from (itself always). `base` is plugin/*.ts and plugin/generated/. */
+/** Each folder of plugin/ is a layer: the layers it may import from (itself always), lowest first. */
 export const LAYERS: Record<string, string[]> = {
-  base: [],
-  config: ['base'],
-  postrender: ['base', 'config'],
-  cluster: ['base', 'config'],
-  flyteadmin: ['base', 'config'],
-  'helm4-post-renderer': ['base'],
-  export: ['base', 'config', 'postrender'],
-  commands: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer'],
-  programs: ['base', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'helm4-post-renderer', 'commands'],
+  generated: [],
+  problems: [],
+  yaml: ['problems'],
+  cli: ['problems', 'yaml'],
+  helm: ['generated', 'problems', 'yaml', 'cli'],
+  config: ['generated', 'problems', 'yaml', 'cli', 'helm'],
+  postrender: ['generated', 'problems', 'yaml', 'config'],
+  cluster: ['problems', 'yaml', 'cli', 'helm', 'config'],
+  flyteadmin: ['problems', 'yaml', 'cli', 'config'],
+  export: ['problems', 'yaml', 'cli', 'helm', 'config', 'postrender'],
+  commands: ['generated', 'problems', 'yaml', 'cli', 'helm', 'config', 'postrender', 'cluster', 'flyteadmin', 'export'],
+  bin: ['generated', 'problems', 'yaml', 'cli', 'helm', 'config', 'postrender', 'cluster', 'flyteadmin', 'export', 'commands'],
 };
 /** The programs (the entry points esbuild bundles), at the top. */
-const PROGRAMS = ['plugin/cli.ts', 'plugin/post-renderer-main.ts', 'plugin/krm-main.ts'];
+const PROGRAMS = ['plugin/bin/flytemc.ts', 'plugin/bin/flytemc-post-renderer.ts', 'plugin/bin/flytemc-krm.ts'];
 /** Modules of commands/ that are not commands: shared flag parsing, running Helm as install does, and the command table. */
 const COMMAND_HELPERS = [
   'plugin/commands/cluster-flags.ts',
@@ -75,10 +80,8 @@ function edges(files: string[]): Edge[] {
 }
 
 const layerOf = (f: string): string => {
-  if (PROGRAMS.includes(f)) return 'programs';
   const parts = f.split('/');
-  if (parts.length === 2 || parts[1] === 'generated') return 'base';
-  return parts[1]!;
+  return parts.length === 2 ? 'plugin' : parts[1]!;
 };
 
 const files = walk(join(ROOT, 'plugin'));
@@ -191,13 +194,100 @@ test('every export of a module of plugin/ is used outside it', () => {
   assert.equal(unused, [], 'exports no other module uses: drop the export (or the code)');
 });
 
+/** The one file allowed over MAX_FILE_LINES: Go's math/rand ported draw for draw, with its seed table. */
+const LONG_FILES = ['plugin/config/go-rand.ts'];
+const MAX_FILE_LINES = 300;
+
+test(`no file of plugin/ is over ${MAX_FILE_LINES} lines`, () => {
+  const long = files
+    .filter((f) => !f.startsWith('plugin/generated/') && !LONG_FILES.includes(f))
+    .map((f) => ({ f, lines: readFileSync(join(ROOT, f), 'utf8').replace(/\n$/, '').split('\n').length }))
+    .filter((x) => x.lines > MAX_FILE_LINES)
+    .map((x) => `${x.f}: ${x.lines} lines`);
+  assert.equal(long, [], 'split the module by its jobs');
+  for (const f of LONG_FILES) assert.ok(files.includes(f), `${f} is gone: drop it from LONG_FILES`);
+});
+
+/** The value imports (static or dynamic) of a module's text: `import type` and `export type` left out. */
+function valueImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) if (!m[2]) out.push(m[3]!);
+  for (const m of text.matchAll(DYNAMIC)) out.push(m[1]!);
+  return out;
+}
+
+test('commands/ imports neither the Kubernetes client nor node:fs', () => {
+  const bad = files
+    .filter((f) => f.startsWith('plugin/commands/'))
+    .flatMap((f) =>
+      valueImports(readFileSync(join(ROOT, f), 'utf8'))
+        .filter((spec) => spec === '@kubernetes/client-node' || /^(node:)?fs(\/promises)?$/.test(spec))
+        .map((spec) => `${f}: ${spec}`),
+    );
+  assert.equal(bad, [], 'a command parses its flags, makes one call into its layer and prints: files and clusters belong there (cli/stdio.ts, cluster/)');
+});
+
+/** A module that reads a JavaScript engine's error by its message: V8's RangeError for a too-deep or too-large document has no code. */
+const ENGINE_MESSAGES = ['plugin/yaml/limits.ts'];
+/** Reading a problem's text back: a regular expression or a split on its where/what/message, or the old location marks. */
+const READS_PROBLEM_TEXT = [
+  /\.(?:exec|test)\(\s*[\w$.?!()[\]]*?\.(?:where|what|message)\b/,
+  /\.(?:where|what|message)\??\.(?:match|matchAll|replace|replaceAll|search|split)\(/,
+  /\bmarkWhere\b|\bmarked\(/,
+];
+
+test("no module reads a problem's text back (a problem carries its fields)", () => {
+  const bad: string[] = [];
+  for (const f of files.filter((x) => !x.startsWith('plugin/generated/') && !ENGINE_MESSAGES.includes(x)))
+    readFileSync(join(ROOT, f), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (READS_PROBLEM_TEXT.some((re) => re.test(line))) bad.push(`${f}:${i + 1}: ${line.trim()}`);
+      });
+  assert.equal(bad, [], "carry the problem's fields (code, file, line, object, pointer) instead of parsing its text");
+});
+
+test("the rule on a problem's text catches its forms, and only them", () => {
+  const caught = (line: string) => READS_PROBLEM_TEXT.some((re) => re.test(line));
+  for (const line of [
+    'const m = /:(\\d+)$/.exec(p.where);',
+    'if (/no config/.test(e.problems[0]!.what)) return;',
+    "const first = p.what.split('\\n')[0];",
+    "where: e.message.split(' exists')[0]!,",
+    'const hit = problem.message?.match(/line (\\d+)/);',
+    'if (markWhere(context, NOTE)) warn();',
+    'const shown = marked(hubName);',
+  ])
+    assert.ok(caught(line), line);
+  for (const line of [
+    "problems.push(error({ file, line }, 'is not a mapping', fix));",
+    'process.stderr.write(formatProblems(e.problems));',
+    'const text = p.message;',
+    'if (p.code === "values.schema") count++;',
+  ])
+    assert.not.ok(caught(line), line);
+});
+
+test('problems.ts holds no module-level mutable state', () => {
+  const text = readFileSync(join(ROOT, 'plugin/problems/problems.ts'), 'utf8');
+  const bad = text
+    .split('\n')
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(
+      ({ line }) =>
+        /^(?:export\s+)?(?:let|var)\s/.test(line) || /^(?:export\s+)?const\s+[\w$]+\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap|WeakSet|Array)\b/.test(line),
+    )
+    .map(({ line, n }) => `plugin/problems/problems.ts:${n}: ${line.trim()}`);
+  assert.equal(bad, [], 'how a problem prints depends on the problem alone: pass what it needs as fields');
+});
+
 test('every module of plugin/ has a test named after it, or one listed in test/covered-by.ts', () => {
   const modules = files.filter((f) => !/\.d\.[cm]?ts$/.test(f));
   const mirror = (f: string) => `test/${f.slice('plugin/'.length).replace(/\.[cm]?[jt]s$/, '')}.test.ts`;
   const untested = modules.filter((f) => !existsSync(join(ROOT, mirror(f))) && !COVERED_BY[f]);
   assert.equal(untested, [], 'write test/<path>.test.ts, or list the module in test/covered-by.ts with the test that covers it');
   const stale = Object.keys(COVERED_BY).filter((f) => !modules.includes(f) || existsSync(join(ROOT, mirror(f))));
-  assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own now');
+  assert.equal(stale, [], 'listed in test/covered-by.ts but gone, or with a test of its own');
   const missing = Object.entries(COVERED_BY)
     .filter(([, c]) => !existsSync(join(ROOT, c.test)))
     .map(([m, c]) => `${m}: ${c.test}`);

@@ -150,7 +150,7 @@ async function template(major: HelmMajor, args: string[]): Promise<HelmResult> {
 /**
  * Flags that send a render through the flytemc post-renderer built in dist/: on Helm 3 the
  * executable's path; on Helm 4 the name of a minimal postrenderer/v1 plugin that runs it,
- * installed here into Helm 4's isolated plugins folder. (`helm flytemc setup`, issue 4, is
+ * installed here into Helm 4's isolated plugins folder. (`helm flytemc setup` is
  * tested on its own; this only needs the renderer.)
  */
 function postRendererArgs(major: HelmMajor): string[] {

@@ -245,7 +245,7 @@ test('check: the control plane runs dp2 and dp3; a newly joined dp1 is "not depl
 });
 
 test('rotate dp2: a watcher calling the API server with the old token sees it accepted until the new pods are reported available, and refused only after', async () => {
-  const old = (await hubData())['dp2_token']!;
+  const old = (await hubData()).dp2_token!;
   const calls: Array<{ at: number; status: number }> = [];
   let watching = true;
   const watcher = (async () => {
@@ -296,14 +296,14 @@ test('rotate dp2: a watcher calling the API server with the old token sees it ac
     'the old token came back',
   );
   figures.push(['old token refused after the pods were available', `${((firstRefused.at - available) / 1000).toFixed(1)} s`]);
-  const fresh = (await hubData())['dp2_token']!;
+  const fresh = (await hubData()).dp2_token!;
   assert.is.not(fresh, old);
   assert.is(await tokenStatus(2, fresh), 200);
   await assertFlyteAdminStarts('after rotate');
 });
 
 test('rotate --no-restart keeps the old token valid and prints --finish; after `kubectl rollout restart` and its rollout, --finish revokes it without restarting again', async () => {
-  const old = (await hubData())['dp3_token']!;
+  const old = (await hubData()).dp3_token!;
   const r = await flytemc(['rotate', 'dp3', ...hub(), '--no-restart']);
   assert.is(r.code, 0, show(r));
   assert.match(
@@ -333,7 +333,7 @@ test('rotate --no-restart keeps the old token valid and prints --finish; after `
 });
 
 test('a rollout that does not finish in time: rotate exits 3, the old token still works, the message says what was done; the printed --finish completes it once the pods are available', async () => {
-  const old = (await hubData())['dp2_token']!;
+  const old = (await hubData()).dp2_token!;
   const r = await flytemc(['rotate', 'dp2', ...hub(), '--rollout-timeout', '3s']);
   assert.is(r.code, 3, show(r));
   assert.match(
@@ -358,7 +358,7 @@ test('a rollout that does not finish in time: rotate exits 3, the old token stil
 
 test('unjoin dp3 in two phases: phase 1 stops while FlyteAdmin lists it (keys kept); --finish refuses; after the printed upgrade the same command finishes: keys gone, token revoked, the release’s objects kept', async () => {
   const args = ['unjoin', 'dp3', ...hub(), '--values', values];
-  const token = (await hubData())['dp3_token']!;
+  const token = (await hubData()).dp3_token!;
   const one = await flytemc(args);
   assert.is(one.code, 0, show(one));
   assert.match(

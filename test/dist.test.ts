@@ -48,7 +48,7 @@ test('dist/ and completion.yaml are committed exactly as the sources build them'
   const missing = built.filter((f) => !trackedPaths.includes(f));
   const stale = trackedPaths.filter((f) => !built.includes(f));
   assert.equal(missing, [], `built but not in git: ${missing.join(', ')}; ${FIX}`);
-  assert.equal(stale, [], `in git but no longer built: ${stale.join(', ')}; git rm them and ${FIX}`);
+  assert.equal(stale, [], `in git but not built: ${stale.join(', ')}; git rm them and ${FIX}`);
   // the blobs, in one `git cat-file --batch`: "<sha> blob <size>\n<bytes>\n" each
   const r = spawnSync('git', ['cat-file', '--batch'], { cwd: ROOT, input: tracked.map((t) => t.blob).join('\n') + '\n', maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`git cat-file: ${r.stderr}`);

@@ -1,4 +1,4 @@
-// Every figure README.md and docs/*.md quote comes from a script's saved output (issue 16): a
+// Every figure README.md and docs/*.md quote comes from a script's saved output: a
 // time, a size or a ratio (ms, s, min, h, MiB, MB, KiB, KB, GiB, GB, 2.5x) in prose or a table must
 // appear, as written, in a saved output that the same document names: bench/RESULTS.md (written
 // by `npm run bench -- --publish`), an earlier published run under bench/history/, or a log under
@@ -10,8 +10,8 @@ import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { EXIT } from '../plugin/problems.ts';
-import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/limits.ts';
+import { EXIT } from '../plugin/problems/problems.ts';
+import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, MAX_CONFIG_BYTES, MAX_INPUT_BYTES, MIB } from '../plugin/yaml/limits.ts';
 import { DOCS } from './helpers/docs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,7 +32,7 @@ const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 
 /** Figures that are not measurements: where they come from instead (`equals`: the code's value, checked). */
 const STATED: Array<{ doc: string; figure: string; why: string; equals?: number }> = [
-  { doc: 'README.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES in plugin/limits.ts', equals: MAX_INPUT_BYTES / MIB },
+  { doc: 'README.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES in plugin/yaml/limits.ts', equals: MAX_INPUT_BYTES / MIB },
   { doc: 'README.md', figure: '16 MiB', why: 'the values file limit, MAX_CONFIG_BYTES', equals: MAX_CONFIG_BYTES / MIB },
   { doc: 'README.md', figure: '4x', why: 'the alias expansion limit, MAX_ALIAS_EXPANSION', equals: MAX_ALIAS_EXPANSION },
   { doc: 'docs/reliability.md', figure: '256 MiB', why: 'the input limit, MAX_INPUT_BYTES', equals: MAX_INPUT_BYTES / MIB },
@@ -127,7 +127,7 @@ test('every figure in README.md and docs/*.md is in a saved output the document 
   for (const s of STATED)
     if (s.equals !== undefined) assert.is(parseFloat(s.figure), s.equals, `${s.doc} quotes ${s.figure} for ${s.why}: the code says ${s.equals}`);
   const stale = STATED.filter((_, i) => !used.has(i)).map((s) => `${s.doc}: ${s.figure}`);
-  assert.equal(stale, [], 'listed as not measured but no longer in the document');
+  assert.equal(stale, [], 'listed as not measured but not in the document');
 });
 
 test('the figure scan finds what it must and skips code', () => {
@@ -138,7 +138,7 @@ test('the figure scan finds what it must and skips code', () => {
   assert.ok(holds('| 1 | 1.5 MB | 228 ms |', '228 ms') && holds('[12.3s]', '12.3 s') && !holds('1228 ms', '228 ms') && !holds('2.281 s', '2.28 s'));
 });
 
-test("the exit-code table (docs/plugin.md, the one the README and join.md link to) is the code's (plugin/problems.ts EXIT)", () => {
+test("the exit-code table (docs/plugin.md, the one the README and join.md link to) is the code's (plugin/problems/problems.ts EXIT)", () => {
   const doc = read('docs/plugin.md');
   const table = doc.slice(doc.indexOf('## Exit codes'), doc.indexOf('\n## ', doc.indexOf('## Exit codes') + 3));
   const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));

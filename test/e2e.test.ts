@@ -1,6 +1,6 @@
 // End to end, against REAL API servers (test/harness: etcd + kube-apiserver +
-// kube-controller-manager on loopback), on real Helm 3.17.2 and Helm 4.1.4 (issue 5 item 3,
-// issue 8 item 3). Per Helm major a fresh set of 4 clusters: cluster-0 is the control plane
+// kube-controller-manager on loopback), on real Helm 3.17.2 and Helm 4.1.4.
+// Per Helm major a fresh set of 4 clusters: cluster-0 is the control plane
 // (the hub), cluster-1..3 are data planes. Release `flyte` in namespace `flyte` everywhere,
 // exactly as docs/chart.md says.
 //

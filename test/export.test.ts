@@ -1,4 +1,4 @@
-// `flytemc export kustomize|flux|argocd` against real tools (issue 13): Helm 3.17.2 and 4.1.4,
+// `flytemc export kustomize|flux|argocd` against real tools: Helm 3.17.2 and 4.1.4,
 // kubectl 1.32 and 1.35's built-in kustomize (v5.5.0, v5.7.1) and the standalone kustomize
 // v5.8.2 built from the Go module proxy. For the three-cluster example and the EKS and GCP
 // overlays, each export must give, object for object and equal as data, what
@@ -104,7 +104,7 @@ for (const c of CASES) {
         'Deployment/syncresources',
       ]);
 
-      // kustomize before v5.8 runs `helm version -c`, which Helm 4 no longer has: both kubectls
+      // kustomize before v5.8 runs `helm version -c`, which Helm 4 does not have: both kubectls
       // get Helm 3 on PATH; the standalone v5.8.2 runs with each
       for (const kubectl of [3, 4] as const) {
         const b = await kubectlKustomize(kubectl, dir, { helm: 3 });

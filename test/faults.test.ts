@@ -1,4 +1,4 @@
-// Faults during `flytemc join` (issue 8 item 4) against REAL clusters (test/harness: etcd,
+// Faults during `flytemc join` against REAL clusters (test/harness: etcd,
 // kube-apiserver, kube-controller-manager per cluster on loopback). cluster-0 is the hub,
 // cluster-1 and cluster-2 data planes; the built CLI (dist/flytemc.mjs) runs as a real process.
 // Faults are real: SIGSTOP / SIGKILL of a member's kube-apiserver, SIGSTOP of its

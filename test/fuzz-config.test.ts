@@ -20,8 +20,8 @@ import { join } from 'node:path';
 import { checkConfig } from '../plugin/config/check-config.ts';
 import { configFromValues } from '../plugin/config/from-values.ts';
 import { postRender } from '../plugin/postrender/index.ts';
-import { FlytemcError } from '../plugin/problems.ts';
-import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
+import { FlytemcError, whereOf } from '../plugin/problems/problems.ts';
+import { dumpYaml, parseYaml } from '../plugin/yaml/dialect.ts';
 import { params, runs } from './helpers/fuzz.ts';
 import { fixture, rendered } from './helpers/manifests.ts';
 import { validateFiles } from '../plugin/config/validate-files.ts';
@@ -64,10 +64,12 @@ function checkValues(text: string, path = join(tmp, 'values.yaml')) {
   const okCp = !asControlPlane.problems.some((p) => p.severity === 'error');
   if (asControlPlane !== checked) {
     counted.dataPlane++;
-    const extra = asControlPlane.problems.filter((p) => p.severity === 'error' && !checked.problems.some((q) => q.what === p.what && q.where === p.where));
+    const extra = asControlPlane.problems.filter(
+      (p) => p.severity === 'error' && !checked.problems.some((q) => q.message === p.message && whereOf(q) === whereOf(p)),
+    );
     assert.ok(
-      extra.every((p) => /has nowhere to run executions$/.test(p.what)),
-      `a data-plane file's control-plane judgement differs from validate's by more than the cluster requirement: ${extra.map((p) => p.what).join('; ')}`,
+      extra.every((p) => /has nowhere to run executions$/.test(p.message)),
+      `a data-plane file's control-plane judgement differs from validate's by more than the cluster requirement: ${extra.map((p) => p.message).join('; ')}`,
     );
     assert.ok(ok || !okCp, 'the control-plane judgement accepts what validate refuses');
   }
@@ -79,7 +81,7 @@ function checkValues(text: string, path = join(tmp, 'values.yaml')) {
     if (okCp) throw new Error(`validate accepts the config (as a control plane), post-render refuses it:\n${e.message}`);
   }
   if (output !== undefined) {
-    assert.ok(okCp, `post-render accepts a config that validate refuses: ${asControlPlane.problems.map((p) => p.what).join('; ')}`);
+    assert.ok(okCp, `post-render accepts a config that validate refuses: ${asControlPlane.problems.map((p) => p.message).join('; ')}`);
     assert.is(postRender(output, { config: found }).output, output, 'fixed point (same config)');
     assert.is(postRender(output).output, output, 'fixed point (no config)');
     counted.rendered++;

@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { configFromValues } from '../plugin/config/from-values.ts';
 import type { FoundConfig } from '../plugin/config/types.ts';
 import { postRender } from '../plugin/postrender/index.ts';
-import { FlytemcError } from '../plugin/problems.ts';
-import { dumpYaml, parseYaml } from '../plugin/yaml.ts';
+import { FlytemcError } from '../plugin/problems/problems.ts';
+import { dumpYaml, parseYaml } from '../plugin/yaml/dialect.ts';
 import { params, runs } from './helpers/fuzz.ts';
 import { RENDERED, fixture, podDefects, type Obj } from './helpers/manifests.ts';
 import { parseStream } from '../plugin/postrender/stream.ts';
@@ -396,16 +396,14 @@ test('line-level mutations of the real renders (lines duplicated, deleted, re-in
 });
 
 // Cases fuzzing found, kept:
-//  - two TypeErrors out of the data-plane path (a ClusterRoleBinding whose subjects were not a
-//    list of objects) before the objects it patches were schema-checked;
-//  - issue 14's seed 1105213420: flyteadmin's `- name: cluster-credentials` volume line
-//    duplicated. With --config the output had two volumes of that name (the API server refuses
-//    it), without it the stream was refused, so the output was no fixed point. Refused now,
-//    naming the second volume, with and without --config.
+//  - a ClusterRoleBinding whose subjects are not a list of objects, in the data-plane path: the
+//    objects it patches are schema-checked first, so it is refused, not a TypeError;
+//  - seed 1105213420: flyteadmin's `- name: cluster-credentials` volume line duplicated: two
+//    volumes of that name (the API server refuses it) must be refused, naming the second volume,
+//    with and without --config (else the output is no fixed point).
 //  - seed -153137467: syncresources twice in the stream, the copy with a volumeMount without a
-//    name, so it mounts no clusters config and got no credentials; the output held a Deployment the
-//    API server refuses, and an unwired copy. Two documents of one object that flytemc wires are
-//    refused now.
+//    name, so it mounts no clusters config and gets no credentials (a Deployment the API server
+//    refuses, and an unwired copy): two documents of one object that flytemc wires are refused.
 const FOUND: Array<{ file: string; config: keyof typeof CONFIGS; mutations: Mutation[]; refused?: RegExp }> = [
   {
     file: 'controlplane.yaml',

@@ -1,4 +1,4 @@
-// GitOps against REAL API servers (issue 13, items 1 and 3; test/harness): cluster-0 and
+// GitOps against REAL API servers (test/harness): cluster-0 and
 // cluster-1 are two control planes (hubs), cluster-2 and cluster-3 data planes.
 //   1. `flytemc join --secret-out FILE` runs every member step and proof but never contacts the
 //      hub (its context does not even exist): both hubs hold the same namespaces and Secrets

@@ -1,4 +1,4 @@
-// Real-Kubernetes harness (issue 5): two clusters on loopback, the real token controller, the
+// Real-Kubernetes harness: two clusters on loopback, the real token controller, the
 // real API server's validation, and a clean teardown.
 import { test } from './helpers/uvu.ts';
 import * as assert from 'uvu/assert';

@@ -284,7 +284,7 @@ test('check: all OK; then flags a wrong CA and a revoked token (exit 3)', async 
   assert.is(fix.code, 0, fix.stderr);
   assert.is((await flytemc(['check', '--hub-only', ...hubArgs(), '-f', values])).code, 0);
 
-  // missing permissions: cluster-3's ClusterRoleBinding removed. The rules review no longer grants
+  // missing permissions: cluster-3's ClusterRoleBinding removed. The rules review then does not grant
   // everything, so the per-check access reviews run and name what is missing.
   await k(3)
     .makeApiClient(RbacAuthorizationV1Api)
@@ -363,7 +363,7 @@ test('join one cluster (timed), then unjoin --force of an unreachable member', a
   figures['join 1 cluster (process wall)'] = `${(r.ms / 1000).toFixed(1)} s`;
   figures['join 1 cluster (in process)'] = /in ([\d.]+ s)/.exec(r.stdout)?.[1] ?? '?';
 
-  // a kubeconfig where cluster-2 no longer answers
+  // a kubeconfig where cluster-2 does not answer
   const cfg = yaml.load(readFileSync(kubeconfig, 'utf8')) as { clusters: Array<{ name: string; cluster: { server: string } }> };
   cfg.clusters.find((c) => c.name === 'cluster-2')!.cluster.server = 'https://127.0.0.1:1';
   const dead = join(work, 'kubeconfig-dead');
@@ -416,7 +416,7 @@ test('join with 3 clusters in one process (bounded parallelism), timed', async (
 
 test('token controller that never fills the Secret: a clear error naming it', async () => {
   // a token Secret for a ServiceAccount that does not exist is never filled (and gets deleted)
-  const { waitForToken } = await import('../plugin/cluster/member.ts');
+  const { waitForToken } = await import('../plugin/cluster/member-token.ts');
   const { connect } = await import('../plugin/cluster/kube.ts');
   const m = await connect('cluster-1', { kubeconfig, timeoutMs: 5_000 });
   await core(k(1))

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fixture, rendered } from './helpers/manifests.ts';
 import { CLI, POST_RENDERER, runNodeSync } from './helpers/process.ts';
-import { isSecretPath, redact, showValue } from '../plugin/problems.ts';
-import { errorFileDir, guard } from '../plugin/shell.ts';
+import { isSecretPath, redact, showValue } from '../plugin/problems/mask.ts';
+import { errorFileDir, guard } from '../plugin/cli/shell.ts';
 import { serverMessage, toProblem } from '../plugin/cluster/kube.ts';
 import { helmBinary, helmEnv, prepareChart } from './helpers/helm.ts';
 
@@ -95,7 +95,13 @@ const ALLOWED: Array<{ file: RegExp; match: RegExp; count: number; reason: strin
     reason: "the kubeconfig context of docs/plugin.md's documented failure 'a cluster that skips TLS verification': refused with exit 2, nothing sent",
   },
   {
-    file: /^test\/cluster\/kube\.test\.ts$/,
+    file: /^test\/cluster\/kubeconfig\.test\.ts$/,
+    match: /- \{name: insecure, cluster: \{server: "\$\{server\}", insecure-skip-tls-verify: true\}\}/g,
+    count: 1,
+    reason: 'the unit test of the TLS rule: a kubeconfig context that skips verification, refused by connect() unless allowed, then marked unverified',
+  },
+  {
+    file: /^test\/cluster\/kubeconfig\.test\.ts$/,
     match: /skipsTlsVerification\(\{ skipTLSVerify: true \}\)/g,
     count: 1,
     reason: 'the unit test of the rule that tells a kubeconfig cluster skipping verification apart (refused by connect())',
@@ -192,25 +198,25 @@ test('the patterns catch every form that turns verification off, and not the for
 });
 
 test('the vendored client code that honours insecure-skip-tls-verify is reachable only through connect(), after the refusal', () => {
-  // only kube.ts loads the client as a value; the other modules import its types
+  // only kubeconfig.ts loads the client as a value; the other modules import its types
   const plugin = files(join(ROOT, 'plugin')).filter((f) => f.endsWith('.ts'));
   const importers = plugin.filter((f) =>
     /import\s*\(\s*'@kubernetes\/client-node'\s*\)|^import\s+(?!type\b)[^\n]*from\s+'@kubernetes\/client-node'/m.test(readFileSync(f, 'utf8')),
   );
   assert.equal(
     importers.map((f) => relative(ROOT, f)),
-    ['plugin/cluster/kube.ts'],
+    ['plugin/cluster/kubeconfig.ts'],
   );
   const kube = readFileSync(join(ROOT, 'plugin', 'cluster', 'kube.ts'), 'utf8');
   const body = kube.slice(kube.indexOf('export async function connect('));
   const gate = body.indexOf('refuseUnverifiedTls(kc, [context], opts)');
   assert.ok(gate > 0, 'connect() applies the TLS rule');
   assert.is(
-    [...kube.matchAll(/makeApiClient\(/g)].length,
+    [...kube.matchAll(/new mod\.\w+Api\(config\)/g)].length,
     6,
     'API clients are made in connect() only (core, rbac, apps, coordination, networking, authorization)',
   );
-  for (const m of body.matchAll(/makeApiClient\(/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
+  for (const m of body.matchAll(/new mod\.\w+Api\(config\)/g)) assert.ok(m.index > gate, 'an API client is made before the TLS rule');
 });
 
 // ---- the post-renderer with a planted token

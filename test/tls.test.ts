@@ -1,4 +1,4 @@
-// TLS as promised (issue 16): a kubeconfig cluster with `insecure-skip-tls-verify: true` is
+// TLS as promised: a kubeconfig cluster with `insecure-skip-tls-verify: true` is
 // refused by every command that talks to a cluster (check, join, unjoin, rotate, install) before
 // anything is sent, unless the user passes --insecure-skip-tls-verify (for install: Helm's
 // --kube-insecure-skip-tls-verify); with it, every line about that cluster says TLS NOT VERIFIED,
@@ -233,7 +233,7 @@ test("install: Helm would use an unverified context: refused with exit 2 before 
     'multicluster.controlPlane.catalog=false',
     '--set',
     'flyte-core.storage.type=s3',
-  ]; // a data plane with its way back and shared storage (issue 11)
+  ]; // a data plane with its way back and shared storage
   const r = await counted(args, env);
   assertRefused(r, 'dp-insecure', "Helm's --kube-insecure-skip-tls-verify");
   const allowed = await counted([...args, '--kube-insecure-skip-tls-verify'], env);

@@ -1,4 +1,4 @@
-// The data plane's way back (issue 11) on REAL API servers (test/harness) with real Helm 3 and
+// The data plane's way back on REAL API servers (test/harness) with real Helm 3 and
 // Helm 4, every step through the built CLI (dist/flytemc.mjs) as users run it:
 //
 //   cluster-1  dp-a: `helm flytemc install data-plane --admin-endpoint` on Helm 3

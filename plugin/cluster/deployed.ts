@@ -1,16 +1,15 @@
-// FlyteAdmin's `clusters` section as the control plane runs it: the hub's ConfigMaps that the
-// post-renderer wrote and FlyteAdmin reads at start-up (flyte-admin-clusters-config, and
-// flyte-clusterresourcesync-config for the cluster resource sync), and whether FlyteAdmin's pods
-// run with what they say (its rollout).
+// FlyteAdmin's `clusters` section as the control plane runs it: the hub's ConfigMaps the post-renderer wrote, and whether FlyteAdmin's pods run with them.
 import type * as K8s from '@kubernetes/client-node';
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError } from '../yaml.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError } from '../yaml/dialect.ts';
 import type { ClusterConfig } from '../config/types.ts';
-import { connect, loadKubeConfig, readOrAbsent, type Kube, type KubeOptions } from './kube.ts';
+import { connect, readOrAbsent, type Kube } from './kube.ts';
+import { loadKubeConfig, type KubeOptions } from './kubeconfig.ts';
 import { rolloutState } from './rollout.ts';
 import { hubContextOf } from './session.ts';
+import { noted } from './tls-note.ts';
 
 const CLUSTERS_CONFIGMAP = 'flyte-admin-clusters-config';
 
@@ -43,7 +42,7 @@ export async function readDeployedClusters(k: Kube, namespace: string): Promise<
     throw new FlytemcError(
       [
         error(
-          `context ${k.context}`,
+          { subject: noted(`context ${k.context}`, k.tlsVerified !== false), code: 'cluster.not-deployed' },
           `namespace ${namespace} has no FlyteAdmin multi-cluster config (${cm ? `${CLUSTERS_CONFIGMAP} has no clusters.yaml` : `no ConfigMap ${CLUSTERS_CONFIGMAP}`})`,
           "pass the control plane's namespace with -n, or install the control plane first: helm flytemc install control-plane -f shared-values.yaml -f my-values.yaml",
         ),

@@ -1,19 +1,15 @@
-// The control plane's side: the credentials Secret that FlyteAdmin mounts, holding
-// `<name>_token` and `<name>_cacert` for every data plane (rollout.ts restarts FlyteAdmin so that it
-// reads them). Every write is a read-modify-write conditioned on the Secret's resourceVersion,
-// retried on conflict, so concurrent joins never lose each other's keys.
-//
-// Which physical cluster each name stands for lives on the Secret too, in the annotation
-// `flytemc.io/clusters` (JSON: name → kube-system UID, endpoint, token Secret, and the token
-// Secrets a rotation retired but has not revoked yet): join refuses the same cluster under a second
-// name, unjoin/rotate find the member's token Secrets, `rotate --finish` what is left to revoke.
+// The hub's credentials Secret FlyteAdmin mounts (`<name>_token`, `<name>_cacert`) and the records of which cluster each name is (annotation `flytemc.io/clusters`).
 import type * as K8s from '@kubernetes/client-node';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { ensureNamespace, isConflict, readOrAbsent, statusCode, type Kube } from './kube.ts';
+import { ensureNamespace, readOrAbsent, type Kube } from './kube.ts';
+import { isConflict, statusCode } from './kube-errors.ts';
 import { type Plan, yamlOf } from './plan.ts';
 import { MANAGED_BY } from './member.ts';
 import { maskSecret, oneAtATime, sleep } from './util.ts';
+import { sameData } from '../yaml/data.ts';
+
+// Every write is a read-modify-write conditioned on the Secret's resourceVersion, retried on conflict, so concurrent joins never lose each other's keys.
 
 export const RECORDS_ANNOTATION = 'flytemc.io/clusters';
 
@@ -69,10 +65,7 @@ export async function readCredentials(hub: Kube, ns: string, secretName: string)
   return { ...(secret ? { secret } : {}), records: parseRecords(secret), data: decode(secret?.data) };
 }
 
-/**
- * The other namespaces of the hub where a credentials Secret of this name holds `name`'s keys
- * (the namespace flag was likely forgotten); empty when it cannot list Secrets everywhere.
- */
+/** Other namespaces whose Secret of this name holds `name`'s keys (a forgotten -n); empty when Secrets cannot be listed everywhere. */
 export async function joinedElsewhere(hub: Kube, secretName: string, name: string, ns: string): Promise<string[]> {
   const list = await hub.call(`looking for Secret ${secretName} in every namespace`, async () => {
     try {
@@ -95,7 +88,7 @@ export function refuseDuplicate(records: Record<string, ClusterRecord>, name: st
       throw new FlytemcError(
         [
           error(
-            `context ${context}`,
+            { subject: `context ${context}`, code: 'cluster.duplicate' },
             `is the same physical cluster (kube-system UID ${uid}) as ${JSON.stringify(other)}, already joined in ${hubWhere}`,
             `one cluster must have one name, or FlyteAdmin sends executions to it twice: rerun with --name ${other}, or \`flytemc unjoin ${context} --name ${other}\` first`,
           ),
@@ -109,7 +102,7 @@ export function refuseDuplicate(records: Record<string, ClusterRecord>, name: st
     throw new FlytemcError(
       [
         error(
-          `context ${context}`,
+          { subject: `context ${context}`, code: 'cluster.name-taken' },
           `the name ${JSON.stringify(name)} is already joined in ${hubWhere} for another cluster (${mine.endpoint}, kube-system UID ${mine.uid})`,
           `choose another --name, or \`flytemc unjoin --name ${name} --force\` the old one first`,
         ),
@@ -134,12 +127,6 @@ export const sortRecords = (r: Record<string, ClusterRecord>) =>
       .sort()
       .map((k) => [k, r[k]!]),
   );
-const sameRecords = (a: Record<string, ClusterRecord>, b: Record<string, ClusterRecord>) => JSON.stringify(sortRecords(a)) === JSON.stringify(sortRecords(b));
-const sameData = (a: Record<string, string>, b: Record<string, string>) => {
-  const ka = Object.keys(a).sort(),
-    kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
-};
 
 /**
  * Changes the credentials Secret with `edit` (which gets fresh data and records and may throw
@@ -164,7 +151,7 @@ export function editCredentials(
       const data = { ...cur.data };
       const records = { ...cur.records };
       edit(data, records);
-      if (cur.secret && sameData(data, cur.data) && sameRecords(records, cur.records)) {
+      if (cur.secret && sameData(data, cur.data) && sameData(records, cur.records)) {
         plan.record({ target, object, action: 'unchanged' });
         return false;
       }
@@ -212,7 +199,7 @@ export function editCredentials(
         throw new FlytemcError(
           [
             error(
-              `${target}: ${object}`,
+              { subject: `${target}: ${object}`, code: 'cluster.conflict' },
               `still changed by other writers after ${attempt + 1} attempts`,
               'retry; if it keeps happening, something rewrites the Secret in a loop',
             ),
@@ -232,10 +219,7 @@ interface Joined {
   token?: string;
   caPem: string;
   record: ClusterRecord;
-  /**
-   * The token Secret the hub's record named when the writer read it (join): when another writer
-   * (a rotate) has changed it since, the write is refused rather than put an older token back.
-   */
+  /** The token Secret the record named when join read it: changed since (a rotate), the write is refused rather than put an older token back. */
   expectTokenSecret?: string;
 }
 
@@ -252,7 +236,7 @@ export async function upsertCredentials(hub: Kube, ns: string, secretName: strin
       throw new ConcurrentChange(
         [
           error(
-            where,
+            { subject: where, code: 'cluster.conflict' },
             `${j.name}'s token changed while this ran (now the token of Secret ${cur.tokenSecret}, was ${j.expectTokenSecret}: a concurrent rotate or join); nothing was written, the hub keeps the newer token`,
             `rerun the command if it is still needed`,
           ),

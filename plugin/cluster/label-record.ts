@@ -1,15 +1,14 @@
-// The record of the execution cluster label attributes flytemc applied to FlyteAdmin (`labels
-// apply`): FlyteAdmin's attributes carry no owner, so `--prune` removes only what this record
-// lists. It is a ConfigMap next to FlyteAdmin's own config in the hub (flytemc-execution-labels),
-// where the team sees it (`kubectl get configmap flytemc-execution-labels -o yaml`), whichever
-// machine or CI job applied the labels; written with a compare-and-swap on its resourceVersion.
+// The record of the execution cluster labels `labels apply` set in FlyteAdmin (ConfigMap flytemc-execution-labels in the hub), so `--prune` removes only those.
 import type * as K8s from '@kubernetes/client-node';
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml } from '../yaml.ts';
-import { isObject } from '../data.ts';
-import { isConflict, readOrAbsent, type Kube } from './kube.ts';
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { isObject } from '../yaml/data.ts';
+import { readOrAbsent, type Kube } from './kube.ts';
+import { isConflict } from './kube-errors.ts';
+
+// FlyteAdmin's attributes carry no owner: the record, written with a compare-and-swap on its resourceVersion, is the only way to tell flytemc's apart.
 
 const NAME = 'flytemc-execution-labels';
 const KEY = 'applied.yaml';
@@ -65,7 +64,7 @@ export function labelRecord(hub: Kube, ns: string, dryRun: boolean) {
         throw new FlytemcError(
           [
             error(
-              where,
+              { subject: where, code: 'labels.conflict' },
               'another `labels apply` changed the record while this one ran',
               'rerun the command: it starts from what FlyteAdmin and the record hold now',
             ),

@@ -1,8 +1,7 @@
-// The plan every command builds as it goes: one entry per object it looked at, with what it
-// did (or, with --dry-run, would do) and a diff with every token masked. Steps call
-// `plan.apply(change, write)`: the write runs only when it is not a dry run.
-import { FlytemcError, formatProblems, marked, type Problem } from '../problems.ts';
-import { dumpYaml } from '../yaml.ts';
+// The plan every cluster command builds as it goes: what it did (or, with --dry-run, would do) to each object, with masked diffs.
+import { FlytemcError, formatProblems, type Problem } from '../problems/problems.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { noted, targetContext } from './tls-note.ts';
 import { lineDiff } from './util.ts';
 
 type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'absent' | 'skip' | 'restart' | 'check';
@@ -18,16 +17,25 @@ export interface Change {
   /** Masked before/after, as YAML text. */
   before?: string;
   after?: string;
+  /** The target is a context reached without TLS verification: its lines say so. */
+  unverified?: true;
 }
 
+/**
+ * The plan every command builds as it goes: one entry per object it looked at, with what it
+ * did (or, with --dry-run, would do) and a diff with every token masked. Steps call
+ * `plan.apply(change, write)`: the write runs only when it is not a dry run.
+ */
 export class Plan {
   readonly changes: Change[] = [];
   constructor(
     readonly dryRun: boolean,
     private readonly onChange?: (c: Change) => void,
+    private readonly unverified: ReadonlySet<string> = new Set(),
   ) {}
 
-  record(c: Change): Change {
+  record(change: Change): Change {
+    const c: Change = this.unverified.has(targetContext(change.target)) ? { ...change, unverified: true } : change;
     this.changes.push(c);
     this.onChange?.(c);
     return c;
@@ -48,6 +56,8 @@ export class Plan {
 
 export const yamlOf = (v: unknown): string => (v === undefined ? '' : dumpYaml(v));
 
+/** A target as the output names it: a context reached without TLS verification carries that note (the one place day-2 output asks). */
+
 const VERB: Record<Action, string> = {
   create: 'create',
   update: 'update',
@@ -63,7 +73,7 @@ const VERB: Record<Action, string> = {
 export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boolean; group?: boolean }): string {
   const out: string[] = [];
   // a context reached without TLS verification carries the note on each of its lines
-  const shown = new Map(changes.map((c) => [c.target, marked(c.target)]));
+  const shown = new Map(changes.map((c) => [c.target, noted(c.target, !c.unverified)]));
   const width = Math.max(0, ...[...shown.values()].map((t) => t.length));
   // one block per target (clusters run in parallel, so their entries interleave), hub and files last
   const rank = (t: string) => (t.startsWith('hub ') ? 1 : t.includes('/') || t.includes('.') ? 2 : 0);
@@ -80,8 +90,8 @@ export function formatPlan(changes: Change[], opts: { diff: boolean; dryRun: boo
     out.push(`${shown.get(c.target)!.padEnd(width)}  ${verb.padEnd(14)} ${c.object}${c.note ? `  (${c.note})` : ''}`);
     if (opts.diff && (c.before !== undefined || c.after !== undefined) && ['create', 'update', 'delete'].includes(c.action)) {
       const d = lineDiff(c.before ?? '', c.after ?? '');
-      const shown = c.action === 'update' ? context(d, 2) : d;
-      for (const l of shown) out.push(`    ${l}`);
+      const lines = c.action === 'update' ? context(d, 2) : d;
+      for (const l of lines) out.push(`    ${l}`);
     }
   }
   return out.join('\n') + (out.length ? '\n' : '');
@@ -100,10 +110,25 @@ export function stopped(e: unknown, done: string, next: string): FlytemcError {
  * A day-2 command that stopped part way: its problems (each fix says how to go on), then what it
  * had changed before it stopped, instead of the claim that nothing was written.
  */
-export function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
+function formatFailure(changes: Change[], problems: Problem[], dryRun: boolean): string {
   const done = dryRun ? [] : changes.filter((c) => ['create', 'update', 'delete', 'restart'].includes(c.action));
   return `${formatProblems(problems, false)}
-${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${marked(c.target)})`).join('; ')}` : 'nothing was changed.'}`;
+${done.length ? `changed before it stopped: ${done.map((c) => `${c.action} ${c.object} (${noted(c.target, !c.unverified)})`).join('; ')}` : 'nothing was changed.'}`;
+}
+
+/**
+ * Runs a day-2 command's step; when it stops part way (a FlytemcError), prints the plan so far
+ * (stdout, through `write`) and the failure (stderr), and answers its exit code instead.
+ */
+export async function orStopped<T>(plan: Plan, step: () => Promise<T>, write: (text: string) => Promise<void>): Promise<{ out: T } | { exitCode: number }> {
+  try {
+    return { out: await step() };
+  } catch (e) {
+    if (!(e instanceof FlytemcError)) throw e;
+    await write(formatPlan(plan.changes, { diff: false, dryRun: plan.dryRun }));
+    process.stderr.write(`${formatFailure(plan.changes, e.problems, plan.dryRun)}\n`);
+    return { exitCode: e.exitCode };
+  }
 }
 
 /** Keeps changed lines with `n` lines of context around them. */

@@ -1,18 +1,15 @@
-// Proves that a ServiceAccount token and a CA work the way FlyteAdmin will use them: over
-// https with the CA as the ONLY trust root (TLS is always verified), the token as a bearer, a
-// SelfSubjectReview for who it is, then a SelfSubjectRulesReview (and, unless it grants
-// everything, a SelfSubjectAccessReview for each thing FlyteAdmin does).
-// Plain node:https on purpose: it is exactly FlyteAdmin's view (no kubeconfig, no exec plugin),
-// and it tells a refused connection, a TLS failure and a rejected token apart.
+// Proves a ServiceAccount token and a CA the way FlyteAdmin uses them: https with the CA as the only trust root, the token as a bearer, then what it may do.
 import * as https from 'node:https';
 import { ACCESS_CHECKS, gr, missingByKind, rulesCover, type AccessCheck, type PolicyRule } from '../config/rbac.ts';
-import { describeNetworkError } from './kube.ts';
-import { EXIT, FlytemcError, error, redact } from '../problems.ts';
-import { mapLimit, sleep } from './util.ts';
+import { redact } from '../problems/mask.ts';
+import { describeNetworkError, isTlsCode } from './kube-errors.ts';
+import { mapLimit } from './util.ts';
+
+// Plain node:https because one kept-alive pool per proof took half the time of client-node's typed APIs (28 vs 58 ms median, 12 reviews), which open a TLS connection per request.
 
 type Stage = 'reachable' | 'tls' | 'token' | 'permissions';
 
-interface ProbeResult {
+export interface ProbeResult {
   ok: boolean;
   /** The first stage that failed, if any. */
   failed?: Stage;
@@ -38,28 +35,26 @@ interface HttpAnswer {
   body: string;
 }
 
+/** One API server as the proof talks to it: its pool of connections, the token, the deadline of each request. */
+interface Conn {
+  agent: https.Agent;
+  endpoint: string;
+  token: string;
+  timeoutMs: number;
+}
+
 /** POSTs `body` with the token as a bearer; without a body, a GET without credentials. */
-function request(agent: https.Agent, endpoint: string, path: string, token: string, caPem: string, body: unknown, timeoutMs: number): Promise<HttpAnswer> {
-  const url = new URL(path, endpoint.endsWith('/') ? endpoint : endpoint + '/');
+function request(c: Conn, path: string, body?: unknown): Promise<HttpAnswer> {
+  const url = new URL(path, c.endpoint.endsWith('/') ? c.endpoint : c.endpoint + '/');
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const auth = payload ? { Authorization: `Bearer ${c.token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length } : {};
   return new Promise((resolve, reject) => {
     const req = https.request(
       url,
-      {
-        method: payload ? 'POST' : 'GET',
-        ca: caPem,
-        rejectUnauthorized: true,
-        agent,
-        timeout: timeoutMs,
-        headers: {
-          ...(payload ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
-          Accept: 'application/json',
-          'User-Agent': 'flytemc',
-        },
-      },
+      { method: payload ? 'POST' : 'GET', agent: c.agent, timeout: c.timeoutMs, headers: { ...auth, Accept: 'application/json', 'User-Agent': 'flytemc' } },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('data', (b: Buffer) => chunks.push(b));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
@@ -70,32 +65,32 @@ function request(agent: https.Agent, endpoint: string, path: string, token: stri
   });
 }
 
-async function rulesGrantAll(agent: https.Agent, endpoint: string, token: string, caPem: string, timeoutMs: number, checks: AccessCheck[]): Promise<boolean> {
+/** A pool whose only trust root is `caPem`, verification on: one TLS handshake per socket, not per review. */
+const agentFor = (caPem: string, keepAlive: boolean) => new https.Agent({ keepAlive, maxSockets: 8, ca: caPem, rejectUnauthorized: true });
+
+const isPem = (pem: string) => pem.includes('-----BEGIN CERTIFICATE-----');
+
+/**
+ * One SelfSubjectRulesReview, evaluated here: asked for a namespace that does not exist, so only
+ * cluster-wide grants count, as they must for FlyteAdmin. True only when RBAC's answer is complete
+ * and grants every check; otherwise the access reviews decide.
+ */
+async function rulesGrantAll(c: Conn, checks: AccessCheck[]): Promise<boolean> {
   try {
-    const a = await request(
-      agent,
-      endpoint,
-      'apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
-      token,
-      caPem,
-      {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectRulesReview',
-        spec: { namespace: `flytemc-probe-${Math.random().toString(36).slice(2, 10)}` },
-      },
-      timeoutMs,
-    );
+    const a = await request(c, 'apis/authorization.k8s.io/v1/selfsubjectrulesreviews', {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectRulesReview',
+      spec: { namespace: `flytemc-probe-${Math.random().toString(36).slice(2, 10)}` },
+    });
     if (a.status < 200 || a.status >= 300) return false;
     const status = (JSON.parse(a.body) as { status?: { incomplete?: boolean; resourceRules?: PolicyRule[] } }).status;
     if (status?.incomplete !== false) return false;
     const rules = (status.resourceRules ?? []).map((x) => ({ apiGroups: x.apiGroups ?? [], resources: x.resources ?? [], verbs: x.verbs ?? [] }));
-    return checks.every((c) => rulesCover(rules, [{ apiGroups: [c.group], resources: [c.resource], verbs: [c.verb] }]));
+    return checks.every((k) => rulesCover(rules, [{ apiGroups: [k.group], resources: [k.resource], verbs: [k.verb] }]));
   } catch {
-    return false; // the access reviews below decide
+    return false;
   }
 }
-
-const isTlsCode = (code: string | undefined) => !!code && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO|ALTNAME|ERR_OSSL/.test(code);
 
 interface ProbeOptions {
   timeoutMs: number;
@@ -105,10 +100,12 @@ interface ProbeOptions {
   checks?: AccessCheck[];
 }
 
+type Done = (failed: Stage | undefined, what?: string, fix?: string) => ProbeResult;
+
 export async function probe(endpoint: string, token: string, caPem: string, opts: ProbeOptions): Promise<ProbeResult> {
   const started = Date.now();
   const r: ProbeResult = { ok: false, reachable: false, tls: false, authenticated: false, permissions: false, missing: [], missingKinds: [], ms: 0 };
-  const done = (failed: Stage | undefined, what?: string, fix?: string): ProbeResult => {
+  const done: Done = (failed, what, fix) => {
     r.ms = Date.now() - started;
     r.ok = failed === undefined;
     if (failed) r.failed = failed;
@@ -117,56 +114,39 @@ export async function probe(endpoint: string, token: string, caPem: string, opts
     if (fix) r.fix = fix;
     return r;
   };
-  if (!caPem.includes('-----BEGIN CERTIFICATE-----')) {
+  if (!isPem(caPem))
     return done(
       'tls',
       'the CA is not a PEM certificate',
       'the CA must be the PEM of the cluster CA (the kubeconfig certificate-authority-data, decoded, or the token Secret ca.crt)',
     );
-  }
-  // One kept-alive connection pool for this probe: one TLS handshake per socket, not per review
-  // (the CA stays the only trust root; verification stays on).
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ca: caPem, rejectUnauthorized: true });
+  const c: Conn = { agent: agentFor(caPem, true), endpoint, token, timeoutMs: opts.timeoutMs };
   try {
-    return await probeWith(agent, endpoint, token, caPem, opts, r, done);
+    const stopped = await whoAmI(c, r, done);
+    if (stopped) return stopped;
+    return opts.permissions === false ? done(undefined) : await permissions(c, opts.checks ?? ACCESS_CHECKS, r, done);
   } finally {
-    agent.destroy();
+    c.agent.destroy();
   }
 }
 
-async function probeWith(
-  agent: https.Agent,
-  endpoint: string,
-  token: string,
-  caPem: string,
-  opts: ProbeOptions,
-  r: ProbeResult,
-  done: (failed: Stage | undefined, what?: string, fix?: string) => ProbeResult,
-): Promise<ProbeResult> {
-  // 1. who am I: connect, verify TLS with this CA only, authenticate the token.
+/** Stage 1, a SelfSubjectReview: connect, verify TLS with this CA only, authenticate the token. Undefined: go on. */
+async function whoAmI(c: Conn, r: ProbeResult, done: Done): Promise<ProbeResult | undefined> {
   let who: HttpAnswer;
   try {
-    who = await request(
-      agent,
-      endpoint,
-      'apis/authentication.k8s.io/v1/selfsubjectreviews',
-      token,
-      caPem,
-      { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-      opts.timeoutMs,
-    );
+    who = await request(c, 'apis/authentication.k8s.io/v1/selfsubjectreviews', { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (isTlsCode(code)) {
-      r.reachable = true;
-      return done(
-        'tls',
-        `TLS verification failed with the given CA (${code})`,
-        'the CA does not sign the API server certificate for this endpoint: use the cluster CA (certificate-authority-data of the kubeconfig, or ca.crt of the token Secret), and an endpoint name the certificate covers',
-      );
+    if (!isTlsCode(code)) {
+      const d = describeNetworkError(code, c.endpoint);
+      return done('reachable', d.what, d.fix);
     }
-    const d = describeNetworkError(code, endpoint);
-    return done('reachable', d.what, d.fix);
+    r.reachable = true;
+    return done(
+      'tls',
+      `TLS verification failed with the given CA (${code})`,
+      'the CA does not sign the API server certificate for this endpoint: use the cluster CA (certificate-authority-data of the kubeconfig, or ca.crt of the token Secret), and an endpoint name the certificate covers',
+    );
   }
   r.reachable = true;
   r.tls = true;
@@ -176,78 +156,70 @@ async function probeWith(
       'the API server rejects the token (401 Unauthorized)',
       'the token is revoked, expired or from another cluster: rejoin or rotate (flytemc rotate CONTEXT --name NAME)',
     );
-  if (who.status === 404) {
-    // API servers before 1.28 have no SelfSubjectReview; the first access review below authenticates instead.
-  } else if (who.status >= 200 && who.status < 300) {
-    try {
-      r.user = (JSON.parse(who.body) as { status?: { userInfo?: { username?: string } } }).status?.userInfo?.username;
-    } catch {
-      /* the user name is only informative */
-    }
-  } else if (who.status !== 403) {
+  // 404: an API server before 1.28 has no SelfSubjectReview; the access reviews authenticate instead
+  if (who.status >= 200 && who.status < 300) r.user = userOf(who.body);
+  else if (who.status !== 404 && who.status !== 403)
     return done(
       'token',
       `unexpected answer ${who.status} to a SelfSubjectReview: ${who.body.slice(0, 200)}`,
       'check that the endpoint is a Kubernetes API server',
     );
-  }
   r.authenticated = true;
-  if (opts.permissions === false) return done(undefined);
+  return undefined;
+}
 
-  // 2. may it do what FlyteAdmin does? First one SelfSubjectRulesReview, evaluated here; it is
-  //    asked for a namespace that does not exist, so only cluster-wide grants count, as they must
-  //    for FlyteAdmin. When RBAC's answer is complete and grants everything, that is proof enough;
-  //    otherwise one SelfSubjectAccessReview per check, the authoritative answer, says what is missing.
-  const checks = opts.checks ?? ACCESS_CHECKS;
-  if (await rulesGrantAll(agent, endpoint, token, caPem, opts.timeoutMs, checks)) {
+/** The user name of a SelfSubjectReview's answer (only informative: none when unreadable). */
+function userOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { status?: { userInfo?: { username?: string } } }).status?.userInfo?.username;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One SelfSubjectAccessReview: allowed or not; a 401 (the token went meanwhile) or another answer throws. */
+async function allowed(c: Conn, k: AccessCheck): Promise<boolean> {
+  const a = await request(c, 'apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    spec: { resourceAttributes: { group: k.group, resource: k.resource, verb: k.verb } },
+  });
+  if (a.status === 401) throw Object.assign(new Error('401'), { unauthorized: true });
+  if (a.status < 200 || a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 200)}`);
+  return (JSON.parse(a.body) as { status?: { allowed?: boolean } }).status?.allowed === true;
+}
+
+/** Stage 2: may it do what FlyteAdmin does? The rules review when it grants everything, else one access review per check says what is missing. */
+async function permissions(c: Conn, checks: AccessCheck[], r: ProbeResult, done: Done): Promise<ProbeResult> {
+  if (await rulesGrantAll(c, checks)) {
     r.permissions = true;
     r.permissionsBy = `one SelfSubjectRulesReview grants all ${checks.length} (resource, verb) pairs FlyteAdmin uses`;
     return done(undefined);
   }
-  const results = await mapLimit(checks, 16, async (c) => {
-    const a = await request(
-      agent,
-      endpoint,
-      'apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-      token,
-      caPem,
-      {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { group: c.group, resource: c.resource, verb: c.verb } },
-      },
-      opts.timeoutMs,
-    );
-    if (a.status === 401) throw Object.assign(new Error('401'), { unauthorized: true });
-    if (a.status < 200 || a.status >= 300) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 200)}`);
-    return (JSON.parse(a.body) as { status?: { allowed?: boolean } }).status?.allowed === true;
-  });
+  const results = await mapLimit(checks, 16, (k) => allowed(c, k));
   const missing: AccessCheck[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const res = results[i]!;
-    const c = checks[i]!;
-    if (res.status === 'rejected') {
-      if ((res.reason as { unauthorized?: boolean }).unauthorized) {
-        r.authenticated = false;
-        return done('token', 'the API server rejects the token (401 Unauthorized)', 'the token is revoked or expired: rejoin or rotate');
-      }
-      return done('permissions', `cannot review access for ${c.verb} ${gr(c)}: ${(res.reason as Error).message}`, 'check the API server');
-    }
-    if (!res.value) missing.push(c);
+  for (const [i, res] of results.entries()) {
+    const k = checks[i]!;
+    if (res.status === 'fulfilled') {
+      if (!res.value) missing.push(k);
+    } else if ((res.reason as { unauthorized?: boolean }).unauthorized) {
+      r.authenticated = false;
+      return done('token', 'the API server rejects the token (401 Unauthorized)', 'the token is revoked or expired: rejoin or rotate');
+    } else return done('permissions', `cannot review access for ${k.verb} ${gr(k)}: ${(res.reason as Error).message}`, 'check the API server');
   }
-  if (missing.length) {
-    r.missing = missing.map((c) => `${c.verb} ${gr(c)}`);
-    r.missingKinds = missingByKind(missing);
-    const shown = r.missingKinds.map((k) => `${k.kind} (${k.resource}): ${k.verbs.join(', ')}`).join('; ');
-    return done(
-      'permissions',
-      `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`,
-      'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)',
-    );
+  if (!missing.length) {
+    r.permissions = true;
+    r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
+    return done(undefined);
   }
-  r.permissions = true;
-  r.permissionsBy = `all ${checks.length} SelfSubjectAccessReviews allowed (the rules review was incomplete or did not grant everything)`;
-  return done(undefined);
+  r.missing = missing.map((k) => `${k.verb} ${gr(k)}`);
+  r.missingKinds = missingByKind(missing);
+  const shown = r.missingKinds.map((k) => `${k.kind} (${k.resource}): ${k.verbs.join(', ')}`).join('; ');
+  return done(
+    'permissions',
+    `${r.user ?? 'the token'} may not, of what FlyteAdmin needs (${missing.length} of ${checks.length} access reviews denied): ${shown}`,
+    'bind the ServiceAccount to ClusterRole <namespace>-flyteadmin (rerun flytemc join, which creates it; `flytemc rbac -f <control-plane values>` prints the minimal rules)',
+  );
 }
 
 /**
@@ -258,9 +230,9 @@ async function probeWith(
 export async function reachServer(endpoint: string, caPem: string, timeoutMs: number): Promise<Pick<ProbeResult, 'reachable' | 'tls' | 'what' | 'fix'>> {
   if (!caPem.includes('-----BEGIN CERTIFICATE-----'))
     return { reachable: false, tls: false, what: 'the CA is not a PEM certificate', fix: `put the cluster CA (PEM) into the hub Secret: rerun flytemc join` };
-  const agent = new https.Agent({ ca: caPem, rejectUnauthorized: true });
+  const agent = agentFor(caPem, false);
   try {
-    await request(agent, endpoint, 'version', '', caPem, undefined, timeoutMs);
+    await request({ agent, endpoint, token: '', timeoutMs }, 'version');
     return { reachable: true, tls: true };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -279,57 +251,3 @@ export async function reachServer(endpoint: string, caPem: string, timeoutMs: nu
 
 /** Where a CA came from: the operator's kubeconfig, the token Secret's ca.crt, or the hub's current key. */
 export type CaSource = 'kubeconfig' | 'ca.crt' | 'hub';
-
-/** Tries the kubeconfig's CA first, then the token Secret's ca.crt; returns the first that verifies. */
-export async function proveToken(
-  endpoint: string,
-  token: string,
-  cas: Array<{ source: CaSource; pem: string | undefined }>,
-  timeoutMs: number,
-  checks?: AccessCheck[],
-): Promise<{ result: ProbeResult; source: CaSource; pem: string }> {
-  let last: { result: ProbeResult; source: CaSource; pem: string } | undefined;
-  const seen = new Set<string>();
-  for (const ca of cas) {
-    if (!ca.pem || seen.has(ca.pem.trim())) continue;
-    seen.add(ca.pem.trim());
-    const result = await probe(endpoint, token, ca.pem, { timeoutMs, ...(checks ? { checks } : {}) });
-    last = { result, source: ca.source, pem: ca.pem };
-    if (result.failed !== 'tls') return last;
-  }
-  if (!last)
-    throw new FlytemcError(
-      [
-        error(
-          endpoint,
-          'no CA to verify the API server with: the kubeconfig names none and the token Secret has no ca.crt',
-          'add certificate-authority-data to the kubeconfig cluster',
-        ),
-      ],
-      EXIT.failed,
-    );
-  return last;
-}
-
-/**
- * Asks the API server, every half second, whether it still accepts `token` (a revoked token is
- * rejected once the API server notices its Secret is gone): `rejectedAfterMs` when it says 401;
- * `unverified` when the probe cannot tell (the server is unreachable, TLS fails); neither when it
- * still accepts it after `untilMs`.
- */
-export async function untilRejected(
-  endpoint: string,
-  token: string,
-  caPem: string,
-  timeoutMs: number,
-  untilMs: number,
-): Promise<{ rejectedAfterMs?: number; unverified?: string }> {
-  const started = Date.now();
-  for (;;) {
-    const r = await probe(endpoint, token, caPem, { timeoutMs, permissions: false });
-    if (r.failed === 'token') return { rejectedAfterMs: Date.now() - started };
-    if (r.failed && r.failed !== 'permissions') return { unverified: r.what ?? r.failed };
-    if (Date.now() - started > untilMs) return {};
-    await sleep(500);
-  }
-}

@@ -1,15 +1,10 @@
-// `check` for a data plane reached through a credential proxy (config/credential-proxy.ts), from the
-// hub: what the operator can see of a proxy that runs with an identity they cannot act as. The
-// deployed Deployments of FlyteAdmin carry its native sidecar, first among their init containers,
-// with its startup probe; its kubeconfig (in the deployed clusters ConfigMap) verifies the API
-// server and names an exec plugin; and, where pods run, the sidecar's state and its log, in which
-// `kubectl proxy` says why it got no credential (the exec plugin missing from the image, or failing).
+// check's PROXY finding for a data plane reached through a credential proxy: the deployed sidecars, their kubeconfig, and what their pods and logs say.
 import type * as K8s from '@kubernetes/client-node';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { kubeconfigKey, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
-import { redact } from '../problems.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
+import { redact } from '../problems/mask.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
 import type { Kube } from './kube.ts';
 import { flyteadminDeployments } from './rollout.ts';
 

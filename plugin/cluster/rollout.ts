@@ -1,9 +1,6 @@
-// FlyteAdmin's Deployments in the hub (flyteadmin, syncresources): restarted like `kubectl
-// rollout restart` so that they read the credentials again, and their rollout judged and waited
-// for as `kubectl rollout status` does (observed generation, updated, old and available replicas).
-// A day-2 step that must not leave a pod holding a dead token waits here before it revokes one.
+// FlyteAdmin's Deployments in the hub restarted like `kubectl rollout restart` and waited for like `kubectl rollout status`.
 import type * as K8s from '@kubernetes/client-node';
-import { escapeSegment } from '../json-pointer.ts';
+import { escapeSegment } from '../yaml/json-pointer.ts';
 import { readOrAbsent, type Kube } from './kube.ts';
 import type { Plan } from './plan.ts';
 import { sleep } from './util.ts';

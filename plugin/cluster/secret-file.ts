@@ -1,24 +1,15 @@
-// `flytemc join --secret-out FILE`: the credentials Secret as a manifest in a file, for GitOps
-// (seal it with SealedSecrets, encrypt it with SOPS, or load it into a store External Secrets
-// reads), instead of a write to the hub, which is never contacted. The manifest is exactly what
-// join would write to the hub: `<name>_token` / `<name>_cacert` under `data`, and the
-// `flytemc.io/clusters` records annotation that unjoin, rotate and check use.
-//
-// The joins of a run collect in memory; the file is written once, at the end (flush), mode
-// 0600, atomically (a new file renamed over the old one). With --merge the keys of other
-// clusters already in FILE are kept; without it, a FILE holding other clusters is refused
-// rather than overwritten. The same input writes the same bytes.
+// `flytemc join --secret-out FILE`: the credentials Secret as a manifest for GitOps, written once, mode 0600, atomically, the same bytes for the same input.
 import { chmodSync, existsSync } from 'node:fs';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { caKey, tokenKey } from '../config/types.ts';
-import { FILE_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
+import { FILE_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
 import { RECORDS_ANNOTATION, masked, parseRecords, refuseDuplicate, sortRecords, type ClusterRecord, type CredentialStore } from './hub.ts';
 import { MANAGED_BY } from './member.ts';
 import type { Plan } from './plan.ts';
-import { readText, writeFileAtomic } from '../stdio.ts';
-import { isObject } from '../data.ts';
+import { readText, writeFileAtomic } from '../cli/stdio.ts';
+import { isObject } from '../yaml/data.ts';
 
 interface SecretFile extends CredentialStore {
   /** Writes the file (unless a dry run, or nothing changed); call once, after every join. */
@@ -45,13 +36,22 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     v = parseUntrusted(text, path, FILE_INPUT, path);
   } catch (e) {
     if (!isYamlError(e)) throw e;
-    throw new FlytemcError([error(path, `is not a Secret manifest (invalid YAML: ${e.reason})`, 'pass another --secret-out FILE, or remove it')], EXIT.usage);
+    throw new FlytemcError(
+      [
+        error(
+          { file: path, code: 'secret-file.unreadable' },
+          `is not a Secret manifest (invalid YAML: ${e.reason})`,
+          'pass another --secret-out FILE, or remove it',
+        ),
+      ],
+      EXIT.usage,
+    );
   }
   if (isObject(v) && isObject(v.sops))
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.encrypted' },
           'is encrypted by SOPS: its values cannot be merged',
           `decrypt it first (sops -d ${path} > plain.yaml) and merge into that, then encrypt again`,
         ),
@@ -63,7 +63,7 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.kind' },
           `is not a v1 Secret manifest${kind}: join cannot merge into it`,
           kind.includes('SealedSecret')
             ? 'a SealedSecret cannot be read back: keep the plain Secret file (outside git) and seal it again after each join'
@@ -78,7 +78,7 @@ function readSecretFile(path: string, ns: string, name: string): Current | undef
     throw new FlytemcError(
       [
         error(
-          path,
+          { file: path, code: 'secret-file.other-secret' },
           `holds Secret ${String(meta.namespace ?? '?')}/${String(meta.name ?? '?')}, not ${ns}/${name}`,
           `pass -n ${String(meta.namespace)} and the matching --values, or another --secret-out FILE`,
         ),
@@ -107,6 +107,7 @@ function manifest(ns: string, name: string, data: Record<string, string>, record
   return HEADER(ns, name) + dumpYaml(body);
 }
 
+/** The file as a credential store: with --merge the other clusters already in FILE are kept; without it, a FILE holding others is refused, not overwritten. */
 export function secretFile(path: string, ns: string, name: string, merge: boolean, joining: string[]): SecretFile {
   const cur = readSecretFile(path, ns, name);
   if (cur && !merge) {
@@ -116,7 +117,7 @@ export function secretFile(path: string, ns: string, name: string, merge: boolea
       throw new FlytemcError(
         [
           error(
-            path,
+            { file: path, code: 'secret-file.other-clusters' },
             `already holds ${others.sort().join(', ')} of other clusters, which writing it anew would drop`,
             'add --merge to keep them, or pass another --secret-out FILE',
           ),

@@ -1,20 +1,21 @@
-// What join, unjoin, rotate and check start with: the operator's kubeconfig, the hub (the control
-// plane's cluster), the namespace, progress lines on a terminal and the plan of changes (printed
-// as a diff with --dry-run). Loads the Kubernetes client, so only cluster commands import it.
-import { kubeContextSetting } from '../helm.ts';
-import { UsageError, marked } from '../problems.ts';
-import { progressEnabled } from '../shell.ts';
-import { connect, loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type Kube, type KubeOptions } from './kube.ts';
+// What join, unjoin, rotate and check start with: the kubeconfig, the hub, the namespace, progress lines and the plan of changes.
+import { kubeContextSetting } from '../helm/helm.ts';
+import { UsageError } from '../problems/problems.ts';
+import { progressEnabled } from '../cli/shell.ts';
+import { connect, type Kube } from './kube.ts';
+import { loadKubeConfig, refuseMissingContexts, refuseUnverifiedTls, type KubeOptions } from './kubeconfig.ts';
 import { type Change, Plan } from './plan.ts';
-import { proveToken, reachServer, untilRejected } from './probe.ts';
+import { reachServer } from './probe.ts';
+import { proveToken, untilRejected } from './prove.ts';
+import { noted, targetContext } from './tls-note.ts';
 
 /** How the steps reach clusters beyond the hub: real connections, or a test's fakes (test/helpers/fake-kube.ts). */
 export interface Reach {
   /** The operator's connection to a context of the kubeconfig. */
   connect(context: string, opts: KubeOptions): Promise<Kube>;
-  /** A data plane's token proven as FlyteAdmin uses it (probe.ts). */
+  /** A data plane's token proven as FlyteAdmin uses it (prove.ts). */
   proveToken: typeof proveToken;
-  /** Until the API server rejects a revoked token (probe.ts). */
+  /** Until the API server rejects a revoked token (prove.ts). */
   untilRejected: typeof untilRejected;
   /** A data plane's API server answers over TLS verified with its CA, without credentials (probe.ts). */
   reachServer: typeof reachServer;
@@ -40,21 +41,29 @@ export interface ClusterSession {
   /** The hub; undefined only when the command never contacts it (join --secret-out). */
   hub?: Kube;
   reach: Reach;
+  /** The contexts reached without TLS verification (--insecure-skip-tls-verify): every line naming one says so. */
+  unverified?: ReadonlySet<string>;
 }
+
+/** `where`, naming `context`, as printed: noted when the session reaches that context without TLS verification. */
+export const notedIn = (s: Pick<ClusterSession, 'unverified'>, where: string, context: string): string => noted(where, !s.unverified?.has(context));
 
 /** `[name] step` lines on stderr, only when it is a terminal; never a token. */
 export class Progress {
   readonly enabled: boolean;
   private readonly started = Date.now();
-  constructor(enabled = progressEnabled()) {
+  constructor(
+    enabled = progressEnabled(),
+    private readonly unverified: ReadonlySet<string> = new Set(),
+  ) {
     this.enabled = enabled;
   }
   /** `context`: the kubeconfig context the step talks to, when `target` is a cluster name. */
   step(target: string, msg: string, context?: string): void {
     if (!this.enabled) return;
     const t = ((Date.now() - this.started) / 1000).toFixed(1).padStart(5);
-    const note = /\[[^\]]+\]$/.exec(marked(context ?? target))?.[0];
-    process.stderr.write(`${t}s [${target}]${note ? ` ${note}` : ''} ${msg}\n`);
+    const tag = noted(`[${target}]`, !this.unverified.has(context ?? targetContext(target)));
+    process.stderr.write(`${t}s ${tag} ${msg}\n`);
   }
   change(c: Change, dryRun: boolean): void {
     if (c.action === 'unchanged' || c.action === 'absent') return;
@@ -95,9 +104,9 @@ export async function openSession(o: SessionOptions): Promise<ClusterSession> {
   const hubContext = o.withHub ? hubContextOf(o.kubeContext, () => kc.getCurrentContext(), true) : (o.kubeContext ?? '(none: --secret-out)');
   const contexts = o.withHub ? [hubContext, ...o.members] : o.members;
   refuseMissingContexts(kc, contexts, o.kube);
-  refuseUnverifiedTls(kc, contexts, o.kube);
-  const progress = new Progress();
-  const plan = new Plan(o.dryRun, (ch) => progress.change(ch, o.dryRun));
+  const unverified = refuseUnverifiedTls(kc, contexts, o.kube);
+  const progress = new Progress(progressEnabled(), unverified);
+  const plan = new Plan(o.dryRun, (ch) => progress.change(ch, o.dryRun), unverified);
   const hub = o.withHub ? await connect(hubContext, o.kube) : undefined;
   return {
     kube: o.kube,
@@ -111,5 +120,6 @@ export async function openSession(o: SessionOptions): Promise<ClusterSession> {
     plan,
     ...(hub ? { hub } : {}),
     reach: REAL_REACH,
+    unverified,
   };
 }

@@ -1,13 +1,12 @@
-// Small helpers shared by join, unjoin, rotate and check: masking secrets, a line diff for the
-// dry-run plan, bounded parallelism and timeouts. Nothing here talks to a cluster.
-import { sha256Hex } from '../sha256.ts';
+// Small helpers of the cluster commands: masking secrets, a line diff for the dry-run plan, bounded parallelism and timeouts; nothing here talks to a cluster.
+import { createHash } from 'node:crypto';
 
 /** `<token: 1.2 KB, sha256:abcd1234…>`: enough to tell two tokens apart, never the token. */
 export function maskSecret(kind: string, value: string | Buffer | undefined): string {
   if (value === undefined) return `<${kind}: none>`;
   const buf = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
   const size = buf.length >= 1024 ? `${(buf.length / 1024).toFixed(1)} KB` : `${buf.length} B`;
-  const sum = sha256Hex([buf]).slice(0, 8);
+  const sum = createHash('sha256').update(buf).digest('hex').slice(0, 8);
   return `<${kind}: ${size}, sha256:${sum}…>`;
 }
 

@@ -1,10 +1,8 @@
-// The flags of the commands that talk to FlyteAdmin (smoke, drain, unjoin, labels apply|diff):
-// where it is (--admin, its HTTP URL), how long a request may take, and its client credentials when
-// auth is on (never from the command line itself: a file, or the environment flytectl reads).
-// Not a command: commands/index.ts lists the commands.
-import { UsageError } from '../problems.ts';
-import { readText } from '../stdio.ts';
-import { timeoutOption } from './cluster-flags.ts';
+// The flags of the commands that talk to FlyteAdmin: --admin, the request timeout, client credentials, the hub. Not a command.
+import { UsageError } from '../problems/problems.ts';
+import { readText } from '../cli/stdio.ts';
+import type { KubeOptions } from '../cluster/kubeconfig.ts';
+import { kubeOptions, timeoutOption } from './cluster-flags.ts';
 
 /** The options, as each command's commandLine() takes them. */
 export const ADMIN_OPTIONS = {
@@ -35,6 +33,7 @@ export interface AdminConnection {
   credentials?: { clientId: string; clientSecret: string };
 }
 
+/** Client credentials from a file or the environment flytectl reads, never the command line (it shows in `ps` and shell history). */
 function credentials(id: string | undefined, secretFile: string | undefined) {
   const clientId = id ?? process.env.FLYTE_CREDENTIALS_CLIENT_ID;
   let secret = process.env.FLYTE_CREDENTIALS_CLIENT_SECRET;
@@ -67,4 +66,18 @@ export function adminConnection(v: AdminFlags, timeoutMs: number, required: bool
     );
   const creds = credentials(v['client-id'], v['client-secret-file']);
   return { url: v.admin, timeoutMs, ...(creds ? { credentials: creds } : {}) };
+}
+
+interface HubFlags {
+  'kube-context'?: string | undefined;
+  kubeconfig?: string | undefined;
+  'insecure-skip-tls-verify'?: boolean | undefined;
+}
+
+/** The hub of the commands whose --timeout is how long they wait: its requests take --request-timeout. */
+export function hubOf(v: HubFlags, requestMs: number): { kube: KubeOptions; kubeContext?: string } {
+  return {
+    kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
+    ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
+  };
 }

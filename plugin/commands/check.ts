@@ -1,10 +1,10 @@
-// `flytemc check`: one row per configured cluster, proven from the hub's credentials Secret and,
-// through the operator's kubeconfig, from the data plane's side (see plugin/cluster/check-clusters.ts).
-// Exit 3 when any finding fails.
-import { EXIT, UsageError } from '../problems.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { namespaceSetting } from '../helm.ts';
+// `flytemc check`: the command line, one call to cluster/check-clusters.ts, its table or data; exit 3 when any finding fails.
+import { EXIT } from '../problems/problems.ts';
+import { parseFormat, render } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
+import { namespaceSetting } from '../helm/helm.ts';
+import { noted } from '../cluster/tls-note.ts';
 import { KUBE_OPTIONS, kubeOptions, namespaceLine } from './cluster-flags.ts';
 
 export const summary = "check every configured data plane from both sides: credentials from the hub, flytepropeller's way back from the member";
@@ -71,8 +71,9 @@ export async function run(argv: string[]): Promise<number> {
       await writeOut(usage);
       return EXIT.ok;
     }
-    if (!['table', 'json', 'yaml'].includes(v.output)) throw new UsageError(`-o ${JSON.stringify(v.output)}: use table, json or yaml`);
-    const { checkControlPlane, formatTable } = await import('../cluster/check-clusters.ts');
+    const format = parseFormat(v.output, ['table', 'json', 'yaml']);
+    const { checkControlPlane } = await import('../cluster/check-clusters.ts');
+    const { formatTable } = await import('../cluster/check-table.ts');
     const ns = namespaceSetting(v.namespace);
     const report = await checkControlPlane({
       kube: kubeOptions(v, 10_000),
@@ -83,11 +84,8 @@ export async function run(argv: string[]): Promise<number> {
       ...(v['secret-name'] ? { secretName: v['secret-name'] } : {}),
       hubOnly: v['hub-only'],
     });
-    if (v.output === 'json') await writeOut(JSON.stringify(report, null, 2) + '\n');
-    else if (v.output === 'yaml') {
-      const { dumpYaml } = await import('../yaml.ts');
-      await writeOut(dumpYaml(report));
-    } else await writeOut(namespaceLine(report.namespace, report.namespaceFrom, report.hub) + formatTable(report));
+    const hub = noted(report.hub, report.hubTlsVerified);
+    await writeOut(render(format, report, () => namespaceLine(report.namespace, report.namespaceFrom, hub) + formatTable(report)));
     return report.ok ? EXIT.ok : EXIT.failed;
   });
 }

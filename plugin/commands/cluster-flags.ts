@@ -1,11 +1,9 @@
-// The flags of the cluster commands (join, unjoin, rotate, check), parsed the same way for all:
-// kubectl's and Helm's spellings, durations, cluster names and routes. Mistakes are UsageErrors
-// (exit 2) that say the fix. Not a command: commands/index.ts lists the commands.
+// The flags of the cluster commands (join, unjoin, rotate, check), parsed one way for all; not a command.
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
-import type { KubeOptions } from '../cluster/kube.ts';
+import type { KubeOptions } from '../cluster/kubeconfig.ts';
 import type { SessionOptions } from '../cluster/session.ts';
-import { namespaceSetting } from '../helm.ts';
-import { UsageError, marked } from '../problems.ts';
+import { namespaceSetting } from '../helm/helm.ts';
+import { UsageError } from '../problems/problems.ts';
 
 /** The hub, as kubectl and Helm spell it: for the commands whose --timeout is how long they wait (smoke, drain, labels). */
 export const HUB_OPTIONS = {
@@ -82,16 +80,17 @@ type KubeFlags = { kubeconfig?: string | undefined; timeout?: string | undefined
 /** The kubeconfig options of a cluster command's flags. */
 export function kubeOptions(v: KubeFlags, timeoutMs: number): KubeOptions {
   return {
+    warned: new Set(),
     ...(v.kubeconfig ? { kubeconfig: v.kubeconfig } : {}),
     timeoutMs: timeoutOption(v.timeout, '--timeout', timeoutMs),
     ...(v['insecure-skip-tls-verify'] ? { allowUnverifiedTls: true } : {}),
   };
 }
 
-/** The first line of join, unjoin, rotate and check: the namespace they act in, where that came from, and the hub. */
+/** The first line of join, unjoin, rotate and check: the namespace they act in, where that came from, and the hub (with its TLS note). */
 export function namespaceLine(ns: string, from: string, hub: string | undefined): string {
   const how = from === '--namespace' ? 'from --namespace' : `from ${from}; -n NAMESPACE for another`;
-  return `namespace ${ns} (${how})${hub ? `, hub ${marked(hub)}` : ''}\n`;
+  return `namespace ${ns} (${how})${hub ? `, hub ${hub}` : ''}\n`;
 }
 
 /** --namespace; under Helm, Helm's namespace (HELM_NAMESPACE: `-n default` is default); flytemc alone: flyte. */

@@ -1,19 +1,15 @@
-// The control plane's values files of cordon, uncordon and drain: the file that holds the cluster
-// list (the last -f file that sets clusterConfigs, as Helm merges them), `enabled` written into it
-// (refused for a cluster it does not list, and for the last enabled one), and the upgrade that
-// makes FlyteAdmin run it: printed, or run as `install control-plane` runs Helm. Not a command.
+// cordon, uncordon and drain on the values: `enabled` written into the file that lists the clusters, and the upgrade that applies it. Not a command.
 import { readValuesFiles } from '../config/from-values.ts';
-import { where } from '../config/where.ts';
-import { computeRoutes } from '../config/routes.ts';
-import { clusterListFile, editValuesFile, enabledClusters, setEnabled } from '../config/values-file.ts';
-import { isObject } from '../data.ts';
-import { kubeContextSetting, namespaceSetting, shellQuote } from '../helm.ts';
-import { EXIT, FlytemcError, UsageError, error } from '../problems.ts';
-import { StoppedPartWay, commandLine, guard, self } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { planEnabled } from '../config/cordon.ts';
+import { editValuesFile, setEnabled } from '../config/values-file.ts';
+import { kubeContextSetting, namespaceSetting, shellQuote } from '../helm/helm.ts';
+import { EXIT, UsageError, error } from '../problems/problems.ts';
+import { StoppedPartWay, commandLine, guard, self } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { checkName } from './cluster-flags.ts';
 import { Plan, formatPlan } from '../cluster/plan.ts';
-import { parseInstallArgs, runInstall } from './helm-install.ts';
+import { parseInstallArgs } from '../helm/install-args.ts';
+import { installChart } from './helm-install.ts';
 
 /** The options of cordon and uncordon (drain adds its own). */
 export const VALUES_OPTIONS = {
@@ -75,68 +71,17 @@ function upgradeOf(v: ValuesFlags, files: string[]): { line: string; args: strin
   return { line: `${self()} install control-plane ${args.map(shellQuote).join(' ')}`, args };
 }
 
-/** Labels that route somewhere under `before` and nowhere under `after` (dropped, so FlyteAdmin falls back). */
-function dropped(before: unknown, after: unknown): string[] {
-  const live = (c: unknown) =>
-    new Set(
-      computeRoutes(c)
-        .labels.filter((l) => !l.dropped)
-        .map((l) => l.label),
-    );
-  const [b, a] = [live(before), live(after)];
-  return [...b].filter((l) => !a.has(l));
-}
-
 /**
- * Writes `enabled` of cluster `name` into the values file that holds the cluster list. Refused,
- * before anything is written, when no file lists the cluster (it is not joined) and, for a cordon,
- * when it is the last enabled cluster (nothing could run anywhere, and the post-renderer refuses a
- * control plane with no enabled cluster).
+ * Writes `enabled` of cluster `name` into the values file that holds the cluster list (refused,
+ * before anything is written, as config/cordon.ts says), and the upgrade that applies it.
  */
 export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean): Promise<EnabledEdit> {
   const files = v.values ?? [];
-  const { files: parsed } = readValuesFiles(files);
-  const src = clusterListFile(parsed);
-  if (!src)
-    throw new FlytemcError([
-      error(
-        files.join(', ') || '(no -f)',
-        'no file sets multicluster.clusters.clusterConfigs, so there is no cluster to cordon or uncordon',
-        `pass the control plane's values files with -f, the one that \`${self()} join --values\` records the clusters in among them`,
-      ),
-    ]);
-  if (src.file === '-')
-    throw new UsageError(`${enabled ? 'uncordon' : 'cordon'} edits the file that lists the clusters: pass it as a file, not -f - (standard input)`);
-  const values = src.values as Record<string, unknown>;
-  const list = where({ label: src.label, text: src.text, base: '' }, '/multicluster/clusters/clusterConfigs');
-  const clustersBefore = structuredClone((values.multicluster as Record<string, unknown>).clusters);
-  const names = (isObject(clustersBefore) && Array.isArray(clustersBefore.clusterConfigs) ? clustersBefore.clusterConfigs : [])
-    .map((c) => (isObject(c) ? c.name : undefined))
-    .filter((n): n is string => typeof n === 'string');
-  if (!names.includes(name))
-    throw new FlytemcError([
-      error(
-        list,
-        `has no cluster ${JSON.stringify(name)} (the cluster list Helm uses: the last -f file that sets it): ${name} is not joined to this control plane; nothing was changed`,
-        `name one of: ${names.join(', ') || '(none)'}; a new data plane is joined with ${self()} join CONTEXT --values ${src.file}`,
-      ),
-    ]);
-  const probe = structuredClone(values);
-  setEnabled(probe, name, enabled, src.label);
-  if (!enabled && enabledClusters(probe, src.label).length === 0)
-    throw new FlytemcError([
-      error(
-        list,
-        `${name} is the last enabled cluster: cordoned, FlyteAdmin could run no execution anywhere, and the post-renderer refuses a control plane with no enabled cluster; nothing was changed`,
-        `join or uncordon another data plane first (${self()} join CONTEXT --values ${src.file}, ${self()} uncordon NAME -f ${src.file})`,
-      ),
-    ]);
-  const clustersAfter = (probe.multicluster as Record<string, unknown>).clusters;
-  const labels = enabled ? dropped(clustersAfter, clustersBefore) : dropped(clustersBefore, clustersAfter);
+  const { file, labels } = planEnabled(readValuesFiles(files).files, name, enabled, self());
   const plan = new Plan(!!v['dry-run']);
-  const edit = await editValuesFile(src.file, (vals) => void setEnabled(vals, name, enabled, src.file), { dryRun: plan.dryRun });
+  const edit = await editValuesFile(file, (vals) => void setEnabled(vals, name, enabled, file), { dryRun: plan.dryRun });
   plan.record({
-    target: src.file,
+    target: file,
     object: 'multicluster.clusters.clusterConfigs',
     action: edit.changed ? 'update' : 'unchanged',
     note: `${name}: enabled: ${enabled}${edit.changed ? '' : ' already'}`,
@@ -144,13 +89,13 @@ export async function editEnabled(v: ValuesFlags, name: string, enabled: boolean
     after: edit.after,
   });
   const up = upgradeOf(v, files);
-  return { file: src.file, changed: edit.changed, plan, labels, upgrade: up.line, upgradeArgs: up.args };
+  return { file, changed: edit.changed, plan, labels, upgrade: up.line, upgradeArgs: up.args };
 }
 
 /** Upgrades the control plane as `install control-plane` does; a failure (Helm said why, above) stops with the cordon kept. */
 export async function upgradeControlPlane(edit: EnabledEdit, kept: string): Promise<void> {
   process.stderr.write(`flytemc: upgrading the control plane: ${edit.upgrade}\n`);
-  const code = await runInstall(parseInstallArgs(['control-plane', ...edit.upgradeArgs]));
+  const code = await installChart(parseInstallArgs(['control-plane', ...edit.upgradeArgs]));
   if (code !== EXIT.ok)
     throw new StoppedPartWay(
       [
@@ -204,10 +149,7 @@ export async function runEnabledCommand(argv: string[], enabled: boolean, usage:
   return guard(async () => {
     const command = enabled ? 'uncordon' : 'cordon';
     const { values: v, positionals } = commandLine(argv, VALUES_OPTIONS, true);
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const name = clusterName(positionals, command);
     if (!v.values?.length)
       throw new UsageError(`pass the control plane's values files with -f (as for install control-plane): ${self()} ${command} ${name} -f my-values.yaml`);

@@ -1,6 +1,4 @@
-// `flytemc cordon NAME -f VALUES...`: the cluster stays in FlyteAdmin's config with its credentials
-// but gets no new execution (`enabled: false`, the only setting FlyteAdmin v1.16.8 honours for
-// that); the upgrade that applies it is printed, or run with --upgrade (see control-plane-values.ts).
+// `flytemc cordon NAME -f VALUES...`: no new execution goes to the cluster (`enabled: false`); what runs there goes on.
 import { runEnabledCommand, VALUES_USAGE } from './control-plane-values.ts';
 
 export const summary = 'take a data plane out of rotation: no new executions, what runs there goes on (enabled: false)';

@@ -1,13 +1,12 @@
-// `flytemc drain NAME --admin URL -f VALUES...`: cordon, then wait until FlyteAdmin lists no
-// execution on the cluster that has not ended (or abort them with --abort); see
-// plugin/flyteadmin/drain.ts for the order and control-plane-values.ts for the cordon.
-import { EXIT, FlytemcError, error } from '../problems.ts';
-import { StoppedPartWay, commandLine, guard, partWay, progressEnabled, self } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { table } from '../output.ts';
+// `flytemc drain NAME --admin URL`: cordon, then wait until nothing runs on the cluster (or abort it).
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, partWay, progressEnabled, self } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 import { computeRoutes } from '../config/routes.ts';
-import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
-import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
+import type { Kube } from '../cluster/kube.ts';
+import type { FlyteAdmin } from '../flyteadmin/client.ts';
+import { HUB_OPTIONS, namespaceOf, timeoutOption } from './cluster-flags.ts';
+import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, hubOf, requestTimeout } from './admin-flags.ts';
 import { VALUES_OPTIONS, clusterName, controlPlaneFlags, describeEdit, editEnabled, upgradeControlPlane } from './control-plane-values.ts';
 
 export const summary = 'cordon a data plane, then wait until no execution runs there (or abort them), through FlyteAdmin';
@@ -57,154 +56,138 @@ Examples:
   flytemc drain dp1 --admin https://flyte.example.com --kube-context cp --abort
 `;
 
+const OPTIONS = {
+  ...VALUES_OPTIONS,
+  ...HUB_OPTIONS,
+  ...ADMIN_OPTIONS,
+  ...REQUEST_TIMEOUT,
+  timeout: { type: 'string' },
+  abort: { type: 'boolean', default: false },
+} as const;
+
+type Flags = ReturnType<typeof commandLine<typeof OPTIONS, true>>['values'];
+
+/** The cordon step of the drain: the values edited (and upgraded with --upgrade), or a cordon made elsewhere awaited. */
+class Cordon {
+  note: string;
+  done = false;
+  constructor(
+    private readonly v: Flags,
+    private readonly name: string,
+    private readonly deployedEnabled: boolean,
+    private readonly source: string,
+  ) {
+    this.note = `${name} stays cordoned`;
+  }
+  async run(): Promise<void> {
+    const { v, name } = this;
+    if (!v.values?.length) {
+      if (this.deployedEnabled)
+        await writeOut(
+          `${name} is enabled in ${this.source} and no -f was given: cordon it where the control plane's values live (enabled: false, e.g. ${self()} cordon ${name} -f my-values.yaml --upgrade, or a commit your GitOps tool applies); drain waits for that.\n`,
+        );
+      return;
+    }
+    const edit = await editEnabled(v, name, false);
+    this.done = !v['dry-run'];
+    this.note = `${name} stays cordoned in ${edit.file}`;
+    // the upgrade is the operator's to run unless --upgrade, or FlyteAdmin runs the cordon already
+    await writeOut(describeEdit(edit, name, false, { next: !(v.upgrade && !v['dry-run']) && (this.deployedEnabled || edit.changed) }));
+    if (v.upgrade && !v['dry-run']) await upgradeControlPlane(edit, this.note);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values: v, positionals } = commandLine(
-      argv,
-      {
-        ...VALUES_OPTIONS,
-        ...HUB_OPTIONS,
-        ...ADMIN_OPTIONS,
-        ...REQUEST_TIMEOUT,
-        timeout: { type: 'string' },
-        abort: { type: 'boolean', default: false },
-      },
-      true,
-    );
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    const { values: v, positionals } = commandLine(argv, OPTIONS, true);
+    if (v.help) return showUsage(usage);
     const name = clusterName(positionals, 'drain');
     const requestMs = requestTimeout(v);
     const conn = adminConnection(v, requestMs, true);
     const timeoutMs = timeoutOption(v.timeout, '--timeout', 600_000);
-    const dry = v['dry-run'];
     const files = v.values ?? [];
     const ns = namespaceOf(v.namespace);
-    const resume = `${self()} drain ${name} --admin ${conn.url} ${controlPlaneFlags(v)}${v.abort ? ' --abort' : ''}`;
-    const undo = files.length ? `${self()} uncordon ${name} ${controlPlaneFlags(v)} --upgrade` : `set enabled: true on ${name} again`;
-
     // before anything changes: the values (not joined, the last enabled cluster) and the hub
     if (files.length) await editEnabled({ ...v, 'dry-run': true }, name, false);
-    const { connectHub, readDeployedClusters, cordonPending } = await import('../cluster/deployed.ts');
-    const { stopped } = await import('../cluster/plan.ts');
-    const hub = await connectHub({
-      kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
-      kubeContext: v['kube-context'],
-    });
+    const { connectHub, readDeployedClusters } = await import('../cluster/deployed.ts');
+    const { checkDeployed } = await import('../flyteadmin/drain-report.ts');
+    const hub = await connectHub(hubOf(v, requestMs));
     const deployed = await readDeployedClusters(hub, ns);
     const routes = computeRoutes(deployed.clusters);
-    if (!files.length) {
-      if (!routes.clusters.some((c) => c.name === name))
-        throw new FlytemcError([
-          error(
-            deployed.source,
-            `lists no cluster ${JSON.stringify(name)}: it is not joined to this control plane; nothing was changed`,
-            `name one of: ${routes.clusters.map((c) => c.name).join(', ') || '(none)'}`,
-          ),
-        ]);
-      if (routes.clusters.every((c) => c.name === name || !c.enabled) && routes.clusters.find((c) => c.name === name)?.enabled)
-        throw new FlytemcError([
-          error(
-            deployed.source,
-            `${name} is the last enabled cluster: drained, FlyteAdmin could run no execution anywhere; nothing was changed`,
-            'join or uncordon another data plane first',
-          ),
-        ]);
-    }
-
-    const { FlyteAdmin, failWith } = await import('../flyteadmin/client.ts');
-    const { drain, describeExecution, runningOn, age } = await import('../flyteadmin/drain.ts');
+    if (!files.length) checkDeployed(routes, name, deployed.source);
+    const { FlyteAdmin } = await import('../flyteadmin/client.ts');
     const admin = new FlyteAdmin(conn);
-    const showProgress = progressEnabled();
-    let cordonNote = `${name} stays cordoned`;
-    let cordoned = false;
-    const cordon = async () => {
-      if (!files.length) {
-        if (routes.clusters.find((c) => c.name === name)?.enabled)
-          await writeOut(
-            `${name} is enabled in ${deployed.source} and no -f was given: cordon it where the control plane's values live (enabled: false, e.g. ${self()} cordon ${name} -f my-values.yaml --upgrade, or a commit your GitOps tool applies); drain waits for that.\n`,
-          );
-        return;
-      }
-      const edit = await editEnabled(v, name, false);
-      cordoned = !dry;
-      cordonNote = `${name} stays cordoned in ${edit.file}`;
-      // the upgrade is the operator's to run unless --upgrade, or FlyteAdmin runs the cordon already
-      const deployedEnabled = routes.clusters.find((c) => c.name === name)?.enabled === true;
-      await writeOut(describeEdit(edit, name, false, { next: !(v.upgrade && !dry) && (deployedEnabled || edit.changed) }));
-      if (v.upgrade && !dry) await upgradeControlPlane(edit, cordonNote);
-    };
-    if (dry) {
-      await cordon();
-      const now = Date.now();
-      const running = await runningOn(admin, name).catch((e: unknown) => failWith(e, `FlyteAdmin ${admin.url}`));
-      await writeOut(
-        running.length
-          ? `${running.length} execution${running.length === 1 ? '' : 's'} not ended on ${name} now: ${running.map((e) => describeExecution(e, now)).join(', ')}\n`
-          : `no execution runs on ${name} now\n`,
-      );
-      return EXIT.ok;
-    }
-    const report = await drain(
-      admin,
-      {
-        cordon,
-        pending: () =>
-          cordonPending(hub, ns, name).catch((e: unknown) => {
-            throw stopped(e, cordonNote, `resume: ${resume}`);
-          }),
-      },
-      {
-        cluster: name,
-        timeoutMs,
-        abort: v.abort,
-        resume,
-        undo,
-        cordonNote: () => cordonNote,
-        say: (line) => writeOut(`${line}\n`),
-        ...(showProgress ? { progress: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
-      },
-    ).catch((e: unknown) => (cordoned ? partWay(e) : Promise.reject(e)));
-    if (showProgress) process.stderr.write('\r\x1b[2K');
-    const waited = `${(report.waitedMs / 1000).toFixed(1)} s`;
-    if (report.pending)
-      throw new StoppedPartWay(
-        [
-          error(
-            `hub ${hub.context}`,
-            `after ${waited} FlyteAdmin may still send new executions to ${name}: ${report.pending}; ${cordonNote}`,
-            `upgrade the control plane with the cordoned values (${self()} cordon ${name} ${controlPlaneFlags(v)} --upgrade), let FlyteAdmin's rollout finish, then resume: ${resume}`,
-          ),
-        ],
-        EXIT.failed,
-      );
-    if (report.left.length) {
-      const now = Date.now();
-      await writeOut(
-        table(
-          ['PROJECT', 'DOMAIN', 'EXECUTION', 'PHASE', 'AGE'],
-          report.left.map((e) => [e.project, e.domain, e.name, e.phase, age(e.createdAt, now)]),
-        ),
-      );
-      const n = report.left.length;
-      throw new StoppedPartWay(
-        [
-          error(
-            `FlyteAdmin ${admin.url}`,
-            `${n} execution${n === 1 ? '' : 's'} on ${name} had not ended after ${waited} (listed above; ${report.left.map((e) => describeExecution(e, now)).join(', ')}); ${cordonNote}`,
-            v.abort
-              ? `FlyteAdmin asked ${name} to abort them: its flytepropeller reports ABORTED once it runs (${self()} check shows whether it is alive); then resume: ${resume}`
-              : `wait longer (resume with a longer --timeout: ${resume} --timeout 30m), or abort them: ${resume} --abort`,
-          ),
-        ],
-        EXIT.failed,
-      );
-    }
-    await writeOut(
-      `${name} is drained: FlyteAdmin lists no execution there that has not ended (every project and domain; ${report.aborted.length ? `${report.aborted.length} aborted, ` : ''}waited ${waited}). ${cordonNote}; next: ${self()} unjoin ${name} --admin ${conn.url} ..., or ${undo}\n`,
-    );
-    return EXIT.ok;
+    const cordon = new Cordon(v, name, routes.clusters.find((c) => c.name === name)?.enabled === true, deployed.source);
+    if (v['dry-run']) return dryRun(admin, cordon, name);
+    return drainAndReport(admin, hub, cordon, { v, name, ns, timeoutMs, adminArg: conn.url });
   });
+}
+
+/** --dry-run: the cordon as it would be, and what runs there now. */
+async function dryRun(admin: FlyteAdmin, cordon: Cordon, name: string): Promise<number> {
+  const { failWith } = await import('../flyteadmin/client.ts');
+  const { runningOn } = await import('../flyteadmin/drain.ts');
+  const { runningNow } = await import('../flyteadmin/drain-report.ts');
+  await cordon.run();
+  const running = await runningOn(admin, name).catch((e: unknown) => failWith(e, `FlyteAdmin ${admin.url}`));
+  await writeOut(runningNow(running, name, Date.now()));
+  return EXIT.ok;
+}
+
+/** The drain, its progress on a terminal, and its outcome: drained, or how to go on. */
+async function drainAndReport(
+  admin: FlyteAdmin,
+  hub: Kube,
+  cordon: Cordon,
+  o: { v: Flags; name: string; ns: string; timeoutMs: number; adminArg: string },
+): Promise<number> {
+  const { v, name, ns } = o;
+  const { cordonPending } = await import('../cluster/deployed.ts');
+  const { stopped } = await import('../cluster/plan.ts');
+  const { drain } = await import('../flyteadmin/drain.ts');
+  const { drainOutcome } = await import('../flyteadmin/drain-report.ts');
+  const flags = controlPlaneFlags(v);
+  const resume = `${self()} drain ${name} --admin ${o.adminArg} ${flags}${v.abort ? ' --abort' : ''}`;
+  const undo = v.values?.length ? `${self()} uncordon ${name} ${flags} --upgrade` : `set enabled: true on ${name} again`;
+  const showProgress = progressEnabled();
+  const report = await drain(
+    admin,
+    {
+      cordon: () => cordon.run(),
+      pending: () =>
+        cordonPending(hub, ns, name).catch((e: unknown) => {
+          throw stopped(e, cordon.note, `resume: ${resume}`);
+        }),
+    },
+    {
+      cluster: name,
+      timeoutMs: o.timeoutMs,
+      abort: v.abort,
+      resume,
+      undo,
+      cordonNote: () => cordon.note,
+      say: (line) => writeOut(`${line}\n`),
+      ...(showProgress ? { progress: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
+    },
+  ).catch((e: unknown) => (cordon.done ? partWay(e) : Promise.reject(e)));
+  if (showProgress) process.stderr.write('\r\x1b[2K');
+  const outcome = drainOutcome(
+    report,
+    {
+      name,
+      admin: admin.url,
+      adminArg: o.adminArg,
+      hub: hub.context,
+      abort: v.abort,
+      cordonNote: cordon.note,
+      resume,
+      undo,
+      cordonUpgrade: `${self()} cordon ${name} ${flags} --upgrade`,
+      self: self(),
+    },
+    Date.now(),
+  );
+  if (outcome.text) await writeOut(outcome.text);
+  if (outcome.error) throw outcome.error;
+  return EXIT.ok;
 }

@@ -1,11 +1,11 @@
-// `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a
-// Helm post-renderer: the post-renderer's changes in each tool's own language (see plugin/export/).
-import { join } from 'node:path';
-import type { Cloud } from '../chart-files.ts';
+// `flytemc export kustomize|flux|argocd`: the control plane for GitOps tools, which cannot run a Helm post-renderer.
+import { VERSION } from '../generated/version.js';
+import { checkCloud } from '../helm/install-args.ts';
 import { namespaceOf } from './cluster-flags.ts';
-import { EXIT, UsageError } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
+import type { ExportKind, ExportOptions } from '../export/control-plane.ts';
 
 export const summary = "write the control plane for kustomize, Flux or Argo CD: the post-renderer's changes as kustomize patches";
 export const usage = `Usage: flytemc export kustomize|flux|argocd --out DIR [-f FILE...] [options]
@@ -62,139 +62,73 @@ Examples:
   flytemc export argocd --out gitops/flyte -f my-values.yaml --repo-url https://github.com/acme/platform.git
 `;
 
-const KINDS = ['kustomize', 'flux', 'argocd'] as const;
-type Kind = (typeof KINDS)[number];
+const OPTIONS = {
+  out: { type: 'string' },
+  values: { type: 'string', short: 'f', multiple: true },
+  namespace: { type: 'string', short: 'n' },
+  release: { type: 'string' },
+  cloud: { type: 'string' },
+  chart: { type: 'string' },
+  'vendor-chart': { type: 'boolean', default: false },
+  'api-versions': { type: 'string', short: 'a', multiple: true },
+  'kube-version': { type: 'string' },
+  'repo-url': { type: 'string' },
+  path: { type: 'string' },
+  revision: { type: 'string' },
+  'dest-server': { type: 'string' },
+  project: { type: 'string' },
+  'app-name': { type: 'string' },
+} as const;
 
-export async function run(argv: string[]): Promise<number> {
-  return guard(async () => {
-    const { values: v, positionals } = commandLine(
-      argv,
-      {
-        out: { type: 'string' },
-        values: { type: 'string', short: 'f', multiple: true },
-        namespace: { type: 'string', short: 'n' },
-        release: { type: 'string' },
-        cloud: { type: 'string' },
-        chart: { type: 'string' },
-        'vendor-chart': { type: 'boolean', default: false },
-        'api-versions': { type: 'string', short: 'a', multiple: true },
-        'kube-version': { type: 'string' },
-        'repo-url': { type: 'string' },
-        path: { type: 'string' },
-        revision: { type: 'string' },
-        'dest-server': { type: 'string' },
-        project: { type: 'string' },
-        'app-name': { type: 'string' },
-      },
-      true,
-    );
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
-    const kind = positionals[0] as Kind | undefined;
-    if (!kind || !KINDS.includes(kind))
-      throw new UsageError(kind ? `unknown export ${JSON.stringify(kind)}: use kustomize, flux or argocd` : 'say what to export: kustomize, flux or argocd');
-    if (positionals.length > 1) throw new UsageError(`stray argument ${JSON.stringify(positionals[1])}: pass values files with -f`);
-    if (!v.out) throw new UsageError('--out DIR is required');
-    const { existsSync, statSync } = await import('node:fs');
-    if (existsSync(v.out) && !statSync(v.out).isDirectory()) throw new UsageError(`--out ${v.out} is a file: it names the folder to write`);
-    if (v.cloud === 'aws')
-      throw new UsageError('--cloud aws: there is no values-aws.yaml (an upstream guide mistake): the AWS overlay is EKS', 'use --cloud eks');
-    if (v.cloud !== undefined && v.cloud !== 'eks' && v.cloud !== 'gcp') throw new UsageError(`--cloud ${JSON.stringify(v.cloud)}: use eks or gcp`);
-    if (kind === 'argocd' && !v['repo-url']) throw new UsageError('argocd needs --repo-url URL: the git repository Argo CD reads the export from');
-    if (kind !== 'argocd')
-      for (const k of ['repo-url', 'path', 'revision', 'dest-server', 'project', 'app-name'] as const)
-        if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
-    if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
+const KINDS: readonly string[] = ['kustomize', 'flux', 'argocd'];
+const ARGOCD_ONLY = ['repo-url', 'path', 'revision', 'dest-server', 'project', 'app-name'] as const;
 
-    const { detectHelm, pluginRoot, shellQuote } = await import('../helm.ts');
-    const { VERSION } = await import('../generated/version.js');
-    const namespace = namespaceOf(v.namespace);
-    const release = v.release ?? 'flyte';
-    const root = pluginRoot();
-    const { shippedChart } = await import('../chart-files.ts');
-    const chart = v.chart ?? shippedChart(root);
-    const files = v.values ?? [];
-    const apiVersions = v['api-versions'] ?? [];
+type Flags = ReturnType<typeof commandLine<typeof OPTIONS, true>>['values'];
 
-    const { renderControlPlane } = await import('../export/render.ts');
-    const rendered = renderControlPlane({
-      helm: detectHelm(),
-      chart,
-      release,
-      namespace,
-      ...(v.cloud ? { cloud: v.cloud as Cloud } : {}),
-      values: files,
-      apiVersions,
-      ...(v['kube-version'] ? { kubeVersion: v['kube-version'] } : {}),
-    });
-    printWarnings(rendered.result.warnings);
-
-    // the command line that reproduces this export, for the files' headers
-    const words = ['flytemc', 'export', kind, '--release', release, '-n', namespace];
-    if (v.cloud) words.push('--cloud', v.cloud);
-    if (v.chart) words.push('--chart', v.chart);
-    for (const a of apiVersions) words.push('-a', a);
-    if (v['kube-version']) words.push('--kube-version', v['kube-version']);
-    for (const f of files) words.push('-f', f);
-    if (v['vendor-chart']) words.push('--vendor-chart');
-    const provenance = { version: VERSION, command: '' };
-
-    const out = v.out;
-    const { writeFiles } = await import('../export/files.ts');
-    let removed: string[];
-    let next: string;
-    const vendor = v['vendor-chart'];
-    if (kind === 'kustomize') {
-      const { kustomizeFiles, CHART_HOME, PATCHES } = await import('../export/kustomize.ts');
-      removed = writeFiles(
-        out,
-        kustomizeFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, { vendorChart: vendor }),
-        [PATCHES],
-        vendor ? `${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined,
-      );
-      next = `build it: kubectl kustomize --enable-helm ${out}\napply it: kubectl kustomize --enable-helm ${out} | kubectl apply --server-side -n ${namespace} -f -`;
-    } else if (kind === 'flux') {
-      const { fluxFiles } = await import('../export/flux.ts');
-      removed = writeFiles(out, fluxFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }), []);
-      next = `commit ${join(out, 'helmrelease.yaml')} where a Flux Kustomization applies it`;
-    } else {
-      const { argocdFiles, repoPath, KUSTOMIZE_DIR } = await import('../export/argocd.ts');
-      const { CHART_HOME, PATCHES } = await import('../export/kustomize.ts');
-      const found = v.path === undefined ? repoPath(join(out, KUSTOMIZE_DIR)) : { path: v.path, inGit: true };
-      if (!found.inGit)
-        process.stderr.write(
-          `warning: ${out} is not in a git work tree; the Application's path is ${found.path} (relative to here): pass --path PATH to set it\n`,
-        );
-      const o = {
-        vendorChart: vendor,
-        repoURL: v['repo-url']!,
-        revision: v.revision ?? 'HEAD',
-        server: v['dest-server'] ?? 'https://kubernetes.default.svc',
-        project: v.project ?? 'default',
-        name: v['app-name'] ?? release,
-      };
-      words.push('--repo-url', o.repoURL, '--path', found.path);
-      for (const [flag, value] of [
-        ['--revision', v.revision],
-        ['--dest-server', v['dest-server']],
-        ['--project', v.project],
-        ['--app-name', v['app-name']],
-      ] as const)
-        if (value !== undefined) words.push(flag, value);
-      removed = writeFiles(
-        out,
-        argocdFiles(rendered, { ...provenance, command: words.map(shellQuote).join(' ') }, o, found.path),
-        [`${KUSTOMIZE_DIR}/${PATCHES}`],
-        vendor ? `${KUSTOMIZE_DIR}/${CHART_HOME}/${rendered.core.name}-${rendered.core.version}` : undefined,
-      );
-      next = `commit ${out}; in Argo CD set kustomize.buildOptions: --enable-helm (argocd-cm), then: kubectl apply -n argocd -f ${join(out, 'application.yaml')}`;
-    }
-    const objects = rendered.result.patches.map((p) => `${p.target.kind}/${p.target.name}`).join(', ');
-    await writeOut(
-      `exported the control plane (release ${release}, namespace ${namespace}) for ${kind} into ${out}: ${rendered.result.patches.length} patched objects (${objects})${removed.length ? `; removed ${removed.join(', ')} of an earlier export` : ''}\n${next}\n`,
-    );
-    return EXIT.ok;
-  });
+/** The export the flags ask for; every mistake a usage error, before anything is rendered. */
+async function exportOptions(v: Flags, positionals: string[]): Promise<ExportOptions> {
+  const kind = positionals[0];
+  if (!kind || !KINDS.includes(kind))
+    throw new UsageError(kind ? `unknown export ${JSON.stringify(kind)}: use kustomize, flux or argocd` : 'say what to export: kustomize, flux or argocd');
+  if (positionals.length > 1) throw new UsageError(`stray argument ${JSON.stringify(positionals[1])}: pass values files with -f`);
+  if (!v.out) throw new UsageError('--out DIR is required');
+  const { checkOutDir } = await import('../export/files.ts');
+  checkOutDir(v.out);
+  const cloud = v.cloud === undefined ? undefined : checkCloud(v.cloud);
+  if (kind === 'argocd' && !v['repo-url']) throw new UsageError('argocd needs --repo-url URL: the git repository Argo CD reads the export from');
+  if (kind !== 'argocd') for (const k of ARGOCD_ONLY) if (v[k] !== undefined) throw new UsageError(`--${k} is for argocd`);
+  if (kind === 'flux' && v['vendor-chart']) throw new UsageError('--vendor-chart is for kustomize and argocd: Flux takes the chart from its HelmRepository');
+  return {
+    kind: kind as ExportKind,
+    version: VERSION,
+    out: v.out,
+    namespace: namespaceOf(v.namespace),
+    release: v.release ?? 'flyte',
+    cloud,
+    chart: v.chart,
+    values: v.values ?? [],
+    apiVersions: v['api-versions'] ?? [],
+    kubeVersion: v['kube-version'],
+    vendorChart: v['vendor-chart'],
+    ...(kind === 'argocd'
+      ? { argocd: { repoURL: v['repo-url']!, path: v.path, revision: v.revision, server: v['dest-server'], project: v.project, name: v['app-name'] } }
+      : {}),
+  };
 }
+
+/** Renders the control plane and writes the export; says what it wrote and what to do next. */
+async function exportCommand(v: Flags, positionals: string[]): Promise<number> {
+  const o = await exportOptions(v, positionals);
+  const { exportControlPlane } = await import('../export/control-plane.ts');
+  const done = exportControlPlane(o);
+  await writeOut(
+    `exported the control plane (release ${o.release}, namespace ${o.namespace}) for ${o.kind} into ${o.out}: ${done.patched.length} patched objects (${done.patched.join(', ')})${done.removed.length ? `; removed ${done.removed.join(', ')} of an earlier export` : ''}\n${done.next}\n`,
+  );
+  return EXIT.ok;
+}
+
+export const run = (argv: string[]): Promise<number> =>
+  guard(async () => {
+    const { values, positionals } = commandLine(argv, OPTIONS, true);
+    return values.help ? showUsage(usage) : exportCommand(values, positionals);
+  });

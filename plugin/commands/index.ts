@@ -1,5 +1,4 @@
-// The commands of `flytemc` (and `helm flytemc`). Each lives in its own module, loaded only
-// when it runs, so `post-render` never loads the Kubernetes client.
+// The command table of `flytemc`; each command is loaded only when it runs, so `post-render` never loads the Kubernetes client.
 interface Command {
   summary: string;
   usage: string;

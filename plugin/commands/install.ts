@@ -1,10 +1,9 @@
-// `helm flytemc install control-plane|data-plane`: `helm upgrade --install` of the
-// flyte-multicluster chart with the right values files and post-renderer for the running Helm.
-import { EXIT } from '../problems.ts';
-import { guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { RENDERER } from '../helm4-post-renderer/register.ts';
-import { parseInstallArgs, runInstall } from './helm-install.ts';
+// `helm flytemc install control-plane|data-plane`: the flyte-multicluster chart with the right values files and post-renderer.
+import { guard } from '../cli/shell.ts';
+import { showUsage } from '../cli/stdio.ts';
+import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
+import { parseInstallArgs } from '../helm/install-args.ts';
+import { installChart } from './helm-install.ts';
 
 export const summary = 'helm upgrade --install the control plane or a data plane with the right files and post-renderer';
 export const usage = `Usage: helm flytemc install control-plane|data-plane [options] [helm options...]
@@ -52,10 +51,7 @@ Examples:
 
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    if (argv.includes('-h') || argv.includes('--help')) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
-    return runInstall(parseInstallArgs(argv));
+    if (argv.includes('-h') || argv.includes('--help')) return showUsage(usage);
+    return installChart(parseInstallArgs(argv));
   });
 }

@@ -1,9 +1,7 @@
-// `flytemc join CONTEXT... --kube-context HUB`: collect each data plane's ServiceAccount token
-// and CA into the control plane's credentials Secret (see plugin/cluster/join.ts for the steps).
-import { snippet } from '../config/values-file.ts';
-import { EXIT, UsageError, formatProblems, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+// `flytemc join CONTEXT... --kube-context HUB`: each data plane's token and CA into the control plane's credentials Secret (steps: cluster/join.ts).
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, TOKEN_TIMEOUT, checkName, namespaceLine, parseRoute, sessionOptions } from './cluster-flags.ts';
 
 export const summary = 'join data-plane clusters: ServiceAccount, RBAC and token in each (or --auth: a credential proxy), token + CA into the control plane';
@@ -102,74 +100,84 @@ Examples:
   flytemc join gke_proj_europe-west1_dp1 --name dp1 --kube-context cp --auth gke --gcp-service-account flyteadmin@proj.iam.gserviceaccount.com --dry-run
 `;
 
+const OPTIONS = {
+  ...CHANGE_OPTIONS,
+  ...TOKEN_TIMEOUT,
+  label: { type: 'string', multiple: true },
+  'no-pin-label': { type: 'boolean', default: false },
+  endpoint: { type: 'string' },
+  values: { type: 'string' },
+  restart: { type: 'boolean', default: false },
+  parallel: { type: 'string' },
+  rbac: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'secret-out': { type: 'string' },
+  merge: { type: 'boolean', default: false },
+  release: { type: 'string' },
+  auth: { type: 'string', default: 'token' },
+  identity: { type: 'string' },
+  region: { type: 'string' },
+  'eks-cluster': { type: 'string' },
+  'gcp-service-account': { type: 'string' },
+  'exec-command': { type: 'string' },
+  'exec-arg': { type: 'string', multiple: true },
+  'exec-env': { type: 'string', multiple: true },
+  'proxy-image': { type: 'string' },
+  'proxy-port': { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof commandLine<typeof OPTIONS>>['values'];
+
+/** Refuses flags that do not go together; returns --parallel. */
+function checkFlags(v: Flags, positionals: string[]): number {
+  if (positionals.length === 0) throw new UsageError('name at least one data-plane CONTEXT of your kubeconfig');
+  if (new Set(positionals).size !== positionals.length) throw new UsageError('a CONTEXT is named twice');
+  if (positionals.length > 1 && v.name) throw new UsageError('--name applies to one CONTEXT; with several, each cluster is named after its context');
+  if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
+  const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
+  if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core')
+    throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
+  if (v.merge && !v['secret-out']) throw new UsageError('--merge goes with --secret-out FILE');
+  if (v['secret-out'] && v.restart)
+    throw new UsageError(
+      '--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)',
+    );
+  if (positionals.length > 1 && v['proxy-port']) throw new UsageError('--proxy-port applies to one CONTEXT (each proxy needs its own port)');
+  return parallel;
+}
+
+/** One request per CONTEXT: its name, endpoint, routes (with its pin label) and credential proxy. */
+async function requestsOf(v: Flags, positionals: string[]) {
+  const routes = (v.label ?? []).map(parseRoute);
+  const { pinLabel } = await import('../config/routes.ts');
+  const { proxyJoin } = await import('../config/workload-identity.ts');
+  const requests = positionals.map((context) => {
+    const name = checkName(v.name ?? context, v.name ? '--name' : 'context');
+    const pin = v['no-pin-label'] || routes.some((r) => r.label === pinLabel(name)) ? [] : [{ label: pinLabel(name), weight: 1 }];
+    const proxy = proxyJoin({ ...v, auth: v.auth, name });
+    return { context, name, ...(v.endpoint ? { endpoint: v.endpoint } : {}), routes: [...routes, ...pin], ...(proxy ? { proxy } : {}) };
+  });
+  const names = requests.map((r) => r.name);
+  if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
+  return requests;
+}
+
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values: v, positionals } = commandLine(
-      argv,
-      {
-        ...CHANGE_OPTIONS,
-        ...TOKEN_TIMEOUT,
-        label: { type: 'string', multiple: true },
-        'no-pin-label': { type: 'boolean', default: false },
-        endpoint: { type: 'string' },
-        values: { type: 'string' },
-        restart: { type: 'boolean', default: false },
-        parallel: { type: 'string' },
-        rbac: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        'secret-out': { type: 'string' },
-        merge: { type: 'boolean', default: false },
-        release: { type: 'string' },
-        auth: { type: 'string', default: 'token' },
-        identity: { type: 'string' },
-        region: { type: 'string' },
-        'eks-cluster': { type: 'string' },
-        'gcp-service-account': { type: 'string' },
-        'exec-command': { type: 'string' },
-        'exec-arg': { type: 'string', multiple: true },
-        'exec-env': { type: 'string', multiple: true },
-        'proxy-image': { type: 'string' },
-        'proxy-port': { type: 'string' },
-      },
-      true,
-    );
+    const { values: v, positionals } = commandLine(argv, OPTIONS, true);
     if (v.help) {
       await writeOut(usage);
       return EXIT.ok;
     }
-    if (positionals.length === 0) throw new UsageError('name at least one data-plane CONTEXT of your kubeconfig');
-    if (new Set(positionals).size !== positionals.length) throw new UsageError('a CONTEXT is named twice');
-    if (positionals.length > 1 && v.name) throw new UsageError('--name applies to one CONTEXT; with several, each cluster is named after its context');
-    if (positionals.length > 1 && v.endpoint) throw new UsageError('--endpoint applies to one CONTEXT');
-    const parallel = v.parallel === undefined ? 4 : Number(v.parallel);
-    if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number from 1');
-    if (v.rbac !== undefined && v.rbac !== 'minimal' && v.rbac !== 'flyte-core')
-      throw new UsageError(`--rbac ${JSON.stringify(v.rbac)}: use flyte-core or minimal`);
+    const parallel = checkFlags(v, positionals);
+    const requests = await requestsOf(v, positionals);
     const secretOut = v['secret-out'];
-    if (v.merge && !secretOut) throw new UsageError('--merge goes with --secret-out FILE');
-    if (secretOut && v.restart)
-      throw new UsageError(
-        '--restart restarts FlyteAdmin in the hub, which --secret-out never contacts: restart it once the Secret is applied (a helm upgrade that changes the cluster list does)',
-      );
-
-    if (positionals.length > 1 && v['proxy-port']) throw new UsageError('--proxy-port applies to one CONTEXT (each proxy needs its own port)');
-    const routes = (v.label ?? []).map(parseRoute);
-    const { pinLabel } = await import('../config/routes.ts');
-    const { proxyJoin } = await import('../config/workload-identity.ts');
-    const requests = positionals.map((context) => {
-      const name = checkName(v.name ?? context, v.name ? '--name' : 'context');
-      const pin = v['no-pin-label'] || routes.some((r) => r.label === pinLabel(name)) ? [] : [{ label: pinLabel(name), weight: 1 }];
-      const proxy = proxyJoin({ ...v, auth: v.auth, name });
-      return { context, name, ...(v.endpoint ? { endpoint: v.endpoint } : {}), routes: [...routes, ...pin], ...(proxy ? { proxy } : {}) };
-    });
-    const names = requests.map((r) => r.name);
-    if (new Set(names).size !== names.length) throw new UsageError('two CONTEXTs give the same cluster name');
-
     const secretName = v.values ? await secretNameFromValues(v.values) : undefined;
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const session = await openSession(sessionOptions(v, { secretName, members: positionals, withHub: !secretOut }));
-    await writeOut(namespaceLine(session.namespace, session.namespaceFrom, secretOut ? undefined : session.hubContext));
-    const { joinClusters } = await import('../cluster/join.ts');
+    await writeOut(namespaceLine(session.namespace, session.namespaceFrom, secretOut ? undefined : notedIn(session, session.hubContext, session.hubContext)));
+    const { joinClusters, joinFailures, joinSummary } = await import('../cluster/join.ts');
     const report = await joinClusters(
       requests,
       {
@@ -183,32 +191,11 @@ export async function run(argv: string[]): Promise<number> {
       },
       session,
     );
-
-    const { formatPlan } = await import('../cluster/plan.ts');
-    const { namespace } = session;
-    const dry = v['dry-run'];
-    const joined = report.joined.length;
-    let out = formatPlan(session.plan.changes, { diff: dry, dryRun: dry, group: true });
-    const into = secretOut
-      ? `into ${secretOut} (Secret ${namespace}/${session.secretName}; the hub was not contacted)`
-      : `into ${marked(`hub ${session.hubContext}`)} (Secret ${namespace}/${session.secretName})`;
-    const fileNote = report.recorded
-      ? `\n${dry ? 'would record' : 'recorded'} ${report.entries.map((e) => e.name).join(', ')} in ${v.values}: apply it with helm upgrade${secretOut ? `, or export the control plane again (flytemc export ... -f ${v.values})` : ''}`
-      : '';
-    out += `\n${dry ? 'dry run: nothing was changed. ' : ''}${joined} of ${requests.length} cluster${requests.length === 1 ? '' : 's'} ${dry ? 'can be joined' : 'joined'} ${into} in ${(report.ms / 1000).toFixed(1)} s${fileNote}\n`;
-    if (secretOut && joined && !dry)
-      out += `\n${secretOut} holds live tokens (mode 0600): seal or encrypt it before it goes to git (kubeseal --format yaml < ${secretOut} > sealed.yaml, or sops -e), or apply it: kubectl apply --server-side -f ${secretOut}\n`;
-    if (!v.values && report.entries.length) out += `\nAdd this to the control plane's values (or rerun with --values FILE):\n\n${snippet(report.entries)}`;
-    if (report.cloudSide.length) out += `\n${report.cloudSide.join('\n')}`;
-    await writeOut(out);
+    await writeOut(
+      joinSummary(report, { requested: requests.length, ...(v.values ? { values: v.values } : {}), ...(secretOut ? { secretOut } : {}) }, session),
+    );
     printWarnings(report.warnings);
-    if (report.failures.length)
-      process.stderr.write(
-        formatProblems(report.failures).replace(
-          /nothing was written\.$/,
-          `${requests.length - joined} of ${requests.length} not joined${joined ? ' (the others were)' : ''}.`,
-        ) + '\n',
-      );
+    if (report.failures.length) process.stderr.write(joinFailures(report, requests.length));
     return report.exitCode;
   });
 }

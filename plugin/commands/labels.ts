@@ -1,24 +1,28 @@
-// `helm flytemc labels`: the execution cluster label of each project/domain[/workflow], kept as
-// code in `multicluster.executionLabels`: `labels apply|diff` reconciles FlyteAdmin with it
-// (plugin/flyteadmin/labels.ts); without a subcommand, flytectl attribute files (one from the
-// command line, or one per entry).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// `helm flytemc labels`: execution cluster labels as code (`apply`, `diff`), or flytectl attribute files.
 import { join } from 'node:path';
-import { validateMulticluster } from '../generated/validators.cjs';
 import { readValuesFiles, type ValuesFile } from '../config/from-values.ts';
-import { schemaProblems } from '../config/schema-errors.ts';
+import { executionLabelsOf, routesOfValues, unrouted } from '../config/execution-labels.ts';
+import { computeRoutes } from '../config/routes.ts';
+import { error, EXIT, FlytemcError, UsageError } from '../problems/problems.ts';
+import { parseFormat, render, type Format } from '../cli/output.ts';
 import type { ExecutionLabel } from '../config/types.ts';
-import { where } from '../config/where.ts';
-import { get } from '../json-pointer.ts';
-import { FlytemcError, error, type Problem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render, table, type Format } from '../output.ts';
-import { clustersFromValues, computeRoutes, type Routes } from '../config/routes.ts';
-import { commandLine, guard, partWay, printWarnings, self } from '../shell.ts';
-import { HUB_OPTIONS, kubeOptions, namespaceOf } from './cluster-flags.ts';
-import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
-import { writeOut } from '../stdio.ts';
-import { isObject } from '../data.ts';
-import { shellQuote } from '../helm.ts';
+import type { Place } from '../problems/problems.ts';
+import type { AppliedRecord, Prune } from '../flyteadmin/labels.ts';
+import { commandLine, guard, partWay, printWarnings, self } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
+import { shellQuote } from '../helm/helm.ts';
+import { attributeFile, writeAttributeFile, writeLabelFiles } from '../flyteadmin/label-files.ts';
+import { HUB_OPTIONS, namespaceOf } from './cluster-flags.ts';
+import {
+  ADMIN_OPTIONS,
+  ADMIN_USAGE,
+  REQUEST_TIMEOUT,
+  REQUEST_TIMEOUT_USAGE,
+  adminConnection,
+  hubOf,
+  requestTimeout,
+  type AdminConnection,
+} from './admin-flags.ts';
 
 export const summary = 'execution cluster labels as code: apply multicluster.executionLabels to FlyteAdmin, diff them, or write flytectl files';
 export const usage = `Usage: helm flytemc labels apply --admin URL -f FILE... [--prune|--prune-all] [--dry-run] [--kube-context HUB] [-n NS]
@@ -91,199 +95,80 @@ Examples:
   for f in labels/*.yaml; do flytectl update execution-cluster-label --attrFile "$f"; done
 `;
 
-interface Found {
-  routes: Routes;
-  at: string;
-}
-
-/** Why FlyteAdmin would not use `label`, or undefined when the config routes it. */
-function unrouted(label: string, { routes, at }: Found): { what: string; fix: string } | undefined {
-  const l = routes.labels.find((x) => x.label === label);
-  const known = routes.labels.filter((x) => !x.dropped).map((x) => x.label);
-  const fallback = routes.fallback.label !== undefined ? `defaultExecutionLabel ${routes.fallback.label}` : 'all enabled clusters';
-  if (!l)
-    return {
-      what: `${JSON.stringify(label)} is not a label of ${at}.labelClusterMap; FlyteAdmin would ignore it and use ${fallback}`,
-      fix: `use one of: ${known.join(', ') || '(none: add the label to labelClusterMap first)'}`,
-    };
-  if (l.dropped)
-    return {
-      what: `label ${JSON.stringify(label)} has no enabled cluster (${l.entries.map((e) => `${e.id}: ${e.note ?? ''}`).join('; ')}), so FlyteAdmin drops it and would use ${fallback}`,
-      fix: `enable one of its clusters (see \`helm flytemc routes\`), or use one of: ${known.join(', ') || '(none)'}`,
-    };
-  return undefined;
-}
-
-const attributes = (e: ExecutionLabel): Record<string, string> => ({
-  domain: e.domain,
-  project: e.project,
-  ...(e.workflow ? { workflow: e.workflow } : {}),
-  value: e.label,
-});
+const FLYTECTL_OPTIONS = {
+  project: { type: 'string' },
+  domain: { type: 'string' },
+  workflow: { type: 'string' },
+  label: { type: 'string' },
+  values: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o' },
+  out: { type: 'string' },
+} as const;
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'apply' || argv[0] === 'diff') return reconcile(argv[0], argv.slice(1));
   return guard(async () => {
-    const { values } = commandLine(argv, {
-      project: { type: 'string' },
-      domain: { type: 'string' },
-      workflow: { type: 'string' },
-      label: { type: 'string' },
-      values: { type: 'string', short: 'f', multiple: true },
-      output: { type: 'string', short: 'o' },
-      out: { type: 'string' },
-    });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    const { values } = commandLine(argv, FLYTECTL_OPTIONS);
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json']);
     const files = values.values ?? [];
     const { files: parsed, merged } = readValuesFiles(files);
-    const config = (): Found => {
-      const found = clustersFromValues(merged);
-      if (!found)
-        throw new FlytemcError([
-          {
-            severity: 'error',
-            where: files.join(', '),
-            what: 'no cluster config to check the label against',
-            fix: 'pass the values file with multicluster.clusters (or configmap.clusters)',
-          },
-        ]);
-      return { routes: computeRoutes(found.clusters), at: found.at };
-    };
-
     if (!values.project && !values.domain && !values.label && !values.workflow) {
       if (!files.length || !values.out)
         throw new UsageError('give --project, --domain and --label, or -f FILE --out DIR to write one file per multicluster.executionLabels entry');
-      return fromValues(parsed, merged, config, values.out, format);
+      return fromValues(parsed, merged, values.out, format);
     }
     for (const k of ['project', 'domain', 'label'] as const) if (!values[k]) throw new UsageError(`--${k} is required`);
     const label = values.label!;
     if (files.length) {
-      const why = unrouted(label, config());
-      if (why) throw new FlytemcError([{ severity: 'error', where: `--label ${label}`, ...why }]);
+      const why = unrouted(label, routesOfValues(merged, files, 'the label', LABEL_CONFIG_FIX));
+      if (why) throw new FlytemcError([error({ code: 'labels.unrouted', subject: `--label ${label}` }, why.what, why.fix)]);
     } else {
       process.stderr.write('warning: the label was not checked against a config; pass -f values.yaml to check it\n');
     }
-    const text = render(
-      format,
-      attributes({ project: values.project!, domain: values.domain!, ...(values.workflow ? { workflow: values.workflow } : {}), label }),
-      () => '',
-    );
-    if (values.out) {
-      writeFileSync(values.out, text);
-      process.stderr.write(`wrote ${values.out}; apply it with: flytectl update execution-cluster-label --attrFile ${values.out}\n`);
-    } else {
+    const text = attributeFile(format, { project: values.project!, domain: values.domain!, ...(values.workflow ? { workflow: values.workflow } : {}), label });
+    if (!values.out) {
       await writeOut(text);
+      return EXIT.ok;
     }
+    writeAttributeFile(values.out, text);
+    process.stderr.write(`wrote ${values.out}; apply it with: flytectl update execution-cluster-label --attrFile ${values.out}\n`);
     return EXIT.ok;
   });
 }
 
-const HEADER = '# flytectl execution-cluster-label attributes, written by `flytemc labels` from multicluster.executionLabels';
-
-/**
- * The `multicluster.executionLabels` entries of the values files, checked before anything is
- * written: the schema, one entry per project/domain[/workflow], each label routed by every config
- * of `configs` (the values', and for apply FlyteAdmin's deployed one). `empty`: an empty list is
- * fine (apply with --prune removes everything it applied).
- */
-function executionLabelsOf(parsed: ValuesFile[], merged: unknown, configs: () => Found[], empty: boolean): Array<ExecutionLabel & { at: string }> {
-  // the file whose list wins (Helm replaces lists: the last file that sets it)
-  const src = [...parsed].reverse().find((p) => isObject(p.values) && isObject(p.values.multicluster) && 'executionLabels' in p.values.multicluster);
-  const mc = isObject(merged) && isObject(merged.multicluster) ? merged.multicluster : {};
-  if (!src || !Array.isArray(mc.executionLabels) || (mc.executionLabels.length === 0 && !empty)) {
-    throw new FlytemcError([
-      error(
-        parsed.map((p) => p.file).join(', '),
-        empty
-          ? 'no multicluster.executionLabels list (`executionLabels: []` says there is none on purpose)'
-          : 'no multicluster.executionLabels entries to write',
-        'add entries such as `- {project: flytesnacks, domain: development, label: team1}` under multicluster.executionLabels, or pass --project, --domain and --label',
-      ),
-    ]);
-  }
-  const at = (p: string) => where({ label: src.file, text: src.text, base: '/multicluster' }, p);
-  const problems: Problem[] = [];
-  const shape = { executionLabels: mc.executionLabels };
-  if (!validateMulticluster(shape)) problems.push(...schemaProblems(validateMulticluster.errors, at, (p) => get(shape, p)));
-  if (problems.length) throw new FlytemcError(problems);
-  const entries = mc.executionLabels as ExecutionLabel[];
-  const found = configs();
-  const names = new Map<string, number>();
-  entries.forEach((e, i) => {
-    for (const f of found) {
-      const why = unrouted(e.label, f);
-      if (why) problems.push(error(at(`/executionLabels/${i}/label`), `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''}: ${why.what}`, why.fix));
-    }
-    const name = [e.project, e.domain, e.workflow ?? ''].join('/');
-    const first = names.get(name);
-    if (first !== undefined)
-      problems.push(
-        error(
-          at(`/executionLabels/${i}`),
-          `${e.project}/${e.domain}${e.workflow ? `/${e.workflow}` : ''} is listed twice (also entry ${first}); only one label can apply`,
-          'keep one entry',
-        ),
-      );
-    else names.set(name, i);
-  });
-  if (problems.length) throw new FlytemcError(problems);
-  return entries.map((e, i) => ({ ...e, at: at(`/executionLabels/${i}`) }));
-}
+const LABEL_CONFIG_FIX = 'pass the values file with multicluster.clusters (or configmap.clusters)';
 
 /** One file per `multicluster.executionLabels` entry, after checking every entry. */
-async function fromValues(parsed: ValuesFile[], merged: unknown, config: () => Found, dir: string, format: Format): Promise<number> {
-  const entries = executionLabelsOf(parsed, merged, () => [config()], false);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file; with executionLabels it names a folder`);
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  for (const e of entries) {
-    const name = fileName(e, format);
-    const body = render(format, attributes(e), () => '');
-    writeFileSync(join(dir, name), format === 'yaml' ? `${HEADER}\n${body}` : body);
-    written.push(name);
-  }
-  // files of entries no longer listed: their attribute stays in FlyteAdmin until deleted
-  const ours = new Set(written);
-  const stale = readdirSync(dir).filter((f) => !ours.has(f) && /\.(yaml|json)$/.test(f) && readFileSync(join(dir, f), 'utf8').startsWith(HEADER));
-  const warnings: Problem[] = stale.map((f) => ({
-    severity: 'warning',
-    where: join(dir, f),
-    what: 'no executionLabels entry writes this file any more, but FlyteAdmin keeps its attribute',
-    fix: `flytectl delete execution-cluster-label --attrFile ${join(dir, f)}, then delete the file`,
-  }));
+async function fromValues(parsed: ValuesFile[], merged: unknown, dir: string, format: Format): Promise<number> {
+  const files = parsed.map((p) => p.file);
+  const entries = executionLabelsOf(parsed, merged, () => [routesOfValues(merged, files, 'the label', LABEL_CONFIG_FIX)], false);
+  const { written, stale } = writeLabelFiles(dir, entries, format);
   await writeOut(
-    `${written.map((f) => `wrote ${join(dir, f)}`).join('\n')}\napply them with: for f in ${join(dir, '*.' + (format === 'json' ? 'json' : 'yaml'))}; do flytectl update execution-cluster-label --attrFile "$f"; done\n`,
+    `${written.map((f) => `wrote ${f}`).join('\n')}\napply them with: for f in ${join(dir, '*.' + (format === 'json' ? 'json' : 'yaml'))}; do flytectl update execution-cluster-label --attrFile "$f"; done\n`,
   );
-  printWarnings(warnings);
+  printWarnings(stale);
   return EXIT.ok;
 }
 
-/** `<project>_<domain>[_<workflow>].yaml`: project and domain ids have no `_`, so names never collide. */
-function fileName(e: ExecutionLabel, format: Format): string {
-  return `${[e.project, e.domain, ...(e.workflow ? [e.workflow] : [])].join('_')}.${format === 'json' ? 'json' : 'yaml'}`;
-}
+/** The options of `labels apply` and `labels diff` (diff never changes anything: no --dry-run). */
+const reconcileOptions = (mode: 'apply' | 'diff') =>
+  ({
+    values: { type: 'string', short: 'f', multiple: true },
+    ...ADMIN_OPTIONS,
+    ...REQUEST_TIMEOUT,
+    ...HUB_OPTIONS,
+    prune: { type: 'boolean', default: false },
+    'prune-all': { type: 'boolean', default: false },
+    ...(mode === 'apply' ? ({ 'dry-run': { type: 'boolean', default: false } } as const) : {}),
+    output: { type: 'string', short: 'o' },
+  }) as const;
 
 /** `labels apply` and `labels diff`: FlyteAdmin's execution cluster label attributes made (or compared with) the values'. */
 async function reconcile(mode: 'apply' | 'diff', argv: string[]): Promise<number> {
   return guard(async () => {
-    const { values: v } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
-      ...ADMIN_OPTIONS,
-      ...REQUEST_TIMEOUT,
-      ...HUB_OPTIONS,
-      prune: { type: 'boolean', default: false },
-      'prune-all': { type: 'boolean', default: false },
-      ...(mode === 'apply' ? { 'dry-run': { type: 'boolean', default: false } } : {}),
-      output: { type: 'string', short: 'o' },
-    });
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    const { values: v } = commandLine(argv, reconcileOptions(mode));
+    if (v.help) return showUsage(usage);
     const format = parseFormat(v.output);
     const files = v.values ?? [];
     if (!files.length)
@@ -291,86 +176,58 @@ async function reconcile(mode: 'apply' | 'diff', argv: string[]): Promise<number
     if (v.prune && v['prune-all']) throw new UsageError('--prune and --prune-all exclude each other: --prune-all removes what --prune removes, and more');
     const requestMs = requestTimeout(v);
     const conn = adminConnection(v, requestMs, true);
-    const prune = v['prune-all'] ? 'all' : v.prune ? 'applied' : 'none';
-    const dry = mode === 'diff' || (v as { 'dry-run'?: boolean })['dry-run'] === true;
     const ns = namespaceOf(v.namespace);
-
     // 1. the values: every entry checked against their labelClusterMap; nothing is contacted yet
     const { files: parsed, merged } = readValuesFiles(files);
-    const valuesConfig = (): Found => {
-      const found = clustersFromValues(merged);
-      if (!found)
-        throw new FlytemcError([
-          error(files.join(', '), 'no cluster config to check the labels against', 'pass the values file with multicluster.clusters too'),
-        ]);
-      return { routes: computeRoutes(found.clusters), at: found.at };
-    };
+    const valuesConfig = () => routesOfValues(merged, files, 'the labels', 'pass the values file with multicluster.clusters too');
     executionLabelsOf(parsed, merged, () => [valuesConfig()], true);
     // 2. the hub: FlyteAdmin's deployed config must route them too, and the record of what flytemc applied
     const { connectHub, readDeployedClusters } = await import('../cluster/deployed.ts');
     const { labelRecord } = await import('../cluster/label-record.ts');
-    const hub = await connectHub({
-      kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
-      kubeContext: v['kube-context'],
-    });
+    const hub = await connectHub(hubOf(v, requestMs));
     const deployed = await readDeployedClusters(hub, ns);
-    const entries = executionLabelsOf(
-      parsed,
-      merged,
-      () => [valuesConfig(), { routes: computeRoutes(deployed.clusters), at: `FlyteAdmin's deployed config (${deployed.source})` }],
-      true,
-    );
-    const record = labelRecord(hub, ns, dry);
-    // 3. FlyteAdmin: projects and domains it knows, its attributes
-    const { FlyteAdmin, failWith } = await import('../flyteadmin/client.ts');
-    const { applyLabels, drifts, planLabels, unknownProjects } = await import('../flyteadmin/labels.ts');
-    const admin = new FlyteAdmin(conn);
-    const where = `FlyteAdmin ${admin.url}`;
-    const desired = entries.map((e) => ({ project: e.project, domain: e.domain, ...(e.workflow ? { workflow: e.workflow } : {}), label: e.label }));
-    const unknown = await unknownProjects(admin, desired, (i) => entries[i]!.at).catch((e: unknown) => failWith(e, where));
-    if (unknown.length) throw new FlytemcError(unknown);
-    const [current, applied] = await Promise.all([admin.executionLabels().catch((e: unknown) => failWith(e, where)), record.read()]);
-    const changes = planLabels(desired, current, applied.targets, prune);
+    const deployedConfig = { routes: computeRoutes(deployed.clusters), at: `FlyteAdmin's deployed config (${deployed.source})` };
+    const entries = executionLabelsOf(parsed, merged, () => [valuesConfig(), deployedConfig], true);
+    const dry = mode === 'diff' || (v as { 'dry-run'?: boolean })['dry-run'] === true;
     const rerun = [
-      `${self()} labels apply --admin ${admin.url}`,
+      `${self()} labels apply --admin ${conn.url}`,
       ...files.map((f) => `-f ${shellQuote(f)}`),
       `--kube-context ${hub.context} -n ${ns}`,
       ...(v.prune ? ['--prune'] : []),
       ...(v['prune-all'] ? ['--prune-all'] : []),
     ].join(' ');
-    const report = { admin: admin.url, values: files, record: record.where, prune, changes };
-    await writeOut(render(format, report, () => formatChanges(changes, admin.url, files)));
-    if (mode === 'diff') {
-      if (!drifts(changes)) return EXIT.ok;
-      throw new FlytemcError(
-        [error(where, `its execution cluster labels differ from ${files.join(', ')} (${summarize(changes)})`, `apply the values: ${rerun}`)],
-        EXIT.failed,
-      );
-    }
-    if (dry) {
-      if (format === 'table') await writeOut('dry run: nothing was changed\n');
-      return EXIT.ok;
-    }
-    const out = await applyLabels(admin, record, changes, rerun).catch(partWay);
-    if (format === 'table')
-      await writeOut(
-        out.done.length
-          ? `applied ${out.done.length} change${out.done.length === 1 ? '' : 's'} to FlyteAdmin (recorded in ${record.where})\n`
-          : `no change: FlyteAdmin's execution cluster labels match the values\n`,
-      );
-    return EXIT.ok;
+    const prune = v['prune-all'] ? 'all' : v.prune ? 'applied' : 'none';
+    return showAndApply(labelRecord(hub, ns, dry), entries, { conn, mode, dry, prune, files, rerun, format });
   });
 }
 
-function summarize(changes: Array<{ action: string }>): string {
-  const n = (a: string) => changes.filter((c) => c.action === a).length;
-  return `${n('add')} to add, ${n('change')} to change, ${n('remove')} to remove, ${n('unchanged')} unchanged, ${n('keep')} kept`;
-}
-
-function formatChanges(changes: import('../flyteadmin/labels.ts').LabelChange[], admin: string, files: string[]): string {
-  const shown = (t: { project: string; domain: string; workflow?: string }) => [t.project, t.domain || '(all)', t.workflow ?? ''];
-  const rows = changes.map((c) => [c.action, ...shown(c.target), c.from ?? '-', c.to ?? '-', c.note ?? '']);
-  return `execution cluster labels: FlyteAdmin ${admin} against multicluster.executionLabels of ${files.join(', ')}
-${table(['ACTION', 'PROJECT', 'DOMAIN', 'WORKFLOW', 'FLYTEADMIN', 'VALUES', 'NOTE'], rows, '  ')}${summarize(changes)}
-`;
+/** 3. FlyteAdmin: the changes shown, then applied (apply) or judged (diff). */
+async function showAndApply(
+  record: AppliedRecord,
+  entries: Array<ExecutionLabel & { at: Place }>,
+  o: { conn: AdminConnection; mode: 'apply' | 'diff'; dry: boolean; prune: Prune; files: string[]; rerun: string; format: Format },
+): Promise<number> {
+  const { FlyteAdmin } = await import('../flyteadmin/client.ts');
+  const { applyLabels, drifts, driftError, formatChanges, labelPlan } = await import('../flyteadmin/labels.ts');
+  const admin = new FlyteAdmin(o.conn);
+  const desired = entries.map((e) => ({ project: e.project, domain: e.domain, ...(e.workflow ? { workflow: e.workflow } : {}), label: e.label }));
+  const changes = await labelPlan(admin, record, desired, (i) => entries[i]!.at, o.prune);
+  const report = { admin: admin.url, values: o.files, record: record.where, prune: o.prune, changes };
+  await writeOut(render(o.format, report, () => formatChanges(changes, admin.url, o.files)));
+  if (o.mode === 'diff') {
+    if (drifts(changes)) throw driftError(changes, admin.url, o.files, o.rerun);
+    return EXIT.ok;
+  }
+  if (o.dry) {
+    if (o.format === 'table') await writeOut('dry run: nothing was changed\n');
+    return EXIT.ok;
+  }
+  const out = await applyLabels(admin, record, changes, o.rerun).catch(partWay);
+  if (o.format === 'table')
+    await writeOut(
+      out.done.length
+        ? `applied ${out.done.length} change${out.done.length === 1 ? '' : 's'} to FlyteAdmin (recorded in ${record.where})\n`
+        : `no change: FlyteAdmin's execution cluster labels match the values\n`,
+    );
+  return EXIT.ok;
 }

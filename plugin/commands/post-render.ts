@@ -1,11 +1,10 @@
-// `flytemc post-render [--config FILE] [--explain]` and the `flytemc-post-renderer` program:
-// Helm's manifests on stdin, the patched manifests on stdout, problems on stderr.
+// `flytemc post-render` and the `flytemc-post-renderer` program: Helm's manifests on stdin, the wired manifests on stdout, problems on stderr.
 import { configFromValues } from '../config/from-values.ts';
 import { VERSION } from '../generated/version.js';
 import { postRender } from '../postrender/index.ts';
-import { EXIT } from '../problems.ts';
-import { commandLine, guard, newErrorFilePath, printWarnings } from '../shell.ts';
-import { readInput, readText, writeOut } from '../stdio.ts';
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, newErrorFilePath, printWarnings } from '../cli/shell.ts';
+import { readInput, readText, writeOut } from '../cli/stdio.ts';
 
 export const summary = 'patch Helm-rendered flyte-core manifests for many clusters (a Helm post-renderer)';
 export const usage = `Usage: flytemc post-render [--config FILE] [--explain] < manifests.yaml

@@ -1,13 +1,10 @@
-// `helm flytemc rbac -f controlplane-values.yaml`: the least-privilege ClusterRole of
-// ServiceAccount flyteadmin in a data plane, derived from the control plane's cluster-resource
-// templates (plugin/config/rbac.ts). The same rules as `join --rbac minimal` and the chart's
-// `multicluster.dataPlane.rbac: minimal`.
+// `helm flytemc rbac -f VALUES`: the least-privilege ClusterRole of FlyteAdmin in a data plane, from the control plane's templates.
 import { readValuesFiles } from '../config/from-values.ts';
-import { FlytemcError, EXIT } from '../problems.ts';
-import { parseFormat, render, table } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
+import { error, EXIT, FlytemcError } from '../problems/problems.ts';
+import { parseFormat, render, table, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
 import { FLYTE_CORE_TEMPLATES, SERVICE_ACCOUNT, clusterRoleName, minimalRules, neededAccess, templatesOfValues } from '../config/rbac.ts';
-import { writeOut } from '../stdio.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "print the least-privilege ClusterRole FlyteAdmin needs in a data plane, from the control plane's templates";
 export const usage = `Usage: helm flytemc rbac [-f FILE...] [-n NS] [-o yaml|json|table]
@@ -38,14 +35,11 @@ Example:
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       namespace: { type: 'string', short: 'n' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output, ['yaml', 'json', 'table']);
     const files = values.values ?? [];
     const { merged } = readValuesFiles(files);
@@ -54,12 +48,11 @@ export async function run(argv: string[]): Promise<number> {
     const { needs, unknown } = neededAccess(templates);
     if (unknown.length) {
       throw new FlytemcError([
-        {
-          severity: 'error',
-          where: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates`,
-          what: `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
-          fix: 'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
-        },
+        error(
+          { code: 'rbac.template', subject: `${files.join(', ')}: flyte-core.cluster_resource_manager.templates` },
+          `template${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} name${unknown.length > 1 ? '' : 's'} no apiVersion and kind`,
+          'give every template top-level apiVersion: and kind: lines (FlyteAdmin cannot apply it otherwise)',
+        ),
       ]);
     }
     const ns = values.namespace ?? (process.env.HELM_NAMESPACE && process.env.HELM_NAMESPACE !== 'default' ? process.env.HELM_NAMESPACE : 'flyte');

@@ -1,8 +1,7 @@
-// `flytemc rotate CONTEXT --name NAME`: a new token, the hub updated only if it still holds the
-// one it replaces, FlyteAdmin rolled out, then the old token revoked (see plugin/cluster/rotate.ts).
-import { EXIT, FlytemcError, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+// `flytemc rotate CONTEXT --name NAME`: a new token in the hub, FlyteAdmin rolled out, then the old token revoked (steps: cluster/rotate.ts).
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, TOKEN_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 
 export const summary = "rotate a data plane's token: new token proven, hub updated, FlyteAdmin rolled out, then the old token revoked";
@@ -73,33 +72,17 @@ export async function run(argv: string[]): Promise<number> {
     const { context, name } = oneMember(positionals, v.name);
     const revokeTimeoutMs = timeoutOption(v['revoke-timeout'], '--revoke-timeout', 60_000);
     const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const session = await openSession({ ...sessionOptions(v, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
-    await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
-    const { rotateCluster } = await import('../cluster/rotate.ts');
-    const { formatPlan, formatFailure } = await import('../cluster/plan.ts');
-    const dry = v['dry-run'];
-    let out: Awaited<ReturnType<typeof rotateCluster>>;
-    try {
-      out = await rotateCluster({ context, name, restart: !v['no-restart'], finish: v.finish, revokeTimeoutMs, rolloutTimeoutMs }, session);
-    } catch (e) {
-      if (!(e instanceof FlytemcError)) throw e;
-      await writeOut(formatPlan(plan.changes, { diff: false, dryRun: dry }));
-      process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
-      return e.exitCode;
-    }
-    const who = `${name}${marked(context).slice(context.length)}`;
-    const hub = marked(`hub ${session.hubContext}`);
-    let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
-    if (dry) text += `\ndry run: nothing was changed. ${who} would get a new token from Secret ${namespace}/${out.newSecret}\n`;
-    else if (out.kept)
-      text += `\n${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; the old token stays valid: ${out.kept}.\nOnce flyteadmin and syncresources have restarted (kubectl --context ${session.hubContext} -n ${namespace} rollout restart deployment/flyteadmin deployment/syncresources), revoke it:\n  ${out.finish}\n`;
-    else if (out.revoked.length)
-      text += `\nrotated ${who}: ${hub} holds the token of Secret ${namespace}/${out.newSecret}; ${out.rolledOut.length ? 'every pod of FlyteAdmin started after that' : `no FlyteAdmin runs in ${namespace} to restart`}; Secret ${out.revoked.map((s) => `${namespace}/${s}`).join(', ')} deleted${out.oldTokenRejectedAfterMs !== undefined ? ' and its token rejected by the API server' : ''}\n`;
-    else text += `\n${who}: nothing to finish: ${hub} holds the token of Secret ${namespace}/${out.newSecret} and no retired token is left\n`;
-    await writeOut(text);
-    printWarnings(out.warnings);
+    await writeOut(namespaceLine(namespace, session.namespaceFrom, notedIn(session, session.hubContext, session.hubContext)));
+    const { rotateCluster, rotateSummary } = await import('../cluster/rotate.ts');
+    const { orStopped } = await import('../cluster/plan.ts');
+    const req = { context, name, restart: !v['no-restart'], finish: v.finish, revokeTimeoutMs, rolloutTimeoutMs };
+    const ran = await orStopped(plan, () => rotateCluster(req, session), writeOut);
+    if (!('out' in ran)) return ran.exitCode;
+    await writeOut(rotateSummary(ran.out, req, session));
+    printWarnings(ran.out.warnings);
     return EXIT.ok;
   });
 }

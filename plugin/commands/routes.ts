@@ -1,12 +1,10 @@
-// `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label, computed as
-// FlyteAdmin does; works on configs that `validate` refuses.
-import { readValuesFiles } from '../config/from-values.ts';
-import { formatProblem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, percent, render, table } from '../output.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick, type RouteEntry, type Routes } from '../config/routes.ts';
-import { ProgressLine, commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { validateFiles } from '../config/validate-files.ts';
+// `helm flytemc routes -f FILE...`: where FlyteAdmin sends executions, per label; works on configs that `validate` refuses.
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, percent, render, table, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
+import type { RouteEntry, Routes } from '../config/routes.ts';
+import { routesReport, type RoutesReport } from '../config/routes-report.ts';
+import { ProgressLine, commandLine, guard } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "show where FlyteAdmin sends executions: per label each cluster's share, skips and fallbacks";
 export const usage = `Usage: helm flytemc routes -f FILE [-f FILE...] [--label L...] [--simulate N] [--seed S] [--execution NAME...] [-o table|yaml|json]
@@ -50,186 +48,108 @@ function entryRows(entries: RouteEntry[], enabled: (id: string) => string): stri
   return entries.map((e) => [e.id, String(e.weight), enabled(e.id), e.used ? percent(e.share) : '-', e.note ?? '']);
 }
 
-/** The list FlyteAdmin draws from for `label`, with each cluster's share: its own, or the fallback's. */
-function lookup(r: Routes, label: string): Lookup {
-  const own = r.labels.find((l) => l.label === label);
-  const eff = effectiveList(r, label);
-  const entries =
-    own && !own.dropped ? own.entries : r.fallback.label !== undefined ? r.labels.find((l) => l.label === r.fallback.label)!.entries : r.fallback.all;
-  const why = !own ? 'not in labelClusterMap' : own.dropped ? 'dropped: none of its clusters is enabled' : undefined;
-  return {
-    label,
-    known: !!own,
-    ...(why ? { fallback: why } : {}),
-    via: eff.via,
-    entries: entries.filter((e) => e.used).map((e) => ({ id: e.id, share: e.share })),
-  };
-}
+const indented = (head: string[], rows: string[][]) => table(head, rows, '  ').trimEnd();
 
-interface Lookup {
-  label: string;
-  known: boolean;
-  /** Why FlyteAdmin falls back for it, when it does. */
-  fallback?: string;
-  via: string;
-  entries: Array<{ id: string; share: number }>;
-}
-
-function tableOf(r: Routes, sim: Simulation | undefined, execs: ExecPick[], only: Lookup[]): string {
+/** Every label with its entries, then where executions without a routed label go. */
+function labelsTable(r: Routes): string[] {
   const out: string[] = [];
   const enabled = (id: string) => {
     const c = r.clusters.find((x) => x.name === id);
     return c ? (c.enabled ? 'yes' : 'no') : 'unknown';
   };
-  out.push('clusters:');
-  out.push(
-    table(
-      ['NAME', 'ENABLED', 'WHY NOT'],
-      r.clusters.map((c) => [c.name, c.enabled ? 'yes' : 'no', c.why ?? '']),
-      '  ',
-    ).trimEnd(),
-  );
-  for (const l of only) {
-    out.push(`\nlabel ${l.label}${l.fallback ? `: ${l.fallback}, so FlyteAdmin uses ${l.via}` : ''}`);
-    out.push(
-      table(
-        ['CLUSTER', 'SHARE'],
-        l.entries.map((e) => [e.id, percent(e.share)]),
-        '  ',
-      ).trimEnd(),
-    );
-  }
-  for (const l of only.length ? [] : r.labels) {
+  for (const l of r.labels) {
     const state = l.fatal
       ? `FlyteAdmin would not start: ${l.fatal}`
       : l.dropped
         ? `dropped: no enabled cluster left, its executions fall back (see below)`
         : '';
     out.push(`\nlabel ${l.label}${state ? `: ${state}` : ''}`);
-    out.push(table(['CLUSTER', 'WEIGHT', 'ENABLED', 'SHARE', 'NOTE'], entryRows(l.entries, enabled), '  ').trimEnd());
+    out.push(indented(['CLUSTER', 'WEIGHT', 'ENABLED', 'SHARE', 'NOTE'], entryRows(l.entries, enabled)));
   }
-  if (!only.length) {
-    out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
-    if (r.fallback.note) out.push(`  ${r.fallback.note}`);
-    const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
-    if (r.fallback.label !== undefined)
-      out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
-    else out.push(`  all enabled clusters, equal weight: ${all}`);
+  out.push('\nexecutions with no label, an unknown label or a dropped label go to:');
+  if (r.fallback.note) out.push(`  ${r.fallback.note}`);
+  const all = r.fallback.all.map((e) => `${e.id} ${percent(e.share)}`).join(', ') || 'none: FlyteAdmin cannot run executions';
+  if (r.fallback.label !== undefined)
+    out.push(`  defaultExecutionLabel ${r.fallback.label} (see above); the last resort, all enabled clusters (${all}), is not reached`);
+  else out.push(`  all enabled clusters, equal weight: ${all}`);
+  return out;
+}
+
+function tableOf(rep: RoutesReport): string {
+  const { routes: r, simulation: sim, executions: execs, lookups } = rep;
+  const out: string[] = ['clusters:'];
+  out.push(
+    indented(
+      ['NAME', 'ENABLED', 'WHY NOT'],
+      r.clusters.map((c) => [c.name, c.enabled ? 'yes' : 'no', c.why ?? '']),
+    ),
+  );
+  for (const l of lookups) {
+    out.push(`\nlabel ${l.label}${l.fallback ? `: ${l.fallback}, so FlyteAdmin uses ${l.via}` : ''}`);
+    out.push(
+      indented(
+        ['CLUSTER', 'SHARE'],
+        l.entries.map((e) => [e.id, percent(e.share)]),
+      ),
+    );
   }
+  if (!lookups.length) out.push(...labelsTable(r));
   if (sim) {
     out.push(`\nsimulated ${sim.n} executions per label (names from seed ${JSON.stringify(sim.seed)}, e.g. ${sim.example}):`);
-    const rows: string[][] = [];
-    for (const s of sim.results) for (const [id, n] of Object.entries(s.counts)) rows.push([s.label, s.via, id, String(n), percent(n / sim.n)]);
-    out.push(table(['LABEL', 'DRAWN FROM', 'CLUSTER', 'COUNT', 'SHARE'], rows, '  ').trimEnd());
+    const rows = sim.results.flatMap((s) => Object.entries(s.counts).map(([id, n]) => [s.label, s.via, id, String(n), percent(n / sim.n)]));
+    out.push(indented(['LABEL', 'DRAWN FROM', 'CLUSTER', 'COUNT', 'SHARE'], rows));
   }
   if (execs.length) {
     out.push('\nexecutions:');
     out.push(
-      table(
+      indented(
         ['EXECUTION', 'LABEL', 'DRAWN FROM', 'CLUSTER'],
         execs.map((e) => [e.execution, e.label, e.via, e.cluster ?? 'none']),
-        '  ',
-      ).trimEnd(),
+      ),
     );
   }
   if (r.notes.length) out.push(`\nnotes:\n${r.notes.map((n) => `  - ${n.replace(/\n/g, '\n    ')}`).join('\n')}`);
   return out.join('\n') + '\n';
 }
 
-interface Simulation {
-  n: number;
-  seed: string;
-  example: string;
-  results: Array<{ label: string; via: string; counts: Record<string, number> }>;
-}
-
-interface ExecPick {
-  execution: string;
-  label: string;
-  via: string;
-  cluster?: string;
-}
-
-const NO_LABEL = '(none)';
-
-function labelsToTry(r: Routes, only: string[]): string[] {
-  return only.length ? only : [...r.labels.map((l) => l.label), NO_LABEL];
-}
-
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       simulate: { type: 'string' },
       seed: { type: 'string' },
       execution: { type: 'string', multiple: true },
       label: { type: 'string', multiple: true },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     const files = values.values ?? [];
     if (files.length === 0) throw new UsageError('give at least one values file with -f FILE');
-    let n: number | undefined;
-    if (values.simulate !== undefined) {
-      n = Number(values.simulate);
-      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError('--simulate N: N is a whole number from 1 to 1000000');
-    }
-    const { merged } = readValuesFiles(files);
-    const found = clustersFromValues(merged);
-    if (!found) {
+    const n = values.simulate === undefined ? undefined : Number(values.simulate);
+    if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 1_000_000)) throw new UsageError('--simulate N: N is a whole number from 1 to 1000000');
+    const rep = routesReport(files, {
+      labels: values.label ?? [],
+      ...(n !== undefined ? { simulate: n } : {}),
+      ...(values.seed !== undefined ? { seed: values.seed } : {}),
+      executions: values.execution ?? [],
+      // over ~1 s of drawing: a progress line on a terminal (stderr), nothing otherwise
+      progress: (total) => new ProgressLine("simulating FlyteAdmin's draws", total),
+    });
+    if (!rep) {
       process.stderr.write(
         `error: ${files.join(', ')}: no cluster config (neither multicluster.clusters nor configmap.clusters)\n  fix: pass the values file that lists the clusters, e.g. -f values-override.yaml\n`,
       );
       return EXIT.invalid;
     }
-    const routes = computeRoutes(found.clusters);
-    const only = values.label ?? [];
-    // the checks of `validate`, as notes: they explain, they do not stop the routes
-    for (const rep of validateFiles(files)) for (const p of rep.problems) routes.notes.push(formatProblem(p));
-
-    let sim: Simulation | undefined;
-    if (n !== undefined) {
-      const seed = values.seed ?? 'flytemc';
-      const names = executionNames(n, seed);
-      sim = { n, seed, example: names[0]!, results: [] };
-      const labels = labelsToTry(routes, only);
-      // over ~1 s of drawing: a progress line on a terminal (stderr), nothing otherwise
-      const progress = new ProgressLine("simulating FlyteAdmin's draws", labels.length * n);
-      let done = 0;
-      for (const label of labels) {
-        const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
-        const counts: Record<string, number> = {};
-        for (const name of names) {
-          const c = pick(eff.entries, name) ?? 'none';
-          counts[c] = (counts[c] ?? 0) + 1;
-          if ((++done & 0xfff) === 0) progress.update(done);
-        }
-        sim.results.push({ label, via: eff.via, counts: Object.fromEntries(Object.entries(counts).sort()) });
-      }
-      progress.done();
-    }
-    const execs: ExecPick[] = [];
-    for (const name of values.execution ?? []) {
-      for (const label of labelsToTry(routes, only)) {
-        const eff = effectiveList(routes, label === NO_LABEL ? undefined : label);
-        const c = pick(eff.entries, name);
-        execs.push({ execution: name, label, via: eff.via, ...(c ? { cluster: c } : {}) });
-      }
-    }
-    const lookups = only.map((l) => lookup(routes, l));
     const data = {
-      source: found.at,
-      ...routes,
-      ...(lookups.length ? { lookups } : {}),
-      ...(sim ? { simulation: sim } : {}),
-      ...(execs.length ? { executions: execs } : {}),
+      source: rep.source,
+      ...rep.routes,
+      ...(rep.lookups.length ? { lookups: rep.lookups } : {}),
+      ...(rep.simulation ? { simulation: rep.simulation } : {}),
+      ...(rep.executions.length ? { executions: rep.executions } : {}),
     };
-    await writeOut(render(format, data, () => tableOf(routes, sim, execs, lookups)));
-    const fatal = routes.labels.some((l) => l.fatal);
-    return fatal ? EXIT.invalid : EXIT.ok;
+    await writeOut(render(format, data, () => tableOf(rep)));
+    return rep.routes.labels.some((l) => l.fatal) ? EXIT.invalid : EXIT.ok;
   });
 }

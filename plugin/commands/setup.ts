@@ -1,26 +1,11 @@
 // `helm flytemc setup`: registers `flytemc-post-renderer` for both Helm versions, idempotently.
-import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-import { detectHelm, helmEnv, pluginRoot } from '../helm.ts';
-import {
-  CLI,
-  Conflict,
-  RENDERER,
-  helm3Readers,
-  linkExecutable,
-  onPath,
-  readRecord,
-  registerHelm4,
-  separateHelm4Dir,
-  unregisterHelm4,
-  writeRecord,
-  type Action,
-  type Helm3Reader,
-} from '../helm4-post-renderer/register.ts';
-import { FlytemcError, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render, table, tildify } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+import { pluginRoot } from '../helm/helm.ts';
+import { RENDERER } from '../helm/helm4-post-renderer/register.ts';
+import { setupPostRenderer, type SetupReport } from '../helm/setup.ts';
+import { EXIT, UsageError } from '../problems/problems.ts';
+import { parseFormat, render, table, tildify, OUTPUT_OPTION } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = 'register the flytemc-post-renderer post-renderer for Helm 3 (PATH) and Helm 4 (plugin)';
 export const usage = `Usage: helm flytemc setup [--bin-dir DIR] [--helm4-dir DIR | --shared] [--force] [--dry-run] [-o table|yaml|json]
@@ -58,6 +43,12 @@ Example:
   helm flytemc setup --bin-dir ~/bin
 `;
 
+const formatReport = (r: SetupReport): string =>
+  table(
+    ['WHAT', 'PATH', 'STATUS'],
+    r.actions.map((a) => [a.what, tildify(a.path), a.status]),
+  ) + `\nnext:\n  ${r.hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`;
+
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
@@ -66,105 +57,20 @@ export async function run(argv: string[]): Promise<number> {
       shared: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     if (values.shared && values['helm4-dir']) throw new UsageError('--shared and --helm4-dir exclude each other', 'pass one of them');
-    const root = pluginRoot();
-    const helm = detectHelm();
-    const env = helmEnv(helm);
-    const dataHome = env.HELM_DATA_HOME!;
-    const pluginsFolder = (env.HELM_PLUGINS ?? '').split(delimiter)[0]!;
-    // which Helm 3 reads the plugins folder: this one, if it is a Helm 3, and any on PATH
-    const readers: Helm3Reader[] = [
-      ...(helm.major === 3 ? [{ bin: helm.bin, version: helm.version }] : []),
-      ...helm3Readers(pluginsFolder).filter((r) => helm.major !== 3 || r.version !== helm.version),
-    ];
-    if (values.shared && readers.length && (helm.major === 3 || !values.force)) {
-      throw new FlytemcError([
-        {
-          severity: 'error',
-          where: 'setup --shared',
-          what: `${readers.map((r) => `Helm ${r.version} (${r.bin})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${pluginsFolder}: a Helm 4 plugin there makes ${readers.length === 1 ? 'it' : 'them'} drop all ${readers.length === 1 ? 'its' : 'their'} plugins`,
-          fix:
-            helm.major === 3
-              ? 'run `helm flytemc setup` without --shared (Helm 4 then finds the plugin through HELM_PLUGINS)'
-              : 'leave out --shared (then setup keeps the plugin out of that folder), or add --force if no Helm 3 uses this folder any more',
-        },
-      ]);
-    }
-    const folder = values['helm4-dir'] ? resolve(values['helm4-dir']) : values.shared || readers.length === 0 ? pluginsFolder : separateHelm4Dir(dataHome);
-    const shared = folder === pluginsFolder;
-    const binDir = resolve(values['bin-dir'] ?? join(homedir(), '.local', 'bin'));
-    const dry = values['dry-run'];
-    const actions: Action[] = [];
-    const record = readRecord(dataHome);
-    try {
-      actions.push(linkExecutable(binDir, RENDERER, join(root, 'dist', `${RENDERER}.cjs`), 'Helm 3 post-renderer executable', values.force, dry));
-      actions.push(linkExecutable(binDir, CLI, join(root, 'dist', `${CLI}.mjs`), 'flytemc command', values.force, dry));
-      actions.push(registerHelm4(folder, root, dry));
-    } catch (e) {
-      if (e instanceof Conflict)
-        throw new FlytemcError([
-          {
-            severity: 'error',
-            where: e.message.split(' exists')[0]!,
-            what: 'a file that flytemc did not create is in the way',
-            fix: e.message.split('; ')[1] ?? e.message,
-          },
-        ]);
-      throw e;
-    }
-    const pdir = join(folder, RENDERER);
-    // the plugin moved (a Helm 3 appeared or went away): remove it from where it was
-    for (const old of record.dirs.filter((d) => d !== pdir)) {
-      const a = unregisterHelm4(old, dry);
-      if (a) actions.push(a);
-    }
-    if (!dry) writeRecord(dataHome, { links: [...record.links, actions[0]!.path, actions[1]!.path], dirs: [pdir] });
-    // for people: the home folder as ~, except inside the alias line (no ~ expansion in quotes)
-    const t = tildify;
-    const hints: string[] = [];
-    if (!onPath(binDir)) hints.push(`${t(binDir)} is not on PATH: add it (export PATH="${binDir}:$PATH") so Helm 3 finds ${RENDERER}`);
-    if (shared) {
-      hints.push(`Helm 4 finds ${RENDERER} in ${t(folder)} with its default settings.`);
-      if (readers.length)
-        hints.push(
-          `${readers.map((r) => r.bin).join(', ')} (Helm 3) now drop${readers.length === 1 ? 's' : ''} all plugins of ${t(folder)}: --shared --force asked for it.`,
-        );
-    } else {
-      const why = values['helm4-dir']
-        ? 'as --helm4-dir asked'
-        : `because ${readers.map((r) => `Helm ${r.version} (${t(r.bin)})`).join(' and ')} read${readers.length === 1 ? 's' : ''} ${t(pluginsFolder)} and would drop all ${readers.length === 1 ? 'its' : 'their'} plugins`;
-      hints.push(
-        `the Helm 4 plugin is in ${t(folder)}, ${why}. Helm 4 finds it when that folder is in HELM_PLUGINS; for Helm 4 only, e.g.\n    alias helm4='HELM_PLUGINS="${pluginsFolder}${delimiter}${folder}" helm4'\n  \`helm flytemc install\` needs none of this. Without a Helm 3 on PATH, setup puts it where Helm 4 looks by default.`,
-      );
-    }
-    const data = {
-      helm: helm.version,
-      pluginDir: root,
-      layout: shared ? 'shared' : 'separate',
-      helm4PluginsDir: folder,
-      helm3Readers: readers,
-      binDir,
-      actions,
-      hints,
-    };
-    await writeOut(
-      render(
-        format,
-        data,
-        () =>
-          table(
-            ['WHAT', 'PATH', 'STATUS'],
-            actions.map((a) => [a.what, tildify(a.path), a.status]),
-          ) + `\nnext:\n  ${hints.join('\n  ')}\n  then: helm template ... --post-renderer ${RENDERER}   (Helm 3 and Helm 4)\n`,
-      ),
-    );
+    const report = setupPostRenderer({
+      root: pluginRoot(),
+      binDir: values['bin-dir'],
+      helm4Dir: values['helm4-dir'],
+      shared: values.shared,
+      force: values.force,
+      dryRun: values['dry-run'],
+    });
+    await writeOut(render(format, report, () => formatReport(report)));
     return EXIT.ok;
   });
 }

@@ -1,11 +1,10 @@
-// `flytemc smoke --admin URL`: proves a live install end to end, one execution per enabled data
-// plane through FlyteAdmin (see plugin/flyteadmin/smoke.ts).
-import { EXIT, FlytemcError, UsageError, error } from '../problems.ts';
-import { commandLine, guard, progressEnabled } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
-import { parseFormat, render, table } from '../output.ts';
-import { HUB_OPTIONS, kubeOptions, namespaceOf, timeoutOption } from './cluster-flags.ts';
-import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, requestTimeout } from './admin-flags.ts';
+// `flytemc smoke --admin URL`: one execution per enabled data plane through FlyteAdmin, proving a live install end to end.
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, progressEnabled } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
+import { parseFormat, render, table, OUTPUT_OPTION } from '../cli/output.ts';
+import { HUB_OPTIONS, namespaceOf, timeoutOption } from './cluster-flags.ts';
+import { ADMIN_OPTIONS, ADMIN_USAGE, REQUEST_TIMEOUT, REQUEST_TIMEOUT_USAGE, adminConnection, hubOf, requestTimeout } from './admin-flags.ts';
 import type { SmokeReport, SmokeRow } from '../flyteadmin/smoke.ts';
 
 export const summary = 'prove a live install end to end: one execution per data plane through FlyteAdmin, each pinned to its cluster';
@@ -91,45 +90,19 @@ export async function run(argv: string[]): Promise<number> {
       cluster: { type: 'string', multiple: true },
       catalog: { type: 'boolean', default: false },
       timeout: { type: 'string' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (v.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (v.help) return showUsage(usage);
     const format = parseFormat(v.output);
     const requestMs = requestTimeout(v);
     const conn = adminConnection(v, requestMs, true);
     const waitMs = timeoutOption(v.timeout, '--timeout', 120_000);
 
     const { deployedClusters } = await import('../cluster/deployed.ts');
-    const deployed = await deployedClusters({
-      kube: kubeOptions({ kubeconfig: v.kubeconfig, 'insecure-skip-tls-verify': v['insecure-skip-tls-verify'] }, requestMs),
-      ...(v['kube-context'] ? { kubeContext: v['kube-context'] } : {}),
-      namespace: namespaceOf(v.namespace),
-    });
-    const { computeRoutes, labelPinning, pinLabel } = await import('../config/routes.ts');
-    const routes = computeRoutes(deployed.clusters);
-    const all = routes.clusters.filter((c) => c.enabled).map((c) => c.name);
-    if (all.length === 0)
-      throw new FlytemcError([
-        error(deployed.source, 'lists no enabled cluster', 'join one: flytemc join CONTEXT --values my-values.yaml, then upgrade the control plane'),
-      ]);
-    const unknown = (v.cluster ?? []).filter((c) => !all.includes(c));
-    if (unknown.length) throw new UsageError(`--cluster ${unknown.join(', ')}: not an enabled cluster of ${deployed.source}`, `use one of: ${all.join(', ')}`);
-    const enabled = v.cluster?.length ? all.filter((c) => v.cluster!.includes(c)) : all;
-    const unpinned = enabled.filter((c) => !labelPinning(routes, c));
-    if (unpinned.length)
-      throw new FlytemcError(
-        unpinned.map((c) =>
-          error(
-            deployed.source,
-            `no execution cluster label sends work to ${c} alone, so smoke cannot pin an execution there`,
-            `add it to the control plane's values and upgrade: flytemc join ${c} --values my-values.yaml (join adds ${pinLabel(c)}), or labelClusterMap: {${pinLabel(c)}: [{id: ${c}, weight: 1}]}`,
-          ),
-        ),
-      );
-    const clusters = enabled.map((name) => ({ name, label: labelPinning(routes, name)! }));
+    const deployed = await deployedClusters({ ...hubOf(v, requestMs), namespace: namespaceOf(v.namespace) });
+    const { computeRoutes } = await import('../config/routes.ts');
+    const { smokeTargets } = await import('../flyteadmin/smoke-targets.ts');
+    const clusters = smokeTargets(computeRoutes(deployed.clusters), deployed.source, v.cluster);
 
     const { FlyteAdmin } = await import('../flyteadmin/client.ts');
     const { smoke } = await import('../flyteadmin/smoke.ts');

@@ -1,5 +1,4 @@
-// `flytemc uncordon NAME -f VALUES...`: a cordoned cluster takes new executions again
-// (`enabled: true`); the upgrade is printed, or run with --upgrade (see control-plane-values.ts).
+// `flytemc uncordon NAME -f VALUES...`: a cordoned cluster takes new executions again (`enabled: true`).
 import { runEnabledCommand, VALUES_USAGE } from './control-plane-values.ts';
 
 export const summary = 'put a cordoned data plane back into rotation (enabled: true)';

@@ -1,9 +1,7 @@
-// `flytemc unjoin CONTEXT --name NAME`: phase 1 takes the cluster out of the values file and says
-// how to upgrade the control plane; phase 2 (--finish, or the same command again), once FlyteAdmin
-// no longer lists it, removes its hub keys, then its token Secret and RBAC (see plugin/cluster/unjoin.ts).
-import { EXIT, FlytemcError, marked } from '../problems.ts';
-import { commandLine, guard, printWarnings, self } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+// `flytemc unjoin CONTEXT --name NAME`: a data plane out of the values file, then out of the hub and its own cluster (phases: cluster/unjoin.ts).
+import { EXIT } from '../problems/problems.ts';
+import { commandLine, guard, printWarnings, self } from '../cli/shell.ts';
+import { writeOut } from '../cli/stdio.ts';
 import { CHANGE_OPTIONS, ROLLOUT_TIMEOUT, namespaceLine, oneMember, sessionOptions, timeoutOption } from './cluster-flags.ts';
 import { ADMIN_OPTIONS, ADMIN_USAGE, adminConnection, type AdminConnection } from './admin-flags.ts';
 
@@ -99,48 +97,29 @@ export async function run(argv: string[]): Promise<number> {
     }
     const { context, name } = oneMember(positionals, v.name, ' (with --force it may be one that no longer answers)');
     const rolloutTimeoutMs = timeoutOption(v['rollout-timeout'], '--rollout-timeout', 300_000);
-    const { openSession } = await import('../cluster/session.ts');
+    const { openSession, notedIn } = await import('../cluster/session.ts');
     const conn = adminConnection(v, timeoutOption(v.timeout, '--timeout', 15_000), false);
     const session = await openSession({ ...sessionOptions({ ...v, 'token-timeout': undefined }, { members: [context] }), withHub: true });
     const { namespace, plan } = session;
-    await writeOut(namespaceLine(namespace, session.namespaceFrom, session.hubContext));
+    await writeOut(namespaceLine(namespace, session.namespaceFrom, notedIn(session, session.hubContext, session.hubContext)));
     // a member that no longer answers should not hold up a forced unjoin for long
     const memberTimeout = v.force && v.timeout === undefined ? { kube: { ...session.kube, timeoutMs: 5_000 } } : {};
-    const { unjoinCluster } = await import('../cluster/unjoin.ts');
-    const { formatPlan, formatFailure } = await import('../cluster/plan.ts');
-    const dry = v['dry-run'];
-    let out: Awaited<ReturnType<typeof unjoinCluster>>;
-    try {
-      out = await unjoinCluster(
-        {
-          context,
-          name,
-          force: v.force,
-          restart: v.restart,
-          finish: v.finish,
-          rolloutTimeoutMs,
-          ...(v.values ? { values: v.values } : {}),
-          ...(conn ? { running: () => runningWork(conn, name), drain: drainCommand(conn, name, session.hubContext, namespace, v.values) } : {}),
-        },
-        { ...session, tokenTimeoutMs: 0, ...memberTimeout },
-      );
-    } catch (e) {
-      if (!(e instanceof FlytemcError)) throw e;
-      await writeOut(formatPlan(plan.changes, { diff: false, dryRun: dry }));
-      process.stderr.write(`${formatFailure(plan.changes, e.problems, dry)}\n`);
-      return e.exitCode;
-    }
-    const hub = marked(`hub ${session.hubContext}`);
-    let text = formatPlan(plan.changes, { diff: dry, dryRun: dry });
-    const edited = v.values
-      ? `${name} is out of ${v.values}`
-      : `take ${name} out of multicluster.clusters (clusterConfigs and labelClusterMap) of the control plane's values`;
-    if (out.phase === 'pending')
-      text += `\n${dry ? 'dry run: nothing was changed. ' : ''}phase 1 of 2${dry ? ' would be' : ''} done: ${edited}; FlyteAdmin still lists ${name} (ConfigMap ${out.listedIn.map((n) => `${namespace}/${n}`).join(', ')}), so its keys stay in ${hub}.\nNext, upgrade the control plane with the updated values (and the other -f files it was installed with, before them):\n  ${out.upgrade}\nthen finish (removes the keys, revokes the token, deletes what join created):\n  ${out.finish}\n`;
-    else
-      text += `\n${dry ? 'dry run: nothing was changed. ' : ''}${name} ${dry ? 'can be' : 'was'} removed from ${hub}${out.memberReached ? '' : ' (the data plane was not reached)'}\n${v.values ? '' : `If the control plane's values still list ${name}, remove it there (clusterConfigs and labelClusterMap) before the next upgrade.\n`}`;
-    await writeOut(text);
-    printWarnings(out.warnings);
+    const { unjoinCluster, unjoinSummary } = await import('../cluster/unjoin.ts');
+    const { orStopped } = await import('../cluster/plan.ts');
+    const req = {
+      context,
+      name,
+      force: v.force,
+      restart: v.restart,
+      finish: v.finish,
+      rolloutTimeoutMs,
+      ...(v.values ? { values: v.values } : {}),
+      ...(conn ? { running: () => runningWork(conn, name), drain: drainCommand(conn, name, session.hubContext, namespace, v.values) } : {}),
+    };
+    const ran = await orStopped(plan, () => unjoinCluster(req, { ...session, tokenTimeoutMs: 0, ...memberTimeout }), writeOut);
+    if (!('out' in ran)) return ran.exitCode;
+    await writeOut(unjoinSummary(ran.out, req, session));
+    printWarnings(ran.out.warnings);
     return EXIT.ok;
   });
 }

@@ -1,12 +1,10 @@
-// `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on
-// values files, before Helm; with --data-plane, the data planes against the control plane.
-import { validateFiles } from '../config/validate-files.ts';
-import type { Cloud } from '../chart-files.ts';
-import { checkPlanes, type PlanesReport } from '../config/planes.ts';
-import { formatProblem, EXIT, UsageError } from '../problems.ts';
-import { parseFormat, render } from '../output.ts';
-import { commandLine, guard } from '../shell.ts';
-import { writeOut } from '../stdio.ts';
+// `helm flytemc validate -f FILE... [--data-plane FILE[,FILE]]...`: the post-renderer's checks on values files, before Helm.
+import { validateValues, type ValidationReport } from '../config/validate-files.ts';
+import type { Cloud } from '../helm/chart-files.ts';
+import { formatProblem, EXIT, UsageError, type Problem } from '../problems/problems.ts';
+import { parseFormat, render, OUTPUT_OPTION, VALUES_OPTION } from '../cli/output.ts';
+import { commandLine, guard } from '../cli/shell.ts';
+import { showUsage, writeOut } from '../cli/stdio.ts';
 
 export const summary = "check values files with the post-renderer's checks (file:line, every problem)";
 export const usage = `Usage: helm flytemc validate -f FILE [-f FILE...] [--data-plane FILE[,FILE...]]... [--cloud eks|gcp] [-o table|yaml|json]
@@ -45,18 +43,52 @@ Examples:
   helm flytemc validate -f shared-values.yaml -f my-values.yaml --data-plane shared-values.yaml,dp1-values.yaml --cloud eks
 `;
 
+const problemLines = (ps: Problem[]) => ps.map((p) => formatProblem(p).replace(/^/gm, '  '));
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The report as people read it: each file, each plane, then the counts. */
+function textReport(rep: ValidationReport): string {
+  const lines: string[] = [];
+  for (const r of rep.files) {
+    const head =
+      r.status === 'no-config'
+        ? 'no multi-cluster config here'
+        : r.status === 'ok'
+          ? `ok${r.role ? ` (${r.role})` : r.listsClusters ? '' : ' (a part: no clusters)'}`
+          : 'INVALID';
+    lines.push(`${r.file}: ${head}`, ...problemLines(r.problems));
+  }
+  const planes = rep.planes;
+  if (planes) {
+    lines.push(`control plane (${planes.controlPlane.files.join(', ') || 'no files'}): storage ${planes.controlPlane.storage}`);
+    lines.push(...problemLines(planes.controlPlane.problems));
+    for (const d of planes.dataPlanes) {
+      lines.push(
+        `data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`,
+        ...problemLines(d.problems),
+      );
+    }
+  }
+  if (rep.noConfig) lines.push('error: none of the files has a multi-cluster config (`multicluster.clusters` or `configmap.clusters`)');
+  if (rep.noClusters)
+    lines.push(
+      'error: none of the files lists clusters (multicluster.clusters.clusterConfigs), so FlyteAdmin would have nowhere to run executions\n  fix: add the file that lists them (the one `flytemc join --values` records into), or check a data plane with --data-plane',
+    );
+  lines.push(
+    `${plural(rep.errors, 'error')}, ${plural(rep.warnings, 'warning')} in ${plural(rep.files.length, 'file')}${planes ? ` and ${plural(planes.dataPlanes.length, 'data plane')}` : ''}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
 export async function run(argv: string[]): Promise<number> {
   return guard(async () => {
     const { values } = commandLine(argv, {
-      values: { type: 'string', short: 'f', multiple: true },
+      ...VALUES_OPTION,
       'data-plane': { type: 'string', multiple: true },
       cloud: { type: 'string' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTION,
     });
-    if (values.help) {
-      await writeOut(usage);
-      return EXIT.ok;
-    }
+    if (values.help) return showUsage(usage);
     const format = parseFormat(values.output);
     const files = values.values ?? [];
     const dataPlanes = (values['data-plane'] ?? []).map((d) => d.split(',').filter(Boolean));
@@ -65,50 +97,9 @@ export async function run(argv: string[]): Promise<number> {
     if (values.cloud !== undefined && values.cloud !== 'eks' && values.cloud !== 'gcp')
       throw new UsageError(`--cloud ${JSON.stringify(values.cloud)}: use eks or gcp (AWS is eks)`);
     if (values.cloud !== undefined && dataPlanes.length === 0) throw new UsageError('--cloud applies to --data-plane checks');
-    // with --data-plane the -f files are merged into one control plane: a file may hold only part of it
-    const reports = validateFiles(files, dataPlanes.length ? { requireClusters: false } : {});
-    const planes: PlanesReport | undefined = dataPlanes.length ? checkPlanes(files, dataPlanes, values.cloud as Cloud | undefined) : undefined;
-    const all = [...reports.flatMap((r) => r.problems), ...(planes ? [...planes.controlPlane.problems, ...planes.dataPlanes.flatMap((d) => d.problems)] : [])];
-    const errors = all.filter((p) => p.severity === 'error').length;
-    const warnings = all.length - errors;
-    const noConfig = !planes && reports.every((r) => r.status === 'no-config');
-    // a control plane's config in parts (the shared values, the clusters): one of them lists the clusters
-    const noClusters = !planes && !noConfig && !reports.some((r) => r.listsClusters || r.role === 'data-plane') && reports.every((r) => r.status !== 'invalid');
-    const data = { valid: errors === 0 && !noConfig && !noClusters, errors, warnings, files: reports, ...(planes ? { planes } : {}) };
-    await writeOut(
-      render(format, data, () => {
-        const lines: string[] = [];
-        for (const r of reports) {
-          const head =
-            r.status === 'no-config'
-              ? 'no multi-cluster config here'
-              : r.status === 'ok'
-                ? `ok${r.role ? ` (${r.role})` : r.listsClusters ? '' : ' (a part: no clusters)'}`
-                : 'INVALID';
-          lines.push(`${r.file}: ${head}`);
-          for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
-        }
-        if (planes) {
-          lines.push(`control plane (${planes.controlPlane.files.join(', ') || 'no files'}): storage ${planes.controlPlane.storage}`);
-          for (const p of planes.controlPlane.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
-          for (const d of planes.dataPlanes) {
-            lines.push(
-              `data plane ${d.name ?? '(no clusterName)'} (${d.files.join(', ')}): ${d.problems.some((p) => p.severity === 'error') ? 'INVALID' : 'ok'}; storage ${d.storage}${d.adminEndpoint ? `; admin ${d.adminEndpoint}` : ''}${d.catalog ? `; catalog ${d.catalog}` : ''}`,
-            );
-            for (const p of d.problems) lines.push(formatProblem(p).replace(/^/gm, '  '));
-          }
-        }
-        if (noConfig) lines.push('error: none of the files has a multi-cluster config (`multicluster.clusters` or `configmap.clusters`)');
-        if (noClusters)
-          lines.push(
-            'error: none of the files lists clusters (multicluster.clusters.clusterConfigs), so FlyteAdmin would have nowhere to run executions\n  fix: add the file that lists them (the one `flytemc join --values` records into), or check a data plane with --data-plane',
-          );
-        lines.push(
-          `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${reports.length} file${reports.length === 1 ? '' : 's'}${planes ? ` and ${planes.dataPlanes.length} data plane${planes.dataPlanes.length === 1 ? '' : 's'}` : ''}`,
-        );
-        return lines.join('\n') + '\n';
-      }),
-    );
-    return errors > 0 || noConfig || noClusters ? EXIT.invalid : EXIT.ok;
+    const rep = validateValues(files, dataPlanes, values.cloud as Cloud | undefined);
+    const data = { valid: rep.valid, errors: rep.errors, warnings: rep.warnings, files: rep.files, ...(rep.planes ? { planes: rep.planes } : {}) };
+    await writeOut(render(format, data, () => textReport(rep)));
+    return rep.valid ? EXIT.ok : EXIT.invalid;
   });
 }

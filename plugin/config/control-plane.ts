@@ -1,8 +1,7 @@
-// The way back: from `multicluster.controlPlane` to what a data plane's flytepropeller gets in
-// flyte-propeller-config (admin.yaml, catalog.yaml). One place for the defaults and refusals,
-// shared by the post-renderer, `validate --data-plane` and `check`'s fixes.
-import { error, type Problem } from '../problems.ts';
+// The way back from a data plane: `multicluster.controlPlane` resolved to flytepropeller's admin and catalog endpoints, or refused.
+import { error, type Problem, type Locator } from '../problems/problems.ts';
 import type { ControlPlane } from './types.ts';
+import { coded } from './where.ts';
 
 /** Where flytepropeller reads its OAuth2 client secret (flyte-core's mount of flyte-secret-auth). */
 export const CLIENT_SECRET_DIR = '/etc/secrets';
@@ -23,14 +22,14 @@ export interface Wiring {
  * The data plane's wiring, or the problems: every missing setting at once (each naming
  * `multicluster.controlPlane.…` and the ways out), so that one run shows them all.
  */
-export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string) => string): { wiring?: Wiring; problems: Problem[] } {
+export function resolveWiring(cp: ControlPlane | undefined, at: Locator): { wiring?: Wiring; problems: Problem[] } {
   const c = cp ?? {};
   const problems: Problem[] = [];
   const shared = 'keep it in the values file both planes share (-f shared-values.yaml on both installs)';
   if (!c.adminEndpoint) {
     problems.push(
       error(
-        at('/controlPlane/adminEndpoint'),
+        coded('wiring.admin-endpoint', at('/controlPlane/adminEndpoint')),
         "multicluster.controlPlane.adminEndpoint is not set: a data plane's flytepropeller sends every execution event to FlyteAdmin in the control plane, and flyte-core's default (flyteadmin:81) exists only inside the control plane's cluster",
         `set FlyteAdmin's gRPC endpoint as this cluster reaches it, e.g. multicluster.controlPlane.adminEndpoint: dns:///flyte.example.com:443 (\`helm flytemc install data-plane --admin-endpoint URL\` sets it); ${shared}`,
       ),
@@ -44,7 +43,7 @@ export function resolveWiring(cp: ControlPlane | undefined, at: (pointer: string
   else {
     problems.push(
       error(
-        at('/controlPlane/catalogEndpoint'),
+        coded('wiring.catalog-endpoint', at('/controlPlane/catalogEndpoint')),
         `multicluster.controlPlane.catalogEndpoint is not set, and flyte-core's gRPC Ingress routes only FlyteAdmin's services (${c.adminEndpoint ?? "FlyteAdmin's endpoint"} serves no datacatalog.DataCatalog)`,
         `set multicluster.controlPlane.catalogIngress: true for both planes (the control plane routes DataCatalog on its gRPC Ingress and the catalog defaults to adminEndpoint; ${shared}), or catalogEndpoint (DataCatalog as this cluster reaches it), or catalog: false to turn task caching off`,
       ),

@@ -1,16 +1,11 @@
-// A data plane reached without a long-lived token: FlyteAdmin and sync-cluster-resources talk
-// plain HTTP to `kubectl proxy` on 127.0.0.1 in their own pod, a native sidecar (an init container
-// with restartPolicy Always, Kubernetes 1.29+) that verifies the data plane's API server with its
-// CA and authenticates with the short-lived credentials of a client-go exec plugin, run with the
-// pod's own identity (client-go caches them until they expire and runs the plugin again on a 401).
-// The one home of what that means: the entry FlyteAdmin reads (`wire`, and `unwire` to read it
-// back), the proxy's kubeconfig and container, and the checks. Pure: the post-renderer and check
-// use it.
-import { error, looksSecret, showValue, type Problem } from '../problems.ts';
-import { sha256Hex } from '../sha256.ts';
-import { dumpYaml } from '../yaml.ts';
-import { isObject } from '../data.ts';
+// A data plane reached through a `kubectl proxy` sidecar with short-lived exec-plugin credentials: FlyteAdmin's entry, the sidecar, the checks.
+import { error, type Problem, type Locator } from '../problems/problems.ts';
+import { looksSecret, showValue } from '../problems/mask.ts';
+import { createHash } from 'node:crypto';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { isObject } from '../yaml/data.ts';
 import { caKey, type ClusterConfig, type CredentialProxy } from './types.ts';
+import { coded } from './where.ts';
 
 /** Where the sidecar sees its kubeconfigs and CAs (only its own command line names it). */
 const PROXY_MOUNT = '/etc/flytemc/credential-proxy';
@@ -38,7 +33,7 @@ export function sidecarName(name: string): string {
   const safe = name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const base = `${KEY_PREFIX}${safe}`;
   if (safe === name && base.length <= 63) return base;
-  return `${base.slice(0, 55).replace(/-+$/, '')}-${sha256Hex([name]).slice(0, 6)}`;
+  return `${base.slice(0, 55).replace(/-+$/, '')}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
 }
 
 /** A proxied entry as FlyteAdmin reads it (wired): its loopback endpoint and the real one. */
@@ -151,7 +146,10 @@ export function proxyVolume(configMap: string, secretName: string, proxied: Wire
   };
 }
 
-/** The native sidecar of one proxied cluster: `kubectl proxy` on loopback, up (its startup probe) before the next init container starts. */
+/**
+ * The native sidecar of one proxied cluster (an init container with restartPolicy Always, Kubernetes 1.29+): `kubectl proxy` on
+ * loopback, up (its startup probe) before the next init container starts; client-go runs the exec plugin again on a 401.
+ */
 export function sidecar(c: WiredProxy): Record<string, unknown> {
   const port = c.credentialProxy.port;
   return {
@@ -184,7 +182,8 @@ export function sidecar(c: WiredProxy): Record<string, unknown> {
 const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|(^|_)KEY($|_)|ACCESS_KEY/i;
 
 /** What a schema cannot say about the proxied entries of a clusters list (`at` locates a pointer under `clusters`). */
-export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, at: (p: string) => string): Problem[] {
+export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown } | undefined, place: Locator): Problem[] {
+  const at = (p: string) => coded('config.credential-proxy', place(p));
   const problems: Problem[] = [];
   const ports = new Map<number, string>();
   list.forEach((c, i) => {
@@ -235,18 +234,23 @@ export function proxyProblems(list: ClusterConfig[], defaults: { image?: unknown
         );
       else ports.set(p.port, c.name);
     }
-    const env = isObject(p.exec) && Array.isArray(p.exec.env) ? p.exec.env : [];
-    env.forEach((e, j) => {
-      if (!isObject(e)) return;
-      if ((typeof e.name === 'string' && SECRET_ENV.test(e.name)) || (typeof e.value === 'string' && looksSecret(e.value)))
-        problems.push(
-          error(
-            at(`${here}/credentialProxy/exec/env/${j}`),
-            `the exec plugin's environment ${typeof e.name === 'string' ? e.name : ''}=${showValue(e.value, '/token')} looks like a credential: it would sit in FlyteAdmin's ConfigMaps and the Helm release`,
-            "remove it: the proxy gets its credentials from the pod's identity (EKS IRSA or Pod Identity, GKE workload identity), never from values",
-          ),
-        );
-    });
+    problems.push(...envProblems(p, (q) => at(`${here}/credentialProxy${q}`)));
   });
   return problems;
+}
+
+/** The exec plugin's environment entries that look like a credential. */
+function envProblems(p: CredentialProxy, at: Locator): Problem[] {
+  const env = isObject(p.exec) && Array.isArray(p.exec.env) ? p.exec.env : [];
+  return env.flatMap((e, j) => {
+    if (!isObject(e)) return [];
+    if (!((typeof e.name === 'string' && SECRET_ENV.test(e.name)) || (typeof e.value === 'string' && looksSecret(e.value)))) return [];
+    return [
+      error(
+        at(`/exec/env/${j}`),
+        `the exec plugin's environment ${typeof e.name === 'string' ? e.name : ''}=${showValue(e.value, '/token')} looks like a credential: it would sit in FlyteAdmin's ConfigMaps and the Helm release`,
+        "remove it: the proxy gets its credentials from the pod's identity (EKS IRSA or Pod Identity, GKE workload identity), never from values",
+      ),
+    ];
+  });
 }

@@ -1,13 +1,10 @@
-// Typos in flyte-core's values: a key under `flyte-core:` that flyte-core's values do not have is
-// passed by Helm and ignored by flyte-core, so its default silently stays (`storage.bucketname`
-// installs with flyte-core's bucket). Named with the nearest existing key, but only inside maps
-// whose keys flyte-core fixes: never under an empty map (`storage.custom: {}`) or free-form Flyte
-// config (`configmap.*`) that flyte-core renders whole (the tree: scripts/build/flyte-core-keys.mjs).
+// Typos under `flyte-core:`: keys flyte-core's values do not have (Helm passes them, flyte-core ignores them), with the nearest key.
 import { FLYTE_CORE, type KeyTree } from '../generated/flyte-core-keys.js';
-import { isObject } from '../data.ts';
-import { escapeSegment } from '../json-pointer.ts';
-import { error, warning, type Problem } from '../problems.ts';
-import { nearest } from '../shell.ts';
+import { isObject } from '../yaml/data.ts';
+import { escapeSegment } from '../yaml/json-pointer.ts';
+import { error, warning, type Problem, type Locator } from '../problems/problems.ts';
+import { nearest } from '../cli/shell.ts';
+import { coded } from './where.ts';
 
 /** `{{ .Values.a.b }}` in the values' own strings: keys the values define for themselves (rendered through tpl, as userSettings). */
 function templateRefs(v: unknown, out: Set<string>): Set<string> {
@@ -21,8 +18,10 @@ function templateRefs(v: unknown, out: Set<string>): Set<string> {
  * The keys of `core` (a `flyte-core:` block) that flyte-core does not have; `at(pointer)` says
  * where (the pointer is under `/flyte-core`). Errors for `validate`, warnings for `install`.
  * `alsoRefs`: other values merged with these, whose `{{ .Values.… }}` strings define keys too.
+ * Maps flyte-core renders whole (an empty map such as `storage.custom: {}`, `configmap.*`) take any key
+ * (the tree: scripts/build/flyte-core-keys.mjs).
  */
-export function unknownCoreKeys(core: unknown, at: (pointer: string) => string, severity: 'error' | 'warning', alsoRefs: unknown[] = []): Problem[] {
+export function unknownCoreKeys(core: unknown, at: Locator, severity: 'error' | 'warning', alsoRefs: unknown[] = []): Problem[] {
   if (!FLYTE_CORE || !isObject(core)) return [];
   const { version, tree } = FLYTE_CORE;
   const refs = templateRefs(core, new Set());
@@ -40,7 +39,7 @@ export function unknownCoreKeys(core: unknown, at: (pointer: string) => string, 
         const make = severity === 'error' ? error : warning;
         problems.push(
           make(
-            at(`/${here.map(escapeSegment).join('/')}`),
+            coded('values.unknown-key', at(`/${here.map(escapeSegment).join('/')}`)),
             `flyte-core ${version} has no key ${here.join('.')}: Helm passes it on and flyte-core ignores it, so ${near ? `${[...path, near].join('.')} keeps its default` : 'it changes nothing'}`,
             near
               ? `did you mean ${[...path, near].join('.')}?`

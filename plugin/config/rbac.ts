@@ -1,15 +1,8 @@
-// What FlyteAdmin may do in a data plane, two ways:
-//  - flyte-core's ClusterRole (the default, for compatibility), from flyte-core v1.16.8's
-//    templates/admin/rbac.yaml (flyteadmin.serviceAccount.rbacRules): one rule, verbs '*';
-//  - minimal: derived from what FlyteAdmin really does there. Its cluster-resource sync
-//    (flyteadmin/pkg/clusterresource) creates each template's object in every project-domain
-//    namespace, reads it when it exists and patches it (create, get, patch per kind); its
-//    executor creates, reads, updates, deletes, lists and watches FlyteWorkflow objects.
-// The names match the chart's, so on a data plane installed with the chart join finds the
-// chart's own objects. Pure functions: the post-renderer uses them too (no Kubernetes client).
+// What FlyteAdmin may do in a data plane: flyte-core's ClusterRole (the default) or the minimal rules its sync and executor need.
 
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
+/** The chart's names, so that join finds the chart's own objects on a data plane installed with it. */
 export const SERVICE_ACCOUNT = 'flyteadmin';
 export const DEFAULT_TOKEN_SECRET = 'flyteadmin-token';
 export const clusterRoleName = (ns: string) => `${ns}-flyteadmin`;

@@ -1,12 +1,6 @@
-// FlyteAdmin's cluster selection, reproduced: which clusters each execution cluster label can
-// reach, with which share, what FlyteAdmin skips and why, and the fallback chain. Sources:
-// flyteadmin/pkg/executioncluster/impl/random_cluster_selector.go and
-// flytestdlib/random/weighted_random_list.go (flyteorg/flyte v1.16.8).
-//
-// This module reads the config leniently: it must explain the routes of a config that
-// `flytemc validate` refuses, so it never throws on a schema problem; it records a note instead.
+// FlyteAdmin's cluster selection reproduced (flyteorg/flyte v1.16.8): each label's shares, skips, fallbacks and the draw of an execution.
 import { GoRand, fnv64a } from './go-rand.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 
 interface ClusterInfo {
   name: string;
@@ -97,12 +91,10 @@ function shares(entries: Array<{ id: string; weight: number }>): Map<string, num
   return out;
 }
 
-export function computeRoutes(clustersRaw: unknown): Routes {
-  const notes: string[] = [];
-  const raw = isObject(clustersRaw) ? clustersRaw : {};
-  if (!isObject(clustersRaw)) notes.push('the clusters section is not a mapping, so FlyteAdmin reads no clusters');
+/** The clusters as FlyteAdmin reads them, each enabled or with why not; `notes` gets what it skips. */
+function clusterInfos(raw: Record<string, unknown>, notes: string[]): ClusterInfo[] {
   const clusters: ClusterInfo[] = [];
-  const byName = new Map<string, ClusterInfo>();
+  const seen = new Set<string>();
   const list = Array.isArray(raw.clusterConfigs) ? raw.clusterConfigs : [];
   if (raw.clusterConfigs !== undefined && !Array.isArray(raw.clusterConfigs)) notes.push('clusterConfigs is not a list, so FlyteAdmin reads no clusters');
   list.forEach((c, i) => {
@@ -118,66 +110,78 @@ export function computeRoutes(clustersRaw: unknown): Routes {
       else if (c.enabled === false) info.why = '`enabled: false`';
       else info.why = `\`enabled: ${JSON.stringify(c.enabled)}\` is not the boolean true`;
     }
-    if (byName.has(c.name)) notes.push(`cluster ${JSON.stringify(c.name)} is listed twice; FlyteAdmin refuses to start on duplicate names`);
-    else byName.set(c.name, info);
+    if (seen.has(c.name)) notes.push(`cluster ${JSON.stringify(c.name)} is listed twice; FlyteAdmin refuses to start on duplicate names`);
+    seen.add(c.name);
     clusters.push(info);
   });
+  return clusters;
+}
 
-  const labels: LabelRoutes[] = [];
+/** One label's entries as FlyteAdmin weighs them: skipped, ignored, or drawn with a share. */
+function labelRoutes(label: string, routes: unknown, byName: Map<string, ClusterInfo>, notes: string[]): LabelRoutes {
+  const rs = Array.isArray(routes) ? routes : [];
+  if (!Array.isArray(routes)) notes.push(`label ${JSON.stringify(label)} is not a list of {id, weight}, so FlyteAdmin reads no clusters for it`);
+  const entries: RouteEntry[] = [];
+  const usable: Array<{ id: string; weight: number }> = [];
+  let fatal: string | undefined;
+  for (const r of rs) {
+    const id = isObject(r) && typeof r.id === 'string' ? r.id : '';
+    const weight = isObject(r) && typeof r.weight === 'number' ? r.weight : 0;
+    const entry: RouteEntry = { id: id || '(no id)', weight, used: false, share: 0 };
+    const target = byName.get(id);
+    if (!target) entry.note = `skipped: ${id ? 'not in clusterConfigs' : 'the entry has no id'}`;
+    else if (!target.enabled) entry.note = `skipped: cluster not enabled (${target.why ?? 'disabled'})`;
+    else {
+      if (isObject(r) && r.weight === undefined) entry.note = 'no weight: FlyteAdmin reads 0';
+      if (weight < 0 || weight > 1) fatal = `weight ${weight} of ${id} is outside 0..1: FlyteAdmin refuses to start ("invalid weight")`;
+      usable.push({ id, weight });
+    }
+    entries.push(entry);
+  }
+  const sh = shares(usable);
+  const allZero = usable.length > 0 && usable.every((u) => f32(u.weight) === 0);
+  for (const e of entries) {
+    if (e.note?.startsWith('skipped')) continue;
+    const s = sh.get(e.id);
+    if (s !== undefined && s > 0) {
+      e.used = true;
+      e.share = s;
+      if (allZero) e.note = 'all weights are 0: FlyteAdmin splits evenly';
+    } else if (!e.note) {
+      e.note = 'ignored: weight 0 (another cluster of the label has a weight)';
+    }
+  }
+  return { label, entries, dropped: usable.length === 0, ...(fatal ? { fatal } : {}) };
+}
+
+/** Where executions without a routed label go: defaultExecutionLabel when it survived, else all enabled clusters. */
+function fallbackOf(clusters: ClusterInfo[], labels: LabelRoutes[], def: string | undefined): Fallback {
+  const uniqueEnabled = [...new Set(clusters.filter((c) => c.enabled).map((c) => c.name))];
+  const allShares = shares(uniqueEnabled.map((id) => ({ id, weight: 0 })));
+  const fallback: Fallback = { all: uniqueEnabled.sort().map((id) => ({ id, weight: 0, used: true, share: allShares.get(id) ?? 0 })) };
+  if (def === undefined) return fallback;
+  const l = labels.find((x) => x.label === def);
+  if (!l) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} is not in labelClusterMap: FlyteAdmin warns and uses all enabled clusters`;
+  else if (l.dropped)
+    fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} has no enabled cluster, so FlyteAdmin dropped it and uses all enabled clusters`;
+  else fallback.label = def;
+  return fallback;
+}
+
+/** The routes of a clusters section, read as leniently as FlyteAdmin reads it: a schema problem becomes a note, never a throw, so that it explains configs `validate` refuses. */
+export function computeRoutes(clustersRaw: unknown): Routes {
+  const notes: string[] = [];
+  const raw = isObject(clustersRaw) ? clustersRaw : {};
+  if (!isObject(clustersRaw)) notes.push('the clusters section is not a mapping, so FlyteAdmin reads no clusters');
+  const clusters = clusterInfos(raw, notes);
+  // the first entry of a name is the one routes reach (FlyteAdmin refuses duplicates anyway)
+  const byName = new Map<string, ClusterInfo>();
+  for (const c of clusters) if (!byName.has(c.name)) byName.set(c.name, c);
   const map = isObject(raw.labelClusterMap) ? raw.labelClusterMap : {};
   if (raw.labelClusterMap !== undefined && !isObject(raw.labelClusterMap)) notes.push('labelClusterMap is not a mapping, so FlyteAdmin reads no labels');
-  for (const [label, routes] of Object.entries(map)) {
-    const rs = Array.isArray(routes) ? routes : [];
-    if (!Array.isArray(routes)) notes.push(`label ${JSON.stringify(label)} is not a list of {id, weight}, so FlyteAdmin reads no clusters for it`);
-    const entries: RouteEntry[] = [];
-    const usable: Array<{ id: string; weight: number }> = [];
-    let fatal: string | undefined;
-    rs.forEach((r) => {
-      const id = isObject(r) && typeof r.id === 'string' ? r.id : '';
-      const weight = isObject(r) && typeof r.weight === 'number' ? r.weight : 0;
-      const entry: RouteEntry = { id: id || '(no id)', weight, used: false, share: 0 };
-      const target = byName.get(id);
-      if (!target) entry.note = `skipped: ${id ? 'not in clusterConfigs' : 'the entry has no id'}`;
-      else if (!target.enabled) entry.note = `skipped: cluster not enabled (${target.why ?? 'disabled'})`;
-      else {
-        if (isObject(r) && r.weight === undefined) entry.note = 'no weight: FlyteAdmin reads 0';
-        if (weight < 0 || weight > 1) fatal = `weight ${weight} of ${id} is outside 0..1: FlyteAdmin refuses to start ("invalid weight")`;
-        usable.push({ id, weight });
-      }
-      entries.push(entry);
-    });
-    const sh = shares(usable);
-    const allZero = usable.length > 0 && usable.every((u) => f32(u.weight) === 0);
-    for (const e of entries) {
-      if (e.note?.startsWith('skipped')) continue;
-      const s = sh.get(e.id);
-      if (s !== undefined && s > 0) {
-        e.used = true;
-        e.share = s;
-        if (allZero) e.note = 'all weights are 0: FlyteAdmin splits evenly';
-      } else if (!e.note) {
-        e.note = 'ignored: weight 0 (another cluster of the label has a weight)';
-      }
-    }
-    const out: LabelRoutes = { label, entries, dropped: usable.length === 0 };
-    if (fatal) out.fatal = fatal;
-    labels.push(out);
-  }
-
-  const enabledNames = clusters.filter((c) => c.enabled).map((c) => c.name);
-  const uniqueEnabled = [...new Set(enabledNames)];
-  const allShares = shares(uniqueEnabled.map((id) => ({ id, weight: 0 })));
-  const all: RouteEntry[] = uniqueEnabled.sort().map((id) => ({ id, weight: 0, used: true, share: allShares.get(id) ?? 0 }));
-  const fallback: Fallback = { all };
+  const labels = Object.entries(map).map(([label, routes]) => labelRoutes(label, routes, byName, notes));
   const def = typeof raw.defaultExecutionLabel === 'string' && raw.defaultExecutionLabel !== '' ? raw.defaultExecutionLabel : undefined;
-  if (def !== undefined) {
-    const l = labels.find((x) => x.label === def);
-    if (!l) fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} is not in labelClusterMap: FlyteAdmin warns and uses all enabled clusters`;
-    else if (l.dropped)
-      fallback.note = `defaultExecutionLabel ${JSON.stringify(def)} has no enabled cluster, so FlyteAdmin dropped it and uses all enabled clusters`;
-    else fallback.label = def;
-  }
-  const routes: Routes = { clusters, labels, fallback, notes };
+  const routes: Routes = { clusters, labels, fallback: fallbackOf(clusters, labels, def), notes };
   if (def !== undefined) routes.defaultExecutionLabel = def;
   return routes;
 }

@@ -1,11 +1,11 @@
-// Ajv's errors, said the way a Flyte platform engineer needs them: which key, what is wrong,
-// how to fix it. The fix comes from the schema's own `x-fix` text where it has one, and the
-// upstream guide's known mistakes (FACTS.md, defects 5, 7 and 10) get their own hint.
+// Ajv's errors as `values.schema` problems: which key, what is wrong, how to fix it (the schema's `x-fix`, or the guide's known mistakes).
 import type { ErrorObject } from 'ajv';
-import { escapeSegment } from '../json-pointer.ts';
-import { error, showValue, type Problem } from '../problems.ts';
+import { escapeSegment } from '../yaml/json-pointer.ts';
+import { error, type Problem, type Locator } from '../problems/problems.ts';
+import { showValue } from '../problems/mask.ts';
+import { coded } from './where.ts';
 
-export type Located = (pointer: string) => string;
+const SCHEMA = 'values.schema';
 
 /** A value as messages show it; masked when `path` (its JSON pointer) is a secret's, or it looks like one. */
 const show = (v: unknown, path = '') => showValue(v, path);
@@ -65,7 +65,7 @@ function hintFor(e: ErrorObject, data: (pointer: string) => unknown): { what?: s
   return {};
 }
 
-export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Located, data: (pointer: string) => unknown): Problem[] {
+export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Locator, data: (pointer: string) => unknown): Problem[] {
   const out: Problem[] = [];
   for (const e of errors ?? []) {
     if (e.keyword === 'if') continue; // the `then` error says it
@@ -118,7 +118,7 @@ export function schemaProblems(errors: ErrorObject[] | null | undefined, at: Loc
       what = `invalid name ${show(e.propertyName)}`;
     }
     if (hint.what) what = hint.what;
-    out.push(error(at(pointer), what, fix));
+    out.push(error(coded(SCHEMA, at(pointer)), what, fix));
   }
   return out;
 }

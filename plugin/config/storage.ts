@@ -1,11 +1,7 @@
-// Shared storage: FlyteAdmin (control plane) reads the inputs, outputs and metadata that
-// flytepropeller (data plane) writes, so both must use one bucket. Storage in two forms, reduced
-// to what must be equal (type, container, endpoint):
-//  - flyte-core's `storage` values, as its `storage.base` template renders them (validate);
-//  - a rendered `storage.yaml` (FlyteAdmin's flyte-admin-base-config, flyte-propeller-config: check).
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isObject } from '../data.ts';
+// Storage of flyte-core's values or of a rendered storage.yaml, reduced to what both planes must share (type, container, endpoint).
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isObject } from '../yaml/data.ts';
 
 export interface Storage {
   /** s3, minio (flyte-core's sandbox), stow/google (gcs), or a custom type. */

@@ -1,6 +1,5 @@
 // The multi-cluster configuration, typed as schemas/multicluster.schema.json describes it.
-// `Clusters` is FlyteAdmin's own `clusters` section; the rest is flytemc's.
-import type { Problem } from '../problems.ts';
+import type { At, Problem, Locator } from '../problems/problems.ts';
 
 interface ClusterAuth {
   tokenPath?: string;
@@ -50,6 +49,7 @@ export interface Route {
   weight: number;
 }
 
+/** FlyteAdmin's own `clusters` section; the other types are flytemc's. */
 export interface Clusters {
   clusterConfigs?: ClusterConfig[];
   labelClusterMap?: Record<string, Route[]>;
@@ -105,12 +105,14 @@ export interface ConfigSource {
   text?: string;
   /** Where in that source the values shown to the schema sit, e.g. `/multicluster`. */
   base: string;
+  /** A source in the manifest stream: where it is (its object, or its stream line), for the pointers inside it. */
+  at?: At;
 }
 
 /** A value with a function that says where a pointer inside it is. */
-export interface Located {
+export interface LocatedValue {
   value: unknown;
-  where: (pointer: string) => string;
+  where: Locator;
 }
 
 /** A config as found, before it is checked. */
@@ -120,8 +122,8 @@ export interface FoundConfig {
   /** form `multicluster`: the multicluster block; the others: FlyteAdmin's clusters section. */
   raw: unknown;
   /** form `flyte-core` / `stream`: the volumes and mounts that carry the credentials, with their pointers. */
-  volumes?: Located;
-  mounts?: Located;
+  volumes?: LocatedValue;
+  mounts?: LocatedValue;
   /** Problems found while finding it (e.g. keys in the wrong place); checkConfig reports them first. */
   problems?: Problem[];
 }

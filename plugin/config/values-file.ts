@@ -1,19 +1,16 @@
-// Records joined clusters and their routes in a Helm values file, under `multicluster.clusters`
-// (the flyte-multicluster chart's block), and removes them again. Never a token: the file only
-// names the cluster, its endpoint and its routes; the chart and the post-renderer point
-// tokenPath/certPath at `<mountPath>/<name>_token|_cacert` by default.
-//
-// The rest of the file is kept as written, comments included: only the text of the
-// `multicluster.clusters` subtree is replaced (comments inside that subtree are lost). When the
-// file's layout is not one this can edit safely (flow style, anchors, …), it falls back to a
-// js-yaml round trip of the whole file, which drops comments, and says so.
+// Records joined clusters and their routes in a Helm values file (`multicluster.clusters`) and removes them again; never a token.
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 import { parseValuesFile } from './from-values.ts';
-import { writeFileAtomic } from '../stdio.ts';
-import { dumpYaml } from '../yaml.ts';
+import { writeFileAtomic } from '../cli/stdio.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { editYamlText } from '../yaml/edit.ts';
 import type { ClusterConfig, Clusters, CredentialProxy, Route } from './types.ts';
-import { isObject, sameData } from '../data.ts';
+import { isObject, sameData } from '../yaml/data.ts';
+
+// The file names a cluster, its endpoint and its routes; the chart and the post-renderer point tokenPath/certPath at
+// `<mountPath>/<name>_token|_cacert`. Only the text of what changed is rewritten (yaml/edit.ts), so comments and layout stay;
+// a layout that cannot be edited in place (anchors, merge keys) is rewritten whole, and said so.
 
 export interface ClusterEntry {
   name: string;
@@ -151,49 +148,6 @@ export function snippet(entries: ClusterEntry[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// comment-keeping text edit
-
-const indentOf = (l: string) => l.length - l.trimStart().length;
-const isBlankOrComment = (l: string) => l.trim() === '' || l.trimStart().startsWith('#');
-
-/** Replaces (or adds) the `multicluster.clusters` subtree in the text; undefined when the layout is not plain block style. */
-export function replaceClustersText(text: string, clusters: unknown): string | undefined {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const render = (indent: number) => {
-    const dumped = dumpYaml(clusters).replace(/\n$/, '');
-    const pad = ' '.repeat(indent);
-    if (/^(\{\}|\[\])$/.test(dumped)) return [`${pad}clusters: ${dumped}`];
-    return [`${pad}clusters:`, ...dumped.split('\n').map((l) => `${pad}  ${l}`)];
-  };
-  const top = lines.findIndex((l) => /^multicluster:\s*(#.*)?$/.test(l));
-  if (top < 0) {
-    if (lines.some((l) => /^multicluster\s*:/.test(l))) return undefined; // flow style or odd
-    const body = text.replace(/\s*$/, '');
-    return (body ? body + eol : '') + ['multicluster:', ...render(2)].join(eol) + eol;
-  }
-  // the block of `multicluster:`
-  let end = top + 1;
-  while (end < lines.length && (isBlankOrComment(lines[end]!) || indentOf(lines[end]!) > 0)) end++;
-  while (end > top + 1 && (lines[end - 1]!.trim() === '' || (isBlankOrComment(lines[end - 1]!) && indentOf(lines[end - 1]!) === 0))) end--; // trailing blank lines and top-level comments stay outside
-  const first = lines.slice(top + 1, end).find((l) => !isBlankOrComment(l));
-  const ci = first ? indentOf(first) : 2;
-  if (first && /^\s*-/.test(first)) return undefined;
-  const key = new RegExp(`^ {${ci}}clusters:\\s*(#.*)?$`);
-  const at = lines.slice(top + 1, end).findIndex((l) => key.test(l));
-  if (at < 0) {
-    if (lines.slice(top + 1, end).some((l) => new RegExp(`^ {${ci}}clusters\\s*:`).test(l))) return undefined;
-    const out = [...lines.slice(0, end), ...render(ci), ...lines.slice(end)];
-    return out.join(eol);
-  }
-  const start = top + 1 + at;
-  let stop = start + 1;
-  while (stop < end && (lines[stop]!.trim() === '' || indentOf(lines[stop]!) > ci)) stop++;
-  while (stop > start + 1 && lines[stop - 1]!.trim() === '') stop--;
-  return [...lines.slice(0, start), ...render(ci), ...lines.slice(stop)].join(eol);
-}
-
-// ---------------------------------------------------------------------------------------------
 // the file
 
 interface FileEdit {
@@ -246,8 +200,7 @@ export async function editValuesFile(path: string, mutate: (values: Values) => v
     const original = structuredClone(parsed);
     mutate(parsed);
     if (sameData(parsed, original) && exists) return { path, changed: false, created: false, before, after: before, commentsKept: true };
-    const mc = parsed.multicluster as Values;
-    let after = replaceClustersText(before, mc.clusters);
+    let after = editYamlText(before, original, parsed);
     let commentsKept = true;
     try {
       if (after === undefined || !sameData(parseValuesFile(path, after), parsed)) after = undefined;

@@ -1,9 +1,5 @@
-// `join --auth eks|gke|exec`: a data plane reached through a credential proxy
-// (credential-proxy.ts), whose short-lived credentials come from a workload identity of the
-// control plane's pods. Here: the exec plugin and the Kubernetes user name of each cloud, from
-// join's flags, and the cloud side of the recipe, which flytemc prints and never runs (it has no
-// cloud credentials; the recipes were not tried against a cloud).
-import { UsageError } from '../problems.ts';
+// `join --auth eks|gke|exec`: the exec plugin and Kubernetes user of each cloud's workload identity, and the cloud-side recipe flytemc prints.
+import { UsageError } from '../problems/problems.ts';
 import type { CredentialProxy, ExecPlugin } from './types.ts';
 
 type ProxyAuth = 'eks' | 'gke' | 'exec';

@@ -1,9 +1,7 @@
-// `flytemc export argocd`: an Argo CD Application whose source is the kustomize export (written
-// next to it, in control-plane/). Argo CD builds that kustomization itself, flyte-core through
-// kustomize's helmCharts, which needs the one argocd-cm setting written above the Application.
+// `flytemc export argocd`: an Argo CD Application of the kustomize export written beside it.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { dumpYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeFiles, type KustomizeOptions } from './kustomize.ts';
 import type { Rendered } from './render.ts';

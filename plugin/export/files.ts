@@ -1,11 +1,10 @@
-// `flytemc export`, stage 3: files. Every file names what produced it (flytemc's version, the
-// command, each values file with its sha256) and nothing that changes between runs, so
-// exporting twice with the same input writes the same bytes.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// `flytemc export`'s files: each names what produced it and nothing that changes between runs, so the same input gives the same bytes.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Rendered } from './render.ts';
 import { readTgz } from './tar.ts';
-import { readText } from '../stdio.ts';
+import { readText } from '../cli/stdio.ts';
+import { UsageError } from '../problems/problems.ts';
 
 export interface GeneratedFile {
   /** Relative to the output folder, slash-separated. */
@@ -70,4 +69,9 @@ export function writeFiles(out: string, files: GeneratedFile[], owned: string[],
     writeFileSync(abs, bytes);
   }
   return removed;
+}
+
+/** --out names the folder to write (created when missing), never a file. */
+export function checkOutDir(out: string): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file: it names the folder to write`);
 }

@@ -1,9 +1,5 @@
-// `flytemc export flux`: a Flux HelmRelease (helm.toolkit.fluxcd.io/v2) of flyte-core, with
-// flyte-core's values in spec.values and the post-renderer's changes as Flux's own kind of
-// post-renderer, kustomize patches (RFC 6902, with the same `test` pins as the kustomize
-// export), plus the HelmRepository it comes from. helm-controller then renders, patches and
-// installs the control plane itself: nothing of flytemc runs in the cluster.
-import { dumpYaml } from '../yaml.ts';
+// `flytemc export flux`: a HelmRepository and a HelmRelease of flyte-core, the post-renderer's changes as its kustomize post-renderers.
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeTarget, objectPatches } from './patches.ts';
 import { originals, type Rendered } from './render.ts';

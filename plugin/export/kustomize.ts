@@ -1,14 +1,6 @@
 // `flytemc export kustomize`: a kustomization that builds the post-rendered control plane.
-//
-// The choice: flyte-core through kustomize's `helmCharts` inflator, not the rendered manifests
-// as a resource file. The folder then holds what a person reviews and changes (flyte-core's
-// values and four small patches), never a 2,000-line render to regenerate for every values
-// change; Argo CD builds it with its kustomize and `--enable-helm`; and the chart version is
-// pinned in one place. The price: kustomize needs a `helm` binary (`--enable-helm`), and pulls
-// the chart from its repository unless it sits in charts/ (`--vendor-chart` puts it there, for
-// offline and air-gapped builds).
 import type { Operation } from 'fast-json-patch';
-import { dumpYaml } from '../yaml.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
 import { header, vendoredChart, type GeneratedFile, type Provenance } from './files.ts';
 import { kustomizeTarget, objectPatches } from './patches.ts';
 import { originals, type Rendered } from './render.ts';
@@ -23,6 +15,11 @@ export interface KustomizeOptions {
 const patchFile = (head: string, ops: Operation[]) =>
   `${head}# RFC 6902 operations of the flytemc post-renderer; the \`test\` ones pin what they assume.\n${dumpYaml(ops)}`;
 
+/**
+ * flyte-core through kustomize's helmCharts, not a rendered file, so the folder holds what a person
+ * reviews (flyte-core's values and four small patches) and Argo CD builds it too; kustomize then
+ * needs `--enable-helm`, and pulls the chart unless `--vendor-chart` put it in charts/.
+ */
 export function kustomizeFiles(r: Rendered, p: Provenance, o: KustomizeOptions): GeneratedFile[] {
   const head = header(r, p);
   const patches = objectPatches(r.result, originals(r.stream));

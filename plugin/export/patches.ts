@@ -1,14 +1,8 @@
-// `flytemc export`, stage 2: the post-renderer's own RFC 6902 operations, per object, as
-// kustomize (and Flux's kustomize post-renderer) applies them. Each patch starts with `test`
-// operations that pin what its operations assume about flyte-core's output: the name of every
-// container and volume it addresses by index, and the current value of everything it replaces
-// or removes (the configChecksum annotations among them). When the chart or the values change
-// without a new export, kustomize then refuses the stale patch instead of wiring the wrong
-// container or keeping pods on an old config.
+// `flytemc export`'s patches: the post-renderer's RFC 6902 operations per object, pinned with `test` operations.
 import type { Operation } from 'fast-json-patch';
 import type { PostRenderResult } from '../postrender/index.ts';
 import type { ResourceId } from '../postrender/stream.ts';
-import { get } from '../json-pointer.ts';
+import { get } from '../yaml/json-pointer.ts';
 
 interface ObjectPatch {
   target: ResourceId;
@@ -33,6 +27,11 @@ function guarded(original: unknown, ops: Operation[]): Operation[] {
   return [...tests.values(), ...ops];
 }
 
+/**
+ * Each object's patch, starting with `test` operations that pin what it assumes (every container and
+ * volume it addresses by index, every value it replaces or removes), so kustomize refuses a stale
+ * patch once flyte-core renders differently instead of wiring the wrong container.
+ */
 export function objectPatches(result: PostRenderResult, original: (t: ResourceId) => unknown): ObjectPatch[] {
   return result.patches.map((p) => ({
     target: p.target,

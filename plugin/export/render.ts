@@ -1,23 +1,18 @@
-// `flytemc export`, stage 1: the control plane exactly as `helm flytemc install control-plane`
-// renders it (real Helm, the shipped chart, the same values files in the same order), through
-// the post-renderer's own pipeline (parse → find → validate → patch → validate), so the export
-// refuses what the post-renderer refuses, with the same messages. Then the part GitOps tools
-// need: flyte-core's own values (what Flux, Argo CD and kustomize give flyte-core directly),
-// proved by rendering flyte-core alone with them and finding the same objects.
+// `flytemc export`'s render: the control plane as `install control-plane` renders it, through the post-renderer's pipeline.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { readValuesFiles } from '../config/from-values.ts';
 import { DEFAULT_CREDENTIALS } from '../config/types.ts';
-import { FlytemcError, error, EXIT } from '../problems.ts';
+import { FlytemcError, error, EXIT } from '../problems/problems.ts';
 import { postRender, type PostRenderResult } from '../postrender/index.ts';
 import { parseStream, resourceId } from '../postrender/stream.ts';
-import { dumpYaml } from '../yaml.ts';
-import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../chart-files.ts';
-import type { HelmInfo } from '../helm.ts';
-import { sha256Hex } from '../sha256.ts';
-import { canonical, isObject } from '../data.ts';
+import { dumpYaml } from '../yaml/dialect.ts';
+import { chartYaml, coreChart, roleFiles, type Cloud, type CoreChart } from '../helm/chart-files.ts';
+import type { HelmInfo } from '../helm/helm.ts';
+import { createHash } from 'node:crypto';
+import { canonical, isObject } from '../yaml/data.ts';
 
 interface ExportInput {
   helm: HelmInfo;
@@ -59,14 +54,20 @@ function helmTemplate(helm: HelmInfo, args: string[], what: string): string {
   const r = spawnSync(helm.bin, ['template', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: process.env });
   if (r.error)
     throw new FlytemcError(
-      [error(helm.bin, `cannot run Helm (${r.error.message})`, 'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`')],
+      [
+        error(
+          { code: 'helm.missing', subject: helm.bin },
+          `cannot run Helm (${r.error.message})`,
+          'install Helm 3.17+ or 4, or run this as `helm flytemc export ...`',
+        ),
+      ],
       EXIT.usage,
     );
   if (r.status !== 0) {
     // Helm's own refusal (values.schema.json, the chart's checks): its words, as `install` shows them
     throw new FlytemcError([
       error(
-        what,
+        { code: 'export.helm-template', subject: what },
         `helm template failed:\n${(r.stderr || '').trim()}`,
         'fix the values as Helm says; `helm flytemc install control-plane --template` shows the same',
       ),
@@ -94,6 +95,11 @@ function differences(a: string, b: string, skip: (v: unknown) => boolean): strin
   return out;
 }
 
+/**
+ * Renders with real Helm and runs the post-renderer's own pipeline, so the export refuses what the
+ * post-renderer refuses in its words; flyte-core's own values (what GitOps tools give it) are proved
+ * by rendering flyte-core alone with them and finding the same objects.
+ */
 export function renderControlPlane(input: ExportInput): Rendered {
   const { helm, chart, release, namespace } = input;
   const meta = chartYaml(chart);
@@ -135,7 +141,7 @@ export function renderControlPlane(input: ExportInput): Rendered {
       throw new FlytemcError(
         [
           error(
-            'flytemc export',
+            { code: 'export.differs', subject: 'flytemc export' },
             `flyte-core ${core.version} rendered alone with the exported values does not give the chart's objects: ${diff.slice(0, 5).join('; ')}${diff.length > 5 ? `; and ${diff.length - 5} more` : ''}`,
             'this is a bug in flytemc; report it with your values files',
           ),
@@ -152,7 +158,10 @@ export function renderControlPlane(input: ExportInput): Rendered {
     input,
     core,
     chartId: `${meta?.name ?? basename(chart)} ${meta?.version ?? ''}`.trim(),
-    inputs: files.map((f, i) => ({ label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f, sha256: sha256Hex([read.files[i]!.text]) })),
+    inputs: files.map((f, i) => ({
+      label: inChart(f) ? `${basename(chart)}/${relative(chart, f)}` : f,
+      sha256: createHash('sha256').update(read.files[i]!.text).digest('hex'),
+    })),
     stream,
     result,
     coreValues,

@@ -1,9 +1,6 @@
-// Reads a gzipped tar archive (a packaged Helm chart) into its regular files, for
-// `flytemc export --vendor-chart`: POSIX ustar with its name prefix, PAX `path` records and GNU
-// long names, which is what `helm package` (Go's archive/tar) writes. Directories are implied by
-// the files; links and devices are refused, as is any path that leaves the archive's folder.
+// Reads a packaged Helm chart (gzipped ustar, PAX and GNU long names) into its regular files, for `export --vendor-chart`.
 import { gunzipSync } from 'node:zlib';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 
 interface TarFile {
   /** Slash-separated, relative, without `.` or `..` segments. */
@@ -26,7 +23,13 @@ function octal(b: Buffer, from: number, len: number, where: string): number {
 }
 
 const bad = (where: string, what: string) =>
-  new FlytemcError([error(where, `not a chart archive this tool can read: ${what}`, 'use the chart archive `helm package` or `helm pull` wrote')]);
+  new FlytemcError([
+    error(
+      { code: 'export.archive', subject: where },
+      `not a chart archive this tool can read: ${what}`,
+      'use the chart archive `helm package` or `helm pull` wrote',
+    ),
+  ]);
 
 /** PAX records `<len> key=value\n`: the `path` one, if any. */
 function paxPath(data: Buffer): string | undefined {
@@ -51,6 +54,7 @@ function safePath(raw: string, where: string): string {
   return parts.join('/');
 }
 
+/** The regular files of a gzipped tar; links, devices and paths that leave the archive's folder are refused. */
 export function readTgz(archive: Buffer, where: string): TarFile[] {
   let tar: Buffer;
   try {

@@ -1,6 +1,6 @@
-// FlyteAdmin's HTTP/JSON API (the AdminService methods its gateway serves under /api/v1): Node's
-// fetch with a timeout that cancels the request, and OAuth2 client credentials when auth is on.
-import { error, FlytemcError, EXIT, redact, type Problem } from '../problems.ts';
+// FlyteAdmin's HTTP/JSON API (/api/v1): fetch with a timeout that cancels, OAuth2 client credentials when auth is on.
+import { error, FlytemcError, EXIT, type Problem } from '../problems/problems.ts';
+import { redact } from '../problems/mask.ts';
 
 interface AdminOptions {
   /** `http://HOST:PORT` or `https://HOST[:PORT]`: FlyteAdmin's HTTP port (8088 as flyte-core renders it). */
@@ -288,7 +288,7 @@ export function adminProblem(e: AdminError, where: string): Problem {
     invalid: 'this is a bug in flytemc if the request came from flytemc itself; report it with --debug',
     server: "look at FlyteAdmin's log",
   };
-  return error(where, e.message, fix[e.failure]);
+  return error({ code: `admin.${e.failure}`, subject: where }, e.message, fix[e.failure]);
 }
 
 /** Throws a FlytemcError for an AdminError (exit 3: the live install did not answer as it should), rethrows anything else. */

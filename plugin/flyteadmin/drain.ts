@@ -1,9 +1,5 @@
-// Draining a data plane through FlyteAdmin: the executions that have not ended on a cluster (every
-// project and domain, page after page, FlyteAdmin's `cluster` filter checked against
-// spec.metadata.system_metadata.execution_cluster), and the drain itself: FlyteAdmin reached first,
-// then the cordon, then (once FlyteAdmin runs with it) waiting until nothing runs there, or aborting
-// it. The cordon and the look at the control plane are the caller's (values files, Helm, the hub).
-import { EXIT, FlytemcError, error } from '../problems.ts';
+// Draining a data plane through FlyteAdmin: FlyteAdmin reached, the cordon, then waiting until nothing runs there (or aborting it).
+import { EXIT, FlytemcError, error } from '../problems/problems.ts';
 import { AdminError, TERMINAL_PHASES, adminProblem, type Execution, type ExecutionId } from './client.ts';
 
 /** The part of FlyteAdmin a drain uses (FlyteAdmin implements it; unit tests fake it). */
@@ -15,7 +11,7 @@ export interface ExecutionsApi {
 }
 
 /** An execution that has not ended, where it runs. */
-interface RunningExecution extends ExecutionId {
+export interface RunningExecution extends ExecutionId {
   phase: string;
   /** When FlyteAdmin created it (ISO time), if it says. */
   createdAt?: string;
@@ -23,7 +19,7 @@ interface RunningExecution extends ExecutionId {
 
 const NOT_ENDED = `value_not_in(phase,${[...TERMINAL_PHASES].join(';')})`;
 
-/** Every execution FlyteAdmin lists on `cluster` that has not ended, in every project and domain. */
+/** Every execution that has not ended on `cluster`, in every project and domain; FlyteAdmin's `cluster` filter is checked against each execution's own execution_cluster. */
 export async function runningOn(admin: ExecutionsApi, cluster: string): Promise<RunningExecution[]> {
   const out: RunningExecution[] = [];
   for (const p of await admin.projects())
@@ -83,7 +79,7 @@ interface DrainOptions {
   now?: () => number;
 }
 
-interface DrainReport {
+export interface DrainReport {
   cluster: string;
   /** Executions still running at the deadline; empty when drained. */
   left: RunningExecution[];
@@ -96,6 +92,79 @@ interface DrainReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** FlyteAdmin is reached before anything changes: when it does not answer, the drain changed nothing. */
+async function reach(admin: ExecutionsApi): Promise<void> {
+  try {
+    await admin.projects();
+  } catch (e) {
+    if (!(e instanceof AdminError)) throw e;
+    const p = adminProblem(e, `FlyteAdmin ${admin.url}`);
+    throw new FlytemcError([{ ...p, message: `${p.message}; the drain changed nothing` }], EXIT.failed);
+  }
+}
+
+/** FlyteAdmin stopped answering after the cordon: the cordon stays, and the message says how to resume. */
+function stoppedAfterCordon(e: AdminError, admin: ExecutionsApi, o: DrainOptions): FlytemcError {
+  const where = `FlyteAdmin ${admin.url}`;
+  const p = adminProblem(e, where);
+  return new FlytemcError(
+    [
+      error(
+        { code: p.code, subject: where },
+        `${p.message}, so the drain of ${o.cluster} stopped; ${o.cordonNote()}: FlyteAdmin sends it no new execution, and what runs there keeps running`,
+        `${p.fix}; if you reach FlyteAdmin through kubectl port-forward, a restart of its pod ends the forward: start it again. Then resume: ${o.resume} (or undo the cordon: ${o.undo})`,
+      ),
+    ],
+    EXIT.failed,
+  );
+}
+
+/** Waits until FlyteAdmin runs with the cordon; returns why it may not yet at the deadline, else undefined. */
+async function waitForCordon(steps: DrainSteps, o: DrainOptions, deadline: number, now: () => number): Promise<string | undefined> {
+  for (;;) {
+    const why = await steps.pending();
+    if (!why || now() >= deadline) return why;
+    o.progress?.(`${o.cluster}: waiting until FlyteAdmin runs with the cordon: ${why}`);
+    await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - now())));
+  }
+}
+
+/** Aborts what this drain has not asked to abort yet (said first); returns whether there was any. */
+async function abortFresh(
+  admin: ExecutionsApi,
+  left: RunningExecution[],
+  aborting: Set<string>,
+  report: DrainReport,
+  o: DrainOptions,
+  now: () => number,
+): Promise<boolean> {
+  const fresh = left.filter((e) => !aborting.has(key(e)) && e.phase !== 'ABORTING');
+  if (!fresh.length) return false;
+  await o.say?.(
+    `aborting ${fresh.length} execution${fresh.length === 1 ? '' : 's'} on ${o.cluster} (--abort): ${fresh.map((e) => describeExecution(e, now())).join(', ')}`,
+  );
+  for (const e of fresh) {
+    const aborted = await admin.terminate({ project: e.project, domain: e.domain, name: e.name }, `flytemc drain ${o.cluster} --abort`).then(
+      () => true,
+      (err: unknown) => {
+        // it may have ended meanwhile: FlyteAdmin refuses to abort an ended execution
+        if (!(err instanceof AdminError) || err.failure !== 'invalid') throw err;
+        return false;
+      },
+    );
+    aborting.add(key(e));
+    if (aborted) report.aborted.push(e);
+  }
+  return true;
+}
+
+/** `dp1: 3 executions not ended (p/development 2, p/production 1); 40 s left`. */
+function progressLine(left: RunningExecution[], cluster: string, secondsLeft: number): string {
+  const perPlace = new Map<string, number>();
+  for (const e of left) perPlace.set(`${e.project}/${e.domain}`, (perPlace.get(`${e.project}/${e.domain}`) ?? 0) + 1);
+  return `${cluster}: ${left.length} execution${left.length === 1 ? '' : 's'} not ended (${[...perPlace].map(([k, n]) => `${k} ${n}`).join(', ')}); ${secondsLeft} s left`;
+}
+
 /**
  * Reaches FlyteAdmin (nothing is changed when it does not answer), cordons, waits until FlyteAdmin
  * runs with the cordon, then until no execution runs on the cluster, or aborts them (said first)
@@ -104,82 +173,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function drain(admin: ExecutionsApi, steps: DrainSteps, o: DrainOptions): Promise<DrainReport> {
   const now = o.now ?? Date.now;
-  const where = `FlyteAdmin ${admin.url}`;
-  try {
-    await admin.projects();
-  } catch (e) {
-    if (!(e instanceof AdminError)) throw e;
-    const p = adminProblem(e, where);
-    throw new FlytemcError([{ ...p, what: `${p.what}; the drain changed nothing` }], EXIT.failed);
-  }
+  await reach(admin);
   await steps.cordon();
   const started = now();
   const deadline = started + o.timeoutMs;
   const report: DrainReport = { cluster: o.cluster, left: [], aborted: [], waitedMs: 0 };
-  const stopped = (e: AdminError): FlytemcError => {
-    const p = adminProblem(e, where);
-    return new FlytemcError(
-      [
-        error(
-          where,
-          `${p.what}, so the drain of ${o.cluster} stopped; ${o.cordonNote()}: FlyteAdmin sends it no new execution, and what runs there keeps running`,
-          `${p.fix}; if you reach FlyteAdmin through kubectl port-forward, a restart of its pod ends the forward: start it again. Then resume: ${o.resume} (or undo the cordon: ${o.undo})`,
-        ),
-      ],
-      EXIT.failed,
-    );
-  };
   // 1. FlyteAdmin runs with the cordon: no new execution can land there after this
-  for (;;) {
-    const why = await steps.pending();
-    if (!why) break;
-    if (now() >= deadline) {
-      report.pending = why;
-      report.waitedMs = now() - started;
-      return report;
-    }
-    o.progress?.(`${o.cluster}: waiting until FlyteAdmin runs with the cordon: ${why}`);
-    await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - now())));
-  }
+  const pending = await waitForCordon(steps, o, deadline, now);
+  if (pending) return { ...report, pending, waitedMs: now() - started };
   // 2. what runs there ends (or is aborted)
   const aborting = new Set<string>();
   for (;;) {
     let left: RunningExecution[];
     try {
       left = await runningOn(admin, o.cluster);
-      if (o.abort) {
-        const fresh = left.filter((e) => !aborting.has(key(e)) && e.phase !== 'ABORTING');
-        if (fresh.length) {
-          await o.say?.(
-            `aborting ${fresh.length} execution${fresh.length === 1 ? '' : 's'} on ${o.cluster} (--abort): ${fresh.map((e) => describeExecution(e, now())).join(', ')}`,
-          );
-          for (const e of fresh) {
-            const aborted = await admin.terminate({ project: e.project, domain: e.domain, name: e.name }, `flytemc drain ${o.cluster} --abort`).then(
-              () => true,
-              (err: unknown) => {
-                // it may have ended meanwhile: FlyteAdmin refuses to abort an ended execution
-                if (!(err instanceof AdminError) || err.failure !== 'invalid') throw err;
-                return false;
-              },
-            );
-            aborting.add(key(e));
-            if (aborted) report.aborted.push(e);
-          }
-          continue;
-        }
-      }
+      if (o.abort && (await abortFresh(admin, left, aborting, report, o, now))) continue;
     } catch (e) {
-      if (e instanceof AdminError) throw stopped(e);
+      if (e instanceof AdminError) throw stoppedAfterCordon(e, admin, o);
       throw e;
     }
     report.left = left;
     report.waitedMs = now() - started;
     if (!left.length || now() >= deadline) return report;
-    const perPlace = new Map<string, number>();
-    for (const e of left) perPlace.set(`${e.project}/${e.domain}`, (perPlace.get(`${e.project}/${e.domain}`) ?? 0) + 1);
-    o.progress?.(
-      `${o.cluster}: ${left.length} execution${left.length === 1 ? '' : 's'} not ended (${[...perPlace].map(([k, n]) => `${k} ${n}`).join(', ')}); ${Math.ceil((deadline - now()) / 1000)} s left`,
-    );
+    o.progress?.(progressLine(left, o.cluster, Math.ceil((deadline - now()) / 1000)));
     await sleep(Math.min(o.pollMs ?? 2000, Math.max(0, deadline - now())));
   }
 }

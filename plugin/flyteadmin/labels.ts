@@ -1,10 +1,7 @@
-// Execution cluster labels as code: the values' `multicluster.executionLabels` against FlyteAdmin's
-// EXECUTION_CLUSTER_LABEL attributes, the changes that make FlyteAdmin match them (add, change;
-// remove with --prune or --prune-all), applied through FlyteAdmin's matchable attributes API. Its
-// attributes carry no owner, so what flytemc applied is recorded (the caller keeps the record: a
-// ConfigMap in the hub) and --prune removes only that.
-import { EXIT, FlytemcError, error, type Problem } from '../problems.ts';
-import { AdminError, adminProblem, type AttributeTarget, type LabelAttribute } from './client.ts';
+// Execution cluster labels as code: the changes that make FlyteAdmin's attributes the values', applied and recorded.
+import { EXIT, FlytemcError, error, type At, type Problem, type Place } from '../problems/problems.ts';
+import { AdminError, adminProblem, failWith, type AttributeTarget, type LabelAttribute } from './client.ts';
+import { table } from '../cli/output.ts';
 
 /** The part of FlyteAdmin labels apply uses (FlyteAdmin implements it; unit tests fake it). */
 export interface AttributesApi {
@@ -15,7 +12,7 @@ export interface AttributesApi {
   deleteExecutionLabel(t: AttributeTarget): Promise<void>;
 }
 
-/** Where flytemc records the attributes it applied. */
+/** Where flytemc records the attributes it applied: FlyteAdmin's attributes carry no owner, and --prune removes only flytemc's. */
 export interface AppliedRecord {
   /** For messages, e.g. `hub cp ConfigMap flyte/flytemc-execution-labels`. */
   readonly where: string;
@@ -28,7 +25,7 @@ export interface AppliedRecord {
 /** Which attributes that the values do not list are removed. */
 export type Prune = 'none' | 'applied' | 'all';
 
-export interface LabelChange {
+interface LabelChange {
   action: 'add' | 'change' | 'remove' | 'unchanged' | 'keep';
   target: AttributeTarget;
   /** FlyteAdmin's label now. */
@@ -81,8 +78,11 @@ export function planLabels(desired: LabelAttribute[], current: LabelAttribute[],
 /** Whether applying `changes` would change FlyteAdmin (drift, for `labels diff`). */
 export const drifts = (changes: LabelChange[]): boolean => changes.some((c) => c.action === 'add' || c.action === 'change' || c.action === 'remove');
 
+/** A place with a problem code. */
+const coded = (at: Place, code: string): At => (typeof at === 'string' ? { code, subject: at } : { ...at, code });
+
 /** Entries for a project or domain FlyteAdmin does not know (it refuses them): one problem each, `at(i)` says where. */
-export async function unknownProjects(admin: AttributesApi, desired: LabelAttribute[], at: (i: number) => string): Promise<Problem[]> {
+export async function unknownProjects(admin: AttributesApi, desired: LabelAttribute[], at: (i: number) => Place): Promise<Problem[]> {
   const projects = await admin.projects();
   const byId = new Map(projects.map((p) => [p.id, new Set(p.domains.map((d) => d.id))]));
   const problems: Problem[] = [];
@@ -91,14 +91,18 @@ export async function unknownProjects(admin: AttributesApi, desired: LabelAttrib
     if (!domains)
       problems.push(
         error(
-          at(i),
+          coded(at(i), 'labels.unknown-project'),
           `FlyteAdmin ${admin.url} has no project ${JSON.stringify(d.project)} (it has ${[...byId.keys()].join(', ') || 'none'}), so it would refuse this label`,
           `fix the project, or create it first: flytectl create project --id ${d.project} --name ${d.project}`,
         ),
       );
     else if (!domains.has(d.domain))
       problems.push(
-        error(at(i), `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`, `use one of: ${[...domains].join(', ')}`),
+        error(
+          coded(at(i), 'labels.unknown-domain'),
+          `project ${d.project} has no domain ${JSON.stringify(d.domain)} in FlyteAdmin ${admin.url}`,
+          `use one of: ${[...domains].join(', ')}`,
+        ),
       );
   });
   return problems;
@@ -149,7 +153,13 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
   const landed = done.length ? `applied: ${done.map((c) => `${c.action} ${describeTarget(c.target)}`).join(', ')}` : 'nothing was applied';
   if (failure) {
     throw new FlytemcError(
-      [{ ...failure, what: `${failure.what}; ${landed}${recordFailure ? '' : ` (recorded in ${record.where})`}`, fix: `${failure.fix}; then rerun: ${rerun}` }],
+      [
+        {
+          ...failure,
+          message: `${failure.message}; ${landed}${recordFailure ? '' : ` (recorded in ${record.where})`}`,
+          fix: `${failure.fix}; then rerun: ${rerun}`,
+        },
+      ],
       EXIT.failed,
     );
   }
@@ -158,8 +168,8 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
     throw new FlytemcError(
       [
         error(
-          record.where,
-          `${landed} in FlyteAdmin, but the record of what flytemc applied was not written${p ? ` (${p.what})` : ''}: a later --prune would not know these attributes are flytemc's`,
+          { code: 'labels.record', subject: record.where },
+          `${landed} in FlyteAdmin, but the record of what flytemc applied was not written${p ? ` (${p.message})` : ''}: a later --prune would not know these attributes are flytemc's`,
           `rerun: ${rerun} (it changes nothing in FlyteAdmin and writes the record)`,
         ),
       ],
@@ -167,4 +177,48 @@ export async function applyLabels(admin: AttributesApi, record: AppliedRecord, c
     );
   }
   return { done };
+}
+
+/** `N to add, N to change, ...`: the changes counted by action. */
+export function summarize(changes: LabelChange[]): string {
+  const n = (a: LabelChange['action']) => changes.filter((c) => c.action === a).length;
+  return `${n('add')} to add, ${n('change')} to change, ${n('remove')} to remove, ${n('unchanged')} unchanged, ${n('keep')} kept`;
+}
+
+/** The changes as a table, for people. */
+export function formatChanges(changes: LabelChange[], admin: string, files: string[]): string {
+  const shown = (t: AttributeTarget) => [t.project, t.domain || '(all)', t.workflow ?? ''];
+  const rows = changes.map((c) => [c.action, ...shown(c.target), c.from ?? '-', c.to ?? '-', c.note ?? '']);
+  return `execution cluster labels: FlyteAdmin ${admin} against multicluster.executionLabels of ${files.join(', ')}
+${table(['ACTION', 'PROJECT', 'DOMAIN', 'WORKFLOW', 'FLYTEADMIN', 'VALUES', 'NOTE'], rows, '  ')}${summarize(changes)}
+`;
+}
+
+/** The changes that make FlyteAdmin hold `desired` (`at(i)`: where entry i is); refused first for a project or domain FlyteAdmin does not know. */
+export async function labelPlan(
+  admin: AttributesApi,
+  record: AppliedRecord,
+  desired: LabelAttribute[],
+  at: (i: number) => Place,
+  prune: Prune,
+): Promise<LabelChange[]> {
+  const where = `FlyteAdmin ${admin.url}`;
+  const unknown = await unknownProjects(admin, desired, at).catch((e: unknown) => failWith(e, where));
+  if (unknown.length) throw new FlytemcError(unknown);
+  const [current, applied] = await Promise.all([admin.executionLabels().catch((e: unknown) => failWith(e, where)), record.read()]);
+  return planLabels(desired, current, applied.targets, prune);
+}
+
+/** `labels diff` found FlyteAdmin differs from the values: exit 3, with the command that applies them. */
+export function driftError(changes: LabelChange[], admin: string, files: string[], rerun: string): FlytemcError {
+  return new FlytemcError(
+    [
+      error(
+        { code: 'labels.drift', subject: `FlyteAdmin ${admin}` },
+        `its execution cluster labels differ from ${files.join(', ')} (${summarize(changes)})`,
+        `apply the values: ${rerun}`,
+      ),
+    ],
+    EXIT.failed,
+  );
 }

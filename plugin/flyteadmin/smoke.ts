@@ -1,8 +1,6 @@
-// The smoke test of a live install: one execution of a one-node `echo` workflow per enabled data
-// plane, pinned there by its execution cluster label, followed until it ends or the time is up;
-// with the catalog, a cached task populated on one data plane and expected as a hit on the others.
+// The smoke test of a live install: one pinned `echo` execution per data plane, followed until it ends; the task cache across them.
 import { createHash, randomBytes } from 'node:crypto';
-import { FlytemcError, EXIT, error } from '../problems.ts';
+import { FlytemcError, EXIT, error } from '../problems/problems.ts';
 import {
   AdminError,
   type FlyteAdmin,
@@ -205,7 +203,7 @@ async function preflight(admin: FlyteAdmin, o: SmokeOptions): Promise<void> {
   if (!p)
     throw new FlytemcError([
       error(
-        `FlyteAdmin ${admin.url}`,
+        { code: 'admin.unknown-project', subject: `FlyteAdmin ${admin.url}` },
         `project ${JSON.stringify(o.project)} does not exist (FlyteAdmin has ${projects.map((x) => x.id).join(', ') || 'none'})`,
         `pass --project with one of them, or create it: flytectl create project --id ${o.project} --name ${o.project}`,
       ),
@@ -213,7 +211,7 @@ async function preflight(admin: FlyteAdmin, o: SmokeOptions): Promise<void> {
   if (!p.domains.some((d) => d.id === o.domain))
     throw new FlytemcError([
       error(
-        `FlyteAdmin ${admin.url}`,
+        { code: 'admin.unknown-domain', subject: `FlyteAdmin ${admin.url}` },
         `project ${o.project} has no domain ${JSON.stringify(o.domain)}`,
         `pass --domain with one of: ${p.domains.map((d) => d.id).join(', ')}`,
       ),

@@ -1,16 +1,12 @@
-// Stage 2, find: the objects of the release that flytemc works on, and the config.
-// The config comes from, in this order: `--config FILE`; the MultiClusterConfig document that
-// the flyte-multicluster chart emits (consumed: it never reaches the cluster); or flyte-core's
-// own clusters ConfigMap in the stream (a plain flyte-core install, or flytemc's own output,
-// which is what makes post-rendering twice the same as once).
+// The control plane's find stage: the objects of the release that flytemc wires, and the config.
 import { PROXY_VOLUME } from '../config/credential-proxy.ts';
 import type { FoundConfig } from '../config/types.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { error, warning, FlytemcError, type Problem } from '../problems.ts';
-import { parseUntrusted } from '../yaml-input.ts';
-import { isYamlError, type YAMLException } from '../yaml.ts';
-import { isNamed, kindOf, mayMention, nameOf, objectName, type Doc, type K8sObject } from './stream.ts';
-import { isObject } from '../data.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { error, warning, FlytemcError, type Problem } from '../problems/problems.ts';
+import { parseUntrusted } from '../yaml/input.ts';
+import { isYamlError, type YAMLException } from '../yaml/dialect.ts';
+import { isNamed, kindOf, mayMention, nameOf, objectAt, objectName, type Doc, type K8sObject } from './stream.ts';
+import { isObject } from '../yaml/data.ts';
 
 export const CONFIG_API_GROUP = 'flytemc.io';
 export const CONFIG_KIND = 'MultiClusterConfig';
@@ -57,7 +53,7 @@ const parsedClusters = new WeakMap<Doc, { value: unknown } | { error: YAMLExcept
 
 /**
  * A clusters ConfigMap's clusters.yaml, parsed once per run within the input limits
- * (yaml-input.ts: a `*` alias bomb in it is refused, not expanded); invalid YAML is kept as its
+ * (yaml/input.ts: a `*` alias bomb in it is refused, not expanded); invalid YAML is kept as its
  * error, for the stage that reads it to report. Not a string: no value.
  */
 export function clustersYamlOf(cm: Doc): { value: unknown } | { error: YAMLException } {
@@ -115,13 +111,12 @@ export function findTargets(docs: Doc[]): Targets {
   const twice = duplicates([...configMaps, ...readers]);
   if (twice.length) throw new FlytemcError(twice);
   const admin = deployments.find((t) => t.containers.some((c) => c.list === 'containers' && c.name === 'flyteadmin'))?.doc;
-  if (!admin || configMaps.length === 0) {
+  // without a clusters ConfigMap no Deployment mounts one, so there is no FlyteAdmin either
+  if (!admin) {
     throw new FlytemcError([
       error(
-        'the rendered manifests',
-        !admin
-          ? 'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap'
-          : `no ConfigMap with ${CLUSTERS_KEY} (flyte-admin-clusters-config) in the stream`,
+        { code: 'wiring.no-flyteadmin', subject: 'the rendered manifests' },
+        'no FlyteAdmin: the stream has no Deployment with a `flyteadmin` container that mounts the clusters ConfigMap',
         'flytemc post-renders a flyte-multicluster control plane (-f values-controlplane.yaml) or data plane (-f values-dataplane.yaml, whose MultiClusterConfig says where FlyteAdmin is)',
       ),
     ]);
@@ -142,7 +137,7 @@ function duplicates(docs: Doc[]): Problem[] {
     else
       out.push(
         error(
-          objectName(d),
+          objectAt(d, 'stream.duplicate'),
           `the stream holds this object twice (also ${objectName(first)}): the API server keeps one of them, and the wiring of the other is lost`,
           'render each object once: remove the duplicate (e.g. a second chart or template that renders it too)',
         ),
@@ -160,7 +155,11 @@ export function secretNamed(targets: Targets, name: string): Doc | undefined {
   return undefined;
 }
 
-/** The config, from `--config` or the stream. Marks the chart's MultiClusterConfig document as consumed. */
+/**
+ * The config, from `--config FILE`, else the chart's MultiClusterConfig document (consumed: it never
+ * reaches the cluster), else flyte-core's own clusters ConfigMap (a plain flyte-core install, or
+ * flytemc's own output, which makes post-rendering twice the same as once).
+ */
 export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig | undefined): { found: FoundConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const configDocs = docs.filter((d) => kindOf(d) === CONFIG_KIND && String((d.value as K8sObject).apiVersion ?? '').startsWith(CONFIG_API_GROUP + '/'));
@@ -168,7 +167,7 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
   if (configDocs.length > 1) {
     throw new FlytemcError([
       error(
-        objectName(configDocs[1]!),
+        objectAt(configDocs[1]!, 'stream.config-count'),
         `the stream has ${configDocs.length} ${CONFIG_KIND} documents; there must be one`,
         'render one flyte-multicluster control plane per release',
       ),
@@ -176,25 +175,28 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
   }
   if (fromFile) {
     if (configDocs.length)
-      problems.push(warning(objectName(configDocs[0]!), `the chart's ${CONFIG_KIND} is ignored: --config ${fromFile.source.label} is used instead`));
+      problems.push(
+        warning(objectAt(configDocs[0]!, 'wiring.config-ignored'), `the chart's ${CONFIG_KIND} is ignored: --config ${fromFile.source.label} is used instead`),
+      );
     return { found: fromFile, problems };
   }
   const doc = configDocs[0];
   if (doc) {
     const v = doc.value as K8sObject;
-    return { found: { source: { label: objectName(doc), base: '/spec' }, form: 'multicluster', raw: v.spec ?? null }, problems };
+    return { found: { source: { label: objectName(doc), base: '/spec', at: objectAt(doc) }, form: 'multicluster', raw: v.spec ?? null }, problems };
   }
   // No config given: the clusters that flyte-core itself rendered (or flytemc wrote before).
   const cm = targets.configMaps.find((d) => nameOf(d) === ADMIN_CLUSTERS_CONFIGMAP) ?? targets.configMaps[0]!;
   const clustersYaml = clustersYamlOf(cm);
-  if ('error' in clustersYaml) throw new FlytemcError([error(`${objectName(cm)} /data/${CLUSTERS_KEY}`, `invalid YAML: ${clustersYaml.error.reason}`)]);
+  if ('error' in clustersYaml)
+    throw new FlytemcError([error(objectAt(cm, 'wiring.clusters-yaml', `/data/${CLUSTERS_KEY}`), `invalid YAML: ${clustersYaml.error.reason}`)]);
   const parsed = clustersYaml.value;
   const clusters = isObject(parsed) ? parsed.clusters : undefined;
   const list = isObject(clusters) ? clusters.clusterConfigs : undefined;
   if (!Array.isArray(list) || list.length === 0) {
     throw new FlytemcError([
       error(
-        'the rendered manifests',
+        { code: 'wiring.no-config', subject: 'the rendered manifests' },
         "no multi-cluster config: no --config FILE, no MultiClusterConfig document from the flyte-multicluster chart, and flyte-core's clusters.yaml lists no cluster",
         "pass --config values.yaml (with a `multicluster:` block or flyte-core's `configmap.clusters`), or install the flyte-multicluster chart with -f values-controlplane.yaml",
       ),
@@ -202,14 +204,16 @@ export function findConfig(docs: Doc[], targets: Targets, fromFile: FoundConfig 
   }
   const pod = podOf(targets.admin);
   const main = pod.containers.find((c) => c.name === 'flyteadmin')!;
-  const adminName = objectName(targets.admin);
+  const label = `${objectName(cm)} data.${CLUSTERS_KEY}`;
+  const mounts = `/spec/template/spec/containers/${pod.containers.indexOf(main)}/volumeMounts`;
   return {
     found: {
-      source: { label: `${objectName(cm)} data.${CLUSTERS_KEY}`, base: '/clusters' },
+      // a file inside the ConfigMap: its pointers are not fields of the object
+      source: { label, base: '/clusters', at: { file: label, streamLine: cm.line } },
       form: 'stream',
       raw: clusters,
-      volumes: { value: pod.volumes ?? [], where: (p) => `${adminName} /spec/template/spec/volumes${p}` },
-      mounts: { value: main.volumeMounts ?? [], where: (p) => `${adminName} /spec/template/spec/containers/${pod.containers.indexOf(main)}/volumeMounts${p}` },
+      volumes: { value: pod.volumes ?? [], where: (p) => objectAt(targets.admin, undefined, `/spec/template/spec/volumes${p}`) },
+      mounts: { value: main.volumeMounts ?? [], where: (p) => objectAt(targets.admin, undefined, mounts + p) },
     },
     problems,
   };

@@ -1,12 +1,9 @@
-// multicluster.controlPlane.catalogIngress: flyte-core v1.16.8's gRPC Ingress
-// (templates/common/ingress.yaml, "grpcRoutes") routes FlyteAdmin's services only. This adds
-// DataCatalog's service next to them, so that data planes reach DataCatalog at the same host
-// as FlyteAdmin (their catalogEndpoint defaults to adminEndpoint).
+// multicluster.controlPlane.catalogIngress: DataCatalog's gRPC routes beside FlyteAdmin's on flyte-core's Ingress.
 import type { Operation } from 'fast-json-patch';
-import { FlytemcError, error } from '../problems.ts';
+import { FlytemcError, error } from '../problems/problems.ts';
 import type { DocPatch } from './patch.ts';
 import { isNamed, kindOf, type Doc, type K8sObject } from './stream.ts';
-import { isObject } from '../data.ts';
+import { isObject } from '../yaml/data.ts';
 import { ADMIN_GRPC_ROUTE, CATALOG_GRPC_ROUTES } from '../config/control-plane.ts';
 
 const CATALOG_SERVICE = 'datacatalog';
@@ -18,7 +15,7 @@ interface Path {
   backend?: unknown;
 }
 
-/** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service. */
+/** The patches that route datacatalog.DataCatalog on every Ingress rule that routes FlyteAdmin's gRPC service: flyte-core v1.16.8's gRPC Ingress routes FlyteAdmin's services only, and data planes reach DataCatalog at FlyteAdmin's host. */
 export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
   const patches: DocPatch[] = [];
   let grpcRules = 0;
@@ -45,7 +42,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
   if (!docs.some((d) => isNamed(d, 'Service', CATALOG_SERVICE))) {
     throw new FlytemcError([
       error(
-        'the rendered manifests',
+        { code: 'wiring.catalog-service', subject: 'the rendered manifests' },
         `multicluster.controlPlane.catalogIngress is true, but the control plane runs no Service ${CATALOG_SERVICE}`,
         'keep DataCatalog on in the control plane (flyte-core.datacatalog.enabled: true)',
       ),
@@ -54,7 +51,7 @@ export function catalogRoutePatches(docs: Doc[]): DocPatch[] {
   if (grpcRules === 0) {
     throw new FlytemcError([
       error(
-        'the rendered manifests',
+        { code: 'wiring.catalog-ingress', subject: 'the rendered manifests' },
         `multicluster.controlPlane.catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services (${ADMIN_GRPC_ROUTE}) to add datacatalog.DataCatalog to`,
         "turn flyte-core's Ingress on (flyte-core.common.ingress.enabled: true), or set catalogIngress: false and give the data planes a catalogEndpoint",
       ),

@@ -1,15 +1,9 @@
-// Stage 1, parse, and stage 7, emit: Helm's rendered stream as documents.
-// Helm 3 separates documents with `---` and heads each with a `# Source: <template>` comment;
-// Helm 4 also records the file in the annotation `postrenderer.helm.sh/postrender-filename`,
-// which stays because documents are only ever patched, never rebuilt.
-// A document that no patch touches is written back byte for byte.
-// The limits (limits.ts) are enforced here: on the whole stream while it is split, and on each
-// document that a stage parses (yaml-input.ts); a document nobody asks about is never parsed.
-import { isObject } from '../data.ts';
-import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../limits.ts';
-import { FlytemcError, error } from '../problems.ts';
-import { checkText, parseUntrusted } from '../yaml-input.ts';
-import { dumpYaml, isYamlError } from '../yaml.ts';
+// Helm's rendered stream as documents: split (parse stage), located (objectAt), written back (emit stage).
+import { isObject } from '../yaml/data.ts';
+import { MAX_DOCUMENTS, STREAM_INPUT, tooManyDocuments } from '../yaml/limits.ts';
+import { FlytemcError, error, whereOf, type At } from '../problems/problems.ts';
+import { checkText, parseUntrusted } from '../yaml/input.ts';
+import { dumpYaml, isYamlError } from '../yaml/dialect.ts';
 
 /**
  * One document of the stream. Its object is parsed only when something asks for `value`: the
@@ -72,12 +66,19 @@ export interface K8sObject {
   [k: string]: unknown;
 }
 
-export function objectName(d: Doc): string {
+/** Where a problem about the document's object (at `pointer` in it) is: `Kind/name`, its `# Source:` template and stream line. */
+export function objectAt(d: Doc, code?: string, pointer?: string): At {
   const v = d.value as K8sObject;
   const source = /^# Source: (.*)$/m.exec(d.header)?.[1];
-  const id = isObject(v) ? `${v.kind ?? '?'}/${v.metadata?.name ?? '?'}` : 'document';
-  return source ? `${id} (${source}, stream line ${d.line})` : `${id} (stream line ${d.line})`;
+  const at: At = { object: isObject(v) ? `${v.kind ?? '?'}/${v.metadata?.name ?? '?'}` : 'document', streamLine: d.line };
+  if (code !== undefined) at.code = code;
+  if (source) at.source = source;
+  if (pointer !== undefined) at.pointer = pointer;
+  return at;
 }
+
+/** The document's object as people read it (`Kind/name (source, stream line N)`), for messages. */
+export const objectName = (d: Doc): string => whereOf(objectAt(d));
 
 /** The identity of a document's object, as kustomize targets and KRM results name it. */
 export interface ResourceId {
@@ -178,7 +179,7 @@ function parseDocument(body: string, line: number, label: string): unknown {
     const m = e.mark;
     throw new FlytemcError([
       error(
-        m ? `${label}: stream line ${line + m.line}` : label,
+        { code: 'stream.yaml', subject: m ? `${label}: stream line ${line + m.line}` : label },
         `invalid YAML: ${e.reason}`,
         'the stream must be YAML documents separated by `---` lines, as `helm template` writes them',
       ),
@@ -187,7 +188,7 @@ function parseDocument(body: string, line: number, label: string): unknown {
   if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
     throw new FlytemcError([
       error(
-        where,
+        { code: 'stream.document', subject: where },
         `a document must be a Kubernetes object (a mapping), not ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(String(value).slice(0, 40))}`}`,
         'the stream must be Kubernetes manifests, as `helm template` writes them',
       ),
@@ -203,7 +204,7 @@ const BLANK = /^\s*$/;
  * Splits at `---` lines into documents, parsed when asked (Doc). Scans the text once, line by line, without
  * building an array of lines (a stream of 256 MiB of newlines stays one string), and enforces
  * the limits of limits.ts as it goes: input size, NUL bytes, number of documents; and, in each
- * document that is parsed (yaml-input.ts), nesting depth and alias expansion.
+ * document that is parsed (yaml/input.ts), nesting depth and alias expansion.
  */
 export function parseStream(text: string, label = 'the rendered manifests'): Doc[] {
   checkText(text, label, STREAM_INPUT);
@@ -252,6 +253,7 @@ export function parseStream(text: string, label = 'the rendered manifests'): Doc
   return docs;
 }
 
+/** The documents as a stream: a document no patch touched byte for byte (Helm 4's postrender-filename annotation stays, as documents are patched, never rebuilt). */
 export function emitStream(docs: Doc[]): string {
   let out = '';
   for (const d of docs) {

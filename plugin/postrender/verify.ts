@@ -1,26 +1,24 @@
-// Stages 3b and 6: the manifests against schemas/manifests.schema.json, before patching (is
-// this the flyte-core we know?) and after (did we produce what Kubernetes and FlyteAdmin need?).
+// The control plane's manifests checked: against schemas/manifests.schema.json as rendered, and as patched.
 import { validateConfigMap, validateDeployment } from '../generated/validators.cjs';
 import { secretProblems } from '../config/secret-check.ts';
 import type { ValidateFunction } from 'ajv';
-import { error, type Problem } from '../problems.ts';
+import { error, type Problem } from '../problems/problems.ts';
 import { schemaProblems } from '../config/schema-errors.ts';
 import { isProxied, kubeconfigKey, PROXY_VOLUME, sidecarName, type WiredProxy } from '../config/credential-proxy.ts';
 import { tokenKey, type Config } from '../config/types.ts';
-import { fileIn, get, trimSlashes } from '../json-pointer.ts';
-import { STREAM_INPUT } from '../limits.ts';
-import { parseUntrusted } from '../yaml-input.ts';
+import { fileIn, get, trimSlashes } from '../yaml/json-pointer.ts';
+import { STREAM_INPUT } from '../yaml/limits.ts';
+import { parseUntrusted } from '../yaml/input.ts';
 import { CLUSTERS_KEY, podOf, secretNamed, type Pod, type Targets } from './find.ts';
-import { objectName, type Doc } from './stream.ts';
-import { isObject } from '../data.ts';
+import { objectAt, objectName, type Doc } from './stream.ts';
+import { isObject } from '../yaml/data.ts';
 
 /** One rendered object against a definition of schemas/manifests.schema.json. */
 export function schemaCheck(doc: Doc, validate: ValidateFunction): Problem[] {
   if (validate(doc.value)) return [];
-  const name = objectName(doc);
   return schemaProblems(
     validate.errors,
-    (p) => `${name} ${p || '/'}`,
+    (p) => objectAt(doc, 'manifests.schema', p || '/'),
     (p) => get(doc.value, p),
   );
 }
@@ -36,89 +34,91 @@ export function checkManifests(targets: Targets, secretName: string | undefined,
   for (const d of targets.configMaps) if (only(d)) problems.push(...schemaCheck(d, validateConfigMap));
   for (const t of targets.deployments) if (only(t.doc)) problems.push(...schemaCheck(t.doc, validateDeployment));
   const secret = secretName === undefined ? undefined : secretNamed(targets, secretName);
-  if (secret && only(secret)) {
-    const name = objectName(secret);
-    problems.push(...secretProblems(secret.value, (p) => `${name} ${p || '/'}`));
-  }
+  if (secret && only(secret)) problems.push(...secretProblems(secret.value, (p) => objectAt(secret, 'manifests.secret', p || '/')));
   return problems;
 }
 
 /** After patching: the credentials reach all three places, and everything mounted exists. */
 export function verifyResult(targets: Targets, config: Config): Problem[] {
   const problems: Problem[] = [...checkManifests(targets, config.credentials.secretName, (d) => d.changed)];
-  const { secretName, mountPath } = config.credentials;
   const texts = new Set(targets.configMaps.map((d) => (d.value as { data: Record<string, string> }).data[CLUSTERS_KEY]));
-  if (texts.size !== 1) problems.push(error(targets.configMaps.map(objectName).join(' and '), `the ConfigMaps disagree on ${CLUSTERS_KEY}`));
+  if (texts.size !== 1)
+    problems.push(error({ code: 'verify.clusters', subject: targets.configMaps.map(objectName).join(' and ') }, `the ConfigMaps disagree on ${CLUSTERS_KEY}`));
+  const keys = credentialKeys(config);
+  for (const t of targets.deployments) {
+    problems.push(...podProblems(t.doc));
+    for (const c of t.containers) problems.push(...mountProblems(t.doc, c, config, keys));
+  }
+  problems.push(...proxyResultProblems(targets, config));
+  const secret = secretNamed(targets, config.credentials.secretName);
+  if (secret) problems.push(...secretKeyProblems(secret, config, keys));
+  return problems;
+}
 
+/** The keys of the credentials Secret that a tokenPath or certPath reads. */
+function credentialKeys(config: Config): Set<string> {
   const keys = new Set<string>();
   for (const c of config.clusters.clusterConfigs) {
     if (c.inCluster) continue;
     for (const p of [c.auth?.tokenPath, c.auth?.certPath]) {
-      const key = p === undefined ? undefined : fileIn(mountPath, p);
+      const key = p === undefined ? undefined : fileIn(config.credentials.mountPath, p);
       if (key) keys.add(key);
     }
   }
+  return keys;
+}
 
-  for (const t of targets.deployments) {
-    const pod = podOf(t.doc);
-    const name = objectName(t.doc);
-    const volumes = new Map((pod.volumes ?? []).map((v) => [String(v.name), v]));
-    problems.push(...podProblems(t.doc));
-    for (const c of t.containers) {
-      // by name: the proxies' sidecars, put first, moved the other init containers
-      const index = pod[c.list]!.findIndex((x) => x.name === c.name);
-      const container = pod[c.list]![index]!;
-      const at = `${name} /spec/template/spec/${c.list}/${index}/volumeMounts`;
-      const there = (container.volumeMounts ?? []).filter((m) => trimSlashes(m.mountPath) === trimSlashes(mountPath));
-      if (there.length !== 1) {
-        problems.push(error(at, `container ${c.name} has ${there.length} mounts at ${mountPath}; it needs exactly one, of Secret ${secretName}`));
-        continue;
-      }
-      const volume = volumes.get(there[0]!.name);
-      const secret = volume && isObject(volume.secret) ? volume.secret : undefined;
-      if (!secret || secret.secretName !== secretName) {
-        problems.push(error(at, `container ${c.name} mounts ${mountPath} from volume ${JSON.stringify(there[0]!.name)}, which is not Secret ${secretName}`));
-        continue;
-      }
-      if (Array.isArray(secret.items)) {
-        const projected = new Set(secret.items.map((it) => (isObject(it) ? it.path : undefined)));
-        for (const k of keys)
-          if (!projected.has(k))
-            problems.push(
-              error(
-                `${name} volume ${there[0]!.name}`,
-                `the volume's items do not project ${k}, which a tokenPath/certPath needs`,
-                `add {key: ${k}, path: ${k}} to its items, or drop items`,
-              ),
-            );
-      }
-    }
-  }
+/** One container that reads the clusters config: exactly one mount of the credentials Secret, projecting every key needed. */
+function mountProblems(doc: Doc, c: Targets['deployments'][number]['containers'][number], config: Config, keys: Set<string>): Problem[] {
+  const { secretName, mountPath } = config.credentials;
+  const pod = podOf(doc);
+  // by name: the proxies' sidecars, put first, moved the other init containers
+  const index = pod[c.list]!.findIndex((x) => x.name === c.name);
+  const at = objectAt(doc, 'verify.mounts', `${POD}/${c.list}/${index}/volumeMounts`);
+  const there = (pod[c.list]![index]!.volumeMounts ?? []).filter((m) => trimSlashes(m.mountPath) === trimSlashes(mountPath));
+  if (there.length !== 1) return [error(at, `container ${c.name} has ${there.length} mounts at ${mountPath}; it needs exactly one, of Secret ${secretName}`)];
+  // the last volume of that name, as a map by name keeps it (podProblems reports a name used twice)
+  const vi = new Map((pod.volumes ?? []).map((v, i) => [String(v.name), i])).get(there[0]!.name) ?? -1;
+  const volume = pod.volumes?.[vi];
+  const secret = volume && isObject(volume.secret) ? volume.secret : undefined;
+  if (!secret || secret.secretName !== secretName)
+    return [error(at, `container ${c.name} mounts ${mountPath} from volume ${JSON.stringify(there[0]!.name)}, which is not Secret ${secretName}`)];
+  if (!Array.isArray(secret.items)) return [];
+  const projected = new Set(secret.items.map((it) => (isObject(it) ? it.path : undefined)));
+  return [...keys]
+    .filter((k) => !projected.has(k))
+    .map((k) =>
+      error(
+        objectAt(doc, 'verify.items', `${POD}/volumes/${vi}/secret/items`),
+        `the volume's items do not project ${k}, which a tokenPath/certPath needs`,
+        `add {key: ${k}, path: ${k}} to its items, or drop items`,
+      ),
+    );
+}
 
-  problems.push(...proxyResultProblems(targets, config));
-  const secret = secretNamed(targets, secretName);
-  if (secret) {
-    const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
-    const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);
-    for (const c of config.clusters.clusterConfigs.filter(isProxied))
-      if (have.has(tokenKey(c.name)))
-        problems.push(
-          error(
-            objectName(secret),
-            `the credentials Secret holds ${tokenKey(c.name)}, a long-lived token for ${c.name}, which FlyteAdmin reaches through its credential proxy with short-lived credentials`,
-            `remove the key ${tokenKey(c.name)} (and revoke the token: delete its token Secret in the data plane)`,
-          ),
-        );
-    for (const k of keys)
-      if (!have.has(k))
-        problems.push(
-          error(
-            objectName(secret),
-            `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`,
-            `add it (flytemc join writes ${k} for you)`,
-          ),
-        );
-  }
+/** The credentials Secret in the stream: every key a path needs, and no long-lived token of a proxied cluster. */
+function secretKeyProblems(secret: Doc, config: Config, keys: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const v = secret.value as { data?: Record<string, unknown> | null; stringData?: Record<string, unknown> | null };
+  const have = new Set([...Object.keys(v.data ?? {}), ...Object.keys(v.stringData ?? {})]);
+  for (const c of config.clusters.clusterConfigs.filter(isProxied))
+    if (have.has(tokenKey(c.name)))
+      problems.push(
+        error(
+          objectAt(secret, 'verify.proxy-token'),
+          `the credentials Secret holds ${tokenKey(c.name)}, a long-lived token for ${c.name}, which FlyteAdmin reaches through its credential proxy with short-lived credentials`,
+          `remove the key ${tokenKey(c.name)} (and revoke the token: delete its token Secret in the data plane)`,
+        ),
+      );
+  for (const k of keys)
+    if (!have.has(k))
+      problems.push(
+        error(
+          objectAt(secret, 'verify.secret-key'),
+          `the credentials Secret has no key ${k}, which a tokenPath/certPath needs; FlyteAdmin would panic at start-up`,
+          `add it (flytemc join writes ${k} for you)`,
+        ),
+      );
   return problems;
 }
 
@@ -131,39 +131,46 @@ function proxyResultProblems(targets: Targets, config: Config): Problem[] {
     const data = (cm.value as { data: Record<string, unknown> }).data;
     for (const c of proxied)
       if (typeof data[kubeconfigKey(c.name)] !== 'string')
-        problems.push(error(objectName(cm), `has no ${kubeconfigKey(c.name)}, the kubeconfig of ${c.name}'s credential proxy`));
+        problems.push(error(objectAt(cm, 'verify.proxy'), `has no ${kubeconfigKey(c.name)}, the kubeconfig of ${c.name}'s credential proxy`));
   }
-  for (const t of targets.deployments) {
-    const pod = podOf(t.doc);
-    const name = objectName(t.doc);
-    const init = Array.isArray(pod.initContainers) ? pod.initContainers : [];
-    const firstOther = init.findIndex((c) => !(isObject(c) && c.restartPolicy === 'Always'));
-    for (const c of proxied) {
-      const i = init.findIndex((x) => isObject(x) && x.name === sidecarName(c.name));
-      const at = `${name} /spec/template/spec/initContainers`;
-      if (i < 0 || init[i]!.restartPolicy !== 'Always')
-        problems.push(error(at, `has no native sidecar ${sidecarName(c.name)} for ${c.name}'s credential proxy`));
-      else if (firstOther >= 0 && firstOther < i)
-        problems.push(error(`${at}/${i}`, `the credential proxy of ${c.name} starts after init container ${init[firstOther]!.name}, which may need it`));
-    }
-    if (!(pod.volumes ?? []).some((v) => isObject(v) && v.name === PROXY_VOLUME))
-      problems.push(error(`${name} /spec/template/spec/volumes`, `has no volume ${PROXY_VOLUME}`));
-    const ports = new Map<number, string>();
-    for (const list of LISTS)
-      for (const c of Array.isArray(pod[list]) ? pod[list]! : [])
-        for (const p of Array.isArray(c.ports) ? (c.ports as unknown[]) : [])
-          if (isObject(p) && typeof p.containerPort === 'number') ports.set(p.containerPort, c.name);
-    for (const c of proxied) {
-      const other = ports.get(c.credentialProxy.port);
-      if (other)
-        problems.push(
-          error(
-            `${name} container ${other}`,
-            `listens on port ${c.credentialProxy.port}, the port of ${c.name}'s credential proxy in the same pod`,
-            `set clusterConfigs[].credentialProxy.port of ${c.name} to a free port`,
-          ),
-        );
-    }
+  for (const t of targets.deployments) problems.push(...proxyPodProblems(t.doc, proxied));
+  return problems;
+}
+
+/** One pod's sidecars, volume and ports for the proxied clusters. */
+function proxyPodProblems(doc: Doc, proxied: WiredProxy[]): Problem[] {
+  const problems: Problem[] = [];
+  const pod = podOf(doc);
+  const init = Array.isArray(pod.initContainers) ? pod.initContainers : [];
+  const firstOther = init.findIndex((c) => !(isObject(c) && c.restartPolicy === 'Always'));
+  const at = (pointer: string) => objectAt(doc, 'verify.proxy', pointer);
+  for (const c of proxied) {
+    const i = init.findIndex((x) => isObject(x) && x.name === sidecarName(c.name));
+    if (i < 0 || init[i]!.restartPolicy !== 'Always')
+      problems.push(error(at(`${POD}/initContainers`), `has no native sidecar ${sidecarName(c.name)} for ${c.name}'s credential proxy`));
+    else if (firstOther >= 0 && firstOther < i)
+      problems.push(
+        error(at(`${POD}/initContainers/${i}`), `the credential proxy of ${c.name} starts after init container ${init[firstOther]!.name}, which may need it`),
+      );
+  }
+  if (!(pod.volumes ?? []).some((v) => isObject(v) && v.name === PROXY_VOLUME)) problems.push(error(at(`${POD}/volumes`), `has no volume ${PROXY_VOLUME}`));
+  const ports = new Map<number, string>();
+  for (const list of LISTS)
+    (Array.isArray(pod[list]) ? pod[list]! : []).forEach((c, ci) => {
+      (Array.isArray(c.ports) ? (c.ports as unknown[]) : []).forEach((p, pi) => {
+        if (isObject(p) && typeof p.containerPort === 'number') ports.set(p.containerPort, `${POD}/${list}/${ci}/ports/${pi}`);
+      });
+    });
+  for (const c of proxied) {
+    const other = ports.get(c.credentialProxy.port);
+    if (other)
+      problems.push(
+        error(
+          at(other),
+          `listens on port ${c.credentialProxy.port}, the port of ${c.name}'s credential proxy in the same pod`,
+          `set clusterConfigs[].credentialProxy.port of ${c.name} to a free port`,
+        ),
+      );
   }
   return problems;
 }
@@ -246,11 +253,10 @@ export function podProblems(doc: Doc): Problem[] {
       /* it parsed once; if not now, say nothing about its origin */
     }
   }
-  const name = objectName(doc);
   return found.map((d) => {
     const ours = doc.changed && !before.has(d.what);
     return error(
-      `${name} ${d.at}`,
+      objectAt(doc, 'verify.pod', d.at),
       `${d.what}${ours ? ' after flytemc patched it: a bug in flytemc, please report it' : ''}; the API server refuses such a Deployment`,
       ours ? 'report it with the rendered manifests (helm template without --post-renderer)' : d.fix,
     );

@@ -3,7 +3,7 @@
 //  - dist/flytemc.mjs and dist/flytemc-krm.mjs, with code splitting: each command loads only its
 //    own modules (dist/chunks/);
 //  - dist/flytemc-post-renderer.cjs: it runs on every `helm install/upgrade/template`, so its
-//    start-up counts (bench/, docs/benchmarks.md). plugin/post-renderer-main.ts as CommonJS (no
+//    start-up counts (bench/, docs/benchmarks.md). plugin/bin/flytemc-post-renderer.ts as CommonJS (no
 //    ES module loader at start-up), which runs the post-render command, one minified classic
 //    script (dist/flytemc-post-render.js), with V8's code cache for it
 //    (dist/flytemc-post-render.code-cache, code-cache.mjs).
@@ -24,12 +24,12 @@ export async function bundleCommands(root) {
   await esbuild.build({
     ...COMMON,
     format: 'esm',
-    entryPoints: { flytemc: join(root, 'plugin', 'cli.ts'), 'flytemc-krm': join(root, 'plugin', 'krm-main.ts') },
+    entryPoints: { flytemc: join(root, 'plugin', 'bin', 'flytemc.ts'), 'flytemc-krm': join(root, 'plugin', 'bin', 'flytemc-krm.ts') },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    // cli.ts runs `post-render` from the post-renderer's script and code cache when built
+    // plugin/bin/flytemc.ts runs `post-render` from the post-renderer's script and code cache when built
     define: { FLYTEMC_BUILT: 'true' },
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __flytemcCreateRequire } from 'node:module'; const require = __flytemcCreateRequire(import.meta.url);",
@@ -45,7 +45,7 @@ export async function postRenderScript(root) {
   const script = await esbuild.build({
     ...COMMON,
     stdin: {
-      contents: "export { run } from './plugin/commands/post-render.ts';\nexport { running } from './plugin/shell.ts';",
+      contents: "export { run } from './plugin/commands/post-render.ts';\nexport { running } from './plugin/cli/shell.ts';",
       resolveDir: root,
       sourcefile: 'post-render-entry.ts',
       loader: 'ts',
@@ -63,7 +63,7 @@ export async function postRenderScript(root) {
 }
 
 /**
- * dist/flytemc-post-renderer.cjs (plugin/post-renderer-main.ts, CommonJS) and the script it runs,
+ * dist/flytemc-post-renderer.cjs (plugin/bin/flytemc-post-renderer.ts, CommonJS) and the script it runs,
  * dist/flytemc-post-render.js; the code cache (code-cache.mjs) is written next to them.
  * @param {string} root the repository
  * @param {string} source the post-render script
@@ -73,7 +73,7 @@ export async function bundlePostRenderer(root, source) {
   await esbuild.build({
     ...COMMON,
     format: 'cjs',
-    entryPoints: [join(root, 'plugin', 'post-renderer-main.ts')],
+    entryPoints: [join(root, 'plugin', 'bin', 'flytemc-post-renderer.ts')],
     outfile: out,
     minify: true,
     legalComments: 'none',

@@ -1,193 +1,22 @@
-// plugin/cluster/check-clusters.ts, `flytemc check`: its pure parts (which context checks a member,
-// the table, the clusters of a values file), and, against fakes of flytemc's Kube
-// (test/helpers/fake-kube.ts), the states in between: joined but not deployed yet, deployed
+// plugin/cluster/check-clusters.ts, `flytemc check` as a whole, against fakes of flytemc's Kube
+// (test/helpers/fake-kube.ts): the list, --hub-only, no Secret, a cluster whose check throws, and the states in between: joined but not deployed yet, deployed
 // without keys, dropped from the values file but still deployed, the DataCatalog route missing
 // from the control plane's Ingress, and flytepropeller's leader Lease. Against API servers, from
 // both sides: test/wayback.test.ts, test/e2e.test.ts, test/tls.test.ts; a real flytepropeller
 // stopped: test/propeller.test.ts.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { checkControlPlane, clustersFromFile, formatTable, memberContext, type CheckReport, type CheckRow } from '../../plugin/cluster/check-clusters.ts';
+import { checkControlPlane } from '../../plugin/cluster/check-clusters.ts';
+import { formatTable } from '../../plugin/cluster/check-table.ts';
+import type { CheckReport, CheckRow } from '../../plugin/cluster/check-report.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { fixture } from '../helpers/manifests.ts';
+import { ADMIN, NS, cleanUp, controlPlane, dataPlane, kubeconfig, scratch } from '../helpers/check-fixtures.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
-
-test('memberContext: the hub for inCluster; else a context whose server is the endpoint (trailing slashes aside), the one named like the cluster first', () => {
-  const contexts = [
-    { name: 'a', server: 'https://10.0.0.1:6443/' },
-    { name: 'dp1', server: 'https://10.0.0.1:6443' },
-    { name: 'b', server: 'https://10.0.0.2:6443' },
-    { name: 'none' },
-  ];
-  assert.is(memberContext({ name: 'dp1', endpoint: 'https://10.0.0.1:6443' }, 'hub', contexts), 'dp1');
-  assert.is(memberContext({ name: 'other', endpoint: 'https://10.0.0.1:6443/' }, 'hub', contexts), 'a');
-  assert.is(memberContext({ name: 'x', endpoint: 'https://10.9.9.9:6443' }, 'hub', contexts), undefined);
-  assert.is(memberContext({ name: 'local', inCluster: true }, 'hub', contexts), 'hub');
-});
-
-test("clustersFromFile: the chart's block (with its Secret's name) and flyte-core's configmap.clusters", async () => {
-  const three = await clustersFromFile(fixture('three-clusters.yaml'), readFileSync(fixture('three-clusters.yaml'), 'utf8'));
-  assert.equal(
-    three.clusters.map((c) => [c.name, c.endpoint]),
-    [
-      ['cluster_1', 'https://203.0.113.1:6443'],
-      ['cluster_2', 'https://203.0.113.2:6443'],
-      ['cluster_3', 'https://203.0.113.3:6443'],
-    ],
-  );
-  assert.is(three.secretName, 'cluster-credentials');
-  const core = await clustersFromFile(
-    'core.yaml',
-    'configmap:\n  clusters:\n    clusterConfigs:\n      - {name: dp1, endpoint: "https://x:6443", enabled: true}\n',
-  );
-  assert.equal(core, { source: 'core.yaml', clusters: [{ name: 'dp1', endpoint: 'https://x:6443', enabled: true }] });
-  const named = await clustersFromFile('mc.yaml', 'multicluster:\n  credentials: {secretName: creds}\n  clusters: {clusterConfigs: []}\n');
-  assert.equal(named, { source: 'mc.yaml', clusters: [], secretName: 'creds' });
-});
-
-test('formatTable: a row per cluster, member columns when any member was checked, a line and a fix per failed finding, the verdict last', () => {
-  const row = (name: string, over: Partial<CheckRow>): CheckRow => ({
-    name,
-    endpoint: `https://${name}:6443`,
-    enabled: true,
-    reachable: true,
-    tls: true,
-    authenticated: true,
-    permissions: true,
-    verdict: 'ok',
-    ms: 5,
-    findings: [
-      { check: 'reachable', ok: true },
-      { check: 'tls', ok: true },
-      { check: 'token', ok: true },
-      { check: 'permissions', ok: true },
-    ],
-    ...over,
-  });
-  const rep: CheckReport = {
-    hub: 'cp',
-    namespace: 'flyte',
-    namespaceFrom: "flytemc's default",
-    hubTlsVerified: true,
-    secret: 'flyte/cluster-credentials',
-    source: 'values.yaml',
-    needsFrom: "flyte-core's default cluster-resource templates",
-    ok: false,
-    clusters: [
-      row('dp1', {
-        findings: [
-          ...row('x', {}).findings,
-          { check: 'installed', ok: true },
-          { check: 'alive', ok: true, value: 'renewed 2 s ago by dp1-propeller' },
-          { check: 'admin', ok: true },
-          { check: 'catalog', ok: true, value: 'off (noop)' },
-          { check: 'cluster-id', ok: true, value: 'propeller (default)' },
-          { check: 'storage', ok: true },
-        ],
-      }),
-      row('dp2', {
-        authenticated: false,
-        permissions: false,
-        verdict: 'fail',
-        problem: 'the API server rejects the token (401 Unauthorized)',
-        fix: 'rotate it',
-        findings: [
-          { check: 'reachable', ok: true },
-          { check: 'tls', ok: true },
-          { check: 'token', ok: false, problem: 'the API server rejects the token (401 Unauthorized)', fix: 'rotate it' },
-          { check: 'permissions', ok: null },
-        ],
-      }),
-    ],
-  };
-  const lines = formatTable(rep).split('\n');
-  assert.match(lines[0]!, /^NAME\s+ENDPOINT\s+REACHABLE\s+TLS\s+TOKEN\s+PERMISSIONS\s+PROPELLER\s+ALIVE\s+ADMIN\s+CATALOG\s+CLUSTER-ID\s+STORAGE\s+VERDICT$/);
-  assert.match(lines[1]!, /^dp1\s+https:\/\/dp1:6443\s+yes\s+yes\s+yes\s+yes\s+yes\s+yes\s+yes\s+off\s+default\s+yes\s+OK$/);
-  assert.match(lines[2]!, /^dp2\s+https:\/\/dp2:6443\s+yes\s+yes\s+NO\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+FAIL$/);
-  assert.ok(lines.includes('error: cluster dp2: the API server rejects the token (401 Unauthorized)'), lines.join('\n'));
-  assert.ok(lines.includes('  fix: rotate it'));
-  assert.match(
-    lines.at(-2)!,
-    /^1 of 2 clusters FAIL \(credentials from hub cp Secret flyte\/cluster-credentials; clusters from values.yaml; permissions from flyte-core's default cluster-resource templates\)$/,
-  );
-});
+import type { FlytemcError } from '../../plugin/problems/problems.ts';
 
 // ---------------------------------------------------------------------------------------------
 // the states in between, on fakes
-
-const NS = 'flyte';
-const ADMIN = 'dns:///flyte.example.com:443';
-const dir = mkdtempSync(join(tmpdir(), 'flytemc-check-'));
-
-/** flyte-core's data plane as `install data-plane` leaves it (its flytepropeller reports `name`), and its leader Lease renewed `ageS` seconds ago (none: undefined). */
-function dataPlane(c: FakeCluster, name: string, o: { ageS?: number; catalog?: string } = {}): void {
-  c.namespaces.add(NS);
-  c.deployments.put(NS, {
-    metadata: { name: 'flytepropeller', namespace: NS },
-    spec: {
-      selector: {},
-      template: { spec: { containers: [{ name: 'flytepropeller', args: ['--config', '/etc/flyte/config/*.yaml', '--propeller.cluster-id', name] }] } },
-    },
-  });
-  c.configMaps.put(NS, {
-    metadata: { name: 'flyte-propeller-config', namespace: NS },
-    data: {
-      'admin.yaml': yaml.dump({ admin: { endpoint: ADMIN, insecure: false } }),
-      'catalog.yaml': yaml.dump({ 'catalog-cache': { type: 'datacatalog', endpoint: o.catalog ?? ADMIN, insecure: false } }),
-      'core.yaml': yaml.dump({
-        propeller: { 'leader-election': { enabled: true, 'lease-duration': '15s', 'lock-config-map': { name: 'propeller-leader', namespace: NS } } },
-      }),
-    },
-  });
-  if (o.ageS !== undefined)
-    c.leases.put(NS, {
-      metadata: { name: 'propeller-leader', namespace: NS },
-      spec: { holderIdentity: `${name}-propeller`, leaseDurationSeconds: 15, renewTime: new Date(Date.now() - o.ageS * 1000) as never },
-    });
-}
-
-/** The control plane's deployed clusters ConfigMap, and its gRPC Ingress (routing DataCatalog too, or not). */
-function controlPlane(hub: FakeCluster, clusters: string[], world: World, catalogRoute: boolean): void {
-  const clusterConfigs = clusters.map((n) => ({ name: n, endpoint: world.cluster(n).server, enabled: true }));
-  hub.configMaps.put(NS, {
-    metadata: { name: 'flyte-admin-clusters-config', namespace: NS },
-    data: { 'clusters.yaml': yaml.dump({ clusters: { clusterConfigs } }) },
-  });
-  const path = (p: string) => ({
-    path: p,
-    pathType: 'ImplementationSpecific',
-    backend: { service: { name: p.includes('datacatalog') ? 'datacatalog' : 'flyteadmin', port: { number: 81 } } },
-  });
-  hub.ingresses.put(NS, {
-    metadata: { name: 'flyte-core-grpc', namespace: NS },
-    spec: { rules: [{ http: { paths: [path('/flyteidl.service.AdminService'), ...(catalogRoute ? [path('/datacatalog.DataCatalog')] : [])] } }] },
-  });
-}
-
-/** A kubeconfig with a context per fake cluster (servers as the fakes answer to). */
-function kubeconfig(world: World): string {
-  const names = [...world.clusters.keys()];
-  const file = join(dir, `kubeconfig-${names.join('-')}-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(
-    file,
-    yaml.dump({
-      apiVersion: 'v1',
-      kind: 'Config',
-      'current-context': 'cp',
-      clusters: names.map((n) => ({
-        name: n,
-        cluster: { server: world.cluster(n).server, 'certificate-authority-data': Buffer.from('ca').toString('base64') },
-      })),
-      users: [{ name: 'u', user: { token: 'operator' } }],
-      contexts: names.map((n) => ({ name: n, context: { cluster: n, user: 'u' } })),
-    }),
-  );
-  return file;
-}
 
 async function check(world: World, o: { values?: string } = {}): Promise<{ rep: CheckReport; table: string; row: (n: string) => CheckRow }> {
   const rep = await checkControlPlane(
@@ -255,8 +84,10 @@ test('in the deployed config without keys (FlyteAdmin fails at its next start); 
   world.cluster('dp3');
   dataPlane(world.cluster('dp3'), 'dp3', { ageS: 1 });
   controlPlane(hub, ['dp1', 'dp2', 'dp3'], world, true);
-  const values = join(dir, 'values.yaml');
-  writeFileSync(values, yaml.dump({ multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: world.cluster('dp1').server, enabled: true }] } } }));
+  const values = scratch(
+    'values.yaml',
+    yaml.dump({ multicluster: { clusters: { clusterConfigs: [{ name: 'dp1', endpoint: world.cluster('dp1').server, enabled: true }] } } }),
+  );
   const { rep, table, row } = await check(world, { values });
   assert.equal(
     rep.clusters.map((c) => `${c.name}:${c.verdict}`),
@@ -345,6 +176,55 @@ test('a namespace without FlyteAdmin nor its Secret, when another namespace has 
   }
 });
 
-test.after(() => rmSync(dir, { recursive: true, force: true }));
+test.after(cleanUp);
+
+test('--hub-only: no member columns; no Secret while the list names clusters: one error naming the hub; a cluster whose check throws is a FAIL row', async () => {
+  const { world, hub } = await joinedTwo();
+  controlPlane(hub, ['dp1', 'dp2'], world, true);
+  const req = { kube: { kubeconfig: kubeconfig(world), timeoutMs: 1000 }, kubeContext: 'cp', namespace: NS, namespaceFrom: '--namespace', hubOnly: true };
+  const rep = await checkControlPlane(req, world.reach);
+  assert.is(rep.ok, true);
+  assert.is(rep.storage, undefined);
+  assert.ok(rep.clusters.every((r) => !r.findings.some((f) => f.check === 'installed')));
+  const thrown = await checkControlPlane(req, {
+    ...world.reach,
+    proveToken: async () => {
+      throw new Error('socket hang up token=abc');
+    },
+  });
+  assert.equal(
+    thrown.clusters.map((r) => [r.name, r.verdict, r.enabled, r.problem]),
+    [
+      ['dp1', 'fail', false, 'socket hang up token=abc'],
+      ['dp2', 'fail', false, 'socket hang up token=abc'],
+    ],
+  );
+  hub.secrets.delete(NS, 'cluster-credentials');
+  try {
+    await checkControlPlane(req, world.reach);
+    assert.unreachable();
+  } catch (e) {
+    assert.is((e as FlytemcError).problems[0]!.code, 'cluster.credentials');
+    assert.match(
+      (e as Error).message,
+      /^error: hub cp: there is no Secret flyte\/cluster-credentials with the clusters' credentials\n {2}fix: join the data planes/,
+    );
+  }
+});
+
+test('nothing configured anywhere: the error says to join one', async () => {
+  const world = new World();
+  world.cluster('cp').namespaces.add(NS);
+  try {
+    await checkControlPlane(
+      { kube: { kubeconfig: kubeconfig(world), timeoutMs: 1000 }, namespace: NS, namespaceFrom: '--namespace', hubOnly: true },
+      world.reach,
+    );
+    assert.unreachable();
+  } catch (e) {
+    assert.is((e as FlytemcError).problems[0]!.code, 'cluster.none');
+    assert.match((e as Error).message, /configures no clusters\n {2}fix: join one: flytemc join CONTEXT --kube-context cp -n flyte/);
+  }
+});
 
 test.run();

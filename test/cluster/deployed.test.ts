@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import yaml from 'js-yaml';
 import type { V1ManagedFieldsEntry } from '@kubernetes/client-node';
 import { cordonPending, deployedLists, readDeployedClusters } from '../../plugin/cluster/deployed.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';
@@ -96,7 +96,7 @@ test('readDeployedClusters and deployedLists: the section FlyteAdmin runs, every
   } catch (e) {
     assert.instance(e, FlytemcError);
     assert.is((e as FlytemcError).exitCode, EXIT.failed);
-    assert.match((e as FlytemcError).problems[0]!.what, 'namespace nothere has no FlyteAdmin multi-cluster config');
+    assert.match((e as FlytemcError).problems[0]!.message, 'namespace nothere has no FlyteAdmin multi-cluster config');
   }
 });
 

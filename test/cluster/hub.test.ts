@@ -20,7 +20,7 @@ import {
 } from '../../plugin/cluster/hub.ts';
 import { toProblem, type Kube } from '../../plugin/cluster/kube.ts';
 import { Plan } from '../../plugin/cluster/plan.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 
 const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code, body: '{}' });
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -194,7 +194,7 @@ test('refuseDuplicate: one physical cluster under two names, or a name taken by 
     try {
       fn();
     } catch (e) {
-      return (e as FlytemcError).problems[0]!.what;
+      return (e as FlytemcError).problems[0]!.message;
     }
     return '';
   };

@@ -6,8 +6,8 @@
 // and 4: test/day2.test.ts.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { checkEndpoint, joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { checkEndpoint, joinClusters, joinFailures, joinSummary } from '../../plugin/cluster/join.ts';
+import { EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { World } from '../helpers/fake-kube.ts';
 
 test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing slashes dropped; anything else refused with the fix', () => {
@@ -22,7 +22,7 @@ test('checkEndpoint: an https URL (host, IPv4 or [IPv6], port, path), trailing s
       assert.instance(e, FlytemcError, bad);
       const p = (e as FlytemcError).problems[0]!;
       assert.is((e as FlytemcError).exitCode, EXIT.invalid);
-      assert.is(p.where, 'context dp1');
+      assert.is(whereOf(p), 'context dp1');
       assert.match(p.fix ?? '', /--endpoint https:\/\/HOST:PORT/);
     }
   }
@@ -70,7 +70,7 @@ test('flytepropeller in another namespace of the member: refused before anything
   const session = world.session(world.cluster('cp'), { namespace: 'default' });
   const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false }, session);
   assert.is(r.exitCode, EXIT.failed);
-  assert.match(r.failures[0]!.what, /^flytepropeller runs in namespace flyte, not in default \(the namespace join acts in, from flytemc's default\)/);
+  assert.match(r.failures[0]!.message, /^flytepropeller runs in namespace flyte, not in default \(the namespace join acts in, from flytemc's default\)/);
   assert.is(r.failures[0]!.fix, 'rerun with -n flyte (or --force to join in default anyway)');
   assert.not.ok(dp.serviceAccounts.has('default', 'flyteadmin'), 'created a ServiceAccount in the wrong namespace');
   const forced = await joinClusters(
@@ -79,7 +79,7 @@ test('flytepropeller in another namespace of the member: refused before anything
     world.session(world.cluster('cp'), { namespace: 'default' }),
   );
   assert.equal(forced.failures, []);
-  assert.match(forced.warnings[0]!.what, /^--force: flytepropeller runs in namespace flyte, not in default/);
+  assert.match(forced.warnings[0]!.message, /^--force: flytepropeller runs in namespace flyte, not in default/);
 });
 
 test('each API call failing once (before its write, and after it with the answer lost): the hub never holds a token its cluster rejects; the cluster is reported failed (exit 3) and a re-run joins it', async () => {
@@ -140,7 +140,7 @@ test('--auth (a credential proxy): RBAC bound to the identity, no token Secret, 
   await join1(world2);
   const again = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world2.session(hub2));
   assert.ok(Object.keys(hub2.credentials()).includes('dp1_token'));
-  assert.match(again.warnings.map((w) => `${w.what} ${w.fix}`).join('\n'), /joined with a long-lived token .* after that upgrade, remove the key dp1_token/);
+  assert.match(again.warnings.map((w) => `${w.message} ${w.fix}`).join('\n'), /joined with a long-lived token .* after that upgrade, remove the key dp1_token/);
 });
 
 test('--auth: an identity the data plane does not let do what FlyteAdmin needs is refused before the hub is touched (exit 3)', async () => {
@@ -159,9 +159,59 @@ test('--auth: an identity the data plane does not let do what FlyteAdmin needs i
   const proxy = proxyJoin({ auth: 'exec', name: 'dp1', 'exec-command': 'p', identity: 'someone' })!;
   const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [], proxy }], { parallel: 1, force: false, restart: false }, world.session(hub));
   assert.is(r.exitCode, EXIT.failed);
-  assert.match(r.failures[0]!.what, /user someone may not, of what FlyteAdmin needs \(12 of 12 SubjectAccessReviews denied\)/);
+  assert.match(r.failures[0]!.message, /user someone may not, of what FlyteAdmin needs \(12 of 12 SubjectAccessReviews denied\)/);
   assert.match(r.failures[0]!.fix ?? '', /the hub was not changed/);
   assert.equal(hub.credentials(), {});
+});
+
+test('after the clusters: the values file records them (a dry run: would); --restart rolls FlyteAdmin, else a warning says how; the summary and the failures count what joined', async () => {
+  const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const values = join(mkdtempSync(join(tmpdir(), 'flytemc-join-')), 'values.yaml');
+  writeFileSync(values, 'multicluster:\n  role: control-plane\n');
+  const world = new World();
+  const hub = world.cluster('cp');
+  hub.namespaces.add(NS);
+  hub.addDeployment(NS, 'flyteadmin');
+  world.cluster('dp1');
+  const requests = [
+    { context: 'dp1', name: 'dp1', routes: [{ label: 'team1', weight: 1 }] },
+    { context: 'bad', name: 'bad', endpoint: 'http://bad.example', routes: [] },
+  ];
+  world.cluster('bad');
+  const session = world.session(hub);
+  const r = await joinClusters(requests, { parallel: 2, force: false, restart: false, valuesFile: values }, session);
+  assert.is(r.exitCode, EXIT.failed);
+  assert.ok(r.recorded);
+  assert.match(readFileSync(values, 'utf8'), /name: dp1/);
+  assert.ok(r.warnings.some((w) => w.code === 'join.restart' && /pass --restart/.test(w.fix!)));
+  const summary = joinSummary(r, { requested: 2, values }, session);
+  assert.match(
+    summary,
+    /\n1 of 2 clusters joined into hub cp \(Secret flyte\/cluster-credentials\) in [\d.]+ s\nrecorded dp1 in .*values.yaml: apply it with helm upgrade\n$/,
+  );
+  const failures = joinFailures(r, 2);
+  assert.match(failures, /^error: context bad: endpoint "http:\/\/bad.example" is not an https URL/);
+  assert.match(failures, /\n1 error: 1 of 2 not joined \(the others were\)\.\n$/);
+  // --restart: FlyteAdmin rolled when the hub changed
+  world.cluster('dp2');
+  const s2 = world.session(hub);
+  const r2 = await joinClusters([{ context: 'dp2', name: 'dp2', routes: [] }], { parallel: 1, force: false, restart: true }, s2);
+  assert.ok(s2.plan.changes.some((c) => c.action === 'restart' && c.object === 'Deployment flyte/flyteadmin'));
+  const snippet = joinSummary(r2, { requested: 1 }, s2);
+  assert.match(snippet, /Add this to the control plane's values \(or rerun with --values FILE\):/);
+  // a dry run with --secret-out: would record, the file named, the hub not contacted
+  const dry = world.session(hub, { dryRun: true });
+  const r3 = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false, valuesFile: values }, dry);
+  assert.match(
+    joinSummary({ ...r3, recorded: true }, { requested: 1, values, secretOut: 'creds.yaml' }, dry),
+    /dry run: nothing was changed\. 1 of 1 cluster can be joined into creds.yaml .*would record dp1 in .*, or export the control plane again/s,
+  );
+  assert.match(joinSummary({ ...r3, joined: [] }, { requested: 1, secretOut: 'creds.yaml' }, world.session(hub)), /0 of 1 cluster joined into creds.yaml/);
+  assert.match(joinSummary(r2, { requested: 1, secretOut: 'creds.yaml' }, world.session(hub)), /creds.yaml holds live tokens \(mode 0600\)/);
+  assert.is(joinFailures({ ...r, failures: [{ ...r.failures[0]!, severity: 'warning' }] }, 2).split('\n').length, 3, 'warnings only: no count');
+  assert.match(joinFailures({ ...r, joined: [] }, 2), /2 of 2 not joined\.\n$/);
 });
 
 test.run();

@@ -1,25 +1,14 @@
-// plugin/cluster/kube.ts, the operator's side of the Kubernetes connection: what an API or network
-// error means (each a problem naming the context, with a fix), and the "read or absent",
-// "create or existing", "delete or absent" rules every step uses. The connection itself, TLS and
-// kubeconfigs: test/tls.test.ts and test/join.test.ts (harness clusters).
+// plugin/cluster/kube.ts: connect() on kubeconfig files (who the operator is, the CA, the refusals), each request aborted at its deadline, and the "read or absent", "create or existing", "delete or absent" rules every step uses. Against API servers: test/tls.test.ts and test/join.test.ts (harness clusters).
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import {
-  UnreachableError,
-  createOrExisting,
-  deleteOrAbsent,
-  describeNetworkError,
-  isConflict,
-  networkCode,
-  readOrAbsent,
-  serverMessage,
-  skipsTlsVerification,
-  statusCode,
-  toProblem,
-  type Kube,
-} from '../../plugin/cluster/kube.ts';
-import { TimeoutError } from '../../plugin/cluster/util.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, createOrExisting, deleteOrAbsent, ensureNamespace, readOrAbsent, toProblem, UnreachableError, type Kube } from '../../plugin/cluster/kube.ts';
+import { Plan } from '../../plugin/cluster/plan.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
+import { World } from '../helpers/fake-kube.ts';
 
 const api = (code: number, message = 'the message') => Object.assign(new Error(`HTTP ${code}`), { code, body: JSON.stringify({ kind: 'Status', message }) });
 const KUBE = { context: 'dp1', server: 'https://10.0.0.1:6443', userKind: 'exec plugin' };
@@ -34,44 +23,6 @@ const kube = {
     }
   },
 } as unknown as Kube;
-
-test("statusCode, serverMessage, networkCode: what the client library's errors carry", () => {
-  assert.is(statusCode(api(409)), 409);
-  assert.ok(isConflict(api(409)));
-  assert.is(statusCode(new Error('x')), undefined);
-  assert.is(serverMessage(api(422, 'Secret "x" is invalid')), 'Secret "x" is invalid');
-  assert.is(serverMessage({ body: 'plain text body' }), 'plain text body');
-  assert.is(serverMessage(new Error('no body')), 'no body');
-  const deep = Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
-  assert.is(networkCode(deep), 'ECONNREFUSED');
-  assert.is(networkCode(new Error('none')), undefined);
-});
-
-test('describeNetworkError: refused, unresolvable, unreachable, TLS, other: each with its fix', () => {
-  const s = 'https://x:6443';
-  assert.match(describeNetworkError('ECONNREFUSED', s).what, /connection refused by https:\/\/x:6443/);
-  assert.match(describeNetworkError('ENOTFOUND', s).fix, /DNS/);
-  assert.match(describeNetworkError('ETIMEDOUT', s).fix, /VPN, firewall/);
-  assert.match(describeNetworkError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', s).what, /TLS verification of https:\/\/x:6443 failed/);
-  assert.match(describeNetworkError(undefined, s).what, /^cannot talk to https:\/\/x:6443$/);
-});
-
-test('toProblem: 401 and 403 say whose credentials; a timeout or a network error is an UnreachableError; exit 3', () => {
-  const at = (e: unknown) => toProblem(KUBE, 'reading Secret flyte/x', e);
-  const p401 = at(api(401, 'Unauthorized'));
-  assert.not.instance(p401, UnreachableError);
-  assert.is(p401.exitCode, EXIT.failed);
-  assert.match(p401.problems[0]!.what, /rejected the kubeconfig's credentials \(exec plugin\): Unauthorized/);
-  assert.is(p401.problems[0]!.where, 'context dp1 (https://10.0.0.1:6443)');
-  assert.match(at(api(403)).problems[0]!.fix ?? '', /cluster-admin/);
-  assert.match(at(api(500, 'boom')).problems[0]!.what, /reading Secret flyte\/x: boom \(HTTP 500\)/);
-  assert.instance(at(new TimeoutError('t')), UnreachableError);
-  assert.instance(at(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), UnreachableError);
-  const mine = new FlytemcError('already a problem');
-  assert.is(at(mine), mine);
-  assert.ok(skipsTlsVerification({ skipTLSVerify: true }));
-  assert.not.ok(skipsTlsVerification({ skipTLSVerify: false }));
-});
 
 test('readOrAbsent, createOrExisting, deleteOrAbsent: 404 is absent, 409 on create is there, 404 on delete is gone; anything else a problem', async () => {
   assert.is(
@@ -106,9 +57,112 @@ test('readOrAbsent, createOrExisting, deleteOrAbsent: 404 is absent, 409 on crea
       assert.unreachable();
     } catch (e) {
       assert.instance(e, FlytemcError);
-      assert.match((e as FlytemcError).problems[0]!.what, /X/);
+      assert.match((e as FlytemcError).problems[0]!.message, /X/);
     }
   }
 });
 
+test('ensureNamespace: there already is unchanged; missing is created (or would be, in a dry run)', async () => {
+  const world = new World();
+  const c = world.cluster('dp1');
+  c.namespaces.add('flyte');
+  const plan = new Plan(false);
+  await ensureNamespace(c.kube, 'flyte', plan);
+  await ensureNamespace(c.kube, 'other', plan, 'hub dp1');
+  assert.equal(
+    plan.changes.map((x) => `${x.target} ${x.action} ${x.object}`),
+    ['dp1 unchanged Namespace flyte', 'hub dp1 create Namespace other'],
+  );
+  assert.ok(c.namespaces.has('other'));
+  const dry = new Plan(true);
+  await ensureNamespace(c.kube, 'third', dry);
+  assert.not.ok(c.namespaces.has('third'));
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'flytemc-kube-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A kubeconfig file: context `good` (a CA), `badca` (a CA file that is not there), `lost` (no such cluster). */
+function kubeconfig(server: string): string {
+  const file = join(dir, `kc-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+current-context: good
+clusters:
+- {name: good, cluster: {server: "${server}", certificate-authority-data: ${Buffer.from('-----BEGIN CERTIFICATE-----').toString('base64')}}}
+- {name: badca, cluster: {server: "${server}", certificate-authority: ${join(dir, 'missing.crt')}}}
+users:
+- {name: t, user: {token: secret}}
+- {name: c, user: {client-certificate-data: eA==, client-key-data: eA==}}
+- {name: e, user: {exec: {command: x, apiVersion: client.authentication.k8s.io/v1}}}
+contexts:
+- {name: good, context: {cluster: good, user: t}}
+- {name: cert, context: {cluster: good, user: c}}
+- {name: exec, context: {cluster: good, user: e}}
+- {name: nouser, context: {cluster: good, user: nobody}}
+- {name: badca, context: {cluster: badca, user: t}}
+- {name: lost, context: {cluster: gone, user: t}}
+`,
+  );
+  return file;
+}
+
+const refused = async (p: Promise<unknown>, code: string, re: RegExp) => {
+  try {
+    await p;
+    assert.unreachable('not refused');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    assert.is((e as FlytemcError).exitCode, EXIT.usage);
+    assert.is((e as FlytemcError).problems[0]!.code, code);
+    assert.match((e as Error).message, re);
+  }
+};
+
+test('connect: who the operator is, the CA it trusts; no such context, no such cluster, an unreadable CA file: exit 2 before any request', async () => {
+  const kc = kubeconfig('https://127.0.0.1:1');
+  const good = await connect('good', { kubeconfig: kc, timeoutMs: 1000 });
+  assert.is(good.userKind, 'token');
+  assert.is(good.caPem, '-----BEGIN CERTIFICATE-----');
+  assert.is(good.tlsVerified, true);
+  assert.is((await connect('cert', { kubeconfig: kc, timeoutMs: 1000 })).userKind, 'client certificate');
+  assert.is((await connect('exec', { kubeconfig: kc, timeoutMs: 1000 })).userKind, 'exec plugin');
+  assert.is((await connect('nouser', { kubeconfig: kc, timeoutMs: 1000 })).userKind, 'none');
+  await refused(connect('nope', { kubeconfig: kc, timeoutMs: 1000 }), 'kubeconfig.context', /no context "nope"\n {2}fix: use one of: good, cert/);
+  await refused(
+    connect('lost', { kubeconfig: kc, timeoutMs: 1000 }),
+    'kubeconfig.cluster',
+    /context lost names cluster "gone", which the kubeconfig does not define/,
+  );
+  await refused(connect('badca', { kubeconfig: kc, timeoutMs: 1000 }), 'kubeconfig.ca', /cannot read certificate-authority .*missing\.crt: ENOENT/);
+});
+
+test('a request with no answer is aborted at its deadline: the call fails as a timeout and its connection is closed', async () => {
+  const sockets = new Set<Socket>();
+  const server = createServer((s) => {
+    s.resume();
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const k = await connect('good', { kubeconfig: kubeconfig(`https://127.0.0.1:${port}`), timeoutMs: 200 });
+    const started = Date.now();
+    try {
+      await k.call('reading namespace x', () => k.core.readNamespace({ name: 'x' }));
+      assert.unreachable();
+    } catch (e) {
+      assert.instance(e, UnreachableError);
+      assert.match((e as Error).message, /reading namespace x: no answer within the timeout/);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    assert.is(sockets.size, 0, `the connection is closed (${Date.now() - started} ms)`);
+  } finally {
+    for (const s of sockets) s.destroy();
+    server.close();
+  }
+});
 test.run();

@@ -5,7 +5,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { labelRecord } from '../../plugin/cluster/label-record.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 import { World } from '../helpers/fake-kube.ts';
 
 test('read, create, replace at the version read; a conflict is exit 3 with the fix; a dry run writes nothing', async () => {
@@ -40,7 +40,7 @@ test('read, create, replace at the version read; a conflict is exit 3 with the f
     } catch (e) {
       assert.instance(e, FlytemcError);
       assert.is((e as FlytemcError).exitCode, EXIT.failed);
-      assert.match((e as FlytemcError).problems[0]!.what, 'another `labels apply` changed the record while this one ran');
+      assert.match((e as FlytemcError).problems[0]!.message, 'another `labels apply` changed the record while this one ran');
     }
   }
   assert.equal((await rec.read()).targets, [{ project: 'p1', domain: 'development' }]);

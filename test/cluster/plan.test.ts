@@ -2,8 +2,8 @@
 // join, unjoin and rotate print; with --dry-run the diff of every change, tokens masked).
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { Plan, formatPlan, yamlOf, type Change } from '../../plugin/cluster/plan.ts';
-import { markWhere } from '../../plugin/problems.ts';
+import { Plan, formatPlan, orStopped, stopped, yamlOf, type Change } from '../../plugin/cluster/plan.ts';
+import { EXIT, FlytemcError, error, warning } from '../../plugin/problems/problems.ts';
 
 test('Plan.apply: writes only what changes, and never in a dry run; every change is recorded and reported', async () => {
   const seen: string[] = [];
@@ -69,8 +69,12 @@ test('formatPlan: one aligned line per object, "would" in a dry run, the diff of
 });
 
 test('formatPlan: grouped by target, clusters first, then the hub, then files; a context reached without TLS verification says so on every line', () => {
-  markWhere('dp-insecure', 'TLS NOT VERIFIED');
-  const c = (target: string, object: string): Change => ({ target, object, action: 'check' });
+  const c = (target: string, object: string): Change => ({
+    target,
+    object,
+    action: 'check',
+    ...(target === 'dp-insecure' ? { unverified: true as const } : {}),
+  });
   const text = formatPlan([c('values.yaml', 'multicluster.clusters'), c('dp-insecure', 'a'), c('hub cp', 'b'), c('dp2', 'c'), c('dp-insecure', 'd')], {
     diff: false,
     dryRun: false,
@@ -83,6 +87,68 @@ test('formatPlan: grouped by target, clusters first, then the hub, then files; a
       .map((l) => l.split(/\s{2,}/)[0]),
     ['dp-insecure [TLS NOT VERIFIED]', 'dp-insecure [TLS NOT VERIFIED]', 'dp2', 'hub cp', 'values.yaml'],
   );
+});
+
+test("stopped: each error's fix extended with what was done and how to go on (warnings kept as they are); anything but a FlytemcError passes through", () => {
+  const e = stopped(
+    new FlytemcError([error('x', 'broke', 'mend it'), error('y', 'also'), warning('z', 'note')], EXIT.failed),
+    'nothing was changed',
+    'rerun: flytemc join',
+  );
+  assert.equal(
+    e.problems.map((p) => p.fix),
+    ['mend it. nothing was changed; rerun: flytemc join', 'nothing was changed; rerun: flytemc join', undefined],
+  );
+  assert.is(e.exitCode, EXIT.failed);
+  const bug = new TypeError('bug');
+  assert.throws(
+    () => stopped(bug, 'a', 'b'),
+    (x: unknown) => x === bug,
+  );
+});
+
+test('orStopped: the outcome; or, stopped part way, the plan so far and what changed before it stopped (nothing, in a dry run), and the exit code; a bug passes through', async () => {
+  const written: string[] = [];
+  const write = async (t: string) => {
+    written.push(t);
+  };
+  assert.equal(await orStopped(new Plan(false), async () => 7, write), { out: 7 });
+  const plan = new Plan(false);
+  const stderr: string[] = [];
+  const real = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((s: string) => stderr.push(s) > 0) as typeof process.stderr.write;
+  try {
+    const ran = await orStopped(
+      plan,
+      async () => {
+        await plan.apply({ target: 'dp1', object: 'Secret flyte/x', action: 'create' }, async () => undefined);
+        throw new FlytemcError([error('context dp1', 'gone')], EXIT.failed);
+      },
+      write,
+    );
+    assert.equal(ran, { exitCode: EXIT.failed });
+    const dry = new Plan(true);
+    await orStopped(
+      dry,
+      async () => {
+        await dry.apply({ target: 'dp1', object: 'Secret flyte/x', action: 'create' }, async () => undefined);
+        throw new FlytemcError([error('context dp1', 'gone')], EXIT.failed);
+      },
+      write,
+    );
+  } finally {
+    process.stderr.write = real;
+  }
+  assert.match(written[0]!, /^dp1 {2}create {9}Secret flyte\/x\n$/);
+  assert.match(stderr[0]!, /^error: context dp1: gone\n1 error\.\nchanged before it stopped: create Secret flyte\/x \(dp1\)\n$/);
+  assert.match(stderr[1]!, /\nnothing was changed\.\n$/);
+  const bug = new TypeError('bug');
+  try {
+    await orStopped(new Plan(false), async () => Promise.reject(bug), write);
+    assert.unreachable();
+  } catch (e) {
+    assert.is(e, bug);
+  }
 });
 
 test.run();

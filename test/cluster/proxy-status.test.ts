@@ -112,4 +112,72 @@ test('checkProxy: the pods a kubelet runs: the sidecar log says the plugin is mi
   assert.match(g.fix!, /kubectl --context cp -n flyte logs deployment\/syncresources -c flytemc-proxy-dp1/);
 });
 
+test('proxyLogProblem: any other credentials error, masked and cut', () => {
+  const f = proxyLogProblem('E0101 getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1beta9\n', 'dp1')!;
+  assert.match(f.problem, /^the credential proxy of dp1 gets no credentials: exec plugin is configured/);
+  assert.match(f.fix, /^fix credentialProxy\.exec of dp1/);
+  const failing = proxyLogProblem('E0101 getting credentials: exec: executable gke-gcloud-auth-plugin failed with exit code 1\n', 'dp1')!;
+  assert.match(failing.problem, /\(gke-gcloud-auth-plugin exit code 1\), so every request/);
+});
+
+test('checkProxy: no FlyteAdmin Deployment is not checked; the kubeconfig missing, not YAML, without a CA or an exec plugin; no startup probe', async () => {
+  const none = new World().cluster('cp');
+  assert.equal(await checkProxy(none.kube, 'flyte', wired, {}), {
+    ok: null,
+    problem: 'no FlyteAdmin Deployment in the namespace: the credential proxy was not checked',
+  });
+  const { hub, data } = hubWith(proxied);
+  const key = kubeconfigKey('dp1');
+  const kc = data[key]!;
+  const cases: Array<[Record<string, string> | undefined, RegExp]> = [
+    [undefined, /has no flytemc-proxy-dp1\.kubeconfig, the credential proxy's kubeconfig/],
+    [{ ...data, [key]: '{{ not: yaml' }, /flytemc-proxy-dp1\.kubeconfig is not YAML/],
+    [{ ...data, [key]: kc.replace('certificate-authority: dp1_cacert', 'server-name: x') }, /names no CA to verify https:\/\/dp1\.example:6443 with/],
+    [{ ...data, [key]: kc.replace(/command: \S+/, 'args: []') }, /names no exec plugin/],
+    [{ ...data, [key]: 'clusters: 1\n' }, /names no CA/],
+  ];
+  for (const [cm, what] of cases) {
+    const f = await checkProxy(hub.kube, 'flyte', wired, cm);
+    assert.is(f.ok, false);
+    assert.match(f.problem!, what);
+  }
+  const noProbe = hubWith(() => [{ ...proxied()[0]!, startupProbe: undefined }]);
+  assert.match((await checkProxy(noProbe.hub.kube, 'flyte', wired, noProbe.data)).problem!, /has no startup probe/);
+});
+
+test('checkProxy: pods that cannot be listed, or a log that cannot be read, say nothing; a sidecar restarting before its probe passed', async () => {
+  const { hub, data } = hubWith(proxied);
+  hub.podObjects.put('flyte', {
+    metadata: { name: 'flyteadmin-1', namespace: 'flyte', labels: { app: 'flyteadmin' } },
+    status: {
+      initContainerStatuses: [
+        { name: 'other', image: 'x', imageID: '', ready: true, restartCount: 0 },
+        {
+          name: 'flytemc-proxy-dp1',
+          image: 'img',
+          imageID: '',
+          ready: false,
+          restartCount: 2,
+          started: false,
+          state: { waiting: { reason: 'PodInitializing' } },
+        },
+      ],
+    },
+  });
+  const f = await checkProxy(hub.kube, 'flyte', wired, data);
+  assert.match(f.problem!, /pod flyteadmin-1: the credential proxy of dp1 has not passed its startup probe \(restarted 2 times\)/);
+  const world = new World();
+  const listed = world.cluster('cp');
+  for (const name of ['flyteadmin']) {
+    listed.addDeployment('flyte', name);
+    const d = listed.deployments.get('flyte', name) as V1Deployment;
+    d.spec!.template.spec!.initContainers = proxied();
+    listed.deployments.put('flyte', d);
+  }
+  world.beforeCall = (_n, what) => {
+    if (what.includes('listNamespacedPod')) world.failAt = { call: world.calls.length - 1, after: false };
+  };
+  assert.is((await checkProxy(listed.kube, 'flyte', wired, data)).ok, true, 'pods unreadable: the deployed template and kubeconfig decide');
+});
+
 test.run();

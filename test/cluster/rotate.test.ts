@@ -7,10 +7,10 @@
 // left that nothing holds. The whole command on real API servers: test/day2.test.ts.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { rotateCluster } from '../../plugin/cluster/rotate.ts';
+import { rotateCluster, rotateSummary } from '../../plugin/cluster/rotate.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
 import { parseRecords } from '../../plugin/cluster/hub.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';
@@ -233,7 +233,7 @@ test('a join of the same cluster between any two API calls of rotate (and a rota
     };
     const r = await joinClusters([{ context: 'dp1', name: 'dp1', routes: [] }], { parallel: 1, force: false, restart: false }, world.session(hub));
     for (const f of r.failures)
-      assert.match(f.what, /token changed while this ran|disappeared while waiting for its token \(deleted by a concurrent rotate/, `k=${k}: ${f.what}`);
+      assert.match(f.message, /token changed while this ran|disappeared while waiting for its token \(deleted by a concurrent rotate/, `k=${k}: ${f.message}`);
     world.beforeCall = undefined;
     assertRotated(world, hub, dp, old, `rotate at join's call ${k}`);
     assert.equal(seen, [], `k=${k}`);
@@ -301,6 +301,101 @@ test('--dry-run changes nothing and plans the steps in order', async () => {
       'delete Secret flyte/flyteadmin-token',
     ],
   );
+});
+
+test('nothing to rotate: a cluster joined through a credential proxy (rotate.proxy), or another cluster behind the context (rotate.other-cluster): exit 1, nothing changed', async () => {
+  const { world, hub, dp } = await joined();
+  const creds = hub.secrets.get(NS, 'cluster-credentials');
+  const records = JSON.parse(creds.metadata!.annotations!['flytemc.io/clusters']!);
+  records.dp1.auth = 'eks';
+  creds.metadata!.annotations!['flytemc.io/clusters'] = JSON.stringify(records);
+  const token = creds.data!.dp1_token;
+  delete creds.data!.dp1_token;
+  hub.secrets.put(NS, creds);
+  const proxied = await rotateCluster(request(), world.session(hub)).catch((e: FlytemcError) => e);
+  assert.is((proxied as FlytemcError).problems[0]!.code, 'rotate.proxy');
+  assert.is((proxied as FlytemcError).exitCode, 1);
+  delete records.dp1.auth;
+  records.dp1.uid = 'uid-elsewhere';
+  creds.metadata!.annotations!['flytemc.io/clusters'] = JSON.stringify(records);
+  creds.data!.dp1_token = token!;
+  hub.secrets.put(NS, creds);
+  const other = await rotateCluster(request(), world.session(hub)).catch((e: FlytemcError) => e);
+  assert.is((other as FlytemcError).problems[0]!.code, 'rotate.other-cluster');
+  assert.match((other as FlytemcError).problems[0]!.message, /kube-system UID uid-dp1, the hub recorded uid-elsewhere/);
+  const never = await rotateCluster(request({ name: 'dp9' }), world.session(hub)).catch((e: FlytemcError) => e);
+  assert.is((never as FlytemcError).problems[0]!.code, 'rotate.not-joined');
+  assert.match((never as FlytemcError).problems[0]!.fix!, /join it first: flytemc join dp1 --name dp9/);
+  assert.ok(dp.accepts(token ? Buffer.from(token, 'base64').toString() : ''));
+});
+
+test('a new token that does not work (rotate.token): its Secret deleted again, the hub keeps the old token; one that cannot be deleted is named for kubectl', async () => {
+  const { world, hub, dp } = await joined();
+  const old = hub.credentials().dp1_token!;
+  const session = world.session(hub);
+  session.reach = {
+    ...session.reach,
+    proveToken: async () => ({
+      result: {
+        ok: false,
+        failed: 'token',
+        reachable: true,
+        tls: true,
+        authenticated: false,
+        permissions: false,
+        missing: [],
+        missingKinds: [],
+        what: 'rejected',
+        fix: 'look',
+        ms: 0,
+      },
+      source: 'hub',
+      pem: '',
+    }),
+  } as typeof session.reach;
+  const e = (await rotateCluster(request(), session).catch((x: FlytemcError) => x)) as FlytemcError;
+  assert.is(e.problems[0]!.code, 'rotate.token');
+  assert.match(
+    e.problems[0]!.fix!,
+    /^look\. the hub keeps the old token, which works: FlyteAdmin is not affected; the new Secret flyte\/flyteadmin-token-\w+ was deleted again; rerun: /,
+  );
+  assert.is(hub.credentials().dp1_token, old);
+  assert.equal(tokenSecrets(dp, hub).names, ['flyteadmin-token']);
+  // the new Secret's delete fails too: named, with the kubectl command
+  const s2 = world.session(hub);
+  s2.reach = session.reach;
+  world.beforeCall = (n, what) => {
+    if (what === 'dp1 deleteNamespacedSecret') world.failAt = { call: n, after: false };
+  };
+  const e2 = (await rotateCluster(request(), s2).catch((x: FlytemcError) => x)) as FlytemcError;
+  world.beforeCall = undefined;
+  assert.match(
+    e2.problems[0]!.fix!,
+    /the new Secret flyte\/(flyteadmin-token-\w+), which nothing holds, could not be deleted: kubectl --context dp1 -n flyte delete secret flyteadmin-token-\w+/,
+  );
+});
+
+test('rotateSummary: rotated, kept valid with how to finish, nothing to finish, a dry run; a context without TLS verification says so', async () => {
+  const { world, hub } = await joined();
+  const session = world.session(hub);
+  const req = { context: 'dp1', name: 'dp1' };
+  const out = await rotateCluster(request(), session);
+  assert.match(
+    rotateSummary(out, req, session),
+    /\nrotated dp1: hub cp holds the token of Secret flyte\/flyteadmin-token-\w+; every pod of FlyteAdmin started after that; Secret flyte\/flyteadmin-token deleted and its token rejected by the API server\n$/,
+  );
+  assert.match(
+    rotateSummary({ ...out, rolledOut: [], oldTokenRejectedAfterMs: undefined as unknown as number }, req, session),
+    /no FlyteAdmin runs in flyte to restart; Secret flyte\/flyteadmin-token deleted\n$/,
+  );
+  assert.match(
+    rotateSummary({ ...out, kept: 'pods may hold it' }, req, session),
+    /the old token stays valid: pods may hold it\.\nOnce flyteadmin and syncresources have restarted .*revoke it:\n {2}flytemc rotate dp1 .* --finish\n$/s,
+  );
+  assert.match(rotateSummary({ ...out, revoked: [] }, req, session), /dp1: nothing to finish: hub cp holds the token/);
+  const dry = world.session(hub, { dryRun: true });
+  const planned = await rotateCluster(request(), dry);
+  assert.match(rotateSummary(planned, req, dry), /\ndry run: nothing was changed\. dp1 would get a new token from Secret flyte\/flyteadmin-token-\w+\n$/);
 });
 
 test.run();

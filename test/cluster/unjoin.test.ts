@@ -13,9 +13,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { unjoinCluster } from '../../plugin/cluster/unjoin.ts';
+import { unjoinCluster, unjoinSummary } from '../../plugin/cluster/unjoin.ts';
 import { joinClusters } from '../../plugin/cluster/join.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 import { World, type FakeCluster } from '../helpers/fake-kube.ts';
 
 const NS = 'flyte';
@@ -253,9 +253,9 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
     assert.instance(e, FlytemcError);
     assert.is((e as FlytemcError).exitCode, EXIT.invalid);
     const p = (e as FlytemcError).problems[0]!;
-    assert.is(p.where, 'FlyteAdmin http://admin.test');
+    assert.is(whereOf(p), 'FlyteAdmin http://admin.test');
     assert.match(
-      p.what,
+      p.message,
       '2 executions have not ended on dp1: p/development/a (RUNNING, 3m05s), p/production/b (QUEUED, 12s); once FlyteAdmin no longer lists dp1 it can neither follow nor abort them; nothing was changed',
     );
     assert.match(
@@ -268,10 +268,7 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
   assert.not.ok(s.world.calls.some((c) => /create|replace|delete|patch/.test(c)));
 
   const unreachable = async (): Promise<never> => {
-    throw new FlytemcError(
-      [{ severity: 'error', where: 'FlyteAdmin http://admin.test', what: 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED', fix: 'check --admin' }],
-      EXIT.failed,
-    );
+    throw new FlytemcError([error('FlyteAdmin http://admin.test', 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED', 'check --admin')], EXIT.failed);
   };
   try {
     await unjoinCluster(request(s, { running: unreachable }), s.world.session(s.hub));
@@ -288,7 +285,7 @@ test('--admin: executions that have not ended on dp1 refuse unjoin (exit 1, name
   const s2 = await deployed();
   const forced = await unjoinCluster(request(s2, { running, drain, force: true }), s2.world.session(s2.hub));
   assert.is(forced.phase, 'pending');
-  assert.match(forced.warnings[0]!.what, /2 executions have not ended on dp1: .* \(--force\)$/);
+  assert.match(forced.warnings[0]!.message, /2 executions have not ended on dp1: .* \(--force\)$/);
   assert.match(forced.warnings[0]!.fix!, `abort them first next time: ${drain} --abort`);
 });
 
@@ -368,5 +365,50 @@ test('what join created is deleted; what a Helm release adopted since (its relea
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('unjoinSummary: phase 1 pending with the upgrade and the finish; done, with or without the data plane reached; a dry run; without --values the reminder to edit the values', async () => {
+  const s = await deployed();
+  const session = s.world.session(s.hub);
+  const pending = await unjoinCluster(request(s), session);
+  const text = unjoinSummary(pending, { name: 'dp1', values: s.values }, session);
+  assert.match(
+    text,
+    /\nphase 1 of 2 done: dp1 is out of .*; FlyteAdmin still lists dp1 \(ConfigMap flyte\/flyte-admin-clusters-config, flyte\/flyte-clusterresourcesync-config\), so its keys stay in hub cp\.\nNext, upgrade the control plane/,
+  );
+  assert.match(text, /then finish \(removes the keys, revokes the token, deletes what join created\):\n {2}flytemc unjoin dp1 .* --finish\n$/);
+  assert.match(
+    unjoinSummary(pending, { name: 'dp1' }, s.world.session(s.hub, { dryRun: true })),
+    /dry run: nothing was changed\. phase 1 of 2 would be done: take dp1 out of multicluster\.clusters/,
+  );
+  upgrade(s.hub, s.values);
+  const done = s.world.session(s.hub);
+  const out = await unjoinCluster(request(s), done);
+  assert.match(unjoinSummary(out, { name: 'dp1', values: s.values }, done), /\ndp1 was removed from hub cp\n$/);
+  assert.match(
+    unjoinSummary({ ...out, memberReached: false }, { name: 'dp1' }, done),
+    /dp1 was removed from hub cp \(the data plane was not reached\)\nIf the control plane's values still list dp1, remove it there/,
+  );
+});
+
+test('--restart after the keys went: FlyteAdmin restarted; a restart that fails says the data plane is cleaned up and gives the kubectl restart', async () => {
+  const s = await deployed();
+  await unjoinCluster(request(s), s.world.session(s.hub));
+  upgrade(s.hub, s.values);
+  s.world.beforeCall = (n, what) => {
+    if (what === 'cp patchNamespacedDeployment') s.world.failAt = { call: n, after: false };
+  };
+  try {
+    await unjoinCluster(request(s, { restart: true }), s.world.session(s.hub));
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.instance(e, FlytemcError);
+    assert.match(
+      (e as FlytemcError).problems[0]!.fix!,
+      /dp1's keys are out of the hub; FlyteAdmin no longer lists it; the data plane is cleaned up; restart flyteadmin and syncresources \(kubectl --context cp -n flyte rollout restart deployment\/flyteadmin deployment\/syncresources\)$/,
+    );
+  }
+  s.world.beforeCall = undefined;
+  assertUnjoined(s, 'after the failed restart');
+});
 
 test.run();

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminConnection, requestTimeout } from '../../plugin/commands/admin-flags.ts';
-import { UsageError } from '../../plugin/problems.ts';
+import { UsageError } from '../../plugin/problems/problems.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flytemc-admin-flags-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import {
   sessionOptions,
   timeoutOption,
 } from '../../plugin/commands/cluster-flags.ts';
-import { UsageError } from '../../plugin/problems.ts';
+import { UsageError } from '../../plugin/problems/problems.ts';
 
 const usage = (fn: () => unknown): string => {
   try {
@@ -100,8 +100,9 @@ test('checkName and oneMember: a cluster name from --name or the context, at mos
 });
 
 test("kubeOptions, namespaceOf and sessionOptions: flags over Helm's variables over the defaults", () => {
-  assert.equal(kubeOptions({}, 10_000), { timeoutMs: 10_000 });
+  assert.equal(kubeOptions({}, 10_000), { warned: new Set(), timeoutMs: 10_000 });
   assert.equal(kubeOptions({ kubeconfig: 'k', timeout: '3s', 'insecure-skip-tls-verify': true }, 10_000), {
+    warned: new Set(),
     kubeconfig: 'k',
     timeoutMs: 3_000,
     allowUnverifiedTls: true,
@@ -115,9 +116,10 @@ test("kubeOptions, namespaceOf and sessionOptions: flags over Helm's variables o
     assert.is(namespaceOf('flag'), 'flag');
     // the first line of join, unjoin, rotate and check
     assert.is(namespaceLine('flyte', '--namespace', 'cp'), 'namespace flyte (from --namespace), hub cp\n');
+    assert.is(namespaceLine('flyte', '--namespace', 'cp [TLS NOT VERIFIED]'), 'namespace flyte (from --namespace), hub cp [TLS NOT VERIFIED]\n');
     assert.is(namespaceLine('default', "flytemc's default", undefined), "namespace default (from flytemc's default; -n NAMESPACE for another)\n");
     assert.equal(sessionOptions({ 'kube-context': 'cp', 'dry-run': true, 'token-timeout': '5s' }, { members: ['dp1'], withHub: false }), {
-      kube: { timeoutMs: 15_000 },
+      kube: { warned: new Set(), timeoutMs: 15_000 },
       kubeContext: 'cp',
       namespace: 'from-helm',
       namespaceFrom: "HELM_NAMESPACE (Helm's -n, else the context's namespace, else default)",

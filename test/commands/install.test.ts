@@ -8,7 +8,6 @@
 //   - the docs' data-plane install commands (README.md, docs/*.md, in blocks the doc-test skips
 //     because they need a cluster) and the control plane's NOTES' one run as written, with the
 //     values file both planes share;
-//   - in-process: what is install's and what is Helm's, stray words, Helm's failures to exit codes.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
-import { helmFailure, parseInstallArgs } from '../../plugin/commands/helm-install.ts';
-import { EXIT, UsageError } from '../../plugin/problems.ts';
+import { EXIT } from '../../plugin/problems/problems.ts';
 import { startClusters, type ClusterSet } from '../harness/cluster.ts';
 import { DOCS, GIVEN, blocks, commandLines } from '../helpers/docs.ts';
 import { CHART_DIR, HELM_MAJORS, ROOT, helmBinary, helmEnv, prepareChart, runHelm, type HelmMajor } from '../helpers/helm.ts';
@@ -93,69 +91,6 @@ test.before(async () => {
 test.after(async () => {
   await set?.stop();
   rmSync(work, { recursive: true, force: true });
-});
-
-test('what is install’s and what is Helm’s: own options out, every other word to Helm in order; stray words and the guide’s --create-namespace flyte refused (exit 2)', () => {
-  const p = parseInstallArgs([
-    'data-plane',
-    '--name',
-    'dp1',
-    '-f',
-    'a.yaml',
-    '--rollback-on-failure',
-    '--print',
-    '--set',
-    'x=--print',
-    '--timeout=5m',
-    '--wait',
-  ]);
-  assert.is(p.name, 'dp1');
-  assert.is(p.print, true);
-  assert.equal(p.pass, ['-f', 'a.yaml', '--rollback-on-failure', '--set', 'x=--print', '--timeout=5m', '--wait']);
-  // after a Helm option a word may be its value: Helm judges it
-  assert.equal(parseInstallArgs(['control-plane', '--force-conflicts', 'x', '--template']).pass, ['--force-conflicts', 'x']);
-  const usage = (argv: string[]) => {
-    try {
-      parseInstallArgs(argv);
-    } catch (e) {
-      if (e instanceof UsageError) return `${e.message} | ${e.fix}`;
-      throw e;
-    }
-    return 'accepted';
-  };
-  // where no option can claim it, a bare word is stray
-  assert.match(usage(['control-plane', 'values.yaml']), /stray argument "values\.yaml".*\| pass values files with -f: -f values\.yaml/);
-  assert.match(usage(['control-plane', '--print', 'values.yaml']), /stray argument/);
-  assert.match(usage(['control-plane', '--timeout=5m', 'values.yaml']), /stray argument/);
-  assert.match(
-    usage(['control-plane', '-n', 'flyte', '--create-namespace', 'flyte']),
-    /the upstream guide's mistake.*\| use --namespace flyte --create-namespace/,
-  );
-  assert.match(usage(['data-plane', '--cloud', 'aws', '--name', 'dp1']), /there is no values-aws\.yaml.*\| use --cloud eks/);
-  assert.match(usage(['data-plane']), /needs its cluster name.*\| add --name NAME/);
-  assert.match(usage(['control-plane', '--post-renderer', 'x']), /sets --post-renderer itself/);
-});
-
-test("Helm's failures to exit codes: its command line 2, the config refused by the chart or the post-renderer 1, a bug 70, anything else 3", () => {
-  const cases: Array<[string, number]> = [
-    ['Error: unknown flag: --reset-values', EXIT.usage],
-    ['Error: flag needs an argument: --timeout', EXIT.usage],
-    ['Error: invalid argument "xx" for "--timeout" flag: time: invalid duration "xx"', EXIT.usage],
-    ['Error: "helm upgrade" requires 2 arguments', EXIT.usage],
-    ['Error: expected at most two arguments, unexpected arguments: extra', EXIT.usage],
-    ['Error: open nosuch.yaml: no such file or directory', EXIT.usage],
-    ['Error: execution error at (flyte-multicluster/templates/validate.yaml:2:4): \n\nthis data plane cannot be installed', EXIT.invalid],
-    ["Error: values don't meet the specifications of the schema(s) in the following chart(s):", EXIT.invalid],
-    ['Error: failed to parse x.yaml: error converting YAML to JSON', EXIT.invalid],
-    ['Error: error while running post render on files: plugin "flytemc-post-renderer" exited with error', EXIT.invalid],
-    ['Error: kubernetes cluster unreachable: Get "https://127.0.0.1:9/version": connection refused', EXIT.failed],
-    ['Error: unpacked charts cannot be verified', EXIT.failed],
-  ];
-  for (const [stderr, code] of cases) assert.is(helmFailure(`level=WARN something\n${stderr}\n`).code, code, stderr);
-  assert.is(
-    helmFailure('Error: error while running post render on files', 'error: flytemc failed unexpectedly: x\nthis is a bug in flytemc').code,
-    EXIT.internal,
-  );
 });
 
 test('--print next to every boolean flag of `helm upgrade` (from each Helm binary’s --help): printed, the flag passed on as written, nothing run', async () => {

@@ -17,7 +17,8 @@ import {
   wire,
 } from '../../plugin/config/credential-proxy.ts';
 import type { ClusterConfig } from '../../plugin/config/types.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
+import { whereOf } from '../../plugin/problems/problems.ts';
 
 const proxied = (name: string, extra: object = {}): ClusterConfig => ({
   name,
@@ -83,7 +84,7 @@ test('sidecar names are DNS-1123 labels, one per cluster name', () => {
 });
 
 test('what a schema cannot say: a token and a proxy, inCluster, server by hand, no image, a port twice, a credential in the environment', () => {
-  const at = (p: string) => `values.yaml ${p}`;
+  const at = (p: string) => ({ file: 'values.yaml', pointer: p });
   const list: ClusterConfig[] = [
     { ...proxied('a', { port: 18000, image: 'i' }), auth: { tokenPath: '/x/a_token' } },
     { ...proxied('b', { port: 18000, image: 'i' }), inCluster: true },
@@ -100,14 +101,26 @@ test('what a schema cannot say: a token and a proxy, inCluster, server by hand, 
       },
     }),
   ];
-  const problems = proxyProblems(list, undefined, at).map((p) => `${p.where}: ${p.what}`);
-  assert.equal(problems.length, 6, problems.join('\n'));
-  assert.match(problems[0]!, /\/clusterConfigs\/0\/auth: cluster "a" sets both a token file/);
-  assert.match(problems[1]!, /\/clusterConfigs\/1\/credentialProxy: cluster "b" is inCluster/);
-  assert.match(problems[2]!, /\/clusterConfigs\/1\/credentialProxy\/port: port 18000 is also the proxy port of "a"/);
-  assert.match(problems[3]!, /\/clusterConfigs\/2\/credentialProxy\/server: `credentialProxy.server` is written by the post-renderer/);
-  assert.match(problems[4]!, /\/clusterConfigs\/3\/credentialProxy: cluster "d" has a credential proxy but no image/);
-  assert.match(problems[5]!, /\/clusterConfigs\/4\/credentialProxy\/exec\/env\/1: .*X=<masked: \d+ characters> looks like a credential/);
+  const problems = proxyProblems(list, undefined, at);
+  assert.equal(
+    problems.map((p) => [p.code, p.pointer]),
+    [
+      ['config.credential-proxy', '/clusterConfigs/0/auth'],
+      ['config.credential-proxy', '/clusterConfigs/1/credentialProxy'],
+      ['config.credential-proxy', '/clusterConfigs/1/credentialProxy/port'],
+      ['config.credential-proxy', '/clusterConfigs/2/credentialProxy/server'],
+      ['config.credential-proxy', '/clusterConfigs/3/credentialProxy'],
+      ['config.credential-proxy', '/clusterConfigs/4/credentialProxy/exec/env/1'],
+    ],
+  );
+  const messages = problems.map((p) => p.message);
+  assert.match(messages[0]!, 'cluster "a" sets both a token file');
+  assert.match(messages[1]!, 'cluster "b" is inCluster');
+  assert.match(messages[2]!, 'port 18000 is also the proxy port of "a"');
+  assert.match(messages[3]!, '`credentialProxy.server` is written by the post-renderer');
+  assert.match(messages[4]!, 'cluster "d" has a credential proxy but no image');
+  assert.match(messages[5]!, /X=<masked: \d+ characters> looks like a credential/);
+  assert.is(whereOf(problems[0]!), 'values.yaml /clusterConfigs/0/auth');
   assert.equal(proxyProblems([proxied('d')], { image: 'default:1' }, at), [], 'the default image serves');
   assert.ok(isProxied(list[0]!) && !isProxied({ name: 't' }));
 });

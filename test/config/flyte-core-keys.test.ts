@@ -13,9 +13,10 @@ import { FLYTE_CORE } from '../../plugin/generated/flyte-core-keys.js';
 import { unknownCoreKeys } from '../../plugin/config/flyte-core-keys.ts';
 import { CHART_DIR, ROOT, helmBinary, helmEnv, prepareChart } from '../helpers/helm.ts';
 import { CLI, runNodeSync } from '../helpers/process.ts';
+import { whereOf } from '../../plugin/problems/problems.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-core-keys-'));
-const at = (p: string) => `x.yaml /flyte-core${p}`;
+const at = (p: string) => ({ file: 'x.yaml', pointer: `/flyte-core${p}` });
 const check = (core: unknown) => unknownCoreKeys(core, at, 'error');
 const flytemc = (args: string[]) =>
   runNodeSync(CLI, args, { env: { ...helmEnv(join(work, 'helm')), HOME: work, FLYTEMC_HELM: helmBinary(4) }, timeoutMs: 120_000 });
@@ -42,10 +43,10 @@ test("the tree is flyte-core v1.16.8's, read from its archive: values.yaml's key
 test('a typo is named with the nearest key; a key nothing is near lists the keys there', () => {
   const [p, ...rest] = check({ storage: { type: 's3', bucketname: 'mine' } });
   assert.equal(rest, []);
-  assert.is(p!.severity, 'error');
-  assert.is(p!.where, 'x.yaml /flyte-core/storage/bucketname');
-  assert.match(p!.what, 'flyte-core v1.16.8 has no key storage.bucketname');
-  assert.match(p!.what, 'storage.bucketName keeps its default');
+  assert.equal([p!.severity, p!.code, p!.pointer], ['error', 'values.unknown-key', '/flyte-core/storage/bucketname']);
+  assert.is(whereOf(p!), 'x.yaml /flyte-core/storage/bucketname');
+  assert.match(p!.message, 'flyte-core v1.16.8 has no key storage.bucketname');
+  assert.match(p!.message, 'storage.bucketName keeps its default');
   assert.is(p!.fix, 'did you mean storage.bucketName?');
   assert.is(check({ flyteadmin: { replicacount: 2 } })[0]!.fix, 'did you mean flyteadmin.replicaCount?');
   assert.is(check({ storage: { s3: { regoin: 'x' } } })[0]!.fix, 'did you mean storage.s3.region?');

@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { goDraws } from '../../bench/go-draws.ts';
 import { join } from 'node:path';
-import { GoRand, fnv64a } from '../../plugin/config/go-rand.ts';
-import { clustersFromValues, computeRoutes, effectiveList, executionNames, pick } from '../../plugin/config/routes.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { clustersFromValues, computeRoutes, effectiveList, executionNames, labelPinning, pick, pinLabel } from '../../plugin/config/routes.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const load = (f: string) => computeRoutes(clustersFromValues(parseYaml(readFileSync(join(ROOT, f), 'utf8')))!.clusters);
@@ -85,9 +84,7 @@ test('a weight outside 0..1 is fatal (FlyteAdmin does not start)', () => {
   assert.match(r.labels[0]!.fatal!, 'outside 0..1');
 });
 
-test("the draw is exactly Go's: fnv64a seed, math/rand Float32, sorted cumulative weights (golden values from Go)", () => {
-  assert.is(new GoRand(fnv64a('exec0')).float32(), Math.fround(0.12693086));
-  assert.is(new GoRand(fnv64a('exec47514')).float32(), Math.fround(0.017228803));
+test("the pick is exactly FlyteAdmin's: sorted cumulative weights over Go's draw (golden values from Go)", () => {
   const half = [
     { id: 'cluster_2', weight: 0.5 },
     { id: 'cluster_3', weight: 0.5 },
@@ -149,48 +146,89 @@ test('simulate is deterministic: same names, same clusters; the shares converge'
   assert.ok(share > 0.68 && share < 0.82, String(share));
 });
 
-test('100,000 draws and 1,000 simulated names are exactly what real Go computes (bench/go-draws)', () => {
+test('1,000 simulated names are exactly what real Go computes (bench/go-draws)', () => {
   const go = (...args: string[]) => {
     const r = spawnSync(goDraws(), args, { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.is(r.status, 0, r.stderr);
     return r.stdout.trimEnd().split('\n');
   };
-  const bits = new Uint32Array(new Float32Array(1).buffer);
-  const f32 = new Float32Array(bits.buffer);
-  const want = go('draws', '100000');
-  assert.is(want.length, 100_000);
-  let differ = 0;
-  for (let i = 0; i < want.length; i++) {
-    f32[0] = new GoRand(fnv64a(`exec${i}`)).float32();
-    if (bits[0]!.toString(16).padStart(8, '0') !== want[i]) differ++;
-  }
-  assert.is(differ, 0, `${differ} of 100000 draws differ from Go's`);
   assert.equal(executionNames(1000, 'flytemc'), go('names', '1000', 'flytemc'));
   assert.equal(executionNames(1000, 'another seed'), go('names', '1000', 'another seed'));
 });
 
-test("fnv64a and Int63 agree with a BigInt computation of Go's arithmetic", () => {
-  const ref = (s: string) => {
-    let h = 0xcbf29ce484222325n;
-    for (const b of Buffer.from(s, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
-    return BigInt.asIntN(64, h);
-  };
-  for (const s of ['', 'a', 'exec0', 'flytemc', 'é€😀', 'x'.repeat(300)]) {
-    const { hi, lo } = fnv64a(s);
-    assert.is((BigInt(hi) << 32n) | BigInt(lo), ref(s), s);
-  }
-  // Go: rand.New(rand.NewSource(1)).Int63() = 5577006791947779410
-  assert.is(new GoRand({ hi: 0, lo: 1 }).int63(), 5577006791947779410n);
+test('the shape FlyteAdmin silently ignores: said as notes, never thrown', () => {
+  assert.equal(computeRoutes('x').notes, ['the clusters section is not a mapping, so FlyteAdmin reads no clusters']);
+  const r = computeRoutes({ clusterConfigs: 'x', labelClusterMap: [] });
+  assert.equal(r.notes, ['clusterConfigs is not a list, so FlyteAdmin reads no clusters', 'labelClusterMap is not a mapping, so FlyteAdmin reads no labels']);
+  const odd = computeRoutes({
+    clusterConfigs: [{ enabled: true }, 'x', cluster('a'), cluster('a'), { name: 'q', enabled: 'yes' }, { name: 'f', enabled: false }, { name: 'u' }],
+    labelClusterMap: {
+      l: 'a',
+      m: [{ weight: 1 }, 'x', { id: 'a' }],
+      n: [
+        { id: 'a', weight: 0 },
+        { id: 'q', weight: 1 },
+      ],
+    },
+    defaultExecutionLabel: 'zz',
+  });
+  assert.equal(odd.notes, [
+    'clusterConfigs[0] has no name; FlyteAdmin cannot route to it',
+    'clusterConfigs[1] has no name; FlyteAdmin cannot route to it',
+    'cluster "a" is listed twice; FlyteAdmin refuses to start on duplicate names',
+    'label "l" is not a list of {id, weight}, so FlyteAdmin reads no clusters for it',
+  ]);
+  assert.equal(
+    odd.clusters.map((c) => c.why ?? ''),
+    ['', '', '`enabled: "yes"` is not the boolean true', '`enabled: false`', 'no `enabled: true` (FlyteAdmin defaults to false)'],
+  );
+  const m = odd.labels.find((l) => l.label === 'm')!;
+  assert.equal(
+    m.entries.map((e) => [e.id, e.note ?? '']),
+    [
+      ['(no id)', 'skipped: the entry has no id'],
+      ['(no id)', 'skipped: the entry has no id'],
+      ['a', 'all weights are 0: FlyteAdmin splits evenly'], // its missing weight reads 0, like all the others
+    ],
+  );
+  assert.match(odd.fallback.note!, 'defaultExecutionLabel "zz" is not in labelClusterMap');
+  assert.equal(
+    odd.fallback.all.map((e) => e.id),
+    ['a'],
+  );
+  assert.is(odd.labels.find((l) => l.label === 'n')!.dropped, false);
 });
 
-test("a generator seeded again draws as a new one: every entry of the state, read lazily, is the new seed's", () => {
-  const reused = new GoRand(fnv64a('first'));
-  for (let i = 0; i < 700; i++) reused.int63(); // past the first wrap of the 607-entry state
-  for (const name of ['exec0', 'exec47514', 'flytemc', '']) {
-    reused.reseed(fnv64a(name));
-    const fresh = new GoRand(fnv64a(name));
-    for (let i = 0; i < 1500; i++) assert.is(reused.int63(), fresh.int63(), `${name} draw ${i}`);
-  }
+test('clustersFromValues: the chart block, flyte-core top level or under flyte-core:', () => {
+  assert.is(clustersFromValues('x'), undefined);
+  assert.equal(clustersFromValues({ multicluster: { clusters: 1 } }), { clusters: 1, at: 'multicluster.clusters' });
+  assert.equal(clustersFromValues({ multicluster: {}, configmap: { clusters: 2 } }), { clusters: 2, at: 'configmap.clusters' });
+  assert.equal(clustersFromValues({ 'flyte-core': { configmap: { clusters: 3 } } }), { clusters: 3, at: 'flyte-core.configmap.clusters' });
+  assert.is(clustersFromValues({ configmap: {} }), undefined);
+});
+
+test('a label pinning a cluster: its pin label first, else any label sending everything there', () => {
+  const r = computeRoutes({
+    clusterConfigs: [cluster('a'), cluster('b')],
+    labelClusterMap: {
+      only: [{ id: 'a', weight: 1 }],
+      [pinLabel('a')]: [{ id: 'a', weight: 1 }],
+      both: [
+        { id: 'a', weight: 1 },
+        { id: 'b', weight: 1 },
+      ],
+      bad: [{ id: 'b', weight: 2 }],
+    },
+  });
+  assert.is(pinLabel('a'), 'pin-a');
+  assert.is(labelPinning(r, 'a'), 'pin-a');
+  assert.is(labelPinning(r, 'b'), undefined);
+  const r2 = computeRoutes({ clusterConfigs: [cluster('a')], labelClusterMap: { only: [{ id: 'a', weight: 1 }] } });
+  assert.is(labelPinning(r2, 'a'), 'only');
+});
+
+test('an empty list draws nothing', () => {
+  assert.is(pick([], 'exec0'), undefined);
 });
 
 test.run();

@@ -3,7 +3,7 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { cloudSide, proxyJoin } from '../../plugin/config/workload-identity.ts';
-import { UsageError } from '../../plugin/problems.ts';
+import { UsageError } from '../../plugin/problems/problems.ts';
 
 const refused = (flags: Parameters<typeof proxyJoin>[0], what: RegExp) => {
   try {

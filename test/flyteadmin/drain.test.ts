@@ -8,7 +8,7 @@ import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type Execution, type ExecutionId } from '../../plugin/flyteadmin/client.ts';
 import { age, drain, runningOn, type DrainSteps, type ExecutionsApi } from '../../plugin/flyteadmin/drain.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import { EXIT, FlytemcError } from '../../plugin/problems/problems.ts';
 
 interface Run {
   project: string;
@@ -146,7 +146,7 @@ test('FlyteAdmin unreachable at the start: exit 3, nothing changed (no cordon)',
     assert.instance(e, FlytemcError);
     const err = e as FlytemcError;
     assert.is(err.exitCode, EXIT.failed);
-    assert.match(err.problems[0]!.what, 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED; the drain changed nothing');
+    assert.match(err.problems[0]!.message, 'cannot reach FlyteAdmin at http://admin.test: ECONNREFUSED; the drain changed nothing');
   }
   assert.is(s.cordons, 0);
 });
@@ -165,7 +165,7 @@ test('FlyteAdmin unreachable mid-drain: exit 3, the cordon stays, the message sa
       assert.is(err.exitCode, EXIT.failed);
       const p = err.problems[0]!;
       assert.match(
-        p.what,
+        p.message,
         /ECONNREFUSED, so the drain of dp1 stopped; dp1 stays cordoned in v\.yaml: FlyteAdmin sends it no new execution, and what runs there keeps running/,
       );
       assert.match(

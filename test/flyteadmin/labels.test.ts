@@ -7,8 +7,20 @@
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { AdminError, type AttributeTarget, type LabelAttribute } from '../../plugin/flyteadmin/client.ts';
-import { applyLabels, drifts, planLabels, unknownProjects, type AppliedRecord, type AttributesApi, type Prune } from '../../plugin/flyteadmin/labels.ts';
-import { EXIT, FlytemcError } from '../../plugin/problems.ts';
+import {
+  applyLabels,
+  driftError,
+  drifts,
+  formatChanges,
+  labelPlan,
+  planLabels,
+  summarize,
+  unknownProjects,
+  type AppliedRecord,
+  type AttributesApi,
+  type Prune,
+} from '../../plugin/flyteadmin/labels.ts';
+import { error, EXIT, FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
 
 const k = (t: AttributeTarget) => [t.project, t.domain, t.workflow ?? ''].join('/');
 
@@ -56,8 +68,7 @@ class FakeRecord implements AppliedRecord {
   }
   async write(targets: AttributeTarget[], version: string | undefined) {
     if (this.fail) throw this.fail;
-    if (version !== this.version)
-      throw new FlytemcError([{ severity: 'error', where: this.where, what: 'another `labels apply` changed the record' }], EXIT.failed);
+    if (version !== this.version) throw new FlytemcError([error(this.where, 'another `labels apply` changed the record')], EXIT.failed);
     this.targets = structuredClone(targets);
     this.version = String(Number(this.version ?? 0) + 1);
     this.writes++;
@@ -174,7 +185,7 @@ test('FlyteAdmin failing part way: exit 3, what landed is said and recorded, wha
       const err = e as FlytemcError;
       assert.is(err.exitCode, EXIT.failed);
       const p = err.problems[0]!;
-      assert.match(p.what, at === 0 ? /ECONNREFUSED; nothing was applied \(recorded in/ : /ECONNREFUSED; applied: add p1\/development/);
+      assert.match(p.message, at === 0 ? /ECONNREFUSED; nothing was applied \(recorded in/ : /ECONNREFUSED; applied: add p1\/development/);
       assert.match(p.fix!, /then rerun: flytemc labels apply \.\.\./);
     }
     assert.equal(recorded(record), [...admin.attrs.keys()].sort(), `the record is what landed (failure at write ${at})`);
@@ -188,10 +199,7 @@ test('FlyteAdmin failing part way: exit 3, what landed is said and recorded, wha
 test('the record not written (the hub failing, another apply meanwhile): exit 3, FlyteAdmin is applied, a rerun writes the record', async () => {
   const admin = new FakeAdmin();
   const record = new FakeRecord();
-  record.fail = new FlytemcError(
-    [{ severity: 'error', where: 'context cp', what: 'writing ConfigMap flyte/flytemc-execution-labels: connection refused' }],
-    EXIT.failed,
-  );
+  record.fail = new FlytemcError([error('context cp', 'writing ConfigMap flyte/flytemc-execution-labels: connection refused')], EXIT.failed);
   try {
     await apply(admin, record, [L('p1', 'development', 'a')], 'none');
     assert.unreachable('no failure');
@@ -199,7 +207,7 @@ test('the record not written (the hub failing, another apply meanwhile): exit 3,
     const err = e as FlytemcError;
     assert.is(err.exitCode, EXIT.failed);
     assert.match(
-      err.problems[0]!.what,
+      err.problems[0]!.message,
       /applied: add p1\/development in FlyteAdmin, but the record of what flytemc applied was not written \(writing ConfigMap/,
     );
     assert.match(err.problems[0]!.fix!, /it changes nothing in FlyteAdmin and writes the record/);
@@ -216,7 +224,7 @@ test('the record not written (the hub failing, another apply meanwhile): exit 3,
     await applyLabels(admin, racing, planLabels([L('p2', 'development', 'b')], await admin.executionLabels(), [], 'none'), 'rerun');
     assert.unreachable('no conflict');
   } catch (e) {
-    assert.match((e as FlytemcError).problems[0]!.what, /record of what flytemc applied was not written \(another `labels apply` changed the record\)/);
+    assert.match((e as FlytemcError).problems[0]!.message, /record of what flytemc applied was not written \(another `labels apply` changed the record\)/);
   }
 });
 
@@ -227,12 +235,49 @@ test('unknownProjects: a project or a domain FlyteAdmin does not have, one probl
     (i) => `v.yaml entry ${i}`,
   );
   assert.equal(
-    problems.map((p) => `${p.where}: ${p.what}`),
+    problems.map((p) => `${whereOf(p)}: ${p.message}`),
     [
       'v.yaml entry 1: FlyteAdmin http://admin.test has no project "nosuch" (it has p1, p2), so it would refuse this label',
       'v.yaml entry 2: project p2 has no domain "staging" in FlyteAdmin http://admin.test',
     ],
   );
+});
+
+test('labelPlan: an unknown project refused before anything is read; else the changes against what FlyteAdmin holds and the record; the table and the drift error', async () => {
+  const admin = new FakeAdmin();
+  const record = new FakeRecord();
+  admin.attrs.set('p1/development/', { project: 'p1', domain: 'development', label: 'old' });
+  admin.attrs.set('p2/development/', { project: 'p2', domain: 'development', label: 'byhand' });
+  const at = (i: number) => ({ file: 'v.yaml', pointer: `/multicluster/executionLabels/${i}` });
+  const refused = await labelPlan(admin, record, [{ project: 'nope', domain: 'development', label: 'a' }], at, 'none').catch((e: unknown) => e);
+  assert.instance(refused, FlytemcError);
+  assert.is((refused as FlytemcError).problems[0]!.pointer, '/multicluster/executionLabels/0');
+  const changes = await labelPlan(admin, record, [{ project: 'p1', domain: 'development', label: 'new' }], at, 'none');
+  assert.equal(
+    changes.map((c) => c.action),
+    ['change', 'keep'],
+  );
+  assert.is(summarize(changes), '0 to add, 1 to change, 0 to remove, 0 unchanged, 1 kept');
+  assert.is(
+    formatChanges(changes, admin.url, ['v.yaml']),
+    `execution cluster labels: FlyteAdmin http://admin.test against multicluster.executionLabels of v.yaml
+  ACTION  PROJECT  DOMAIN       WORKFLOW  FLYTEADMIN  VALUES  NOTE
+  change  p1       development            old         new
+  keep    p2       development            byhand      -       not set by flytemc: kept (--prune-all removes it)
+0 to add, 1 to change, 0 to remove, 0 unchanged, 1 kept
+`,
+  );
+  const drift = driftError(changes, admin.url, ['v.yaml'], 'flytemc labels apply ...');
+  assert.is(drift.exitCode, EXIT.failed);
+  assert.equal(drift.problems[0]!.code, 'labels.drift');
+  assert.match(drift.problems[0]!.fix!, /^apply the values: flytemc labels apply \.\.\.$/);
+  // FlyteAdmin gone: exit 3 with the fix for an unreachable FlyteAdmin
+  admin.projects = async () => {
+    throw new AdminError('unreachable', 'cannot reach FlyteAdmin');
+  };
+  const gone = await labelPlan(admin, record, [], at, 'none').catch((e: unknown) => e);
+  assert.is((gone as FlytemcError).exitCode, EXIT.failed);
+  assert.is((gone as FlytemcError).problems[0]!.code, 'admin.unreachable');
 });
 
 test.run();

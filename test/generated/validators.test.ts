@@ -6,7 +6,7 @@ import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
 import { validateDeployment } from '../../plugin/generated/validators.cjs';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 import { rendered } from '../helpers/manifests.ts';
 import { POST_RENDERER, runNodeSync } from '../helpers/process.ts';
 

@@ -1,6 +1,6 @@
 // Helpers for the end-to-end tests (test/e2e.test.ts): the flytemc CLI as a process, every
 // output stream kept in a transcript, stored Helm releases decoded, rendered objects read back
-// from the API server, and the secrets scan (issue 8 item 3).
+// from the API server, and the secrets scan.
 //
 //   runCli(args, env)                 `node dist/flytemc.mjs ARGS`, never rejects: {code, stdout, stderr, ms}
 //   Transcript                        add(label, text); every stream of the test, for the scan

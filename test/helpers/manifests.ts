@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStream } from '../../plugin/postrender/stream.ts';
 import { RENDERED } from '../../scripts/shared.mjs';
-import { trimSlashes } from '../../plugin/json-pointer.ts';
+import { trimSlashes } from '../../plugin/yaml/json-pointer.ts';
 
 export { RENDERED };
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

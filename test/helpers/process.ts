@@ -15,7 +15,7 @@ import { ROOT } from '../../scripts/shared.mjs';
 export const CLI = join(ROOT, 'dist', 'flytemc.mjs');
 export const POST_RENDERER = join(ROOT, 'dist', 'flytemc-post-renderer.cjs');
 export const KRM = join(ROOT, 'dist', 'flytemc-krm.mjs');
-export const CLI_SOURCE = join(ROOT, 'plugin', 'cli.ts');
+export const CLI_SOURCE = join(ROOT, 'plugin', 'bin', 'flytemc.ts');
 
 export interface ProcResult {
   code: number;

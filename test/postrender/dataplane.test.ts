@@ -1,5 +1,5 @@
-// plugin/postrender/dataplane.ts, the data plane's way back, in-process and as the built CLI
-// (issue 11): the post-renderer on flyte-core's real rendered data planes (../shared/flyte-core/
+// plugin/postrender/dataplane.ts, the data plane's way back, in-process and as the built CLI:
+// the post-renderer on flyte-core's real rendered data planes (../shared/flyte-core/
 // rendered), the wiring rules (config/control-plane.ts), the storage comparison
 // (config/storage.ts), `rbac`, `validate --data-plane` and `install data-plane --admin-endpoint`.
 // The same on real clusters: test/wayback.test.ts; the RBAC derived from cluster-resource
@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { configFromValues } from '../../plugin/config/from-values.ts';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
+import { dataPlane as dataPlaneStages } from '../../plugin/postrender/dataplane.ts';
+import { parseStream } from '../../plugin/postrender/stream.ts';
+import { FlytemcError } from '../../plugin/problems/problems.ts';
 import { inClusterService, resolveWiring, targetHost } from '../../plugin/config/control-plane.ts';
 import { storageDifferences, storageOfConfig, storageOfValues, resolveTemplate } from '../../plugin/config/storage.ts';
 import { FLYTE_CORE_TEMPLATES } from '../../plugin/config/rbac.ts';
@@ -151,6 +153,45 @@ test('data plane: refused, with where and how, when the way back is incomplete o
     refusal(() => postRender(cp, { config: configFromValues('cp.yaml', cfg) })),
     /catalogIngress is true, but no Ingress routes FlyteAdmin's gRPC services/,
   );
+});
+
+test('data plane stages: one MultiClusterConfig; wiring and manifest problems together; verify refuses what the API server would, and a wiring not carried', () => {
+  const problems = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.instance(e, FlytemcError);
+      return e as FlytemcError;
+    }
+    throw new Error('accepted');
+  };
+  const two = parseStream(
+    dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false } }) +
+      '\n---\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata: {name: b}\n',
+  );
+  assert.equal(
+    problems(() => dataPlaneStages.find(two, undefined)).problems.map((p) => [p.code, p.object]),
+    [['stream.config-count', 'MultiClusterConfig/b']],
+  );
+  // a config without adminEndpoint and a Deployment flyte-core never renders: both said in one run
+  const state = dataPlaneStages.find(parseStream(dataPlane({ controlPlane: { catalog: false } })), undefined);
+  state.docs.find((d) => d.textKind === 'Deployment')!.value = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: 3 };
+  assert.equal([...new Set(dataPlaneStages.validate(state).map((p) => p.code))], ['wiring.control-plane', 'manifests.schema']);
+  // verify: flytepropeller's config as rendered does not carry the wiring (a bug: exit 70)
+  const ok = dataPlaneStages.find(parseStream(dataPlane({ controlPlane: { adminEndpoint: ADMIN, catalog: false } })), undefined);
+  assert.equal(dataPlaneStages.validate(ok), []);
+  const bug = problems(() => dataPlaneStages.verify(ok));
+  assert.equal([bug.exitCode, bug.problems[0]!.code], [70, 'verify.wiring']);
+  // a patched Deployment with a volume twice: refused
+  const deployment = ok.docs.find((d) => d.textKind === 'Deployment')!;
+  const pod = (deployment.value as { spec: { template: { spec: { volumes?: unknown[] } } } }).spec.template.spec;
+  pod.volumes = [
+    { name: 'v', emptyDir: {} },
+    { name: 'v', emptyDir: {} },
+  ];
+  deployment.changed = true;
+  const refused = dataPlaneStages.verify(ok).map((p) => p.code);
+  assert.ok(refused.length > 0 && refused.every((c) => c === 'verify.pod'), refused.join());
 });
 
 test('data plane: insecure, catalog off, client secret (auth on), rbac minimal', () => {
@@ -299,14 +340,14 @@ test('validate --data-plane: a different bucket, in-cluster minio, a missing rou
   assert.is(bad.code, 1, bad.stdout + bad.stderr);
   const rep = JSON.parse(bad.stdout) as {
     valid: boolean;
-    planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; what: string }> }> };
+    planes: { dataPlanes: Array<{ name: string; problems: Array<{ severity: string; message: string }> }> };
   };
   assert.is(rep.valid, false);
   const whats = (n: string) =>
     rep.planes.dataPlanes
       .find((d) => d.name === n)!
       .problems.filter((p) => p.severity === 'error')
-      .map((p) => p.what)
+      .map((p) => p.message)
       .join('\n');
   assert.match(whats('dp2'), /storage \(s3 elsewhere\) is not the control plane's \(s3 flyte-meta.*bucket\/container "flyte-meta" vs "elsewhere"/);
   assert.match(whats('dp2'), /catalogIngress: true\), but the control plane's values .* do not set multicluster\.controlPlane\.catalogIngress/);

@@ -5,8 +5,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { configFromValues } from '../../plugin/config/from-values.ts';
 import { postRender } from '../../plugin/postrender/index.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
-import { dumpYaml, parseYaml } from '../../plugin/yaml.ts';
+import { FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
+import { dumpYaml, parseYaml } from '../../plugin/yaml/dialect.ts';
 import { THREE_PLACES, credentialMounts, find, fixture, objects, rendered, type Obj } from '../helpers/manifests.ts';
 
 const configFile = (name: string) => {
@@ -142,10 +142,10 @@ test('a plain flyte-core override without flyteadmin.additionalVolumes: the defa
         [{ volume: credentialMounts(out, place)[0]!.volume, secretName: 'cluster-credentials' }],
         `${input} ${place.container}`,
       );
-    const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.what));
-    assert.ok(w, r.warnings.map((p) => p.what).join('\n'));
+    const w = r.warnings.find((p) => /flytemc mounts Secret cluster-credentials at \/var\/run\/credentials in all three places/.test(p.message));
+    assert.ok(w, r.warnings.map((p) => p.message).join('\n'));
     assert.is(w!.severity, 'warning');
-    assert.match(w!.where, /^plain\.yaml:2 /);
+    assert.match(whereOf(w!), /^plain\.yaml:2 /);
     assert.ok(w!.fix);
   }
   // token files somewhere else and no mount there: still refused, with the path to use
@@ -326,6 +326,27 @@ test('a stream without FlyteAdmin (a data plane) is refused with what to do', ()
     assert.match(
       (e as Error).message,
       /no FlyteAdmin.*\n {2}fix: .*data plane \(-f values-dataplane\.yaml, whose MultiClusterConfig says where FlyteAdmin is\)/,
+    );
+  }
+});
+
+test("the plane: --config is a control plane; a data-plane MultiClusterConfig, or flytemc's own data-plane output, a data plane; empty input refused", () => {
+  const mcc = (role: string) =>
+    `---\n# Source: c/mcc.yaml\napiVersion: flytemc.io/v1alpha1\nkind: MultiClusterConfig\nmetadata:\n  name: m\nspec:\n  role: ${role}\n  controlPlane: {adminEndpoint: "dns:///flyte.example.com:443", catalog: false}\n`;
+  const once = postRender(rendered('dataplane.yaml') + mcc('data-plane'));
+  assert.match(once.output, 'flytemc.io/control-plane');
+  assert.equal(postRender(once.output).patches, [], 'its own output: the data plane again, nothing to do');
+  // with --config, the same stream is taken for a control plane, and has no FlyteAdmin
+  assert.throws(() => postRender(rendered('dataplane.yaml') + mcc('data-plane'), { config: three() }), /no FlyteAdmin/);
+  // a control plane's MultiClusterConfig beside a recorded wiring: a control plane
+  assert.throws(() => postRender(once.output + mcc('control-plane')), /no FlyteAdmin/);
+  try {
+    postRender(' \n');
+    assert.unreachable('accepted');
+  } catch (e) {
+    assert.equal(
+      (e as FlytemcError).problems.map((p) => [p.code, whereOf(p)]),
+      [['stream.empty', 'flytemc']],
     );
   }
 });

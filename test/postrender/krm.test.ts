@@ -1,4 +1,4 @@
-// The post-renderer as a KRM function (issue 13 item 2): `flytemc-post-renderer --krm` and
+// The post-renderer as a KRM function: `flytemc-post-renderer --krm` and
 // `flytemc-krm` (dist/, so `npm run build` first) on ResourceLists made from Helm 3's real render
 // of the flyte-multicluster control plane: functionConfig = the chart's MultiClusterConfig,
 // items = flyte-core's objects.
@@ -16,9 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { CHART_DIR, helmEnv, prepareChart, runHelm } from '../helpers/helm.ts';
-import { byIdentity, fixture, objects, type Obj } from '../helpers/manifests.ts';
+import { byIdentity, fixture, objects, rendered, type Obj } from '../helpers/manifests.ts';
 import { kustomize, kustomizeBinary } from '../helpers/kustomize.ts';
 import { KRM, POST_RENDERER, runNode } from '../helpers/process.ts';
+import { krm as krmInProcess } from '../../plugin/postrender/krm.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'flytemc-krm-'));
 prepareChart();
@@ -241,3 +242,91 @@ s("the post-renderer's bundle holds no KRM code: --krm loads dist/flytemc-krm.mj
 });
 
 s.run();
+
+// ---- in-process: krm() on flyte-core's rendered control plane (no Helm), each way in and each kind of result
+
+const fromYaml = (text: string) => yaml.load(text) as Obj;
+const FC: Obj = {
+  apiVersion: 'flytemc.io/v1alpha1',
+  kind: 'MultiClusterConfig',
+  metadata: { name: 'mc' },
+  spec: (fromYaml(readFileSync(fixture('three-clusters.yaml'), 'utf8')) as Obj).multicluster,
+};
+const ITEMS = (): Obj[] =>
+  objects(rendered('controlplane.yaml')).map((o, i) => ({
+    ...o,
+    metadata: {
+      ...o.metadata,
+      annotations: { ...(o.metadata.annotations ?? {}), 'config.kubernetes.io/path': 'core.yaml', 'config.kubernetes.io/index': String(i) },
+    },
+  }));
+const run = (list: Obj) => {
+  const r = krmInProcess(yaml.dump(list));
+  return { ...r, list: fromYaml(r.output) };
+};
+const inProcess = suite('krm in-process');
+
+inProcess('wired with the functionConfig, or with none (flyte-core alone is refused at the config); JSON in, JSON out', () => {
+  const r = run({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', functionConfig: FC, items: ITEMS() });
+  assert.is(r.exitCode, 0);
+  assert.is(r.list.results, undefined);
+  assert.match(JSON.stringify(r.list.items), 'cluster_3');
+  const json = krmInProcess(JSON.stringify({ apiVersion: 'v9', kind: 'ResourceList', functionConfig: FC, items: ITEMS() }));
+  assert.is(JSON.parse(json.output).apiVersion, 'v9');
+  const none = run({ kind: 'ResourceList', items: ITEMS() });
+  assert.is(none.exitCode, 1);
+  assert.equal(none.list.results[0].resourceRef, undefined);
+  assert.match(none.list.results[0].message, /^the rendered manifests: no multi-cluster config/);
+});
+
+inProcess("results: the functionConfig's field, an item's field and file, flyte-core's clusters.yaml", () => {
+  const fc = clone(FC);
+  fc.spec.credentials.secretName = 'bad_name';
+  const r = run({ kind: 'ResourceList', functionConfig: fc, items: ITEMS() });
+  assert.is(r.exitCode, 1);
+  assert.ok(r.list.results.some((x: Obj) => x.resourceRef.kind === 'MultiClusterConfig' && x.field.path === 'spec.credentials.secretName'));
+  const items = ITEMS();
+  items.push({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'cluster-credentials', annotations: { 'config.kubernetes.io/path': 's.yaml', 'config.kubernetes.io/index': '0' } },
+    data: { k: 'not base64!' },
+  });
+  const secret = run({ kind: 'ResourceList', functionConfig: FC, items }).list.results.find((x: Obj) => x.resourceRef?.kind === 'Secret');
+  assert.equal([secret.field.path, secret.file], ['data.k', { path: 's.yaml' }]);
+  // flyte-core's own clusters.yaml, not YAML: the ConfigMap's key, its file and index
+  const broken = ITEMS();
+  const cm = broken.find((o) => o.metadata.name === 'flyte-admin-clusters-config')!;
+  cm.data['clusters.yaml'] = 'clusters: [';
+  const b = run({ kind: 'ResourceList', items: broken });
+  assert.equal(b.list.results[0].resourceRef.name, 'flyte-admin-clusters-config');
+  assert.equal(b.list.results[0].field, { path: 'data["clusters.yaml"]' });
+  assert.equal(b.list.results[0].file, { path: 'core.yaml', index: broken.indexOf(cm) });
+  // a warning is a result, and exit 0
+  const warn = clone(FC);
+  warn.spec.clusters.clusterConfigs.push({ name: 'cluster_4', endpoint: 'https://203.0.113.4:6443', enabled: false });
+  warn.spec.clusters.labelClusterMap.team2.push({ id: 'cluster_4', weight: 0.5 });
+  const w = run({ kind: 'ResourceList', functionConfig: warn, items: ITEMS() });
+  assert.is(w.exitCode, 0);
+  assert.is(w.list.results[0].severity, 'warning');
+});
+
+inProcess('refused as a whole: not YAML, not a ResourceList, an item that is not an object, a foreign functionConfig, past a limit', () => {
+  const first = (text: string) => krmInProcess(text).results[0]!;
+  assert.match(first('kind: [\n').message, /^the ResourceList: line \d+: invalid YAML/);
+  assert.match(first('kind: ConfigMap\n').message, 'is not a ResourceList with items (kind "ConfigMap")');
+  assert.match(first('- 1\n').message, '(kind "object")');
+  const item = krmInProcess(yaml.dump({ kind: 'ResourceList', items: [{ kind: 'A' }, 3] }));
+  assert.equal(
+    [item.results[0]!.message, fromYaml(item.output).items],
+    ['the ResourceList /items/1: an item is not a Kubernetes object (a mapping)', [{ kind: 'A' }, 3]],
+  );
+  assert.match(
+    first(yaml.dump({ kind: 'ResourceList', items: [], functionConfig: { kind: 'ConfigMap', metadata: { name: 'f' } } })).message,
+    /^functionConfig ConfigMap\/f: the functionConfig must be/,
+  );
+  assert.match(first(yaml.dump({ kind: 'ResourceList', items: [], functionConfig: 'x' })).message, /^functionConfig: /);
+  assert.is(first('kind: ResourceList\nitems: []\n\u0000').severity, 'error');
+});
+
+inProcess.run();

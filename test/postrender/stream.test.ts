@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTargets } from '../../plugin/postrender/find.ts';
-import { emitStream, kindOf, mayMention, parseStream, textKind } from '../../plugin/postrender/stream.ts';
-import { FlytemcError } from '../../plugin/problems.ts';
-import { parseYaml } from '../../plugin/yaml.ts';
+import { emitStream, isNamed, kindOf, mayMention, nameOf, objectAt, objectName, parseStream, resourceId, textKind } from '../../plugin/postrender/stream.ts';
+import { FlytemcError, whereOf } from '../../plugin/problems/problems.ts';
+import { parseYaml } from '../../plugin/yaml/dialect.ts';
 import { params } from '../helpers/fuzz.ts';
 import { RENDERED, rendered } from '../helpers/manifests.ts';
 
@@ -151,6 +151,42 @@ test('a document is parsed, and refused, when a stage asks for it: the error nam
     assert.instance(e, FlytemcError);
     assert.match((e as Error).message, /stream line \d+: invalid YAML/);
   }
+});
+
+test('objectAt: the object, its template and stream line, and a pointer in it; objectName says it as whereOf does', () => {
+  const [cm, bare, list] = parseStream(
+    '---\n# Source: t/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: n}\n---\nkind: Secret\n---\n# only a comment\n',
+  );
+  assert.equal(objectAt(cm!, 'x.y', '/data'), { object: 'ConfigMap/c', streamLine: 3, code: 'x.y', source: 't/cm.yaml', pointer: '/data' });
+  assert.is(objectName(cm!), 'ConfigMap/c (t/cm.yaml, stream line 3)');
+  assert.is(whereOf(objectAt(cm!, undefined, '/data')), 'ConfigMap/c (t/cm.yaml, stream line 3) /data');
+  assert.is(objectName(bare!), 'Secret/? (stream line 7)');
+  assert.is(objectName(list!), 'document (stream line 11)');
+  assert.equal(resourceId(cm!.value), { apiVersion: 'v1', kind: 'ConfigMap', name: 'c', namespace: 'n' });
+  assert.equal([resourceId(bare!.value), resourceId(null), nameOf(bare!), nameOf(cm!)], [undefined, undefined, undefined, 'c']);
+  assert.ok(isNamed(cm!, 'ConfigMap', 'c'));
+  assert.not.ok(isNamed(cm!, 'ConfigMap', 'd'));
+  // a kind the text does not say plainly comes from the parsed document
+  const [quoted, none] = parseStream('---\n"kind": Service\n---\n"a": 1\n');
+  assert.equal([kindOf(quoted!), kindOf(none!)], ['Service', undefined]);
+  cm!.value = { kind: 'Other' };
+  assert.ok(cm!.parsed);
+});
+
+test('a document that is not a mapping, or not YAML: refused with a stream.* code naming the stream line', () => {
+  const codeOf = (text: string) => {
+    try {
+      void parseStream(text)[0]!.value;
+    } catch (e) {
+      return (e as FlytemcError).problems.map((p) => [p.code, whereOf(p), p.message]);
+    }
+    return [];
+  };
+  assert.equal(codeOf('---\n- a\n'), [
+    ['stream.document', 'the rendered manifests: stream line 2', 'a document must be a Kubernetes object (a mapping), not a list'],
+  ]);
+  assert.equal(codeOf('---\nplain text\n')[0]![2], 'a document must be a Kubernetes object (a mapping), not the string "plain text"');
+  assert.equal(codeOf('---\na: 1\nb: [\n')[0]!.slice(0, 2), ['stream.yaml', 'the rendered manifests: stream line 4']);
 });
 
 test('mayMention: false only when the text cannot hold the name (a backslash escape could spell it)', () => {

@@ -1,0 +1,33 @@
+// plugin/commands/rotate.ts: its refusals of the command line (exit 2, before any cluster); the whole command on harness clusters: test/day2.test.ts, test/join.test.ts.
+import { test } from '../helpers/uvu.ts';
+import * as assert from 'uvu/assert';
+import { run } from '../../plugin/commands/rotate.ts';
+
+/** Runs rotate with `argv`; its exit code and what it wrote to stderr. */
+async function rotate(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const err: string[] = [];
+  const real = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
+  try {
+    return { code: await run(argv), stderr: err.join('') };
+  } finally {
+    process.stderr.write = real;
+  }
+}
+
+test('each refusal of the command line: exit 2, what is wrong and the fix, before any cluster is contacted', async () => {
+  const cases: Array<[string[], RegExp]> = [
+    [[], /name exactly one data-plane CONTEXT/],
+    [['a', 'b'], /name exactly one data-plane CONTEXT/],
+    [['a', '--rollout-timeout', 'soon'], /--rollout-timeout/],
+    [['a', '--revoke-timeout', '0'], /--revoke-timeout/],
+  ];
+  for (const [argv, message] of cases) {
+    const r = await rotate(argv);
+    assert.is(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message, argv.join(' '));
+    assert.match(r.stderr, /\n {2}fix: /, argv.join(' '));
+  }
+});
+
+test.run();
