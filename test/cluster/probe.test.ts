@@ -1,52 +1,25 @@
 // plugin/cluster/probe.ts against a real kube-apiserver (test/harness): a token proven as FlyteAdmin uses it, stage by stage (reachable, TLS with the given CA only, the token, the permissions), each failing once; a server reached over TLS.
 import { test } from '../helpers/uvu.ts';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startClusters, type ClusterSet } from '../harness/cluster.ts';
-import { connect, type Kube } from '../../plugin/cluster/kube.ts';
+import type { Kube } from '../../plugin/cluster/kube.ts';
+import { startTokenCluster, type TokenCluster } from '../helpers/token-cluster.ts';
 import { probe, reachServer } from '../../plugin/cluster/probe.ts';
 import { freePorts } from '../harness/cluster.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'flytemc-probe-'));
-let set: ClusterSet;
+let tc: TokenCluster;
 let admin: Kube;
 let server: string;
 let ca: string;
 let token: string;
-/** A PEM that is a certificate but not this cluster's CA (the admin client certificate). */
 let otherPem: string;
 
-/** A token of ServiceAccount flyte/flyteadmin, from a token Secret the controller fills. */
-async function saToken(name: string): Promise<string> {
-  await admin.core.createNamespacedSecret({
-    namespace: 'flyte',
-    body: { metadata: { name, annotations: { 'kubernetes.io/service-account.name': 'flyteadmin' } }, type: 'kubernetes.io/service-account-token' },
-  });
-  for (let i = 0; i < 100; i++) {
-    const s = await admin.core.readNamespacedSecret({ name, namespace: 'flyte' });
-    if (s.data?.token) return Buffer.from(s.data.token, 'base64').toString('utf8');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the token controller never filled the Secret');
-}
-
 test.before(async () => {
-  set = await startClusters({ n: 1, dir: join(work, 'clusters') });
-  const c = set.clusters[0]!;
-  admin = await connect(c.context, { kubeconfig: c.kubeconfigPath, timeoutMs: 10_000 });
-  server = c.server;
-  ca = c.caPem;
-  otherPem = readFileSync(c.adminCertFile, 'utf8');
-  await admin.core.createNamespace({ body: { metadata: { name: 'flyte' } } });
-  await admin.core.createNamespacedServiceAccount({ namespace: 'flyte', body: { metadata: { name: 'flyteadmin' } } });
-  token = await saToken('flyteadmin-token');
+  tc = await startTokenCluster('probe');
+  ({ admin, server, ca, token, otherPem } = tc);
 });
 
 test.after(async () => {
-  await set?.stop();
-  rmSync(work, { recursive: true, force: true });
+  await tc?.stop();
 });
 
 test('probe: a token without permissions is authenticated, then each missing permission is named per kind (one access review per check)', async () => {
